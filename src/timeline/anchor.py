@@ -1,0 +1,81 @@
+"""Anchoring policies: what each time expression is resolved against.
+
+- ``news``: deictic expressions ("yesterday", "Tuesday", "overnight") anchor on the
+  publication date (DCT) and the tense of their verb; anaphoric ones ("the next day",
+  "a year earlier") on the last time the text mentioned.
+- ``narrative``: everything relative anchors on the last mentioned time, the DCT only
+  until the text names a time.
+Without a DCT, deictic expressions keep symbolic values and, where they only count days and
+hours, an interval relative to the publication day.
+"""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Sequence
+
+from .model import Document, Grain, Kind, Mention, Tense, Timex, TimexType
+from .normalize import Anchor, Resolved, resolve
+
+
+class Policy(str, Enum):
+    NEWS = "news"
+    NARRATIVE = "narrative"
+
+
+def dct_anchor(doc: Document) -> Anchor | None:
+    if doc.dct is None:
+        return None
+    return Anchor.day(doc.dct)
+
+
+def _as_anchor(t: Timex) -> Anchor | None:
+    iv = t.interval
+    if iv is None or iv.start is None or iv.end is None or t.grain is None:
+        return None
+    return Anchor(iv.start, iv.end, t.grain)
+
+
+def _is_anchorable(t: Timex) -> bool:
+    return t.type in (TimexType.DATE, TimexType.TIME) and _as_anchor(t) is not None
+
+
+def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequence[Tense],
+                     policy: Policy = Policy.NEWS) -> list[Timex]:
+    """Anchor and normalize every mention in text order; unresolvable ones are dropped."""
+    dct = dct_anchor(doc)
+    out: list[Timex] = []
+    last: Timex | None = None  # the last mentioned time that can anchor others
+    for mention, tense in zip(mentions, tenses):
+        sym = mention.symbolic
+        use_last = sym.anaphoric or (policy is Policy.NARRATIVE and sym.kind is not Kind.DURATION)
+        anchor, anchor_name = dct, "dct" if dct else "none"
+        if use_last and last is not None:
+            anchor, anchor_name = _as_anchor(last), f"timex:{last.id}"
+        res: Resolved | None = resolve(sym, anchor, tense, mention.type)
+        if res is None:
+            continue
+        if _self_contained(mention):
+            anchor_name = "none"
+        elif anchor is None:
+            anchor_name = "publication-day" if res.relative is not None else "none"
+        timex = Timex(
+            id=f"t{len(out) + 1}", doc=doc.id, start=mention.start, end=mention.end,
+            text=mention.text, type=res.type, value=res.value, grain=res.grain, rule=mention.rule,
+            interval=res.interval, envelope=res.envelope, relative=res.relative,
+            anchor=anchor_name, tense=tense, mod=res.mod, alternative=res.alternative,
+        )
+        out.append(timex)
+        if _is_anchorable(timex) and timex.grain not in (Grain.CENTURY, Grain.DECADE):
+            last = timex
+    return out
+
+
+def _self_contained(mention: Mention) -> bool:
+    """Does the expression name its own time ("February 3, 2026", "week-long")?"""
+    sym = mention.symbolic
+    if sym.kind in (Kind.DURATION, Kind.SET):
+        return True
+    return sym.kind in (Kind.POINT, Kind.RANGE) and any(
+        v is not None for v in (sym.year, sym.decade, sym.century))
+
+

@@ -1,0 +1,365 @@
+"""Load and validate the rule files in ``rules/<lang>/``.
+
+Rules are data (TOML). Loading fails, with the file and rule named, on a pattern that does
+not compile, an unknown macro, a field that names a group the pattern does not have, an
+unknown kind, or a rule with no example. A rule produces a :class:`~timeline.model.Symbolic`
+time from a regex match; nothing here knows about anchors or dates.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Callable, Mapping
+
+from .model import Kind, Symbolic, TimexType, Unit
+
+EXAMPLE_KEYS = {"value", "type", "earliest", "latest", "grain", "alternative"}
+MACRO_RE = re.compile(r"@([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?")
+_FIELD_NAMES = {f for f in Symbolic.__dataclass_fields__ if f not in {"kind", "end_point"}}
+_INT_FIELDS = {"century", "decade", "year", "half", "quarter", "month", "week", "day", "weekday",
+               "hour", "minute", "second", "offset", "direction"}
+
+
+class GrammarError(ValueError):
+    """A rule file is invalid."""
+
+
+@dataclass(frozen=True, slots=True)
+class Macro:
+    name: str
+    regex: str
+    convert: Callable[[str], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    match: str  # the part of `text` the rule must cover
+    dct: str | None
+    expect: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    file: str
+    pattern: str
+    regex: re.Pattern[str]
+    kind: Kind
+    fields: Mapping[str, Any]
+    end_fields: Mapping[str, Any]
+    group_macro: Mapping[str, str]  # group name -> macro name
+    type: TimexType | None
+    priority: int
+    examples: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    lang: str
+    rules: tuple[Rule, ...]
+    macros: Mapping[str, Macro]
+    negatives: tuple[str, ...]  # texts in which no time expression may be found
+
+
+# ----------------------------------------------------------------------------- converters
+
+def _number_converter(words: Mapping[str, Any]) -> Callable[[str], Any]:
+    def convert(text: str) -> float | int | None:
+        t = text.lower().strip()
+        try:
+            v = float(t)
+            return int(v) if v.is_integer() else v
+        except ValueError:
+            pass
+        if t in words:
+            return words[t]
+        total: float = 0
+        for part in re.split(r"[-\s]+", t):
+            if part not in words:
+                raise ValueError(f"not a number: {text!r}")
+            total += words[part]
+        return int(total) if float(total).is_integer() else total
+
+    return convert
+
+
+def _ordinal_converter(words: Mapping[str, Any]) -> Callable[[str], int]:
+    def convert(text: str) -> int:
+        t = text.lower().strip()
+        m = re.match(r"(\d+)(?:st|nd|rd|th)?$", t)
+        if m:
+            return int(m.group(1))
+        return int(words[t])
+
+    return convert
+
+
+def _year2(text: str) -> int:
+    y = int(text.strip("'’ "))
+    return 2000 + y if y < 50 else 1900 + y
+
+
+def _int(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+
+
+def _lexicon_regex(values: Mapping[str, Any], exact: list[str]) -> str:
+    exact_lower = {e.lower() for e in exact}
+    alts: list[str] = []
+    for key in sorted(values, key=lambda k: (-len(k), k)):
+        if key.lower() in exact_lower:
+            continue
+        alts.append(re.escape(key).replace(r"\ ", r"\s+"))
+    for word in sorted(exact, key=lambda k: (-len(k), k)):
+        alts.append(f"(?-i:{re.escape(word)})")
+    alts.sort(key=lambda a: -len(a))
+    return "(?:" + "|".join(alts) + ")"
+
+
+def _lookup(values: Mapping[str, Any]) -> Callable[[str], Any]:
+    table = {k.lower(): v for k, v in values.items()}
+
+    def convert(text: str) -> Any:
+        return table[re.sub(r"\s+", " ", text.lower())]
+
+    return convert
+
+
+# ----------------------------------------------------------------------------- loading
+
+def _rules_dir(lang: str) -> Any:
+    return resources.files("timeline") / "rules" / lang
+
+
+def load_toml(name: str, lang: str = "en") -> dict[str, Any]:
+    """Read one data file of ``rules/<lang>/`` (used by the tagger, tense and event stages)."""
+    path = _rules_dir(lang) / name
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise GrammarError(f"{lang}/{name}: {exc}") from exc
+
+
+def load_macros(lang: str = "en") -> dict[str, Macro]:
+    data = load_toml("lexicon.toml", lang)
+    macros: dict[str, Macro] = {}
+    number_words = data.get("lexicon", {}).get("number", {}).get("values", {})
+    ordinal_words = data.get("lexicon", {}).get("ordinal", {}).get("values", {})
+    converters: dict[str, Callable[[str], Any]] = {
+        "int": _int,
+        "year2": _year2,
+        "number": _number_converter(number_words),
+        "ordinal": _ordinal_converter(ordinal_words),
+        "text": lambda t: re.sub(r"\s+", " ", t.lower()),
+    }
+    for name, spec in data.get("lexicon", {}).items():
+        values = spec.get("values")
+        if not values:
+            raise GrammarError(f"{lang}/lexicon.toml: lexicon {name!r} has no values")
+        exact = list(spec.get("exact", []))
+        table = dict(values)
+        for word in exact:  # exact-case words map to the value of their lowercase form
+            if word.lower() not in {k.lower() for k in table}:
+                raise GrammarError(f"{lang}/lexicon.toml: exact word {word!r} not in lexicon {name!r}")
+        macros[name] = Macro(name, _lexicon_regex(table, exact), _lookup(table))
+    for name, spec in data.get("pattern", {}).items():
+        conv = spec.get("convert", "text")
+        if conv not in converters:
+            raise GrammarError(f"{lang}/lexicon.toml: pattern {name!r}: unknown converter {conv!r}")
+        try:
+            re.compile(spec["regex"])
+        except re.error as exc:
+            raise GrammarError(f"{lang}/lexicon.toml: pattern {name!r}: {exc}") from exc
+        if name in macros:
+            raise GrammarError(f"{lang}/lexicon.toml: {name!r} defined twice")
+        macros[name] = Macro(name, spec["regex"], converters[conv])
+    return macros
+
+
+def expand(pattern: str, macros: Mapping[str, Macro], where: str) -> tuple[str, dict[str, str]]:
+    """Replace @macro / @macro:alias by named groups; return the regex and group -> macro."""
+    groups: dict[str, str] = {}
+
+    def sub(m: re.Match[str]) -> str:
+        name, alias = m.group(1), m.group(2) or m.group(1)
+        if name not in macros:
+            raise GrammarError(f"{where}: unknown macro @{name}")
+        if alias in groups:
+            raise GrammarError(f"{where}: group {alias!r} used twice; write @{name}:other_name")
+        groups[alias] = name
+        return f"(?P<{alias}>{macros[name].regex})"
+
+    return MACRO_RE.sub(sub, pattern), groups
+
+
+def _spec_groups(spec: Any) -> list[str]:
+    """The groups a field spec reads: "$g", "-$g", a list of such, or a table {group: value}."""
+    if isinstance(spec, str) and spec.lstrip("-").startswith("$"):
+        return [spec.lstrip("-")[1:]]
+    if isinstance(spec, list):
+        return [g for item in spec for g in _spec_groups(item)]
+    if isinstance(spec, dict):
+        return list(spec)
+    return []
+
+
+def _check_fields(spec: Mapping[str, Any], groups: Mapping[str, int], where: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, val in spec.items():
+        if key not in _FIELD_NAMES:
+            raise GrammarError(f"{where}: unknown field {key!r}")
+        for group in _spec_groups(val):
+            if group not in groups:
+                raise GrammarError(f"{where}: field {key!r} refers to missing group {group!r}")
+        if key == "unit" and not _spec_groups(val) and val not in {u.value for u in Unit}:
+            raise GrammarError(f"{where}: unknown unit {val!r}")
+        out[key] = val
+    return out
+
+
+def _load_rule_file(name: str, lang: str, macros: Mapping[str, Macro]) -> tuple[list[Rule], list[str]]:
+    return compile_rules(load_toml(name, lang), f"{lang}/{name}", macros)
+
+
+def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro]) -> tuple[list[Rule], list[str]]:
+    """Validate and compile the rules of one parsed rule file; GrammarError names what is wrong."""
+    default_dct = data.get("dct")
+    rules: list[Rule] = []
+    for i, spec in enumerate(data.get("rule", [])):
+        rid = spec.get("id") or f"#{i}"
+        where = f"{name}: rule {rid}"
+        if "pattern" not in spec:
+            raise GrammarError(f"{where}: no pattern")
+        regex_src, groups = expand(spec["pattern"], macros, where)
+        try:
+            regex = re.compile(r"(?<![\w'’])(?:" + regex_src + r")(?!\w)", re.IGNORECASE)
+        except re.error as exc:
+            raise GrammarError(f"{where}: pattern does not compile: {exc}") from exc
+        try:
+            kind = Kind(spec.get("kind", "point"))
+        except ValueError:
+            raise GrammarError(f"{where}: unknown kind {spec.get('kind')!r}") from None
+        fields = _check_fields(spec.get("fields", {}), regex.groupindex, where)
+        end_fields = _check_fields(spec.get("end", {}), regex.groupindex, where)
+        ttype = spec.get("type")
+        if ttype is not None and ttype not in TimexType.__members__:
+            raise GrammarError(f"{where}: unknown type {ttype!r}")
+        examples = []
+        for ex in spec.get("examples", []):
+            text = ex.get("text")
+            if not text:
+                raise GrammarError(f"{where}: example without text")
+            match = ex.get("match", text)
+            if match not in text:
+                raise GrammarError(f"{where}: example match {match!r} not in {text!r}")
+            expect = {k: v for k, v in ex.items() if k not in {"text", "match", "dct"}}
+            unknown = set(expect) - EXAMPLE_KEYS
+            if unknown:
+                raise GrammarError(f"{where}: example {text!r} has unknown keys {sorted(unknown)}")
+            examples.append(Example(text, match, ex.get("dct", default_dct), expect))
+        if not examples:
+            raise GrammarError(f"{where}: a rule needs at least one example")
+        rules.append(Rule(
+            id=rid, file=name, pattern=spec["pattern"], regex=regex, kind=kind, fields=fields,
+            end_fields=end_fields, group_macro=groups,
+            type=TimexType(ttype) if ttype else None, priority=int(spec.get("priority", 0)),
+            examples=tuple(examples), negatives=tuple(spec.get("negatives", [])),
+        ))
+    return rules, list(data.get("negatives", []))
+
+
+RULE_FILES = ("dates.toml", "relative.toml", "parts_of_day.toml", "durations.toml",
+              "vague.toml", "sets.toml")
+
+
+@cache
+def load_grammar(lang: str = "en") -> Grammar:
+    macros = load_macros(lang)
+    rules: list[Rule] = []
+    negatives: list[str] = []
+    for name in RULE_FILES:
+        file_rules, file_negatives = _load_rule_file(name, lang, macros)
+        rules.extend(file_rules)
+        negatives.extend(file_negatives)
+    negatives.extend(load_toml("negatives.toml", lang).get("negatives", []))
+    ids = [r.id for r in rules]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise GrammarError(f"{lang}: duplicate rule ids: {', '.join(dupes)}")
+    return Grammar(lang, tuple(rules), macros, tuple(negatives))
+
+
+# ----------------------------------------------------------------------------- matching
+
+def _field_value(spec: Any, match: re.Match[str], rule: Rule, macros: Mapping[str, Macro]) -> Any:
+    if isinstance(spec, list):  # the first alternative whose group took part in the match
+        for item in spec:
+            value = _field_value(item, match, rule, macros)
+            if value is not None:
+                return value
+        return None
+    if isinstance(spec, dict):  # {group: value}: the value of the first group that matched
+        for group, value in spec.items():
+            if match.group(group) is not None:
+                return value
+        return None
+    if not (isinstance(spec, str) and spec.lstrip("-").startswith("$")):
+        return spec
+    negate = spec.startswith("-")
+    group = spec.lstrip("-")[1:]
+    text = match.group(group)
+    if text is None:
+        return None
+    macro = rule.group_macro.get(group)
+    value = macros[macro].convert(text) if macro else re.sub(r"\s+", " ", text.lower())
+    if negate and isinstance(value, (int, float)):
+        value = -value
+    return value
+
+
+def _coerce(key: str, value: Any) -> Any:
+    if value is None or value == "X":  # "X": an unspecified amount ("several days")
+        return None
+    if key == "unit":
+        return Unit(value)
+    if key == "amount":
+        return float(value)
+    if key in _INT_FIELDS:
+        if isinstance(value, float) and not value.is_integer():
+            raise ValueError(f"{key} must be whole: {value}")
+        return int(value)
+    return value
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _possible(values: Mapping[str, Any]) -> bool:
+    """Can these calendar fields name a real time in some year ("February 30" cannot)?"""
+    month, day = values.get("month"), values.get("day")
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None and not 1 <= day <= (_MONTH_DAYS[month - 1] if month else 31):
+        return False
+    hour, minute = values.get("hour"), values.get("minute")
+    return (hour is None or 0 <= hour <= 24) and (minute is None or 0 <= minute <= 59)
+
+
+def symbolic_from_match(rule: Rule, match: re.Match[str], macros: Mapping[str, Macro]) -> Symbolic | None:
+    """Build the symbolic time a rule states for one match; None if the match is not a time."""
+    try:
+        values = {k: _coerce(k, _field_value(v, match, rule, macros)) for k, v in rule.fields.items()}
+        end = None
+        if rule.kind is Kind.RANGE:
+            end_values = {k: _coerce(k, _field_value(v, match, rule, macros)) for k, v in rule.end_fields.items()}
+            end = Symbolic(Kind.POINT, **{k: v for k, v in end_values.items() if v is not None})
+    except (KeyError, ValueError):
+        return None
+    if not _possible(values) or (end is not None and not _possible(end_values)):
+        return None
+    return Symbolic(rule.kind, end_point=end, **{k: v for k, v in values.items() if v is not None})

@@ -1,0 +1,244 @@
+"""The data model: frozen dataclasses and enums only (no I/O, no parsing).
+
+Every stage of the pipeline reads and returns these values; none of them is mutated
+after construction. Times are naive ``datetime`` values in the article's own local
+time; every interval is half-open ``[start, end)``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import Enum
+
+
+class TimexType(str, Enum):
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class Grain(str, Enum):
+    """The precision of a resolved time, coarsest first."""
+
+    CENTURY = "century"
+    DECADE = "decade"
+    YEAR = "year"
+    HALF = "half"
+    QUARTER = "quarter"
+    SEASON = "season"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+    PART_OF_DAY = "part_of_day"
+    HOUR = "hour"
+    MINUTE = "minute"
+    SECOND = "second"
+
+
+class Unit(str, Enum):
+    """Calendar units used by offsets and durations."""
+
+    CENTURY = "century"
+    DECADE = "decade"
+    YEAR = "year"
+    HALF = "half"
+    QUARTER = "quarter"
+    SEASON = "season"
+    MONTH = "month"
+    WEEK = "week"
+    WEEKEND = "weekend"
+    DAY = "day"
+    NIGHT = "night"
+    HOUR = "hour"
+    MINUTE = "minute"
+    SECOND = "second"
+
+
+class Kind(str, Enum):
+    """What a rule says an expression is, before it is anchored."""
+
+    POINT = "point"  # a calendar point, possibly partial: "February 3", "Tuesday", "winter", "2026"
+    RELATIVE = "relative"  # an offset from the anchor: "yesterday", "last week", "two days ago"
+    DURATION = "duration"  # an amount of time: "week-long", "several months"
+    SPAN = "span"  # a duration anchored at the anchor: "the next 48 hours", "the past two weeks"
+    RANGE = "range"  # two points as one span: "February 4-5"
+    REF = "ref"  # vague reference: "recent", "now", "upcoming"
+    SET = "set"  # recurrence: "every Monday", "annually"
+
+
+class Tense(str, Enum):
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+class DctSource(str, Enum):
+    """Where a document's creation time (publication date) came from."""
+
+    OPTION = "option"  # --date on the command line
+    METADATA = "metadata"  # sidecar, YAML front matter, TimeML CREATION_TIME
+    HEADER = "header"  # a "Date:" / "Published:" header line
+    DATELINE = "dateline"  # a date in the lead ("On Tuesday, February 3, 2026, ...")
+    INFERRED = "inferred"  # inferred from other sources
+    NONE = "none"
+
+
+class Relation(str, Enum):
+    """How an event hangs on its time."""
+
+    ON = "on"
+    BEFORE = "before"
+    AFTER = "after"
+    DURING = "during"
+
+
+class AnchorKind(str, Enum):
+    """How an event got its time."""
+
+    TIMEX = "timex"  # a time expression in the same clause governs it
+    DCT_TENSE = "dct-tense"  # no time in reach: the publication date, by tense
+    NONE = "none"  # nothing to anchor on (no time and no publication date)
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A half-open interval ``[start, end)``; either bound may be open (``None``)."""
+
+    start: datetime | None
+    end: datetime | None
+
+    def __post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"interval ends before it starts: {self.start} > {self.end}")
+
+
+@dataclass(frozen=True, slots=True)
+class RelInterval:
+    """An interval relative to the start of the (unknown) publication day D.
+
+    Used for undated articles: "overnight" is [D-1 18:00, D 08:00) even when D is unknown.
+    """
+
+    start: timedelta | None
+    end: timedelta | None
+
+
+@dataclass(frozen=True, slots=True)
+class Symbolic:
+    """A time as a rule states it, before anchoring (HeidelTime's first phase).
+
+    Calendar fields left ``None`` are unspecified and filled by the resolver from the anchor.
+    """
+
+    kind: Kind
+    # calendar fields (POINT); also the refinements of RELATIVE ("yesterday *morning*")
+    century: int | None = None
+    decade: int | None = None
+    year: int | None = None
+    half: int | None = None
+    quarter: int | None = None
+    season: str | None = None  # SP, SU, FA, WI
+    month: int | None = None
+    week: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # ISO: Monday=1 .. Sunday=7
+    part: str | None = None  # MO, AF, EV, NI, DT, MI (midday), overnight: NI with overnight=True
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    overnight: bool = False
+    # RELATIVE / SPAN / DURATION
+    unit: Unit | None = None
+    offset: int | None = None  # RELATIVE: signed number of units from the anchor
+    amount: float | None = None  # DURATION/SPAN: None means unspecified ("several months" -> PXM)
+    direction: int = 0  # -1 past, +1 future, 0 by tense (POINT: "last Tuesday" / "next March")
+    # REF
+    ref: str | None = None  # PAST_REF, PRESENT_REF, FUTURE_REF
+    # SET
+    freq: str | None = None
+    # qualifiers
+    mod: str | None = None  # START, MID, END, APPROX, LESS_THAN, MORE_THAN, ...
+    anaphoric: bool = False  # anchor on the last mentioned time, not the DCT ("the next day")
+    generic: bool = False  # non-specific use, left unresolved ("a day")
+    end_point: Symbolic | None = None  # RANGE: the second point
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A time expression found in the text, still symbolic."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    symbolic: Symbolic
+    type: TimexType | None = None  # a rule may fix the TIMEX3 type
+    priority: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    text: str
+    path: str | None = None
+    source: str | None = None  # the outlet
+    title: str | None = None
+    dct: datetime | None = None
+    dct_grain: Grain | None = None
+    dct_source: DctSource = DctSource.NONE
+    dct_evidence: str | None = None  # the text or field the DCT was read from
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    grain: Grain | None
+    rule: str
+    interval: Interval | None = None  # what the value denotes, at its grain
+    envelope: Interval | None = None  # earliest/latest: wider than `interval` for vague ones
+    relative: RelInterval | None = None  # for undated documents: relative to the publication day
+    anchor: str = "none"  # "dct", "timex:<id>", "none"
+    tense: Tense = Tense.UNKNOWN
+    mod: str | None = None
+    alternative: str | None = None  # the other reading when the tense was unclear
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str  # the trigger word(s)
+    sentence: str
+    label: str
+    relation: Relation
+    anchor: AnchorKind
+    timex: str | None = None  # the Timex id it hangs on
+    envelope: Interval | None = None
+    relative: RelInterval | None = None
+    tense: Tense = Tense.UNKNOWN
+    salient: bool = True
+    rank: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    documents: tuple[Document, ...]
+    timexes: tuple[Timex, ...] = ()
+    events: tuple[Event, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def document(self, doc_id: str) -> Document:
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        raise KeyError(doc_id)

@@ -1,0 +1,598 @@
+"""Symbolic time + anchor + tense -> TIMEX3 value, grain, interval and envelope.
+
+This is HeidelTime's second phase and Duckling's final step: the only place where a
+reference time turns a symbolic time into dates. Every interval is half-open. A vague
+expression keeps its TIMEX3 value and gets a bounded envelope; an undated document keeps
+symbolic values ("XXXX-XX-XXTNI") and, where the expression only counts days and hours
+from the publication day, an interval relative to that day (D-1 18:00 .. D 08:00).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+
+import pendulum
+
+from .grammar import load_toml
+from .model import Grain, Interval, Kind, RelInterval, Symbolic, Tense, TimexType, Unit
+
+SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_UNIT_GRAIN = {
+    Unit.CENTURY: Grain.CENTURY, Unit.DECADE: Grain.DECADE, Unit.YEAR: Grain.YEAR,
+    Unit.HALF: Grain.HALF, Unit.QUARTER: Grain.QUARTER, Unit.SEASON: Grain.SEASON,
+    Unit.MONTH: Grain.MONTH, Unit.WEEK: Grain.WEEK, Unit.WEEKEND: Grain.WEEK, Unit.DAY: Grain.DAY,
+    Unit.NIGHT: Grain.PART_OF_DAY, Unit.HOUR: Grain.HOUR, Unit.MINUTE: Grain.MINUTE,
+    Unit.SECOND: Grain.SECOND,
+}
+_DURATION_LETTER = {
+    Unit.CENTURY: ("", "CE"), Unit.DECADE: ("", "DE"), Unit.YEAR: ("", "Y"), Unit.HALF: ("", "H"),
+    Unit.QUARTER: ("", "Q"), Unit.SEASON: ("", "S"), Unit.MONTH: ("", "M"), Unit.WEEK: ("", "W"),
+    Unit.WEEKEND: ("", "WE"), Unit.DAY: ("", "D"), Unit.NIGHT: ("", "D"), Unit.HOUR: ("T", "H"),
+    Unit.MINUTE: ("T", "M"), Unit.SECOND: ("T", "S"),
+}
+_FINER = {Unit.YEAR: (12, Unit.MONTH), Unit.MONTH: (30, Unit.DAY), Unit.WEEK: (7, Unit.DAY),
+          Unit.DAY: (24, Unit.HOUR), Unit.HOUR: (60, Unit.MINUTE), Unit.DECADE: (10, Unit.YEAR),
+          Unit.CENTURY: (100, Unit.YEAR), Unit.QUARTER: (3, Unit.MONTH), Unit.HALF: (6, Unit.MONTH),
+          Unit.MINUTE: (60, Unit.SECOND)}
+VAGUE_MAX = 10  # "a few" / "several" units reach at most this many units from the anchor
+VIRTUAL_DAY = datetime(2001, 1, 1)  # stand-in publication day for undated documents
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The time an expression is resolved against: [start, end) at a grain."""
+
+    start: datetime
+    end: datetime
+    grain: Grain
+    virtual: bool = False
+
+    @classmethod
+    def day(cls, dt: datetime, virtual: bool = False) -> Anchor:
+        d = datetime(dt.year, dt.month, dt.day)
+        return cls(d, d + timedelta(days=1), Grain.DAY, virtual)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    type: TimexType
+    value: str
+    grain: Grain | None = None
+    interval: Interval | None = None
+    envelope: Interval | None = None
+    relative: RelInterval | None = None
+    mod: str | None = None
+    alternative: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    grain: Grain
+    start: datetime
+    end: datetime
+    value: str
+
+
+@cache
+def part_windows() -> dict[str, tuple[int, int]]:
+    return {k: (int(v[0]), int(v[1])) for k, v in load_toml("parts_of_day.toml")["window"].items()}
+
+
+# ----------------------------------------------------------------------------- periods
+
+def year_period(y: int) -> Period:
+    return Period(Grain.YEAR, datetime(y, 1, 1), datetime(y + 1, 1, 1), f"{y:04d}")
+
+
+def _add_months(dt: datetime, n: int) -> datetime:
+    p = pendulum.datetime(dt.year, dt.month, 1).add(months=n)
+    return datetime(p.year, p.month, 1)
+
+
+def month_period(y: int, m: int) -> Period:
+    s = datetime(y, m, 1)
+    return Period(Grain.MONTH, s, _add_months(s, 1), f"{y:04d}-{m:02d}")
+
+
+def quarter_period(y: int, q: int) -> Period:
+    s = datetime(y, 3 * q - 2, 1)
+    return Period(Grain.QUARTER, s, _add_months(s, 3), f"{y:04d}-Q{q}")
+
+
+def half_period(y: int, h: int) -> Period:
+    s = datetime(y, 6 * h - 5, 1)
+    return Period(Grain.HALF, s, _add_months(s, 6), f"{y:04d}-H{h}")
+
+
+def season_period(y: int, code: str) -> Period:
+    s = datetime(y, SEASON_MONTH[code], 1)
+    return Period(Grain.SEASON, s, _add_months(s, 3), f"{y:04d}-{code}")
+
+
+def week_period(dt: datetime, weekend: bool = False) -> Period:
+    monday = pendulum.datetime(dt.year, dt.month, dt.day).start_of("week")
+    s = datetime(monday.year, monday.month, monday.day)
+    iso_year, iso_week, _ = s.isocalendar()
+    if weekend:
+        sat = s + timedelta(days=5)
+        return Period(Grain.WEEK, sat, sat + timedelta(days=2), f"{iso_year:04d}-W{iso_week:02d}-WE")
+    return Period(Grain.WEEK, s, s + timedelta(days=7), f"{iso_year:04d}-W{iso_week:02d}")
+
+
+def day_period(dt: datetime) -> Period:
+    s = datetime(dt.year, dt.month, dt.day)
+    return Period(Grain.DAY, s, s + timedelta(days=1), s.strftime("%Y-%m-%d"))
+
+
+def part_period(day: datetime, part: str, overnight: bool = False) -> Period:
+    """A part of a day. With `overnight`, `day` is the morning the night ends on."""
+    if overnight:
+        lo, hi = part_windows()["overnight"]
+        night_of = day - timedelta(days=1)
+        return Period(Grain.PART_OF_DAY, day + timedelta(hours=lo), day + timedelta(hours=hi),
+                      night_of.strftime("%Y-%m-%d") + "TNI")
+    lo, hi = part_windows()[part]
+    return Period(Grain.PART_OF_DAY, day + timedelta(hours=lo), day + timedelta(hours=hi),
+                  day.strftime("%Y-%m-%d") + "T" + part)
+
+
+def time_period(day: datetime, hour: int, minute: int | None) -> Period:
+    s = day + timedelta(hours=hour, minutes=minute or 0)
+    if minute is None:
+        return Period(Grain.HOUR, s, s + timedelta(hours=1), s.strftime("%Y-%m-%dT%H:00"))
+    return Period(Grain.MINUTE, s, s + timedelta(minutes=1), s.strftime("%Y-%m-%dT%H:%M"))
+
+
+def decade_period(decade: int) -> Period:
+    return Period(Grain.DECADE, datetime(decade * 10, 1, 1), datetime(decade * 10 + 10, 1, 1), f"{decade:03d}")
+
+
+def century_period(century: int) -> Period:
+    start = datetime(max(century * 100, 1), 1, 1)
+    return Period(Grain.CENTURY, start, datetime(century * 100 + 100, 1, 1), f"{century:02d}")
+
+
+def shift_period(anchor: datetime, unit: Unit, n: int) -> Period:
+    """The calendar period of `unit` that lies `n` units from the one holding `anchor`."""
+    if unit in (Unit.DAY, Unit.NIGHT):
+        return day_period(anchor + timedelta(days=n))
+    if unit in (Unit.WEEK, Unit.WEEKEND):
+        return week_period(anchor + timedelta(days=7 * n), weekend=unit is Unit.WEEKEND)
+    if unit is Unit.MONTH:
+        s = _add_months(datetime(anchor.year, anchor.month, 1), n)
+        return month_period(s.year, s.month)
+    if unit is Unit.QUARTER:
+        q = (anchor.month - 1) // 3 + n
+        return quarter_period(anchor.year + q // 4, q % 4 + 1)
+    if unit is Unit.HALF:
+        h = (anchor.month - 1) // 6 + n
+        return half_period(anchor.year + h // 2, h % 2 + 1)
+    if unit is Unit.SEASON:
+        y, idx = _season_index(anchor)
+        idx += n
+        return season_period(y + idx // 4, "SP SU FA WI".split()[idx % 4])
+    if unit is Unit.YEAR:
+        return year_period(anchor.year + n)
+    if unit is Unit.DECADE:
+        return decade_period(anchor.year // 10 + n)
+    if unit is Unit.CENTURY:
+        return century_period(anchor.year // 100 + n)
+    if unit is Unit.HOUR:
+        s = anchor.replace(minute=0, second=0) + timedelta(hours=n)
+        return Period(Grain.HOUR, s, s + timedelta(hours=1), s.strftime("%Y-%m-%dT%H:00"))
+    if unit in (Unit.MINUTE, Unit.SECOND):
+        s = anchor.replace(second=0) + timedelta(minutes=n if unit is Unit.MINUTE else 0)
+        return Period(Grain.MINUTE, s, s + timedelta(minutes=1), s.strftime("%Y-%m-%dT%H:%M"))
+    raise ValueError(f"cannot shift by {unit}")
+
+
+def _season_index(dt: datetime) -> tuple[int, int]:
+    """(year, index) of the season holding dt; index 0..3 = SP SU FA WI; Jan/Feb are WI of year-1."""
+    if dt.month <= 2:
+        return dt.year - 1, 3
+    return dt.year, (dt.month - 3) // 3
+
+
+def _shift_time(dt: datetime, unit: Unit, amount: float) -> datetime:
+    """dt moved by a signed amount of units (calendar-aware for months and years)."""
+    if unit in (Unit.YEAR, Unit.DECADE, Unit.CENTURY, Unit.MONTH, Unit.QUARTER, Unit.HALF, Unit.SEASON):
+        months = {Unit.YEAR: 12, Unit.DECADE: 120, Unit.CENTURY: 1200, Unit.MONTH: 1,
+                  Unit.QUARTER: 3, Unit.HALF: 6, Unit.SEASON: 3}[unit] * amount
+        whole = int(months)
+        p = pendulum.instance(dt, tz=None).add(months=whole)
+        out = datetime(p.year, p.month, p.day, p.hour, p.minute)
+        return out + timedelta(days=30 * (months - whole))
+    days = {Unit.WEEK: 7, Unit.WEEKEND: 7, Unit.DAY: 1, Unit.NIGHT: 1}.get(unit)
+    if days is not None:
+        return dt + timedelta(days=days * amount)
+    secs = {Unit.HOUR: 3600, Unit.MINUTE: 60, Unit.SECOND: 1}[unit]
+    return dt + timedelta(seconds=secs * amount)
+
+
+# ----------------------------------------------------------------------------- values
+
+def duration_value(amount: float | None, unit: Unit) -> str:
+    if unit is Unit.DECADE and amount is not None:
+        amount, unit = amount * 10, Unit.YEAR
+    if unit is Unit.CENTURY and amount is not None:
+        amount, unit = amount * 100, Unit.YEAR
+    if unit is Unit.WEEKEND:
+        amount, unit = (None if amount is None else amount * 2), Unit.DAY
+    prefix, letter = _DURATION_LETTER[unit]
+    if amount is None:
+        return f"P{prefix}X{letter}"
+    if not float(amount).is_integer() and unit in _FINER:
+        factor, finer = _FINER[unit]
+        return duration_value(amount * factor, finer)
+    num = int(amount) if float(amount).is_integer() else round(amount, 2)
+    return f"P{prefix}{num}{letter}"
+
+
+def _masked(sym: Symbolic) -> str:
+    """The symbolic TIMEX3 value of a time that cannot be anchored."""
+    part = f"T{sym.part}" if sym.part else ""
+    if sym.hour is not None:
+        part = f"T{sym.hour:02d}:{sym.minute or 0:02d}"
+    if sym.kind is Kind.RELATIVE:
+        unit = sym.unit or Unit.DAY
+        base = {Unit.DAY: "XXXX-XX-XX", Unit.NIGHT: "XXXX-XX-XX", Unit.WEEK: "XXXX-WXX",
+                Unit.WEEKEND: "XXXX-WXX-WE", Unit.MONTH: "XXXX-XX", Unit.QUARTER: "XXXX-QX",
+                Unit.HALF: "XXXX-HX", Unit.YEAR: "XXXX", Unit.DECADE: "XXX", Unit.CENTURY: "XX",
+                Unit.HOUR: "XXXX-XX-XXTXX:XX", Unit.MINUTE: "XXXX-XX-XXTXX:XX"}.get(unit, "XXXX-XX-XX")
+        return base + (part if unit in (Unit.DAY, Unit.NIGHT) else "")
+    year = f"{sym.year:04d}" if sym.year is not None else "XXXX"
+    if sym.month is not None:
+        day = f"-{sym.day:02d}" if sym.day is not None else ""
+        return f"{year}-{sym.month:02d}{day}{part}"
+    if sym.season:
+        return f"{year}-{sym.season}"
+    if sym.quarter:
+        return f"{year}-Q{sym.quarter}"
+    if sym.half:
+        return f"{year}-H{sym.half}"
+    if sym.weekday is not None:
+        return f"{year}-WXX-{sym.weekday}{part}"
+    if sym.day is not None:
+        return f"{year}-XX-{sym.day:02d}{part}"
+    return f"{year}-XX-XX{part}"
+
+
+def _set_value(sym: Symbolic) -> str:
+    part = f"T{sym.part}" if sym.part else ""
+    if sym.weekday is not None:
+        return f"XXXX-WXX-{sym.weekday}{part}"
+    if sym.month is not None:
+        return f"XXXX-{sym.month:02d}" + (f"-{sym.day:02d}" if sym.day else "")
+    if sym.unit is not None:
+        return duration_value(sym.amount if sym.amount is not None else 1, sym.unit)
+    if sym.part:
+        return f"XXXX-XX-XX{part}"
+    return "XXXX-XX-XX"
+
+
+# ----------------------------------------------------------------------------- resolution
+
+def _refine(day: Period, sym: Symbolic) -> Period:
+    """Apply a part of day or a clock time to a day."""
+    if day.grain is not Grain.DAY:
+        return day
+    if sym.hour is not None:
+        return time_period(day.start, sym.hour, sym.minute)
+    if sym.part:
+        return part_period(day.start, sym.part, sym.overnight)
+    return day
+
+
+def _mod_envelope(p: Period, mod: str | None) -> Interval:
+    if mod in ("START", "MID", "END"):
+        third = (p.end - p.start) / 3
+        k = {"START": 0, "MID": 1, "END": 2}[mod]
+        return Interval(p.start + third * k, p.start + third * (k + 1))
+    return Interval(p.start, p.end)
+
+
+def _absolute(sym: Symbolic) -> Period | None:
+    """A point that names its own year (or decade, century): no anchor needed."""
+    if sym.century is not None and sym.year is None:
+        return century_period(sym.century)
+    if sym.decade is not None and sym.year is None:
+        return decade_period(sym.decade)
+    if sym.year is None:
+        return None
+    y = sym.year
+    if sym.month is not None:
+        if sym.day is not None:
+            return _refine(day_period(datetime(y, sym.month, sym.day)), sym)
+        return month_period(y, sym.month)
+    if sym.season:
+        return season_period(y, sym.season)
+    if sym.quarter:
+        return quarter_period(y, sym.quarter)
+    if sym.half:
+        return half_period(y, sym.half)
+    if sym.week is not None:
+        return week_period(datetime.fromisocalendar(y, sym.week, 1))
+    return year_period(y)
+
+
+def _candidates(sym: Symbolic, anchor: Anchor) -> tuple[list[Period], bool]:
+    """Instances of a partial point around the anchor; the flag says it repeats weekly."""
+    a = anchor.start
+    out: list[Period] = []
+    if sym.month is not None:
+        for y in (a.year - 1, a.year, a.year + 1):
+            try:
+                if sym.day is not None:
+                    out.append(_refine(day_period(datetime(y, sym.month, sym.day)), sym))
+                else:
+                    out.append(month_period(y, sym.month))
+            except ValueError:
+                continue
+        return out, False
+    if sym.season:
+        return [season_period(y, sym.season) for y in range(a.year - 2, a.year + 2)], False
+    if sym.quarter:
+        return [quarter_period(y, sym.quarter) for y in (a.year - 1, a.year, a.year + 1)], False
+    if sym.half:
+        return [half_period(y, sym.half) for y in (a.year - 1, a.year, a.year + 1)], False
+    if sym.weekday is not None:
+        for k in range(-7, 8):
+            d = a + timedelta(days=k)
+            if d.isoweekday() == sym.weekday:
+                out.append(_refine(day_period(d), sym))
+        return out, True
+    if sym.day is not None:
+        for n in (-1, 0, 1):
+            m = _add_months(datetime(a.year, a.month, 1), n)
+            try:
+                out.append(_refine(day_period(datetime(m.year, m.month, sym.day)), sym))
+            except ValueError:
+                continue
+        return out, False
+    return out, False
+
+
+def _distance(p: Period, anchor: Anchor) -> timedelta:
+    if p.start < anchor.end and anchor.start < p.end:
+        return timedelta(0)
+    return p.start - anchor.end if p.start >= anchor.end else anchor.start - p.end
+
+
+def _choose(cands: list[Period], weekly: bool, anchor: Anchor, tense: Tense,
+            direction: int) -> tuple[Period | None, Period | None]:
+    """Pick the instance a tense or a "last"/"next" points to; also the runner-up if unclear."""
+    if not cands:
+        return None, None
+    day_start = anchor.start
+    day_end = anchor.end
+    if direction < 0:
+        before = [c for c in cands if c.end <= day_start]
+        return (before[-1] if before else None), None
+    if direction > 0:
+        after = [c for c in cands if c.start >= day_end]
+        return (after[0] if after else None), None
+    containing = [c for c in cands if c.start <= day_start < c.end]
+    if containing and not (weekly and tense is Tense.FUTURE):
+        return containing[0], None
+    past = [c for c in cands if c.start <= day_start]
+    future = [c for c in cands if c.start >= day_end]
+    if tense is Tense.PAST:
+        return (past[-1] if past else None), None
+    if tense is Tense.FUTURE:
+        return (future[0] if future else None), None
+    p = past[-1] if past else None
+    f = future[0] if future else None
+    if p is None or f is None:
+        return p or f, None
+    if _distance(p, anchor) < _distance(f, anchor):
+        return p, f
+    return f, p
+
+
+def _envelope_of(p: Period, mod: str | None) -> Interval:
+    return _mod_envelope(p, mod)
+
+
+def _point_type(sym: Symbolic) -> TimexType:
+    return TimexType.TIME if (sym.part or sym.hour is not None) else TimexType.DATE
+
+
+def resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense = Tense.UNKNOWN,
+            forced_type: TimexType | None = None) -> Resolved | None:
+    """Resolve one symbolic time; None when the fields name no real date (February 30)."""
+    try:
+        res = _resolve(sym, anchor, tense)
+    except (ValueError, OverflowError):
+        return None
+    if res is not None and forced_type is not None and res.type is not forced_type:
+        res = Resolved(forced_type, res.value, res.grain, res.interval, res.envelope, res.relative,
+                       res.mod, res.alternative)
+    return res
+
+
+def resolve_relative(sym: Symbolic, tense: Tense) -> Resolved | None:
+    """For an undated document: the symbolic value plus, where the expression counts only days
+    and hours from the publication day, an interval relative to that day."""
+    counts_days = (
+        (sym.kind is Kind.RELATIVE and sym.unit in (Unit.DAY, Unit.NIGHT, Unit.HOUR, Unit.MINUTE)
+         and sym.offset is not None)
+        or (sym.kind is Kind.POINT and sym.year is None and sym.month is None and sym.weekday is None
+            and sym.season is None and sym.day is None and sym.decade is None and sym.century is None
+            and (sym.part is not None or sym.hour is not None))
+        or (sym.kind in (Kind.SPAN, Kind.REF) and (sym.unit in (Unit.DAY, Unit.WEEK, Unit.HOUR, Unit.MINUTE)))
+    )
+    if sym.kind in (Kind.DURATION, Kind.SET):
+        return resolve(sym, None, tense)
+    if sym.kind is Kind.POINT and _absolute(sym) is not None:
+        return resolve(sym, None, tense)
+    base = resolve(sym, Anchor.day(VIRTUAL_DAY, virtual=True), tense) if counts_days else None
+    value = base.value if base and sym.kind in (Kind.SPAN, Kind.REF) else (
+        sym.ref if sym.kind is Kind.REF else _masked(sym))
+    ttype = base.type if base else (TimexType.DURATION if sym.kind in (Kind.SPAN, Kind.RANGE)
+                                    else _point_type(sym))
+    rel = None
+    if base and base.envelope is not None:
+        env = base.envelope
+        rel = RelInterval(None if env.start is None else env.start - VIRTUAL_DAY,
+                          None if env.end is None else env.end - VIRTUAL_DAY)
+    return Resolved(ttype, value, base.grain if base else None, None, None, rel, sym.mod)
+
+
+def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | None:
+    kind = sym.kind
+    if kind is Kind.DURATION:
+        if sym.unit is None:
+            return None
+        return Resolved(TimexType.DURATION, duration_value(sym.amount, sym.unit), mod=sym.mod)
+    if kind is Kind.SET:
+        return Resolved(TimexType.SET, _set_value(sym))
+    if kind is Kind.REF:
+        return _resolve_ref(sym, anchor)
+    if kind is Kind.SPAN:
+        return _resolve_span(sym, anchor)
+    if kind is Kind.RANGE:
+        return _resolve_range(sym, anchor, tense)
+    if anchor is None and not (kind is Kind.POINT and _absolute(sym) is not None):
+        return resolve_relative(sym, tense)
+    if kind is Kind.RELATIVE:
+        return _resolve_relative(sym, anchor, tense)  # type: ignore[arg-type]
+    return _resolve_point(sym, anchor, tense)
+
+
+def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resolved:
+    env = _mod_envelope(p, sym.mod)
+    return Resolved(_point_type(sym) if p.grain in (Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE) else TimexType.DATE,
+                    p.value, p.grain, Interval(p.start, p.end), env, mod=sym.mod,
+                    alternative=alt.value if alt else None)
+
+
+def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | None:
+    absolute = _absolute(sym)
+    if absolute is not None:
+        return _period_result(absolute, sym)
+    assert anchor is not None
+    if sym.overnight or (sym.part and sym.weekday is None and sym.month is None and sym.day is None):
+        day = anchor.start if anchor.grain is not Grain.DAY else anchor.start
+        if sym.overnight:
+            # a past (or unmarked) report: the night that ended this morning; future: tonight
+            morning = day + timedelta(days=1) if tense is Tense.FUTURE else day
+            return _period_result(part_period(morning, "NI", overnight=True), sym)
+        return _period_result(part_period(datetime(day.year, day.month, day.day), sym.part), sym)  # type: ignore[arg-type]
+    if sym.hour is not None and sym.weekday is None and sym.month is None and sym.day is None:
+        d = anchor.start
+        return _period_result(time_period(datetime(d.year, d.month, d.day), sym.hour, sym.minute), sym)
+    cands, weekly = _candidates(sym, anchor)
+    chosen, alt = _choose(cands, weekly, anchor, tense, sym.direction)
+    if chosen is None:
+        return None
+    return _period_result(chosen, sym, alt)
+
+
+def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved | None:
+    unit = sym.unit or Unit.DAY
+    if sym.offset is None and sym.anaphoric and sym.unit is Unit.DAY:
+        return None
+    if sym.offset is None:
+        # "a few days ago": the unit is known, the count is not
+        sign = sym.direction or -1
+        near = shift_period(anchor.start, unit, sign)
+        far = shift_period(anchor.start, unit, sign * VAGUE_MAX)
+        env = Interval(far.start, anchor.start) if sign < 0 else Interval(anchor.end, far.end)
+        value = _vague_value(near, unit)
+        return Resolved(TimexType.DATE, value, _UNIT_GRAIN.get(unit), None, env, mod=sym.mod)
+    base = anchor.start
+    p = shift_period(base, unit, sym.offset)
+    p = _refine(p, sym)
+    return _period_result(p, sym)
+
+
+def _vague_value(p: Period, unit: Unit) -> str:
+    v = p.value
+    if unit in (Unit.DAY, Unit.NIGHT):
+        return v[:4] + "-XX-XX"
+    if unit in (Unit.WEEK, Unit.WEEKEND):
+        return v[:4] + "-WXX"
+    if unit is Unit.MONTH:
+        return v[:4] + "-XX"
+    if unit in (Unit.QUARTER, Unit.HALF):
+        return v[:4] + "-" + v[5] + "X"
+    if unit is Unit.YEAR:
+        return v[:3] + "X"
+    if unit is Unit.DECADE:
+        return v[:2] + "X"
+    return v
+
+
+def _resolve_ref(sym: Symbolic, anchor: Anchor | None) -> Resolved:
+    ref = sym.ref or "PRESENT_REF"
+    if anchor is None:
+        return Resolved(TimexType.DATE, ref)
+    start, end = anchor.start, anchor.end
+    env: Interval
+    if ref == "PAST_REF":
+        lo = _shift_time(start, sym.unit, -sym.amount) if sym.unit and sym.amount is not None else None
+        env = Interval(lo, end)
+    elif ref == "FUTURE_REF":
+        hi = _shift_time(end, sym.unit, sym.amount) if sym.unit and sym.amount is not None else None
+        env = Interval(start, hi)
+    else:
+        env = Interval(start, end)
+    return Resolved(TimexType.DATE, ref, None, None, env, mod=sym.mod)
+
+
+def _resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
+    if sym.unit is None:
+        return None
+    value = duration_value(sym.amount, sym.unit)
+    if anchor is None:
+        return Resolved(TimexType.DURATION, value, mod=sym.mod)
+    reach = sym.amount if sym.amount is not None else VAGUE_MAX
+    if sym.direction < 0:
+        env = Interval(_shift_time(anchor.start, sym.unit, -reach), anchor.end)
+        core = Interval(_shift_time(anchor.end, sym.unit, -reach), anchor.end) if sym.amount is not None else None
+    else:
+        env = Interval(anchor.start, _shift_time(anchor.end, sym.unit, reach))
+        core = Interval(anchor.start, _shift_time(anchor.start, sym.unit, reach)) if sym.amount is not None else None
+    return Resolved(TimexType.DURATION, value, _UNIT_GRAIN.get(sym.unit), core, env, mod=sym.mod)
+
+
+def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | None:
+    end_sym = sym.end_point
+    if end_sym is None:
+        return None
+    first_sym = Symbolic(Kind.POINT, year=sym.year, month=sym.month, day=sym.day, weekday=sym.weekday,
+                         season=sym.season, quarter=sym.quarter, half=sym.half, hour=sym.hour,
+                         minute=sym.minute, part=sym.part)
+    if anchor is None and sym.year is None:
+        return Resolved(TimexType.DURATION, _range_duration(sym, end_sym) or "PXD")
+    first = _absolute(first_sym) if sym.year is not None else None
+    if first is None:
+        assert anchor is not None
+        cands, weekly = _candidates(first_sym, anchor)
+        first, _ = _choose(cands, weekly, anchor, tense, 0)
+    if first is None:
+        return None
+    fill = {f: getattr(first_sym, f) for f in ("month", "day", "hour", "minute")}
+    fill.update({f: v for f in ("month", "day", "hour", "minute") if (v := getattr(end_sym, f)) is not None})
+    year = first.start.year
+    last = _absolute(Symbolic(Kind.POINT, year=year, **fill))
+    if last is None:
+        return None
+    if last.end <= first.start:
+        last = _absolute(Symbolic(Kind.POINT, year=year + 1, **fill))
+        if last is None or last.end <= first.start or fill.get("month") == first_sym.month:
+            return None
+    if last.grain is not first.grain:
+        return None
+    days = (last.end - first.start).days
+    value = duration_value(days, Unit.DAY) if first.grain is Grain.DAY else _range_duration(sym, end_sym) or "PXD"
+    env = Interval(first.start, last.end)
+    return Resolved(TimexType.DURATION, value, first.grain, env, env)
+
+
+def _range_duration(sym: Symbolic, end_sym: Symbolic) -> str | None:
+    if sym.day is not None and end_sym.day is not None and (end_sym.month in (None, sym.month)):
+        n = end_sym.day - sym.day + 1
+        return f"P{n}D" if n > 0 else None
+    return None

@@ -1,0 +1,72 @@
+"""Split text into sentences and word tokens, keeping character offsets."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .grammar import load_toml
+
+TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’.]\w+)*|n't|[^\w\s]")
+_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_LINE_RE = re.compile(r"\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_toml("text.toml")["abbreviations"])
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group(0), m.group(0).lower())
+            for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the period at `dot` the end of an abbreviation ("Mr.", "U.S.", "J.")?"""
+    i = dot
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    if not word:
+        return False
+    if word in _abbreviations():
+        return True
+    return len(word) == 1 and word.isalpha()  # an initial
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)``, leading and trailing whitespace excluded."""
+    spans: list[tuple[int, int]] = []
+    cuts: list[int] = []
+    for m in _END_RE.finditer(text):
+        if m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’)]")) == 1 and _is_abbreviation(text, m.start()):
+            continue
+        cuts.append(m.end())
+    for m in _LINE_RE.finditer(text):
+        before = text[:m.start()].rstrip(" \t")
+        after = text[m.end():m.end() + 2]
+        blank = after.startswith("\n") or not before or before.endswith("\n")
+        continues = before[-1:].islower() or before[-1:] == ","
+        if blank or not continues or not after[:1].islower():
+            cuts.append(m.start())
+    pos = 0
+    for cut in sorted(set(cuts)) + [len(text)]:
+        if cut <= pos:
+            continue
+        seg = text[pos:cut]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg.rstrip())
+        if trail > lead:
+            spans.append((pos + lead, pos + trail))
+        pos = cut
+    return spans

@@ -1,0 +1,139 @@
+"""Tense from verb groups, without a part-of-speech tagger.
+
+A verb group is a run of auxiliaries ending in a main verb ("will be held", "has agreed",
+"arrived"). Its tense is that of its first auxiliary, or past for a lone past-tense verb.
+The tense of a span (a time expression, an event) is the tense of the nearest verb group in
+the same sentence; a group before the span wins a tie, as the governing verb usually precedes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .grammar import load_toml
+from .model import Tense
+from .segment import Token, tokens
+
+_DETERMINERS = frozenset("the a an its his her their this that these those our your my which whose "
+                         "any some every each no".split())
+
+
+@dataclass(frozen=True, slots=True)
+class VerbGroup:
+    start: int
+    end: int
+    tense: Tense
+    head: str  # the last verb of the group, lowercased
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    future_aux: frozenset[str]
+    past_aux: frozenset[str]
+    present_aux: frozenset[str]
+    perfect_aux: frozenset[str]
+    modal_aux: frozenset[str]
+    chain: frozenset[str]
+    future_markers: frozenset[str]
+    past_irregular: frozenset[str]
+    not_past: frozenset[str]
+    present_verbs: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_toml("tense.toml")
+    return _Lexicon(**{k: frozenset(data[k]) for k in _Lexicon.__dataclass_fields__})
+
+
+def _base(word: str) -> str:
+    return word[:-3] if word.endswith(("n't", "n’t")) else word
+
+
+def is_past_form(tok: Token, prev: Token | None, before: Token | None = None) -> bool:
+    lex = _lexicon()
+    w = tok.lower
+    if w in lex.past_irregular:
+        return True
+    if not (w.endswith("ed") and len(w) > 4 and w.isalpha()) or w in lex.not_past:
+        return False
+    if prev is not None and (prev.lower in _DETERMINERS or prev.text == "-"):
+        return False  # "the alleged", "a U.S.-proposed": an adjective
+    if prev is not None and prev.lower.endswith("ly") and before is not None and before.lower in _DETERMINERS:
+        return False  # "the severely damaged plant"
+    return not tok.text[0].isupper() or prev is None or prev.text in {'"', "“", "("}
+
+
+def verb_groups(text: str, start: int = 0, end: int | None = None,
+                toks: list[Token] | None = None) -> list[VerbGroup]:
+    """The verb groups of ``text[start:end]`` in text order."""
+    lex = _lexicon()
+    toks = tokens(text, start, end) if toks is None else toks
+    groups: list[VerbGroup] = []
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        w = _base(tok.lower)
+        prev = toks[i - 1] if i else None
+        tense: Tense | None = None
+        if w in lex.future_aux:
+            tense = Tense.FUTURE
+        elif w in lex.past_aux:
+            tense = Tense.PAST
+        elif w in lex.perfect_aux:
+            tense = Tense.PRESENT  # becomes PAST when a participle follows
+        elif w in lex.present_aux:
+            tense = Tense.PRESENT
+        elif w in lex.modal_aux:
+            tense = Tense.UNKNOWN
+        elif w == "going" and i + 1 < n and toks[i + 1].lower == "to":
+            tense = Tense.FUTURE
+        if tense is not None:
+            j = i + 1
+            head = w
+            while j < n:
+                t = toks[j].lower
+                if t in lex.chain or t in lex.future_markers:
+                    if t in lex.future_markers and t != "going":
+                        tense = Tense.FUTURE
+                    head = t
+                    j += 1
+                    continue
+                if is_past_form(toks[j], toks[j - 1], toks[j - 2] if j > 1 else None) or t.endswith("ing") or t.endswith("en"):
+                    if w in lex.perfect_aux and tense is Tense.PRESENT:
+                        tense = Tense.PAST  # present perfect: completed before now
+                    head = t
+                    j += 1
+                    break
+                break
+            if w in lex.perfect_aux and head == w:
+                tense = Tense.PRESENT  # "has" as a main verb
+            groups.append(VerbGroup(tok.start, toks[j - 1].end, tense, head))
+            i = j
+            continue
+        if w in lex.future_markers and w in {"scheduled", "slated", "upcoming", "planned", "due"}:
+            groups.append(VerbGroup(tok.start, tok.end, Tense.FUTURE, w))
+        elif is_past_form(tok, prev, toks[i - 2] if i > 1 else None):
+            groups.append(VerbGroup(tok.start, tok.end, Tense.PAST, w))
+        elif w in lex.present_verbs:
+            groups.append(VerbGroup(tok.start, tok.end, Tense.PRESENT, w))
+        elif w in lex.future_markers and w in {"plans", "intends", "aims", "expects", "hopes", "wants", "prepares", "vowed", "promised", "pledged"}:
+            groups.append(VerbGroup(tok.start, tok.end, Tense.FUTURE, w))
+        i += 1
+    return groups
+
+
+def tense_of_span(groups: list[VerbGroup], start: int, end: int) -> Tense:
+    """The tense of the verb group nearest to ``[start, end)`` (groups of one sentence)."""
+    best: tuple[int, int] | None = None
+    tense = Tense.UNKNOWN
+    for g in groups:
+        if g.end <= start:
+            dist, side = start - g.end, 0
+        elif g.start >= end:
+            dist, side = g.start - end, 1
+        else:
+            dist, side = 0, 0
+        if best is None or (dist, side) < best:
+            best, tense = (dist, side), g.tense
+    return tense
