@@ -1,0 +1,366 @@
+"""Read articles (text, metadata, publication date and where it came from); write outputs atomically.
+
+Inputs: plain text (optional ``Title:``/``Source:``/``Date:`` header lines), Markdown (optional
+YAML front matter), TempEval-3 TimeML (``.tml``/``.TE3input``: the text is the content of
+``<TEXT>`` with every tag removed, the DCT is the CREATION_TIME TIMEX3). A sidecar
+``NAME.meta.toml`` next to an article may give its ``source``, ``title`` and ``date``.
+
+The publication date (DCT) is taken, in this order, from ``--date``, the metadata (sidecar,
+front matter, TimeML) or a header line, a dateline in the lead, else none.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+import sys
+import tempfile
+import tomllib
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .model import DctSource, Document, Grain, Kind
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".tml", ".te3input")
+_HEADER_RE = re.compile(r"^(title|headline|source|outlet|publisher|date|published|publication date|"
+                        r"author|byline|url|link)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+_ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
+                     r"(?:Z|[+-]\d{2}:?\d{2})?$")
+_TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]*>")
+_DCT_RE = re.compile(r"<TIMEX3\b[^>]*functionInDocument=\"CREATION_TIME\"[^>]*>", re.DOTALL)
+_VALUE_RE = re.compile(r"\bvalue=\"([^\"]*)\"")
+_DOCID_RE = re.compile(r"<DOCID>\s*(.*?)\s*</DOCID>", re.DOTALL)
+_TITLE_RE = re.compile(r"<TITLE>(.*?)</TITLE>", re.DOTALL)
+
+
+class InputError(Exception):
+    """An input cannot be read; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input before parsing: where it came from and its decoded text."""
+
+    name: str  # path as given, or "-" for stdin
+    path: Path | None
+    raw: str
+
+
+# ----------------------------------------------------------------------------- dates
+
+def parse_iso(value: str) -> tuple[datetime, Grain]:
+    """A strict ISO 8601 date or date-time ("2026-02-03", "2026-02-03T14:05")."""
+    m = _ISO_RE.match(value.strip())
+    if not m:
+        raise ValueError(f"not an ISO date: {value!r}")
+    y, mo, d, h, mi, s = m.groups()
+    dt = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+    return dt, (Grain.MINUTE if h is not None else Grain.DAY)
+
+
+def parse_date_option(value: str) -> tuple[datetime, Grain]:
+    """The value of ``--date``: YYYY-MM-DD or YYYY-MM-DDTHH:MM, a real calendar date."""
+    try:
+        return parse_iso(value)
+    except ValueError as exc:
+        raise InputError(f"invalid --date {value!r}: expected YYYY-MM-DD (e.g. 2026-02-03)"
+                         + ("" if "not an ISO" in str(exc) else f" ({exc})")) from None
+
+
+def parse_date_text(value: str) -> tuple[datetime, Grain] | None:
+    """A publication date written by a person ("Tue, 3 Feb 2026 09:14 GMT", "February 3, 2026").
+
+    ISO first, then the project's own rules, then dateparser as the fallback for absolute
+    dates. A date missing its day, month or year is refused rather than completed.
+    """
+    value = value.strip().strip('"\'')
+    if not value:
+        return None
+    try:
+        return parse_iso(value)
+    except ValueError:
+        pass
+    own = _full_date_by_rules(value)
+    if own is not None:
+        return own, Grain.DAY
+    from .dateparse import parse_absolute
+
+    found = parse_absolute(value)
+    if found is None:
+        return None
+    return found
+
+
+def _full_date_by_rules(text: str) -> datetime | None:
+    from .normalize import resolve
+    from .tagger import tag
+
+    for m in tag(text):
+        sym = m.symbolic
+        rest = (text[:m.start] + text[m.end:]).strip(" \t,.;-")
+        if rest:  # more than a date (a time of day, a zone): leave it to the fallback
+            return None
+        if sym.kind is Kind.POINT and None not in (sym.year, sym.month, sym.day):
+            res = resolve(sym, None)
+            if res is not None and res.interval is not None and res.interval.start is not None:
+                return res.interval.start
+    return None
+
+
+# ----------------------------------------------------------------------------- reading
+
+def _decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise InputError(f"{name}: empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: not valid UTF-16 text despite its byte-order mark") from None
+    else:
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{name}: binary file, not a text article")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+                             f"{exc.start}); save the article as UTF-8") from None
+    head = text[:8192]
+    odd = sum(1 for c in head if not (c.isprintable() or c in "\n\r\t\f"))
+    if odd > max(8, len(head) // 50) or "\x00" in head:
+        raise InputError(f"{name}: binary file, not a text article")
+    if not text.strip():
+        raise InputError(f"{name}: empty file")
+    return text
+
+
+def read_source(name: str) -> Source:
+    """Read one input file (or "-" for standard input) as text."""
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        return Source("-", None, _decode(data, "<stdin>"))
+    path = Path(name)
+    if not path.exists():
+        raise InputError(f"{name}: no such file or directory")
+    if path.is_dir():
+        raise InputError(f"{name}: is a directory")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    return Source(name, path, _decode(data, name))
+
+
+def expand_inputs(names: Iterable[str]) -> list[str]:
+    """Files as given; directories replaced by the articles inside them, sorted."""
+    out: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*")
+                           if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not found:
+                raise InputError(f"{name}: no articles (.txt, .md, .tml) in this directory")
+            out.extend(found)
+        else:
+            out.append(name)
+    return out
+
+
+def _doc_id(source: Source) -> str:
+    if source.path is None:
+        return "stdin"
+    name = source.path.name
+    for suffix in (".TE3input", ".te3input", ".tml", ".txt", ".md"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def _sidecar(path: Path | None) -> dict[str, str]:
+    if path is None:
+        return {}
+    stem = _doc_id(Source("", path, ""))
+    side = path.with_name(stem + ".meta.toml")
+    if not side.is_file():
+        return {}
+    try:
+        data = tomllib.loads(side.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{side}: invalid sidecar metadata ({str(exc).splitlines()[0]})") from None
+    return {k: str(v) for k, v in data.items() if isinstance(v, (str, int, float))}
+
+
+def _front_matter(raw: str) -> tuple[dict[str, str], str]:
+    m = re.match(r"---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", raw, re.DOTALL)
+    if not m:
+        return {}, raw
+    meta: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        kv = re.match(r"\s*([A-Za-z_][\w -]*?)\s*:\s*(.*?)\s*$", line)
+        if kv:
+            meta[kv.group(1).lower()] = kv.group(2).strip('"\'')
+    return meta, raw[m.end():]
+
+
+def _headers(raw: str) -> tuple[dict[str, str], str]:
+    meta: dict[str, str] = {}
+    pos = 0
+    for line in raw.splitlines(keepends=True):
+        m = _HEADER_RE.match(line.rstrip("\r\n"))
+        if not m:
+            if meta and not line.strip():
+                pos += len(line)  # the blank line after the header block
+            break
+        meta[m.group(1).lower()] = m.group(2)
+        pos += len(line)
+    if not meta:
+        return {}, raw
+    return meta, raw[pos:]
+
+
+def _timeml(raw: str, name: str) -> tuple[dict[str, str], str]:
+    m = _TEXT_RE.search(raw)
+    if not m:
+        raise InputError(f"{name}: TimeML without a <TEXT> element")
+    text = html.unescape(_TAG_RE.sub("", m.group(1)))
+    meta: dict[str, str] = {}
+    dct = _DCT_RE.search(raw)
+    if dct:
+        value = _VALUE_RE.search(dct.group(0))
+        if value:
+            meta["date"] = value.group(1)
+    title = _TITLE_RE.search(raw)
+    if title:
+        meta["title"] = html.unescape(_TAG_RE.sub("", title.group(1))).strip()
+    docid = _DOCID_RE.search(raw)
+    if docid:
+        meta["docid"] = docid.group(1)
+    return meta, text
+
+
+def _first(meta: dict[str, str], *keys: str) -> str | None:
+    for k in keys:
+        v = meta.get(k)
+        if v:
+            return v
+    return None
+
+
+def _dateline(text: str) -> tuple[datetime, str] | None:
+    """A full date that opens the article ("On Tuesday, February 3, 2026, ...")."""
+    from .normalize import resolve
+    from .segment import sentences
+    from .tagger import tag
+
+    sents = sentences(text)
+    if not sents:
+        return None
+    start, end = sents[0] if sents[0][1] - sents[0][0] > 40 or len(sents) == 1 else (sents[0][0], sents[1][1])
+    lead = text[start:min(end, start + 400)]
+    for m in tag(lead):
+        if m.start > 120:
+            break
+        sym = m.symbolic
+        if sym.kind is Kind.POINT and sym.month is not None and sym.day is not None and sym.year is not None:
+            res = resolve(sym, None)
+            if res is not None and res.interval is not None and res.interval.start is not None:
+                return res.interval.start, lead[m.start:m.end]
+        break
+    return None
+
+
+def parse_document(source: Source, date: tuple[datetime, Grain] | None = None) -> Document:
+    """Turn one input into a Document, with its DCT and where the DCT came from."""
+    raw = source.raw
+    name = source.name
+    suffix = "".join(source.path.suffixes[-2:]).lower() if source.path else ""
+    side = _sidecar(source.path)
+    if suffix.endswith((".tml", ".te3input")) or raw.lstrip().startswith(("<?xml", "<TimeML")):
+        meta, text = _timeml(raw, name)
+        meta_kind = DctSource.METADATA
+    elif suffix.endswith(".md"):
+        meta, text = _front_matter(raw)
+        meta_kind = DctSource.METADATA
+        if not meta:
+            meta, text = _headers(raw)
+            meta_kind = DctSource.HEADER
+    else:
+        meta, text = _headers(raw)
+        meta_kind = DctSource.HEADER
+    if not text.strip():
+        raise InputError(f"{name}: no article text after the header")
+    meta = {**meta, **{k.lower(): v for k, v in side.items()}}
+    title = _first(meta, "title", "headline")
+    if title is None:
+        first_line = text.strip().split("\n", 1)[0].strip()
+        if 0 < len(first_line) <= 150 and not first_line.endswith((".", "!", "?", ":")) and "\n" in text.strip():
+            title = first_line
+    source_name = _first(meta, "source", "outlet", "publisher")
+    doc = Document(id=_doc_id(source), text=text, path=name, source=source_name, title=title)
+
+    if date is not None:
+        return replace(doc, dct=date[0], dct_grain=date[1], dct_source=DctSource.OPTION, dct_evidence="--date")
+    raw_date = _first(meta, "date", "published", "publication date", "publication_date", "pubdate")
+    if raw_date:
+        parsed = parse_date_text(raw_date)
+        if parsed is None:
+            raise InputError(f"{name}: cannot read the publication date {raw_date!r}; "
+                             f"fix it or pass --date YYYY-MM-DD")
+        kind = DctSource.METADATA if (side.get("date") or meta_kind is DctSource.METADATA) else DctSource.HEADER
+        return replace(doc, dct=parsed[0], dct_grain=parsed[1], dct_source=kind, dct_evidence=raw_date)
+    found = _dateline(text)
+    if found is not None:
+        return replace(doc, dct=found[0], dct_grain=Grain.DAY, dct_source=DctSource.DATELINE,
+                       dct_evidence=found[1])
+    return doc
+
+
+def read_documents(names: Iterable[str], date: tuple[datetime, Grain] | None = None,
+                   on_error: str = "raise") -> Iterator[Document | InputError]:
+    """Documents for every input; with on_error="yield", unreadable ones come back as errors."""
+    seen: dict[str, int] = {}
+    for name in expand_inputs(names):
+        try:
+            doc = parse_document(read_source(name), date)
+        except InputError as exc:
+            if on_error == "raise":
+                raise
+            yield exc
+            continue
+        n = seen.get(doc.id, 0)
+        seen[doc.id] = n + 1
+        if n:
+            doc = replace(doc, id=f"{doc.id}~{n + 1}")
+        yield doc
+
+
+# ----------------------------------------------------------------------------- writing
+
+def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
+    """Write a file all at once: a temporary file in the same folder, then a rename."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_all_atomic(files: dict[Path, bytes | str]) -> None:
+    """Write several outputs; each one atomically, all prepared before the first is written."""
+    for path, data in files.items():
+        write_atomic(path, data)
