@@ -1,0 +1,297 @@
+"""Event mentions: the reported happenings, each anchored to a time with a relation.
+
+A trigger lexicon (``rules/en/events.toml``) finds verbs and event nouns. Each event hangs on
+the time expression of its sentence that governs it best (nearest, same clause, not a mere
+scope such as "of the year"), with the relation its preposition states ("before", "since",
+"until", "on"); with no time in reach, on the publication date by tense (past: at or
+before it; future: after it).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from functools import cache
+
+from .grammar import load_toml
+from .model import AnchorKind, Event, Grain, Interval, RelInterval, Relation, Tense, Timex, TimexType
+from .pipeline import Analysis
+from .segment import Token, tokens
+from .tense import VerbGroup, tense_of_span
+
+LABEL_MAX = 80
+_BEFORE = {"before", "until", "till", "by", "ahead", "prior", "pending"}
+_AFTER = {"after", "since", "following", "from"}
+_CLAUSE_STOP = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "that", "which", "who", "while",
+                "when", "as", "but", "and", "where", "because", "although", "whereas"}
+_NP_STOP = {"of", "in", "on", "at", "for", "with", "by", "from", "to", "into", "as", "than", "after",
+            "before", "since", "during", "about", "against", "over", "under", "amid", "between",
+            "following", "despite", "including", "like", "such", "regarding", "toward", "towards"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
+_COARSE = {Grain.CENTURY, Grain.DECADE, Grain.YEAR, Grain.HALF, Grain.QUARTER, Grain.SEASON}
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    nouns: frozenset[str]
+    verb_forms: dict[str, str]  # surface form -> lemma
+    reporting: frozenset[str]
+    weak: frozenset[str]
+    modifiees: frozenset[str]
+
+
+def _inflect(lemma: str) -> set[str]:
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma):  # stop -> stopped
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_toml("events.toml")
+    verb_forms: dict[str, str] = {}
+    for lemma in data["verbs"]:
+        for form in _inflect(lemma):
+            verb_forms.setdefault(form, lemma)
+    for form, lemma in data["forms"].items():
+        verb_forms[form] = lemma
+    return _Lexicon(frozenset(data["nouns"]), verb_forms, frozenset(data["reporting"]),
+                    frozenset(data["weak"]), frozenset(data["modifiees"]))
+
+
+def _in_group(tok: Token, groups: tuple[VerbGroup, ...]) -> VerbGroup | None:
+    for g in groups:
+        if g.start <= tok.start and tok.end <= g.end:
+            return g
+    return None
+
+
+def _preposition(text: str, sent_start: int, timex: Timex) -> str:
+    before = text[max(sent_start, timex.start - 24):timex.start].lower().split()
+    if not before:
+        return ""
+    if len(before) >= 2 and (before[-2], before[-1]) in {("ahead", "of"), ("prior", "to"), ("up", "to")}:
+        return before[-2]
+    return before[-1].strip(",;:")
+
+
+def _relation_for(prep: str, timex: Timex) -> Relation:
+    if prep in _BEFORE:
+        return Relation.BEFORE
+    if prep in _AFTER:
+        return Relation.AFTER
+    if timex.type is TimexType.DURATION or (timex.grain is not None and timex.grain in _COARSE) \
+            or timex.value.endswith("_REF"):
+        return Relation.DURING
+    return Relation.ON
+
+
+def _has_time(t: Timex) -> bool:
+    return t.type is not TimexType.SET and (t.envelope is not None or t.relative is not None)
+
+
+def _premodifies(text: str, t: Timex, tok: Token) -> bool:
+    """Is the time a modifier of the event noun phrase ("overnight assault", "recent deal")?"""
+    if t.end > tok.start:
+        return False
+    gap = text[t.end:tok.start]
+    return len(gap) <= 40 and re.fullmatch(r"[\s\w'’-]*", gap) is not None and len(gap.split()) <= 3
+
+
+def _best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex],
+                groups: tuple[VerbGroup, ...], is_verb: bool) -> tuple[Timex, str, float] | None:
+    """The time expression that governs the event at `tok`, its preposition and a score
+    (lower is stronger); None when no time of the sentence plausibly governs it."""
+    best: tuple[float, Timex, str] | None = None
+    first_verb = groups[0].start if groups else sent[1]
+    for t in timexes:
+        if not _has_time(t):
+            continue
+        lo, hi = (t.end, tok.start) if t.end <= tok.start else (tok.end, t.start)
+        between = text[lo:hi]
+        score = float(hi - lo)
+        prep = _preposition(text, sent[0], t)
+        premod = not is_verb and _premodifies(text, t, tok)
+        if premod:
+            score -= 100
+        elif t.value.endswith("_REF") and t.type is TimexType.DATE and prep not in {"in", "until", "since"}:
+            continue  # "recent", "upcoming": they qualify the noun they precede, nothing else
+        if prep == "of" and not premod:
+            score += 150  # "the bombardment of the year": a scope, not a time
+        if t.grain in _COARSE:
+            score += 30
+        if t.end <= first_verb and t.start - sent[0] < 40:
+            score -= 40  # a sentence-initial time frames the whole main clause
+        score += 25 * len(re.findall(r"[;:—]|\b(?:while|but|as|which|who|because|whereas|although)\b", between))
+        own = [g for g in groups if lo <= g.start and g.end <= hi]
+        if own and not (not is_verb and len(own) == 1 and " " not in text[own[0].start:own[0].end]
+                        and own[0].head.endswith("ed")):
+            score += 60 * len(own)  # another verb stands between: the time is that verb's
+        if best is None or score < best[0]:
+            best = (score, t, prep)
+    if best is None or best[0] > 220:
+        return None
+    return best[1], best[2], best[0]
+
+
+def _span_text(text: str, start: int, end: int) -> str:
+    return re.sub(r"\s+", " ", text[start:end]).strip()
+
+
+def _label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: list[tuple[int, int]],
+           timex_spans: list[tuple[int, int]]) -> tuple[str, int, int]:
+    """A short readable label taken from the text around the trigger, and its character span."""
+    def is_verbish(t: Token) -> bool:
+        return any(s <= t.start < e for s, e in verb_spans) and not any(s <= t.start < e for s, e in timex_spans)
+
+    lo = i
+    back_limit = 6 if is_verb else 4
+    while lo > 0 and i - lo < back_limit:
+        prev = toks[lo - 1]
+        if prev.lower in _CLAUSE_STOP or not (prev.text[0].isalnum() or prev.text in {"-", "'s", "’s"}):
+            if not (prev.text == "." and lo > 1 and "." in toks[lo - 2].text):  # "U.S."
+                break
+        if not is_verb and (prev.lower in _NP_STOP or is_verbish(prev)):
+            break
+        lo -= 1
+    for s, e in timex_spans:  # never start inside a time expression
+        if s < toks[lo].start < e:
+            while lo > 0 and toks[lo - 1].start >= s:
+                lo -= 1
+    while lo < i and (toks[lo].lower in _DETERMINERS or not toks[lo].text[0].isalnum()):
+        lo += 1
+    hi = i + 1
+    fwd_limit = 7 if is_verb else 6
+    while hi < len(toks) and hi - i <= fwd_limit:
+        nxt = toks[hi]
+        if nxt.text == "." and "." in toks[hi - 1].text and hi + 1 < len(toks):
+            hi += 1  # the dot of "U.S."
+            continue
+        if nxt.text in {",", ";", ":", ".", "—", "–", "(", ")", "!", "?", '"', "“", "”"}:
+            break
+        if nxt.lower in {"that", "which", "who", "while", "when", "where", "because", "and", "but", "if"}:
+            break
+        if not is_verb and hi == i + 1 and nxt.lower not in _NP_STOP and is_verbish(nxt):
+            break
+        hi += 1
+    while hi - 1 > i and toks[hi - 1].lower in (_NP_STOP | _DETERMINERS | {"."}):
+        hi -= 1
+    label = _span_text(text, toks[lo].start, toks[hi - 1].end)
+    if len(label) > LABEL_MAX:
+        cut = label[: LABEL_MAX - 1].rsplit(" ", 1)[0]
+        label = cut.rstrip(",;:") + "…"
+    return label[:1].upper() + label[1:], toks[lo].start, toks[hi - 1].end
+
+
+def _dct_envelope(analysis: Analysis, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
+    day = timedelta(days=1)
+    rel_map = {Relation.BEFORE: (None, day), Relation.AFTER: (timedelta(0), None), Relation.ON: (timedelta(0), day)}
+    lo, hi = rel_map[relation]
+    dct = analysis.doc.dct
+    if dct is None:
+        return None, RelInterval(lo, hi)
+    start = dct.replace(hour=0, minute=0, second=0, microsecond=0)
+    return Interval(None if lo is None else start + lo, None if hi is None else start + hi), None
+
+
+def _timex_envelope(t: Timex, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
+    env, rel = t.envelope, t.relative
+    if relation is Relation.BEFORE:
+        env = Interval(None, env.start) if env is not None else None
+        rel = RelInterval(None, rel.start) if rel is not None else None
+    elif relation is Relation.AFTER:
+        env = Interval(env.end if env.end is not None else env.start, None) if env is not None else None
+        rel = RelInterval(rel.end if rel.end is not None else rel.start, None) if rel is not None else None
+    return env, rel
+
+
+def _is_heading(text: str, sent: tuple[int, int]) -> bool:
+    s = text[sent[0]:sent[1]].rstrip()
+    return not s.endswith((".", "!", "?", '"', "”", "’", "'", ")"))
+
+
+def _one_entry_per_happening(items: list[tuple[Event, int, int]]) -> list[Event]:
+    """Within a sentence, a salient event whose trigger lies inside the label of another
+    salient event with the same time is the same entry: keep the one with the wider label."""
+    out = [e for e, _, _ in items]
+    for a, (ea, sa, xa) in enumerate(items):
+        for b, (eb, sb, xb) in enumerate(items):
+            if a == b or not (out[a].salient and out[b].salient):
+                continue
+            same_time = (ea.envelope, ea.relative) == (eb.envelope, eb.relative)
+            if same_time and sa <= eb.start and eb.end <= xa and (xa - sa, -a) > (xb - sb, -b):
+                out[b] = replace(out[b], salient=False)
+    return out
+
+
+def find_events(analysis: Analysis) -> list[Event]:
+    """The event mentions of one analysed document, in text order."""
+    lex = _lexicon()
+    doc = analysis.doc
+    text = doc.text
+    events: list[Event] = []
+    for si, sent in enumerate(analysis.sentences):
+        toks = tokens(text, sent[0], sent[1])
+        groups = analysis.groups[si]
+        sent_timexes = [t for t in analysis.timexes if sent[0] <= t.start < sent[1]]
+        taken = [(t.start, t.end) for t in sent_timexes]
+        verb_spans = [(g.start, g.end) for g in groups]
+        heading = _is_heading(text, sent)
+        sentence_events: list[tuple[Event, int, int]] = []
+        for i, tok in enumerate(toks):
+            if any(s <= tok.start < e for s, e in taken):
+                continue
+            w = tok.lower
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            group = _in_group(tok, groups)
+            lemma = lex.verb_forms.get(w)
+            is_verb = lemma is not None and (group is not None or w.endswith("ing") or
+                                             (i > 0 and toks[i - 1].lower in {"to", "will", "would"}))
+            if is_verb:
+                assert lemma is not None
+            elif w in lex.nouns and not (group is not None and group.head == w):
+                if nxt is not None and nxt.lower in lex.modifiees:
+                    continue  # "attack drones": a modifier, not a happening
+                lemma = w
+            elif w in lex.reporting and group is not None:
+                lemma, is_verb = w, True
+            else:
+                continue
+            tense = group.tense if (is_verb and group is not None) else tense_of_span(list(groups), tok.start, tok.end)
+            found = _best_timex(text, sent, tok, sent_timexes, groups, is_verb)
+            strength = 999.0
+            if found is not None:
+                timex, prep, strength = found
+                relation = _relation_for(prep, timex)
+                envelope, relative = _timex_envelope(timex, relation)
+                anchor, timex_id = AnchorKind.TIMEX, timex.id
+            else:
+                relation = {Tense.FUTURE: Relation.AFTER, Tense.PRESENT: Relation.ON}.get(tense, Relation.BEFORE)
+                envelope, relative = _dct_envelope(analysis, relation)
+                anchor, timex_id = AnchorKind.DCT_TENSE, None
+            reporting = w in lex.reporting or lemma in lex.reporting
+            weak = lemma in lex.weak or w in lex.weak
+            infinitive = is_verb and i > 0 and toks[i - 1].lower == "to"
+            nxt_group = _in_group(nxt, groups) if nxt is not None else None
+            subject_of_verb = (not is_verb and nxt_group is not None
+                               and nxt_group.head in lex.verb_forms and nxt_group.head not in lex.reporting)
+            salient = not (heading or reporting or infinitive or subject_of_verb or (weak and strength > 60))
+            label, lab_start, lab_end = _label(text, toks, i, is_verb, verb_spans, taken)
+            sentence_events.append((Event(
+                id="", doc=doc.id, start=tok.start, end=tok.end, text=tok.text,
+                sentence=_span_text(text, sent[0], sent[1]), label=label,
+                relation=relation, anchor=anchor, timex=timex_id, envelope=envelope, relative=relative,
+                tense=tense, salient=salient,
+            ), lab_start, lab_end))
+        for ev in _one_entry_per_happening(sentence_events):
+            events.append(replace(ev, id=f"e{len(events) + 1}"))
+    return events

@@ -1,0 +1,66 @@
+"""The one place that composes the stages.
+
+article -> io -> Document -> segment/tense -> tagger -> anchor+normalize -> Timex
+        -> events -> order -> Timeline
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Sequence
+
+from .anchor import Policy, resolve_mentions
+from .model import Document, Tense, Timeline, Timex
+from .segment import sentences, tokens
+from .tagger import tag
+from .tense import VerbGroup, tense_of_span, verb_groups
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the sentence-level stages know about one document."""
+
+    doc: Document
+    sentences: tuple[tuple[int, int], ...]
+    groups: tuple[tuple[VerbGroup, ...], ...]  # verb groups per sentence
+    timexes: tuple[Timex, ...]
+
+    def sentence_index(self, pos: int) -> int:
+        starts = [s for s, _ in self.sentences]
+        return max(bisect_right(starts, pos) - 1, 0)
+
+    def tense_at(self, start: int, end: int) -> Tense:
+        if not self.sentences:
+            return Tense.UNKNOWN
+        return tense_of_span(list(self.groups[self.sentence_index(start)]), start, end)
+
+
+def analyse(doc: Document, policy: Policy = Policy.NEWS) -> Analysis:
+    """Sentences, verb groups and resolved time expressions of one document."""
+    text = doc.text
+    sents = tuple(sentences(text))
+    groups = tuple(tuple(verb_groups(text, s, e, tokens(text, s, e))) for s, e in sents)
+    partial = Analysis(doc, sents, groups, ())
+    mentions = tag(text)
+    tenses = [partial.tense_at(m.start, m.end) for m in mentions]
+    timexes = tuple(resolve_mentions(doc, mentions, tenses, policy))
+    return Analysis(doc, sents, groups, timexes)
+
+
+def extract(doc: Document, policy: Policy = Policy.NEWS) -> tuple[Timex, ...]:
+    """The resolved time expressions of one document."""
+    return analyse(doc, policy).timexes
+
+
+def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS) -> Timeline:
+    """Time expressions and ordered events of all documents, as one timeline."""
+    from .events import find_events
+    from .order import order_events
+
+    analyses = [analyse(d, policy) for d in docs]
+    events = [e for a in analyses for e in find_events(a)]
+    return Timeline(
+        documents=tuple(docs),
+        timexes=tuple(t for a in analyses for t in a.timexes),
+        events=tuple(order_events(events)),
+    )
