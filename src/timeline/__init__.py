@@ -1,0 +1,40 @@
+"""timeline: turn news articles into timelines.
+
+Public API (imported lazily, so that ``import timeline`` stays cheap)::
+
+    from timeline import read_documents, extract, build_timeline, render_gantt, render_log
+    docs = list(read_documents(["seeds/"]))
+    tl = build_timeline(docs)
+    print(render_log(tl))
+    render_gantt(tl).savefig("timeline.png")
+"""
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "read_documents": "timeline.io",
+    "parse_document": "timeline.io",
+    "extract": "timeline.pipeline",
+    "build_timeline": "timeline.pipeline",
+    "render_gantt": "timeline.render.gantt",
+    "render_log": "timeline.render.log",
+    "dumps": "timeline.codec",
+    "loads": "timeline.codec",
+    "Document": "timeline.model",
+    "Timex": "timeline.model",
+    "Event": "timeline.model",
+    "Timeline": "timeline.model",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        import importlib
+
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'timeline' has no attribute {name!r}")

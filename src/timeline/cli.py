@@ -1,0 +1,199 @@
+"""The command line: parse arguments, call the API, write files, map errors to exit codes.
+
+Exit codes: 0 success, 2 a usage or input error (one line on stderr, never a traceback).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+import click
+
+EXIT_INPUT = 2
+
+
+class UserError(click.ClickException):
+    exit_code = EXIT_INPUT
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"timeline: error: {self.message}", err=True)
+
+
+def _warn(msg: str) -> None:
+    click.echo(f"timeline: warning: {msg}", err=True)
+
+
+def _date_option(value: str | None):  # type: ignore[no-untyped-def]
+    if value is None:
+        return None
+    from .io import InputError, parse_date_option
+
+    try:
+        return parse_date_option(value)
+    except InputError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _read(inputs: Sequence[str], date: str | None, skip_bad: bool):  # type: ignore[no-untyped-def]
+    """Documents for the inputs; unreadable ones are reported, then skipped or fatal."""
+    from .io import InputError, read_documents
+
+    parsed = _date_option(date)
+    docs, errors = [], []
+    try:
+        for item in read_documents(inputs, parsed, on_error="yield"):
+            if isinstance(item, InputError):
+                errors.append(str(item))
+            else:
+                docs.append(item)
+    except InputError as exc:
+        raise UserError(str(exc)) from None
+    if errors and not (skip_bad and docs):
+        raise UserError(errors[0] if len(errors) == 1 else f"{errors[0]} (and {len(errors) - 1} more unreadable inputs)")
+    for err in errors:
+        _warn(f"skipped {err}")
+    for d in docs:
+        if d.dct is None:
+            _warn(f"{d.path}: no publication date found; relative times stay unresolved "
+                  f"(pass --date YYYY-MM-DD to set it)")
+    return docs
+
+
+def _load_timeline(path: str):  # type: ignore[no-untyped-def]
+    from .codec import TimelineFormatError, loads
+    from .io import InputError, read_source
+
+    try:
+        source = read_source(path)
+        return loads(source.raw)
+    except InputError as exc:
+        raise UserError(str(exc)) from None
+    except TimelineFormatError as exc:
+        raise UserError(f"{path}: {exc}") from None
+
+
+def _write(path: Path, data: bytes | str) -> None:
+    from .io import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+_DATE_HELP = "Publication date (YYYY-MM-DD) for every input; overrides dates found in the files."
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="timeline", prog_name="timeline")
+def main() -> None:
+    """Turn news articles into timelines.
+
+    Time expressions are resolved against each article's own publication date, events are
+    anchored and ordered, and the result is drawn as a chart and written as a log.
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--date", "date", metavar="YYYY-MM-DD", help=_DATE_HELP)
+@click.option("--format", "fmt", type=click.Choice(["tsv", "json", "timeml"]), default="tsv", show_default=True)
+@click.option("--out", "out", type=click.Path(file_okay=False), help="Write one file per input into this folder.")
+def extract(inputs: tuple[str, ...], date: str | None, fmt: str, out: str | None) -> None:
+    """The time expressions of each article (files, folders, or - for stdin)."""
+    from .codec import dumps
+    from .export import timeml, timexes_tsv
+    from .model import Timeline
+    from .pipeline import extract as extract_timexes
+
+    docs = _read(inputs, date, skip_bad=True)
+    chunks = []
+    for doc in docs:
+        timexes = extract_timexes(doc)
+        if fmt == "tsv":
+            body, suffix = timexes_tsv(timexes), ".tsv"
+        elif fmt == "json":
+            body, suffix = dumps(Timeline((doc,), tuple(timexes), ())), ".json"
+        else:
+            body, suffix = timeml(doc, timexes), ".tml"
+        if out:
+            _write(Path(out) / f"{doc.id}{suffix}", body)
+        else:
+            chunks.append((doc, body))
+    for doc, body in chunks:
+        if len(chunks) > 1 and fmt == "tsv":
+            click.echo(f"# {doc.path}")
+        click.echo(body, nl=False)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--date", "date", metavar="YYYY-MM-DD", help=_DATE_HELP)
+@click.option("--out", "out", type=click.Path(file_okay=False), default=".", show_default=True,
+              help="Folder for timeline.json, timeline.txt and timeline.png.")
+@click.option("--all-events", is_flag=True, help="Chart and log every event mention, not only the salient ones.")
+@click.option("--policy", type=click.Choice(["news", "narrative"]), default="news", show_default=True,
+              help="Anchor relative times on the publication date (news) or the last mentioned time.")
+def build(inputs: tuple[str, ...], date: str | None, out: str, all_events: bool, policy: str) -> None:
+    """Build the timeline of the articles: timeline.json, timeline.txt and timeline.png."""
+    from .anchor import Policy
+    from .codec import dumps
+    from .pipeline import build_timeline
+    from .render.gantt import figure_bytes, render_gantt
+    from .render.log import render_log
+
+    docs = _read(inputs, date, skip_bad=True)
+    tl = build_timeline(docs, Policy(policy))
+    outputs = {
+        "timeline.json": dumps(tl),
+        "timeline.txt": render_log(tl, all_events),
+        "timeline.png": figure_bytes(render_gantt(tl, all_events), "png"),
+    }
+    for name, data in outputs.items():  # everything is rendered before anything is written
+        _write(Path(out) / name, data)
+    shown = sum(1 for e in tl.events if all_events or e.salient)
+    click.echo(f"{len(docs)} article{'s' * (len(docs) != 1)}, {len(tl.timexes)} time expressions, "
+               f"{shown} events -> {', '.join(str(Path(out) / n) for n in outputs)}", err=True)
+
+
+@main.command()
+@click.argument("timeline_json", metavar="TIMELINE.json")
+@click.option("--all-events", is_flag=True, help="List every event mention, not only the salient ones.")
+def log(timeline_json: str, all_events: bool) -> None:
+    """Print the chronological log of a timeline JSON."""
+    from .render.log import render_log
+
+    click.echo(render_log(_load_timeline(timeline_json), all_events), nl=False)
+
+
+@main.command()
+@click.argument("timeline_json", metavar="TIMELINE.json")
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help="Chart file: .png, .svg or .pdf.")
+@click.option("--all-events", is_flag=True, help="Draw every event mention, not only the salient ones.")
+@click.option("--title", help="Chart title (default: the first article's title).")
+def render(timeline_json: str, output: str, all_events: bool, title: str | None) -> None:
+    """Draw a timeline JSON as a Gantt-style chart."""
+    from .render.gantt import figure_bytes, render_gantt
+
+    fmt = Path(output).suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg", "pdf"):
+        raise UserError(f"{output}: the chart must be .png, .svg or .pdf")
+    tl = _load_timeline(timeline_json)
+    _write(Path(output), figure_bytes(render_gantt(tl, all_events, title), fmt))
+
+
+def run() -> None:  # pragma: no cover - console entry when tracebacks must never show
+    try:
+        main(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("timeline: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # an internal error: one line, unless debugging
+        if os.environ.get("TIMELINE_DEBUG"):
+            raise
+        click.echo(f"timeline: internal error: {type(exc).__name__}: {exc} "
+                   f"(set TIMELINE_DEBUG=1 for details)", err=True)
+        sys.exit(3)

@@ -1,0 +1,225 @@
+"""Timeline <-> JSON (schema "timeline/1"), and checks that a JSON file really is one.
+
+Times are ISO 8601 at minute precision ("2026-02-03T00:00"); intervals are half-open, so
+`latest` is exclusive. For undated articles, times relative to the publication day D are
+written "D-1T18:00" (18:00 the day before) and "D+0T08:00".
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta
+from typing import Any
+
+from .model import (AnchorKind, DctSource, Document, Event, Grain, Interval, RelInterval, Relation,
+                    Tense, Timeline, Timex, TimexType)
+
+SCHEMA = "timeline/1"
+_REL_RE = re.compile(r"^D([+-]\d+)T(\d{2}):(\d{2})$")
+
+
+class TimelineFormatError(ValueError):
+    """A JSON document is not a valid timeline; the message is one line."""
+
+
+# ----------------------------------------------------------------------------- encoding
+
+def fmt_time(dt: datetime | None) -> str | None:
+    return None if dt is None else dt.strftime("%Y-%m-%dT%H:%M")
+
+
+def fmt_rel(td: timedelta | None) -> str | None:
+    if td is None:
+        return None
+    days, rest = divmod(int(td.total_seconds()), 86400)
+    hours, rest = divmod(rest, 3600)
+    return f"D{days:+d}T{hours:02d}:{rest // 60:02d}"
+
+
+def fmt_dct(doc: Document) -> str | None:
+    if doc.dct is None:
+        return None
+    if doc.dct_grain in (Grain.MINUTE, Grain.HOUR, Grain.SECOND):
+        return doc.dct.strftime("%Y-%m-%dT%H:%M")
+    return doc.dct.strftime("%Y-%m-%d")
+
+
+def _env(iv: Interval | None, rel: RelInterval | None) -> dict[str, Any]:
+    return {
+        "earliest": fmt_time(iv.start) if iv else None,
+        "latest": fmt_time(iv.end) if iv else None,
+        "relative_earliest": fmt_rel(rel.start) if rel else None,
+        "relative_latest": fmt_rel(rel.end) if rel else None,
+    }
+
+
+def document_to_dict(d: Document) -> dict[str, Any]:
+    return {"id": d.id, "path": d.path, "source": d.source, "title": d.title, "dct": fmt_dct(d),
+            "dct_source": d.dct_source.value, "dct_evidence": d.dct_evidence}
+
+
+def timex_to_dict(t: Timex) -> dict[str, Any]:
+    return {
+        "id": t.id, "doc": t.doc, "start": t.start, "end": t.end, "text": t.text,
+        "type": t.type.value, "value": t.value, "grain": t.grain.value if t.grain else None,
+        **_env(t.envelope, t.relative),
+        "interval": [fmt_time(t.interval.start), fmt_time(t.interval.end)] if t.interval else None,
+        "anchor": t.anchor, "tense": t.tense.value, "mod": t.mod, "alternative": t.alternative,
+        "rule": t.rule,
+    }
+
+
+def event_to_dict(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id, "doc": e.doc, "start": e.start, "end": e.end, "text": e.text,
+        "sentence": e.sentence, "label": e.label, "timex": e.timex, "relation": e.relation.value,
+        "anchor": e.anchor.value, "tense": e.tense.value, "salient": e.salient,
+        **_env(e.envelope, e.relative), "rank": e.rank,
+    }
+
+
+def timeline_to_dict(tl: Timeline) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "documents": [document_to_dict(d) for d in tl.documents],
+        "timexes": [timex_to_dict(t) for t in tl.timexes],
+        "events": [event_to_dict(e) for e in tl.events],
+    }
+
+
+def dumps(tl: Timeline) -> str:
+    return json.dumps(timeline_to_dict(tl), ensure_ascii=False, indent=1) + "\n"
+
+
+# ----------------------------------------------------------------------------- decoding
+
+def _need(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, optional: bool = False) -> Any:
+    if key not in obj:
+        if optional:
+            return None
+        raise TimelineFormatError(f"{where}: missing field {key!r}")
+    val = obj[key]
+    if val is None and optional:
+        return None
+    if not isinstance(val, kind) or (kind is int and isinstance(val, bool)):
+        raise TimelineFormatError(f"{where}: field {key!r} has the wrong type ({type(val).__name__})")
+    return val
+
+
+def parse_time(s: str | None, where: str) -> datetime | None:
+    if s is None:
+        return None
+    try:
+        return datetime.fromisoformat(s)
+    except (TypeError, ValueError):
+        raise TimelineFormatError(f"{where}: not an ISO time: {s!r}") from None
+
+
+def parse_rel(s: str | None, where: str) -> timedelta | None:
+    if s is None:
+        return None
+    m = _REL_RE.match(s) if isinstance(s, str) else None
+    if not m:
+        raise TimelineFormatError(f"{where}: not a relative time like 'D-1T18:00': {s!r}")
+    return timedelta(days=int(m.group(1)), hours=int(m.group(2)), minutes=int(m.group(3)))
+
+
+def _interval(obj: dict[str, Any], where: str) -> tuple[Interval | None, RelInterval | None]:
+    lo, hi = parse_time(obj.get("earliest"), where), parse_time(obj.get("latest"), where)
+    rlo, rhi = parse_rel(obj.get("relative_earliest"), where), parse_rel(obj.get("relative_latest"), where)
+    try:
+        iv = Interval(lo, hi) if (lo or hi) else None
+    except ValueError as exc:
+        raise TimelineFormatError(f"{where}: {exc}") from None
+    rel = RelInterval(rlo, rhi) if (rlo is not None or rhi is not None) else None
+    return iv, rel
+
+
+def _enum(cls: Any, value: Any, where: str, key: str) -> Any:
+    try:
+        return cls(value)
+    except ValueError:
+        raise TimelineFormatError(f"{where}: {key} {value!r} is not one of "
+                                  f"{', '.join(m.value for m in cls)}") from None
+
+
+def timeline_from_dict(data: Any) -> Timeline:
+    if not isinstance(data, dict):
+        raise TimelineFormatError("not a timeline JSON: the top level is not an object")
+    if data.get("schema") != SCHEMA:
+        found = data.get("schema")
+        raise TimelineFormatError(f"not a timeline JSON: schema is {found!r}, expected {SCHEMA!r}"
+                                  if found is not None else "not a timeline JSON: no \"schema\": \"timeline/1\" field")
+    docs = []
+    for i, d in enumerate(_need(data, "documents", list, "timeline")):
+        where = f"documents[{i}]"
+        if not isinstance(d, dict):
+            raise TimelineFormatError(f"{where}: not an object")
+        dct_s = _need(d, "dct", str, where, optional=True)
+        dct, grain = None, None
+        if dct_s is not None:
+            dct = parse_time(dct_s, where)
+            grain = Grain.MINUTE if "T" in dct_s else Grain.DAY
+        docs.append(Document(
+            id=_need(d, "id", str, where), text="", path=_need(d, "path", str, where, True),
+            source=_need(d, "source", str, where, True), title=_need(d, "title", str, where, True),
+            dct=dct, dct_grain=grain,
+            dct_source=_enum(DctSource, _need(d, "dct_source", str, where), where, "dct_source"),
+            dct_evidence=_need(d, "dct_evidence", str, where, True),
+        ))
+    doc_ids = {d.id for d in docs}
+    timexes = []
+    for i, t in enumerate(_need(data, "timexes", list, "timeline")):
+        where = f"timexes[{i}]"
+        if not isinstance(t, dict):
+            raise TimelineFormatError(f"{where}: not an object")
+        env, rel = _interval(t, where)
+        iv_raw = _need(t, "interval", list, where, optional=True)
+        interval = None
+        if iv_raw:
+            if len(iv_raw) != 2:
+                raise TimelineFormatError(f"{where}: interval must have two ends")
+            interval = Interval(parse_time(iv_raw[0], where), parse_time(iv_raw[1], where))
+        grain_s = _need(t, "grain", str, where, optional=True)
+        timexes.append(Timex(
+            id=_need(t, "id", str, where), doc=_need(t, "doc", str, where),
+            start=_need(t, "start", int, where), end=_need(t, "end", int, where),
+            text=_need(t, "text", str, where),
+            type=_enum(TimexType, _need(t, "type", str, where), where, "type"),
+            value=_need(t, "value", str, where),
+            grain=_enum(Grain, grain_s, where, "grain") if grain_s else None,
+            rule=_need(t, "rule", str, where), interval=interval, envelope=env, relative=rel,
+            anchor=_need(t, "anchor", str, where, True) or "none",
+            tense=_enum(Tense, _need(t, "tense", str, where, True) or "unknown", where, "tense"),
+            mod=_need(t, "mod", str, where, True), alternative=_need(t, "alternative", str, where, True),
+        ))
+    events = []
+    for i, e in enumerate(_need(data, "events", list, "timeline")):
+        where = f"events[{i}]"
+        if not isinstance(e, dict):
+            raise TimelineFormatError(f"{where}: not an object")
+        env, rel = _interval(e, where)
+        doc = _need(e, "doc", str, where)
+        if doc not in doc_ids:
+            raise TimelineFormatError(f"{where}: refers to unknown document {doc!r}")
+        events.append(Event(
+            id=_need(e, "id", str, where), doc=doc,
+            start=_need(e, "start", int, where), end=_need(e, "end", int, where),
+            text=_need(e, "text", str, where), sentence=_need(e, "sentence", str, where),
+            label=_need(e, "label", str, where),
+            relation=_enum(Relation, _need(e, "relation", str, where), where, "relation"),
+            anchor=_enum(AnchorKind, _need(e, "anchor", str, where), where, "anchor"),
+            timex=_need(e, "timex", str, where, True), envelope=env, relative=rel,
+            tense=_enum(Tense, _need(e, "tense", str, where, True) or "unknown", where, "tense"),
+            salient=bool(_need(e, "salient", bool, where, True) if "salient" in e else True),
+            rank=_need(e, "rank", int, where),
+        ))
+    return Timeline(tuple(docs), tuple(timexes), tuple(events))
+
+
+def loads(text: str) -> Timeline:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise TimelineFormatError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    return timeline_from_dict(data)

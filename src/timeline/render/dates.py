@@ -1,0 +1,103 @@
+"""Human-readable dates for envelopes ("Mon 2 Feb 2026, night", "4–5 Feb 2026")."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from ..model import Document, Grain, Interval, RelInterval, Timex
+
+_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime", "MI": "midday"}
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+DAY = timedelta(days=1)
+
+
+def day(dt: datetime) -> str:
+    return f"{dt:%a} {dt.day} {dt:%b %Y}"
+
+
+def _midnight(dt: datetime) -> bool:
+    return dt.hour == 0 and dt.minute == 0
+
+
+def _span(lo: datetime, hi: datetime) -> str:
+    """[lo, hi) in words."""
+    if _midnight(lo) and _midnight(hi):
+        last = hi - DAY
+        if last == lo:
+            return day(lo)
+        if lo.day == 1 and hi.day == 1:
+            months = (hi.year - lo.year) * 12 + hi.month - lo.month
+            if months == 1:
+                return f"{lo:%b %Y}"
+            if months == 12 and lo.month == 1:
+                return str(lo.year)
+            if months % 12 == 0 and lo.month == 1:
+                return f"{lo.year}–{last.year}"
+            return f"{lo:%b %Y} – {last:%b %Y}" if lo.year != last.year else f"{lo:%b}–{last:%b %Y}"
+        if lo.year == last.year and lo.month == last.month:
+            return f"{lo.day}–{last.day} {last:%b %Y}"
+        if lo.year == last.year:
+            return f"{lo.day} {lo:%b} – {last.day} {last:%b %Y}"
+        return f"{lo.day} {lo:%b %Y} – {last.day} {last:%b %Y}"
+    if lo.date() == hi.date() or (hi - lo <= DAY and _midnight(hi) and hi - DAY == datetime(lo.year, lo.month, lo.day)):
+        return f"{day(lo)}, {lo:%H:%M}–{hi:%H:%M}"
+    return f"{day(lo)} {lo:%H:%M} – {day(hi)} {hi:%H:%M}"
+
+
+def human_interval(iv: Interval | None, timex: Timex | None = None) -> str:
+    """An envelope in words; a part-of-day or season timex names itself ("night", "winter")."""
+    if iv is None or (iv.start is None and iv.end is None):
+        return "undated"
+    if timex is not None and timex.envelope == iv and timex.grain is Grain.PART_OF_DAY and "T" in timex.value:
+        date_s, part = timex.value.split("T", 1)
+        try:
+            d = datetime.fromisoformat(date_s)
+            return f"{day(d)}, {_PARTS.get(part, part.lower())}"
+        except ValueError:
+            pass
+    if timex is not None and timex.envelope == iv and timex.grain is Grain.SEASON and timex.value[5:] in _SEASONS:
+        y = int(timex.value[:4])
+        name = _SEASONS[timex.value[5:]]
+        return f"{name} {y}/{str(y + 1)[2:]}" if timex.value.endswith("WI") else f"{name} {y}"
+    if iv.start is None:
+        assert iv.end is not None
+        if _midnight(iv.end):
+            return f"on or before {day(iv.end - DAY)}"
+        return f"before {day(iv.end)} {iv.end:%H:%M}"
+    if iv.end is None:
+        if _midnight(iv.start):
+            return f"on or after {day(iv.start)}"
+        return f"after {day(iv.start)} {iv.start:%H:%M}"
+    return _span(iv.start, iv.end)
+
+
+def _rel_point(td: timedelta) -> str:
+    days = td.days
+    rest = td - timedelta(days=days)
+    hh, mm = divmod(int(rest.total_seconds()) // 60, 60)
+    d = "D" if days == 0 else f"D{days:+d}"
+    return d if (hh, mm) == (0, 0) else f"{d} {hh:02d}:{mm:02d}"
+
+
+def human_relative(rel: RelInterval | None, timex: Timex | None = None) -> str:
+    """An interval relative to the unknown publication day D ("D-1 18:00 – D 08:00")."""
+    if rel is None or (rel.start is None and rel.end is None):
+        return "undated"
+    if timex is not None and timex.relative == rel and timex.grain is Grain.PART_OF_DAY and "T" in timex.value \
+            and rel.start is not None and rel.end is not None:
+        part = _PARTS.get(timex.value.split("T", 1)[1], "")
+        night_of = rel.start.days
+        return f"{_rel_point(timedelta(days=night_of))}, {part} ({_rel_point(rel.start)} – {_rel_point(rel.end)})"
+    if rel.start is None:
+        assert rel.end is not None
+        if rel.end == DAY:
+            return "on or before D (publication day)"
+        return f"before {_rel_point(rel.end)}"
+    if rel.end is None:
+        return f"on or after {_rel_point(rel.start)}"
+    if rel.end - rel.start == DAY and rel.start.seconds == 0:
+        return _rel_point(rel.start) + (" (publication day)" if rel.start.days == 0 else "")
+    return f"{_rel_point(rel.start)} – {_rel_point(rel.end)}"
+
+
+def source_name(doc: Document) -> str:
+    return doc.source if doc.source else f"unknown outlet ({doc.id})"

@@ -1,0 +1,251 @@
+"""Timeline -> Gantt-style matplotlib Figure.
+
+One row per event, in chronological order. The uncertainty envelope is a light bar, the
+time the text states a solid bar on top of it, a short instant a diamond; an open end (an
+event "on or before" a date) fades out in an arrow. Each source has its colour, and its
+publication day is shaded and named. Dated sources share a real date axis; an undated source
+gets its own panel on an axis relative to its publication day (D-1, D, D+1), never on
+guessed dates.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Sequence
+
+from ..model import Document, Event, Relation, Timeline, Timex
+from ..order import frame
+from .dates import human_interval, human_relative, source_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
+FOCUS_MAX = timedelta(days=4)  # longer envelopes ("2026", "recently") are clipped, not zoomed out to
+INSTANT_MAX = timedelta(hours=2)
+HOUR = 1 / 24
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    event: Event
+    lo: float | None  # envelope, in axis units (days)
+    hi: float | None
+    core: tuple[float, float] | None  # the stated time, solid
+    text: str  # the date in words
+
+
+def _num(dt: datetime) -> float:
+    from matplotlib.dates import date2num
+
+    return float(date2num(dt))
+
+
+def _rel_num(td: timedelta) -> float:
+    return td.total_seconds() / 86400
+
+
+def _rows(events: Sequence[Event], timexes: dict[tuple[str, str], Timex], relative: bool) -> list[_Row]:
+    rows = []
+    for e in events:
+        timex = timexes.get((e.doc, e.timex)) if e.timex else None
+        if relative:
+            rel = e.relative
+            assert rel is not None
+            lo = None if rel.start is None else _rel_num(rel.start)
+            hi = None if rel.end is None else _rel_num(rel.end)
+            core = None
+            if timex is not None and timex.relative is not None and e.relation in (Relation.ON, Relation.DURING) \
+                    and timex.relative.start is not None and timex.relative.end is not None and lo is not None:
+                core = (_rel_num(timex.relative.start), _rel_num(timex.relative.end))
+            text = human_relative(rel, timex)
+        else:
+            env = e.envelope
+            assert env is not None
+            lo = None if env.start is None else _num(env.start)
+            hi = None if env.end is None else _num(env.end)
+            core = None
+            crisp = timex is not None and timex.interval is not None and not timex.value.endswith("_REF")
+            if crisp and e.relation in (Relation.ON, Relation.DURING) and timex.interval.start and timex.interval.end:
+                core = (_num(timex.interval.start), _num(timex.interval.end))
+            text = human_interval(env, timex)
+        rows.append(_Row(e, lo, hi, core, text))
+    return rows
+
+
+def _window(rows: list[_Row], marks: list[float]) -> tuple[float, float]:
+    """The x range: every short envelope and publication day in full; long ones are clipped."""
+    focus: list[float] = list(marks)
+    for r in rows:
+        if r.lo is not None and r.hi is not None and r.hi - r.lo <= FOCUS_MAX.days:
+            focus += [r.lo, r.hi]
+    if not focus:
+        focus = [v for r in rows for v in (r.lo, r.hi) if v is not None] or [0.0, 1.0]
+    lo, hi = min(focus), max(focus)
+    if hi - lo < 1:
+        mid = (lo + hi) / 2
+        lo, hi = mid - 0.5, mid + 0.5
+    pad = max((hi - lo) * 0.06, 0.25)
+    lo, hi = lo - pad, hi + pad
+    if hi - lo <= 10:  # a short window starts and ends at midnight, so every day is named
+        import math
+
+        lo, hi = float(math.floor(lo)), float(math.ceil(hi))
+    return lo, hi
+
+
+def _day_ticks(ax, lo: float, hi: float, relative: bool) -> None:  # type: ignore[no-untyped-def]
+    import math
+
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, num2date
+    from matplotlib.ticker import FixedLocator
+
+    span = hi - lo
+    if span > 40 and not relative:
+        loc = AutoDateLocator()
+        ax.xaxis.set_major_locator(loc)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(loc))
+        return
+    step = 1 if span <= 20 else 7
+    first = math.ceil(lo)
+    majors = [float(d) for d in range(first, math.floor(hi) + 1, step)]
+    ax.xaxis.set_major_locator(FixedLocator(majors))
+    if relative:
+        labels = ["D" if d == 0 else f"D{int(d):+d}" for d in majors]
+    else:
+        labels = [f"{num2date(d):%a\n%-d %b}" for d in majors]
+    ax.set_xticklabels(labels)
+    if span <= 6:
+        minors = [first - 1 + k / 4 for k in range(int(span * 4) + 12) if lo <= first - 1 + k / 4 <= hi]
+        ax.xaxis.set_minor_locator(FixedLocator(minors))
+    ax.grid(axis="x", which="major", color="#bbbbbb", linewidth=0.8)
+    ax.grid(axis="x", which="minor", color="#e5e5e5", linewidth=0.5)
+
+
+def _draw_panel(ax, rows: list[_Row], colors: dict[str, str], docs: dict[str, Document],  # type: ignore[no-untyped-def]
+                marks: list[tuple[float, float, str, str]], relative: bool) -> None:
+    lo, hi = _window(rows, [m for a, b, _, _ in marks for m in (a, b)])
+    if relative:  # always show the day before and the day of publication
+        lo, hi = min(lo, -1.15), max(hi, 1.15)
+    width = hi - lo
+    for y, r in enumerate(rows):
+        color = colors[r.event.doc]
+        a = lo if r.lo is None else max(r.lo, lo)
+        b = hi if r.hi is None else min(r.hi, hi)
+        instant = r.lo is not None and r.hi is not None and (r.hi - r.lo) <= INSTANT_MAX.total_seconds() / 86400
+        if instant:
+            ax.plot([(r.lo + r.hi) / 2], [y], marker="D", color=color, markersize=8, zorder=4)
+        else:
+            ax.barh(y, max(b - a, width * 0.002), left=a, height=0.62, color=color, alpha=0.22,
+                    edgecolor=color, linewidth=0.8, zorder=2)
+            if r.core is not None:
+                ca, cb = max(r.core[0], lo), min(r.core[1], hi)
+                if cb > ca:
+                    ax.barh(y, cb - ca, left=ca, height=0.62, color=color, alpha=0.9, zorder=3)
+        if r.lo is None or r.lo < lo:
+            ax.plot([a], [y], marker="<", color=color, markersize=7, zorder=4, clip_on=False)
+        if r.hi is None or r.hi > hi:
+            ax.plot([b], [y], marker=">", color=color, markersize=7, zorder=4, clip_on=False)
+        # the date in words, beside the bar where there is room, else inside it
+        if b < lo + width * 0.78:
+            ax.text(b + width * 0.006, y, r.text, va="center", ha="left", fontsize=8, color="#333333", zorder=5)
+        elif a > lo + width * 0.3:
+            ax.text(a - width * 0.006, y, r.text, va="center", ha="right", fontsize=8, color="#333333", zorder=5)
+        else:
+            ax.text(a + width * 0.012, y, r.text, va="center", ha="left", fontsize=8, color="#222222", zorder=5,
+                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.8, "linewidth": 0})
+    for a, b, color, label in marks:
+        ax.axvspan(a, b, color=color, alpha=0.07, zorder=0)
+        ax.axvline(a, color=color, linestyle="--", linewidth=1, zorder=1)
+        ax.text(a + width * 0.004, -1.05, label, color=color, fontsize=8.5, ha="left", va="center",
+                fontweight="bold", zorder=6)
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(len(rows) - 0.4, -1.6)
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels([r.event.label for r in rows], fontsize=9)
+    for tick, r in zip(ax.get_yticklabels(), rows):
+        tick.set_color(colors[r.event.doc])
+    _day_ticks(ax, lo, hi, relative)
+    ax.tick_params(axis="y", length=0)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = None) -> "Figure":
+    """The timeline as a matplotlib Figure (at least 1600×900 px at its default 100 dpi)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    docs = {d.id: d for d in tl.documents}
+    colors = {d.id: PALETTE[i % len(PALETTE)] for i, d in enumerate(tl.documents)}
+    timexes = {(t.doc, t.id): t for t in tl.timexes}
+    events = [e for e in tl.events if all_events or e.salient]
+    frames: dict[str, list[Event]] = {}
+    for e in events:
+        frames.setdefault(frame(e), []).append(e)
+    undated = frames.pop("undated", [])
+    panels: list[tuple[str, list[Event]]] = sorted(frames.items(), key=lambda kv: kv[0] != "")
+
+    n_rows = sum(len(evs) for _, evs in panels)
+    height = max(9.0, 2.6 + 0.36 * n_rows + 1.1 * len(panels))
+    fig = Figure(figsize=(16, height), dpi=100, layout="constrained")
+    if not panels:
+        ax = fig.add_subplot()
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No dated events to draw", ha="center", va="center", fontsize=16)
+    else:
+        axes = fig.subplots(len(panels), 1, squeeze=False,
+                            gridspec_kw={"height_ratios": [len(evs) + 2.5 for _, evs in panels]})[:, 0]
+        for ax, (name, evs) in zip(axes, panels):
+            relative = name != ""
+            rows = _rows(evs, timexes, relative)
+            marks: list[tuple[float, float, str, str]] = []
+            if relative:
+                d = docs[name]
+                marks.append((0.0, 1.0, colors[name], f"D: {source_name(d)} published (date unknown)"))
+                ax.set_title(f"{source_name(d)} — undated article: times relative to its publication day D",
+                             loc="left", fontsize=11, color=colors[name])
+            else:
+                for d in tl.documents:
+                    if d.dct is not None and any(e.doc == d.id for e in evs):
+                        day0 = d.dct.replace(hour=0, minute=0, second=0, microsecond=0)
+                        marks.append((_num(day0), _num(day0 + timedelta(days=1)), colors[d.id],
+                                      f"{source_name(d)} published {day0:%a %-d %b %Y}"))
+                ax.set_title("Dated articles — calendar dates", loc="left", fontsize=11)
+            _draw_panel(ax, rows, colors, docs, marks, relative)
+    story = title or next((d.title for d in tl.documents if d.title), None)
+    head = f"Timeline: {story}" if story else "Timeline"
+    fig.suptitle(head, fontsize=15, fontweight="bold", x=0.01, ha="left")
+    note = (f"{len(events)} events from {len(tl.documents)} article{'s' * (len(tl.documents) != 1)}; "
+            f"times resolved against each article's publication date"
+            + (f"; {len(undated)} events with no time are not drawn" if undated else ""))
+    handles = [Patch(color=colors[d.id], label=f"{source_name(d)}"
+                     + (f" ({d.dct:%-d %b %Y}, {d.dct_source.value})" if d.dct else " (undated)"))
+               for d in tl.documents]
+    handles += [
+        Patch(facecolor="#777777", alpha=0.9, label="time stated in the text"),
+        Patch(facecolor="#777777", alpha=0.22, edgecolor="#777777", label="uncertainty envelope"),
+        Line2D([], [], marker="D", color="#777777", linestyle="none", label="instant (≤ 2 h)"),
+        Line2D([], [], marker="<", color="#777777", linestyle="none", label="open or clipped end"),
+        Patch(facecolor="#777777", alpha=0.1, label="publication day"),
+    ]
+    fig.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 5), fontsize=9,
+               frameon=False, title=note, title_fontsize=9)
+    return fig
+
+
+def figure_bytes(fig: "Figure", fmt: str) -> bytes:
+    """Render a figure to PNG/SVG/PDF bytes, deterministically (no dates or versions embedded)."""
+    import matplotlib
+
+    matplotlib.rcParams["svg.hashsalt"] = "timeline"
+    metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
+                "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}}[fmt]
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, metadata=metadata)
+    return buf.getvalue()
