@@ -1,0 +1,96 @@
+"""Resolution against the publication date: tense, parts of day, ranges, undated articles."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from timeline.codec import fmt_time
+from timeline.model import Document, Tense
+from timeline.pipeline import extract
+
+DCT = datetime(2026, 2, 3)  # a Tuesday
+
+
+def one(text: str, match: str, dct: datetime | None = DCT):
+    found = [t for t in extract(Document("d", text, dct=dct)) if t.text == match]
+    assert len(found) == 1, [t.text for t in extract(Document("d", text, dct=dct))]
+    return found[0]
+
+
+def test_past_weekday_includes_the_publication_day():
+    assert one("Rutte arrived on Tuesday.", "Tuesday").value == "2026-02-03"
+    assert one("The strikes began on Sunday.", "Sunday").value == "2026-02-01"
+
+
+def test_future_weekday_is_the_next_one():
+    assert one("Talks will open on Thursday.", "Thursday").value == "2026-02-05"
+    assert one("Talks will open on Tuesday.", "Tuesday").value == "2026-02-10"
+
+
+def test_unclear_tense_takes_the_nearer_reading_and_records_the_other():
+    t = one("The Thursday meeting.", "Thursday")
+    assert t.value == "2026-02-05" and t.alternative == "2026-01-29"
+    assert t.tense is Tense.UNKNOWN
+
+
+def test_overnight_in_a_past_report_is_the_night_into_the_publication_day():
+    t = one("Russia struck Kyiv overnight.", "overnight")
+    assert t.value == "2026-02-02TNI"
+    assert (fmt_time(t.envelope.start), fmt_time(t.envelope.end)) == ("2026-02-02T18:00", "2026-02-03T08:00")
+
+
+def test_range_is_one_half_open_span():
+    t = one("Talks are scheduled for February 4-5 in Abu Dhabi.", "February 4-5")
+    assert t.type.value == "DURATION" and t.value == "P2D"
+    assert (t.envelope.start, t.envelope.end) == (datetime(2026, 2, 4), datetime(2026, 2, 6))
+
+
+def test_month_without_year_follows_the_tense():
+    assert one("The offensive started in March.", "March").value == "2025-03"
+    assert one("The offensive will start in March.", "March").value == "2026-03"
+    assert one("Prices fell in January.", "January").value == "2026-01"
+
+
+def test_winter_holding_the_publication_date():
+    t = one("in the coldest days of winter", "winter")
+    assert t.value == "2025-WI"
+    assert t.envelope.start <= DCT < t.envelope.end
+
+
+def test_anchored_durations():
+    nxt = one("The next 48 hours will decide it.", "The next 48 hours")
+    assert nxt.value == "PT48H" and nxt.envelope.start == DCT and nxt.envelope.end == DCT + timedelta(days=3)
+    past = one("Prices rose in the past two weeks.", "the past two weeks")
+    assert past.value == "P2W" and past.envelope.start == DCT - timedelta(weeks=2)
+    assert one("It happened two days ago.", "two days ago").value == "2026-02-01"
+    assert one("in three weeks", "in three weeks").value == "2026-W09"
+
+
+def test_vague_references_have_bounded_envelopes():
+    recent = one("a recent deal", "recent")
+    assert recent.value == "PAST_REF" and recent.envelope.start is not None and recent.envelope.end is not None
+    upcoming = one("the upcoming talks", "upcoming")
+    assert upcoming.value == "FUTURE_REF" and upcoming.envelope.end is not None
+    assert one("the current cycle", "current").value == "PRESENT_REF"
+
+
+def test_narrative_anchor_for_anaphoric_expressions():
+    t = one("The truce began on January 10. Two days later, it collapsed.", "Two days later")
+    assert t.value == "2026-01-12" and t.anchor.startswith("timex:")
+
+
+def test_undated_article_keeps_symbolic_values_and_relative_intervals():
+    t = one("Russia struck Kyiv overnight.", "overnight", dct=None)
+    assert t.value == "XXXX-XX-XXTNI"
+    assert t.envelope is None and t.interval is None
+    assert t.relative.start == timedelta(hours=-6) and t.relative.end == timedelta(hours=8)
+    tue = one("Rutte arrived on Tuesday.", "Tuesday", dct=None)
+    assert tue.value == "XXXX-WXX-2" and tue.envelope is None and tue.relative is None
+
+
+def test_absolute_dates_resolve_without_a_publication_date():
+    t = one("On Tuesday, February 3, 2026, he arrived.", "Tuesday, February 3, 2026", dct=None)
+    assert t.value == "2026-02-03" and t.envelope.start == datetime(2026, 2, 3)
+
+
+def test_impossible_dates_are_not_times():
+    assert not [t for t in extract(Document("d", "on February 30, 2026", dct=DCT)) if "30" in t.text]

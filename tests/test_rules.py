@@ -1,0 +1,82 @@
+"""Every rule example and negative in src/timeline/rules/ runs here, as Duckling's corpus does.
+
+An example passes when exactly one time expression covers its `match`, spans it exactly,
+was made by its rule, and resolves (against the example's DCT) to what it states.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.codec import fmt_time
+from timeline.grammar import GrammarError, compile_rules, load_grammar, load_macros
+from timeline.model import DctSource, Document
+from timeline.pipeline import extract
+
+GRAMMAR = load_grammar()
+EXAMPLES = [(rule, ex) for rule in GRAMMAR.rules for ex in rule.examples]
+NEGATIVES = [(rule, neg) for rule in GRAMMAR.rules for neg in rule.negatives]
+
+
+def _doc(text: str, dct: str | None) -> Document:
+    when = datetime.fromisoformat(dct) if dct else None
+    return Document("example", text, dct=when, dct_source=DctSource.OPTION if when else DctSource.NONE)
+
+
+@pytest.mark.parametrize("rule,ex", EXAMPLES, ids=[f"{r.id}:{e.text[:40]}" for r, e in EXAMPLES])
+def test_rule_example(rule, ex):
+    timexes = extract(_doc(ex.text, ex.dct))
+    start = ex.text.index(ex.match)
+    end = start + len(ex.match)
+    covering = [t for t in timexes if t.start < end and start < t.end]
+    assert len(covering) == 1, f"expected one time expression over {ex.match!r}, got {[t.text for t in covering]}"
+    t = covering[0]
+    assert (t.start, t.end) == (start, end), f"span {t.text!r} instead of {ex.match!r}"
+    assert t.rule == rule.id
+    got = {
+        "value": t.value,
+        "type": t.type.value,
+        "grain": t.grain.value if t.grain else None,
+        "earliest": fmt_time(t.envelope.start) if t.envelope else None,
+        "latest": fmt_time(t.envelope.end) if t.envelope else None,
+        "alternative": t.alternative,
+    }
+    for key, want in ex.expect.items():
+        assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+
+
+@pytest.mark.parametrize("rule,text", NEGATIVES, ids=[f"{r.id}:{t[:40]}" for r, t in NEGATIVES])
+def test_rule_negative(rule, text):
+    found = [t for t in extract(_doc(text, "2026-02-03")) if t.rule == rule.id]
+    assert not found, f"{rule.id} found {[t.text for t in found]} in a negative"
+
+
+@pytest.mark.parametrize("text", GRAMMAR.negatives)
+def test_no_time_expression_in(text):
+    found = extract(_doc(text, "2026-02-03"))
+    assert not found, f"found {[(t.text, t.rule) for t in found]}"
+
+
+def test_every_rule_file_contributes_examples():
+    files = {r.file for r in GRAMMAR.rules}
+    assert {"en/dates.toml", "en/relative.toml", "en/durations.toml", "en/vague.toml",
+            "en/parts_of_day.toml", "en/sets.toml"} <= files
+
+
+MACROS = load_macros()
+
+
+@pytest.mark.parametrize("spec,message", [
+    ({"id": "x", "pattern": "tuesday", "fields": {"weekday": 2}}, "at least one example"),
+    ({"id": "x", "pattern": "(unclosed", "examples": [{"text": "a"}]}, "does not compile"),
+    ({"id": "x", "pattern": "@nosuchmacro", "examples": [{"text": "a"}]}, "unknown macro"),
+    ({"id": "x", "pattern": "@month", "fields": {"month": "$day"}, "examples": [{"text": "May"}]}, "missing group"),
+    ({"id": "x", "pattern": "@month", "fields": {"colour": 1}, "examples": [{"text": "May"}]}, "unknown field"),
+    ({"id": "x", "pattern": "@month", "kind": "blob", "examples": [{"text": "May"}]}, "unknown kind"),
+    ({"id": "x", "pattern": "@month", "examples": [{"text": "May", "vaule": "x"}]}, "unknown keys"),
+    ({"id": "x", "pattern": "@day @day", "examples": [{"text": "1 2"}]}, "used twice"),
+])
+def test_invalid_rules_fail_at_load(spec, message):
+    with pytest.raises(GrammarError, match=message):
+        compile_rules({"rule": [spec]}, "test.toml", MACROS)
