@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Iterator
 
 from .model import (AnchorKind, DctSource, Document, Event, Grain, Interval, RelInterval, Relation,
                     Tense, Timeline, Timex, TimexType)
@@ -143,6 +143,15 @@ def _enum(cls: Any, value: Any, where: str, key: str) -> Any:
                                   f"{', '.join(m.value for m in cls)}") from None
 
 
+def _objects(data: dict[str, Any], key: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The items of a top-level list, each with its place for error messages."""
+    for i, obj in enumerate(_need(data, key, list, "timeline")):
+        where = f"{key}[{i}]"
+        if not isinstance(obj, dict):
+            raise TimelineFormatError(f"{where}: not an object")
+        yield where, obj
+
+
 def timeline_from_dict(data: Any) -> Timeline:
     if not isinstance(data, dict):
         raise TimelineFormatError("not a timeline JSON: the top level is not an object")
@@ -151,10 +160,7 @@ def timeline_from_dict(data: Any) -> Timeline:
         raise TimelineFormatError(f"not a timeline JSON: schema is {found!r}, expected {SCHEMA!r}"
                                   if found is not None else "not a timeline JSON: no \"schema\": \"timeline/1\" field")
     docs = []
-    for i, d in enumerate(_need(data, "documents", list, "timeline")):
-        where = f"documents[{i}]"
-        if not isinstance(d, dict):
-            raise TimelineFormatError(f"{where}: not an object")
+    for where, d in _objects(data, "documents"):
         dct_s = _need(d, "dct", str, where, optional=True)
         dct, grain = None, None
         if dct_s is not None:
@@ -169,10 +175,7 @@ def timeline_from_dict(data: Any) -> Timeline:
         ))
     doc_ids = {d.id for d in docs}
     timexes = []
-    for i, t in enumerate(_need(data, "timexes", list, "timeline")):
-        where = f"timexes[{i}]"
-        if not isinstance(t, dict):
-            raise TimelineFormatError(f"{where}: not an object")
+    for where, t in _objects(data, "timexes"):
         env, rel = _interval(t, where)
         iv_raw = _need(t, "interval", list, where, optional=True)
         interval = None
@@ -194,10 +197,7 @@ def timeline_from_dict(data: Any) -> Timeline:
             mod=_need(t, "mod", str, where, True), alternative=_need(t, "alternative", str, where, True),
         ))
     events = []
-    for i, e in enumerate(_need(data, "events", list, "timeline")):
-        where = f"events[{i}]"
-        if not isinstance(e, dict):
-            raise TimelineFormatError(f"{where}: not an object")
+    for where, e in _objects(data, "events"):
         env, rel = _interval(e, where)
         doc = _need(e, "doc", str, where)
         if doc not in doc_ids:
