@@ -1,0 +1,4 @@
+"""`python -m timeline` runs the command line."""
+from .cli import run
+
+run()
