@@ -145,8 +145,21 @@ def load_toml(name: str, lang: str = "en") -> dict[str, Any]:
         raise GrammarError(f"{lang}/{name}: {exc}") from exc
 
 
+def _lexicon_files(lang: str) -> list[str]:
+    names = sorted(p.name for p in _rules_dir(lang).iterdir() if p.name.startswith("lexicon") and p.name.endswith(".toml"))
+    return ["lexicon.toml"] + [n for n in names if n != "lexicon.toml"]
+
+
 def load_macros(lang: str = "en") -> dict[str, Macro]:
-    data = load_toml("lexicon.toml", lang)
+    """The macros of lexicon.toml and every lexicon_*.toml beside it (a name may be defined once)."""
+    data: dict[str, dict[str, Any]] = {"lexicon": {}, "pattern": {}}
+    for name in _lexicon_files(lang):
+        part = load_toml(name, lang)
+        for section in ("lexicon", "pattern"):
+            for key, spec in part.get(section, {}).items():
+                if key in data["lexicon"] or key in data["pattern"]:
+                    raise GrammarError(f"{lang}/{name}: {key!r} is already defined")
+                data[section][key] = spec
     macros: dict[str, Macro] = {}
     number_words = data.get("lexicon", {}).get("number", {}).get("values", {})
     ordinal_words = data.get("lexicon", {}).get("ordinal", {}).get("values", {})
@@ -273,8 +286,13 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
     return rules, list(data.get("negatives", []))
 
 
-RULE_FILES = ("dates.toml", "relative.toml", "parts_of_day.toml", "durations.toml",
-              "vague.toml", "sets.toml")
+NOT_RULE_FILES = {"negatives.toml", "text.toml", "tense.toml", "events.toml"}
+
+
+def rule_files(lang: str = "en") -> list[str]:
+    """Every rules/<lang>/*.toml that holds [[rule]]s: all but the lexicons and the data files."""
+    return sorted(p.name for p in _rules_dir(lang).iterdir()
+                  if p.name.endswith(".toml") and not p.name.startswith("lexicon") and p.name not in NOT_RULE_FILES)
 
 
 @cache
@@ -282,7 +300,7 @@ def load_grammar(lang: str = "en") -> Grammar:
     macros = load_macros(lang)
     rules: list[Rule] = []
     negatives: list[str] = []
-    for name in RULE_FILES:
+    for name in rule_files(lang):
         file_rules, file_negatives = _load_rule_file(name, lang, macros)
         rules.extend(file_rules)
         negatives.extend(file_negatives)
