@@ -45,12 +45,15 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     dct = dct_anchor(doc)
     out: list[Timex] = []
     last: Timex | None = None  # the last mentioned time that can anchor others
+    last_period: Timex | None = None  # the last mentioned quarter, half or month ("a year earlier")
     for mention, tense in zip(mentions, tenses):
         sym = mention.symbolic
         use_last = sym.anaphoric or (policy is Policy.NARRATIVE and sym.kind is not Kind.DURATION)
         anchor, anchor_name = dct, "dct" if dct else "none"
         if use_last and last is not None:
             anchor, anchor_name = _as_anchor(last), f"timex:{last.id}"
+        elif sym.keep_grain and last_period is not None:
+            anchor, anchor_name = _as_anchor(last_period), f"timex:{last_period.id}"
         res: Resolved | None = resolve(sym, anchor, tense, mention.type)
         if res is None:
             continue
@@ -67,6 +70,8 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
         out.append(timex)
         if _is_anchorable(timex) and timex.grain not in (Grain.CENTURY, Grain.DECADE):
             last = timex
+            if timex.grain in (Grain.QUARTER, Grain.HALF, Grain.MONTH):
+                last_period = timex
     return out
 
 
@@ -75,6 +80,8 @@ def _self_contained(mention: Mention) -> bool:
     sym = mention.symbolic
     if sym.kind in (Kind.DURATION, Kind.SET):
         return True
+    if sym.keep_grain:
+        return False
     return sym.kind in (Kind.POINT, Kind.RANGE) and any(
         v is not None for v in (sym.year, sym.decade, sym.century))
 

@@ -99,6 +99,29 @@ def _ordinal_converter(words: Mapping[str, Any]) -> Callable[[str], int]:
     return convert
 
 
+def _year_words_converter(words: Mapping[str, Any]) -> Callable[[str], int]:
+    """ "nineteen ninety-six" -> 1996, "two thousand and three" -> 2003, "nineteen hundred" -> 1900."""
+    extra = {"eighteen": 18, "nineteen": 19, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+             "sixteen": 16, "seventeen": 17, "eleven": 11, "twelve": 12, "ten": 10}
+
+    def value(word: str) -> int:
+        return int(extra.get(word, words.get(word, 0)))
+
+    def convert(text: str) -> int:
+        parts = [p for p in re.split(r"[-\s]+", text.lower()) if p and p != "and"]
+        if parts[:2] == ["two", "thousand"]:
+            return 2000 + sum(value(p) for p in parts[2:])
+        century = value(parts[0]) * 100
+        rest = parts[1:]
+        if rest and rest[0] == "hundred":
+            return century + sum(value(p) for p in rest[1:])
+        if rest and rest[0] == "oh":
+            rest = rest[1:]
+        return century + sum(value(p) for p in rest)
+
+    return convert
+
+
 def _year2(text: str) -> int:
     y = int(text.strip("'’ "))
     return 2000 + y if y < 50 else 1900 + y
@@ -163,12 +186,17 @@ def load_macros(lang: str = "en") -> dict[str, Macro]:
     macros: dict[str, Macro] = {}
     number_words = data.get("lexicon", {}).get("number", {}).get("values", {})
     ordinal_words = data.get("lexicon", {}).get("ordinal", {}).get("values", {})
+    ordinal = _ordinal_converter({k.replace("-", " "): v for k, v in ordinal_words.items()} | dict(ordinal_words))
     converters: dict[str, Callable[[str], Any]] = {
         "int": _int,
         "year2": _year2,
         "number": _number_converter(number_words),
-        "ordinal": _ordinal_converter(ordinal_words),
+        "ordinal": ordinal,
         "text": lambda t: re.sub(r"\s+", " ", t.lower()),
+        "decade": lambda t: int(t[:3]),  # "1990s" -> 199
+        "decade2": lambda t: 190 + int(t[1]),  # "'90s" -> 199
+        "century": lambda t: ordinal(re.sub(r"[-\s]+", "-", t.lower())) - 1,  # "20th" -> 19 (the 1900s)
+        "year_words": _year_words_converter(number_words),
     }
     for name, spec in data.get("lexicon", {}).items():
         values = spec.get("values")

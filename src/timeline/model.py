@@ -149,6 +149,7 @@ class Symbolic:
     minute: int | None = None
     second: int | None = None
     overnight: bool = False
+    pm: bool | None = None  # clock times: True p.m., False a.m., None a 24-hour clock
     # RELATIVE / SPAN / DURATION
     unit: Unit | None = None
     offset: int | None = None  # RELATIVE: signed number of units from the anchor
@@ -161,6 +162,9 @@ class Symbolic:
     # qualifiers
     mod: str | None = None  # START, MID, END, APPROX, LESS_THAN, MORE_THAN, ...
     anaphoric: bool = False  # anchor on the last mentioned time, not the DCT ("the next day")
+    this: bool = False  # "this September", "this Friday": the instance in the anchor's own year/week
+    completed: bool = False  # "the quarter" in a past report: the last unit completed before the anchor
+    keep_grain: bool = False  # "a year earlier" after "the third quarter": shift the last time, keep its grain
     generic: bool = False  # non-specific use, left unresolved ("a day")
     end_point: Symbolic | None = None  # RANGE: the second point
 

@@ -35,6 +35,8 @@ _FINER = {Unit.YEAR: (12, Unit.MONTH), Unit.MONTH: (30, Unit.DAY), Unit.WEEK: (7
           Unit.DAY: (24, Unit.HOUR), Unit.HOUR: (60, Unit.MINUTE), Unit.DECADE: (10, Unit.YEAR),
           Unit.CENTURY: (100, Unit.YEAR), Unit.QUARTER: (3, Unit.MONTH), Unit.HALF: (6, Unit.MONTH),
           Unit.MINUTE: (60, Unit.SECOND)}
+_GRAIN_UNIT = {Grain.YEAR: Unit.YEAR, Grain.HALF: Unit.HALF, Grain.QUARTER: Unit.QUARTER,
+               Grain.MONTH: Unit.MONTH, Grain.WEEK: Unit.WEEK, Grain.DAY: Unit.DAY}
 VAGUE_MAX = 10  # "a few" / "several" units reach at most this many units from the anchor
 VIRTUAL_DAY = datetime(2001, 1, 1)  # stand-in publication day for undated documents
 
@@ -273,12 +275,23 @@ def _set_value(sym: Symbolic) -> str:
 
 # ----------------------------------------------------------------------------- resolution
 
+def clock_hour(sym: Symbolic) -> int | None:
+    """The hour on a 24-hour clock ("10 p.m." -> 22, "12 a.m." -> 0)."""
+    if sym.hour is None:
+        return None
+    if sym.pm is True and sym.hour < 12:
+        return sym.hour + 12
+    if sym.pm is False and sym.hour == 12:
+        return 0
+    return sym.hour
+
+
 def _refine(day: Period, sym: Symbolic) -> Period:
     """Apply a part of day or a clock time to a day."""
     if day.grain is not Grain.DAY:
         return day
     if sym.hour is not None:
-        return time_period(day.start, sym.hour, sym.minute)
+        return time_period(day.start, clock_hour(sym) or 0, sym.minute)
     if sym.part:
         return part_period(day.start, sym.part, sym.overnight)
     return day
@@ -286,6 +299,11 @@ def _refine(day: Period, sym: Symbolic) -> Period:
 
 def _mod_envelope(p: Period, mod: str | None) -> Interval:
     if mod in ("START", "MID", "END"):
+        k = {"START": 0, "MID": 1, "END": 2}[mod]
+        months = (p.end.year - p.start.year) * 12 + p.end.month - p.start.month
+        if p.start.day == 1 == p.end.day and months >= 3 and months % 3 == 0 and p.start.hour == 0:
+            step = months // 3  # whole months: "mid-1996" is May to August
+            return Interval(_add_months(p.start, step * k), _add_months(p.start, step * (k + 1)))
         third = (p.end - p.start) / 3
         k = {"START": 0, "MID": 1, "END": 2}[mod]
         return Interval(p.start + third * k, p.start + third * (k + 1))
@@ -360,12 +378,21 @@ def _distance(p: Period, anchor: Anchor) -> timedelta:
 
 
 def _choose(cands: list[Period], weekly: bool, anchor: Anchor, tense: Tense,
-            direction: int) -> tuple[Period | None, Period | None]:
+            direction: int, this: bool = False) -> tuple[Period | None, Period | None]:
     """Pick the instance a tense or a "last"/"next" points to; also the runner-up if unclear."""
     if not cands:
         return None, None
     day_start = anchor.start
     day_end = anchor.end
+    if this:
+        if weekly:
+            week = week_period(day_start)
+            same = [c for c in cands if week.start <= c.start < week.end]
+        else:
+            same = [c for c in cands if c.start <= day_start < c.end] or \
+                   [c for c in cands if c.start.year == day_start.year]
+        if same:
+            return same[0], None
     if direction < 0:
         before = [c for c in cands if c.end <= day_start]
         return (before[-1] if before else None), None
@@ -468,9 +495,13 @@ def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resol
 
 
 def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | None:
+    if sym.keep_grain and sym.year is not None and anchor is not None and anchor.grain in (Grain.QUARTER, Grain.HALF):
+        # "the 1988 quarter" after "the third quarter": the same quarter of that year
+        same = shift_period(anchor.start.replace(year=sym.year), _GRAIN_UNIT[anchor.grain], 0)
+        return _period_result(same, sym)
     absolute = _absolute(sym)
     if absolute is not None:
-        return _period_result(absolute, sym)
+        return _period_result(_widen(absolute, sym), sym)
     assert anchor is not None
     if sym.overnight or (sym.part and sym.weekday is None and sym.month is None and sym.day is None):
         day = anchor.start if anchor.grain is not Grain.DAY else anchor.start
@@ -481,12 +512,19 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         return _period_result(part_period(datetime(day.year, day.month, day.day), sym.part), sym)  # type: ignore[arg-type]
     if sym.hour is not None and sym.weekday is None and sym.month is None and sym.day is None:
         d = anchor.start
-        return _period_result(time_period(datetime(d.year, d.month, d.day), sym.hour, sym.minute), sym)
+        return _period_result(time_period(datetime(d.year, d.month, d.day), clock_hour(sym) or 0, sym.minute), sym)
     cands, weekly = _candidates(sym, anchor)
-    chosen, alt = _choose(cands, weekly, anchor, tense, sym.direction)
+    chosen, alt = _choose(cands, weekly, anchor, tense, sym.direction, sym.this)
     if chosen is None:
         return None
-    return _period_result(chosen, sym, alt)
+    return _period_result(_widen(chosen, sym), sym, alt)
+
+
+def _widen(p: Period, sym: Symbolic) -> Period:
+    """ "the week of March 6": the calendar unit that holds the point."""
+    if sym.unit in (Unit.WEEK, Unit.MONTH, Unit.QUARTER, Unit.YEAR) and p.grain in (Grain.DAY, Grain.PART_OF_DAY):
+        return shift_period(p.start, sym.unit, 0)
+    return p
 
 
 def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved | None:
@@ -501,10 +539,31 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
         env = Interval(far.start, anchor.start) if sign < 0 else Interval(anchor.end, far.end)
         value = _vague_value(near, unit)
         return Resolved(TimexType.DATE, value, _UNIT_GRAIN.get(unit), None, env, mod=sym.mod)
-    base = anchor.start
-    p = shift_period(base, unit, sym.offset)
-    p = _refine(p, sym)
+    offset = sym.offset
+    if sym.completed and offset == 0 and tense is not Tense.FUTURE:
+        offset = -1  # "the quarter" in a report: the last one completed
+    if sym.keep_grain and anchor.grain in (Grain.QUARTER, Grain.HALF, Grain.MONTH):
+        moved = _shift_time(anchor.start, unit, offset)
+        return _period_result(shift_period(moved, _GRAIN_UNIT[anchor.grain], 0), sym)
+    p = shift_period(anchor.start, unit, offset)
+    p = _refine_year(p, sym) if p.grain is Grain.YEAR else _refine(p, sym)
     return _period_result(p, sym)
+
+
+def _refine_year(p: Period, sym: Symbolic) -> Period:
+    """A part of a year named beside a relative year ("June last year", "this year's third quarter")."""
+    y = p.start.year
+    if sym.month is not None:
+        if sym.day is not None:
+            return _refine(day_period(datetime(y, sym.month, sym.day)), sym)
+        return month_period(y, sym.month)
+    if sym.quarter:
+        return quarter_period(y, sym.quarter)
+    if sym.half:
+        return half_period(y, sym.half)
+    if sym.season:
+        return season_period(y, sym.season)
+    return p
 
 
 def _vague_value(p: Period, unit: Unit) -> str:

@@ -24,6 +24,7 @@ class VerbGroup:
     end: int
     tense: Tense
     head: str  # the last verb of the group, lowercased
+    firm: bool = True  # False for a lone regular -ed form, which may be an adjective
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class _Lexicon:
     past_irregular: frozenset[str]
     not_past: frozenset[str]
     present_verbs: frozenset[str]
+    participle_adjectives: frozenset[str]
 
 
 @cache
@@ -111,10 +113,14 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
             groups.append(VerbGroup(tok.start, toks[j - 1].end, tense, head))
             i = j
             continue
-        if w in lex.future_markers and w in {"scheduled", "slated", "upcoming", "planned", "due"}:
+        if w in lex.future_markers and w in {"scheduled", "slated", "upcoming", "planned", "due", "payable"}:
             groups.append(VerbGroup(tok.start, tok.end, Tense.FUTURE, w))
         elif is_past_form(tok, prev, toks[i - 2] if i > 1 else None):
-            groups.append(VerbGroup(tok.start, tok.end, Tense.PAST, w))
+            nxt = toks[i + 1].text if i + 1 < n else ""
+            if w in lex.participle_adjectives and nxt[:1].islower() and nxt.isalpha():
+                i += 1
+                continue  # "preferred shares": an adjective
+            groups.append(VerbGroup(tok.start, tok.end, Tense.PAST, w, firm=w in lex.past_irregular))
         elif w in lex.present_verbs:
             groups.append(VerbGroup(tok.start, tok.end, Tense.PRESENT, w))
         elif w in lex.future_markers and w in {"plans", "intends", "aims", "expects", "hopes", "wants", "prepares", "vowed", "promised", "pledged"}:
@@ -134,6 +140,8 @@ def tense_of_span(groups: list[VerbGroup], start: int, end: int) -> Tense:
             dist, side = g.start - end, 1
         else:
             dist, side = 0, 0
+        if not g.firm:
+            dist += 20  # a lone -ed form may be an adjective: trust auxiliaries first
         if best is None or (dist, side) < best:
             best, tense = (dist, side), g.tense
     return tense
