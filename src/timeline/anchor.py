@@ -17,6 +17,9 @@ from .model import Document, Grain, Kind, Mention, Tense, Timex, TimexType
 from .normalize import Anchor, Resolved, resolve
 
 
+PERIOD_REACH = 400  # characters: how far back "a year earlier" looks for the period it shifts
+
+
 class Policy(str, Enum):
     NEWS = "news"
     NARRATIVE = "narrative"
@@ -52,7 +55,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
         anchor, anchor_name = dct, "dct" if dct else "none"
         if use_last and last is not None:
             anchor, anchor_name = _as_anchor(last), f"timex:{last.id}"
-        elif sym.keep_grain and last_period is not None:
+        elif sym.keep_grain and last_period is not None and mention.start - last_period.end < PERIOD_REACH:
             anchor, anchor_name = _as_anchor(last_period), f"timex:{last_period.id}"
         res: Resolved | None = resolve(sym, anchor, tense, mention.type)
         if res is None:
@@ -70,8 +73,8 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
         out.append(timex)
         if _is_anchorable(timex) and timex.grain not in (Grain.CENTURY, Grain.DECADE):
             last = timex
-            if timex.grain in (Grain.QUARTER, Grain.HALF, Grain.MONTH):
-                last_period = timex
+            if timex.grain in (Grain.QUARTER, Grain.HALF, Grain.MONTH) and not sym.keep_grain:
+                last_period = timex  # a period the text names, not one derived from another
     return out
 
 

@@ -342,7 +342,9 @@ def _candidates(sym: Symbolic, anchor: Anchor) -> tuple[list[Period], bool]:
         for y in (a.year - 1, a.year, a.year + 1):
             try:
                 if sym.day is not None:
-                    out.append(_refine(day_period(datetime(y, sym.month, sym.day)), sym))
+                    d = datetime(y, sym.month, sym.day)
+                    if sym.weekday is None or d.isoweekday() == sym.weekday:
+                        out.append(day_period(d))  # "Saturday, April 25": the year it was a Saturday
                 else:
                     out.append(month_period(y, sym.month))
             except ValueError:
@@ -358,13 +360,13 @@ def _candidates(sym: Symbolic, anchor: Anchor) -> tuple[list[Period], bool]:
         for k in range(-7, 8):
             d = a + timedelta(days=k)
             if d.isoweekday() == sym.weekday:
-                out.append(_refine(day_period(d), sym))
+                out.append(day_period(d))
         return out, True
     if sym.day is not None:
         for n in (-1, 0, 1):
             m = _add_months(datetime(a.year, a.month, 1), n)
             try:
-                out.append(_refine(day_period(datetime(m.year, m.month, sym.day)), sym))
+                out.append(day_period(datetime(m.year, m.month, sym.day)))
             except ValueError:
                 continue
         return out, False
@@ -514,10 +516,32 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         d = anchor.start
         return _period_result(time_period(datetime(d.year, d.month, d.day), clock_hour(sym) or 0, sym.minute), sym)
     cands, weekly = _candidates(sym, anchor)
-    chosen, alt = _choose(cands, weekly, anchor, tense, sym.direction, sym.this)
+    if (sym.quarter or sym.half) and sym.month is None and tense is not Tense.PAST:
+        # reporting periods: "will report third-quarter results" speaks of the quarter just
+        # ended, so outside a past report the nearest quarter wins
+        tense = Tense.UNKNOWN
+    if sym.direction and not weekly and (sym.month is not None or sym.season):
+        # "last February", "next spring": that of the previous (next) year, as TimeML reads them
+        base = _season_index(anchor.start)[0] if sym.season == "WI" else anchor.start.year
+        chosen = next((c for c in cands if c.start.year == base + sym.direction), None)
+        alt = None
+    else:
+        chosen, alt = _choose(cands, weekly, anchor, tense, sym.direction, sym.this)
+        if chosen is not None and sym.day is not None and sym.month is not None and alt is None:
+            chosen, alt = _plausible_date(chosen, cands, anchor)
     if chosen is None:
         return None
-    return _period_result(_widen(chosen, sym), sym, alt)
+    return _period_result(_widen(_refine(chosen, sym), sym), sym, alt and _refine(alt, sym))
+
+
+def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor) -> tuple[Period, Period | None]:
+    """A day and month without a year lie near the publication date: a reading almost a year
+    away loses to one within two months, whatever the tense said (tense cues are noisy)."""
+    near = min(cands, key=lambda c: _distance(c, anchor))
+    if near is not chosen and _distance(chosen, anchor) > timedelta(days=180) \
+            and _distance(near, anchor) < timedelta(days=60):
+        return near, chosen
+    return chosen, None
 
 
 def _widen(p: Period, sym: Symbolic) -> Period:

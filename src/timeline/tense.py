@@ -110,6 +110,9 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
                 break
             if w in lex.perfect_aux and head == w:
                 tense = Tense.PRESENT  # "has" as a main verb
+            if w in lex.present_aux | lex.past_aux and head == "to" or (
+                    j < n and toks[j - 1].lower == "to" and w in lex.present_aux):
+                tense = Tense.FUTURE  # "is to resume": arranged for later
             groups.append(VerbGroup(tok.start, toks[j - 1].end, tense, head))
             i = j
             continue
@@ -141,7 +144,9 @@ def tense_of_span(groups: list[VerbGroup], start: int, end: int) -> Tense:
         else:
             dist, side = 0, 0
         if not g.firm:
-            dist += 20  # a lone -ed form may be an adjective: trust auxiliaries first
+            dist += 8  # a lone -ed form may be an adjective: trust auxiliaries a little more
+        if side:
+            dist += 10  # the governing verb usually comes first
         if best is None or (dist, side) < best:
             best, tense = (dist, side), g.tense
     return tense
