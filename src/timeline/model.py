@@ -165,6 +165,7 @@ class Symbolic:
     this: bool = False  # "this September", "this Friday": the instance in the anchor's own year/week
     completed: bool = False  # "the quarter" in a past report: the last unit completed before the anchor
     keep_grain: bool = False  # "a year earlier" after "the third quarter": shift the last time, keep its grain
+    holiday: str | None = None  # a key of holidays.toml ("thanksgiving")
     generic: bool = False  # non-specific use, left unresolved ("a day")
     end_point: Symbolic | None = None  # RANGE: the second point
 

@@ -310,8 +310,45 @@ def _mod_envelope(p: Period, mod: str | None) -> Interval:
     return Interval(p.start, p.end)
 
 
+def _easter(year: int) -> datetime:
+    """Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return datetime(year, month, day + 1)
+
+
+@cache
+def _holidays() -> dict[str, dict[str, int]]:
+    return load_toml("holidays.toml")["holiday"]
+
+
+def holiday_date(key: str, year: int) -> datetime:
+    """The day a holiday of holidays.toml falls on in a year."""
+    spec = _holidays()[key]
+    if "easter" in spec:
+        return _easter(year) + timedelta(days=spec["easter"])
+    if "day" in spec:
+        return datetime(year, spec["month"], spec["day"])
+    nth, weekday = spec["nth"], spec["weekday"]
+    if nth > 0:
+        first = datetime(year, spec["month"], 1)
+        d = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = _add_months(datetime(year, spec["month"], 1), 1) - timedelta(days=1)
+        d = last - timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-nth - 1))
+    return d + timedelta(days=spec.get("offset", 0))
+
+
 def _absolute(sym: Symbolic) -> Period | None:
     """A point that names its own year (or decade, century): no anchor needed."""
+    if sym.holiday is not None:
+        return day_period(holiday_date(sym.holiday, sym.year)) if sym.year is not None else None
     if sym.century is not None and sym.year is None:
         return century_period(sym.century)
     if sym.decade is not None and sym.year is None:
@@ -338,6 +375,8 @@ def _candidates(sym: Symbolic, anchor: Anchor) -> tuple[list[Period], bool]:
     """Instances of a partial point around the anchor; the flag says it repeats weekly."""
     a = anchor.start
     out: list[Period] = []
+    if sym.holiday is not None:
+        return [day_period(holiday_date(sym.holiday, y)) for y in (a.year - 1, a.year, a.year + 1)], False
     if sym.month is not None:
         for y in (a.year - 1, a.year, a.year + 1):
             try:
@@ -520,8 +559,8 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         # reporting periods: "will report third-quarter results" speaks of the quarter just
         # ended, so outside a past report the nearest quarter wins
         tense = Tense.UNKNOWN
-    if sym.direction and not weekly and (sym.month is not None or sym.season):
-        # "last February", "next spring": that of the previous (next) year, as TimeML reads them
+    if sym.direction and sym.season and not sym.holiday:
+        # "last spring", "next winter": that of the previous (next) year, as TimeBank reads them
         base = _season_index(anchor.start)[0] if sym.season == "WI" else anchor.start.year
         chosen = next((c for c in cands if c.start.year == base + sym.direction), None)
         alt = None

@@ -14,6 +14,7 @@ from .grammar import load_toml
 from .model import Tense
 from .segment import Token, tokens
 
+_DEGREE = frozenset("still yet very so more most less least also now not as too".split())
 _DETERMINERS = frozenset("the a an its his her their this that these those our your my which whose "
                          "any some every each no".split())
 
@@ -48,6 +49,13 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(**{k: frozenset(data[k]) for k in _Lexicon.__dataclass_fields__})
 
 
+@cache
+def _infinitives() -> frozenset[str]:
+    """Base forms of verbs ("to acquire"): the event verbs plus the tense file's own list."""
+    data = load_toml("events.toml")
+    return frozenset(data["verbs"]) | frozenset(load_toml("tense.toml").get("infinitives", []))
+
+
 def _base(word: str) -> str:
     return word[:-3] if word.endswith(("n't", "n’t")) else word
 
@@ -61,8 +69,11 @@ def is_past_form(tok: Token, prev: Token | None, before: Token | None = None) ->
         return False
     if prev is not None and (prev.lower in _DETERMINERS or prev.text == "-"):
         return False  # "the alleged", "a U.S.-proposed": an adjective
-    if prev is not None and prev.lower.endswith("ly") and before is not None and before.lower in _DETERMINERS:
-        return False  # "the severely damaged plant"
+    if prev is not None and (prev.lower.endswith("ly") or prev.lower in _DEGREE) and before is not None \
+            and before.lower in _DETERMINERS:
+        return False  # "the severely damaged plant", "a still unspecified date"
+    if w.startswith("un") and w not in lex.past_irregular:
+        return False  # "unspecified", "undisclosed": adjectives
     return not tok.text[0].isupper() or prev is None or prev.text in {'"', "“", "("}
 
 
@@ -115,6 +126,11 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
                 tense = Tense.FUTURE  # "is to resume": arranged for later
             groups.append(VerbGroup(tok.start, toks[j - 1].end, tense, head))
             i = j
+            continue
+        if w == "to" and i + 1 < n and toks[i + 1].lower in _infinitives() and prev is not None \
+                and prev.lower not in {"according", "due", "prior", "up", "close", "next", "compared"}:
+            groups.append(VerbGroup(tok.start, toks[i + 1].end, Tense.FUTURE, toks[i + 1].lower, firm=False))
+            i += 2
             continue
         if w in lex.future_markers and w in {"scheduled", "slated", "upcoming", "planned", "due", "payable"}:
             groups.append(VerbGroup(tok.start, tok.end, Tense.FUTURE, w))
