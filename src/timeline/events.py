@@ -241,7 +241,7 @@ def find_events(analysis: Analysis) -> list[Event]:
     events: list[Event] = []
     for si, sent in enumerate(analysis.sentences):
         toks = tokens(text, sent[0], sent[1])
-        groups = analysis.groups[si]
+        groups = analysis.groups(si)
         sent_timexes = [t for t in analysis.timexes if sent[0] <= t.start < sent[1]]
         taken = [(t.start, t.end) for t in sent_timexes]
         verb_spans = [(g.start, g.end) for g in groups]

@@ -58,7 +58,7 @@ class Rule:
     negatives: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity
 class Grammar:
     lang: str
     rules: tuple[Rule, ...]
@@ -131,16 +131,36 @@ def _int(text: str) -> int:
     return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
 
 
+def _trie_regex(words: list[str]) -> str:
+    """One regex for a word list, as a trie ("jan(?:uary|\\.)?"): fast to compile and to match.
+    Longer words are tried first, so a longest match is never lost to a prefix."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [(re.escape(ch) if ch != " " else r"\s+") + emit(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+        return body
+
+    return emit(trie)
+
+
 def _lexicon_regex(values: Mapping[str, Any], exact: list[str]) -> str:
     exact_lower = {e.lower() for e in exact}
-    alts: list[str] = []
-    for key in sorted(values, key=lambda k: (-len(k), k)):
-        if key.lower() in exact_lower:
-            continue
-        alts.append(re.escape(key).replace(r"\ ", r"\s+"))
+    plain = [k.lower() for k in values if k.lower() not in exact_lower]
+    alts = [_trie_regex(plain)] if plain else []
     for word in sorted(exact, key=lambda k: (-len(k), k)):
         alts.append(f"(?-i:{re.escape(word)})")
-    alts.sort(key=lambda a: -len(a))
     return "(?:" + "|".join(alts) + ")"
 
 

@@ -34,6 +34,7 @@ _DCT_RE = re.compile(r"<TIMEX3\b[^>]*functionInDocument=\"CREATION_TIME\"[^>]*>"
 _VALUE_RE = re.compile(r"\bvalue=\"([^\"]*)\"")
 _DOCID_RE = re.compile(r"<DOCID>\s*(.*?)\s*</DOCID>", re.DOTALL)
 _TITLE_RE = re.compile(r"<TITLE>(.*?)</TITLE>", re.DOTALL)
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ufffe\uffff\ue000-\uf8ff]")
 
 
 class InputError(Exception):
@@ -129,7 +130,7 @@ def _decode(data: bytes, name: str) -> str:
             raise InputError(f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
                              f"{exc.start}); save the article as UTF-8") from None
     head = text[:8192]
-    odd = sum(1 for c in head if not (c.isprintable() or c in "\n\r\t\f"))
+    odd = len(_CONTROL_RE.findall(head))
     if odd > max(8, len(head) // 50) or "\x00" in head:
         raise InputError(f"{name}: binary file, not a text article")
     if not text.strip():

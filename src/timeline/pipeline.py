@@ -6,7 +6,7 @@ article -> io -> Document -> segment/tense -> tagger -> anchor+normalize -> Time
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from .anchor import Policy, resolve_mentions
@@ -22,8 +22,16 @@ class Analysis:
 
     doc: Document
     sentences: tuple[tuple[int, int], ...]
-    groups: tuple[tuple[VerbGroup, ...], ...]  # verb groups per sentence
     timexes: tuple[Timex, ...]
+    _groups: dict[int, tuple[VerbGroup, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def groups(self, i: int) -> tuple[VerbGroup, ...]:
+        """The verb groups of sentence `i`, found the first time they are asked for."""
+        found = self._groups.get(i)
+        if found is None:
+            s, e = self.sentences[i]
+            found = self._groups[i] = tuple(verb_groups(self.doc.text, s, e, tokens(self.doc.text, s, e)))
+        return found
 
     def sentence_index(self, pos: int) -> int:
         starts = [s for s, _ in self.sentences]
@@ -32,19 +40,17 @@ class Analysis:
     def tense_at(self, start: int, end: int) -> Tense:
         if not self.sentences:
             return Tense.UNKNOWN
-        return tense_of_span(list(self.groups[self.sentence_index(start)]), start, end)
+        return tense_of_span(list(self.groups(self.sentence_index(start))), start, end)
 
 
 def analyse(doc: Document, policy: Policy = Policy.NEWS) -> Analysis:
     """Sentences, verb groups and resolved time expressions of one document."""
     text = doc.text
-    sents = tuple(sentences(text))
-    groups = tuple(tuple(verb_groups(text, s, e, tokens(text, s, e))) for s, e in sents)
-    partial = Analysis(doc, sents, groups, ())
+    partial = Analysis(doc, tuple(sentences(text)), ())
     mentions = tag(text)
     tenses = [partial.tense_at(m.start, m.end) for m in mentions]
     timexes = tuple(resolve_mentions(doc, mentions, tenses, policy))
-    return Analysis(doc, sents, groups, timexes)
+    return Analysis(doc, partial.sentences, timexes, partial._groups)
 
 
 def extract(doc: Document, policy: Policy = Policy.NEWS) -> tuple[Timex, ...]:

@@ -1,17 +1,27 @@
 """Find time expressions: text -> mentions (span, symbolic time, rule), overlaps resolved.
 
-Every rule runs over the text; among overlapping matches the longest wins, then the rule
-with the higher priority, then the earlier one (a swappable policy, as spaCy's
-``filter_spans``). Nothing here knows the publication date.
+Each rule's regex runs only in windows around the words every one of its matches must
+contain (``prefilter.py``); among overlapping matches the longest wins, then the rule with
+the higher priority, then the earlier one (a swappable policy, as spaCy's ``filter_spans``).
+Nothing here knows the publication date.
 """
 from __future__ import annotations
 
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
 from typing import Callable, Iterable
 
 from .grammar import Grammar, load_grammar, symbolic_from_match
 from .model import Mention
+from .prefilter import DIGIT, witnesses
 
 OverlapPolicy = Callable[[Iterable[Mention]], list[Mention]]
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+WINDOW = 80  # characters scanned on each side of a word a rule needs
+_EDGE = 30  # a match this close to a window's end is checked again on the whole text
 
 
 def longest_first(mentions: Iterable[Mention]) -> list[Mention]:
@@ -26,18 +36,101 @@ def longest_first(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    words: dict[str, tuple[int, ...]]  # token start -> rules that need it
+    digit_rules: tuple[int, ...]
+    always: tuple[int, ...]  # rules with no word they surely need: scanned in full
+    longest: int
+
+
+@cache
+def _index(grammar: Grammar) -> _Index:
+    words: dict[str, list[int]] = {}
+    digit_rules: list[int] = []
+    always: list[int] = []
+    for i, rule in enumerate(grammar.rules):
+        need = witnesses(rule.regex.pattern, rule.regex.flags)
+        if need is None:
+            always.append(i)
+            continue
+        for w in need:
+            if w == DIGIT:
+                digit_rules.append(i)
+            else:
+                words.setdefault(w, []).append(i)
+    return _Index({w: tuple(r) for w, r in words.items()}, tuple(digit_rules), tuple(always),
+                  max((len(w) for w in words), default=0))
+
+
+def _windows(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    n = len(text)
+    out: list[tuple[int, int]] = []
+    for p in sorted(positions):
+        a, b = max(p - WINDOW, 0), min(p + WINDOW, n)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    snapped = []
+    for a, b in out:  # never cut a word: start and end at white space
+        if a > 0:
+            ws = text.rfind(" ", 0, a)
+            a = ws + 1 if ws >= 0 else 0
+        if b < n:
+            ws = text.find(" ", b)
+            b = ws if ws >= 0 else n
+        snapped.append((a, b))
+    return snapped
+
+
+def _rule_hits(text: str, index: _Index) -> dict[int, list[int]]:
+    hits: dict[int, list[int]] = {}
+    words = index.words
+    longest = index.longest
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token[0].isdigit():
+            for ri in index.digit_rules:
+                hits.setdefault(ri, []).append(m.start())
+            continue
+        token = token.lower()
+        for k in range(1, min(len(token), longest) + 1):
+            rules = words.get(token[:k])
+            if rules:
+                for ri in rules:
+                    hits.setdefault(ri, []).append(m.start())
+    return hits
+
+
 def candidates(text: str, grammar: Grammar) -> list[Mention]:
     """All rule matches, before overlap resolution."""
     found: list[Mention] = []
-    for rule in grammar.rules:
-        for match in rule.regex.finditer(text):
-            if match.end() == match.start():
-                continue
-            sym = symbolic_from_match(rule, match, grammar.macros)
-            if sym is None:
-                continue
-            found.append(Mention(match.start(), match.end(), match.group(0), rule.id, sym,
-                                 rule.type, rule.priority))
+    n = len(text)
+    if os.environ.get("TIMELINE_PREFILTER", "1") == "0":  # a debugging switch: scan everything
+        plan = [(i, [(0, n)]) for i in range(len(grammar.rules))]
+    else:
+        index = _index(grammar)
+        hits = _rule_hits(text, index)
+        plan = [(i, [(0, n)]) for i in index.always]
+        plan += [(i, _windows(text, pos)) for i, pos in sorted(hits.items())]
+    for ri, windows in plan:
+        rule = grammar.rules[ri]
+        seen: set[int] = set()
+        for a, b in windows:
+            for match in rule.regex.finditer(text, a, b):
+                if b < n and match.end() > b - _EDGE:  # the window's end may have cut it short
+                    match = rule.regex.match(text, match.start())
+                    if match is None:
+                        continue
+                if match.end() == match.start() or match.start() in seen:
+                    continue
+                seen.add(match.start())
+                sym = symbolic_from_match(rule, match, grammar.macros)
+                if sym is None:
+                    continue
+                found.append(Mention(match.start(), match.end(), match.group(0), rule.id, sym,
+                                     rule.type, rule.priority))
     return found
 
 
