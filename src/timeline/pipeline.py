@@ -24,6 +24,10 @@ class Analysis:
     sentences: tuple[tuple[int, int], ...]
     timexes: tuple[Timex, ...]
     _groups: dict[int, tuple[VerbGroup, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(s for s, _ in self.sentences))
 
     def groups(self, i: int) -> tuple[VerbGroup, ...]:
         """The verb groups of sentence `i`, found the first time they are asked for."""
@@ -34,8 +38,7 @@ class Analysis:
         return found
 
     def sentence_index(self, pos: int) -> int:
-        starts = [s for s, _ in self.sentences]
-        return max(bisect_right(starts, pos) - 1, 0)
+        return max(bisect_right(self._starts, pos) - 1, 0)
 
     def tense_at(self, start: int, end: int) -> Tense:
         if not self.sentences:

@@ -14,7 +14,7 @@ import re._constants as C  # type: ignore[import-not-found]
 import re._parser as P  # type: ignore[import-not-found]
 from typing import Any
 
-DIGIT = "#digit"
+DIGIT = "#d"  # "#dN": a run of at least N digits (N <= 4)
 _COMMON = frozenset("the a an of in on at to by for and or this that these last next early late mid "
                     "over about some just more less than at".split())
 
@@ -22,13 +22,42 @@ _COMMON = frozenset("the a an of in on at to by for and or this that these last 
 def _cost(words: frozenset[str]) -> int:
     cost = 0
     for w in words:
-        if w == DIGIT:
-            cost += 15
-        elif len(w) <= 2 or w in _COMMON:
-            cost += 20
+        if w.startswith(DIGIT):
+            # news is full of numbers, short ones most: a list of words is usually rarer
+            cost += {1: 60, 2: 45, 3: 30}.get(int(w[2:]), 12)
+        elif len(w) <= 2:
+            cost += 50
+        elif w in _COMMON:
+            cost += 25
         else:
             cost += 1
     return cost
+
+
+def _lead(items: Any) -> str:
+    """The letters every match of a sequence starts with (parsing factors "each|every" into
+    "e" + a branch, so a run of letters may continue into the branch that follows it)."""
+    out = ""
+    for op, av in items:
+        if op is C.LITERAL and chr(av).isalpha():
+            out += chr(av)
+            continue
+        if op is C.SUBPATTERN:
+            inner = _lead(av[-1])
+            out += inner
+            if inner and len(inner) == _len_letters(av[-1]):
+                continue
+        break
+    return out
+
+
+def _len_letters(items: Any) -> int:
+    n = 0
+    for op, av in items:
+        if not (op is C.LITERAL and chr(av).isalpha()):
+            return -1
+        n += 1
+    return n
 
 
 def _is_digit_class(av: Any) -> bool:
@@ -46,10 +75,43 @@ def _is_digit_class(av: Any) -> bool:
     return True
 
 
-def _is_space_class(av: Any) -> bool:
+def _is_boundary_class(av: Any) -> bool:
+    """Does a character class hold only spaces and punctuation (a token boundary)?"""
     items = list(av)
     return bool(items) and all((op is C.CATEGORY and val is C.CATEGORY_SPACE) or
-                               (op is C.LITERAL and chr(val).isspace()) for op, val in items)
+                               (op is C.LITERAL and not chr(val).isalnum()) for op, val in items)
+
+
+def _digits_min(op: Any, av: Any) -> int | None:
+    """How many digits an item surely consumes, if it consumes nothing but digits; else None."""
+    if op is C.LITERAL:
+        return 1 if chr(av).isdigit() else None
+    if op is C.IN:
+        return 1 if _is_digit_class(av) else None
+    if op is C.CATEGORY:
+        return 1 if av is C.CATEGORY_DIGIT else None
+    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        return 0
+    if op is C.SUBPATTERN:
+        return _seq_digits(av[-1])
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+        lo, _hi, body = av
+        inner = _seq_digits(body)
+        return None if inner is None else lo * inner
+    if op is C.BRANCH:
+        counts = [_seq_digits(alt) for alt in av[1]]
+        return None if any(c is None for c in counts) else min(counts)  # type: ignore[type-var]
+    return None
+
+
+def _seq_digits(items: Any) -> int | None:
+    total = 0
+    for op, av in items:
+        d = _digits_min(op, av)
+        if d is None:
+            return None
+        total += d
+    return total
 
 
 def _seq(items: Any, at_start: bool) -> tuple[frozenset[str] | None, bool]:
@@ -58,6 +120,7 @@ def _seq(items: Any, at_start: bool) -> tuple[frozenset[str] | None, bool]:
     state = at_start  # are we at the start of a token?
     run = ""
     run_ok = False
+    streak = 0  # digits surely consumed in a row
 
     def close_run() -> None:
         nonlocal run
@@ -65,7 +128,28 @@ def _seq(items: Any, at_start: bool) -> tuple[frozenset[str] | None, bool]:
             candidates.append(frozenset([run.lower()]))
         run = ""
 
+    def close_streak() -> None:
+        nonlocal streak
+        if streak > 0:
+            candidates.append(frozenset([f"{DIGIT}{min(streak, 4)}"]))
+        streak = 0
+
+    items = list(items)
     for op, av in items:
+        if op is C.BRANCH and run and run_ok:
+            # a run of letters that goes on in every branch: "e" + (ach|very) -> each, every
+            leads = [_lead(alt) for alt in av[1]]
+            candidates.append(frozenset((run + lead).lower() for lead in leads))
+        digits = _digits_min(op, av)
+        if digits is not None and op not in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            close_run()
+            streak += digits
+            if digits:
+                state = True
+            continue
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            continue
+        close_streak()
         if op is C.LITERAL:
             ch = chr(av)
             if ch.isalpha():
@@ -75,19 +159,11 @@ def _seq(items: Any, at_start: bool) -> tuple[frozenset[str] | None, bool]:
                 state = False
                 continue
             close_run()
-            if ch.isdigit():
-                candidates.append(frozenset([DIGIT]))
             state = True
             continue
         close_run()
-        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
-            continue
         if op is C.IN:
-            if _is_digit_class(av):
-                candidates.append(frozenset([DIGIT]))
-                state = True
-            else:
-                state = _is_space_class(av)
+            state = _is_boundary_class(av)
             continue
         if op is C.SUBPATTERN:
             w, end = _seq(av[-1], state)
@@ -120,12 +196,9 @@ def _seq(items: Any, at_start: bool) -> tuple[frozenset[str] | None, bool]:
             else:
                 state = state and end  # matched zero times: unchanged; else: as the body ends
             continue
-        if op is C.CATEGORY and av is C.CATEGORY_DIGIT:
-            candidates.append(frozenset([DIGIT]))
-            state = True
-            continue
         state = False  # ANY, NOT_LITERAL, GROUPREF, ...: unknown
     close_run()
+    close_streak()
     if not candidates:
         return None, state
     return min(candidates, key=_cost), state

@@ -53,10 +53,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
             continue
         cuts.append(m.end())
     for m in _LINE_RE.finditer(text):
-        before = text[:m.start()].rstrip(" \t")
+        i = m.start()
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        last = text[i - 1] if i > 0 else ""
         after = text[m.end():m.end() + 2]
-        blank = after.startswith("\n") or not before or before.endswith("\n")
-        continues = before[-1:].islower() or before[-1:] == ","
+        blank = after.startswith("\n") or not last or last == "\n"
+        continues = last.islower() or last == ","
         if blank or not continues or not after[:1].islower():
             cuts.append(m.start())
     pos = 0

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable, Iterable
 
-from .grammar import Grammar, load_grammar, symbolic_from_match
+from .grammar import Grammar, _trie_regex, load_grammar, symbolic_from_match
 from .model import Mention
 from .prefilter import DIGIT, witnesses
 
 OverlapPolicy = Callable[[Iterable[Mention]], list[Mention]]
 
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")
-WINDOW = 80  # characters scanned on each side of a word a rule needs
+WINDOW = 60  # characters scanned on each side of a word a rule needs
 _EDGE = 30  # a match this close to a window's end is checked again on the whole text
 
 
@@ -36,31 +35,30 @@ def longest_first(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Index:
-    words: dict[str, tuple[int, ...]]  # token start -> rules that need it
-    digit_rules: tuple[int, ...]
+    words: dict[str, tuple[int, ...]]  # token start (or "#dN", N digits) -> rules that need it
     always: tuple[int, ...]  # rules with no word they surely need: scanned in full
     longest: int
+    finder: re.Pattern[str]  # the tokens that start with a needed word, and digit runs
+    memo: dict[str, tuple[int, ...]] = field(default_factory=dict)  # token -> rules, as met
 
 
 @cache
 def _index(grammar: Grammar) -> _Index:
     words: dict[str, list[int]] = {}
-    digit_rules: list[int] = []
     always: list[int] = []
     for i, rule in enumerate(grammar.rules):
-        need = witnesses(rule.regex.pattern, rule.regex.flags)
+        need = witnesses(rule.flat, rule.regex.flags)
         if need is None:
             always.append(i)
             continue
         for w in need:
-            if w == DIGIT:
-                digit_rules.append(i)
-            else:
-                words.setdefault(w, []).append(i)
-    return _Index({w: tuple(r) for w, r in words.items()}, tuple(digit_rules), tuple(always),
-                  max((len(w) for w in words), default=0))
+            words.setdefault(w, []).append(i)
+    starts = sorted(w for w in words if not w.startswith(DIGIT))
+    finder = re.compile(r"(?<![^\W_])(?:" + _trie_regex(starts) + r")[^\W\d_]*|\d+", re.IGNORECASE)
+    return _Index({w: tuple(r) for w, r in words.items()}, tuple(always),
+                  max((len(w) for w in starts), default=0), finder)
 
 
 def _windows(text: str, positions: list[int]) -> list[tuple[int, int]]:
@@ -84,23 +82,37 @@ def _windows(text: str, positions: list[int]) -> list[tuple[int, int]]:
     return snapped
 
 
+def _rules_of(token: str, index: _Index, memo: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
+    """The rules whose needed words start `token` (memoized: the vocabulary of news is small)."""
+    found = memo.get(token)
+    if found is None:
+        if token[0].isdigit():
+            rules = []
+            for k in range(1, min(len(token), 4) + 1):
+                rules.extend(index.words.get(f"{DIGIT}{k}", ()))
+            found = tuple(sorted(set(rules)))
+        else:
+            low = token.lower()
+            rules: list[int] = []
+            for k in range(1, min(len(low), index.longest) + 1):
+                rules.extend(index.words.get(low[:k], ()))
+            found = tuple(sorted(set(rules)))
+        if len(memo) < 200_000:
+            memo[token] = found
+    return found
+
+
 def _rule_hits(text: str, index: _Index) -> dict[int, list[int]]:
     hits: dict[int, list[int]] = {}
-    words = index.words
-    longest = index.longest
-    for m in _TOKEN.finditer(text):
-        token = m.group()
-        if token[0].isdigit():
-            for ri in index.digit_rules:
-                hits.setdefault(ri, []).append(m.start())
-            continue
-        token = token.lower()
-        for k in range(1, min(len(token), longest) + 1):
-            rules = words.get(token[:k])
-            if rules:
-                for ri in rules:
-                    hits.setdefault(ri, []).append(m.start())
+    memo = index.memo
+    for m in index.finder.finditer(text):
+        rules = _rules_of(m.group(), index, memo)
+        if rules:
+            pos = m.start()
+            for ri in rules:
+                hits.setdefault(ri, []).append(pos)
     return hits
+
 
 
 def candidates(text: str, grammar: Grammar) -> list[Mention]:
