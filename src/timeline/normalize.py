@@ -215,9 +215,11 @@ def _shift_time(dt: datetime, unit: Unit, amount: float) -> datetime:
 # ----------------------------------------------------------------------------- values
 
 def duration_value(amount: float | None, unit: Unit) -> str:
-    if unit is Unit.DECADE and amount is not None:
-        amount, unit = amount * 10, Unit.YEAR
-    if unit is Unit.CENTURY and amount is not None:
+    if unit is Unit.DECADE:  # TimeBank counts decades in years ("two decades" P20Y, "decades" PXY)
+        amount, unit = (None if amount is None else amount * 10), Unit.YEAR
+    if unit is Unit.CENTURY:
+        if amount is None:
+            return "PXC"  # "centuries", as TimeBank writes it
         amount, unit = amount * 100, Unit.YEAR
     if unit is Unit.WEEKEND:
         amount, unit = (None if amount is None else amount * 2), Unit.DAY
@@ -225,8 +227,17 @@ def duration_value(amount: float | None, unit: Unit) -> str:
     if amount is None:
         return f"P{prefix}X{letter}"
     if not float(amount).is_integer() and unit in _FINER:
+        # "2 1/2 years" -> P2Y6M, "a minute and a half" -> PT1M30S, "half an hour" -> PT30M
         factor, finer = _FINER[unit]
-        return duration_value(amount * factor, finer)
+        whole = int(amount)
+        rest = duration_value(round((amount - whole) * factor, 6), finer)
+        if whole == 0:
+            return rest
+        head = f"P{prefix}{whole}{letter}"
+        tail = rest[1:]  # drop the "P"
+        if prefix and tail.startswith("T"):
+            tail = tail[1:]  # PT5H + T30M -> PT5H30M
+        return head + tail
     num = int(amount) if float(amount).is_integer() else round(amount, 2)
     return f"P{prefix}{num}{letter}"
 
