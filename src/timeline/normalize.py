@@ -452,7 +452,7 @@ def _choose(cands: list[Period], weekly: bool, anchor: Anchor, tense: Tense,
         after = [c for c in cands if c.start >= day_end]
         return (after[0] if after else None), None
     containing = [c for c in cands if c.start <= day_start < c.end]
-    if containing and not (weekly and tense is Tense.FUTURE):
+    if containing:  # the publication day itself, for a weekday, whatever the tense
         return containing[0], None
     past = [c for c in cands if c.start <= day_start]
     future = [c for c in cands if c.start >= day_end]
