@@ -577,7 +577,7 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         alt = None
     else:
         chosen, alt = _choose(cands, weekly, anchor, tense, sym.direction, sym.this)
-        if chosen is not None and sym.day is not None and sym.month is not None and alt is None:
+        if chosen is not None and (sym.holiday or (sym.day is not None and sym.month is not None)) and alt is None:
             chosen, alt = _plausible_date(chosen, cands, anchor)
     if chosen is None:
         return None
@@ -619,6 +619,10 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
     if sym.keep_grain and anchor.grain in (Grain.QUARTER, Grain.HALF, Grain.MONTH):
         moved = _shift_time(anchor.start, unit, offset)
         return _period_result(shift_period(moved, _GRAIN_UNIT[anchor.grain], 0), sym)
+    if unit in (Unit.DECADE, Unit.CENTURY) and offset and sym.direction:
+        # "a decade ago": ten years back, at year grain (TimeML), not the previous decade
+        p = year_period(anchor.start.year + offset * (10 if unit is Unit.DECADE else 100))
+        return _period_result(p, sym)
     p = shift_period(anchor.start, unit, offset)
     p = _refine_year(p, sym) if p.grain is Grain.YEAR else _refine(p, sym)
     return _period_result(p, sym)
