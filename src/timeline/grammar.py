@@ -32,11 +32,7 @@ class Macro:
     name: str
     regex: str  # what rules match with (a lexicon as a trie)
     convert: Callable[[str], Any]
-    flat: str = ""  # the same as a flat alternation of words: what the prefilter reads
-
-    @property
-    def plain(self) -> str:
-        return self.flat or self.regex
+    words: tuple[str, ...] = ()  # a lexicon's words (none for a pattern macro)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +53,7 @@ class Rule:
     fields: Mapping[str, Any]
     end_fields: Mapping[str, Any]
     group_macro: Mapping[str, str]  # group name -> macro name
-    flat: str  # the pattern with lexicons as flat word lists, for the prefilter
+    skeleton: str  # the pattern with each macro as a one-character group, for the prefilter
     type: TimexType | None
     priority: int
     examples: tuple[Example, ...]
@@ -161,13 +157,6 @@ def _trie_regex(words: list[str]) -> str:
     return emit(trie)
 
 
-def _flat_regex(values: Mapping[str, Any], exact: list[str]) -> str:
-    exact_lower = {e.lower() for e in exact}
-    alts = [re.escape(k.lower()).replace(r"\ ", r"\s+") for k in values if k.lower() not in exact_lower]
-    alts += [f"(?-i:{re.escape(w)})" for w in exact]
-    return "(?:" + "|".join(sorted(alts, key=lambda a: (-len(a), a))) + ")"
-
-
 def _lexicon_regex(values: Mapping[str, Any], exact: list[str]) -> str:
     exact_lower = {e.lower() for e in exact}
     plain = [k.lower() for k in values if k.lower() not in exact_lower]
@@ -240,7 +229,7 @@ def load_macros(lang: str = "en") -> dict[str, Macro]:
         for word in exact:  # exact-case words map to the value of their lowercase form
             if word.lower() not in {k.lower() for k in table}:
                 raise GrammarError(f"{lang}/lexicon.toml: exact word {word!r} not in lexicon {name!r}")
-        macros[name] = Macro(name, _lexicon_regex(table, exact), _lookup(table), _flat_regex(table, exact))
+        macros[name] = Macro(name, _lexicon_regex(table, exact), _lookup(table), tuple(table) + tuple(exact))
     for name, spec in data.get("pattern", {}).items():
         conv = spec.get("convert", "text")
         if conv not in converters:
@@ -255,9 +244,8 @@ def load_macros(lang: str = "en") -> dict[str, Macro]:
     return macros
 
 
-def expand(pattern: str, macros: Mapping[str, Macro], where: str, flat: bool = False) -> tuple[str, dict[str, str]]:
-    """Replace @macro / @macro:alias by named groups; return the regex and group -> macro.
-    With `flat`, lexicons are written as plain word lists (for the prefilter's analysis)."""
+def expand(pattern: str, macros: Mapping[str, Macro], where: str) -> tuple[str, dict[str, str]]:
+    """Replace @macro / @macro:alias by named groups; return the regex and group -> macro."""
     groups: dict[str, str] = {}
 
     def sub(m: re.Match[str]) -> str:
@@ -267,7 +255,7 @@ def expand(pattern: str, macros: Mapping[str, Macro], where: str, flat: bool = F
         if alias in groups:
             raise GrammarError(f"{where}: group {alias!r} used twice; write @{name}:other_name")
         groups[alias] = name
-        return f"(?P<{alias}>{macros[name].plain if flat else macros[name].regex})"
+        return f"(?P<{alias}>{macros[name].regex})"
 
     return MACRO_RE.sub(sub, pattern), groups
 
@@ -339,10 +327,10 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
             examples.append(Example(text, match, ex.get("dct", default_dct), expect))
         if not examples:
             raise GrammarError(f"{where}: a rule needs at least one example")
-        flat_src, _ = expand(spec["pattern"], macros, where, flat=True)
+        skeleton = MACRO_RE.sub(lambda m: f"(?P<{m.group(2) or m.group(1)}>\ue000)", spec["pattern"])
         rules.append(Rule(
             id=rid, file=name, pattern=spec["pattern"], regex=regex, kind=kind, fields=fields,
-            end_fields=end_fields, group_macro=groups, flat=r"(?<![\w'’])(?:" + flat_src + r")(?!\w)",
+            end_fields=end_fields, group_macro=groups, skeleton=r"(?<![\w'’])(?:" + skeleton + r")(?!\w)",
             type=TimexType(ttype) if ttype else None, priority=int(spec.get("priority", 0)),
             examples=tuple(examples), negatives=tuple(spec.get("negatives", [])),
         ))

@@ -14,7 +14,6 @@ import html
 import os
 import re
 import sys
-import tempfile
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -345,14 +344,14 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     """Write a file all at once: a temporary file in the same folder, then a rename."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile
+
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        os.replace(tmp, target)  # atomic: readers see the old file or the new one, never half
     except BaseException:
         try:
             os.unlink(tmp)

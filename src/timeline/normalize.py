@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
-import pendulum
+import calendar
 
 from .grammar import load_toml
 from .model import Grain, Interval, Kind, RelInterval, Symbolic, Tense, TimexType, Unit
@@ -88,8 +88,8 @@ def year_period(y: int) -> Period:
 
 
 def _add_months(dt: datetime, n: int) -> datetime:
-    p = pendulum.datetime(dt.year, dt.month, 1).add(months=n)
-    return datetime(p.year, p.month, 1)
+    y, m = divmod(dt.year * 12 + dt.month - 1 + n, 12)
+    return datetime(y, m + 1, 1)
 
 
 def month_period(y: int, m: int) -> Period:
@@ -113,8 +113,7 @@ def season_period(y: int, code: str) -> Period:
 
 
 def week_period(dt: datetime, weekend: bool = False) -> Period:
-    monday = pendulum.datetime(dt.year, dt.month, dt.day).start_of("week")
-    s = datetime(monday.year, monday.month, monday.day)
+    s = datetime(dt.year, dt.month, dt.day) - timedelta(days=dt.weekday())  # the ISO week's Monday
     iso_year, iso_week, _ = s.isocalendar()
     if weekend:
         sat = s + timedelta(days=5)
@@ -202,8 +201,9 @@ def _shift_time(dt: datetime, unit: Unit, amount: float) -> datetime:
         months = {Unit.YEAR: 12, Unit.DECADE: 120, Unit.CENTURY: 1200, Unit.MONTH: 1,
                   Unit.QUARTER: 3, Unit.HALF: 6, Unit.SEASON: 3}[unit] * amount
         whole = int(months)
-        p = pendulum.instance(dt, tz=None).add(months=whole)
-        out = datetime(p.year, p.month, p.day, p.hour, p.minute)
+        first = _add_months(dt, whole)  # the same day, or the month's last day ("Jan 31 + 1 month")
+        day = min(dt.day, calendar.monthrange(first.year, first.month)[1])
+        out = first.replace(day=day, hour=dt.hour, minute=dt.minute)
         return out + timedelta(days=30 * (months - whole))
     days = {Unit.WEEK: 7, Unit.WEEKEND: 7, Unit.DAY: 1, Unit.NIGHT: 1}.get(unit)
     if days is not None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .anchor import Policy, resolve_mentions
-from .model import Document, Tense, Timeline, Timex
+from .model import Document, Kind, Symbolic, Tense, Timeline, Timex
 from .segment import sentences, tokens
 from .tagger import tag
 from .tense import VerbGroup, tense_of_span, verb_groups
@@ -46,12 +46,21 @@ class Analysis:
         return tense_of_span(list(self.groups(self.sentence_index(start))), start, end)
 
 
+def needs_tense(sym: Symbolic) -> bool:
+    """Does the verb's tense decide what this time is? ("Tuesday", "March", "overnight": yes;
+    "yesterday", "2026", "two weeks": no, so their sentences need no verb analysis.)"""
+    if sym.kind in (Kind.POINT, Kind.RANGE):
+        return sym.year is None and sym.decade is None and sym.century is None
+    return sym.kind is Kind.RELATIVE and sym.completed
+
+
 def analyse(doc: Document, policy: Policy = Policy.NEWS) -> Analysis:
     """Sentences, verb groups and resolved time expressions of one document."""
     text = doc.text
     partial = Analysis(doc, tuple(sentences(text)), ())
     mentions = tag(text)
-    tenses = [partial.tense_at(m.start, m.end) for m in mentions]
+    tenses = [partial.tense_at(m.start, m.end) if needs_tense(m.symbolic) else Tense.UNKNOWN
+              for m in mentions]
     timexes = tuple(resolve_mentions(doc, mentions, tenses, policy))
     return Analysis(doc, partial.sentences, timexes, partial._groups)
 

@@ -114,8 +114,12 @@ def _seq_digits(items: Any) -> int | None:
     return total
 
 
-def _seq(items: Any, at_start: bool) -> tuple[frozenset[str] | None, bool]:
-    """(witnesses of the sequence or None, whether it surely ends at a token boundary)."""
+def _seq(items: Any, at_start: bool, opaque: dict[int, frozenset[str]] | None = None
+         ) -> tuple[frozenset[str] | None, bool]:
+    """(witnesses of the sequence or None, whether it surely ends at a token boundary).
+
+    `opaque` maps group numbers that stand for a macro to the macro's own witnesses."""
+    opaque = opaque or {}
     candidates: list[frozenset[str]] = []
     state = at_start  # are we at the start of a token?
     run = ""
@@ -165,8 +169,14 @@ def _seq(items: Any, at_start: bool) -> tuple[frozenset[str] | None, bool]:
         if op is C.IN:
             state = _is_boundary_class(av)
             continue
+        if op is C.SUBPATTERN and av[0] in opaque:
+            w = opaque[av[0]]
+            if state or all(x.startswith(DIGIT) for x in w):
+                candidates.append(w)  # a lexicon's words are token starts only at a token start
+            state = False
+            continue
         if op is C.SUBPATTERN:
-            w, end = _seq(av[-1], state)
+            w, end = _seq(av[-1], state, opaque)
             if w is not None:
                 candidates.append(w)
             state = end
@@ -176,7 +186,7 @@ def _seq(items: Any, at_start: bool) -> tuple[frozenset[str] | None, bool]:
             ok = True
             ends = True
             for alt in av[1]:
-                w, end = _seq(alt, state)
+                w, end = _seq(alt, state, opaque)
                 ends = ends and end
                 if w is None:
                     ok = False
@@ -188,7 +198,7 @@ def _seq(items: Any, at_start: bool) -> tuple[frozenset[str] | None, bool]:
             continue
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
             lo, _hi, body = av
-            w, end = _seq(body, state)
+            w, end = _seq(body, state, opaque)
             if lo >= 1 and w is not None:
                 candidates.append(w)
             if lo >= 1:
@@ -204,8 +214,29 @@ def _seq(items: Any, at_start: bool) -> tuple[frozenset[str] | None, bool]:
     return min(candidates, key=_cost), state
 
 
-def witnesses(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str] | None:
-    """Words (token starts, lowercased) of which every match contains one; None if unknown."""
+def witnesses(pattern: str, flags: int = re.IGNORECASE,
+              macros: dict[str, frozenset[str] | None] | None = None) -> frozenset[str] | None:
+    """Words (token starts, lowercased) of which every match contains one; None if unknown.
+
+    With `macros`, the pattern may hold groups named after macros ((?P<name>\ue000)) whose
+    witnesses are known already, which spares parsing the expanded lexicons again."""
     parsed = P.parse(pattern, flags)
-    w, _ = _seq(parsed, True)
+    opaque = {}
+    for name, gid in parsed.state.groupdict.items():
+        w = (macros or {}).get(name, False)
+        if w is not False and w is not None:
+            opaque[gid] = w
+    w, _ = _seq(parsed, True, opaque)
     return w
+
+
+def lexicon_witnesses(words: list[str]) -> frozenset[str]:
+    """Witnesses of a word list: each word's longest run of letters (or its digits)."""
+    out = set()
+    for word in words:
+        runs = re.findall(r"[^\W\d_]+|\d+", word.lower())
+        if not runs:
+            continue
+        best = min(runs, key=lambda r: (r in _COMMON or len(r) <= 2, -len(r)))  # the rarest run
+        out.add(f"{DIGIT}{min(len(best), 4)}" if best[0].isdigit() else best)
+    return frozenset(out)

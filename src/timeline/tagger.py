@@ -9,29 +9,33 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable, Iterable
 
 from .grammar import Grammar, _trie_regex, load_grammar, symbolic_from_match
 from .model import Mention
-from .prefilter import DIGIT, witnesses
+from .prefilter import DIGIT, lexicon_witnesses, witnesses
 
 OverlapPolicy = Callable[[Iterable[Mention]], list[Mention]]
 
-WINDOW = 60  # characters scanned on each side of a word a rule needs
+WINDOW = 40  # characters scanned on each side of a word a rule needs
 _EDGE = 30  # a match this close to a window's end is checked again on the whole text
 
 
 def longest_first(mentions: Iterable[Mention]) -> list[Mention]:
     """Keep non-overlapping mentions, preferring longer spans, then priority, then position."""
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the kept spans, sorted and disjoint: a new one need only be
+    ends: list[int] = []  # checked against its neighbours (no quadratic blow-up)
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.priority, m.start)):
-        if any(m.start < e and s < m.end for s, e in taken):
+        i = bisect_right(starts, m.start)
+        if (i > 0 and ends[i - 1] > m.start) or (i < len(starts) and starts[i] < m.end):
             continue
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
         chosen.append(m)
-        taken.append((m.start, m.end))
     return sorted(chosen, key=lambda m: m.start)
 
 
@@ -48,8 +52,11 @@ class _Index:
 def _index(grammar: Grammar) -> _Index:
     words: dict[str, list[int]] = {}
     always: list[int] = []
+    macro_words = {name: (lexicon_witnesses(list(m.words)) if m.words else witnesses(m.regex))
+                   for name, m in grammar.macros.items()}
     for i, rule in enumerate(grammar.rules):
-        need = witnesses(rule.flat, rule.regex.flags)
+        need = witnesses(rule.skeleton, rule.regex.flags,
+                         {alias: macro_words[name] for alias, name in rule.group_macro.items()})
         if need is None:
             always.append(i)
             continue

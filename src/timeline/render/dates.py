@@ -11,7 +11,10 @@ DAY = timedelta(days=1)
 
 
 def day(dt: datetime) -> str:
-    return f"{dt:%a} {dt.day} {dt:%b %Y}"
+    """ "Tue 3 Feb 2026" (pendulum's formatter, fixed to English whatever the machine's locale)."""
+    import pendulum
+
+    return pendulum.instance(dt, tz="UTC").format("ddd D MMM YYYY", locale="en")
 
 
 def _midnight(dt: datetime) -> bool:
