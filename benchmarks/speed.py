@@ -161,7 +161,7 @@ def main() -> int:
         ip = in_process()
         print(f"in one process, {ip['articles']} development articles ({ip['chars'] / 1e6:.2f} M chars):")
         print(f"  timeline     {ip['articles'] / ip['seconds']:8.1f} articles/s  {1000 * ip['seconds'] / ip['articles']:7.2f} ms/article"
-              f"  {ip['timexes']} timexes  peak traced memory {ip['peak_traced_mb']:.1f} MB")
+              f"  {ip['timexes']} timexes  (memory allocated while extracting, at its peak: {ip['peak_traced_mb']:.1f} MB)")
         print(f"  dateparser   {ip['articles'] / ip['dateparser_seconds']:8.1f} articles/s  "
               f"{1000 * ip['dateparser_seconds'] / ip['articles']:7.2f} ms/article  (search_dates, RELATIVE_BASE = DCT)")
         print(f"  ratio        timeline is {ip['dateparser_seconds'] / ip['seconds']:.1f}x faster than dateparser")

@@ -44,3 +44,11 @@ def test_longest_match_wins_then_priority():
     ms = [Mention(0, 5, "a", "short", sym), Mention(0, 9, "b", "long", sym),
           Mention(10, 14, "c", "low", sym, priority=0), Mention(10, 14, "d", "high", sym, priority=1)]
     assert [m.rule for m in longest_first(ms)] == ["long", "high"]
+
+
+def test_every_rule_names_the_words_it_needs():
+    """A rule whose pattern needs no word of its own is scanned over whole articles: slow."""
+    from timeline.tagger import _index
+
+    index = _index(GRAMMAR)
+    assert [GRAMMAR.rules[i].id for i in index.always] == []
