@@ -49,12 +49,16 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     out: list[Timex] = []
     last: Timex | None = None  # the last mentioned time that can anchor others
     last_period: Timex | None = None  # the last mentioned quarter, half or month ("a year earlier")
+    last_day: Timex | None = None  # the last mentioned day ("at 10 a.m." is on it)
     for mention, tense in zip(mentions, tenses):
         sym = mention.symbolic
         use_last = sym.anaphoric or (policy is Policy.NARRATIVE and sym.kind is not Kind.DURATION)
         anchor, anchor_name = dct, "dct" if dct else "none"
         if use_last and last is not None:
             anchor, anchor_name = _as_anchor(last), f"timex:{last.id}"
+        elif _clock_only(mention) and last_day is not None and mention.start - last_day.end < PERIOD_REACH:
+            # "at 10:35 a.m." after "On Friday, ...": a time of the day the text is telling about
+            anchor, anchor_name = _as_anchor(last_day), f"timex:{last_day.id}"
         elif sym.keep_grain and last_period is not None and mention.start - last_period.end < PERIOD_REACH:
             anchor, anchor_name = _as_anchor(last_period), f"timex:{last_period.id}"
         res: Resolved | None = resolve(sym, anchor, tense, mention.type)
@@ -73,9 +77,17 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
         out.append(timex)
         if _is_anchorable(timex) and timex.grain not in (Grain.CENTURY, Grain.DECADE):
             last = timex
+            if timex.grain is Grain.DAY:
+                last_day = timex
             if timex.grain in (Grain.QUARTER, Grain.HALF, Grain.MONTH) and not sym.keep_grain:
                 last_period = timex  # a period the text names, not one derived from another
     return out
+
+
+def _clock_only(mention: Mention) -> bool:
+    sym = mention.symbolic
+    return (sym.kind is Kind.POINT and sym.hour is not None and sym.day is None and sym.month is None
+            and sym.weekday is None and sym.year is None)
 
 
 def _self_contained(mention: Mention) -> bool:

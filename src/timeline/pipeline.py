@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .anchor import Policy, resolve_mentions
-from .model import Document, Kind, Symbolic, Tense, Timeline, Timex
+from .model import Document, Kind, Symbolic, Tense, Timeline, Timex, Unit
 from .segment import sentences, tokens
 from .tagger import tag
 from .tense import VerbGroup, tense_of_span, verb_groups
@@ -51,7 +51,7 @@ def needs_tense(sym: Symbolic) -> bool:
     "yesterday", "2026", "two weeks": no, so their sentences need no verb analysis.)"""
     if sym.kind in (Kind.POINT, Kind.RANGE):
         return sym.year is None and sym.decade is None and sym.century is None
-    return sym.kind is Kind.RELATIVE and sym.completed
+    return sym.kind is Kind.RELATIVE and (sym.completed or (sym.unit is Unit.WEEKEND and sym.offset == 0))
 
 
 def analyse(doc: Document, policy: Policy = Policy.NEWS) -> Analysis:
