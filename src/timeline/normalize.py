@@ -366,7 +366,11 @@ def _absolute(sym: Symbolic) -> Period | None:
         return decade_period(sym.decade)
     if sym.year is None:
         return None
-    y = sym.year
+    return _within_year(sym.year, sym) or year_period(sym.year)
+
+
+def _within_year(y: int, sym: Symbolic) -> Period | None:
+    """The part of year `y` the fields name (a day, month, season, quarter, half or week), if any."""
     if sym.month is not None:
         if sym.day is not None:
             return _refine(day_period(datetime(y, sym.month, sym.day)), sym)
@@ -379,7 +383,7 @@ def _absolute(sym: Symbolic) -> Period | None:
         return half_period(y, sym.half)
     if sym.week is not None:
         return week_period(datetime.fromisocalendar(y, sym.week, 1))
-    return year_period(y)
+    return None
 
 
 def _candidates(sym: Symbolic, anchor: Anchor) -> tuple[list[Period], bool]:
@@ -632,18 +636,7 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
 
 def _refine_year(p: Period, sym: Symbolic) -> Period:
     """A part of a year named beside a relative year ("June last year", "this year's third quarter")."""
-    y = p.start.year
-    if sym.month is not None:
-        if sym.day is not None:
-            return _refine(day_period(datetime(y, sym.month, sym.day)), sym)
-        return month_period(y, sym.month)
-    if sym.quarter:
-        return quarter_period(y, sym.quarter)
-    if sym.half:
-        return half_period(y, sym.half)
-    if sym.season:
-        return season_period(y, sym.season)
-    return p
+    return _within_year(p.start.year, sym) or p
 
 
 def _vague_value(p: Period, unit: Unit) -> str:
