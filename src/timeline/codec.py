@@ -74,7 +74,8 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "id": e.id, "doc": e.doc, "start": e.start, "end": e.end, "text": e.text,
         "sentence": e.sentence, "label": e.label, "timex": e.timex, "relation": e.relation.value,
         "anchor": e.anchor.value, "tense": e.tense.value, "salient": e.salient,
-        **_env(e.envelope, e.relative), "rank": e.rank,
+        **_env(e.envelope, e.relative), "rank": e.rank, "class": e.cls, "aspect": e.aspect,
+        "modality": e.modality,
     }
 
 
@@ -213,6 +214,9 @@ def timeline_from_dict(data: Any) -> Timeline:
             tense=_enum(Tense, _need(e, "tense", str, where, True) or "unknown", where, "tense"),
             salient=bool(_need(e, "salient", bool, where, True) if "salient" in e else True),
             rank=_need(e, "rank", int, where),
+            cls=_need(e, "class", str, where, True) or "OCCURRENCE",
+            aspect=_need(e, "aspect", str, where, True) or "NONE",
+            modality=_need(e, "modality", str, where, True) or "",
         ))
     return Timeline(tuple(docs), tuple(timexes), tuple(events))
 

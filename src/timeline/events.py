@@ -15,6 +15,7 @@ from functools import cache
 
 from .grammar import load_toml
 from .model import AnchorKind, Event, Grain, Interval, RelInterval, Relation, Tense, Timex, TimexType
+from .eventmodel import event_model, token_features
 from .pipeline import Analysis
 from .segment import Token, tokens
 from .tense import VerbGroup, tense_of_span
@@ -233,39 +234,64 @@ def _one_entry_per_happening(items: list[tuple[Event, int, int]]) -> list[Event]
     return out
 
 
+RECALL_SLACK = 4.0  # an event class may lose to "no event" by this much and still count
+
+_MODALS = frozenset("will 'll would 'd shall should may might must can could to going".split())
+
+
+def _aspect(group: VerbGroup | None, tok: Token) -> str:
+    if group is None:
+        return "NONE"
+    if group.perfect:
+        return "PERFECTIVE"
+    if group.aux and tok.lower.endswith("ing"):
+        return "PROGRESSIVE"
+    return "NONE"
+
+
+def sentence_tokens(analysis: Analysis, si: int) -> list[tuple[Token, list[str]]]:
+    """The tokens of sentence `si` with the event model's features."""
+    text = analysis.doc.text
+    s, e = analysis.sentences[si]
+    toks = tokens(text, s, e)
+    groups = analysis.groups(si)
+    spans = [(t.start, t.end) for t in analysis.timexes if s <= t.start < e]
+    out = []
+    for i, tok in enumerate(toks):
+        in_timex = any(a <= tok.start < b for a, b in spans)
+        out.append((tok, token_features(toks, i, _in_group(tok, groups), in_timex)))
+    return out
+
+
 def find_events(analysis: Analysis) -> list[Event]:
     """The event mentions of one analysed document, in text order."""
     lex = _lexicon()
+    model = event_model()
     doc = analysis.doc
     text = doc.text
-    events: list[Event] = []
+    found_events: list[tuple[Event, int]] = []
     for si, sent in enumerate(analysis.sentences):
-        toks = tokens(text, sent[0], sent[1])
+        featured = sentence_tokens(analysis, si)
+        toks = [t for t, _ in featured]
         groups = analysis.groups(si)
         sent_timexes = [t for t in analysis.timexes if sent[0] <= t.start < sent[1]]
         taken = [(t.start, t.end) for t in sent_timexes]
         verb_spans = [(g.start, g.end) for g in groups]
         heading = _is_heading(text, sent)
         sentence_events: list[tuple[Event, int, int]] = []
-        for i, tok in enumerate(toks):
-            if any(s <= tok.start < e for s, e in taken):
+        for i, (tok, feats) in enumerate(featured):
+            if any(s <= tok.start < e for s, e in taken) or not tok.text[0].isalpha():
                 continue
+            scores = model.scores(feats)
+            best = max(range(1, len(scores)), key=lambda k: (scores[k], -k))
+            if scores[best] < scores[0] - RECALL_SLACK:
+                continue
+            cls = model.labels[best]
             w = tok.lower
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             group = _in_group(tok, groups)
-            lemma = lex.verb_forms.get(w)
-            is_verb = lemma is not None and (group is not None or w.endswith("ing") or
-                                             (i > 0 and toks[i - 1].lower in {"to", "will", "would"}))
-            if is_verb:
-                assert lemma is not None
-            elif w in lex.nouns and not (group is not None and group.head == w):
-                if nxt is not None and nxt.lower in lex.modifiees:
-                    continue  # "attack drones": a modifier, not a happening
-                lemma = w
-            elif w in lex.reporting and group is not None:
-                lemma, is_verb = w, True
-            else:
-                continue
+            is_verb = group is not None or (i > 0 and toks[i - 1].lower in {"to", "will", "would"}) \
+                or (w.endswith("ing") and w in lex.verb_forms)
             tense = group.tense if (is_verb and group is not None) else tense_of_span(list(groups), tok.start, tok.end)
             found = _best_timex(text, sent, tok, sent_timexes, groups, is_verb)
             strength = 999.0
@@ -278,20 +304,64 @@ def find_events(analysis: Analysis) -> list[Event]:
                 relation = {Tense.FUTURE: Relation.AFTER, Tense.PRESENT: Relation.ON}.get(tense, Relation.BEFORE)
                 envelope, relative = _dct_envelope(analysis, relation)
                 anchor, timex_id = AnchorKind.DCT_TENSE, None
-            reporting = w in lex.reporting or lemma in lex.reporting
-            weak = lemma in lex.weak or w in lex.weak
+            lemma = lex.verb_forms.get(w, w)
+            weak = lemma in lex.weak or w in lex.weak or cls in ("STATE", "I_STATE", "I_ACTION", "ASPECTUAL")
             infinitive = is_verb and i > 0 and toks[i - 1].lower == "to"
             nxt_group = _in_group(nxt, groups) if nxt is not None else None
-            subject_of_verb = (not is_verb and nxt_group is not None
-                               and nxt_group.head in lex.verb_forms and nxt_group.head not in lex.reporting)
-            salient = not (heading or reporting or infinitive or subject_of_verb or (weak and strength > 60))
+            subject_of_verb = not is_verb and nxt_group is not None and nxt_group.start == nxt.start  # type: ignore[union-attr]
+            salient = not (heading or cls in ("REPORTING", "PERCEPTION") or infinitive or subject_of_verb
+                           or (weak and strength > 60))
             label, lab_start, lab_end = _label(text, toks, i, is_verb, verb_spans, taken)
             sentence_events.append((Event(
                 id="", doc=doc.id, start=tok.start, end=tok.end, text=tok.text,
                 sentence=_span_text(text, sent[0], sent[1]), label=label,
                 relation=relation, anchor=anchor, timex=timex_id, envelope=envelope, relative=relative,
-                tense=tense, salient=salient,
+                tense=tense, salient=salient, cls=cls,
+                aspect=_aspect(group, tok) if is_verb else "NONE",
+                modality=(group.aux if group is not None and group.aux in _MODALS else
+                          ("to" if infinitive else "")),
             ), lab_start, lab_end))
-        for ev in _one_entry_per_happening(sentence_events):
-            events.append(replace(ev, id=f"e{len(events) + 1}"))
-    return events
+        found_events += [(ev, si) for ev in _one_entry_per_happening(sentence_events)]
+    return [replace(ev, id=f"e{i + 1}") for i, ev in enumerate(_propagate(found_events))]
+
+
+NARRATIVE_REACH = -1  # sentences: how far the time of an anchored event carries to the next ones
+
+
+def _shifted(env: Interval | None, rel: RelInterval | None, relation: Relation
+             ) -> tuple[Interval | None, RelInterval | None]:
+    """The envelope of an event that is `relation` to an event with envelope env/rel."""
+    if relation is Relation.BEFORE:
+        return (Interval(None, env.end) if env else None), (RelInterval(None, rel.end) if rel else None)
+    if relation is Relation.AFTER:
+        return (Interval(env.start, None) if env else None), (RelInterval(rel.start, None) if rel else None)
+    return env, rel
+
+
+def _propagate(items: list[tuple[Event, int]]) -> list[Event]:
+    """Anchor what no time expression anchors: reported speech on the time of its reporting
+    ("said Tuesday that the plant had been hit": before Tuesday ends), else the passage's
+    last anchored event (narrative continuity), else the publication date by tense (kept)."""
+    out: list[tuple[Event, int]] = []
+    last: tuple[Event, int] | None = None
+    for ev, si in items:
+        if ev.anchor is AnchorKind.DCT_TENSE:
+            reporting = next((o for o, osi in reversed(out) if osi == si and o.cls == "REPORTING"
+                              and o.start < ev.start and o.anchor in (AnchorKind.TIMEX, AnchorKind.NARRATIVE)), None)
+            if reporting is not None:
+                later = ev.tense is Tense.FUTURE or ev.modality in ("will", "'ll", "would", "'d", "to", "going")
+                relation = Relation.AFTER if later else Relation.BEFORE
+                env, rel = _shifted(reporting.envelope, reporting.relative, relation)
+                ev = replace(ev, anchor=AnchorKind.REPORTED, relation=relation, timex=reporting.timex,
+                             envelope=env, relative=rel)
+            elif (last is not None and si - last[1] <= NARRATIVE_REACH and ev.tense in (Tense.PAST, Tense.UNKNOWN)
+                  and ev.modality == "" and last[0].relation in (Relation.ON, Relation.DURING)):
+                src = last[0]
+                relation = Relation.BEFORE if ev.aspect == "PERFECTIVE" else Relation.ON
+                env, rel = _shifted(src.envelope, src.relative, relation)
+                ev = replace(ev, anchor=AnchorKind.NARRATIVE, relation=relation, timex=src.timex,
+                             envelope=env, relative=rel)
+        if ev.anchor in (AnchorKind.TIMEX, AnchorKind.NARRATIVE) and ev.relation in (Relation.ON, Relation.DURING):
+            last = (ev, si)
+        out.append((ev, si))
+    return [ev for ev, _ in out]

@@ -98,6 +98,8 @@ class AnchorKind(str, Enum):
     """How an event got its time."""
 
     TIMEX = "timex"  # a time expression in the same clause governs it
+    REPORTED = "reported"  # reported speech: relative to the time of the reporting ("said Tuesday that ...")
+    NARRATIVE = "narrative"  # the time of the last anchored event of the passage
     DCT_TENSE = "dct-tense"  # no time in reach: the publication date, by tense
     NONE = "none"  # nothing to anchor on (no time and no publication date)
 
@@ -233,6 +235,9 @@ class Event:
     tense: Tense = Tense.UNKNOWN
     salient: bool = True
     rank: int = 0
+    cls: str = "OCCURRENCE"  # TimeML event class: OCCURRENCE, REPORTING, STATE, I_ACTION, ...
+    aspect: str = "NONE"  # TimeML aspect: PERFECTIVE ("had agreed"), PROGRESSIVE, NONE
+    modality: str = ""  # the auxiliary that qualifies it ("will", "would", "may", "to"), if any
 
 
 @dataclass(frozen=True, slots=True)

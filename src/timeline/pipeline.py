@@ -80,5 +80,5 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS) -> Ti
     return Timeline(
         documents=tuple(docs),
         timexes=tuple(t for a in analyses for t in a.timexes),
-        events=tuple(order_events(events)),
+        events=tuple(order_events(events, {d.id: d.text for d in docs})),
     )

@@ -26,6 +26,8 @@ class VerbGroup:
     tense: Tense
     head: str  # the last verb of the group, lowercased
     firm: bool = True  # False for a lone regular -ed form, which may be an adjective
+    aux: str = ""  # the auxiliary that opens the group ("will", "had", "is"), if any
+    perfect: bool = False  # has/have/had + participle: completed before its reference time
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +126,14 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
             if w in lex.present_aux | lex.past_aux and head == "to" or (
                     j < n and toks[j - 1].lower == "to" and w in lex.present_aux):
                 tense = Tense.FUTURE  # "is to resume": arranged for later
-            groups.append(VerbGroup(tok.start, toks[j - 1].end, tense, head))
+            perfect = (w in lex.perfect_aux or w == "had") and head != w and not head.endswith("ing")
+            groups.append(VerbGroup(tok.start, toks[j - 1].end, tense, head, aux=w, perfect=perfect))
             i = j
             continue
         if w == "to" and i + 1 < n and toks[i + 1].lower in _infinitives() and prev is not None \
                 and prev.lower not in {"according", "due", "prior", "up", "close", "next", "compared"}:
-            groups.append(VerbGroup(tok.start, toks[i + 1].end, Tense.FUTURE, toks[i + 1].lower, firm=False))
+            groups.append(VerbGroup(tok.start, toks[i + 1].end, Tense.FUTURE, toks[i + 1].lower, firm=False,
+                                    aux="to"))
             i += 2
             continue
         if w in lex.future_markers and w in {"scheduled", "slated", "upcoming", "planned", "due", "payable"}:

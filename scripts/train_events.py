@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Train the models shipped in src/timeline/models/ from the TempEval-3 TimeBank annotations.
+
+- events.json.gz: which tokens are EVENTs and their TimeML class (averaged perceptron over
+  the features of timeline.eventmodel.token_features), from the gold EVENTs of TimeBank;
+- pairs.json.gz: whether, of two nearby events, the first in the text starts before the
+  other, from the MATRES start-point relations (BEFORE/AFTER) of TimeBank, over
+  timeline.order.pair_features.
+
+AQUAINT is left out of training on purpose: benchmarks/matres.py measures on it as held-out
+data. The training is deterministic (fixed shuffling seed, fixed iteration order): the same
+data gives byte-identical model files.
+
+    python scripts/train_events.py [--epochs 10]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+TIMEBANK = SHARED / "data" / "tempeval3" / "train" / "TimeBank"
+MATRES = SHARED / "data" / "matres" / "timebank.txt"
+MODELS = ROOT / "src" / "timeline" / "models"
+sys.path.insert(0, str(ROOT / "src"))
+
+
+class AveragedPerceptron:
+    def __init__(self, labels: list[str]):
+        self.labels = labels
+        self.n = len(labels)
+        self.w: dict[str, list[float]] = {}
+        self.total: dict[str, list[float]] = {}
+        self.stamp: dict[str, list[int]] = {}
+        self.t = 0
+
+    def scores(self, feats: list[str]) -> list[float]:
+        s = [0.0] * self.n
+        for f in feats:
+            w = self.w.get(f)
+            if w:
+                for k in range(self.n):
+                    s[k] += w[k]
+        return s
+
+    def _bump(self, f: str, k: int, delta: float) -> None:
+        w = self.w.setdefault(f, [0.0] * self.n)
+        tot = self.total.setdefault(f, [0.0] * self.n)
+        st = self.stamp.setdefault(f, [0] * self.n)
+        tot[k] += (self.t - st[k]) * w[k]
+        st[k] = self.t
+        w[k] += delta
+
+    def update(self, feats: list[str], gold: int, guess: int) -> None:
+        self.t += 1
+        if gold == guess:
+            return
+        for f in feats:
+            self._bump(f, gold, 1.0)
+            self._bump(f, guess, -1.0)
+
+    def update_pair(self, earlier: list[str], later: list[str], margin: float = 1.0) -> None:
+        """Ranking: the later event must score higher than the earlier one (label 0 = score)."""
+        self.t += 1
+        if self.scores(later)[0] - self.scores(earlier)[0] >= margin:
+            return
+        for f in later:
+            self._bump(f, 0, 1.0)
+        for f in earlier:
+            self._bump(f, 0, -1.0)
+
+    def averaged(self, digits: int = 3) -> dict[str, list[float]]:
+        out: dict[str, list[float]] = {}
+        for f in sorted(self.w):
+            w, tot, st = self.w[f], self.total[f], self.stamp[f]
+            avg = [round((tot[k] + (self.t - st[k]) * w[k]) / max(self.t, 1), digits) for k in range(self.n)]
+            if any(abs(v) >= 10 ** -digits for v in avg):
+                out[f] = avg
+        return out
+
+
+def _save(name: str, labels: list[str], weights: dict[str, list[float]]) -> Path:
+    MODELS.mkdir(parents=True, exist_ok=True)
+    data = json.dumps({"labels": labels, "weights": weights}, sort_keys=True, separators=(",", ":"))
+    path = MODELS / f"{name}.json.gz"
+    path.write_bytes(gzip.compress(data.encode("utf-8"), mtime=0))
+    return path
+
+
+def event_instances(files: list[Path]) -> list[tuple[list[str], int]]:
+    from timeline.corpus import read_gold
+    from timeline.eventmodel import CLASSES
+    from timeline.io import read_documents
+    from timeline.events import sentence_tokens
+    from timeline.pipeline import analyse
+
+    out = []
+    for path in files:
+        gold = read_gold(path)
+        doc = next(read_documents([str(path)]))
+        analysis = analyse(doc)
+        labels = {}
+        for g in gold.events:
+            labels[g.start] = g.cls if g.cls in CLASSES else "OCCURRENCE"
+        for si in range(len(analysis.sentences)):
+            for tok, feats in sentence_tokens(analysis, si):
+                cls = next((c for s, c in labels.items() if tok.start <= s < tok.end), "O")
+                out.append((feats, CLASSES.index(cls)))
+    return out
+
+
+def train_events(files: list[Path], epochs: int) -> Path:
+    from timeline.eventmodel import CLASSES
+
+    data = event_instances(files)
+    model = AveragedPerceptron(list(CLASSES))
+    rng = random.Random(13)
+    order = list(range(len(data)))
+    for epoch in range(epochs):
+        rng.shuffle(order)
+        errors = 0
+        for idx in order:
+            feats, gold = data[idx]
+            s = model.scores(feats)
+            guess = max(range(len(s)), key=lambda k: (s[k], -k))
+            errors += guess != gold
+            model.update(feats, gold, guess)
+        print(f"events epoch {epoch + 1}: {errors} errors on {len(data)} tokens", file=sys.stderr)
+    return _save("events", list(CLASSES), model.averaged())
+
+
+def order_pairs(files: list[Path]) -> list[tuple[list[str], int]]:
+    """(features, 0 if the first event in the text starts before the second else 1) for every
+    MATRES BEFORE/AFTER pair of TimeBank whose two events the pipeline found."""
+    from timeline.corpus import read_gold, read_matres
+    from timeline.io import read_documents
+    from timeline.order import pair_features
+    from timeline.pipeline import build_timeline
+
+    pairs = read_matres(MATRES)
+    out = []
+    for path in files:
+        gold = read_gold(path)
+        doc = next(read_documents([str(path)]))
+        tl = build_timeline([doc])
+        by_eiid = {i: g for g in gold.events for i in g.eiids}
+        events = sorted(tl.events, key=lambda e: e.start)
+
+        def ours(g):  # type: ignore[no-untyped-def]
+            return next((e for e in events if e.start < g.end and g.start < e.end), None)
+
+        for e1, e2, rel in pairs.get(gold.id, []):
+            if rel not in ("BEFORE", "AFTER") or e1 not in by_eiid or e2 not in by_eiid:
+                continue
+            a, b = ours(by_eiid[e1]), ours(by_eiid[e2])
+            if a is None or b is None or a.id == b.id:
+                continue
+            if a.start > b.start:
+                a, b, rel = b, a, ("AFTER" if rel == "BEFORE" else "BEFORE")
+            out.append((pair_features(a, b, doc.text), 0 if rel == "BEFORE" else 1))
+    return out
+
+
+def train_pairs(files: list[Path], epochs: int) -> Path:
+    data = order_pairs(files)
+    model = AveragedPerceptron(["BEFORE", "AFTER"])
+    rng = random.Random(17)
+    order = list(range(len(data)))
+    for epoch in range(epochs):
+        rng.shuffle(order)
+        wrong = 0
+        for idx in order:
+            feats, gold = data[idx]
+            s = model.scores(feats)
+            guess = 0 if s[0] >= s[1] else 1
+            wrong += guess != gold
+            model.update(feats, gold, guess)
+        print(f"pairs epoch {epoch + 1}: {wrong} of {len(data)} pairs wrong", file=sys.stderr)
+    return _save("pairs", ["BEFORE", "AFTER"], model.averaged())
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--only", choices=["events", "pairs"])
+    args = ap.parse_args()
+    if not TIMEBANK.is_dir():
+        print(f"scripts/train_events.py: {TIMEBANK} not found; training needs ../shared", file=sys.stderr)
+        return 2
+    files = sorted(TIMEBANK.glob("*.tml"))
+    if args.only != "order":
+        p = train_events(files, args.epochs)
+        print(f"wrote {p} ({p.stat().st_size / 1024:.0f} KB)")
+    if args.only != "events":
+        from timeline import eventmodel
+
+        eventmodel.event_model.cache_clear()
+        p = train_pairs(files, args.epochs)
+        print(f"wrote {p} ({p.stat().st_size / 1024:.0f} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
