@@ -75,7 +75,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "sentence": e.sentence, "label": e.label, "timex": e.timex, "relation": e.relation.value,
         "anchor": e.anchor.value, "tense": e.tense.value, "salient": e.salient,
         **_env(e.envelope, e.relative), "rank": e.rank, "class": e.cls, "aspect": e.aspect,
-        "modality": e.modality,
+        "modality": e.modality, "same_as": e.same_as,
     }
 
 
@@ -217,6 +217,7 @@ def timeline_from_dict(data: Any) -> Timeline:
             cls=_need(e, "class", str, where, True) or "OCCURRENCE",
             aspect=_need(e, "aspect", str, where, True) or "NONE",
             modality=_need(e, "modality", str, where, True) or "",
+            same_as=_need(e, "same_as", str, where, True),
         ))
     return Timeline(tuple(docs), tuple(timexes), tuple(events))
 

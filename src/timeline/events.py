@@ -133,6 +133,8 @@ def _best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Time
         if t.end <= first_verb and t.start - sent[0] < 40:
             score -= 40  # a sentence-initial time frames the whole main clause
         score += 25 * len(re.findall(r"[;:—]|\b(?:while|but|as|which|who|because|whereas|although)\b", between))
+        if t.end <= tok.start and re.search(r"\bthat\b", between):
+            score += 250  # "said on Tuesday that ...": the time is the saying's, not the reported event's
         own = [g for g in groups if lo <= g.start and g.end <= hi]
         if own and not (not is_verb and len(own) == 1 and " " not in text[own[0].start:own[0].end]
                         and own[0].head.endswith("ed")):
@@ -220,22 +222,32 @@ def _is_heading(text: str, sent: tuple[int, int]) -> bool:
     return not s.endswith((".", "!", "?", '"', "”", "’", "'", ")"))
 
 
-def _one_entry_per_happening(items: list[tuple[Event, int, int]]) -> list[Event]:
-    """Within a sentence, a salient event whose trigger lies inside the label of another
-    salient event with the same time is the same entry: keep the one with the wider label."""
-    out = [e for e, _, _ in items]
-    for a, (ea, sa, xa) in enumerate(items):
-        for b, (eb, sb, xb) in enumerate(items):
-            if a == b or not (out[a].salient and out[b].salient):
+def _one_entry_per_happening(events: list[Event], sentence_of: dict[str, int],
+                             spans: dict[str, tuple[int, int]]) -> list[Event]:
+    """Within a sentence, a salient event whose trigger lies inside the label of another salient
+    event with the same time is the same entry ("The overnight Russian assault utilized ..."):
+    one of them stays, with the wider label; a word that names a kind of happening
+    ("assault") is preferred, so that later mentions of it can join the entry."""
+    kinds = _happening_kinds()
+    out = {e.id: e for e in events}
+    for a in events:
+        for b in events:
+            ea, eb = out[a.id], out[b.id]
+            if a.id == b.id or sentence_of[a.id] != sentence_of[b.id] or not (ea.salient and eb.salient):
                 continue
+            (sa, xa), (sb, xb) = spans[a.id], spans[b.id]
             same_time = (ea.envelope, ea.relative) == (eb.envelope, eb.relative)
-            if same_time and sa <= eb.start and eb.end <= xa and (xa - sa, -a) > (xb - sb, -b):
-                out[b] = replace(out[b], salient=False)
-    return out
+            if not (same_time and sa <= eb.start and eb.end <= xa and (xa - sa, b.start) > (xb - sb, a.start)):
+                continue
+            keep, drop = (eb, ea) if eb.text.lower() in kinds and ea.text.lower() not in kinds else (ea, eb)
+            out[keep.id] = replace(keep, label=ea.label)  # the wider label
+            out[drop.id] = replace(drop, salient=False, same_as=keep.id)
+    return [out[e.id] for e in events]
 
 
 RECALL_SLACK = 4.0  # an event class may lose to "no event" by this much and still count
 
+_HYPOTHETICAL = frozenset("may might must can could should would 'd".split())
 _MODALS = frozenset("will 'll would 'd shall should may might must can could to going".split())
 
 
@@ -270,6 +282,7 @@ def find_events(analysis: Analysis) -> list[Event]:
     doc = analysis.doc
     text = doc.text
     found_events: list[tuple[Event, int]] = []
+    spans: list[tuple[int, int]] = []
     for si, sent in enumerate(analysis.sentences):
         featured = sentence_tokens(analysis, si)
         toks = [t for t, _ in featured]
@@ -278,7 +291,6 @@ def find_events(analysis: Analysis) -> list[Event]:
         taken = [(t.start, t.end) for t in sent_timexes]
         verb_spans = [(g.start, g.end) for g in groups]
         heading = _is_heading(text, sent)
-        sentence_events: list[tuple[Event, int, int]] = []
         for i, (tok, feats) in enumerate(featured):
             if any(s <= tok.start < e for s, e in taken) or not tok.text[0].isalpha():
                 continue
@@ -307,12 +319,17 @@ def find_events(analysis: Analysis) -> list[Event]:
             lemma = lex.verb_forms.get(w, w)
             weak = lemma in lex.weak or w in lex.weak or cls in ("STATE", "I_STATE", "I_ACTION", "ASPECTUAL")
             infinitive = is_verb and i > 0 and toks[i - 1].lower == "to"
-            nxt_group = _in_group(nxt, groups) if nxt is not None else None
-            subject_of_verb = not is_verb and nxt_group is not None and nxt_group.start == nxt.start  # type: ignore[union-attr]
-            salient = not (heading or cls in ("REPORTING", "PERCEPTION") or infinitive or subject_of_verb
-                           or (weak and strength > 60))
+            participle = w.endswith("ing") and (group is None or not group.aux)  # "revealing that ..."
             label, lab_start, lab_end = _label(text, toks, i, is_verb, verb_spans, taken)
-            sentence_events.append((Event(
+            hypothetical = group is not None and group.aux in _HYPOTHETICAL
+            # a noun with no time of its own is background, unless it names a happening outright
+            bare_noun = not is_verb and found is None and w not in lex.nouns
+            modifier = not is_verb and nxt is not None and nxt.lower in lex.modifiees  # "attack drones"
+            salient = not (heading or modifier or cls in ("REPORTING", "PERCEPTION") or infinitive or participle
+                           or (weak and strength > 60) or " " not in label
+                           or hypothetical or bare_noun)
+            spans.append((lab_start, lab_end))
+            found_events.append((Event(
                 id="", doc=doc.id, start=tok.start, end=tok.end, text=tok.text,
                 sentence=_span_text(text, sent[0], sent[1]), label=label,
                 relation=relation, anchor=anchor, timex=timex_id, envelope=envelope, relative=relative,
@@ -320,12 +337,70 @@ def find_events(analysis: Analysis) -> list[Event]:
                 aspect=_aspect(group, tok) if is_verb else "NONE",
                 modality=(group.aux if group is not None and group.aux in _MODALS else
                           ("to" if infinitive else "")),
-            ), lab_start, lab_end))
-        found_events += [(ev, si) for ev in _one_entry_per_happening(sentence_events)]
-    return [replace(ev, id=f"e{i + 1}") for i, ev in enumerate(_propagate(found_events))]
+            ), si))
+    numbered = [(replace(ev, id=f"e{i + 1}"), si) for i, (ev, si) in enumerate(found_events)]
+    sentence_of = {ev.id: si for ev, si in numbered}
+    label_spans = {ev.id: span for (ev, _), span in zip(numbered, spans)}
+    anchored = _propagate(numbered)
+    return _merge_mentions(_one_entry_per_happening(anchored, sentence_of, label_spans))
 
 
-NARRATIVE_REACH = -1  # sentences: how far the time of an anchored event carries to the next ones
+@cache
+def _happening_kinds() -> dict[str, str]:
+    kinds = load_toml("events.toml").get("happenings", {})
+    return {word: kind for kind, words in kinds.items() for word in words}
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    """Can two mentions be one happening, by their times?"""
+    from .order import envelope_order
+
+    return abs(envelope_order(a, b)) != 2 and (a.envelope is None) == (b.envelope is None)
+
+
+def _width(e: Event) -> float:
+    """How wide the event's envelope is, in days (open: infinite): the narrowest is the most precise."""
+    for lo, hi in ((e.envelope.start, e.envelope.end) if e.envelope else (None, None),
+                   (e.relative.start, e.relative.end) if e.relative else (None, None)):
+        if lo is not None and hi is not None:
+            return (hi - lo).total_seconds() / 86400
+    return float("inf")
+
+
+_ANCHOR_STRENGTH = {AnchorKind.TIMEX: 0, AnchorKind.REPORTED: 1, AnchorKind.NARRATIVE: 2,
+                    AnchorKind.DCT_TENSE: 3, AnchorKind.NONE: 4}
+
+
+def _merge_mentions(events: list[Event]) -> list[Event]:
+    """One entry per happening in an article: salient mentions of the same kind ("assault",
+    "strikes", "bombardment") at compatible times become one entry, shown once, under the
+    mention whose time is the best anchored and the most precise; the others point to it
+    (`same_as`)."""
+    kinds = _happening_kinds()
+    entries: dict[str, list[Event]] = {}
+    for e in events:
+        kind = kinds.get(e.text.lower())
+        if e.salient and kind is not None:
+            entries.setdefault(kind, []).append(e)
+    merged: dict[str, str] = {}  # event id -> the entry's id
+    for group in entries.values():
+        clusters: list[list[Event]] = []
+        for e in group:
+            for c in clusters:
+                if all(_compatible(e, o) for o in c):
+                    c.append(e)
+                    break
+            else:
+                clusters.append([e])
+        for c in clusters:
+            head = min(c, key=lambda e: (_ANCHOR_STRENGTH[e.anchor], _width(e), e.start))
+            for e in c:
+                if e is not head:
+                    merged[e.id] = head.id
+    return [replace(e, salient=False, same_as=merged[e.id]) if e.id in merged else e for e in events]
+
+
+NARRATIVE_REACH = 1  # sentences: how far the time of an anchored event carries to the next ones
 
 
 def _shifted(env: Interval | None, rel: RelInterval | None, relation: Relation
@@ -355,7 +430,8 @@ def _propagate(items: list[tuple[Event, int]]) -> list[Event]:
                 ev = replace(ev, anchor=AnchorKind.REPORTED, relation=relation, timex=reporting.timex,
                              envelope=env, relative=rel)
             elif (last is not None and si - last[1] <= NARRATIVE_REACH and ev.tense in (Tense.PAST, Tense.UNKNOWN)
-                  and ev.modality == "" and last[0].relation in (Relation.ON, Relation.DURING)):
+                  and ev.modality == "" and last[0].relation in (Relation.ON, Relation.DURING)
+                  and last[0].tense is Tense.PAST):
                 src = last[0]
                 relation = Relation.BEFORE if ev.aspect == "PERFECTIVE" else Relation.ON
                 env, rel = _shifted(src.envelope, src.relative, relation)

@@ -238,6 +238,7 @@ class Event:
     cls: str = "OCCURRENCE"  # TimeML event class: OCCURRENCE, REPORTING, STATE, I_ACTION, ...
     aspect: str = "NONE"  # TimeML aspect: PERFECTIVE ("had agreed"), PROGRESSIVE, NONE
     modality: str = ""  # the auxiliary that qualifies it ("will", "would", "may", "to"), if any
+    same_as: str | None = None  # the entry this mention was merged into (the same happening)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,13 +24,13 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Iterable, Mapping, Sequence
 
-from .model import Event
+from .model import AnchorKind, Event
 
 MARGIN = 1.0  # the pairwise model's margin below which the text does not decide an order
 WINDOW = 1  # sentences apart at most, for the text to be asked about two events
 HARD = 100.0  # weight of an order that disjoint envelopes decide
 SOFT = 30.0  # weight of an order that overlapping, staggered envelopes suggest
-SPLIT_MARGIN = 20.0  # neighbouring rank groups with weaker evidence between them are merged
+SPLIT_MARGIN = 22.0  # neighbouring rank groups with weaker evidence between them are merged
 CONNECTIVES = frozenset("after before because when while then and but that to since until as so if "
                         "although once following ahead later earlier".split())
 _FAR = datetime.max
@@ -54,6 +54,12 @@ def _bounds(e: Event) -> tuple[object, object] | None:
 
 
 def envelope_order(a: Event, b: Event) -> int:
+    if AnchorKind.NARRATIVE in (a.anchor, b.anchor):
+        return 0  # a time carried over from the passage is a default, not evidence
+    return _envelope_order(a, b)
+
+
+def _envelope_order(a: Event, b: Event) -> int:
     """How the envelopes order a and b: -2/2 disjoint (a wholly before/after b); -1/1 they
     overlap but a starts and ends earlier/later than b (the overnight strike and the next
     day's visit); 0 one holds the other, or unknown."""

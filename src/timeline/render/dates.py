@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from ..model import Document, Grain, Interval, RelInterval, Timex
+from ..model import Document, Event, Grain, Interval, RelInterval, Timex
 
 _PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime", "MI": "midday"}
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
@@ -104,3 +104,42 @@ def human_relative(rel: RelInterval | None, timex: Timex | None = None) -> str:
 
 def source_name(doc: Document) -> str:
     return doc.source if doc.source else f"unknown outlet ({doc.id})"
+
+
+SHORT = timedelta(days=3)
+
+
+def event_date(e: Event, timex: Timex | None) -> str:
+    """An event's envelope in words."""
+    if e.envelope is not None:
+        return human_interval(e.envelope, timex)
+    return human_relative(e.relative, timex)
+
+
+def day_group(e: Event, timex: Timex | None) -> tuple[tuple, str, str]:
+    """(sort key, heading, detail) of the day an event is listed under.
+
+    A short envelope (up to three days) is listed under its first day, with the part of the
+    day or the span as detail; a long one ("2026", "recently") and an open one ("on or before
+    Tue 3 Feb") under a heading of its own. Headings sort by their earliest time."""
+    whole = event_date(e, timex)
+    if e.envelope is not None:
+        lo, hi = e.envelope.start, e.envelope.end
+        start = lo if lo is not None else datetime.min
+        if lo is not None and hi is not None and hi - lo <= SHORT:
+            first = datetime(lo.year, lo.month, lo.day)
+            heading = day(first)
+            detail = "" if whole == heading else (whole[len(heading) + 2:] if whole.startswith(heading + ", ") else whole)
+            return (0, first, datetime.min), heading, detail
+        return (0, start, hi if hi is not None else datetime.max), whole, ""
+    if e.relative is not None:
+        rlo, rhi = e.relative.start, e.relative.end
+        start_td = rlo if rlo is not None else timedelta.min
+        if rlo is not None and rhi is not None and rhi - rlo <= SHORT:
+            first_td = timedelta(days=rlo.days)
+            point = _rel_point(first_td)
+            heading = point + (" (publication day)" if first_td.days == 0 else "")
+            detail = whole[len(point) + 2:] if whole.startswith(point + ", ") else ("" if whole.startswith(point) else whole)
+            return (1, first_td, timedelta.min), heading, detail
+        return (1, start_td, rhi if rhi is not None else timedelta.max), whole, ""
+    return (2, 0, 0), "undated", ""

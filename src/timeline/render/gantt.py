@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..model import Document, Event, Relation, Timeline, Timex
 from ..order import frame
-from .dates import human_interval, human_relative, source_name
+from .dates import day_group, human_interval, human_relative, source_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -29,11 +29,12 @@ HOUR = 1 / 24
 
 @dataclass(frozen=True, slots=True)
 class _Row:
-    event: Event
+    event: Event | None  # None: a heading row (the day the following events are on)
     lo: float | None  # envelope, in axis units (days)
     hi: float | None
     core: tuple[float, float] | None  # the stated time, solid
-    text: str  # the date in words
+    text: str  # the date in words (a heading row: the heading)
+    tie: bool = False  # shares its rank with the row above: nothing orders the two
 
 
 def _num(dt: datetime) -> float:
@@ -44,6 +45,29 @@ def _num(dt: datetime) -> float:
 
 def _rel_num(td: timedelta) -> float:
     return td.total_seconds() / 86400
+
+
+def _grouped(events: Sequence[Event], timexes: dict[tuple[str, str], Timex], relative: bool) -> list[_Row]:
+    """Rows under day headings: events listed by the day their envelope puts them on, then rank."""
+    keyed = []
+    for e in events:
+        timex = timexes.get((e.doc, e.timex)) if e.timex else None
+        key, heading, _detail = day_group(e, timex)
+        keyed.append((key, e.rank, e.doc, e.start, heading, e))
+    keyed.sort(key=lambda k: k[:4])
+    rows: list[_Row] = []
+    current = None
+    prev: Event | None = None
+    for _key, _rank, _doc, _start, heading, e in keyed:
+        if heading != current:
+            current = heading
+            rows.append(_Row(None, None, None, None, heading))
+            prev = None
+        row = _rows([e], timexes, relative)[0]
+        tie = prev is not None and prev.rank == e.rank and prev.doc == e.doc
+        rows.append(_Row(row.event, row.lo, row.hi, row.core, row.text, tie))
+        prev = e
+    return rows
 
 
 def _rows(events: Sequence[Event], timexes: dict[tuple[str, str], Timex], relative: bool) -> list[_Row]:
@@ -78,7 +102,7 @@ def _window(rows: list[_Row], marks: list[float]) -> tuple[float, float]:
     """The x range: every short envelope and publication day in full; long ones are clipped."""
     focus: list[float] = list(marks)
     for r in rows:
-        if r.lo is not None and r.hi is not None and r.hi - r.lo <= FOCUS_MAX.days:
+        if r.event is not None and r.lo is not None and r.hi is not None and r.hi - r.lo <= FOCUS_MAX.days:
             focus += [r.lo, r.hi]
     if not focus:
         focus = [v for r in rows for v in (r.lo, r.hi) if v is not None] or [0.0, 1.0]
@@ -130,6 +154,12 @@ def _draw_panel(ax, rows: list[_Row], colors: dict[str, str], docs: dict[str, Do
         lo, hi = min(lo, -1.15), max(hi, 1.15)
     width = hi - lo
     for y, r in enumerate(rows):
+        if r.event is None:  # a day heading: a rule across the panel
+            ax.axhline(y + 0.45, color="#999999", linewidth=0.6, zorder=1)
+            continue
+        if r.tie:  # a bracket in the margin: these two share a rank
+            ax.plot([lo + width * 0.003] * 2, [y - 1.05, y + 0.05], color="#888888", linewidth=1.6,
+                    zorder=4, clip_on=False, solid_capstyle="butt")
         color = colors[r.event.doc]
         a = lo if r.lo is None else max(r.lo, lo)
         b = hi if r.hi is None else min(r.hi, hi)
@@ -163,9 +193,14 @@ def _draw_panel(ax, rows: list[_Row], colors: dict[str, str], docs: dict[str, Do
     ax.set_xlim(lo, hi)
     ax.set_ylim(len(rows) - 0.4, -1.6)
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([r.event.label for r in rows], fontsize=9)
+    ax.set_yticklabels([r.event.label if r.event is not None else r.text for r in rows], fontsize=9)
     for tick, r in zip(ax.get_yticklabels(), rows):
-        tick.set_color(colors[r.event.doc])
+        if r.event is None:
+            tick.set_fontweight("bold")
+            tick.set_fontsize(10)
+            tick.set_color("#222222")
+        else:
+            tick.set_color(colors[r.event.doc])
     _day_ticks(ax, lo, hi, relative)
     ax.tick_params(axis="y", length=0)
     for side in ("top", "right"):
@@ -191,7 +226,8 @@ def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = Non
     undated = frames.pop("undated", [])
     panels: list[tuple[str, list[Event]]] = sorted(frames.items(), key=lambda kv: kv[0] != "")
 
-    n_rows = sum(len(evs) for _, evs in panels)
+    n_rows = sum(len(evs) + len({day_group(e, timexes.get((e.doc, e.timex)) if e.timex else None)[1]
+                                 for e in evs}) for _, evs in panels)
     height = max(9.0, 2.6 + 0.36 * n_rows + 1.1 * len(panels))
     fig = Figure(figsize=(16, height), dpi=100, layout="constrained")
     if not panels:
@@ -200,10 +236,10 @@ def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = Non
         ax.text(0.5, 0.5, "No dated events to draw", ha="center", va="center", fontsize=16)
     else:
         axes = fig.subplots(len(panels), 1, squeeze=False,
-                            gridspec_kw={"height_ratios": [len(evs) + 2.5 for _, evs in panels]})[:, 0]
+                            gridspec_kw={"height_ratios": [len(evs) * 1.3 + 2.5 for _, evs in panels]})[:, 0]
         for ax, (name, evs) in zip(axes, panels):
             relative = name != ""
-            rows = _rows(evs, timexes, relative)
+            rows = _grouped(evs, timexes, relative)
             marks: list[tuple[float, float, str, str]] = []
             if relative:
                 d = docs[name]
@@ -232,9 +268,10 @@ def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = Non
         Patch(facecolor="#777777", alpha=0.22, edgecolor="#777777", label="uncertainty envelope"),
         Line2D([], [], marker="D", color="#777777", linestyle="none", label="instant (≤ 2 h)"),
         Line2D([], [], marker="<", color="#777777", linestyle="none", label="open or clipped end"),
+        Line2D([], [], color="#888888", linewidth=1.6, label="tie: nothing orders them"),
         Patch(facecolor="#777777", alpha=0.1, label="publication day"),
     ]
-    fig.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 5), fontsize=9,
+    fig.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 6), fontsize=9,
                frameon=False, title=note, title_fontsize=9)
     return fig
 

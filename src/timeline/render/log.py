@@ -1,47 +1,48 @@
-"""Timeline -> chronological text log, one line per event."""
+"""Timeline -> chronological text log: a heading per day, a line per event.
+
+Events are listed under the day their envelope puts them on (or under a heading of their own
+when their time is long or open: "2026", "on or before Tue 3 Feb 2026"), headings in time
+order, events within a day by rank; events of unknown time come last, under "undated". Each
+line gives the event's label, its source and its character offsets in the article, so that a
+reader can check it against the text.
+"""
 from __future__ import annotations
 
 from ..codec import fmt_dct
-from ..model import Timeline, Timex
+from ..model import Timeline
 from ..order import frame
-from .dates import human_interval, human_relative, source_name
-
-
-def event_date(e, timexes: dict[tuple[str, str], Timex]) -> str:  # type: ignore[no-untyped-def]
-    timex = timexes.get((e.doc, e.timex)) if e.timex else None
-    if e.envelope is not None:
-        return human_interval(e.envelope, timex)
-    return human_relative(e.relative, timex)
+from .dates import day_group, source_name
 
 
 def render_log(tl: Timeline, all_events: bool = False) -> str:
-    """The events in chronological order, each with its date, label, source and offsets."""
+    """The log of a timeline (salient events only, unless `all_events`)."""
     docs = {d.id: d for d in tl.documents}
     timexes = {(t.doc, t.id): t for t in tl.timexes}
     events = [e for e in tl.events if all_events or e.salient]
     lines: list[str] = []
     titles = ", ".join(f"{source_name(d)} ({fmt_dct(d) or 'undated'})" for d in tl.documents)
     lines.append(f"Timeline of {len(tl.documents)} article{'s' * (len(tl.documents) != 1)}: {titles}")
-    current = None
+    keyed = []
     for e in events:
-        f = frame(e)
-        if f != current:
-            current = f
-            if f == "":
-                heading = "Dated events"
-            elif f == "undated":
-                heading = "Undated events"
-            else:
-                heading = (f"{source_name(docs[f])}: undated, times relative to its publication day D "
-                           f"(pass --date to place them on the calendar)")
-            lines.append("")
-            lines.append(f"== {heading}")
-        date = event_date(e, timexes)
+        key, heading, detail = day_group(e, timexes.get((e.doc, e.timex)) if e.timex else None)
+        keyed.append(((frame(e) == "undated", frame(e), key, e.rank, e.doc, e.start), heading, detail, e))
+    keyed.sort(key=lambda k: k[0])
+    current_frame, current_heading = None, None
+    for (undated, fr, *_), heading, detail, e in keyed:
+        if fr != current_frame:
+            current_frame, current_heading = fr, None
+            if fr and not undated:
+                lines += ["", f"== {source_name(docs[fr])}: undated article, days relative to its "
+                              f"publication day D (pass --date to place them on the calendar)"]
+            elif undated:
+                lines += ["", "== undated (no time found for these events)"]
+        if heading != current_heading and not undated:
+            current_heading = heading
+            lines += ["", heading]
         src = source_name(docs[e.doc])
-        lines.append(f"{date:<34} {e.label}  [{src}, {e.doc} @{e.start}-{e.end}]")
+        lines.append(f"  {detail:<26} {e.label}  [{src}, {e.doc} @{e.start}-{e.end}]".rstrip())
     hidden = len(tl.events) - len(events)
     if hidden:
-        lines.append("")
-        lines.append(f"({hidden} further event mentions, such as reporting verbs, are not listed; "
-                     f"--all-events lists them)")
+        lines += ["", f"({hidden} further event mentions (reporting verbs, background, repeated mentions "
+                      f"of one happening) are not listed; --all-events lists them)"]
     return "\n".join(lines) + "\n"

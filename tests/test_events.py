@@ -1,0 +1,83 @@
+"""Events: how each is anchored in time, merged, and ordered."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.model import AnchorKind, Document, Relation
+from timeline.pipeline import build_timeline
+
+DCT = datetime(2026, 2, 6)  # a Friday
+
+
+def events_of(text: str, dct: datetime | None = DCT):
+    return {e.text: e for e in build_timeline([Document("d", text, dct=dct)]).events}
+
+
+def test_time_expression_in_the_clause_anchors_the_event():
+    e = events_of("Russian missiles struck Kyiv on Tuesday.")["struck"]
+    assert e.anchor is AnchorKind.TIMEX and e.relation is Relation.ON
+    assert (e.envelope.start, e.envelope.end) == (datetime(2026, 2, 3), datetime(2026, 2, 4))
+
+
+def test_reported_speech_is_before_the_reporting():
+    evs = events_of("The ministry said on Tuesday that the plant had been hit by drones.")
+    hit = evs["hit"]
+    assert hit.anchor is AnchorKind.REPORTED and hit.relation is Relation.BEFORE
+    assert hit.envelope.start is None and hit.envelope.end == datetime(2026, 2, 4)
+
+
+def test_reported_future_is_after_the_reporting():
+    evs = events_of("Officials said on Tuesday that talks would resume in Geneva.")
+    assert evs["resume"].anchor is AnchorKind.REPORTED and evs["resume"].relation is Relation.AFTER
+
+
+def test_narrative_continuation_carries_the_passage_time():
+    evs = events_of("Russia attacked the power grid on Monday. Explosions shook the city center.")
+    shook = evs["shook"]
+    assert shook.anchor is AnchorKind.NARRATIVE
+    assert shook.envelope == evs["attacked"].envelope
+
+
+def test_without_any_time_the_publication_date_by_tense():
+    evs = events_of("The government collapsed. New elections will be held.")
+    assert evs["collapsed"].anchor is AnchorKind.DCT_TENSE and evs["collapsed"].relation is Relation.BEFORE
+    assert evs["collapsed"].envelope.end == datetime(2026, 2, 7)
+    assert evs["held"].relation is Relation.AFTER and evs["held"].envelope.start == datetime(2026, 2, 6)
+
+
+@pytest.mark.parametrize("sentence,word,relation", [
+    ("The ceasefire held until Thursday.", "held", Relation.BEFORE),
+    ("Prices have risen since 1998.", "risen", Relation.AFTER),
+    ("Troops withdrew before March 2025.", "withdrew", Relation.BEFORE),
+    ("Fighting resumed after January 10, 2026.", "resumed", Relation.AFTER),
+])
+def test_prepositions_set_the_relation(sentence, word, relation):
+    assert events_of(sentence)[word].relation is relation
+
+
+def test_mentions_of_one_happening_become_one_entry():
+    text = ("Russia launched an overnight assault on Kyiv. The strikes destroyed a power plant. "
+            "Officials condemned the attack.")
+    tl = build_timeline([Document("d", text, dct=DCT)])
+    attacks = [e for e in tl.events if e.text.lower() in ("assault", "strikes", "attack")]
+    entries = [e for e in attacks if e.same_as is None and e.salient]
+    assert len(entries) <= 1
+    assert all(e.same_as in {x.id for x in attacks} for e in attacks if e.same_as)
+
+
+def test_disjoint_envelopes_decide_the_order_and_ties_stay():
+    tl = build_timeline([Document("d", "Talks opened on Monday. Talks closed on Thursday.", dct=DCT)])
+    ranks = {e.text + str(e.start): e.rank for e in tl.events}
+    opened = next(e for e in tl.events if e.text == "opened")
+    closed = next(e for e in tl.events if e.text == "closed")
+    assert opened.rank < closed.rank
+    assert len(ranks) == len(tl.events)
+
+
+def test_events_of_an_undated_article_are_ranked_on_their_own_frame():
+    tl = build_timeline([Document("a", "Drones struck overnight.", dct=None),
+                         Document("b", "Drones struck on Monday.", dct=DCT)])
+    undated = [e for e in tl.events if e.doc == "a"]
+    assert undated and all(e.envelope is None and e.relative is not None for e in undated)
