@@ -132,3 +132,27 @@ def test_chart_is_large_enough(built):
     png = (out / "timeline.png").read_bytes()
     width, height = struct.unpack(">II", png[16:24])
     assert width >= 1600 and height >= 900
+
+
+def test_chart_labels_never_overlap_or_leave_the_figure(built):
+    """Every event mention drawn (about 200 for the seeds): row labels stay apart and inside."""
+    from timeline.codec import loads
+    from timeline.render.gantt import render_gantt
+
+    out, _ = built
+    tl = loads((out / "timeline.json").read_text(encoding="utf-8"))
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = render_gantt(tl, all_events=True)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    for ax in fig.axes:
+        boxes = sorted((lab.get_window_extent(renderer) for lab in ax.get_yticklabels() if lab.get_text()),
+                       key=lambda b: b.y0)
+        assert len(boxes) > 10
+        for lower, upper in zip(boxes, boxes[1:]):
+            assert lower.y1 <= upper.y0 + 0.5, "two labels overlap"
+        for b in boxes:
+            assert b.x0 >= 0 and b.x1 <= width and b.y0 >= 0 and b.y1 <= height

@@ -422,7 +422,7 @@ def _propagate(items: list[tuple[Event, int]]) -> list[Event]:
     for ev, si in items:
         if ev.anchor is AnchorKind.DCT_TENSE:
             reporting = next((o for o, osi in reversed(out) if osi == si and o.cls == "REPORTING"
-                              and o.start < ev.start and o.anchor in (AnchorKind.TIMEX, AnchorKind.NARRATIVE)), None)
+                              and o.start < ev.start and o.anchor is AnchorKind.TIMEX), None)
             if reporting is not None:
                 later = ev.tense is Tense.FUTURE or ev.modality in ("will", "'ll", "would", "'d", "to", "going")
                 relation = Relation.AFTER if later else Relation.BEFORE
@@ -437,7 +437,7 @@ def _propagate(items: list[tuple[Event, int]]) -> list[Event]:
                 env, rel = _shifted(src.envelope, src.relative, relation)
                 ev = replace(ev, anchor=AnchorKind.NARRATIVE, relation=relation, timex=src.timex,
                              envelope=env, relative=rel)
-        if ev.anchor in (AnchorKind.TIMEX, AnchorKind.NARRATIVE) and ev.relation in (Relation.ON, Relation.DURING):
-            last = (ev, si)
+        if ev.anchor is AnchorKind.TIMEX and ev.relation is Relation.ON and _width(ev) <= 3:
+            last = (ev, si)  # a time the text names for an event carries on; "winter", "2026" do not
         out.append((ev, si))
     return [ev for ev, _ in out]
