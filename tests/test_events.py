@@ -78,6 +78,6 @@ def test_disjoint_envelopes_decide_the_order_and_ties_stay():
 
 def test_events_of_an_undated_article_are_ranked_on_their_own_frame():
     tl = build_timeline([Document("a", "Drones struck overnight.", dct=None),
-                         Document("b", "Drones struck on Monday.", dct=DCT)])
+                         Document("b", "Drones struck on Monday.", dct=DCT)], infer=False)
     undated = [e for e in tl.events if e.doc == "a"]
     assert undated and all(e.envelope is None and e.relative is not None for e in undated)

@@ -34,6 +34,26 @@ def test_documents_and_their_dates(built):
     assert docs[SEED_DATED]["dct"] == "2026-02-03"
     assert docs[SEED_DATED]["dct_source"] == "dateline"
     assert docs[SEED_DATED]["source"] == "NextFin News"
+
+
+def test_the_undated_seed_is_dated_from_the_events_it_shares(built):
+    _, data = built
+    undated = next(d for d in data["documents"] if d["id"] == SEED_UNDATED)
+    assert (undated["dct"], undated["dct_source"]) == ("2026-02-03", "inferred")
+    assert undated["dct_confidence"] >= 0.6
+    assert "overnight bombardment" in undated["dct_evidence"] and "Overnight Russian assault" in undated["dct_evidence"]
+
+
+@pytest.fixture(scope="module")
+def built_no_infer(tmp_path_factory):
+    out = tmp_path_factory.mktemp("noinfer")
+    r = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(out), "--no-infer"], catch_exceptions=False)
+    assert r.exit_code == 0 and "no publication date found" in r.stderr
+    return json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+
+
+def test_no_infer_keeps_the_undated_seed_relative(built_no_infer):
+    docs = {d["id"]: d for d in built_no_infer["documents"]}
     assert docs[SEED_UNDATED]["dct"] is None and docs[SEED_UNDATED]["dct_source"] == "none"
 
 
@@ -62,12 +82,15 @@ def test_no_false_positives_on_numbers_in_the_dated_seed(built):
         assert not any(number in t for t in texts), number
 
 
-def test_time_expressions_of_the_undated_seed(built):
-    _, data = built
+def test_time_expressions_of_the_undated_seed(built, built_no_infer):
     got = {(t["text"], t["value"], t["relative_earliest"], t["relative_latest"])
-           for t in data["timexes"] if t["doc"] == SEED_UNDATED}
+           for t in built_no_infer["timexes"] if t["doc"] == SEED_UNDATED}
     assert ("overnight", "XXXX-XX-XXTNI", "D-1T18:00", "D+0T08:00") in got
-    assert all(t["earliest"] is None for t in data["timexes"] if t["doc"] == SEED_UNDATED)
+    assert all(t["earliest"] is None for t in built_no_infer["timexes"] if t["doc"] == SEED_UNDATED)
+    _, data = built  # dated by inference, the same expression lands on the calendar
+    overnight = next(t for t in data["timexes"] if t["doc"] == SEED_UNDATED and t["text"] == "overnight")
+    assert (overnight["value"], overnight["earliest"], overnight["latest"]) == (
+        "2026-02-02TNI", "2026-02-02T18:00", "2026-02-03T08:00")
 
 
 def _entry(data, doc, phrase):
@@ -88,7 +111,15 @@ def test_key_events_are_placed_in_time(built):
     violation = _entry(data, SEED_DATED, "violation of a week-long")
     assert (violation["relation"], violation["earliest"], violation["latest"]) == ("before", None, "2026-02-04T00:00")
     bombardment = _entry(data, SEED_UNDATED, "overnight bombardment")
-    assert (bombardment["relative_earliest"], bombardment["relative_latest"]) == ("D-1T18:00", "D+0T08:00")
+    assert (bombardment["earliest"], bombardment["latest"]) == ("2026-02-02T18:00", "2026-02-03T08:00")
+
+
+def test_the_strike_both_outlets_report_is_one_matched_happening(built):
+    _, data = built
+    bombardment = _entry(data, SEED_UNDATED, "overnight bombardment")
+    assault = _entry(data, SEED_DATED, "Overnight Russian assault")
+    pairs = {(m["a"]["event"], m["b"]["event"]) for m in data["matches"]}
+    assert (bombardment["id"], assault["id"]) in pairs
 
 
 def test_mentions_of_the_strike_are_one_entry(built):
@@ -120,11 +151,12 @@ def test_log_lines(built):
     log = (out / "timeline.txt").read_text(encoding="utf-8")
     days = [line for line in log.splitlines() if line and not line.startswith((" ", "=", "(", "Timeline"))]
     assert days.index("Mon 2 Feb 2026") < days.index("Tue 3 Feb 2026") < days.index("Wed 4 Feb 2026")
-    night = next(line for line in log.splitlines() if "Overnight Russian assault" in line)
-    assert night.split()[0] == "night" and "NextFin News" in night and "@" in night
+    night = next(line for line in log.splitlines() if "overnight bombardment" in line)
+    assert night.split()[0] == "night" and "@" in night
     talks = next(line for line in log.splitlines() if "Trilateral peace negotiations" in line)
     assert "4–5 Feb 2026" in talks
-    assert "D-1" in days
+    both = next(line for line in log.splitlines() if "overnight bombardment" in line)
+    assert "NextFin News" in both and "unknown outlet" in both
 
 
 def test_chart_is_large_enough(built):

@@ -36,7 +36,7 @@ def _date_option(value: str | None):  # type: ignore[no-untyped-def]
         raise UserError(str(exc)) from None
 
 
-def _read(inputs: Sequence[str], date: str | None, skip_bad: bool):  # type: ignore[no-untyped-def]
+def _read(inputs: Sequence[str], date: str | None, skip_bad: bool, warn_undated: bool = True):  # type: ignore[no-untyped-def]
     """Documents for the inputs; unreadable ones are reported, then skipped or fatal."""
     from .io import InputError, read_documents
 
@@ -54,11 +54,24 @@ def _read(inputs: Sequence[str], date: str | None, skip_bad: bool):  # type: ign
         raise UserError(errors[0] if len(errors) == 1 else f"{errors[0]} (and {len(errors) - 1} more unreadable inputs)")
     for err in errors:
         _warn(f"skipped {err}")
+    if warn_undated:
+        _report_dates(docs)
+    return docs
+
+
+def _report_dates(docs) -> None:  # type: ignore[no-untyped-def]
+    """One line per document without a read date: inferred (with how sure), or none at all."""
+    from .model import DctSource
+
     for d in docs:
-        if d.dct is None:
+        if d.dct_source is DctSource.INFERRED:
+            n = (d.dct_evidence or "").count(" | ") + 1
+            click.echo(f"timeline: {d.path}: no publication date in the article; inferred "
+                       f"{d.dct:%Y-%m-%d} (confidence {d.dct_confidence:.2f}) from {n} event"
+                       f"{'s' * (n != 1)} that dated articles also report (--no-infer turns this off)", err=True)
+        elif d.dct is None:
             _warn(f"{d.path}: no publication date found; relative times stay unresolved "
                   f"(pass --date YYYY-MM-DD to set it)")
-    return docs
 
 
 def _load_timeline(path: str):  # type: ignore[no-untyped-def]
@@ -136,7 +149,9 @@ def extract(inputs: tuple[str, ...], date: str | None, fmt: str, out: str | None
 @click.option("--all-events", is_flag=True, help="Chart and log every event mention, not only the salient ones.")
 @click.option("--policy", type=click.Choice(["news", "narrative"]), default="news", show_default=True,
               help="Anchor relative times on the publication date (news) or the last mentioned time.")
-def build(inputs: tuple[str, ...], date: str | None, out: str, all_events: bool, policy: str) -> None:
+@click.option("--no-infer", is_flag=True, help="Do not infer the date of an undated article from dated ones.")
+def build(inputs: tuple[str, ...], date: str | None, out: str, all_events: bool, policy: str,
+          no_infer: bool) -> None:
     """Build the timeline of the articles: timeline.json, timeline.txt and timeline.png."""
     from .anchor import Policy
     from .codec import dumps
@@ -144,8 +159,9 @@ def build(inputs: tuple[str, ...], date: str | None, out: str, all_events: bool,
     from .render.gantt import figure_bytes, render_gantt
     from .render.log import render_log
 
-    docs = _read(inputs, date, skip_bad=True)
-    tl = build_timeline(docs, Policy(policy))
+    docs = _read(inputs, date, skip_bad=True, warn_undated=False)
+    tl = build_timeline(docs, Policy(policy), infer=not no_infer)
+    _report_dates(tl.documents)
     outputs = {
         "timeline.json": dumps(tl),
         "timeline.txt": render_log(tl, all_events),

@@ -11,7 +11,7 @@ import re
 from datetime import datetime, timedelta
 from typing import Any, Iterator
 
-from .model import (AnchorKind, DctSource, Document, Event, Grain, Interval, RelInterval, Relation,
+from .model import (AnchorKind, DctSource, Document, Event, Grain, Interval, Match, RelInterval, Relation,
                     Tense, Timeline, Timex, TimexType)
 
 SCHEMA = "timeline/1"
@@ -55,7 +55,7 @@ def _env(iv: Interval | None, rel: RelInterval | None) -> dict[str, Any]:
 
 def document_to_dict(d: Document) -> dict[str, Any]:
     return {"id": d.id, "path": d.path, "source": d.source, "title": d.title, "dct": fmt_dct(d),
-            "dct_source": d.dct_source.value, "dct_evidence": d.dct_evidence}
+            "dct_source": d.dct_source.value, "dct_evidence": d.dct_evidence, "dct_confidence": d.dct_confidence}
 
 
 def timex_to_dict(t: Timex) -> dict[str, Any]:
@@ -85,7 +85,13 @@ def timeline_to_dict(tl: Timeline) -> dict[str, Any]:
         "documents": [document_to_dict(d) for d in tl.documents],
         "timexes": [timex_to_dict(t) for t in tl.timexes],
         "events": [event_to_dict(e) for e in tl.events],
+        "matches": [match_to_dict(m) for m in tl.matches],
     }
+
+
+def match_to_dict(m: Match) -> dict[str, Any]:
+    return {"a": {"doc": m.a_doc, "event": m.a}, "b": {"doc": m.b_doc, "event": m.b},
+            "score": m.score, "evidence": list(m.evidence)}
 
 
 def dumps(tl: Timeline) -> str:
@@ -173,6 +179,7 @@ def timeline_from_dict(data: Any) -> Timeline:
             dct=dct, dct_grain=grain,
             dct_source=_enum(DctSource, _need(d, "dct_source", str, where), where, "dct_source"),
             dct_evidence=_need(d, "dct_evidence", str, where, True),
+            dct_confidence=_need(d, "dct_confidence", (int, float), where, True),
         ))
     doc_ids = {d.id for d in docs}
     timexes = []
@@ -219,7 +226,14 @@ def timeline_from_dict(data: Any) -> Timeline:
             modality=_need(e, "modality", str, where, True) or "",
             same_as=_need(e, "same_as", str, where, True),
         ))
-    return Timeline(tuple(docs), tuple(timexes), tuple(events))
+    matches = []
+    for where, m in _objects(data, "matches") if "matches" in data else []:
+        a, b = _need(m, "a", dict, where), _need(m, "b", dict, where)
+        matches.append(Match(_need(a, "doc", str, where), _need(a, "event", str, where),
+                             _need(b, "doc", str, where), _need(b, "event", str, where),
+                             float(_need(m, "score", (int, float), where)),
+                             tuple(str(x) for x in _need(m, "evidence", list, where, True) or [])))
+    return Timeline(tuple(docs), tuple(timexes), tuple(events), tuple(matches))
 
 
 def loads(text: str) -> Timeline:

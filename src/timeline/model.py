@@ -196,6 +196,7 @@ class Document:
     dct_grain: Grain | None = None
     dct_source: DctSource = DctSource.NONE
     dct_evidence: str | None = None  # the text or field the DCT was read from
+    dct_confidence: float | None = None  # for an inferred DCT: how sure (0..1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,10 +243,23 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Match:
+    """Two event entries of different articles that report the same happening."""
+
+    a_doc: str
+    a: str  # event id in a_doc
+    b_doc: str
+    b: str
+    score: float  # 0..1
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Timeline:
     documents: tuple[Document, ...]
     timexes: tuple[Timex, ...] = ()
     events: tuple[Event, ...] = ()
+    matches: tuple[Match, ...] = ()  # the same happening told by several articles
     warnings: tuple[str, ...] = field(default=())
 
     def document(self, doc_id: str) -> Document:
@@ -253,3 +267,34 @@ class Timeline:
             if doc.id == doc_id:
                 return doc
         raise KeyError(doc_id)
+
+
+class DiffStatus(str, Enum):
+    AGREE = "agree"  # both times overlap
+    MOVED = "moved"  # both are bounded and apart: one moved the event by `gap`
+    CONFLICT = "conflict"  # apart, with an open end on one side: the gap cannot be measured
+
+
+@dataclass(frozen=True, slots=True)
+class DiffPair:
+    a: Event
+    b: Event
+    status: DiffStatus
+    score: float
+    gap: timedelta | None = None  # b's earliest time minus a's, when MOVED
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineDiff:
+    """How the timeline of source(s) B differs from that of A."""
+
+    a: tuple[Document, ...]
+    b: tuple[Document, ...]
+    matched: tuple[DiffPair, ...]
+    only_a: tuple[Event, ...]
+    only_b: tuple[Event, ...]
+
+    @property
+    def same(self) -> bool:
+        return not self.only_a and not self.only_b and all(p.status is DiffStatus.AGREE for p in self.matched)

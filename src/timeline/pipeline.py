@@ -70,15 +70,51 @@ def extract(doc: Document, policy: Policy = Policy.NEWS) -> tuple[Timex, ...]:
     return analyse(doc, policy).timexes
 
 
-def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS) -> Timeline:
-    """Time expressions and ordered events of all documents, as one timeline."""
+def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer: bool = True) -> Timeline:
+    """Time expressions and ordered events of all documents, as one timeline.
+
+    With `infer`, an undated document whose events match those of dated ones gets the
+    publication day they imply (dct_source "inferred", with evidence and confidence); events
+    that several documents report are linked (`Timeline.matches`)."""
     from .events import find_events
+    from .match import match_events
     from .order import order_events
 
+    docs = list(docs)
     analyses = [analyse(d, policy) for d in docs]
-    events = [e for a in analyses for e in find_events(a)]
+    events = {d.id: find_events(a) for d, a in zip(docs, analyses)}
+    if infer and any(d.dct is None for d in docs) and any(d.dct is not None for d in docs):
+        for i, doc in enumerate(docs):
+            if doc.dct is not None:
+                continue
+            dated = _infer_date(doc, events, docs, match_events)
+            if dated is not None:
+                docs[i] = dated
+                analyses[i] = analyse(dated, policy)
+                events[dated.id] = find_events(analyses[i])
+    all_events = [e for d in docs for e in events[d.id]]
+    matches = [m for i, a in enumerate(docs) for b in docs[i + 1:]
+               for m in match_events(events[a.id], events[b.id], need_time=True)]
     return Timeline(
         documents=tuple(docs),
         timexes=tuple(t for a in analyses for t in a.timexes),
-        events=tuple(order_events(events, {d.id: d.text for d in docs})),
+        events=tuple(order_events(all_events, {d.id: d.text for d in docs})),
+        matches=tuple(matches),
     )
+
+
+def _infer_date(doc: Document, events: dict, docs: Sequence[Document], match_events) -> Document | None:  # type: ignore[no-untyped-def,type-arg]
+    """The undated `doc` with the publication day its matched events imply, if any."""
+    from dataclasses import replace
+
+    from .infer import infer_day
+    from .model import DctSource, Grain
+
+    matches = [m for other in docs if other.dct is not None
+               for m in match_events(events[doc.id], events[other.id])]
+    index = {(e.doc, e.id): e for d in docs for e in events[d.id]}
+    found = infer_day(matches, index, doc.id)
+    if found is None:
+        return None
+    return replace(doc, dct=found.day, dct_grain=Grain.DAY, dct_source=DctSource.INFERRED,
+                   dct_evidence=" | ".join(found.evidence), dct_confidence=found.confidence)

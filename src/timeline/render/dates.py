@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from typing import TYPE_CHECKING
+
 from ..model import Document, Event, Grain, Interval, RelInterval, Timex
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Timeline
 
 _PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime", "MI": "midday"}
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
@@ -143,3 +148,37 @@ def day_group(e: Event, timex: Timex | None) -> tuple[tuple, str, str]:
             return (1, first_td, timedelta.min), heading, detail
         return (1, start_td, rhi if rhi is not None else timedelta.max), whole, ""
     return (2, 0, 0), "undated", ""
+
+
+def display_groups(tl: "Timeline", all_events: bool = False) -> list[list[Event]]:
+    """The rows of a chart or log: one per event, except that events several articles report
+    (`Timeline.matches`) share a row, headed by the best-anchored, most precise of them."""
+    from ..match import entries
+
+    shown = tl.events if all_events else entries(tl.events)
+    keys = {(e.doc, e.id) for e in shown}
+    parent: dict[tuple[str, str], tuple[str, str]] = {k: k for k in keys}
+
+    def root(k: tuple[str, str]) -> tuple[str, str]:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for m in tl.matches:
+        a, b = (m.a_doc, m.a), (m.b_doc, m.b)
+        if a in keys and b in keys:
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[tuple[str, str], list[Event]] = {}
+    for e in shown:
+        groups.setdefault(root((e.doc, e.id)), []).append(e)
+    strength = {"timex": 0, "reported": 1, "narrative": 2, "dct-tense": 3, "none": 4}
+
+    def precision(e: Event) -> tuple:
+        env = e.envelope
+        width = (env.end - env.start) if env and env.start and env.end else timedelta.max
+        return (strength.get(e.anchor.value, 5), width, e.doc, e.start)
+
+    return [sorted(g, key=precision) for g in groups.values()]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..model import Document, Event, Relation, Timeline, Timex
 from ..order import frame
-from .dates import day_group, human_interval, human_relative, source_name
+from .dates import day_group, display_groups, human_interval, human_relative, source_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -35,6 +35,7 @@ class _Row:
     core: tuple[float, float] | None  # the stated time, solid
     text: str  # the date in words (a heading row: the heading)
     tie: bool = False  # shares its rank with the row above: nothing orders the two
+    others: tuple["_Row", ...] = ()  # the same happening as other sources tell it
 
 
 def _num(dt: datetime) -> float:
@@ -47,25 +48,28 @@ def _rel_num(td: timedelta) -> float:
     return td.total_seconds() / 86400
 
 
-def _grouped(events: Sequence[Event], timexes: dict[tuple[str, str], Timex], relative: bool) -> list[_Row]:
-    """Rows under day headings: events listed by the day their envelope puts them on, then rank."""
+def _grouped(groups: Sequence[list[Event]], timexes: dict[tuple[str, str], Timex], relative: bool) -> list[_Row]:
+    """Rows under day headings: events listed by the day their envelope puts them on, then
+    rank; a happening several sources report is one row, with a bar per source."""
     keyed = []
-    for e in events:
+    for group in groups:
+        e = group[0]
         timex = timexes.get((e.doc, e.timex)) if e.timex else None
         key, heading, _detail = day_group(e, timex)
-        keyed.append((key, e.rank, e.doc, e.start, heading, e))
+        keyed.append((key, e.rank, e.doc, e.start, heading, group))
     keyed.sort(key=lambda k: k[:4])
     rows: list[_Row] = []
     current = None
     prev: Event | None = None
-    for _key, _rank, _doc, _start, heading, e in keyed:
+    for _key, _rank, _doc, _start, heading, group in keyed:
+        e = group[0]
         if heading != current:
             current = heading
             rows.append(_Row(None, None, None, None, heading))
             prev = None
-        row = _rows([e], timexes, relative)[0]
+        row, *others = _rows(group, timexes, relative)
         tie = prev is not None and prev.rank == e.rank and prev.doc == e.doc
-        rows.append(_Row(row.event, row.lo, row.hi, row.core, row.text, tie))
+        rows.append(_Row(row.event, row.lo, row.hi, row.core, row.text, tie, tuple(others)))
         prev = e
     return rows
 
@@ -147,6 +151,26 @@ def _day_ticks(ax, lo: float, hi: float, relative: bool) -> None:  # type: ignor
     ax.grid(axis="x", which="minor", color="#e5e5e5", linewidth=0.5)
 
 
+def _bar(ax, r: _Row, y: float, height: float, color: str, lo: float, hi: float, width: float) -> None:  # type: ignore[no-untyped-def]
+    """One source's time for an event: envelope light, stated time solid, instant a diamond."""
+    a = lo if r.lo is None else max(r.lo, lo)
+    b = hi if r.hi is None else min(r.hi, hi)
+    instant = r.lo is not None and r.hi is not None and (r.hi - r.lo) <= INSTANT_MAX.total_seconds() / 86400
+    if instant:
+        ax.plot([(r.lo + r.hi) / 2], [y], marker="D", color=color, markersize=max(4, 8 * height / 0.62), zorder=4)
+    else:
+        ax.barh(y, max(b - a, width * 0.002), left=a, height=height, color=color, alpha=0.22,
+                edgecolor=color, linewidth=0.8, zorder=2)
+        if r.core is not None:
+            ca, cb = max(r.core[0], lo), min(r.core[1], hi)
+            if cb > ca:
+                ax.barh(y, cb - ca, left=ca, height=height, color=color, alpha=0.9, zorder=3)
+    if r.lo is None or r.lo < lo:
+        ax.plot([a], [y], marker="<", color=color, markersize=7, zorder=4, clip_on=False)
+    if r.hi is None or r.hi > hi:
+        ax.plot([b], [y], marker=">", color=color, markersize=7, zorder=4, clip_on=False)
+
+
 def _draw_panel(ax, rows: list[_Row], colors: dict[str, str], docs: dict[str, Document],  # type: ignore[no-untyped-def]
                 marks: list[tuple[float, float, str, str]], relative: bool) -> None:
     lo, hi = _window(rows, [m for a, b, _, _ in marks for m in (a, b)])
@@ -160,23 +184,14 @@ def _draw_panel(ax, rows: list[_Row], colors: dict[str, str], docs: dict[str, Do
         if r.tie:  # a bracket in the margin: these two share a rank
             ax.plot([lo + width * 0.003] * 2, [y - 1.05, y + 0.05], color="#888888", linewidth=1.6,
                     zorder=4, clip_on=False, solid_capstyle="butt")
-        color = colors[r.event.doc]
+        parts = (r,) + r.others
+        h = 0.62 / len(parts)
+        for k, part in enumerate(parts):  # one bar per source that reports it, stacked in the row
+            yk = y - 0.31 + h * (k + 0.5)
+            color = colors[part.event.doc]  # type: ignore[union-attr]
+            _bar(ax, part, yk, h, color, lo, hi, width)
         a = lo if r.lo is None else max(r.lo, lo)
         b = hi if r.hi is None else min(r.hi, hi)
-        instant = r.lo is not None and r.hi is not None and (r.hi - r.lo) <= INSTANT_MAX.total_seconds() / 86400
-        if instant:
-            ax.plot([(r.lo + r.hi) / 2], [y], marker="D", color=color, markersize=8, zorder=4)
-        else:
-            ax.barh(y, max(b - a, width * 0.002), left=a, height=0.62, color=color, alpha=0.22,
-                    edgecolor=color, linewidth=0.8, zorder=2)
-            if r.core is not None:
-                ca, cb = max(r.core[0], lo), min(r.core[1], hi)
-                if cb > ca:
-                    ax.barh(y, cb - ca, left=ca, height=0.62, color=color, alpha=0.9, zorder=3)
-        if r.lo is None or r.lo < lo:
-            ax.plot([a], [y], marker="<", color=color, markersize=7, zorder=4, clip_on=False)
-        if r.hi is None or r.hi > hi:
-            ax.plot([b], [y], marker=">", color=color, markersize=7, zorder=4, clip_on=False)
         # the date in words, beside the bar where there is room, else inside it
         if b < lo + width * 0.78:
             ax.text(b + width * 0.006, y, r.text, va="center", ha="left", fontsize=8, color="#333333", zorder=5)
@@ -185,13 +200,13 @@ def _draw_panel(ax, rows: list[_Row], colors: dict[str, str], docs: dict[str, Do
         else:
             ax.text(a + width * 0.012, y, r.text, va="center", ha="left", fontsize=8, color="#222222", zorder=5,
                     bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.8, "linewidth": 0})
-    for a, b, color, label in marks:
+    for k, (a, b, color, label) in enumerate(marks):  # one line each, stacked above the rows
         ax.axvspan(a, b, color=color, alpha=0.07, zorder=0)
         ax.axvline(a, color=color, linestyle="--", linewidth=1, zorder=1)
-        ax.text(a + width * 0.004, -1.05, label, color=color, fontsize=8.5, ha="left", va="center",
+        ax.text(a + width * 0.004, -1.05 - 0.6 * k, label, color=color, fontsize=8.5, ha="left", va="center",
                 fontweight="bold", zorder=6)
     ax.set_xlim(lo, hi)
-    ax.set_ylim(len(rows) - 0.4, -1.6)
+    ax.set_ylim(len(rows) - 0.4, -1.6 - 0.6 * max(len(marks) - 1, 0))
     ax.set_yticks(range(len(rows)))
     ax.set_yticklabels([r.event.label if r.event is not None else r.text for r in rows], fontsize=9)
     for tick, r in zip(ax.get_yticklabels(), rows):
@@ -219,15 +234,16 @@ def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = Non
     docs = {d.id: d for d in tl.documents}
     colors = {d.id: PALETTE[i % len(PALETTE)] for i, d in enumerate(tl.documents)}
     timexes = {(t.doc, t.id): t for t in tl.timexes}
-    events = [e for e in tl.events if all_events or e.salient]
-    frames: dict[str, list[Event]] = {}
-    for e in events:
-        frames.setdefault(frame(e), []).append(e)
+    groups = display_groups(tl, all_events)
+    events = [g[0] for g in groups]
+    frames: dict[str, list[list[Event]]] = {}
+    for g in groups:
+        frames.setdefault(frame(g[0]), []).append(g)
     undated = frames.pop("undated", [])
-    panels: list[tuple[str, list[Event]]] = sorted(frames.items(), key=lambda kv: kv[0] != "")
+    panels: list[tuple[str, list[list[Event]]]] = sorted(frames.items(), key=lambda kv: kv[0] != "")
 
-    n_rows = sum(len(evs) + len({day_group(e, timexes.get((e.doc, e.timex)) if e.timex else None)[1]
-                                 for e in evs}) for _, evs in panels)
+    n_rows = sum(len(evs) + len({day_group(g[0], timexes.get((g[0].doc, g[0].timex)) if g[0].timex else None)[1]
+                                 for g in evs}) for _, evs in panels)
     height = max(9.0, 2.6 + 0.36 * n_rows + 1.1 * len(panels))
     fig = Figure(figsize=(16, height), dpi=100, layout="constrained")
     if not panels:
@@ -248,7 +264,7 @@ def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = Non
                              loc="left", fontsize=11, color=colors[name])
             else:
                 for d in tl.documents:
-                    if d.dct is not None and any(e.doc == d.id for e in evs):
+                    if d.dct is not None and any(e.doc == d.id for g in evs for e in g):
                         day0 = d.dct.replace(hour=0, minute=0, second=0, microsecond=0)
                         marks.append((_num(day0), _num(day0 + timedelta(days=1)), colors[d.id],
                                       f"{source_name(d)} published {day0:%a %-d %b %Y}"))

@@ -11,24 +11,26 @@ from __future__ import annotations
 from ..codec import fmt_dct
 from ..model import Timeline
 from ..order import frame
-from .dates import day_group, source_name
+from .dates import day_group, display_groups, source_name
 
 
 def render_log(tl: Timeline, all_events: bool = False) -> str:
     """The log of a timeline (salient events only, unless `all_events`)."""
     docs = {d.id: d for d in tl.documents}
     timexes = {(t.doc, t.id): t for t in tl.timexes}
-    events = [e for e in tl.events if all_events or e.salient]
+    groups = display_groups(tl, all_events)
     lines: list[str] = []
     titles = ", ".join(f"{source_name(d)} ({fmt_dct(d) or 'undated'})" for d in tl.documents)
     lines.append(f"Timeline of {len(tl.documents)} article{'s' * (len(tl.documents) != 1)}: {titles}")
     keyed = []
-    for e in events:
+    for group in groups:
+        e = group[0]
         key, heading, detail = day_group(e, timexes.get((e.doc, e.timex)) if e.timex else None)
-        keyed.append(((frame(e) == "undated", frame(e), key, e.rank, e.doc, e.start), heading, detail, e))
+        keyed.append(((frame(e) == "undated", frame(e), key, e.rank, e.doc, e.start), heading, detail, group))
     keyed.sort(key=lambda k: k[0])
     current_frame, current_heading = None, None
-    for (undated, fr, *_), heading, detail, e in keyed:
+    for (undated, fr, *_), heading, detail, group in keyed:
+        e = group[0]
         if fr != current_frame:
             current_frame, current_heading = fr, None
             if fr and not undated:
@@ -39,9 +41,10 @@ def render_log(tl: Timeline, all_events: bool = False) -> str:
         if heading != current_heading and not undated:
             current_heading = heading
             lines += ["", heading]
-        src = source_name(docs[e.doc])
-        lines.append(f"  {detail:<26} {e.label}  [{src}, {e.doc} @{e.start}-{e.end}]".rstrip())
-    hidden = len(tl.events) - len(events)
+        where = "; ".join(f"{source_name(docs[g.doc])}, {g.doc} @{g.start}-{g.end}" for g in group)
+        also = f" (also reported by {len(group) - 1} more source{'s' * (len(group) > 2)})" if len(group) > 1 else ""
+        lines.append(f"  {detail:<26} {e.label}{also}  [{where}]".rstrip())
+    hidden = len(tl.events) - sum(len(g) for g in groups)
     if hidden:
         lines += ["", f"({hidden} further event mentions (reporting verbs, background, repeated mentions "
                       f"of one happening) are not listed; --all-events lists them)"]

@@ -1,0 +1,134 @@
+"""Which event entries of two articles report the same happening (pure).
+
+Four cues, each with its share of the score: the event words (the same kind of happening,
+"assault"/"strikes"/"bombardment", or the same word), the names and places both sentences
+mention ("Kyiv", "Rutte"), the wording of the two labels and sentences (rapidfuzz's token-set
+similarity), and whether the times are compatible. Pairs are matched one to one, best score
+first; every match carries its score and the cues that made it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Sequence
+
+from rapidfuzz import fuzz
+
+from .grammar import load_toml
+from .model import Event, Match
+
+THRESHOLD = 0.55  # a pair below this score is not the same happening
+W_KIND, W_NAMES, W_TEXT, W_TIME = 0.4, 0.25, 0.2, 0.15
+_NAME_RE = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+_NOT_NAMES = frozenset("The A An This That These Those It He She They We I In On At For By With From As But And Or "
+                       "If When While After Before During Since Until Meanwhile However Conversely Looking "
+                       "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+                       "May June July August September October November December President Secretary General "
+                       "Prime Minister Chief".split())
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    kinds = load_toml("events.toml").get("happenings", {})
+    return {word: kind for kind, words in kinds.items() for word in words}
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def names(sentence: str) -> frozenset[str]:
+    """Names and places a sentence mentions ("Kyiv", "Mark Rutte" -> "rutte", "mark rutte")."""
+    out: set[str] = set()
+    for m in _NAME_RE.finditer(sentence):
+        words = [w.rstrip("’'s").rstrip("’'") for w in m.group(0).split()]
+        words = [w for w in words if w and w not in _NOT_NAMES]
+        if not words:
+            continue
+        out.update(w.lower() for w in words if len(w) > 2)
+    return frozenset(out)
+
+
+def time_compatible(a: Event, b: Event) -> bool | None:
+    """Do the two envelopes overlap? None when they are in different frames (undated)."""
+    if a.envelope is not None and b.envelope is not None:
+        lo = max(x for x in (a.envelope.start, b.envelope.start) if x is not None) \
+            if (a.envelope.start or b.envelope.start) else None
+        hi = min(x for x in (a.envelope.end, b.envelope.end) if x is not None) \
+            if (a.envelope.end or b.envelope.end) else None
+        return lo is None or hi is None or lo < hi
+    if a.relative is not None and b.relative is not None:
+        rs = [x for x in (a.relative.start, b.relative.start) if x is not None]
+        re_ = [x for x in (a.relative.end, b.relative.end) if x is not None]
+        return not rs or not re_ or max(rs) < min(re_)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Similarity:
+    score: float
+    content: float  # the score without the time cue
+    evidence: tuple[str, ...]
+
+
+def similarity(a: Event, b: Event) -> Similarity:
+    kinds = _kinds()
+    ka, kb = kinds.get(a.text.lower()), kinds.get(b.text.lower())
+    evidence: list[str] = []
+    if ka is not None and ka == kb:
+        kind = 1.0
+        evidence.append(f"both a {ka}: '{a.text}' / '{b.text}'")
+    elif _stem(a.text) == _stem(b.text):
+        kind = 1.0
+        evidence.append(f"same event word '{a.text.lower()}'")
+    else:
+        kind = 0.6 if fuzz.ratio(a.text.lower(), b.text.lower()) >= 80 else 0.0
+    na, nb = names(a.sentence), names(b.sentence)
+    shared = sorted(na & nb)
+    name_score = len(shared) / max(min(len(na), len(nb)), 1) if shared else 0.0
+    if shared:
+        evidence.append("shared names: " + ", ".join(shared[:5]))
+    text = max(fuzz.token_set_ratio(a.label, b.label), fuzz.token_sort_ratio(a.sentence, b.sentence)) / 100
+    if text >= 0.6:
+        evidence.append(f"similar wording ({text:.2f})")
+    content = (W_KIND * kind + W_NAMES * min(name_score, 1.0) + W_TEXT * text) / (W_KIND + W_NAMES + W_TEXT)
+    if not shared and text < 0.6:
+        content *= 0.7  # the same verb about other people ("Zelensky intensified" / "Trump intensified")
+    compatible = time_compatible(a, b)
+    if compatible:
+        evidence.append("compatible times")
+    score = (1 - W_TIME) * content + W_TIME * (1.0 if compatible else 0.5 if compatible is None else 0.0)
+    return Similarity(round(score, 3), round(content, 3), tuple(evidence))
+
+
+def entries(events: Sequence[Event]) -> list[Event]:
+    """The events a timeline lists: salient, not merged into another mention."""
+    return [e for e in events if e.salient and e.same_as is None]
+
+
+def match_events(a: Sequence[Event], b: Sequence[Event], threshold: float = THRESHOLD,
+                 need_time: bool = False) -> list[Match]:
+    """One-to-one matches between the entries of two articles, best first."""
+    scored = []
+    for x in entries(a):
+        for y in entries(b):
+            s = similarity(x, y)
+            if s.score < threshold or (need_time and time_compatible(x, y) is not True):
+                continue
+            scored.append((s.score, x.start, y.start, x, y, s))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_a: set[str] = set()
+    used_b: set[str] = set()
+    out = []
+    for score, _, _, x, y, s in scored:
+        if x.id in used_a or y.id in used_b:
+            continue
+        used_a.add(x.id)
+        used_b.add(y.id)
+        out.append(Match(x.doc, x.id, y.doc, y.id, score, s.evidence))
+    return out
