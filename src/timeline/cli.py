@@ -174,6 +174,62 @@ def build(inputs: tuple[str, ...], date: str | None, out: str, all_events: bool,
                f"{shown} events -> {', '.join(str(Path(out) / n) for n in outputs)}", err=True)
 
 
+def _is_timeline_json(name: str) -> bool:
+    path = Path(name)
+    if name == "-" or path.is_dir() or not path.is_file():
+        return False
+    if path.suffix.lower() == ".json":
+        return True
+    with path.open("rb") as fh:
+        return fh.read(64).lstrip().startswith(b"{")
+
+
+@main.command()
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
+@click.option("--png", "png", type=click.Path(dir_okay=False), help="Also draw the two accounts on one date axis.")
+@click.option("--date", "date", metavar="YYYY-MM-DD", help=_DATE_HELP)
+@click.option("--no-infer", is_flag=True, help="Do not infer the date of an undated article from the other.")
+def diff(a: str, b: str, fmt: str, png: str | None, date: str | None, no_infer: bool) -> None:
+    """How the timeline of B differs from that of A (articles, folders or timeline JSONs).
+
+    Exit status: 0 when they agree, 1 when they differ, 2 on error (as diff(1))."""
+    from .codec import dumps_diff
+    from .diff import diff as diff_timelines
+    from .diff import diff_within
+    from .pipeline import build_timeline
+    from .render.diffreport import render_markdown, render_text
+
+    if _is_timeline_json(a) or _is_timeline_json(b):
+        def side(name: str):  # type: ignore[no-untyped-def]
+            if _is_timeline_json(name):
+                return _load_timeline(name)
+            docs = _read([name], date, skip_bad=False, warn_undated=False)
+            tl = build_timeline(docs, infer=not no_infer)
+            _report_dates(tl.documents)
+            return tl
+
+        result = diff_timelines(side(a), side(b))
+    else:
+        docs_a = _read([a], date, skip_bad=False, warn_undated=False)
+        docs_b = _read([b], date, skip_bad=False, warn_undated=False)
+        ids_a = [d.id for d in docs_a]
+        ids_b = [d.id for d in docs_b]
+        if set(ids_a) & set(ids_b):
+            raise UserError(f"{a} and {b} hold the same article ({sorted(set(ids_a) & set(ids_b))[0]})")
+        tl = build_timeline(docs_a + docs_b, infer=not no_infer)
+        _report_dates(tl.documents)
+        result = diff_within(tl, ids_a, ids_b)
+    body = {"text": render_text, "md": render_markdown, "json": dumps_diff}[fmt](result)
+    if png:
+        from .render.diffchart import figure_bytes, render_diff
+
+        _write(Path(png), figure_bytes(render_diff(result), "png"))
+    click.echo(body, nl=False)
+    sys.exit(0 if result.same else 1)
+
+
 @main.command()
 @click.argument("timeline_json", metavar="TIMELINE.json")
 @click.option("--all-events", is_flag=True, help="List every event mention, not only the salient ones.")

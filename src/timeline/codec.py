@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any, Iterator
 
 from .model import (AnchorKind, DctSource, Document, Event, Grain, Interval, Match, RelInterval, Relation,
-                    Tense, Timeline, Timex, TimexType)
+                    Tense, Timeline, TimelineDiff, Timex, TimexType)
 
 SCHEMA = "timeline/1"
 _REL_RE = re.compile(r"^D([+-]\d+)T(\d{2}):(\d{2})$")
@@ -242,3 +242,35 @@ def loads(text: str) -> Timeline:
     except json.JSONDecodeError as exc:
         raise TimelineFormatError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     return timeline_from_dict(data)
+
+
+DIFF_SCHEMA = "timeline-diff/1"
+
+
+def fmt_gap(td: timedelta | None) -> str | None:
+    """A signed ISO 8601 duration ("PT6H", "-P1DT2H")."""
+    if td is None:
+        return None
+    sign = "-" if td < timedelta(0) else ""
+    secs = abs(int(td.total_seconds()))
+    days, rest = divmod(secs, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    clock = (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+    return f"{sign}P{days}D" * bool(days) + ("" if days else f"{sign}P") + (f"T{clock}" if clock else ("" if days else "T0M"))
+
+
+def diff_to_dict(d: TimelineDiff) -> dict[str, Any]:
+    return {
+        "schema": DIFF_SCHEMA,
+        "a": {"documents": [document_to_dict(x) for x in d.a]},
+        "b": {"documents": [document_to_dict(x) for x in d.b]},
+        "matched": [{"a": event_to_dict(p.a), "b": event_to_dict(p.b), "status": p.status.value,
+                     "score": p.score, "gap": fmt_gap(p.gap), "evidence": list(p.evidence)} for p in d.matched],
+        "only_a": [event_to_dict(e) for e in d.only_a],
+        "only_b": [event_to_dict(e) for e in d.only_b],
+    }
+
+
+def dumps_diff(d: TimelineDiff) -> str:
+    return json.dumps(diff_to_dict(d), ensure_ascii=False, indent=1) + "\n"

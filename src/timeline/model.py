@@ -241,6 +241,15 @@ class Event:
     modality: str = ""  # the auxiliary that qualifies it ("will", "would", "may", "to"), if any
     same_as: str | None = None  # the entry this mention was merged into (the same happening)
 
+    @property
+    def bounds(self) -> tuple[object, object] | None:
+        """[start, end) of its envelope on the calendar, else on its article's relative days."""
+        if self.envelope is not None:
+            return self.envelope.start, self.envelope.end
+        if self.relative is not None:
+            return self.relative.start, self.relative.end
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class Match:

@@ -45,14 +45,6 @@ def frame(e: Event) -> str:
     return "undated"
 
 
-def _bounds(e: Event) -> tuple[object, object] | None:
-    if e.envelope is not None:
-        return e.envelope.start, e.envelope.end
-    if e.relative is not None:
-        return e.relative.start, e.relative.end
-    return None
-
-
 def envelope_order(a: Event, b: Event) -> int:
     if AnchorKind.NARRATIVE in (a.anchor, b.anchor):
         return 0  # a time carried over from the passage is a default, not evidence
@@ -63,7 +55,7 @@ def _envelope_order(a: Event, b: Event) -> int:
     """How the envelopes order a and b: -2/2 disjoint (a wholly before/after b); -1/1 they
     overlap but a starts and ends earlier/later than b (the overnight strike and the next
     day's visit); 0 one holds the other, or unknown."""
-    ba, bb = _bounds(a), _bounds(b)
+    ba, bb = a.bounds, b.bounds
     if ba is None or bb is None:
         return 0
     (a0, a1), (b0, b1) = ba, bb
@@ -235,7 +227,7 @@ def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None
             for e in doc_events:
                 members_by_group.setdefault(groups[e.id], []).append(e)
             for gi in sorted(members_by_group):
-                starts = [b[0] for e in members_by_group[gi] if (b := _bounds(e)) is not None and b[0] is not None]
+                starts = [b[0] for e in members_by_group[gi] if (b := e.bounds) is not None and b[0] is not None]
                 low = max(starts) if starts else None
                 if low is not None and (floor is None or low > floor):  # type: ignore[operator]
                     floor = low

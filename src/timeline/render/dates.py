@@ -15,6 +15,12 @@ _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 DAY = timedelta(days=1)
 
 
+def _night_window() -> tuple[int, int]:
+    from ..normalize import part_windows
+
+    return part_windows()["overnight"]
+
+
 def day(dt: datetime) -> str:
     """ "Tue 3 Feb 2026" (pendulum's formatter, fixed to English whatever the machine's locale)."""
     import pendulum
@@ -46,6 +52,9 @@ def _span(lo: datetime, hi: datetime) -> str:
         if lo.year == last.year:
             return f"{lo.day} {lo:%b} – {last.day} {last:%b %Y}"
         return f"{lo.day} {lo:%b %Y} – {last.day} {last:%b %Y}"
+    windows = _night_window()
+    if hi - lo == timedelta(hours=windows[1] - windows[0]) and lo.hour == 24 + windows[0]:
+        return f"{day(lo)}, night"  # the overnight window: from the evening before to the morning
     if lo.date() == hi.date() or (hi - lo <= DAY and _midnight(hi) and hi - DAY == datetime(lo.year, lo.month, lo.day)):
         return f"{day(lo)}, {lo:%H:%M}–{hi:%H:%M}"
     return f"{day(lo)} {lo:%H:%M} – {day(hi)} {hi:%H:%M}"

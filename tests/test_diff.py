@@ -1,0 +1,89 @@
+"""Diffing two accounts of one story: properties, formats, the command line."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+from click.testing import CliRunner
+
+from timeline.cli import main
+from timeline.diff import diff
+from timeline.model import DiffStatus, Document
+from timeline.pipeline import build_timeline
+
+from conftest import SEED_DATED, SEED_UNDATED, SEEDS
+
+STORY = ("Russia struck Kyiv overnight with 30 missiles. NATO's chief arrived in Kyiv on Tuesday and "
+         "visited a damaged power plant. Peace talks will resume next week in Abu Dhabi.")
+
+
+def timeline(text: str, dct: datetime, doc: str = "a"):
+    return build_timeline([Document(doc, text, dct=dct, source=doc)])
+
+
+def _key(d):
+    return ({(p.a.id, p.b.id, p.status, p.gap) for p in d.matched},
+            {e.id for e in d.only_a}, {e.id for e in d.only_b})
+
+
+def test_a_timeline_does_not_differ_from_itself():
+    a = timeline(STORY, datetime(2026, 2, 3))
+    d = diff(a, a)
+    assert d.same and not d.only_a and not d.only_b
+    assert d.matched and all(p.status is DiffStatus.AGREE for p in d.matched)
+
+
+def test_diff_b_a_mirrors_diff_a_b():
+    a = timeline(STORY, datetime(2026, 2, 3), "a")
+    b = timeline(STORY.replace("30 missiles", "dozens of drones").replace("next week", "on Friday"),
+                 datetime(2026, 2, 4), "b")
+    ab, ba = diff(a, b), diff(b, a)
+    assert {(p.a.id, p.b.id, p.status, p.gap) for p in ab.matched} == \
+        {(p.b.id, p.a.id, p.status, -p.gap if p.gap is not None else None) for p in ba.matched}
+    assert {e.id for e in ab.only_a} == {e.id for e in ba.only_b}
+    assert {e.id for e in ab.only_b} == {e.id for e in ba.only_a}
+
+
+def test_a_constant_shift_shows_every_match_as_moved_by_it():
+    a = timeline(STORY, datetime(2026, 2, 3), "a")
+    b = timeline(STORY, datetime(2026, 2, 10), "b")  # the same text, published a week later
+    d = diff(a, b)
+    assert len(d.matched) >= 3 and not d.only_a and not d.only_b
+    assert all(p.status is DiffStatus.MOVED and p.gap == timedelta(days=7) for p in d.matched)
+
+
+def _run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_seed_diff_pairs_the_strike_and_dates_the_undated_article(tmp_path):
+    png = tmp_path / "diff.png"
+    r = _run("diff", str(SEEDS / f"{SEED_UNDATED}.txt"), str(SEEDS / f"{SEED_DATED}.txt"), "--png", str(png))
+    assert r.exit_code == 1  # they differ
+    assert "inferred 2026-02-03" in r.stderr
+    assert "overnight bombardment" in r.stdout and "Overnight Russian assault" in r.stdout
+    assert "Only in B" in r.stdout
+    assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_diff_json_format(tmp_path):
+    r = _run("diff", str(SEEDS / f"{SEED_UNDATED}.txt"), str(SEEDS / f"{SEED_DATED}.txt"), "--format", "json")
+    data = json.loads(r.stdout)
+    assert data["schema"] == "timeline-diff/1"
+    assert data["a"]["documents"][0]["dct_source"] == "inferred"
+    assert data["matched"] and {m["status"] for m in data["matched"]} <= {"agree", "moved", "conflict"}
+    assert all("label" in e and "earliest" in e for e in data["only_b"])
+
+
+def test_diff_of_a_timeline_json_with_itself_exits_0(tmp_path):
+    _run("build", str(SEEDS / f"{SEED_DATED}.txt"), "--out", str(tmp_path))
+    j = str(tmp_path / "timeline.json")
+    r = _run("diff", j, j, "--format", "md")
+    assert r.exit_code == 0 and r.stdout.startswith("# Timeline diff")
+
+
+def test_diff_with_a_corrupt_json_exits_2(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{oops")
+    r = _run("diff", str(bad), str(SEEDS / f"{SEED_DATED}.txt"))
+    assert r.exit_code == 2 and "timeline: error:" in r.stderr
