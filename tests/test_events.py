@@ -81,3 +81,19 @@ def test_events_of_an_undated_article_are_ranked_on_their_own_frame():
                          Document("b", "Drones struck on Monday.", dct=DCT)], infer=False)
     undated = [e for e in tl.events if e.doc == "a"]
     assert undated and all(e.envelope is None and e.relative is not None for e in undated)
+
+
+def test_a_time_that_modifies_a_noun_is_that_nouns_alone():
+    # "the overnight bombardment": the night is the bombardment's; the doubts came after it, and
+    # the next sentence's visit does not inherit the night
+    evs = events_of("Rutte expressed doubts following the overnight bombardment of Kyiv. "
+                    "His comments came during an urgent visit to the capital.")
+    bomb, doubts, visit = evs["bombardment"], evs["expressed"], evs["visit"]
+    assert bomb.anchor is AnchorKind.TIMEX and bomb.relation is Relation.ON
+    assert doubts.relation is Relation.AFTER and doubts.envelope.start == bomb.envelope.end
+    assert visit.anchor is not AnchorKind.NARRATIVE
+
+
+def test_a_time_before_that_clause_is_not_taken_by_its_noun():
+    evs = events_of("Officials said on Tuesday that talks would resume.")
+    assert evs["talks"].timex is None or evs["talks"].anchor is not AnchorKind.TIMEX

@@ -105,11 +105,40 @@ def _premodifies(text: str, t: Timex, tok: Token) -> bool:
     if t.end > tok.start:
         return False
     gap = text[t.end:tok.start]
-    return len(gap) <= 40 and re.fullmatch(r"[\s\w'’-]*", gap) is not None and len(gap.split()) <= 3
+    words = gap.lower().split()
+    return len(gap) <= 40 and re.fullmatch(r"[\s\w'’-]*", gap) is not None and len(words) <= 3 \
+        and not any(w in _FUNCTION_WORDS for w in words)
+
+
+_FUNCTION_WORDS = frozenset("""that the a an and or but to of in on at for with by as from when while which
+who whom is was were are be been had has have will would could should may might can did does""".split())
+
+
+def _owner(text: str, t: Timex, nouns: frozenset[str]) -> tuple[int, str] | None:
+    """The happening noun a time premodifies ("overnight bombardment", "Tuesday's strike") and the
+    preposition that links that noun phrase to the rest of the clause ("following", "after", ...)."""
+    tail = text[t.end:t.end + 40]
+    if tail.startswith("'s") or tail.startswith("’s"):
+        tail = tail[2:]
+    off = t.end + (len(text[t.end:t.end + 40]) - len(tail))
+    pos = 0
+    for _ in range(3):
+        m = re.match(r"\s+([\w'’-]+)", tail[pos:])
+        if m is None:
+            return None
+        if m.group(1).lower() in _FUNCTION_WORDS:
+            return None
+        if m.group(1).lower() in nouns:
+            head = text[max(0, t.start - 40):t.start].lower().split()
+            lead = next((w for w in reversed(head[-4:]) if w in _BEFORE or w in _AFTER), "")
+            return off + pos + m.start(1), lead
+        pos += m.end()
+    return None
 
 
 def _best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex],
-                groups: tuple[VerbGroup, ...], is_verb: bool) -> tuple[Timex, str, float] | None:
+                groups: tuple[VerbGroup, ...], is_verb: bool,
+                nouns: frozenset[str] = frozenset()) -> tuple[Timex, str, float] | None:
     """The time expression that governs the event at `tok`, its preposition and a score
     (lower is stronger); None when no time of the sentence plausibly governs it."""
     best: tuple[float, Timex, str] | None = None
@@ -122,6 +151,11 @@ def _best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Time
         score = float(hi - lo)
         prep = _preposition(text, sent[0], t)
         premod = not is_verb and _premodifies(text, t, tok)
+        owner = None if premod else _owner(text, t, nouns)
+        if owner is not None and owner[0] != tok.start:
+            if not owner[1]:
+                continue  # "the overnight bombardment": the time is that noun's, not the clause's
+            prep = owner[1]  # "... following the overnight bombardment": after it
         if premod:
             score -= 100
         elif t.value.endswith("_REF") and t.type is TimexType.DATE and prep not in {"in", "until", "since"}:
@@ -283,6 +317,7 @@ def find_events(analysis: Analysis) -> list[Event]:
     text = doc.text
     found_events: list[tuple[Event, int]] = []
     spans: list[tuple[int, int]] = []
+    owned: list[bool] = []
     for si, sent in enumerate(analysis.sentences):
         featured = sentence_tokens(analysis, si)
         toks = [t for t, _ in featured]
@@ -305,7 +340,7 @@ def find_events(analysis: Analysis) -> list[Event]:
             is_verb = group is not None or (i > 0 and toks[i - 1].lower in {"to", "will", "would"}) \
                 or (w.endswith("ing") and w in lex.verb_forms)
             tense = group.tense if (is_verb and group is not None) else tense_of_span(list(groups), tok.start, tok.end)
-            found = _best_timex(text, sent, tok, sent_timexes, groups, is_verb)
+            found = _best_timex(text, sent, tok, sent_timexes, groups, is_verb, lex.nouns)
             strength = 999.0
             if found is not None:
                 timex, prep, strength = found
@@ -329,6 +364,8 @@ def find_events(analysis: Analysis) -> list[Event]:
                            or (weak and strength > 60) or " " not in label
                            or hypothetical or bare_noun)
             spans.append((lab_start, lab_end))
+            # "the overnight bombardment": that time is the noun's own and carries no further
+            owned.append(found is not None and not is_verb and _premodifies(text, found[0], tok))
             found_events.append((Event(
                 id="", doc=doc.id, start=tok.start, end=tok.end, text=tok.text,
                 sentence=_span_text(text, sent[0], sent[1]), label=label,
@@ -341,7 +378,7 @@ def find_events(analysis: Analysis) -> list[Event]:
     numbered = [(replace(ev, id=f"e{i + 1}"), si) for i, (ev, si) in enumerate(found_events)]
     sentence_of = {ev.id: si for ev, si in numbered}
     label_spans = {ev.id: span for (ev, _), span in zip(numbered, spans)}
-    anchored = _propagate(numbered)
+    anchored = _propagate(numbered, {ev.id for (ev, _), o in zip(numbered, owned) if o})
     return _merge_mentions(_one_entry_per_happening(anchored, sentence_of, label_spans))
 
 
@@ -413,10 +450,11 @@ def _shifted(env: Interval | None, rel: RelInterval | None, relation: Relation
     return env, rel
 
 
-def _propagate(items: list[tuple[Event, int]]) -> list[Event]:
+def _propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset()) -> list[Event]:
     """Anchor what no time expression anchors: reported speech on the time of its reporting
     ("said Tuesday that the plant had been hit": before Tuesday ends), else the passage's
-    last anchored event (narrative continuity), else the publication date by tense (kept)."""
+    last anchored event (narrative continuity) unless that event's time was only a modifier of it
+    ("the overnight bombardment"), else the publication date by tense (kept)."""
     out: list[tuple[Event, int]] = []
     last: tuple[Event, int] | None = None
     for ev, si in items:
@@ -437,7 +475,7 @@ def _propagate(items: list[tuple[Event, int]]) -> list[Event]:
                 env, rel = _shifted(src.envelope, src.relative, relation)
                 ev = replace(ev, anchor=AnchorKind.NARRATIVE, relation=relation, timex=src.timex,
                              envelope=env, relative=rel)
-        if ev.anchor is AnchorKind.TIMEX and ev.relation is Relation.ON and _width(ev) <= 3:
+        if ev.anchor is AnchorKind.TIMEX and ev.relation is Relation.ON and _width(ev) <= 3 and ev.id not in owned:
             last = (ev, si)  # a time the text names for an event carries on; "winter", "2026" do not
         out.append((ev, si))
     return [ev for ev, _ in out]
