@@ -150,8 +150,10 @@ def extract(inputs: tuple[str, ...], date: str | None, fmt: str, out: str | None
 @click.option("--policy", type=click.Choice(["news", "narrative"]), default="news", show_default=True,
               help="Anchor relative times on the publication date (news) or the last mentioned time.")
 @click.option("--no-infer", is_flag=True, help="Do not infer the date of an undated article from dated ones.")
+@click.option("--about", "subject", metavar="SUBJECT",
+              help='Keep only the events whose sentence names this subject ("Airbus", "Steve Jobs").')
 def build(inputs: tuple[str, ...], date: str | None, out: str, all_events: bool, policy: str,
-          no_infer: bool) -> None:
+          no_infer: bool, subject: str | None) -> None:
     """Build the timeline of the articles: timeline.json, timeline.txt and timeline.png."""
     from .anchor import Policy
     from .codec import dumps
@@ -162,6 +164,8 @@ def build(inputs: tuple[str, ...], date: str | None, out: str, all_events: bool,
     docs = _read(inputs, date, skip_bad=True, warn_undated=False)
     tl = build_timeline(docs, Policy(policy), infer=not no_infer)
     _report_dates(tl.documents)
+    if subject is not None:
+        tl = _about(tl, subject)
     outputs = {
         "timeline.json": dumps(tl),
         "timeline.txt": render_log(tl, all_events),
@@ -172,6 +176,37 @@ def build(inputs: tuple[str, ...], date: str | None, out: str, all_events: bool,
     shown = sum(1 for e in tl.events if all_events or e.salient)
     click.echo(f"{len(docs)} article{'s' * (len(docs) != 1)}, {len(tl.timexes)} time expressions, "
                f"{shown} events -> {', '.join(str(Path(out) / n) for n in outputs)}", err=True)
+
+
+def _about(tl, subject: str):  # type: ignore[no-untyped-def]
+    from .about import about
+
+    if not subject.strip():
+        raise UserError("--about needs a subject, e.g. --about 'Steve Jobs'")
+    return about(tl, subject)
+
+
+@main.command("export")
+@click.argument("timeline_json", metavar="TIMELINE.json")
+@click.option("--format", "fmt", type=click.Choice(["semeval2015"]), required=True,
+              help="semeval2015: an entity timeline as in SemEval-2015 Task 4 (needs --about).")
+@click.option("--about", "subject", metavar="SUBJECT", help="The subject whose events to keep.")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+def export_cmd(timeline_json: str, fmt: str, subject: str | None, output: str | None) -> None:
+    """Write a timeline JSON in another format."""
+    from .export import ExportError, semeval2015
+
+    if subject is None:
+        raise UserError(f"--format {fmt} needs --about SUBJECT")
+    tl = _about(_load_timeline(timeline_json), subject)
+    try:
+        body = semeval2015(tl, subject)
+    except ExportError as exc:
+        raise UserError(str(exc)) from None
+    if output:
+        _write(Path(output), body)
+    else:
+        click.echo(body, nl=False)
 
 
 def _is_timeline_json(name: str) -> bool:

@@ -55,7 +55,20 @@ def _env(iv: Interval | None, rel: RelInterval | None) -> dict[str, Any]:
 
 def document_to_dict(d: Document) -> dict[str, Any]:
     return {"id": d.id, "path": d.path, "source": d.source, "title": d.title, "dct": fmt_dct(d),
-            "dct_source": d.dct_source.value, "dct_evidence": d.dct_evidence, "dct_confidence": d.dct_confidence}
+            "dct_source": d.dct_source.value, "dct_evidence": d.dct_evidence, "dct_confidence": d.dct_confidence,
+            **({"docid": d.docid} if d.docid is not None else {}),
+            **({"sentences": [list(s) for s in d.sentences]} if d.sentences else {})}
+
+
+def _sentences(d: dict[str, Any], where: str) -> tuple[tuple[str, int, int], ...]:
+    rows = _need(d, "sentences", list, where, True) or []
+    out = []
+    for row in rows:
+        if not (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str)
+                and all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in row[1:])):
+            raise TimelineFormatError(f"{where}: field 'sentences' must hold [id, start, end] rows")
+        out.append((row[0], row[1], row[2]))
+    return tuple(out)
 
 
 def timex_to_dict(t: Timex) -> dict[str, Any]:
@@ -180,6 +193,7 @@ def timeline_from_dict(data: Any) -> Timeline:
             dct_source=_enum(DctSource, _need(d, "dct_source", str, where), where, "dct_source"),
             dct_evidence=_need(d, "dct_evidence", str, where, True),
             dct_confidence=_need(d, "dct_confidence", (int, float), where, True),
+            docid=_need(d, "docid", str, where, True), sentences=_sentences(d, where),
         ))
     doc_ids = {d.id for d in docs}
     timexes = []

@@ -152,7 +152,9 @@ def _best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Time
         prep = _preposition(text, sent[0], t)
         premod = not is_verb and _premodifies(text, t, tok)
         owner = None if premod else _owner(text, t, nouns)
-        if owner is not None and owner[0] != tok.start:
+        if owner is not None and owner[0] != tok.start and not (
+                is_verb and owner[0] < tok.start and re.fullmatch(r"[\w'’-]+(?:\s+[\w'’-]+)?\s+", text[owner[0]:tok.start])):
+            # (unless the noun is the verb's subject: "the overnight assault utilized 32 missiles")
             if not owner[1]:
                 continue  # "the overnight bombardment": the time is that noun's, not the clause's
             prep = owner[1]  # "... following the overnight bombardment": after it

@@ -1,11 +1,14 @@
-"""Time expressions as TSV or TimeML (the formats of `timeline extract`)."""
+"""Time expressions as TSV or TimeML (the formats of `timeline extract`); entity timelines in
+the SemEval-2015 Task 4 format (`timeline export --format semeval2015`)."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from datetime import datetime, timedelta
 from html import escape
 from typing import Sequence
 
 from .codec import fmt_dct, fmt_time
-from .model import Document, Timex
+from .model import AnchorKind, Document, Event, Relation, Timeline, Timex
 
 TSV_COLUMNS = ("start", "end", "text", "type", "value", "earliest", "latest")
 
@@ -49,3 +52,75 @@ def timeml(doc: Document, timexes: Sequence[Timex]) -> str:
     return ('<?xml version="1.0" ?>\n<TimeML>\n'
             f"<DOCID>{escape(doc.id, quote=False)}</DOCID>\n{dct_xml}{title}"
             f"<TEXT>{''.join(parts)}</TEXT>\n</TimeML>\n")
+
+
+# ----------------------------------------------------------------------------- SemEval-2015 Task 4
+
+def _calendar_value(start: datetime | None, end: datetime | None) -> str | None:
+    """The calendar unit [start, end) is exactly, as a TIMEX3 date value: a day, a month, a year."""
+    if start is None or end is None or start.time() != datetime.min.time():
+        return None
+    if end - start == timedelta(days=1):
+        return start.strftime("%Y-%m-%d")
+    if start.day == 1 and end == (start.replace(day=28) + timedelta(days=4)).replace(day=1):
+        return start.strftime("%Y-%m")
+    if (start.month, start.day) == (1, 1) and end == start.replace(year=start.year + 1):
+        return start.strftime("%Y")
+    return None
+
+
+def anchor_value(event: Event, doc: Document) -> str:
+    """The date a SemEval-2015 timeline line carries for the event: the day, month or year its
+    envelope is, the day a part of day falls in ("overnight" -> the day it ends), else XXXX-XX-XX."""
+    env = event.envelope
+    if env is None or event.relation in (Relation.BEFORE, Relation.AFTER):
+        if (event.anchor is AnchorKind.DCT_TENSE and event.relation is Relation.BEFORE
+                and event.aspect != "PERFECTIVE" and doc.dct is not None):
+            # a past happening the report gives no other time: on the day it is reported, as
+            # news timelines anchor it (the TimeML reading "IS_INCLUDED in the DCT")
+            return doc.dct.strftime("%Y-%m-%d")
+        return "XXXX-XX-XX"
+    exact = _calendar_value(env.start, env.end)
+    if exact is not None:
+        return exact
+    if env.start is not None and env.end is not None and env.end - env.start <= timedelta(days=1):
+        last = env.end - timedelta(microseconds=1)
+        return last.strftime("%Y-%m-%d")
+    return "XXXX-XX-XX"
+
+
+class ExportError(ValueError):
+    """The timeline lacks what the format needs."""
+
+
+def semeval2015(timeline: Timeline, subject: str) -> str:
+    """A SemEval-2015 Task 4 entity timeline: the subject's name, then one line per event mention,
+    `order<TAB>anchor<TAB>docid-sentid-token`. Sentence ids are the articles' own (TimeML
+    `<s id>`); the token is the event word.
+
+    The format's order is that of the anchors: the events of one date share an order number
+    (equal order = simultaneous, as the task defines it), dates run chronologically (a year
+    before its months, a month before its days), and the events with no date come last,
+    together. Finer order within a day is not written: the task scores every pair of different
+    order numbers as BEFORE, and an order between two same-day events of two articles is rarely
+    known."""
+    docs = {d.id: d for d in timeline.documents}
+    rows: list[tuple[tuple[int, str], str, str]] = []
+    for e in sorted(timeline.events, key=lambda e: (e.rank, e.doc, e.start)):
+        doc = docs[e.doc]
+        if not doc.sentences:
+            raise ExportError(f"{doc.path or doc.id}: the semeval2015 format needs the article's own "
+                              f"sentence ids (TimeML <s id=...>), which this article does not have")
+        starts = [s for _, s, _ in doc.sentences]
+        sid = doc.sentences[max(bisect_right(starts, e.start) - 1, 0)][0]
+        token = "_".join(e.text.split())
+        anchor = anchor_value(e, doc)
+        key = (1, "") if anchor.startswith("X") else (0, anchor)
+        rows.append((key, anchor, f"{doc.docid or doc.id}-{sid}-{token}"))
+    lines = [" ".join(subject.split())]
+    order, last = 0, None
+    for key, anchor, mention in sorted(rows, key=lambda r: r[0]):  # stable: timeline order within a date
+        if key != last:
+            order, last = order + 1, key
+        lines.append(f"{order}\t{anchor}\t{mention}")
+    return "\n".join(lines) + "\n"

@@ -32,7 +32,7 @@ _TAG_RE = re.compile(r"<[^>]*>")
 _DCT_RE = re.compile(r"<TIMEX3\b[^>]*functionInDocument=\"CREATION_TIME\"[^>]*>", re.DOTALL)
 _VALUE_RE = re.compile(r"\bvalue=\"([^\"]*)\"")
 _DOCID_RE = re.compile(r"<DOCID>\s*(.*?)\s*</DOCID>", re.DOTALL)
-_TITLE_RE = re.compile(r"<TITLE>(.*?)</TITLE>", re.DOTALL)
+_TITLE_RE = re.compile(r"<(TITLE|EXTRAINFO)>(.*?)</\1>", re.DOTALL)
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ufffe\uffff\ue000-\uf8ff]")
 
 
@@ -222,11 +222,11 @@ def _headers(raw: str) -> tuple[dict[str, str], str]:
     return meta, raw[pos:]
 
 
-def _timeml(raw: str, name: str) -> tuple[dict[str, str], str]:
+def _timeml(raw: str, name: str) -> tuple[dict[str, str], str, tuple[tuple[str, int, int], ...]]:
     m = _TEXT_RE.search(raw)
     if not m:
         raise InputError(f"{name}: TimeML without a <TEXT> element")
-    text = html.unescape(_TAG_RE.sub("", m.group(1)))
+    text, sents = _strip_tags(m.group(1))
     meta: dict[str, str] = {}
     dct = _DCT_RE.search(raw)
     if dct:
@@ -235,11 +235,42 @@ def _timeml(raw: str, name: str) -> tuple[dict[str, str], str]:
             meta["date"] = value.group(1)
     title = _TITLE_RE.search(raw)
     if title:
-        meta["title"] = html.unescape(_TAG_RE.sub("", title.group(1))).strip()
+        meta["title"] = html.unescape(_TAG_RE.sub("", title.group(2))).strip()
     docid = _DOCID_RE.search(raw)
     if docid:
         meta["docid"] = docid.group(1)
-    return meta, text
+    return meta, text, sents
+
+
+_SENT_OPEN_RE = re.compile(r"<s\s+id=\"([^\"]*)\"[^>]*>")
+
+
+def _strip_tags(content: str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
+    """The text of a TimeML <TEXT>: every tag removed, character references decoded. Sentence
+    tags (<s id="3">, as SemEval-2015 Task 4 files have) are kept as (id, start, end), and two
+    sentences that touch are parted by a line break so the words do not run together."""
+    out: list[str] = []
+    size = 0
+    sents: list[tuple[str, int, int]] = []
+    open_id: tuple[str, int] | None = None
+    pos = 0
+    for tag in _TAG_RE.finditer(content):
+        chunk = html.unescape(content[pos:tag.start()])
+        out.append(chunk)
+        size += len(chunk)
+        pos = tag.end()
+        opened = _SENT_OPEN_RE.fullmatch(tag.group(0))
+        if opened:
+            last = next((c[-1] for c in reversed(out) if c), " ")
+            if sents and sents[-1][2] == size and not last.isspace():
+                out.append("\n")
+                size += 1
+            open_id = (opened.group(1), size)
+        elif tag.group(0) == "</s>" and open_id is not None:
+            sents.append((open_id[0], open_id[1], size))
+            open_id = None
+    out.append(html.unescape(content[pos:]))
+    return "".join(out), tuple(sents)
 
 
 def _first(meta: dict[str, str], *keys: str) -> str | None:
@@ -279,8 +310,9 @@ def parse_document(source: Source, date: tuple[datetime, Grain] | None = None) -
     name = source.name
     suffix = "".join(source.path.suffixes[-2:]).lower() if source.path else ""
     side = _sidecar(source.path)
+    sents: tuple[tuple[str, int, int], ...] = ()
     if suffix.endswith((".tml", ".te3input")) or raw.lstrip().startswith(("<?xml", "<TimeML")):
-        meta, text = _timeml(raw, name)
+        meta, text, sents = _timeml(raw, name)
         meta_kind = DctSource.METADATA
     elif suffix.endswith(".md"):
         meta, text = _front_matter(raw)
@@ -300,7 +332,8 @@ def parse_document(source: Source, date: tuple[datetime, Grain] | None = None) -
         if 0 < len(first_line) <= 150 and not first_line.endswith((".", "!", "?", ":")) and "\n" in text.strip():
             title = first_line
     source_name = _first(meta, "source", "outlet", "publisher")
-    doc = Document(id=_doc_id(source), text=text, path=name, source=source_name, title=title)
+    doc = Document(id=_doc_id(source), text=text, path=name, source=source_name, title=title,
+                   docid=meta.get("docid"), sentences=sents)
 
     if date is not None:
         return replace(doc, dct=date[0], dct_grain=date[1], dct_source=DctSource.OPTION, dct_evidence="--date")

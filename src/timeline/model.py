@@ -197,6 +197,9 @@ class Document:
     dct_source: DctSource = DctSource.NONE
     dct_evidence: str | None = None  # the text or field the DCT was read from
     dct_confidence: float | None = None  # for an inferred DCT: how sure (0..1)
+    docid: str | None = None  # the corpus's own id for it (TimeML <DOCID>), if any
+    # the source's own sentence division (TimeML <s id>): (id, start, end) offsets into `text`
+    sentences: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

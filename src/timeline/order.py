@@ -202,7 +202,8 @@ def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None
 
     Documents are placed separately; across documents of one frame, rank groups are merged
     by the earliest time their envelopes allow, so that dated events from several articles
-    interleave by date."""
+    interleave by date; what no document orders (the first groups of two documents at the same
+    time) is a tie."""
     evs = list(events)
     texts = texts or {}
     frames: dict[str, list[Event]] = {}
@@ -220,20 +221,27 @@ def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None
         keyed: list[tuple[tuple, Event]] = []
         for doc, doc_events in sorted(by_doc.items()):
             groups = _place(doc_events, texts.get(doc, ""))
-            # a document's groups become points on the frame's time line: the latest earliest
-            # time of the group and of every group before it (so the order within it stays)
+            # a document's groups become points on the frame's time line: the latest time point
+            # of the group and of every group before it (so the order within it stays). A
+            # group's point is where its envelopes start, or, open at the start ("on or before
+            # Tuesday"), where they end. Groups of several documents at one point are tied,
+            # the first group of each document at that point with the first of the others...
             floor: object = None
+            at_floor = 0
             members_by_group: dict[int, list[Event]] = {}
             for e in doc_events:
                 members_by_group.setdefault(groups[e.id], []).append(e)
             for gi in sorted(members_by_group):
-                starts = [b[0] for e in members_by_group[gi] if (b := e.bounds) is not None and b[0] is not None]
-                low = max(starts) if starts else None
+                points = [b[0] if b[0] is not None else b[1] for e in members_by_group[gi]
+                          if (b := e.bounds) is not None and (b[0] is not None or b[1] is not None)]
+                low = max(points) if points else None  # type: ignore[type-var]
                 if low is not None and (floor is None or low > floor):  # type: ignore[operator]
-                    floor = low
+                    floor, at_floor = low, 0
+                else:
+                    at_floor += 1
                 for e in members_by_group[gi]:
-                    keyed.append(((floor is not None, floor, doc, gi), e))
-        keyed.sort(key=lambda ke: (ke[0][0], ke[0][1] if ke[0][0] else 0, ke[0][2], ke[0][3], ke[1].start))
+                    keyed.append(((floor is not None, floor, at_floor), e))
+        keyed.sort(key=lambda ke: (ke[0][0], ke[0][1] if ke[0][0] else 0, ke[0][2], ke[1].doc, ke[1].start))
         rank, prev = 0, None
         for k, e in keyed:
             if k != prev:

@@ -57,7 +57,9 @@ def needs_tense(sym: Symbolic) -> bool:
 def analyse(doc: Document, policy: Policy = Policy.NEWS) -> Analysis:
     """Sentences, verb groups and resolved time expressions of one document."""
     text = doc.text
-    partial = Analysis(doc, tuple(sentences(text)), ())
+    # the source's own sentence division when it has one (TimeML <s>), else ours
+    spans = tuple((s, e) for _, s, e in doc.sentences) if doc.sentences else tuple(sentences(text))
+    partial = Analysis(doc, spans, ())
     mentions = tag(text)
     tenses = [partial.tense_at(m.start, m.end) if needs_tense(m.symbolic) else Tense.UNKNOWN
               for m in mentions]

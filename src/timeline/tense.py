@@ -41,6 +41,7 @@ class _Lexicon:
     future_markers: frozenset[str]
     past_irregular: frozenset[str]
     not_past: frozenset[str]
+    un_verbs: frozenset[str]
     present_verbs: frozenset[str]
     participle_adjectives: frozenset[str]
 
@@ -74,7 +75,7 @@ def is_past_form(tok: Token, prev: Token | None, before: Token | None = None) ->
     if prev is not None and (prev.lower.endswith("ly") or prev.lower in _DEGREE) and before is not None \
             and before.lower in _DETERMINERS:
         return False  # "the severely damaged plant", "a still unspecified date"
-    if w.startswith("un") and w not in lex.past_irregular:
+    if w.startswith("un") and w not in lex.past_irregular and w not in lex.un_verbs:
         return False  # "unspecified", "undisclosed": adjectives
     return not tok.text[0].isupper() or prev is None or prev.text in {'"', "“", "("}
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Sequence
 
-from ..model import Document, Event, Relation, Timeline, Timex
+from ..model import DctSource, Document, Event, Relation, Timeline, Timex
 from ..order import frame
 from .dates import day_group, display_groups, human_interval, human_relative, source_name
 
@@ -267,7 +267,8 @@ def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = Non
                     if d.dct is not None and any(e.doc == d.id for g in evs for e in g):
                         day0 = d.dct.replace(hour=0, minute=0, second=0, microsecond=0)
                         marks.append((_num(day0), _num(day0 + timedelta(days=1)), colors[d.id],
-                                      f"{source_name(d)} published {day0:%a %-d %b %Y}"))
+                                      f"{source_name(d)} published {day0:%a %-d %b %Y}"
+                                      + (" (inferred)" if d.dct_source is DctSource.INFERRED else "")))
                 ax.set_title("Dated articles — calendar dates", loc="left", fontsize=11)
             _draw_panel(ax, rows, colors, docs, marks, relative)
     story = title or next((d.title for d in tl.documents if d.title), None)
