@@ -36,7 +36,62 @@ def _date_option(value: str | None):  # type: ignore[no-untyped-def]
         raise UserError(str(exc)) from None
 
 
-def _read(inputs: Sequence[str], date: str | None, skip_bad: bool, warn_undated: bool = True):  # type: ignore[no-untyped-def]
+def _inputs(inputs: Sequence[str], list_file: str | None) -> list[str]:
+    """The inputs named on the command line, then those of the --list file (one per line;
+    blank lines and lines starting with # are skipped; relative paths are relative to the list)."""
+    names = list(inputs)
+    if list_file is not None:
+        from .io import InputError, read_source
+
+        try:
+            raw = read_source(list_file).raw
+        except InputError as exc:
+            raise UserError(f"--list {exc}") from None
+        base = Path(list_file).parent if list_file != "-" else Path(".")
+        for line in raw.splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                names.append(line if Path(line).is_absolute() else str(base / line))
+    if not names:
+        raise UserError("no inputs: name files or folders, or give --list FILE")
+    return names
+
+
+class _Progress:
+    """A progress bar on stderr for runs over many files: only when stderr is a terminal and
+    not --quiet; the summary line at the end unless --quiet."""
+
+    def __init__(self, total: int, quiet: bool, label: str = "articles"):
+        import time
+
+        self.quiet = quiet
+        self.started = time.perf_counter()
+        self.skipped: list[str] = []
+        self.bar = None
+        if not quiet and total > 1 and sys.stderr.isatty():
+            self.bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            self.bar.__enter__()
+
+    def step(self, *_: object) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self, articles: int, events: int) -> None:
+        import time
+
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+        if self.quiet:
+            return
+        took = time.perf_counter() - self.started
+        skipped = f", {len(self.skipped)} skipped ({'; '.join(self.skipped)})" if self.skipped else ""
+        click.echo(f"timeline: {articles} article{'s' * (articles != 1)} read{skipped}, {events} events, "
+                   f"{took:.1f} s", err=True)
+
+
+def _read(inputs: Sequence[str], date: str | None, skip_bad: bool, warn_undated: bool = True,
+          progress: "_Progress | None" = None):  # type: ignore[no-untyped-def]
     """Documents for the inputs; unreadable ones are reported, then skipped or fatal."""
     from .io import InputError, read_documents
 
@@ -50,6 +105,8 @@ def _read(inputs: Sequence[str], date: str | None, skip_bad: bool, warn_undated:
                 docs.append(item)
     except InputError as exc:
         raise UserError(str(exc)) from None
+    if progress is not None:
+        progress.skipped = errors[:]
     if errors and not (skip_bad and docs):
         raise UserError(errors[0] if len(errors) == 1 else f"{errors[0]} (and {len(errors) - 1} more unreadable inputs)")
     for err in errors:
@@ -110,20 +167,29 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
+@click.option("--list", "list_file", metavar="FILE", help="Also read the articles this file lists, one path per line.")
 @click.option("--date", "date", metavar="YYYY-MM-DD", help=_DATE_HELP)
-@click.option("--format", "fmt", type=click.Choice(["tsv", "json", "timeml"]), default="tsv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["tsv", "json", "timeml", "text"]), default="tsv", show_default=True,
+              help="text: the article text the offsets refer to (for HTML: the extracted article).")
 @click.option("--out", "out", type=click.Path(file_okay=False), help="Write one file per input into this folder.")
-def extract(inputs: tuple[str, ...], date: str | None, fmt: str, out: str | None) -> None:
-    """The time expressions of each article (files, folders, or - for stdin)."""
+def extract(inputs: tuple[str, ...], list_file: str | None, date: str | None, fmt: str, out: str | None) -> None:
+    """The time expressions of each article (files, folders searched recursively, or - for stdin)."""
     from .codec import dumps
     from .export import timeml, timexes_tsv
     from .model import Timeline
     from .pipeline import extract as extract_timexes
 
-    docs = _read(inputs, date, skip_bad=True)
+    docs = _read(_inputs(inputs, list_file), date, skip_bad=True)
     chunks = []
     for doc in docs:
+        if fmt == "text":
+            body, suffix = doc.text, ".extracted.txt"
+            if out:
+                _write(Path(out) / f"{doc.id}{suffix}", body)
+            else:
+                chunks.append((doc, body))
+            continue
         timexes = extract_timexes(doc)
         if fmt == "tsv":
             body, suffix = timexes_tsv(timexes), ".tsv"
@@ -136,46 +202,117 @@ def extract(inputs: tuple[str, ...], date: str | None, fmt: str, out: str | None
         else:
             chunks.append((doc, body))
     for doc, body in chunks:
-        if len(chunks) > 1 and fmt == "tsv":
+        if len(chunks) > 1 and fmt in ("tsv", "text"):
             click.echo(f"# {doc.path}")
         click.echo(body, nl=False)
 
 
+BUILD_FORMATS = ("json", "txt", "png", "svg", "pdf", "csv", "md", "ics", "timelinejs", "timeml")
+_FORMAT_FILES = {"json": "timeline.json", "txt": "timeline.txt", "png": "timeline.png", "svg": "timeline.svg",
+                 "pdf": "timeline.pdf", "csv": "timeline.csv", "md": "timeline.md", "ics": "timeline.ics",
+                 "timelinejs": "timeline.timelinejs.json"}
+
+
+def _formats(values: Sequence[str], allowed: Sequence[str], default: Sequence[str]) -> list[str]:
+    """--format given several times or comma-separated ("csv,ics"), checked, in a stable order."""
+    asked = [v.strip().lower() for value in values for v in value.split(",") if v.strip()] or list(default)
+    for v in asked:
+        if v not in allowed:
+            raise UserError(f"--format {v!r} is not one of {', '.join(allowed)}")
+    return [f for f in allowed if f in asked]
+
+
 @main.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
+@click.option("--list", "list_file", metavar="FILE", help="Also read the articles this file lists, one path per line.")
 @click.option("--date", "date", metavar="YYYY-MM-DD", help=_DATE_HELP)
 @click.option("--out", "out", type=click.Path(file_okay=False), default=".", show_default=True,
-              help="Folder for timeline.json, timeline.txt and timeline.png.")
-@click.option("--all-events", is_flag=True, help="Chart and log every event mention, not only the salient ones.")
+              help="Folder for the outputs (timeline.json, timeline.txt, timeline.png, ...).")
+@click.option("--format", "formats", multiple=True, metavar="FMT[,FMT...]",
+              help="Outputs to write, several at once: " + ", ".join(BUILD_FORMATS)
+                   + " (default: json,txt,png; json is always written).")
+@click.option("--all-events", is_flag=True, help="Chart and list every event mention, not only the salient ones.")
 @click.option("--policy", type=click.Choice(["news", "narrative"]), default="news", show_default=True,
               help="Anchor relative times on the publication date (news) or the last mentioned time.")
 @click.option("--no-infer", is_flag=True, help="Do not infer the date of an undated article from dated ones.")
 @click.option("--about", "subject", metavar="SUBJECT",
-              help='Keep only the events whose sentence names this subject ("Airbus", "Steve Jobs").')
-def build(inputs: tuple[str, ...], date: str | None, out: str, all_events: bool, policy: str,
-          no_infer: bool, subject: str | None) -> None:
-    """Build the timeline of the articles: timeline.json, timeline.txt and timeline.png."""
-    from .anchor import Policy
-    from .codec import dumps
-    from .pipeline import build_timeline
-    from .render.gantt import figure_bytes, render_gantt
-    from .render.log import render_log
+              help='Keep only the events the subject takes part in ("Airbus", "Steve Jobs").')
+@click.option("--title", help="Chart and TimelineJS title (default: the first article's title).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out: str, formats: tuple[str, ...],
+          all_events: bool, policy: str, no_infer: bool, subject: str | None, title: str | None,
+          quiet: bool) -> None:
+    """Build the timeline of the articles (files, folders searched recursively, or - for stdin).
 
-    docs = _read(inputs, date, skip_bad=True, warn_undated=False)
-    tl = build_timeline(docs, Policy(policy), infer=not no_infer)
+    Writes timeline.json and, by default, timeline.txt (the log) and timeline.png (the chart)."""
+    from .anchor import Policy
+    from .pipeline import build_timeline
+
+    fmts = _formats(formats, BUILD_FORMATS, ("json", "txt", "png"))
+    names = _inputs(inputs, list_file)
+    from .io import InputError, expand_inputs
+
+    try:
+        total = len(expand_inputs(names))
+    except InputError as exc:
+        raise UserError(str(exc)) from None
+    progress = _Progress(total, quiet)
+    docs = _read(names, date, skip_bad=True, warn_undated=False, progress=progress)
+    tl = build_timeline(docs, Policy(policy), infer=not no_infer, progress=progress.step)
     _report_dates(tl.documents)
     if subject is not None:
         tl = _about(tl, subject)
-    outputs = {
-        "timeline.json": dumps(tl),
-        "timeline.txt": render_log(tl, all_events),
-        "timeline.png": figure_bytes(render_gantt(tl, all_events), "png"),
-    }
+    outputs = render_outputs(tl, ["json"] + fmts, all_events, title)
     for name, data in outputs.items():  # everything is rendered before anything is written
         _write(Path(out) / name, data)
     shown = sum(1 for e in tl.events if all_events or e.salient)
-    click.echo(f"{len(docs)} article{'s' * (len(docs) != 1)}, {len(tl.timexes)} time expressions, "
-               f"{shown} events -> {', '.join(str(Path(out) / n) for n in outputs)}", err=True)
+    progress.close(len(docs), shown)
+    if not quiet:
+        click.echo(f"timeline: wrote {', '.join(str(Path(out) / n) for n in outputs)}", err=True)
+
+
+def render_outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None = None) -> dict[str, bytes | str]:  # type: ignore[no-untyped-def]
+    """File name -> content for every format asked (nothing is written here)."""
+    out: dict[str, bytes | str] = {}
+    for f in fmts:
+        if f == "json":
+            from .codec import dumps
+
+            out[_FORMAT_FILES[f]] = dumps(tl)
+        elif f == "txt":
+            from .render.log import render_log
+
+            out[_FORMAT_FILES[f]] = render_log(tl, all_events)
+        elif f in ("png", "svg", "pdf"):
+            from .render.gantt import figure_bytes, render_gantt
+
+            out[_FORMAT_FILES[f]] = figure_bytes(render_gantt(tl, all_events, title), f)
+        elif f == "csv":
+            from .formats import to_csv
+
+            out[_FORMAT_FILES[f]] = to_csv(tl, all_events)
+        elif f == "md":
+            from .formats import to_markdown
+
+            out[_FORMAT_FILES[f]] = to_markdown(tl, all_events)
+        elif f == "ics":
+            from .formats import to_ics
+
+            out[_FORMAT_FILES[f]] = to_ics(tl, all_events)
+        elif f == "timelinejs":
+            from .formats import to_timelinejs
+
+            out[_FORMAT_FILES[f]] = to_timelinejs(tl, all_events, title)
+        elif f == "timeml":
+            from .export import timeml
+
+            for doc in tl.documents:
+                if not doc.text:
+                    raise UserError("the timeml format needs the articles' text: use it with "
+                                    "`timeline build ARTICLES --format timeml`")
+                out[f"timeml/{doc.id}.tml"] = timeml(
+                    doc, [t for t in tl.timexes if t.doc == doc.id], [e for e in tl.events if e.doc == doc.id])
+    return out
 
 
 def _about(tl, subject: str):  # type: ignore[no-untyped-def]
@@ -186,27 +323,55 @@ def _about(tl, subject: str):  # type: ignore[no-untyped-def]
     return about(tl, subject)
 
 
+EXPORT_FORMATS = ("txt", "csv", "md", "ics", "timelinejs", "png", "svg", "pdf", "semeval2015", "timeml")
+
+
 @main.command("export")
 @click.argument("timeline_json", metavar="TIMELINE.json")
-@click.option("--format", "fmt", type=click.Choice(["semeval2015"]), required=True,
-              help="semeval2015: an entity timeline as in SemEval-2015 Task 4 (needs --about).")
-@click.option("--about", "subject", metavar="SUBJECT", help="The subject whose events to keep.")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
-def export_cmd(timeline_json: str, fmt: str, subject: str | None, output: str | None) -> None:
-    """Write a timeline JSON in another format."""
+@click.option("--format", "formats", multiple=True, required=True, metavar="FMT[,FMT...]",
+              help="One or several of: " + ", ".join(EXPORT_FORMATS)
+                   + ". semeval2015 is a SemEval-2015 Task 4 entity timeline (needs --about).")
+@click.option("--about", "subject", metavar="SUBJECT", help="Keep only the events the subject takes part in.")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False),
+              help="Write the (one) format here instead of stdout.")
+@click.option("--out", "out", type=click.Path(file_okay=False), help="Write every format into this folder.")
+@click.option("--all-events", is_flag=True, help="Every event mention, not only the salient ones.")
+@click.option("--title", help="Chart and TimelineJS title (default: the first article's title).")
+def export_cmd(timeline_json: str, formats: tuple[str, ...], subject: str | None, output: str | None,
+               out: str | None, all_events: bool, title: str | None) -> None:
+    """Write a timeline JSON in other formats (to stdout, -o FILE, or --out DIR)."""
     from .export import ExportError, semeval2015
 
-    if subject is None:
-        raise UserError(f"--format {fmt} needs --about SUBJECT")
-    tl = _about(_load_timeline(timeline_json), subject)
-    try:
-        body = semeval2015(tl, subject)
-    except ExportError as exc:
-        raise UserError(str(exc)) from None
-    if output:
-        _write(Path(output), body)
+    fmts = _formats(formats, EXPORT_FORMATS, ())
+    if "timeml" in fmts:
+        raise UserError("a timeline JSON does not hold the articles' text that timeml needs: "
+                        "use `timeline build ARTICLES --format timeml`")
+    if "semeval2015" in fmts and subject is None:
+        raise UserError("--format semeval2015 needs --about SUBJECT")
+    if len(fmts) > 1 and out is None:
+        raise UserError("several formats need --out DIR")
+    if out is None and output is None and any(f in ("png", "svg", "pdf") for f in fmts):
+        raise UserError("a chart needs -o FILE or --out DIR")
+    tl = _load_timeline(timeline_json)
+    if subject is not None:
+        tl = _about(tl, subject)
+    files = render_outputs(tl, [f for f in fmts if f != "semeval2015"], all_events, title)
+    if "semeval2015" in fmts:
+        try:
+            files[f"{'_'.join((subject or '').lower().split())}.txt"] = semeval2015(tl, subject or "")
+        except ExportError as exc:
+            raise UserError(str(exc)) from None
+    if out is not None:
+        for name, data in files.items():
+            _write(Path(out) / name, data)
+    elif output is not None:
+        _write(Path(output), next(iter(files.values())))
     else:
-        click.echo(body, nl=False)
+        body = next(iter(files.values()))
+        if isinstance(body, bytes):
+            click.get_binary_stream("stdout").write(body)
+        else:
+            click.echo(body, nl=False)
 
 
 def _is_timeline_json(name: str) -> bool:

@@ -29,21 +29,42 @@ def timexes_tsv(timexes: Sequence[Timex]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def timeml(doc: Document, timexes: Sequence[Timex]) -> str:
-    """A TempEval-3 style TimeML document: the DCT, and TIMEX3 tags (tid, type, value) in <TEXT>."""
+_TLINK = {Relation.ON: "IS_INCLUDED", Relation.BEFORE: "BEFORE", Relation.AFTER: "AFTER",
+          Relation.DURING: "DURING"}
+
+
+def timeml(doc: Document, timexes: Sequence[Timex], events: Sequence[Event] = ()) -> str:
+    """A TempEval-3 style TimeML document: the DCT, TIMEX3 tags (tid, type, value) and, given
+    events, EVENT tags (eid, class) in <TEXT>, then a MAKEINSTANCE per event (tense, aspect)
+    and a TLINK from each event to the time it hangs on (its timex, or the DCT by tense)."""
     text = doc.text
     parts: list[str] = []
     pos = 0
-    for t in sorted(timexes, key=lambda t: t.start):
-        if t.start < pos:
+    tags = [(t.start, t.end, "t", t) for t in timexes] + [(e.start, e.end, "e", e) for e in events]
+    for start, end, kind, item in sorted(tags, key=lambda x: (x[0], x[1])):
+        if start < pos:
             continue
-        parts.append(escape(text[pos:t.start], quote=False))
-        attrs = f'tid="{t.id}" type="{t.type.value}" value="{escape(t.value)}"'
-        if t.mod:
-            attrs += f' mod="{escape(t.mod)}"'
-        parts.append(f"<TIMEX3 {attrs}>{escape(text[t.start:t.end], quote=False)}</TIMEX3>")
-        pos = t.end
+        parts.append(escape(text[pos:start], quote=False))
+        if kind == "t":
+            t = item
+            attrs = f'tid="{t.id}" type="{t.type.value}" value="{escape(t.value)}"'
+            if t.mod:
+                attrs += f' mod="{escape(t.mod)}"'
+            parts.append(f"<TIMEX3 {attrs}>{escape(text[start:end], quote=False)}</TIMEX3>")
+        else:
+            parts.append(f'<EVENT eid="{item.id}" class="{item.cls}">{escape(text[start:end], quote=False)}</EVENT>')
+        pos = end
     parts.append(escape(text[pos:], quote=False))
+    links = []
+    for n, e in enumerate(events, 1):
+        tense = {"past": "PAST", "present": "PRESENT", "future": "FUTURE"}.get(e.tense.value, "NONE")
+        links.append(f'<MAKEINSTANCE eiid="ei{e.id[1:]}" eventID="{e.id}" tense="{tense}" '
+                     f'aspect="{e.aspect}" polarity="POS" pos="UNKNOWN"/>')
+    for n, e in enumerate(events, 1):
+        target = e.timex if e.timex else ("t0" if doc.dct is not None and e.anchor is AnchorKind.DCT_TENSE else None)
+        if target is not None:
+            links.append(f'<TLINK lid="l{n}" relType="{_TLINK[e.relation]}" eventInstanceID="ei{e.id[1:]}" '
+                         f'relatedToTime="{target}"/>')
     dct = fmt_dct(doc)
     dct_xml = (f'<DCT><TIMEX3 tid="t0" type="{"TIME" if dct and "T" in dct else "DATE"}" value="{dct}" '
                f'temporalFunction="false" functionInDocument="CREATION_TIME">{dct}</TIMEX3></DCT>\n'
@@ -51,22 +72,20 @@ def timeml(doc: Document, timexes: Sequence[Timex]) -> str:
     title = f"<TITLE>{escape(doc.title, quote=False)}</TITLE>\n" if doc.title else ""
     return ('<?xml version="1.0" ?>\n<TimeML>\n'
             f"<DOCID>{escape(doc.id, quote=False)}</DOCID>\n{dct_xml}{title}"
-            f"<TEXT>{''.join(parts)}</TEXT>\n</TimeML>\n")
+            f"<TEXT>{''.join(parts)}</TEXT>\n" + "".join(link + "\n" for link in links) + "</TimeML>\n")
 
 
 # ----------------------------------------------------------------------------- SemEval-2015 Task 4
 
+_VALUE_FORMAT = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
 def _calendar_value(start: datetime | None, end: datetime | None) -> str | None:
     """The calendar unit [start, end) is exactly, as a TIMEX3 date value: a day, a month, a year."""
-    if start is None or end is None or start.time() != datetime.min.time():
-        return None
-    if end - start == timedelta(days=1):
-        return start.strftime("%Y-%m-%d")
-    if start.day == 1 and end == (start.replace(day=28) + timedelta(days=4)).replace(day=1):
-        return start.strftime("%Y-%m")
-    if (start.month, start.day) == (1, 1) and end == start.replace(year=start.year + 1):
-        return start.strftime("%Y")
-    return None
+    from .formats import precision
+
+    fmt = _VALUE_FORMAT.get(precision(start, end))
+    return start.strftime(fmt) if fmt and start is not None else None
 
 
 def anchor_value(event: Event, doc: Document) -> str:

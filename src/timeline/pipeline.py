@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .anchor import Policy, resolve_mentions
 from .model import Document, Kind, Symbolic, Tense, Timeline, Timex, Unit
@@ -72,7 +72,8 @@ def extract(doc: Document, policy: Policy = Policy.NEWS) -> tuple[Timex, ...]:
     return analyse(doc, policy).timexes
 
 
-def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer: bool = True) -> Timeline:
+def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer: bool = True,
+                   progress: Callable[[Document], object] | None = None) -> Timeline:
     """Time expressions and ordered events of all documents, as one timeline.
 
     With `infer`, an undated document whose events match those of dated ones gets the
@@ -83,8 +84,12 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
     from .order import order_events
 
     docs = list(docs)
-    analyses = [analyse(d, policy) for d in docs]
-    events = {d.id: find_events(a) for d, a in zip(docs, analyses)}
+    analyses, events = [], {}
+    for d in docs:
+        analyses.append(analyse(d, policy))
+        events[d.id] = find_events(analyses[-1])
+        if progress is not None:
+            progress(d)
     if infer and any(d.dct is None for d in docs) and any(d.dct is not None for d in docs):
         for i, doc in enumerate(docs):
             if doc.dct is not None:

@@ -191,3 +191,19 @@ def display_groups(tl: "Timeline", all_events: bool = False) -> list[list[Event]
         return (strength.get(e.anchor.value, 5), width, e.doc, e.start)
 
     return [sorted(g, key=precision) for g in groups.values()]
+
+
+def reading_order(tl: "Timeline", groups: list[list[Event]]) -> list[tuple[list[Event], str, str]]:
+    """The rows in the order a reader goes through them, each with its day heading and detail:
+    the calendar first (headings by their earliest time, then rank), then each undated
+    article's relative days, then the events of unknown time."""
+    from ..order import frame
+
+    timexes = {(t.doc, t.id): t for t in tl.timexes}
+    keyed = []
+    for group in groups:
+        e = group[0]
+        key, heading, detail = day_group(e, timexes.get((e.doc, e.timex)) if e.timex else None)
+        keyed.append(((frame(e) == "undated", frame(e), key, e.rank, e.doc, e.start), heading, detail, group))
+    keyed.sort(key=lambda k: k[0])
+    return [(group, heading, detail) for _, heading, detail, group in keyed]

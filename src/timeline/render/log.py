@@ -11,26 +11,21 @@ from __future__ import annotations
 from ..codec import fmt_dct
 from ..model import Timeline
 from ..order import frame
-from .dates import day_group, display_groups, source_name
+from .dates import display_groups, reading_order, source_name
 
 
 def render_log(tl: Timeline, all_events: bool = False) -> str:
     """The log of a timeline (salient events only, unless `all_events`)."""
     docs = {d.id: d for d in tl.documents}
-    timexes = {(t.doc, t.id): t for t in tl.timexes}
     groups = display_groups(tl, all_events)
     lines: list[str] = []
     titles = ", ".join(f"{source_name(d)} ({fmt_dct(d) or 'undated'})" for d in tl.documents)
     lines.append(f"Timeline of {len(tl.documents)} article{'s' * (len(tl.documents) != 1)}: {titles}")
-    keyed = []
-    for group in groups:
-        e = group[0]
-        key, heading, detail = day_group(e, timexes.get((e.doc, e.timex)) if e.timex else None)
-        keyed.append(((frame(e) == "undated", frame(e), key, e.rank, e.doc, e.start), heading, detail, group))
-    keyed.sort(key=lambda k: k[0])
     current_frame, current_heading = None, None
-    for (undated, fr, *_), heading, detail, group in keyed:
+    for group, heading, detail in reading_order(tl, groups):
         e = group[0]
+        fr = frame(e)
+        undated = fr == "undated"
         if fr != current_frame:
             current_frame, current_heading = fr, None
             if fr and not undated:
