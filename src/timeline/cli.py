@@ -239,9 +239,14 @@ def _formats(values: Sequence[str], allowed: Sequence[str], default: Sequence[st
               help='Keep only the events the subject takes part in ("Airbus", "Steve Jobs").')
 @click.option("--title", help="Chart and TimelineJS title (default: the first article's title).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Articles processed in parallel (processes); the output is the same as with 1.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: run the per-article work on a dask.distributed cluster (pip install 'timeline[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", help="The dask scheduler (default: a LocalCluster of --jobs workers).")
 def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out: str, formats: tuple[str, ...],
           all_events: bool, policy: str, no_infer: bool, subject: str | None, title: str | None,
-          quiet: bool) -> None:
+          quiet: bool, jobs: int, engine: str, scheduler: str | None) -> None:
     """Build the timeline of the articles (files, folders searched recursively, or - for stdin).
 
     Writes timeline.json and, by default, timeline.txt (the log) and timeline.png (the chart)."""
@@ -258,7 +263,13 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
         raise UserError(str(exc)) from None
     progress = _Progress(total, quiet)
     docs = _read(names, date, skip_bad=True, warn_undated=False, progress=progress)
-    tl = build_timeline(docs, Policy(policy), infer=not no_infer, progress=progress.step)
+    if scheduler and engine != "dask":
+        raise UserError("--scheduler needs --engine dask")
+    try:
+        tl = build_timeline(docs, Policy(policy), infer=not no_infer, progress=progress.step,
+                            jobs=jobs, engine=engine, scheduler=scheduler)
+    except RuntimeError as exc:  # the engine is missing or unreachable
+        raise UserError(str(exc)) from None
     _report_dates(tl.documents)
     if subject is not None:
         tl = _about(tl, subject)

@@ -121,7 +121,12 @@ def match_events(a: Sequence[Event], b: Sequence[Event], threshold: float = THRE
             if s.score < threshold or (need_time and time_compatible(x, y) is not True):
                 continue
             scored.append((s.score, x.start, y.start, x, y, s))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return _one_to_one(scored)
+
+
+def _one_to_one(scored: list[tuple[float, int, int, Event, Event, Similarity]]) -> list[Match]:
+    """Best score first, each entry in at most one match."""
+    scored = sorted(scored, key=lambda t: (-t[0], t[1], t[2]))
     used_a: set[str] = set()
     used_b: set[str] = set()
     out = []
@@ -132,3 +137,87 @@ def match_events(a: Sequence[Event], b: Sequence[Event], threshold: float = THRE
         used_b.add(y.id)
         out.append(Match(x.doc, x.id, y.doc, y.id, score, s.evidence))
     return out
+
+
+# ----------------------------------------------------------------------------- many articles
+
+BLOCK_LIMIT = 64  # a key shared by more entries than this (e.g. "u.s." over a week) tells nothing
+
+
+def _keys(e: Event) -> set[str]:
+    """What two entries must share to be compared at all: a name, or the kind of happening (or
+    the event word). Pairs that share none of these cannot reach the threshold."""
+    kind = _kinds().get(e.text.lower())
+    return {"n:" + n for n in names(e.sentence)} | {"k:" + (kind or _stem(e.text))}
+
+
+def _bucket(e: Event, days: int) -> tuple[object, ...] | None:
+    """The time bucket of an entry: the `days`-long window its envelope starts (or, open at
+    the start, ends) in; the document for an undated article's relative days."""
+    if e.envelope is not None:
+        point = e.envelope.start or e.envelope.end
+        return None if point is None else ("cal", point.toordinal() // days)
+    if e.relative is not None:
+        return ("rel", e.doc)
+    return None
+
+
+def candidate_pairs(events_by_doc: dict[str, Sequence[Event]], need_time: bool = True,
+                    focus: str | None = None) -> list[tuple[Event, Event]]:
+    """The pairs of entries of different articles worth scoring, found by blocking instead of
+    comparing every pair: entries that share a key (a name or a kind of happening) and a
+    time window (a week, then a day when a week is crowded; an entry whose envelope spans
+    several windows is put in each, up to a month). Keys shared by more than BLOCK_LIMIT
+    entries are too common to identify a happening and are dropped. Grows with the number
+    of entries times the block size, not with the square of the number of articles. With
+    `focus`, only the pairs that involve that article (and no size limit: they are few)."""
+    from collections import defaultdict
+    from datetime import timedelta
+
+    def windows(e: Event, days: int) -> list[tuple[object, ...]]:
+        if e.envelope is None or e.envelope.start is None or e.envelope.end is None:
+            b = _bucket(e, days)
+            return [] if b is None else [b]
+        first = e.envelope.start.toordinal() // days
+        last = (e.envelope.end - timedelta(microseconds=1)).toordinal() // days
+        return [("cal", k) for k in range(first, min(last, first + 31 // days + 1) + 1)]
+
+    entries_all = [e for doc in sorted(events_by_doc) for e in entries(events_by_doc[doc])]
+    seen: set[tuple[str, str, str, str]] = set()
+    out: list[tuple[Event, Event]] = []
+    for days in (7, 1):
+        blocks: dict[tuple[object, ...], list[Event]] = defaultdict(list)
+        for e in entries_all:
+            for w in (windows(e, days) if need_time else [("any",)]):
+                for k in _keys(e):
+                    blocks[(k, w)].append(e)
+        for key in sorted(blocks, key=repr):
+            members = blocks[key]
+            if focus is not None:
+                mine = [e for e in members if e.doc == focus]
+                pairs = ((x, y) for x in mine for y in members if y.doc != focus)
+            elif len(members) < 2 or len(members) > BLOCK_LIMIT:
+                continue  # a crowded week is tried again day by day; a crowded day is dropped
+            else:
+                pairs = ((x, y) for i, x in enumerate(members) for y in members[i + 1:] if x.doc != y.doc)
+            for x, y in pairs:
+                a, b = (x, y) if x.doc < y.doc else (y, x)
+                ident = (a.doc, a.id, b.doc, b.id)
+                if ident not in seen:
+                    seen.add(ident)
+                    out.append((a, b))
+    return out
+
+
+def match_all(events_by_doc: dict[str, Sequence[Event]], threshold: float = THRESHOLD,
+              need_time: bool = True, focus: str | None = None) -> list[Match]:
+    """One-to-one matches for every pair of articles, over the blocked candidate pairs only;
+    the same matches as `match_events` on each pair of articles wherever blocking keeps the
+    pair (it keeps every pair that shares a name or a kind in a common time window)."""
+    by_pair: dict[tuple[str, str], list[tuple[float, int, int, Event, Event, Similarity]]] = {}
+    for x, y in candidate_pairs(events_by_doc, need_time, focus):
+        s = similarity(x, y)
+        if s.score < threshold or (need_time and time_compatible(x, y) is not True):
+            continue
+        by_pair.setdefault((x.doc, y.doc), []).append((s.score, x.start, y.start, x, y, s))
+    return [m for pair in sorted(by_pair) for m in _one_to_one(by_pair[pair])]

@@ -119,9 +119,24 @@ def _sentence_index(events: Sequence[Event]) -> dict[str, int]:
     return index
 
 
+PASSAGE = 400  # events placed together; a longer article is placed passage by passage
+
+
 def _place(doc_events: Sequence[Event], text: str) -> dict[str, int]:
-    """Rank groups (0-based) of one document's events of one frame."""
+    """Rank groups (0-based) of one document's events of one frame. An article with more than
+    PASSAGE events (a book, a 20 MB dump) is placed in passages of PASSAGE events that follow
+    each other, so that the time stays linear in its length."""
     events = sorted(doc_events, key=lambda e: e.start)
+    out: dict[str, int] = {}
+    offset = 0
+    for i in range(0, len(events), PASSAGE):
+        groups = _place_passage(events[i:i + PASSAGE], text)
+        out.update({k: g + offset for k, g in groups.items()})
+        offset += max(groups.values(), default=-1) + 1
+    return out
+
+
+def _place_passage(events: Sequence[Event], text: str) -> dict[str, int]:
     sent = _sentence_index(events)
     groups: list[list[Event]] = []
     where: dict[str, int] = {}
@@ -197,10 +212,25 @@ def _support(before: list[Event], after: list[Event], sent: Mapping[str, int], t
     return best
 
 
-def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None) -> list[Event]:
+def place_document(events: Sequence[Event], text: str) -> list[Event]:
+    """One article's events with their order within the article: `rank` is the 1-based rank
+    group within the article and frame (the per-article half of ordering, pure)."""
+    by_frame: dict[str, list[Event]] = {}
+    for e in events:
+        by_frame.setdefault(frame(e), []).append(e)
+    placed: dict[str, Event] = {}
+    for name, members in by_frame.items():
+        groups = {e.id: 0 for e in members} if name == "undated" else _place(members, text)
+        placed.update({e.id: replace(e, rank=groups[e.id] + 1) for e in members})
+    return [placed[e.id] for e in events]
+
+
+def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None,
+                 placed: bool = False) -> list[Event]:
     """Events sorted by frame and order, each with its rank (1-based) within its frame.
 
-    Documents are placed separately; across documents of one frame, rank groups are merged
+    With `placed`, each event's rank already says its order within its article
+    (`place_document`); else the articles are placed here. Across documents of one frame, rank groups are merged
     by the earliest time their envelopes allow, so that dated events from several articles
     interleave by date; what no document orders (the first groups of two documents at the same
     time) is a tie."""
@@ -220,7 +250,8 @@ def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None
             by_doc.setdefault(e.doc, []).append(e)
         keyed: list[tuple[tuple, Event]] = []
         for doc, doc_events in sorted(by_doc.items()):
-            groups = _place(doc_events, texts.get(doc, ""))
+            groups = ({e.id: e.rank - 1 for e in doc_events} if placed
+                      else _place(doc_events, texts.get(doc, "")))
             # a document's groups become points on the frame's time line: the latest time point
             # of the group and of every group before it (so the order within it stays). A
             # group's point is where its envelopes start, or, open at the start ("on or before

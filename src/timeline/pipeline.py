@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from .anchor import Policy, resolve_mentions
-from .model import Document, Kind, Symbolic, Tense, Timeline, Timex, Unit
+from .model import Document, Event, Kind, Symbolic, Tense, Timeline, Timex, Unit
 from .segment import sentences, tokens
 from .tagger import tag
 from .tense import VerbGroup, tense_of_span, verb_groups
@@ -72,53 +72,88 @@ def extract(doc: Document, policy: Policy = Policy.NEWS) -> tuple[Timex, ...]:
     return analyse(doc, policy).timexes
 
 
+def article_stage(doc: Document, policy: Policy = Policy.NEWS) -> tuple[tuple[Timex, ...], list[Event]]:
+    """Everything that needs one article only: its time expressions and its events, placed in
+    order within the article (pure; what `--jobs` and `--engine dask` run in other processes)."""
+    from .events import find_events
+    from .order import place_document
+
+    a = analyse(doc, policy)
+    return a.timexes, place_document(find_events(a), doc.text)
+
+
+def map_articles(docs: Sequence[Document], policy: Policy = Policy.NEWS, jobs: int = 1,
+                 engine: str = "local", scheduler: str | None = None,
+                 progress: Callable[[Document], object] | None = None) -> list[tuple[tuple[Timex, ...], list[Event]]]:
+    """`article_stage` over the documents, in their order: in this process (jobs=1), in a pool
+    of `jobs` processes, or on a dask.distributed cluster (engine="dask": the scheduler at
+    `scheduler`, else a LocalCluster of `jobs` workers). The results are the same in every
+    case: each article is computed on its own."""
+    docs = list(docs)
+    if engine == "dask":
+        from .scale import dask_map
+
+        return dask_map(docs, policy, jobs, scheduler, progress)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    if jobs <= 1 or len(docs) < 2:
+        out = []
+        for d in docs:
+            out.append(article_stage(d, policy))
+            if progress is not None:
+                progress(d)
+        return out
+    from .scale import pool_map
+
+    return pool_map(docs, policy, jobs, progress)
+
+
 def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer: bool = True,
-                   progress: Callable[[Document], object] | None = None) -> Timeline:
+                   progress: Callable[[Document], object] | None = None, jobs: int = 1,
+                   engine: str = "local", scheduler: str | None = None) -> Timeline:
     """Time expressions and ordered events of all documents, as one timeline.
 
-    With `infer`, an undated document whose events match those of dated ones gets the
-    publication day they imply (dct_source "inferred", with evidence and confidence); events
-    that several documents report are linked (`Timeline.matches`)."""
-    from .events import find_events
-    from .match import match_events
+    The per-article work runs where `jobs`/`engine` say (see `map_articles`); the steps across
+    articles run here. With `infer`, an undated document whose events match those of dated
+    ones gets the publication day they imply (dct_source "inferred", with evidence and
+    confidence); events that several documents report are linked (`Timeline.matches`).
+    Matching compares only the pairs that blocking keeps (`match.candidate_pairs`), so the
+    cross-article steps grow with the number of events, not with its square."""
+    from .match import match_all
     from .order import order_events
 
     docs = list(docs)
-    analyses, events = [], {}
-    for d in docs:
-        analyses.append(analyse(d, policy))
-        events[d.id] = find_events(analyses[-1])
-        if progress is not None:
-            progress(d)
+    results = map_articles(docs, policy, jobs, engine, scheduler, progress)
+    timexes = {d.id: r[0] for d, r in zip(docs, results)}
+    events = {d.id: r[1] for d, r in zip(docs, results)}
     if infer and any(d.dct is None for d in docs) and any(d.dct is not None for d in docs):
         for i, doc in enumerate(docs):
             if doc.dct is not None:
                 continue
-            dated = _infer_date(doc, events, docs, match_events)
+            dated = _infer_date(doc, events, docs)
             if dated is not None:
                 docs[i] = dated
-                analyses[i] = analyse(dated, policy)
-                events[dated.id] = find_events(analyses[i])
+                timexes[dated.id], events[dated.id] = article_stage(dated, policy)
     all_events = [e for d in docs for e in events[d.id]]
-    matches = [m for i, a in enumerate(docs) for b in docs[i + 1:]
-               for m in match_events(events[a.id], events[b.id], need_time=True)]
+    matches = match_all({d.id: events[d.id] for d in docs}, need_time=True)
     return Timeline(
         documents=tuple(docs),
-        timexes=tuple(t for a in analyses for t in a.timexes),
-        events=tuple(order_events(all_events, {d.id: d.text for d in docs})),
+        timexes=tuple(t for d in docs for t in timexes[d.id]),
+        events=tuple(order_events(all_events, placed=True)),
         matches=tuple(matches),
     )
 
 
-def _infer_date(doc: Document, events: dict, docs: Sequence[Document], match_events) -> Document | None:  # type: ignore[no-untyped-def,type-arg]
+def _infer_date(doc: Document, events: dict, docs: Sequence[Document]) -> Document | None:  # type: ignore[type-arg]
     """The undated `doc` with the publication day its matched events imply, if any."""
     from dataclasses import replace
 
     from .infer import infer_day
+    from .match import match_all
     from .model import DctSource, Grain
 
-    matches = [m for other in docs if other.dct is not None
-               for m in match_events(events[doc.id], events[other.id])]
+    dated = {d.id: events[d.id] for d in docs if d.dct is not None}
+    matches = match_all({doc.id: events[doc.id], **dated}, need_time=False, focus=doc.id)
     index = {(e.doc, e.id): e for d in docs for e in events[d.id]}
     found = infer_day(matches, index, doc.id)
     if found is None:
