@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Sequence
 
 from rapidfuzz import fuzz
@@ -42,6 +42,7 @@ def _stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 16)
 def names(sentence: str) -> frozenset[str]:
     """Names and places a sentence mentions ("Kyiv", "Mark Rutte" -> "rutte", "mark rutte")."""
     out: set[str] = set()
@@ -76,7 +77,9 @@ class Similarity:
     evidence: tuple[str, ...]
 
 
-def similarity(a: Event, b: Event) -> Similarity:
+def similarity(a: Event, b: Event, floor: float = 0.0) -> Similarity | None:
+    """How alike two entries are, with the cues; None when the score cannot reach `floor`
+    (decided before the costlier wording comparison)."""
     kinds = _kinds()
     ka, kb = kinds.get(a.text.lower()), kinds.get(b.text.lower())
     evidence: list[str] = []
@@ -93,16 +96,21 @@ def similarity(a: Event, b: Event) -> Similarity:
     name_score = len(shared) / max(min(len(na), len(nb)), 1) if shared else 0.0
     if shared:
         evidence.append("shared names: " + ", ".join(shared[:5]))
+    compatible = time_compatible(a, b)
+    time_part = 1.0 if compatible else 0.5 if compatible is None else 0.0
+    if floor > 0:
+        best = (W_KIND * kind + W_NAMES * min(name_score, 1.0) + W_TEXT) / (W_KIND + W_NAMES + W_TEXT)
+        if (1 - W_TIME) * best + W_TIME * time_part < floor:
+            return None
     text = max(fuzz.token_set_ratio(a.label, b.label), fuzz.token_sort_ratio(a.sentence, b.sentence)) / 100
     if text >= 0.6:
         evidence.append(f"similar wording ({text:.2f})")
     content = (W_KIND * kind + W_NAMES * min(name_score, 1.0) + W_TEXT * text) / (W_KIND + W_NAMES + W_TEXT)
     if not shared and text < 0.6:
         content *= 0.7  # the same verb about other people ("Zelensky intensified" / "Trump intensified")
-    compatible = time_compatible(a, b)
     if compatible:
         evidence.append("compatible times")
-    score = (1 - W_TIME) * content + W_TIME * (1.0 if compatible else 0.5 if compatible is None else 0.0)
+    score = (1 - W_TIME) * content + W_TIME * time_part
     return Similarity(round(score, 3), round(content, 3), tuple(evidence))
 
 
@@ -117,8 +125,10 @@ def match_events(a: Sequence[Event], b: Sequence[Event], threshold: float = THRE
     scored = []
     for x in entries(a):
         for y in entries(b):
-            s = similarity(x, y)
-            if s.score < threshold or (need_time and time_compatible(x, y) is not True):
+            if need_time and time_compatible(x, y) is not True:
+                continue
+            s = similarity(x, y, threshold)
+            if s is None or s.score < threshold:
                 continue
             scored.append((s.score, x.start, y.start, x, y, s))
     return _one_to_one(scored)
@@ -183,13 +193,14 @@ def candidate_pairs(events_by_doc: dict[str, Sequence[Event]], need_time: bool =
         return [("cal", k) for k in range(first, min(last, first + 31 // days + 1) + 1)]
 
     entries_all = [e for doc in sorted(events_by_doc) for e in entries(events_by_doc[doc])]
+    keys = [sorted(_keys(e)) for e in entries_all]
     seen: set[tuple[str, str, str, str]] = set()
     out: list[tuple[Event, Event]] = []
     for days in (7, 1):
         blocks: dict[tuple[object, ...], list[Event]] = defaultdict(list)
-        for e in entries_all:
+        for e, e_keys in zip(entries_all, keys):
             for w in (windows(e, days) if need_time else [("any",)]):
-                for k in _keys(e):
+                for k in e_keys:
                     blocks[(k, w)].append(e)
         for key in sorted(blocks, key=repr):
             members = blocks[key]
@@ -216,8 +227,10 @@ def match_all(events_by_doc: dict[str, Sequence[Event]], threshold: float = THRE
     pair (it keeps every pair that shares a name or a kind in a common time window)."""
     by_pair: dict[tuple[str, str], list[tuple[float, int, int, Event, Event, Similarity]]] = {}
     for x, y in candidate_pairs(events_by_doc, need_time, focus):
-        s = similarity(x, y)
-        if s.score < threshold or (need_time and time_compatible(x, y) is not True):
+        if need_time and time_compatible(x, y) is not True:
+            continue
+        s = similarity(x, y, threshold)
+        if s is None or s.score < threshold:
             continue
         by_pair.setdefault((x.doc, y.doc), []).append((s.score, x.start, y.start, x, y, s))
     return [m for pair in sorted(by_pair) for m in _one_to_one(by_pair[pair])]

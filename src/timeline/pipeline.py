@@ -110,7 +110,8 @@ def map_articles(docs: Sequence[Document], policy: Policy = Policy.NEWS, jobs: i
 
 def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer: bool = True,
                    progress: Callable[[Document], object] | None = None, jobs: int = 1,
-                   engine: str = "local", scheduler: str | None = None) -> Timeline:
+                   engine: str = "local", scheduler: str | None = None,
+                   timings: dict[str, float] | None = None) -> Timeline:
     """Time expressions and ordered events of all documents, as one timeline.
 
     The per-article work runs where `jobs`/`engine` say (see `map_articles`); the steps across
@@ -118,12 +119,24 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
     ones gets the publication day they imply (dct_source "inferred", with evidence and
     confidence); events that several documents report are linked (`Timeline.matches`).
     Matching compares only the pairs that blocking keeps (`match.candidate_pairs`), so the
-    cross-article steps grow with the number of events, not with its square."""
+    cross-article steps grow with the number of events, not with its square. `timings`, if
+    given, receives the seconds each step took ("articles", "infer", "match", "order")."""
+    from time import perf_counter
+
     from .match import match_all
     from .order import order_events
 
+    clock = [perf_counter()]
+
+    def lap(name: str) -> None:
+        now = perf_counter()
+        if timings is not None:
+            timings[name] = timings.get(name, 0.0) + now - clock[0]
+        clock[0] = now
+
     docs = list(docs)
     results = map_articles(docs, policy, jobs, engine, scheduler, progress)
+    lap("articles")
     timexes = {d.id: r[0] for d, r in zip(docs, results)}
     events = {d.id: r[1] for d, r in zip(docs, results)}
     if infer and any(d.dct is None for d in docs) and any(d.dct is not None for d in docs):
@@ -134,12 +147,16 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
             if dated is not None:
                 docs[i] = dated
                 timexes[dated.id], events[dated.id] = article_stage(dated, policy)
+    lap("infer")
     all_events = [e for d in docs for e in events[d.id]]
     matches = match_all({d.id: events[d.id] for d in docs}, need_time=True)
+    lap("match")
+    ordered = order_events(all_events, placed=True)
+    lap("order")
     return Timeline(
         documents=tuple(docs),
         timexes=tuple(t for d in docs for t in timexes[d.id]),
-        events=tuple(order_events(all_events, placed=True)),
+        events=tuple(ordered),
         matches=tuple(matches),
     )
 

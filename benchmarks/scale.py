@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Scale: timelines of 1,000 and 10,000 articles on one machine and on a Dask LocalCluster.
+
+The corpora are the development articles (TempEval-3 TimeBank + AQUAINT, ../shared) re-dated:
+copy k of an article is published k days after the original (text unchanged, a new id), so
+the archive spreads over weeks as a news feed does. For each corpus size it builds one
+timeline with `--jobs 1`, `--jobs 2` and `--engine dask` (a LocalCluster of 2 workers) and
+reports articles/s, the time of the steps across articles (matching, ordering), peak memory,
+and checks that the three timelines are byte-identical. Then how time grows from 1k to 10k.
+
+    python benchmarks/scale.py [--sizes 1000,10000] [--no-dask]
+
+Targets: 10,000 articles in under 10 minutes on 2 cores; time(10k) <= 11 x time(1k); peak
+memory < 1.5 GB. Needs ../shared; says so and exits 2 when it is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import resource
+import sys
+import time
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TRAIN = ROOT.parent / "shared" / "data" / "tempeval3" / "train"
+TARGET_MINUTES, TARGET_GROWTH, TARGET_MB = 10.0, 11.0, 1500.0
+
+
+def corpus(size: int):  # type: ignore[no-untyped-def]
+    from timeline.io import read_documents
+
+    base = list(read_documents(sorted(str(p) for p in TRAIN.rglob("*.tml"))))
+    out = []
+    for i in range(size):
+        d = base[i % len(base)]
+        k = i // len(base)
+        out.append(replace(d, id=f"{d.id}~{k}", dct=d.dct + timedelta(days=k) if d.dct else None))
+    return out
+
+
+def peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def run(docs, jobs: int, engine: str):  # type: ignore[no-untyped-def]
+    from timeline.codec import dumps
+    from timeline.pipeline import build_timeline
+
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    tl = build_timeline(docs, jobs=jobs, engine=engine, timings=timings)
+    total = time.perf_counter() - t0
+    digest = hashlib.sha256(dumps(tl).encode("utf-8")).hexdigest()[:16]
+    return total, timings, digest, len(tl.events), len(tl.matches)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster runs")
+    args = ap.parse_args()
+    if not TRAIN.is_dir():
+        print(f"scale: {TRAIN} is absent (../shared is not here); nothing to measure", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(ROOT / "src"))
+    sizes = [int(s) for s in args.sizes.split(",")]
+    modes = [("--jobs 1", 1, "local"), ("--jobs 2", 2, "local")] + ([] if args.no_dask else [("dask local x2", 2, "dask")])
+    print(f"machine: {os.cpu_count()} cores")
+    print(f"{'articles':>8} {'mode':14} {'total s':>8} {'art/s':>7} {'articles s':>10} {'match s':>8} "
+          f"{'order s':>8} {'events':>8} {'matches':>8} digest")
+    by_size: dict[int, dict[str, float]] = {}
+    ok = True
+    for size in sizes:
+        docs = corpus(size)
+        digests = set()
+        for name, jobs, engine in modes:
+            total, t, digest, n_events, n_matches = run(docs, jobs, engine)
+            digests.add(digest)
+            by_size.setdefault(size, {})[name] = total
+            print(f"{size:8d} {name:14} {total:8.1f} {size / total:7.1f} {t.get('articles', 0):10.1f} "
+                  f"{t.get('match', 0):8.2f} {t.get('order', 0):8.2f} {n_events:8d} {n_matches:8d} {digest}")
+        same = len(digests) == 1
+        ok &= same
+        print(f"{'':8} timelines of every mode byte-identical: {'yes' if same else 'NO'}")
+    mb = peak_mb()
+    print(f"peak memory (largest process): {mb:.0f} MB (target < {TARGET_MB:.0f} MB): "
+          f"{'met' if mb < TARGET_MB else 'NOT met'}")
+    if len(sizes) >= 2:
+        lo, hi = sizes[0], sizes[-1]
+        for name, *_ in modes:
+            growth = by_size[hi][name] / by_size[lo][name]
+            print(f"growth {lo} -> {hi} articles ({hi / lo:.0f}x), {name}: {growth:.1f}x "
+                  f"(target <= {TARGET_GROWTH:g}x): {'met' if growth <= TARGET_GROWTH else 'NOT met'}")
+        best = min(by_size[hi].values())
+        print(f"{hi} articles, best of the 2-core modes: {best / 60:.1f} min (target < {TARGET_MINUTES:g} min): "
+              f"{'met' if best / 60 < TARGET_MINUTES else 'NOT met'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
