@@ -95,3 +95,13 @@ def test_absolute_dates_resolve_without_a_publication_date():
 
 def test_impossible_dates_are_not_times():
     assert not [t for t in extract(Document("d", "on February 30, 2026", dct=DCT)) if "30" in t.text]
+
+
+def test_the_morning_after_overnight_is_the_morning_that_night_ends_in():
+    text = "Drones struck overnight. Rescuers searched the rubble through the morning."
+    assert one(text, "the morning").value == "2026-02-03TMO"
+
+
+def test_a_range_without_a_year_stays_near_the_publication_date_whatever_the_tense():
+    t = one("Rolling blackouts were announced for February 4-5.", "February 4-5")
+    assert (fmt_time(t.envelope.start), fmt_time(t.envelope.end)) == ("2026-02-04T00:00", "2026-02-06T00:00")

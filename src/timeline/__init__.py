@@ -2,11 +2,12 @@
 
 Public API (imported lazily, so that ``import timeline`` stays cheap)::
 
-    from timeline import read_documents, extract, build_timeline, render_gantt, render_log
+    from timeline import read_documents, extract, build_timeline, render_gantt, render_log, diff
     docs = list(read_documents(["seeds/"]))
     tl = build_timeline(docs)
     print(render_log(tl))
     render_gantt(tl).savefig("timeline.png")
+    df = to_dataframe(tl)          # pandas, optional extra
 """
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ _EXPORTS = {
     "build_timeline": "timeline.pipeline",
     "render_gantt": "timeline.render.gantt",
     "render_log": "timeline.render.log",
+    "diff": "timeline.diff",
+    "about": "timeline.about",
+    "to_dataframe": "timeline.formats",
+    "to_csv": "timeline.formats",
+    "to_markdown": "timeline.formats",
+    "to_ics": "timeline.formats",
+    "to_timelinejs": "timeline.formats",
     "dumps": "timeline.codec",
     "loads": "timeline.codec",
     "Document": "timeline.model",

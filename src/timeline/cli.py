@@ -470,13 +470,22 @@ def render(timeline_json: str, output: str, all_events: bool, title: str | None)
 
 def run() -> None:  # pragma: no cover - console entry when tracebacks must never show
     try:
-        main(standalone_mode=True)
-    except KeyboardInterrupt:
+        code = main.main(standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):  # Ctrl-C: outputs are written only at the end
         click.echo("timeline: interrupted", err=True)
         sys.exit(130)
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:  # `timeline log x.json | head`: the reader has had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     except Exception as exc:  # an internal error: one line, unless debugging
         if os.environ.get("TIMELINE_DEBUG"):
             raise
         click.echo(f"timeline: internal error: {type(exc).__name__}: {exc} "
                    f"(set TIMELINE_DEBUG=1 for details)", err=True)
         sys.exit(3)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 
 from .model import DctSource, Document, Grain, Kind
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".tml", ".te3input")
+ARTICLE_SUFFIXES = (".txt", ".md", ".tml", ".te3input", ".html", ".htm")
 _HEADER_RE = re.compile(r"^(title|headline|source|outlet|publisher|date|published|publication date|"
                         r"author|byline|url|link)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
@@ -174,7 +174,7 @@ def _doc_id(source: Source) -> str:
     if source.path is None:
         return "stdin"
     name = source.path.name
-    for suffix in (".TE3input", ".te3input", ".tml", ".txt", ".md"):
+    for suffix in (".TE3input", ".te3input", ".tml", ".txt", ".md", ".html", ".htm"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
     return name
@@ -311,7 +311,19 @@ def parse_document(source: Source, date: tuple[datetime, Grain] | None = None) -
     suffix = "".join(source.path.suffixes[-2:]).lower() if source.path else ""
     side = _sidecar(source.path)
     sents: tuple[tuple[str, int, int], ...] = ()
-    if suffix.endswith((".tml", ".te3input")) or raw.lstrip().startswith(("<?xml", "<TimeML")):
+    from .htmlpage import looks_like_html
+
+    if suffix.endswith((".html", ".htm")) or (not suffix.endswith((".tml", ".te3input")) and looks_like_html(raw)):
+        from .htmlpage import read_html
+
+        try:
+            page = read_html(raw, name)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+        text = page.text
+        meta = {k: v for k, v in (("title", page.title), ("source", page.source), ("date", page.date)) if v}
+        meta_kind = DctSource.METADATA
+    elif suffix.endswith((".tml", ".te3input")) or raw.lstrip().startswith(("<?xml", "<TimeML")):
         meta, text, sents = _timeml(raw, name)
         meta_kind = DctSource.METADATA
     elif suffix.endswith(".md"):

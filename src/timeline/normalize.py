@@ -560,7 +560,10 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         return _period_result(_widen(absolute, sym), sym)
     assert anchor is not None
     if sym.overnight or (sym.part and sym.weekday is None and sym.month is None and sym.day is None):
-        day = anchor.start if anchor.grain is not Grain.DAY else anchor.start
+        day = anchor.start
+        if anchor.grain is Grain.PART_OF_DAY and anchor.end.date() > anchor.start.date() \
+                and sym.part in ("MO", "MI", "AF", "DT"):
+            day = anchor.end  # "the morning" after "overnight": the morning that night ends in
         if sym.overnight:
             # a past (or unmarked) report: the night that ended this morning; future: tonight
             morning = day + timedelta(days=1) if tense is Tense.FUTURE else day
@@ -702,7 +705,9 @@ def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
     if first is None:
         assert anchor is not None
         cands, weekly = _candidates(first_sym, anchor)
-        first, _ = _choose(cands, weekly, anchor, tense, 0)
+        first, alt = _choose(cands, weekly, anchor, tense, 0)
+        if first is not None and alt is None and first_sym.day is not None and first_sym.month is not None:
+            first, _ = _plausible_date(first, cands, anchor)  # "announced for February 4-5": near
     if first is None:
         return None
     fill = {f: getattr(first_sym, f) for f in ("month", "day", "hour", "minute")}

@@ -37,13 +37,25 @@ def pool_map(docs: Sequence[Document], policy: Policy, jobs: int,
     out: list[Result] = []
     # "spawn" would re-import everything per worker; "fork" shares the loaded rules and model
     method = "fork" if "fork" in _start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context(method)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context(method), initializer=_quiet_worker)
+    try:
         for chunk, results in zip(chunks, pool.map(_stage_chunk, chunks, [policy] * len(chunks))):
             out.extend(results)
             if progress is not None:
                 for d in chunk:
                     progress(d)
+    except BaseException:  # Ctrl-C: stop the workers now, not after the queue drains
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return out
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no traceback per worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _start_methods() -> list[str]:

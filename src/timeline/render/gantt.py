@@ -190,8 +190,9 @@ def _draw_panel(ax, rows: list[_Row], colors: dict[str, str], docs: dict[str, Do
             yk = y - 0.31 + h * (k + 0.5)
             color = colors[part.event.doc]  # type: ignore[union-attr]
             _bar(ax, part, yk, h, color, lo, hi, width)
-        a = lo if r.lo is None else max(r.lo, lo)
-        b = hi if r.hi is None else min(r.hi, hi)
+        # (clamped into the window: a time wholly outside it, "2022", is labelled at its edge)
+        a = lo if r.lo is None else min(max(r.lo, lo), hi)
+        b = hi if r.hi is None else max(min(r.hi, hi), lo)
         # the date in words, beside the bar where there is room, else inside it
         if b < lo + width * 0.78:
             ax.text(b + width * 0.006, y, r.text, va="center", ha="left", fontsize=8, color="#333333", zorder=5)
