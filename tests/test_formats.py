@@ -154,3 +154,17 @@ def test_extract_text_prints_the_text_the_offsets_refer_to():
     res = CliRunner().invoke(main, ["extract", str(SEEDS / "001_4fbe5cb1b068faab.txt"), "--format", "text"])
     doc = next(read_documents([str(SEEDS / "001_4fbe5cb1b068faab.txt")]))
     assert res.exit_code == 0 and res.output == doc.text
+
+
+def test_the_python_api_of_the_readme():
+    import timeline
+    from timeline import build_timeline, diff_timelines, read_documents, subject_timeline, to_dataframe
+
+    docs = list(read_documents([str(SEEDS)]))
+    tl = build_timeline(docs)
+    d = diff_timelines(build_timeline([docs[0]]), build_timeline([docs[1]]))
+    assert d.matched and d.only_b
+    assert all("Rutte" in e.sentence for e in subject_timeline(tl, "Rutte").events)
+    assert len(to_dataframe(tl)) == len(rows(tl))
+    assert build_timeline(docs, jobs=2) == tl
+    assert set(timeline.__all__) >= {"extract", "build_timeline", "render_gantt", "diff_timelines", "to_dataframe"}

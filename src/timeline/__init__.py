@@ -2,7 +2,7 @@
 
 Public API (imported lazily, so that ``import timeline`` stays cheap)::
 
-    from timeline import read_documents, extract, build_timeline, render_gantt, render_log, diff
+    from timeline import read_documents, extract, build_timeline, render_gantt, render_log
     docs = list(read_documents(["seeds/"]))
     tl = build_timeline(docs)
     print(render_log(tl))
@@ -22,8 +22,8 @@ _EXPORTS = {
     "build_timeline": "timeline.pipeline",
     "render_gantt": "timeline.render.gantt",
     "render_log": "timeline.render.log",
-    "diff": "timeline.diff",
-    "about": "timeline.about",
+    "diff_timelines": "timeline.diff:diff",  # `timeline.diff` is the module
+    "subject_timeline": "timeline.about:about",
     "to_dataframe": "timeline.formats",
     "to_csv": "timeline.formats",
     "to_markdown": "timeline.formats",
@@ -44,5 +44,6 @@ def __getattr__(name: str) -> Any:
     if name in _EXPORTS:
         import importlib
 
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
+        module, _, attr = _EXPORTS[name].partition(":")
+        return getattr(importlib.import_module(module), attr or name)
     raise AttributeError(f"module 'timeline' has no attribute {name!r}")
