@@ -1,0 +1,126 @@
+"""Many articles: process pools and a Dask cluster give the same timeline; matching is blocked;
+Ctrl-C leaves the previous outputs as they were."""
+from __future__ import annotations
+
+import hashlib
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from timeline.codec import dumps
+from timeline.io import read_documents
+from timeline.match import candidate_pairs, match_all, match_events
+from timeline.model import Document
+from timeline.pipeline import build_timeline
+
+from conftest import SEEDS
+
+STORIES = [
+    "Russian missiles struck {city} overnight, officials said on Tuesday. The mayor of {city} visited "
+    "the damaged power plant. Talks with {partner} will resume on Friday.",
+    "{partner} announced new sanctions against {city} on Monday. Protesters marched in {city} after "
+    "the announcement. The parliament will vote next week.",
+]
+CITIES = ["Kyiv", "Kharkiv", "Odesa", "Lviv", "Dnipro", "Zaporizhzhia", "Mykolaiv", "Sumy", "Poltava",
+          "Chernihiv", "Vinnytsia", "Rivne"]
+PARTNERS = ["Poland", "Germany", "France", "Italy", "Spain", "Norway", "Sweden", "Finland", "Estonia",
+            "Latvia", "Lithuania", "Romania"]
+
+
+def corpus(n: int, per_day: float = 6) -> list[Document]:
+    docs = []
+    for i in range(n):
+        text = STORIES[i % 2].format(city=CITIES[i % len(CITIES)], partner=PARTNERS[(i // 2) % len(PARTNERS)])
+        docs.append(Document(f"a{i:04d}", text, dct=datetime(2026, 2, 3) + timedelta(days=int(i / per_day)),
+                             source=f"Outlet {i % 5}"))
+    return docs
+
+
+def test_a_process_pool_gives_the_same_timeline_byte_for_byte():
+    docs = corpus(24) + list(read_documents([str(SEEDS)]))
+    assert dumps(build_timeline(docs, jobs=2)) == dumps(build_timeline(docs, jobs=1))
+
+
+def test_a_dask_local_cluster_gives_the_same_timeline():
+    pytest.importorskip("dask.distributed")
+    from dask.distributed import LocalCluster
+
+    docs = corpus(12) + list(read_documents([str(SEEDS)]))
+    local = dumps(build_timeline(docs))
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=40) as cluster:
+        on_cluster = dumps(build_timeline(docs, engine="dask", scheduler=cluster.scheduler_address))
+    assert on_cluster == local
+    assert dumps(build_timeline(docs, engine="dask", jobs=1)) == local  # a LocalCluster of its own
+
+
+def test_the_command_line_runs_on_a_dask_scheduler(tmp_path):
+    pytest.importorskip("dask.distributed")
+    from click.testing import CliRunner
+    from dask.distributed import LocalCluster
+
+    from timeline.cli import main
+
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(SEEDS), "--out", str(tmp_path / "one"), "-q"]).exit_code == 0
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None,
+                      silence_logs=40) as cluster:
+        res = runner.invoke(main, ["build", str(SEEDS), "--out", str(tmp_path / "dask"), "-q",
+                                   "--engine", "dask", "--scheduler", cluster.scheduler_address])
+    assert res.exit_code == 0, res.output
+    for name in ("timeline.json", "timeline.txt", "timeline.png"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes()
+    res = runner.invoke(main, ["build", str(SEEDS), "--scheduler", "tcp://127.0.0.1:1"])
+    assert res.exit_code == 2 and "--engine dask" in res.output
+
+
+def test_blocking_keeps_every_match_of_the_all_pairs_comparison():
+    docs = corpus(18) + list(read_documents([str(SEEDS)]))
+    events = {d.id: build_timeline([d]).events for d in docs}
+    ids = sorted(events)
+    everything = {(m.a_doc, m.a, m.b_doc, m.b) for i, a in enumerate(ids) for b in ids[i + 1:]
+                  for m in match_events(events[a], events[b], need_time=True)}
+    blocked = {(m.a_doc, m.a, m.b_doc, m.b) for m in match_all(events, need_time=True)}
+    assert everything and blocked == everything
+
+
+def test_candidate_pairs_grow_linearly_with_the_number_of_articles():
+    # a news feed: the same number of articles a day, over a longer and longer time
+    def pairs(n: int) -> int:
+        docs = corpus(n, per_day=0.5)
+        return len(candidate_pairs({d.id: build_timeline([d]).events for d in docs}))
+
+    small, large = pairs(60), pairs(240)
+    assert small > 0 and large <= 4 * small * 1.25  # 4x the articles: about 4x the pairs, not 16x
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+def test_ctrl_c_leaves_the_previous_outputs_and_no_temporary_file(tmp_path):
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "timeline", "build", str(SEEDS), "--out", str(out), "-q"],
+                   check=True, capture_output=True)
+    before = _digest(out)
+    articles = tmp_path / "many"
+    articles.mkdir()
+    seed = (SEEDS / "001_4fbe5cb1b068faab.txt").read_text(encoding="utf-8")
+    for i in range(400):
+        (articles / f"a{i:03d}.txt").write_text(seed, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", "build", str(articles), "--out", str(out),
+                             "-q", "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(4)
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.strip().splitlines()[-1] == "timeline: interrupted"
+    assert "Traceback" not in err
+    assert _digest(out) == before  # the same files, unchanged, and nothing else (no temp file)
