@@ -2,8 +2,9 @@
 """Scale: timelines of 1,000 and 10,000 articles on one machine and on a Dask LocalCluster.
 
 The corpora are the development articles (TempEval-3 TimeBank + AQUAINT, ../shared) re-dated:
-copy k of an article is published k days after the original (text unchanged, a new id), so
-the archive spreads over weeks as a news feed does. For each corpus size it builds one
+copy k of an article is published k weeks after the original (text unchanged, a new id): a
+feed of 256 articles a week, so that 10,000 articles are ten times the weeks of 1,000, not ten
+times as many articles a day (which would be a different news load, not a longer archive). For each corpus size it builds one
 timeline with `--jobs 1`, `--jobs 2` and `--engine dask` (a LocalCluster of 2 workers) and
 reports articles/s, the time of the steps across articles (matching, ordering), peak memory,
 and checks that the three timelines are byte-identical. Then how time grows from 1k to 10k.
@@ -38,7 +39,7 @@ def corpus(size: int):  # type: ignore[no-untyped-def]
     for i in range(size):
         d = base[i % len(base)]
         k = i // len(base)
-        out.append(replace(d, id=f"{d.id}~{k}", dct=d.dct + timedelta(days=k) if d.dct else None))
+        out.append(replace(d, id=f"{d.id}~{k}", dct=d.dct + timedelta(weeks=k) if d.dct else None))
     return out
 
 

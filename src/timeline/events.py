@@ -266,18 +266,20 @@ def _one_entry_per_happening(events: list[Event], sentence_of: dict[str, int],
     ("assault") is preferred, so that later mentions of it can join the entry."""
     kinds = _happening_kinds()
     out = {e.id: e for e in events}
-    for a in events:
-        for b in events:
-            ea, eb = out[a.id], out[b.id]
-            if a.id == b.id or sentence_of[a.id] != sentence_of[b.id] or not (ea.salient and eb.salient):
-                continue
-            (sa, xa), (sb, xb) = spans[a.id], spans[b.id]
-            same_time = (ea.envelope, ea.relative) == (eb.envelope, eb.relative)
-            if not (same_time and sa <= eb.start and eb.end <= xa and (xa - sa, b.start) > (xb - sb, a.start)):
-                continue
-            keep, drop = (eb, ea) if eb.text.lower() in kinds and ea.text.lower() not in kinds else (ea, eb)
-            out[keep.id] = replace(keep, label=ea.label)  # the wider label
-            out[drop.id] = replace(drop, salient=False, same_as=keep.id)
+    by_sentence: dict[int, list[Event]] = {}
+    for e in events:
+        by_sentence.setdefault(sentence_of[e.id], []).append(e)
+    for a, b in ((a, b) for members in by_sentence.values() for a in members for b in members):
+        ea, eb = out[a.id], out[b.id]
+        if a.id == b.id or not (ea.salient and eb.salient):
+            continue
+        (sa, xa), (sb, xb) = spans[a.id], spans[b.id]
+        same_time = (ea.envelope, ea.relative) == (eb.envelope, eb.relative)
+        if not (same_time and sa <= eb.start and eb.end <= xa and (xa - sa, b.start) > (xb - sb, a.start)):
+            continue
+        keep, drop = (eb, ea) if eb.text.lower() in kinds and ea.text.lower() not in kinds else (ea, eb)
+        out[keep.id] = replace(keep, label=ea.label)  # the wider label
+        out[drop.id] = replace(drop, salient=False, same_as=keep.id)
     return [out[e.id] for e in events]
 
 
@@ -410,6 +412,9 @@ _ANCHOR_STRENGTH = {AnchorKind.TIMEX: 0, AnchorKind.REPORTED: 1, AnchorKind.NARR
                     AnchorKind.DCT_TENSE: 3, AnchorKind.NONE: 4}
 
 
+MERGE_REACH = 64  # entries of one kind a new mention is compared with (far more than an article has)
+
+
 def _merge_mentions(events: list[Event]) -> list[Event]:
     """One entry per happening in an article: salient mentions of the same kind ("assault",
     "strikes", "bombardment") at compatible times become one entry, shown once, under the
@@ -425,8 +430,8 @@ def _merge_mentions(events: list[Event]) -> list[Event]:
     for group in entries.values():
         clusters: list[list[Event]] = []
         for e in group:
-            for c in clusters:
-                if all(_compatible(e, o) for o in c):
+            for c in clusters[-MERGE_REACH:]:  # (a book-length text: only the recent ones)
+                if all(_compatible(e, o) for o in c[-MERGE_REACH:]):
                     c.append(e)
                     break
             else:
@@ -461,8 +466,13 @@ def _propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset()) ->
     last: tuple[Event, int] | None = None
     for ev, si in items:
         if ev.anchor is AnchorKind.DCT_TENSE:
-            reporting = next((o for o, osi in reversed(out) if osi == si and o.cls == "REPORTING"
-                              and o.start < ev.start and o.anchor is AnchorKind.TIMEX), None)
+            reporting = None
+            for o, osi in reversed(out):  # the same sentence only: stop where it starts
+                if osi != si:
+                    break
+                if o.cls == "REPORTING" and o.start < ev.start and o.anchor is AnchorKind.TIMEX:
+                    reporting = o
+                    break
             if reporting is not None:
                 later = ev.tense is Tense.FUTURE or ev.modality in ("will", "'ll", "would", "'d", "to", "going")
                 relation = Relation.AFTER if later else Relation.BEFORE

@@ -153,17 +153,26 @@ def _place_passage(events: Sequence[Event], text: str) -> dict[str, int]:
         best: tuple[float, int, int] | None = None  # (agreement, -distance from the default, slot)
         neighbours = [o for o in events[:k] if sent[e.id] - sent[o.id] <= WINDOW]
         default = where[neighbours[-1].id] * 2 + 1 if neighbours else 2 * len(groups)
-        for slot in range(2 * len(groups) + 1):  # even: a new group before group slot/2; odd: join it
-            agree = 0.0
-            for o, m in evidence:
-                go = where[o.id] * 2 + 1
-                if slot == go:
-                    agree -= abs(m)  # a tie says nothing, where the evidence says something
-                elif (slot > go) == (m > 0):
-                    agree += abs(m)
-                else:
-                    agree -= abs(m)
-            cand = (agree, -abs(slot - default), slot)
+        # slots: even = a new group before group slot/2, odd = join that group. Each piece of
+        # evidence about an earlier event o counts -|m| at o's own slot (a tie says nothing where
+        # the evidence says something) and on the side it contradicts, +|m| on the side it
+        # supports; summed over all slots at once with a difference array (linear, not slots x
+        # evidence), rounded so that the order of the sums cannot tip a tie.
+        n_slots = 2 * len(groups) + 1
+        steps = [0.0] * (n_slots + 1)
+        running = 0.0
+        for o, m in evidence:
+            a, go = abs(m), where[o.id] * 2 + 1
+            running -= a
+            if m > 0:  # e after o: the slots after o's group agree
+                steps[go + 1] += 2 * a
+                steps[n_slots] -= 2 * a
+            else:  # e before o: the slots before it agree
+                steps[0] += 2 * a
+                steps[go] -= 2 * a
+        for slot in range(n_slots):
+            running += steps[slot]
+            cand = (round(running, 6), -abs(slot - default), slot)
             if best is None or cand > best:
                 best = cand
         assert best is not None
