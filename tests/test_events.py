@@ -97,3 +97,10 @@ def test_a_time_that_modifies_a_noun_is_that_nouns_alone():
 def test_a_time_before_that_clause_is_not_taken_by_its_noun():
     evs = events_of("Officials said on Tuesday that talks would resume.")
     assert evs["talks"].timex is None or evs["talks"].anchor is not AnchorKind.TIMEX
+
+
+def test_an_undated_article_mixing_calendar_and_relative_times_is_ordered_without_error():
+    # found by benchmarks/fuzz.py: "since 1998" (calendar) beside "yesterday" (relative to D)
+    tl = build_timeline([Document("d", "Kyiv was struck yesterday. Strikes have continued since 1998. "
+                                       "Strikes resumed overnight.", dct=None)])
+    assert tl.events and all(e.rank >= 1 for e in tl.events)

@@ -48,6 +48,8 @@ def frame(e: Event) -> str:
 def envelope_order(a: Event, b: Event) -> int:
     if AnchorKind.NARRATIVE in (a.anchor, b.anchor):
         return 0  # a time carried over from the passage is a default, not evidence
+    if frame(a) != frame(b):
+        return 0  # calendar dates and days relative to an unknown publication day do not compare
     return _envelope_order(a, b)
 
 
