@@ -151,7 +151,8 @@ def _one_to_one(scored: list[tuple[float, int, int, Event, Event, Similarity]]) 
 
 # ----------------------------------------------------------------------------- many articles
 
-BLOCK_LIMIT = 64  # a key shared by more entries than this (e.g. "u.s." over a week) tells nothing
+BLOCK_LIMIT = 24  # up to this many entries sharing a key and a week, every pair is compared
+NEIGHBOURS = 4  # in a bigger block, each entry meets the next few of other articles in time order
 
 
 def _keys(e: Event) -> set[str]:
@@ -161,62 +162,81 @@ def _keys(e: Event) -> set[str]:
     return {"n:" + n for n in names(e.sentence)} | {"k:" + (kind or _stem(e.text))}
 
 
-def _bucket(e: Event, days: int) -> tuple[object, ...] | None:
-    """The time bucket of an entry: the `days`-long window its envelope starts (or, open at
-    the start, ends) in; the document for an undated article's relative days."""
+def _point(e: Event) -> tuple[int, object]:
+    """Where an entry sits in time, for sorting a block: its envelope's start, else its end."""
     if e.envelope is not None:
-        point = e.envelope.start or e.envelope.end
-        return None if point is None else ("cal", point.toordinal() // days)
+        p = e.envelope.start or e.envelope.end
+        return (0, p) if p is not None else (2, 0)
     if e.relative is not None:
-        return ("rel", e.doc)
-    return None
+        p = e.relative.start if e.relative.start is not None else e.relative.end
+        return (1, (e.doc, p)) if p is not None else (2, 0)
+    return (2, 0)
+
+
+def _windows(e: Event) -> list[tuple[object, ...]]:
+    """The weeks an entry's envelope touches (a bounded one: up to five; an open one: the week
+    of its known end), or its article for days relative to an unknown publication day."""
+    from datetime import timedelta
+
+    if e.envelope is not None:
+        lo, hi = e.envelope.start, e.envelope.end
+        if lo is not None and hi is not None:
+            first = lo.toordinal() // 7
+            last = (hi - timedelta(microseconds=1)).toordinal() // 7
+            return [("cal", k) for k in range(first, min(last, first + 4) + 1)]
+        p = lo or hi
+        return [] if p is None else [("cal", p.toordinal() // 7)]
+    if e.relative is not None:
+        return [("rel", e.doc)]
+    return []
 
 
 def candidate_pairs(events_by_doc: dict[str, Sequence[Event]], need_time: bool = True,
                     focus: str | None = None) -> list[tuple[Event, Event]]:
     """The pairs of entries of different articles worth scoring, found by blocking instead of
-    comparing every pair: entries that share a key (a name or a kind of happening) and a
-    time window (a week, then a day when a week is crowded; an entry whose envelope spans
-    several windows is put in each, up to a month). Keys shared by more than BLOCK_LIMIT
-    entries are too common to identify a happening and are dropped. Grows with the number
-    of entries times the block size, not with the square of the number of articles. With
-    `focus`, only the pairs that involve that article (and no size limit: they are few)."""
+    comparing every pair. A block holds the entries that share a key (a name or a kind of
+    happening) and a week. In a small block (up to BLOCK_LIMIT) every pair of articles is
+    compared; in a bigger one ("Kyiv" in a week of war reporting) the entries are sorted by
+    time and each meets the next NEIGHBOURS entries of other articles (sorted neighbourhood):
+    reports of one happening sit side by side there, and chains of matches join them into one
+    row. So the work grows with the number of entries, never with the square of the number of
+    articles. With `focus`, only the pairs that involve that article (all of them: few)."""
     from collections import defaultdict
-    from datetime import timedelta
-
-    def windows(e: Event, days: int) -> list[tuple[object, ...]]:
-        if e.envelope is None or e.envelope.start is None or e.envelope.end is None:
-            b = _bucket(e, days)
-            return [] if b is None else [b]
-        first = e.envelope.start.toordinal() // days
-        last = (e.envelope.end - timedelta(microseconds=1)).toordinal() // days
-        return [("cal", k) for k in range(first, min(last, first + 31 // days + 1) + 1)]
 
     entries_all = [e for doc in sorted(events_by_doc) for e in entries(events_by_doc[doc])]
-    keys = [sorted(_keys(e)) for e in entries_all]
+    blocks: dict[tuple[object, ...], list[Event]] = defaultdict(list)
+    for e in entries_all:
+        for w in (_windows(e) if need_time else [("any",)]):
+            for k in sorted(_keys(e)):
+                blocks[(k, w)].append(e)
     seen: set[tuple[str, str, str, str]] = set()
     out: list[tuple[Event, Event]] = []
-    for days in (7, 1):
-        blocks: dict[tuple[object, ...], list[Event]] = defaultdict(list)
-        for e, e_keys in zip(entries_all, keys):
-            for w in (windows(e, days) if need_time else [("any",)]):
-                for k in e_keys:
-                    blocks[(k, w)].append(e)
-        for key in sorted(blocks, key=repr):
-            members = blocks[key]
-            if focus is not None:
-                mine = [e for e in members if e.doc == focus]
-                pairs = ((x, y) for x in mine for y in members if y.doc != focus)
-            elif len(members) < 2 or len(members) > BLOCK_LIMIT:
-                continue  # a crowded week is tried again day by day; a crowded day is dropped
-            else:
-                pairs = ((x, y) for i, x in enumerate(members) for y in members[i + 1:] if x.doc != y.doc)
-            for x, y in pairs:
-                a, b = (x, y) if x.doc < y.doc else (y, x)
-                ident = (a.doc, a.id, b.doc, b.id)
-                if ident not in seen:
-                    seen.add(ident)
-                    out.append((a, b))
+    for key in sorted(blocks, key=repr):
+        members = blocks[key]
+        if focus is not None:
+            mine = [e for e in members if e.doc == focus]
+            pairs = [(x, y) for x in mine for y in members if y.doc != focus]
+        elif len(members) < 2:
+            continue
+        elif len(members) <= BLOCK_LIMIT:
+            pairs = [(x, y) for i, x in enumerate(members) for y in members[i + 1:] if x.doc != y.doc]
+        else:
+            ordered = sorted(members, key=lambda e: (_point(e), e.doc, e.start))
+            pairs = []
+            for i, x in enumerate(ordered):
+                met = 0
+                for y in ordered[i + 1:i + 1 + 8 * NEIGHBOURS]:  # (past one article's own run)
+                    if met == NEIGHBOURS:
+                        break
+                    if y.doc != x.doc:
+                        pairs.append((x, y))
+                        met += 1
+        for x, y in pairs:
+            a, b = (x, y) if x.doc < y.doc else (y, x)
+            ident = (a.doc, a.id, b.doc, b.id)
+            if ident not in seen:
+                seen.add(ident)
+                out.append((a, b))
     return out
 
 

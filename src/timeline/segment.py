@@ -42,7 +42,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     if word in _abbreviations():
         return True
-    return len(word) == 1 and word.isalpha()  # an initial
+    # an initial ("J. Smith"), but not a unit glued to a number or sign ("-20°C. During")
+    return len(word) == 1 and word.isalpha() and (i == 0 or text[i - 1] in " \t\n(\"“'‘")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

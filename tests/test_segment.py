@@ -1,0 +1,21 @@
+"""Sentences: where a period ends one, and where it does not."""
+from __future__ import annotations
+
+from timeline.segment import sentences
+
+
+def split(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentences(text)]
+
+
+def test_a_unit_after_a_number_ends_the_sentence_but_an_initial_does_not():
+    assert split("Temperatures fell below -20°C. During a press conference, J. Smith spoke.") == [
+        "Temperatures fell below -20°C.", "During a press conference, J. Smith spoke."]
+
+
+def test_abbreviations_do_not_end_sentences():
+    assert split("The U.S. Army and Mr. Rutte met. They spoke.") == ["The U.S. Army and Mr. Rutte met.", "They spoke."]
+
+
+def test_a_run_of_dots_is_one_cut():
+    assert split("Wait..... Then it came.") == ["Wait.....", "Then it came."]
