@@ -25,7 +25,7 @@ class TimelineFormatError(ValueError):
 # ----------------------------------------------------------------------------- encoding
 
 def fmt_time(dt: datetime | None) -> str | None:
-    return None if dt is None else dt.strftime("%Y-%m-%dT%H:%M")
+    return None if dt is None else dt.isoformat(timespec="minutes")  # (four-digit years, unlike strftime)
 
 
 def fmt_rel(td: timedelta | None) -> str | None:
@@ -40,8 +40,8 @@ def fmt_dct(doc: Document) -> str | None:
     if doc.dct is None:
         return None
     if doc.dct_grain in (Grain.MINUTE, Grain.HOUR, Grain.SECOND):
-        return doc.dct.strftime("%Y-%m-%dT%H:%M")
-    return doc.dct.strftime("%Y-%m-%d")
+        return doc.dct.isoformat(timespec="minutes")
+    return doc.dct.date().isoformat()
 
 
 def _env(iv: Interval | None, rel: RelInterval | None) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 the SemEval-2015 Task 4 format (`timeline export --format semeval2015`)."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from datetime import datetime, timedelta
 from html import escape
@@ -29,6 +30,14 @@ def timexes_tsv(timexes: Sequence[Timex]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# characters XML 1.0 forbids: each becomes a space, so that offsets into the text still hold
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(s: str) -> str:
+    return _XML_FORBIDDEN.sub(" ", escape(s, quote=False))
+
+
 _TLINK = {Relation.ON: "IS_INCLUDED", Relation.BEFORE: "BEFORE", Relation.AFTER: "AFTER",
           Relation.DURING: "DURING"}
 
@@ -44,17 +53,17 @@ def timeml(doc: Document, timexes: Sequence[Timex], events: Sequence[Event] = ()
     for start, end, kind, item in sorted(tags, key=lambda x: (x[0], x[1])):
         if start < pos:
             continue
-        parts.append(escape(text[pos:start], quote=False))
+        parts.append(_xml(text[pos:start]))
         if kind == "t":
             t = item
             attrs = f'tid="{t.id}" type="{t.type.value}" value="{escape(t.value)}"'
             if t.mod:
                 attrs += f' mod="{escape(t.mod)}"'
-            parts.append(f"<TIMEX3 {attrs}>{escape(text[start:end], quote=False)}</TIMEX3>")
+            parts.append(f"<TIMEX3 {attrs}>{_xml(text[start:end])}</TIMEX3>")
         else:
-            parts.append(f'<EVENT eid="{item.id}" class="{item.cls}">{escape(text[start:end], quote=False)}</EVENT>')
+            parts.append(f'<EVENT eid="{item.id}" class="{item.cls}">{_xml(text[start:end])}</EVENT>')
         pos = end
-    parts.append(escape(text[pos:], quote=False))
+    parts.append(_xml(text[pos:]))
     links = []
     for n, e in enumerate(events, 1):
         tense = {"past": "PAST", "present": "PRESENT", "future": "FUTURE"}.get(e.tense.value, "NONE")
@@ -69,23 +78,23 @@ def timeml(doc: Document, timexes: Sequence[Timex], events: Sequence[Event] = ()
     dct_xml = (f'<DCT><TIMEX3 tid="t0" type="{"TIME" if dct and "T" in dct else "DATE"}" value="{dct}" '
                f'temporalFunction="false" functionInDocument="CREATION_TIME">{dct}</TIMEX3></DCT>\n'
                if dct else "")
-    title = f"<TITLE>{escape(doc.title, quote=False)}</TITLE>\n" if doc.title else ""
+    title = f"<TITLE>{_xml(doc.title)}</TITLE>\n" if doc.title else ""
     return ('<?xml version="1.0" ?>\n<TimeML>\n'
-            f"<DOCID>{escape(doc.id, quote=False)}</DOCID>\n{dct_xml}{title}"
+            f"<DOCID>{_xml(doc.id)}</DOCID>\n{dct_xml}{title}"
             f"<TEXT>{''.join(parts)}</TEXT>\n" + "".join(link + "\n" for link in links) + "</TimeML>\n")
 
 
 # ----------------------------------------------------------------------------- SemEval-2015 Task 4
 
-_VALUE_FORMAT = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+_VALUE_LENGTH = {"day": 10, "month": 7, "year": 4}  # of the ISO date: "2026-02-03", "2026-02", "2026"
 
 
 def _calendar_value(start: datetime | None, end: datetime | None) -> str | None:
     """The calendar unit [start, end) is exactly, as a TIMEX3 date value: a day, a month, a year."""
     from .formats import precision
 
-    fmt = _VALUE_FORMAT.get(precision(start, end))
-    return start.strftime(fmt) if fmt and start is not None else None
+    size = _VALUE_LENGTH.get(precision(start, end))
+    return start.date().isoformat()[:size] if size and start is not None else None
 
 
 def anchor_value(event: Event, doc: Document) -> str:
@@ -97,14 +106,14 @@ def anchor_value(event: Event, doc: Document) -> str:
                 and event.aspect != "PERFECTIVE" and doc.dct is not None):
             # a past happening the report gives no other time: on the day it is reported, as
             # news timelines anchor it (the TimeML reading "IS_INCLUDED in the DCT")
-            return doc.dct.strftime("%Y-%m-%d")
+            return doc.dct.date().isoformat()
         return "XXXX-XX-XX"
     exact = _calendar_value(env.start, env.end)
     if exact is not None:
         return exact
     if env.start is not None and env.end is not None and env.end - env.start <= timedelta(days=1):
         last = env.end - timedelta(microseconds=1)
-        return last.strftime("%Y-%m-%d")
+        return last.date().isoformat()
     return "XXXX-XX-XX"
 
 

@@ -23,6 +23,10 @@ _INT_FIELDS = {"century", "decade", "year", "half", "quarter", "month", "week", 
                "hour", "minute", "second", "offset", "direction"}
 
 
+# a match ends where a word ends: not before a letter, a digit or a combining mark ("Tue\u0301sday")
+_WORD_END = r"(?![\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])"
+
+
 class GrammarError(ValueError):
     """A rule file is invalid."""
 
@@ -300,7 +304,7 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
             raise GrammarError(f"{where}: no pattern")
         regex_src, groups = expand(spec["pattern"], macros, where)
         try:
-            regex = re.compile(r"(?<![\w'’])(?:" + regex_src + r")(?!\w)", re.IGNORECASE)
+            regex = re.compile(r"(?<![\w'’])(?:" + regex_src + r")" + _WORD_END, re.IGNORECASE)
         except re.error as exc:
             raise GrammarError(f"{where}: pattern does not compile: {exc}") from exc
         try:
@@ -330,7 +334,7 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
         skeleton = MACRO_RE.sub(lambda m: f"(?P<{m.group(2) or m.group(1)}>\ue000)", spec["pattern"])
         rules.append(Rule(
             id=rid, file=name, pattern=spec["pattern"], regex=regex, kind=kind, fields=fields,
-            end_fields=end_fields, group_macro=groups, skeleton=r"(?<![\w'’])(?:" + skeleton + r")(?!\w)",
+            end_fields=end_fields, group_macro=groups, skeleton=r"(?<![\w'’])(?:" + skeleton + r")" + _WORD_END,
             type=TimexType(ttype) if ttype else None, priority=int(spec.get("priority", 0)),
             examples=tuple(examples), negatives=tuple(spec.get("negatives", [])),
         ))

@@ -20,19 +20,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .model import DctSource, Document, Grain, Kind
+from .model import DateRangeError, DctSource, Document, Grain, Kind, check_dct
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".tml", ".te3input", ".html", ".htm")
 _HEADER_RE = re.compile(r"^(title|headline|source|outlet|publisher|date|published|publication date|"
                         r"author|byline|url|link)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
                      r"(?:Z|[+-]\d{2}:?\d{2})?$")
-_TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
-_TAG_RE = re.compile(r"<[^>]*>")
-_DCT_RE = re.compile(r"<TIMEX3\b[^>]*functionInDocument=\"CREATION_TIME\"[^>]*>", re.DOTALL)
+_TAG_RE = re.compile(r"<[^<>]*>")  # ([^<>]: a stray "<" never makes a scan run on to the end)
+_DCT_RE = re.compile(r"<TIMEX3\b[^<>]*functionInDocument=\"CREATION_TIME\"[^<>]*>", re.DOTALL)
 _VALUE_RE = re.compile(r"\bvalue=\"([^\"]*)\"")
-_DOCID_RE = re.compile(r"<DOCID>\s*(.*?)\s*</DOCID>", re.DOTALL)
-_TITLE_RE = re.compile(r"<(TITLE|EXTRAINFO)>(.*?)</\1>", re.DOTALL)
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ufffe\uffff\ue000-\uf8ff]")
 
 
@@ -58,6 +55,7 @@ def parse_iso(value: str) -> tuple[datetime, Grain]:
         raise ValueError(f"not an ISO date: {value!r}")
     y, mo, d, h, mi, s = m.groups()
     dt = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+    check_dct(dt)
     return dt, (Grain.MINUTE if h is not None else Grain.DAY)
 
 
@@ -81,16 +79,20 @@ def parse_date_text(value: str) -> tuple[datetime, Grain] | None:
         return None
     try:
         return parse_iso(value)
+    except DateRangeError:
+        raise
     except ValueError:
         pass
     own = _full_date_by_rules(value)
     if own is not None:
+        check_dct(own)
         return own, Grain.DAY
     from .dateparse import parse_absolute
 
     found = parse_absolute(value)
     if found is None:
         return None
+    check_dct(found[0])
     return found
 
 
@@ -223,23 +225,30 @@ def _headers(raw: str) -> tuple[dict[str, str], str]:
 
 
 def _timeml(raw: str, name: str) -> tuple[dict[str, str], str, tuple[tuple[str, int, int], ...]]:
-    m = _TEXT_RE.search(raw)
-    if not m:
+    body = _element(raw, "TEXT")
+    if body is None:
         raise InputError(f"{name}: TimeML without a <TEXT> element")
-    text, sents = _strip_tags(m.group(1))
+    text, sents = _strip_tags(body)
     meta: dict[str, str] = {}
     dct = _DCT_RE.search(raw)
     if dct:
         value = _VALUE_RE.search(dct.group(0))
         if value:
             meta["date"] = value.group(1)
-    title = _TITLE_RE.search(raw)
+    title = _element(raw, "TITLE") or _element(raw, "EXTRAINFO")
     if title:
-        meta["title"] = html.unescape(_TAG_RE.sub("", title.group(2))).strip()
-    docid = _DOCID_RE.search(raw)
-    if docid:
-        meta["docid"] = docid.group(1)
+        meta["title"] = html.unescape(_TAG_RE.sub("", title)).strip()
+    docid = _element(raw, "DOCID")
+    if docid and docid.strip():
+        meta["docid"] = docid.strip()
     return meta, text, sents
+
+
+def _element(raw: str, tag: str) -> str | None:
+    """The content of the first <tag>...</tag> (found with str.find: linear on any input)."""
+    start = raw.find(f"<{tag}>")
+    end = raw.find(f"</{tag}>", start) if start >= 0 else -1
+    return raw[start + len(tag) + 2:end] if end >= 0 else None
 
 
 _SENT_OPEN_RE = re.compile(r"<s\s+id=\"([^\"]*)\"[^>]*>")
@@ -251,20 +260,23 @@ def _strip_tags(content: str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
     sentences that touch are parted by a line break so the words do not run together."""
     out: list[str] = []
     size = 0
+    last = " "  # the last character written so far
     sents: list[tuple[str, int, int]] = []
     open_id: tuple[str, int] | None = None
     pos = 0
     for tag in _TAG_RE.finditer(content):
         chunk = html.unescape(content[pos:tag.start()])
-        out.append(chunk)
-        size += len(chunk)
+        if chunk:
+            out.append(chunk)
+            size += len(chunk)
+            last = chunk[-1]
         pos = tag.end()
         opened = _SENT_OPEN_RE.fullmatch(tag.group(0))
         if opened:
-            last = next((c[-1] for c in reversed(out) if c), " ")
             if sents and sents[-1][2] == size and not last.isspace():
                 out.append("\n")
                 size += 1
+                last = "\n"
             open_id = (opened.group(1), size)
         elif tag.group(0) == "</s>" and open_id is not None:
             sents.append((open_id[0], open_id[1], size))
@@ -302,6 +314,14 @@ def _dateline(text: str) -> tuple[datetime, str] | None:
                 return res.interval.start, lead[m.start:m.end]
         break
     return None
+
+
+def _dct_in_range(dct: datetime) -> bool:
+    try:
+        check_dct(dct)
+    except DateRangeError:
+        return False
+    return True
 
 
 def parse_document(source: Source, date: tuple[datetime, Grain] | None = None) -> Document:
@@ -351,14 +371,17 @@ def parse_document(source: Source, date: tuple[datetime, Grain] | None = None) -
         return replace(doc, dct=date[0], dct_grain=date[1], dct_source=DctSource.OPTION, dct_evidence="--date")
     raw_date = _first(meta, "date", "published", "publication date", "publication_date", "pubdate")
     if raw_date:
-        parsed = parse_date_text(raw_date)
+        try:
+            parsed = parse_date_text(raw_date)
+        except DateRangeError as exc:
+            raise InputError(f"{name}: {exc}; pass --date YYYY-MM-DD") from None
         if parsed is None:
             raise InputError(f"{name}: cannot read the publication date {raw_date!r}; "
                              f"fix it or pass --date YYYY-MM-DD")
         kind = DctSource.METADATA if (side.get("date") or meta_kind is DctSource.METADATA) else DctSource.HEADER
         return replace(doc, dct=parsed[0], dct_grain=parsed[1], dct_source=kind, dct_evidence=raw_date)
     found = _dateline(text)
-    if found is not None:
+    if found is not None and _dct_in_range(found[0]):
         return replace(doc, dct=found[0], dct_grain=Grain.DAY, dct_source=DctSource.DATELINE,
                        dct_evidence=found[1])
     return doc

@@ -185,6 +185,22 @@ class Mention:
     priority: int = 0
 
 
+# Publication dates the tool accepts: news, with room around them for times such as "a
+# century ago" or "the next 48 hours" to stay on the calendar.
+DCT_MIN, DCT_MAX = datetime(1000, 1, 1), datetime(9999, 1, 1)
+
+
+class DateRangeError(ValueError):
+    """A publication date outside the range the tool handles."""
+
+
+def check_dct(dct: datetime | None) -> None:
+    """Refuse a publication date outside DCT_MIN..DCT_MAX (a clear error, not an overflow later)."""
+    if dct is not None and not DCT_MIN <= dct < DCT_MAX:
+        raise DateRangeError(f"publication date {dct.date().isoformat()} is outside the years "
+                         f"{DCT_MIN.year}-{DCT_MAX.year - 1} that this tool handles")
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     id: str

@@ -41,6 +41,11 @@ VAGUE_MAX = 10  # "a few" / "several" units reach at most this many units from t
 VIRTUAL_DAY = datetime(2001, 1, 1)  # stand-in publication day for undated documents
 
 
+def _ymd(d: datetime) -> str:
+    """YYYY-MM-DD with a four-digit year ("0800-01-01"; strftime would write "800")."""
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """The time an expression is resolved against: [start, end) at a grain."""
@@ -123,7 +128,7 @@ def week_period(dt: datetime, weekend: bool = False) -> Period:
 
 def day_period(dt: datetime) -> Period:
     s = datetime(dt.year, dt.month, dt.day)
-    return Period(Grain.DAY, s, s + timedelta(days=1), s.strftime("%Y-%m-%d"))
+    return Period(Grain.DAY, s, s + timedelta(days=1), _ymd(s))
 
 
 def part_period(day: datetime, part: str, overnight: bool = False) -> Period:
@@ -132,17 +137,17 @@ def part_period(day: datetime, part: str, overnight: bool = False) -> Period:
         lo, hi = part_windows()["overnight"]
         night_of = day - timedelta(days=1)
         return Period(Grain.PART_OF_DAY, day + timedelta(hours=lo), day + timedelta(hours=hi),
-                      night_of.strftime("%Y-%m-%d") + "TNI")
+                      _ymd(night_of) + "TNI")
     lo, hi = part_windows()[part]
     return Period(Grain.PART_OF_DAY, day + timedelta(hours=lo), day + timedelta(hours=hi),
-                  day.strftime("%Y-%m-%d") + "T" + part)
+                  _ymd(day) + "T" + part)
 
 
 def time_period(day: datetime, hour: int, minute: int | None) -> Period:
     s = day + timedelta(hours=hour, minutes=minute or 0)
     if minute is None:
-        return Period(Grain.HOUR, s, s + timedelta(hours=1), s.strftime("%Y-%m-%dT%H:00"))
-    return Period(Grain.MINUTE, s, s + timedelta(minutes=1), s.strftime("%Y-%m-%dT%H:%M"))
+        return Period(Grain.HOUR, s, s + timedelta(hours=1), _ymd(s) + f"T{s.hour:02d}:00")
+    return Period(Grain.MINUTE, s, s + timedelta(minutes=1), _ymd(s) + f"T{s.hour:02d}:{s.minute:02d}")
 
 
 def decade_period(decade: int) -> Period:
@@ -181,10 +186,10 @@ def shift_period(anchor: datetime, unit: Unit, n: int) -> Period:
         return century_period(anchor.year // 100 + n)
     if unit is Unit.HOUR:
         s = anchor.replace(minute=0, second=0) + timedelta(hours=n)
-        return Period(Grain.HOUR, s, s + timedelta(hours=1), s.strftime("%Y-%m-%dT%H:00"))
+        return Period(Grain.HOUR, s, s + timedelta(hours=1), _ymd(s) + f"T{s.hour:02d}:00")
     if unit in (Unit.MINUTE, Unit.SECOND):
         s = anchor.replace(second=0) + timedelta(minutes=n if unit is Unit.MINUTE else 0)
-        return Period(Grain.MINUTE, s, s + timedelta(minutes=1), s.strftime("%Y-%m-%dT%H:%M"))
+        return Period(Grain.MINUTE, s, s + timedelta(minutes=1), _ymd(s) + f"T{s.hour:02d}:{s.minute:02d}")
     raise ValueError(f"cannot shift by {unit}")
 
 

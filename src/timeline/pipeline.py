@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from .anchor import Policy, resolve_mentions
-from .model import Document, Event, Kind, Symbolic, Tense, Timeline, Timex, Unit
+from .model import Document, Event, Kind, Symbolic, Tense, Timeline, Timex, Unit, check_dct
 from .segment import sentences, tokens
 from .tagger import tag
 from .tense import VerbGroup, tense_of_span, verb_groups
@@ -56,6 +56,7 @@ def needs_tense(sym: Symbolic) -> bool:
 
 def analyse(doc: Document, policy: Policy = Policy.NEWS) -> Analysis:
     """Sentences, verb groups and resolved time expressions of one document."""
+    check_dct(doc.dct)  # a clear ValueError for a publication date the calendar cannot hold
     text = doc.text
     # the source's own sentence division when it has one (TimeML <s>), else ours
     spans = tuple((s, e) for _, s, e in doc.sentences) if doc.sentences else tuple(sentences(text))

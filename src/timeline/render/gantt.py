@@ -120,7 +120,9 @@ def _window(rows: list[_Row], marks: list[float]) -> tuple[float, float]:
         import math
 
         lo, hi = float(math.floor(lo)), float(math.ceil(hi))
-    return lo, hi
+    # matplotlib's calendar runs from year 1 to 9999: "the 1st century" is drawn from its edge
+    first, last = _num(datetime(2, 1, 1)), _num(datetime(9998, 12, 31))
+    return max(lo, first), min(hi, last)
 
 
 def _day_ticks(ax, lo: float, hi: float, relative: bool) -> None:  # type: ignore[no-untyped-def]
@@ -302,5 +304,9 @@ def figure_bytes(fig: "Figure", fmt: str) -> bytes:
     metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
                 "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}}[fmt]
     buf = io.BytesIO()
-    fig.savefig(buf, format=fmt, metadata=metadata)
+    import warnings
+
+    with warnings.catch_warnings():  # "Glyph ... missing from font" for emoji or CJK titles:
+        warnings.simplefilter("ignore", UserWarning)  # the chart still draws; stderr stays clean
+        fig.savefig(buf, format=fmt, metadata=metadata)
     return buf.getvalue()
