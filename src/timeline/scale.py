@@ -52,10 +52,15 @@ def pool_map(docs: Sequence[Document], policy: Policy, jobs: int,
 
 
 def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them (no traceback per worker)."""
+    """Workers leave Ctrl-C to the main process, which stops them (no traceback per worker),
+    and set aside what they inherited from it: a forked worker's garbage collector would
+    otherwise walk (and, touching reference counts, copy) the parent's whole heap - every
+    article and result the parent holds - again and again."""
+    import gc
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()
 
 
 def _start_methods() -> list[str]:
