@@ -330,6 +330,7 @@ def find_events(analysis: Analysis) -> list[Event]:
         taken = [(t.start, t.end) for t in sent_timexes]
         verb_spans = [(g.start, g.end) for g in groups]
         heading = _is_heading(text, sent)
+        sentence_text = _span_text(text, sent[0], sent[1])  # one string shared by the sentence's events
         for i, (tok, feats) in enumerate(featured):
             if any(s <= tok.start < e for s, e in taken) or not tok.text[0].isalpha():
                 continue
@@ -372,7 +373,7 @@ def find_events(analysis: Analysis) -> list[Event]:
             owned.append(found is not None and not is_verb and _premodifies(text, found[0], tok))
             found_events.append((Event(
                 id="", doc=doc.id, start=tok.start, end=tok.end, text=tok.text,
-                sentence=_span_text(text, sent[0], sent[1]), label=label,
+                sentence=sentence_text, label=label,
                 relation=relation, anchor=anchor, timex=timex_id, envelope=envelope, relative=relative,
                 tense=tense, salient=salient, cls=cls,
                 aspect=_aspect(group, tok) if is_verb else "NONE",
