@@ -112,11 +112,14 @@ def test_ctrl_c_leaves_the_previous_outputs_and_no_temporary_file(tmp_path):
     articles = tmp_path / "many"
     articles.mkdir()
     seed = (SEEDS / "001_4fbe5cb1b068faab.txt").read_text(encoding="utf-8")
-    for i in range(400):
-        (articles / f"a{i:03d}.txt").write_text(seed, encoding="utf-8")
+    for i in range(1000):
+        (articles / f"a{i:04d}.txt").write_text(seed, encoding="utf-8")
+    # (a CI runner may start the suite with SIGINT ignored, as a background job is: the build
+    # must see Ctrl-C as a terminal user's would)
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "build", str(articles), "--out", str(out),
-                             "-q", "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(4)
+                             "-q", "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(3)
     assert proc.poll() is None, "the build finished before it could be interrupted"
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
