@@ -50,6 +50,29 @@ def test_month_without_year_follows_the_tense():
     assert one("Prices fell in January.", "January").value == "2026-01"
 
 
+def test_words_around_a_time_decide_its_direction():
+    # "since" looks back, "until" ahead, and a day named by what happened on it lies behind
+    assert one("The carrier has been on patrol since March.", "March").value == "2025-03"
+    assert one("The loans run until Friday.", "Friday").value == "2026-02-06"
+    assert one("Lawyers will look for ways around Sunday's ruling.", "Sunday").value == "2026-02-01"
+
+
+def test_a_plan_made_in_the_past_takes_the_nearer_day():
+    # "had been due to expire Friday": planned before, so no tense binds it; published on a
+    # Monday, the Friday just past (3 days back) is nearer than the next one (4 days ahead)
+    monday = datetime(2026, 2, 9)
+    assert one("The offer had been due to expire Friday evening.", "Friday evening", monday).value == "2026-02-06TEV"
+    assert one("Bidders extended their offers to acquire the company Friday.", "Friday", monday).value == "2026-02-06"
+
+
+def test_a_reported_month_lies_near_the_publication_date():
+    # a verb of saying does not bind the month it reports; a month within weeks wins
+    t = one("Saudi Arabia told oil companies of a cutback in its supply in March.", "March")
+    assert t.value == "2026-03"
+    # but a past event verb does
+    assert one("The offensive started in March.", "March").value == "2025-03"
+
+
 def test_winter_holding_the_publication_date():
     t = one("in the coldest days of winter", "winter")
     assert t.value == "2025-WI"

@@ -589,7 +589,9 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         alt = None
     else:
         chosen, alt = _choose(cands, weekly, anchor, tense, sym.direction, sym.this)
-        if chosen is not None and (sym.holiday or (sym.day is not None and sym.month is not None)) and alt is None:
+        if chosen is not None and (sym.holiday or sym.month is not None) and alt is None \
+                and not sym.direction and not sym.this \
+                and (sym.holiday or sym.day is not None or tense is not Tense.PAST):
             chosen, alt = _plausible_date(chosen, cands, anchor)
     if chosen is None:
         return None
@@ -597,8 +599,9 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
 
 
 def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor) -> tuple[Period, Period | None]:
-    """A day and month without a year lie near the publication date: a reading almost a year
-    away loses to one within two months, whatever the tense said (tense cues are noisy)."""
+    """A month (with or without its day) and no year lies near the publication date: a reading
+    more than half a year away loses to one within two months, whatever the tense said (tense
+    cues are noisy: "Saudi Arabia told oil companies of a cutback in September", in August)."""
     near = min(cands, key=lambda c: _distance(c, anchor))
     if near is not chosen and _distance(chosen, anchor) > timedelta(days=180) \
             and _distance(near, anchor) < timedelta(days=60):

@@ -13,7 +13,7 @@ from .anchor import Policy, resolve_mentions
 from .model import Document, Event, Kind, Symbolic, Tense, Timeline, Timex, Unit, check_dct
 from .segment import sentences, tokens
 from .tagger import tag
-from .tense import VerbGroup, tense_of_span, verb_groups
+from .tense import VerbGroup, local_tense, tense_of_span, verb_groups
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +40,13 @@ class Analysis:
     def sentence_index(self, pos: int) -> int:
         return max(bisect_right(self._starts, pos) - 1, 0)
 
-    def tense_at(self, start: int, end: int) -> Tense:
+    def tense_at(self, start: int, end: int, reported_free: bool = False) -> Tense:
+        cue = local_tense(self.doc.text, start, end)
+        if cue is not None:
+            return cue
         if not self.sentences:
             return Tense.UNKNOWN
-        return tense_of_span(list(self.groups(self.sentence_index(start))), start, end)
+        return tense_of_span(list(self.groups(self.sentence_index(start))), start, end, reported_free)
 
 
 def needs_tense(sym: Symbolic) -> bool:
@@ -54,6 +57,10 @@ def needs_tense(sym: Symbolic) -> bool:
     return sym.kind is Kind.RELATIVE and (sym.completed or (sym.unit is Unit.WEEKEND and sym.offset == 0))
 
 
+def _month_alone(sym: Symbolic) -> bool:
+    return sym.month is not None and sym.day is None and not sym.direction and not sym.this
+
+
 def analyse(doc: Document, policy: Policy = Policy.NEWS) -> Analysis:
     """Sentences, verb groups and resolved time expressions of one document."""
     check_dct(doc.dct)  # a clear ValueError for a publication date the calendar cannot hold
@@ -62,8 +69,8 @@ def analyse(doc: Document, policy: Policy = Policy.NEWS) -> Analysis:
     spans = tuple((s, e) for _, s, e in doc.sentences) if doc.sentences else tuple(sentences(text))
     partial = Analysis(doc, spans, ())
     mentions = tag(text)
-    tenses = [partial.tense_at(m.start, m.end) if needs_tense(m.symbolic) else Tense.UNKNOWN
-              for m in mentions]
+    tenses = [partial.tense_at(m.start, m.end, _month_alone(m.symbolic)) if needs_tense(m.symbolic)
+              else Tense.UNKNOWN for m in mentions]
     timexes = tuple(resolve_mentions(doc, mentions, tenses, policy))
     return Analysis(doc, partial.sentences, timexes, partial._groups)
 

@@ -44,6 +44,7 @@ class _Lexicon:
     un_verbs: frozenset[str]
     present_verbs: frozenset[str]
     participle_adjectives: frozenset[str]
+    reporting: frozenset[str]
 
 
 @cache
@@ -111,7 +112,9 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
                 t = toks[j].lower
                 if t in lex.chain or t in lex.future_markers:
                     if t in lex.future_markers and t != "going":
-                        tense = Tense.FUTURE
+                        # "was scheduled to expire Friday": planned before, done since or not
+                        # yet, so the nearer reading decides; "is scheduled to": future
+                        tense = Tense.UNKNOWN if w in lex.past_aux else Tense.FUTURE
                     head = t
                     j += 1
                     continue
@@ -124,8 +127,8 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
                 break
             if w in lex.perfect_aux and head == w:
                 tense = Tense.PRESENT  # "has" as a main verb
-            if w in lex.present_aux | lex.past_aux and head == "to" or (
-                    j < n and toks[j - 1].lower == "to" and w in lex.present_aux):
+            if (w in lex.present_aux | lex.past_aux and head == "to" or (
+                    j < n and toks[j - 1].lower == "to" and w in lex.present_aux)) and tense is not Tense.UNKNOWN:
                 tense = Tense.FUTURE  # "is to resume": arranged for later
             perfect = (w in lex.perfect_aux or w == "had") and head != w and not head.endswith("ing")
             groups.append(VerbGroup(tok.start, toks[j - 1].end, tense, head, aux=w, perfect=perfect))
@@ -153,10 +156,40 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
     return groups
 
 
-def tense_of_span(groups: list[VerbGroup], start: int, end: int) -> Tense:
-    """The tense of the verb group nearest to ``[start, end)`` (groups of one sentence)."""
+@cache
+def _cues() -> tuple[frozenset[str], frozenset[str], bool]:
+    data = load_toml("tense.toml")
+    return frozenset(data["past_before"]), frozenset(data["future_before"]), bool(data["past_possessive"])
+
+
+def local_tense(text: str, start: int, end: int) -> Tense | None:
+    """The direction the words around a time expression give it, if any: "since March" (past),
+    "until Friday" (future), "Wednesday's ruling" (past); None when they say nothing."""
+    past_before, future_before, possessive = _cues()
+    if possessive and text.startswith(("'s", "’s"), end) and not text[end + 2:end + 3].isalnum():
+        return Tense.PAST
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i].lower()
+    if word in past_before:
+        return Tense.PAST
+    if word in future_before:
+        return Tense.FUTURE
+    return None
+
+
+def tense_of_span(groups: list[VerbGroup], start: int, end: int, reported_free: bool = False) -> Tense:
+    """The tense of the verb group nearest to ``[start, end)`` (groups of one sentence).
+
+    With ``reported_free`` (for a month named without its year), a past verb of saying does
+    not bind the time: "told oil companies of a cutback in September" speaks of what comes."""
     best: tuple[int, int] | None = None
     tense = Tense.UNKNOWN
+    won: VerbGroup | None = None
     for g in groups:
         if g.end <= start:
             dist, side = start - g.end, 0
@@ -169,5 +202,12 @@ def tense_of_span(groups: list[VerbGroup], start: int, end: int) -> Tense:
         if side:
             dist += 10  # the governing verb usually comes first
         if best is None or (dist, side) < best:
-            best, tense = (dist, side), g.tense
+            best, tense, won = (dist, side), g.tense, g
+    if won is not None and tense is Tense.FUTURE and won.aux == "to" and any(
+            g.end <= won.start and g.tense is Tense.PAST for g in groups):
+        # "extended their offers to acquire the company Friday": the time may belong to the
+        # past verb as well as to the infinitive, so the nearer reading decides
+        return Tense.UNKNOWN
+    if reported_free and won is not None and tense is Tense.PAST and won.head in _lexicon().reporting:
+        return Tense.UNKNOWN
     return tense
