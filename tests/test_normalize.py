@@ -57,6 +57,16 @@ def test_words_around_a_time_decide_its_direction():
     assert one("Lawyers will look for ways around Sunday's ruling.", "Sunday").value == "2026-02-01"
 
 
+def test_until_after_a_past_perfect_looks_back():
+    assert one("Until Monday, police had not called him a suspect.", "Monday").value == "2026-02-02"
+    assert one("Officials postponed until Monday any action.", "Monday").value == "2026-02-09"
+
+
+def test_a_quotation_keeps_its_own_tense():
+    t = one("\"The father will leave at 4 a.m. Thursday,\" Castro said.", "4 a.m. Thursday")
+    assert t.value == "2026-02-05T04:00"
+
+
 def test_a_plan_made_in_the_past_takes_the_nearer_day():
     # "had been due to expire Friday": planned before, so no tense binds it; published on a
     # Monday, the Friday just past (3 days back) is nearer than the next one (4 days ahead)

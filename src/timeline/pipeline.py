@@ -13,7 +13,7 @@ from .anchor import Policy, resolve_mentions
 from .model import Document, Event, Kind, Symbolic, Tense, Timeline, Timex, Unit, check_dct
 from .segment import sentences, tokens
 from .tagger import tag
-from .tense import VerbGroup, local_tense, tense_of_span, verb_groups
+from .tense import VerbGroup, governing_group, local_tense, tense_of_span, verb_groups
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +42,15 @@ class Analysis:
 
     def tense_at(self, start: int, end: int, reported_free: bool = False) -> Tense:
         cue = local_tense(self.doc.text, start, end)
-        if cue is not None:
-            return cue
-        if not self.sentences:
-            return Tense.UNKNOWN
-        return tense_of_span(list(self.groups(self.sentence_index(start))), start, end, reported_free)
+        if cue is Tense.PAST or not self.sentences:
+            return cue or Tense.UNKNOWN
+        groups = self.groups(self.sentence_index(start))
+        if cue is Tense.FUTURE:
+            # "until Thursday" looks ahead, except from a past perfect: "Until Thursday, they had
+            # not called him a suspect"
+            g = governing_group(groups, start, end, self.doc.text)
+            return Tense.PAST if g is not None and g.perfect and g.aux == "had" else cue
+        return tense_of_span(groups, start, end, reported_free, self.doc.text)
 
 
 def needs_tense(sym: Symbolic) -> bool:
