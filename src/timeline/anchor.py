@@ -54,13 +54,13 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
         sym = mention.symbolic
         use_last = sym.anaphoric or (policy is Policy.NARRATIVE and sym.kind is not Kind.DURATION)
         anchor, anchor_name = dct, "dct" if dct else "none"
-        if use_last and last is not None:
+        if sym.keep_grain and last_period is not None and mention.start - last_period.end < PERIOD_REACH:
+            anchor, anchor_name = _as_anchor(last_period), f"timex:{last_period.id}"
+        elif use_last and last is not None:
             anchor, anchor_name = _as_anchor(last), f"timex:{last.id}"
         elif _clock_only(mention) and last_day is not None and mention.start - last_day.end < PERIOD_REACH:
             # "at 10:35 a.m." after "On Friday, ...": a time of the day the text is telling about
             anchor, anchor_name = _as_anchor(last_day), f"timex:{last_day.id}"
-        elif sym.keep_grain and last_period is not None and mention.start - last_period.end < PERIOD_REACH:
-            anchor, anchor_name = _as_anchor(last_period), f"timex:{last_period.id}"
         res: Resolved | None = resolve(sym, anchor, tense, mention.type)
         if res is None:
             continue
@@ -79,8 +79,13 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
             last = timex
             if timex.grain is Grain.DAY:
                 last_day = timex
-            if timex.grain in (Grain.QUARTER, Grain.HALF, Grain.MONTH) and not sym.keep_grain:
-                last_period = timex  # a period the text names, not one derived from another
+            if timex.grain in (Grain.QUARTER, Grain.HALF, Grain.MONTH) and not sym.keep_grain \
+                    and (dct is None or timex.interval is None or timex.interval.start is None
+                         or timex.interval.start <= dct.start):
+                # a period the text names, not one derived from another, and not a forecast:
+                # "a year earlier" compares with results reported, not with "the third quarter
+                # of 1990" an outlook spoke of
+                last_period = timex
     return out
 
 
