@@ -143,8 +143,9 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
                                     aux="to"))
             i += 2
             continue
-        if w in lex.future_markers and w in {"scheduled", "slated", "upcoming", "planned", "due", "payable"}:
-            groups.append(VerbGroup(tok.start, tok.end, Tense.FUTURE, w))
+        if w in lex.future_markers and (w in {"scheduled", "slated", "upcoming", "planned", "due", "payable"} or (
+                w == "set" and i + 1 < n and toks[i + 1].lower in ("for", "to"))):
+            groups.append(VerbGroup(tok.start, tok.end, Tense.FUTURE, w))  # "a summit set for April"
         elif is_past_form(tok, prev, toks[i - 2] if i > 1 else None):
             nxt = toks[i + 1].text if i + 1 < n else ""
             if w in lex.participle_adjectives and nxt[:1].islower() and nxt.isalpha():
