@@ -73,6 +73,9 @@ def test_a_plan_made_in_the_past_takes_the_nearer_day():
     monday = datetime(2026, 2, 9)
     assert one("The offer had been due to expire Friday evening.", "Friday evening", monday).value == "2026-02-06TEV"
     assert one("Bidders extended their offers to acquire the company Friday.", "Friday", monday).value == "2026-02-06"
+    assert one("The offensive began as previously planned Saturday night.", "Saturday night", monday).value \
+        == "2026-02-07TNI"
+    assert one("A NATO summit is set for April.", "April").value == "2026-04"
 
 
 def test_a_reported_month_lies_near_the_publication_date():

@@ -145,7 +145,9 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
             continue
         if w in lex.future_markers and (w in {"scheduled", "slated", "upcoming", "planned", "due", "payable"} or (
                 w == "set" and i + 1 < n and toks[i + 1].lower in ("for", "to"))):
-            groups.append(VerbGroup(tok.start, tok.end, Tense.FUTURE, w))  # "a summit set for April"
+            # "a summit set for April" lies ahead; "as previously planned Saturday night" need not
+            earlier = prev is not None and prev.lower in ("previously", "originally", "initially", "once")
+            groups.append(VerbGroup(tok.start, tok.end, Tense.UNKNOWN if earlier else Tense.FUTURE, w))
         elif is_past_form(tok, prev, toks[i - 2] if i > 1 else None):
             nxt = toks[i + 1].text if i + 1 < n else ""
             if w in lex.participle_adjectives and nxt[:1].islower() and nxt.isalpha():
