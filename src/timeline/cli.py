@@ -273,13 +273,26 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
     _report_dates(tl.documents)
     if subject is not None:
         tl = _about(tl, subject)
-    outputs = render_outputs(tl, ["json"] + fmts, all_events, title)
-    for name, data in outputs.items():  # everything is rendered before anything is written
+    # everything else is rendered before anything is written; the JSON, the largest output,
+    # is then streamed into its temporary file (never held in memory whole) and renamed first
+    outputs = render_outputs(tl, [f for f in fmts if f != "json"], all_events, title)
+    _write_timeline(Path(out) / _FORMAT_FILES["json"], tl)
+    for name, data in outputs.items():
         _write(Path(out) / name, data)
     shown = sum(1 for e in tl.events if all_events or e.salient)
     progress.close(len(docs), shown)
     if not quiet:
-        click.echo(f"timeline: wrote {', '.join(str(Path(out) / n) for n in outputs)}", err=True)
+        written = [_FORMAT_FILES["json"], *outputs]
+        click.echo(f"timeline: wrote {', '.join(str(Path(out) / n) for n in written)}", err=True)
+
+
+def _write_timeline(path: Path, tl) -> None:  # type: ignore[no-untyped-def]
+    from .codec import write_timeline
+
+    try:
+        write_timeline(path, tl)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def render_outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None = None) -> dict[str, bytes | str]:  # type: ignore[no-untyped-def]

@@ -1,0 +1,178 @@
+"""Large timelines: the JSON is streamed (the same bytes as json.dumps, never held whole in
+memory), written atomically, and the collector is left as it was after a build."""
+from __future__ import annotations
+
+import enum
+import gc
+import io
+import json
+import tracemalloc
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import codec
+from timeline.cli import main
+from timeline.codec import dump, dumps, iter_json, loads, timeline_to_dict, write_timeline
+from timeline.io import read_documents
+from timeline.model import DateRangeError, Document, Timeline
+from timeline.pipeline import build_timeline
+
+from conftest import SEEDS
+
+PROPS = settings(deadline=None, derandomize=True, database=None, max_examples=300)
+
+
+def reference(tl: Timeline) -> str:
+    """What `dumps` wrote before it was streamed: one json.dumps of the whole dict tree."""
+    return json.dumps(timeline_to_dict(tl), ensure_ascii=False, indent=1) + "\n"
+
+
+def redated(copies: int) -> list[Document]:
+    """The seed articles again and again, each copy a week later (the undated one stays undated)."""
+    base = list(read_documents([str(SEEDS)]))
+    return [replace(d, id=f"{d.id}~{k}", dct=d.dct + timedelta(weeks=k) if d.dct else None)
+            for k in range(copies) for d in base]
+
+
+@pytest.fixture(scope="module")
+def timeline() -> Timeline:
+    return build_timeline(redated(6))
+
+
+def test_the_streamed_json_is_the_json_of_the_whole_dict_byte_for_byte(timeline, tmp_path):
+    expected = reference(timeline)
+    assert timeline.matches and any(d.dct_source.value == "inferred" for d in timeline.documents)
+    assert "".join(iter_json(timeline)) == expected
+    assert dumps(timeline) == expected
+    buf = io.StringIO()
+    dump(timeline, buf)
+    assert buf.getvalue() == expected
+    write_timeline(tmp_path / "new" / "timeline.json", timeline)  # (a folder not there yet)
+    assert (tmp_path / "new" / "timeline.json").read_bytes() == expected.encode("utf-8")
+    assert dumps(loads(expected)) == reference(loads(expected))
+
+
+@pytest.mark.parametrize("tl", [
+    Timeline(()),
+    Timeline((Document("a", "text"),)),
+    Timeline((Document("a", "", dct=datetime(2026, 2, 3), sentences=(("s1", 0, 4),), docid="A"),)),
+])
+def test_empty_lists_and_optional_fields_come_out_as_json_dumps_writes_them(tl):
+    assert dumps(tl) == reference(tl)
+
+
+def test_the_command_line_writes_the_streamed_json(tmp_path):
+    res = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path), "--format", "json,csv"])
+    assert res.exit_code == 0, res.output
+    expected = reference(build_timeline(list(read_documents([str(SEEDS)]))))
+    assert (tmp_path / "timeline.json").read_bytes() == expected.encode("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["timeline.csv", "timeline.json"]
+    assert f"wrote {tmp_path / 'timeline.json'}, {tmp_path / 'timeline.csv'}" in res.output
+
+
+def test_a_failed_write_leaves_the_previous_file_and_no_temporary_file(timeline, tmp_path, monkeypatch):
+    target = tmp_path / "timeline.json"
+    target.write_text("previous", encoding="utf-8")
+    calls = []
+
+    def failing(e):  # type: ignore[no-untyped-def]
+        calls.append(e)
+        if len(calls) > 100:  # well into the file: some of it has been written already
+            raise KeyboardInterrupt
+        return event_to_dict(e)
+
+    event_to_dict = codec.event_to_dict
+    monkeypatch.setattr(codec, "event_to_dict", failing)
+    with pytest.raises(KeyboardInterrupt):
+        write_timeline(target, timeline)
+    assert [p.name for p in tmp_path.iterdir()] == ["timeline.json"]
+    assert target.read_text(encoding="utf-8") == "previous"
+
+
+def test_writing_does_not_hold_the_json_in_memory(tmp_path):
+    tl = build_timeline(redated(20))
+    size = len(dumps(tl))
+    assert size > 3_000_000
+    tracemalloc.start()
+    try:
+        write_timeline(tmp_path / "timeline.json", tl)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # json.dumps held the whole dict tree and the text, several times the file's size; the
+    # stream holds one item and one buffer of 64k characters at a time
+    assert peak < size / 5
+    assert (tmp_path / "timeline.json").stat().st_size == len(dumps(tl).encode("utf-8"))
+
+
+class Colour(str, enum.Enum):
+    RED = "red"
+
+
+class Level(enum.IntEnum):
+    HIGH = 3
+
+
+scalars = (st.none() | st.booleans() | st.integers() | st.integers(min_value=-2**80, max_value=2**80)
+           | st.floats(allow_nan=True, allow_infinity=True) | st.text()
+           | st.sampled_from([Colour.RED, Level.HIGH, "\u2028", "\x00\x1f\"\\/", "é😀", -0.0, 1e300]))
+keys = st.text() | st.integers() | st.floats(allow_nan=False) | st.booleans() | st.none()
+values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+                      | st.dictionaries(keys, inner, max_size=4), max_leaves=20)
+
+
+@PROPS
+@given(values, st.integers(min_value=0, max_value=20))
+def test_the_encoder_writes_what_json_dumps_writes_at_any_depth(value, level):
+    expected = json.dumps(value, ensure_ascii=False, indent=1)
+    assert codec._encode(value, 0) == expected
+    # nested `level` deep, every line after the first is indented `level` more (a line break
+    # inside a string is always escaped, so every one in the text is the layout's)
+    assert codec._encode(value, level) == expected.replace("\n", "\n" + " " * level)
+
+
+def test_what_json_cannot_encode_is_refused_as_json_refuses_it():
+    for bad in ({"a": object()}, [1, {2, 3}], {(1, 2): "tuple key"}):
+        with pytest.raises(TypeError):
+            json.dumps(bad, ensure_ascii=False, indent=1)
+        with pytest.raises(TypeError):
+            codec._encode(bad, 0)
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it():
+    docs = redated(2)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    build_timeline(docs)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with pytest.raises(DateRangeError):
+        build_timeline(docs + [Document("far", "Tuesday.", dct=datetime(9999, 6, 1))])
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        build_timeline(docs)
+        assert not gc.isenabled() and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
+    gc.freeze()  # someone else's frozen objects stay frozen, and no more are added
+    try:
+        frozen = gc.get_freeze_count()
+        build_timeline(docs)
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_the_results_are_the_same_whatever_the_collector_does():
+    docs = redated(3)
+    gc.disable()
+    try:
+        without = dumps(build_timeline(docs))
+    finally:
+        gc.enable()
+    assert dumps(build_timeline(docs)) == without
+    assert dumps(build_timeline(docs, jobs=2)) == without
