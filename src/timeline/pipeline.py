@@ -147,30 +147,81 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
         clock[0] = now
 
     docs = list(docs)
-    results = map_articles(docs, policy, jobs, engine, scheduler, progress)
-    lap("articles")
-    timexes = {d.id: r[0] for d, r in zip(docs, results)}
-    events = {d.id: r[1] for d, r in zip(docs, results)}
-    if infer and any(d.dct is None for d in docs) and any(d.dct is not None for d in docs):
-        for i, doc in enumerate(docs):
-            if doc.dct is not None:
-                continue
-            dated = _infer_date(doc, events, docs)
-            if dated is not None:
-                docs[i] = dated
-                timexes[dated.id], events[dated.id] = article_stage(dated, policy)
-    lap("infer")
-    all_events = [e for d in docs for e in events[d.id]]
-    matches = match_all({d.id: events[d.id] for d in docs}, need_time=True)
-    lap("match")
-    ordered = order_events(all_events, placed=True)
-    lap("order")
-    return Timeline(
-        documents=tuple(docs),
-        timexes=tuple(t for d in docs for t in timexes[d.id]),
-        events=tuple(ordered),
-        matches=tuple(matches),
-    )
+    with _Settled() as settled:  # (see _Settled: the collector leaves the results alone meanwhile)
+
+        def done(doc: Document) -> None:
+            settled.settle()
+            if progress is not None:
+                progress(doc)
+
+        results = map_articles(docs, policy, jobs, engine, scheduler, done)
+        lap("articles")
+        timexes = {d.id: r[0] for d, r in zip(docs, results)}
+        events = {d.id: r[1] for d, r in zip(docs, results)}
+        del results
+        if infer and any(d.dct is None for d in docs) and any(d.dct is not None for d in docs):
+            for i, doc in enumerate(docs):
+                if doc.dct is not None:
+                    continue
+                dated = _infer_date(doc, events, docs)
+                if dated is not None:
+                    docs[i] = dated
+                    timexes[dated.id], events[dated.id] = article_stage(dated, policy)
+        lap("infer")
+        settled.pause()  # matching and ordering make many objects, and no cycles
+        all_events = [e for d in docs for e in events[d.id]]
+        matches = match_all({d.id: events[d.id] for d in docs}, need_time=True)
+        lap("match")
+        del events  # (`all_events` holds them until they are ordered)
+        ordered = order_events(all_events, placed=True)
+        del all_events
+        lap("order")
+        return Timeline(
+            documents=tuple(docs),
+            timexes=tuple(t for d in docs for t in timexes[d.id]),
+            events=tuple(ordered),
+            matches=tuple(matches),
+        )
+
+
+class _Settled:
+    """Keeps Python's cyclic garbage collector off the results while a timeline is built.
+
+    The per-article results (hundreds of thousands of events, times and intervals on a large
+    corpus) live until the timeline is complete and hold no reference cycles, yet every full
+    collection would walk all of them again: the time per article would grow with the corpus
+    (and with a pool, while the parent holds the GIL for that, the workers wait for their next
+    articles). `settle()`, after each article, moves what exists now into the collector's
+    permanent generation (gc.freeze, constant time); what is made later is collected as usual.
+    `pause()` stops collecting for the steps across articles, which make millions of objects
+    and no cycles. Leaving the block turns collection back on and returns the frozen objects to
+    it (gc.unfreeze), so any cycle made meanwhile is freed afterwards. Nothing is done when the
+    collector is off or something else in the process has frozen objects (its freeze stays)."""
+
+    def __enter__(self) -> "_Settled":
+        import gc
+
+        self.active = gc.isenabled() and gc.get_freeze_count() == 0
+        return self
+
+    def settle(self) -> None:
+        if self.active:
+            import gc
+
+            gc.freeze()
+
+    def pause(self) -> None:
+        if self.active:
+            import gc
+
+            gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.active:
+            import gc
+
+            gc.enable()
+            gc.unfreeze()
 
 
 def _infer_date(doc: Document, events: dict, docs: Sequence[Document]) -> Document | None:  # type: ignore[type-arg]

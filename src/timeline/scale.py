@@ -89,9 +89,12 @@ def dask_map(docs: Sequence[Document], policy: Policy, jobs: int = 1, scheduler:
         futures = client.map(_stage_chunk, chunks, policy=policy, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         results: list[list[Result] | None] = [None] * len(chunks)
-        for fut in as_completed(futures):
+        done = as_completed(futures)
+        del futures  # (each result is released on the cluster once it is here: workers do not keep them all)
+        for fut in done:
             i = index[fut.key]
             results[i] = fut.result()
+            fut.release()
             if progress is not None:
                 for d in chunks[i]:
                     progress(d)
