@@ -6,8 +6,11 @@ copy k of an article is published k weeks after the original (text unchanged, a 
 feed of 256 articles a week, so that 10,000 articles are ten times the weeks of 1,000, not ten
 times as many articles a day (which would be a different news load, not a longer archive). For each corpus size it builds one
 timeline with `--jobs 1`, `--jobs 2` and `--engine dask` (a LocalCluster of 2 workers) and
-reports articles/s, the time of the steps across articles (matching, ordering), peak memory,
-and checks that the three timelines are byte-identical. Then how time grows from 1k to 10k.
+reports articles/s, the time of the steps across articles (matching, ordering), the CPU time of
+the run (its workers included) and the CPU time other work took from the machine meanwhile
+("other s": the times are wall-clock times, comparable only when it stays near zero), peak
+memory, and checks that the three timelines are byte-identical. Then how time grows from 1k to
+10k.
 
     python benchmarks/scale.py [--sizes 1000,10000] [--no-dask]
 
@@ -49,16 +52,44 @@ def peak_mb() -> float:
     return max(own, kids) / 1024
 
 
+def cpu_s() -> float:
+    """CPU seconds of this process and of its finished children (the pool or cluster workers)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def machine_s() -> float | None:
+    """CPU seconds the machine has been busy (every process) plus those the hypervisor took
+    from it (steal), from /proc/stat; None where there is none."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            ticks = [int(x) for x in fh.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (ticks + [0] * 8)[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def run(docs, jobs: int, engine: str):  # type: ignore[no-untyped-def]
-    from timeline.codec import dumps
+    from timeline.codec import iter_json
     from timeline.pipeline import build_timeline
 
     timings: dict[str, float] = {}
+    cpu0, machine0 = cpu_s(), machine_s()
     t0 = time.perf_counter()
     tl = build_timeline(docs, jobs=jobs, engine=engine, timings=timings)
     total = time.perf_counter() - t0
-    digest = hashlib.sha256(dumps(tl).encode("utf-8")).hexdigest()[:16]
-    return total, timings, digest, len(tl.events), len(tl.matches)
+    cpu, machine1 = cpu_s() - cpu0, machine_s()
+    # what else ran on the cores meanwhile (another user's work, the hypervisor): the times
+    # are wall-clock times, so they are only comparable when this stays near zero
+    timings["cpu"] = cpu
+    timings["other"] = max(machine1 - machine0 - cpu, 0.0) if machine0 is not None and machine1 is not None else -1
+    # the bytes `timeline build` writes to timeline.json, hashed as they are streamed out
+    # (as the command streams them into its file), not held in memory at once
+    sha = hashlib.sha256()
+    for piece in iter_json(tl):
+        sha.update(piece.encode("utf-8"))
+    return total, timings, sha.hexdigest()[:16], len(tl.events), len(tl.matches)
 
 
 def main() -> int:
@@ -74,7 +105,7 @@ def main() -> int:
     modes = [("--jobs 1", 1, "local"), ("--jobs 2", 2, "local")] + ([] if args.no_dask else [("dask local x2", 2, "dask")])
     print(f"machine: {os.cpu_count()} cores")
     print(f"{'articles':>8} {'mode':14} {'total s':>8} {'art/s':>7} {'articles s':>10} {'match s':>8} "
-          f"{'order s':>8} {'events':>8} {'matches':>8} digest")
+          f"{'order s':>8} {'cpu s':>7} {'other s':>7} {'events':>8} {'matches':>8} digest")
     by_size: dict[int, dict[str, float]] = {}
     ok = True
     for size in sizes:
@@ -85,7 +116,8 @@ def main() -> int:
             digests.add(digest)
             by_size.setdefault(size, {})[name] = total
             print(f"{size:8d} {name:14} {total:8.1f} {size / total:7.1f} {t.get('articles', 0):10.1f} "
-                  f"{t.get('match', 0):8.2f} {t.get('order', 0):8.2f} {n_events:8d} {n_matches:8d} {digest}")
+                  f"{t.get('match', 0):8.2f} {t.get('order', 0):8.2f} {t['cpu']:7.1f} {t['other']:7.1f} "
+                  f"{n_events:8d} {n_matches:8d} {digest}")
         same = len(digests) == 1
         ok &= same
         print(f"{'':8} timelines of every mode byte-identical: {'yes' if same else 'NO'}")
