@@ -82,7 +82,10 @@ def dask_map(docs: Sequence[Document], policy: Policy, jobs: int = 1, scheduler:
         client = Client(scheduler, timeout="20s")
     else:
         cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+                               dashboard_address=None, silence_logs=50)
+        # (CRITICAL only: a worker's "failed to communicate with scheduler" while the cluster
+        # shuts down is logged as an error with a traceback, yet loses nothing; a failed task
+        # still raises from its future)
         client = Client(cluster)
     try:
         chunks = _chunks(docs, CHUNK)
