@@ -456,6 +456,10 @@ def _choose(cands: list[Period], weekly: bool, anchor: Anchor, tense: Tense,
             return same[0], None
     if direction < 0:
         before = [c for c in cands if c.end <= day_start]
+        if len(before) > 1 and before[-1].grain is Grain.MONTH and _add_months(before[-1].end, 1) > day_start:
+            # "last February" written on 1 March: not the month that just ended (that is "last
+            # month"), but the February a year before
+            return before[-2], None
         return (before[-1] if before else None), None
     if direction > 0:
         after = [c for c in cands if c.start >= day_end]
