@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Callable, Mapping
 
+from . import regex_cache
 from .model import Kind, Symbolic, TimexType, Unit
 
 EXAMPLE_KEYS = {"value", "type", "earliest", "latest", "grain", "alternative"}
@@ -304,7 +305,7 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
             raise GrammarError(f"{where}: no pattern")
         regex_src, groups = expand(spec["pattern"], macros, where)
         try:
-            regex = re.compile(r"(?<![\w'’])(?:" + regex_src + r")" + _WORD_END, re.IGNORECASE)
+            regex = regex_cache.compile(r"(?<![\w'’])(?:" + regex_src + r")" + _WORD_END, re.IGNORECASE)
         except re.error as exc:
             raise GrammarError(f"{where}: pattern does not compile: {exc}") from exc
         try:
@@ -364,6 +365,7 @@ def load_grammar(lang: str = "en") -> Grammar:
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
         raise GrammarError(f"{lang}: duplicate rule ids: {', '.join(dupes)}")
+    regex_cache.flush()
     return Grammar(lang, tuple(rules), macros, tuple(negatives))
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable, Iterable
 
+from . import regex_cache
 from .grammar import Grammar, _trie_regex, load_grammar, symbolic_from_match
 from .model import Mention
 from .prefilter import DIGIT, lexicon_witnesses, witnesses
@@ -50,22 +51,44 @@ class _Index:
 
 @cache
 def _index(grammar: Grammar) -> _Index:
+    needs = regex_cache.derived("rule-words", _index_material(grammar), lambda: _rule_words(grammar))
     words: dict[str, list[int]] = {}
     always: list[int] = []
-    macro_words = {name: (lexicon_witnesses(list(m.words)) if m.words else witnesses(m.regex))
-                   for name, m in grammar.macros.items()}
-    for i, rule in enumerate(grammar.rules):
-        need = witnesses(rule.skeleton, rule.regex.flags,
-                         {alias: macro_words[name] for alias, name in rule.group_macro.items()})
+    for i, need in enumerate(needs):
         if need is None:
             always.append(i)
             continue
         for w in need:
             words.setdefault(w, []).append(i)
     starts = sorted(w for w in words if not w.startswith(DIGIT))
-    finder = re.compile(r"(?<![^\W_])(?:" + _trie_regex(starts) + r")[^\W\d_]*|\d+", re.IGNORECASE)
+    finder = regex_cache.compile(r"(?<![^\W_])(?:" + _trie_regex(starts) + r")[^\W\d_]*|\d+", re.IGNORECASE)
+    regex_cache.flush()
     return _Index({w: tuple(r) for w, r in words.items()}, tuple(always),
                   max((len(w) for w in starts), default=0), finder)
+
+
+def _rule_words(grammar: Grammar) -> list[frozenset[str] | None]:
+    """For each rule, the words one of which every match contains (None: scan in full)."""
+    macro_words = {name: (lexicon_witnesses(list(m.words)) if m.words else witnesses(m.regex))
+                   for name, m in grammar.macros.items()}
+    return [witnesses(rule.skeleton, rule.regex.flags,
+                      {alias: macro_words[name] for alias, name in rule.group_macro.items()})
+            for rule in grammar.rules]
+
+
+def _index_material(grammar: Grammar) -> str:
+    """Everything `_rule_words` depends on: the macros, the rules and the code of prefilter."""
+    from pathlib import Path
+
+    from . import prefilter
+
+    try:
+        code = Path(prefilter.__file__).read_text(encoding="utf-8")
+    except (OSError, TypeError, ValueError):  # no source to vouch for a stored result
+        code = repr(object())  # never the same twice: computed afresh
+    macros = [(n, m.regex, sorted(m.words or ())) for n, m in sorted(grammar.macros.items())]
+    rules = [(r.skeleton, r.regex.flags, sorted(r.group_macro.items())) for r in grammar.rules]
+    return repr((code, macros, rules))
 
 
 def _windows(text: str, positions: list[int]) -> list[tuple[int, int]]:

@@ -1,0 +1,160 @@
+"""Compiled rule patterns kept between runs, as Python keeps compiled bytecode in .pyc files.
+
+The rule patterns are macro-expanded alternations (about 47,000 characters in all); parsing
+and compiling them took 0.09 s at every start, and finding the words each rule needs
+(`prefilter`, which parses them once more) another 0.04 s: a third of the fixed cost of
+`timeline extract`. Both are stored in the user's cache directory: the compiled form of
+each pattern (the regex engine's code, a list of integers, with the group names) under the
+pattern's own text, and derived data under a digest of everything it was derived from, so
+that an edited rule or module is simply computed again. The file is named after the exact
+Python version and the engine's magic number, holds plain data written with marshal (the
+format of .pyc files; nothing in it runs on load) after a sha256 of its bytes, and is
+replaced atomically. Anything unexpected (another Python, a missing, unreadable or damaged
+file, a directory that cannot be written) falls back to computing: the results are the same
+either way, only the start is slower.
+
+TIMELINE_CACHE_DIR names the directory (default: $XDG_CACHE_HOME/timeline or
+~/.cache/timeline); set it to an empty string to keep nothing between runs.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
+
+try:  # the engine under `re` (CPython 3.11+); without it every pattern is compiled as usual
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    _MAGIC: int | None = int(_sre.MAGIC)
+except (ImportError, AttributeError):  # pragma: no cover - another implementation
+    _MAGIC = None
+
+# ("re", pattern, flags) -> what re.compile hands to the engine: (flags, code, groups,
+# groupindex, indexgroup); ("derived", kind, "") -> (sha256 of the material, value)
+_store: dict[tuple[str, str, Any], Any] | None = None  # loaded at the first use
+_used: dict[tuple[str, str, Any], Any] = {}
+_missed = False
+
+
+def cache_path() -> Path | None:
+    """The cache file, or None when caching is off or has no place."""
+    if _MAGIC is None:
+        return None
+    where = os.environ.get("TIMELINE_CACHE_DIR")
+    if where is None:
+        base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(os.path.expanduser("~"), ".cache"))
+        if base.startswith("~"):  # no home directory
+            return None
+        where = os.path.join(base, "timeline")
+    if not where:
+        return None
+    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_MAGIC}"
+    return Path(where) / f"patterns-{tag}.bin"
+
+
+def _load() -> dict[tuple[str, str, Any], Any]:
+    path = cache_path()
+    if path is None:
+        return {}
+    try:
+        blob = path.read_bytes()
+        digest, payload = blob[:32], blob[32:]
+        if hashlib.sha256(payload).digest() != digest:
+            return {}
+        data = marshal.loads(payload)
+        if not isinstance(data, dict):
+            return {}
+        return data
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - as re.compile
+    """`re.compile(pattern, flags)`, from the cache when it holds this pattern."""
+    global _store, _missed
+    if _MAGIC is None:
+        return re.compile(pattern, flags)
+    if _store is None:
+        _store = _load()
+    key = ("re", pattern, int(flags))
+    entry = _store.get(key)
+    if entry is not None:
+        try:
+            all_flags, code, groups, groupindex, indexgroup = entry
+            compiled = _sre.compile(pattern, all_flags, code, groups, groupindex, indexgroup)
+            _used[key] = entry
+            return compiled
+        except Exception:  # a damaged entry: the engine checks the code it is given
+            pass
+    try:  # as re._compiler.compile does, keeping what it hands to the engine
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        entry = (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1,
+                 groupindex, tuple(indexgroup))
+        compiled = _sre.compile(pattern, *entry)
+    except re.error:
+        raise
+    except Exception:  # the internals differ from what this module knows: compile as usual
+        return re.compile(pattern, flags)
+    _used[key] = entry
+    _missed = True
+    return compiled
+
+
+def derived(kind: str, material: str, compute: Callable[[], T]) -> T:
+    """`compute()`, or what it returned in an earlier run for the same `material`: a text that
+    holds everything the result depends on (the code that computes it included). The result
+    must be plain data (lists, tuples, sets, dicts, strings, numbers, None)."""
+    global _store, _missed
+    if cache_path() is None:
+        return compute()
+    if _store is None:
+        _store = _load()
+    key = ("derived", kind, "")
+    digest = hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+    entry = _store.get(key)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == digest:
+        _used[key] = entry
+        return entry[1]  # type: ignore[no-any-return]
+    value = compute()
+    _used[key] = (digest, value)
+    _missed = True
+    return value
+
+
+def flush() -> None:
+    """Store the patterns compiled in this process, if any was missing from the cache. Never
+    fails: a cache that cannot be written only means a slower start next time."""
+    global _missed
+    if not _missed:
+        return
+    _missed = False
+    path = cache_path()
+    if path is None:
+        return
+    try:
+        payload = marshal.dumps(dict(sorted(_used.items())))
+        from .io import write_atomic
+
+        write_atomic(path, hashlib.sha256(payload).digest() + payload)
+    except Exception:  # read-only home, full disk, ...
+        pass
+
+
+def _reset() -> None:
+    """Forget what was loaded (for tests)."""
+    global _store, _missed
+    _store, _missed = None, False
+    _used.clear()
+
