@@ -2,6 +2,7 @@
 missing or unwritable cache never changes a result or raises."""
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
@@ -92,3 +93,56 @@ def test_the_command_gives_the_same_output_with_a_cold_and_a_warm_cache(tmp_path
     none = subprocess.run(cmd, capture_output=True, env=env, check=True).stdout
     assert cold == warm == none
     assert b"2026-02-03" in cold
+
+
+@pytest.mark.parametrize("forged", [42, [], None, [frozenset({1})], "words"])
+def test_derived_data_of_the_wrong_shape_is_computed_again(cache_dir: Path, forged):
+    from timeline.tagger import _index, _index_material, _rule_words, _valid_rule_words
+
+    grammar = load_grammar()
+    right = _rule_words(grammar)
+    assert _valid_rule_words(right, len(grammar.rules))
+    material = _index_material(grammar)
+    regex_cache._store = {("derived", "rule-words", ""): (hashlib.sha256(material.encode()).hexdigest(), forged)}
+    got = regex_cache.derived("rule-words", material, lambda: _rule_words(grammar),
+                              lambda v: _valid_rule_words(v, len(grammar.rules)))
+    assert got == right
+    _index.cache_clear()
+    try:
+        assert [m.text for m in tag_text()] == [m.text for m in tag_text(full_scan=True)]
+    finally:
+        _index.cache_clear()
+
+
+def tag_text(full_scan: bool = False):
+    from timeline.tagger import tag
+
+    old = os.environ.get("TIMELINE_PREFILTER")
+    os.environ["TIMELINE_PREFILTER"] = "0" if full_scan else "1"
+    try:
+        return tag(TEXT)
+    finally:
+        if old is None:
+            del os.environ["TIMELINE_PREFILTER"]
+        else:
+            os.environ["TIMELINE_PREFILTER"] = old
+
+
+def test_a_fifo_in_place_of_the_cache_does_not_hang(cache_dir: Path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    cache_dir.mkdir(parents=True)
+    os.mkfifo(regex_cache.cache_path())
+    regex_cache._reset()
+    assert regex_cache.compile(r"c+d").fullmatch("ccd")  # returns at once (else the test hangs)
+
+
+def test_a_relative_or_missing_cache_home_keeps_nothing_in_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.delenv("TIMELINE_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/dir")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert regex_cache.cache_path() == tmp_path / "home" / ".cache" / "timeline" / regex_cache.cache_path().name
+    monkeypatch.setenv("HOME", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", "")
+    path = regex_cache.cache_path()
+    assert path is None or path.is_absolute()

@@ -8,8 +8,9 @@ each pattern (the regex engine's code, a list of integers, with the group names)
 pattern's own text, and derived data under a digest of everything it was derived from, so
 that an edited rule or module is simply computed again. The file is named after the exact
 Python version and the engine's magic number, holds plain data written with marshal (the
-format of .pyc files; nothing in it runs on load) after a sha256 of its bytes, and is
-replaced atomically. Anything unexpected (another Python, a missing, unreadable or damaged
+format of .pyc files; nothing in it runs on load) after a sha256 of its bytes (which finds
+damage, not forgery: like a .pyc file, the cache is trusted as far as the directory it lives
+in), and is replaced atomically; derived data is checked for its shape before use. Anything unexpected (another Python, a missing, unreadable or damaged
 file, a directory that cannot be written) falls back to computing: the results are the same
 either way, only the start is slower.
 
@@ -22,6 +23,7 @@ import hashlib
 import marshal
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 from typing import Any, Callable, TypeVar
@@ -44,16 +46,16 @@ _missed = False
 
 
 def cache_path() -> Path | None:
-    """The cache file, or None when caching is off or has no place."""
+    """The cache file, or None when caching is off or has no place (no absolute directory)."""
     if _MAGIC is None:
         return None
     where = os.environ.get("TIMELINE_CACHE_DIR")
     if where is None:
-        base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(os.path.expanduser("~"), ".cache"))
-        if base.startswith("~"):  # no home directory
-            return None
+        base = os.environ.get("XDG_CACHE_HOME") or ""
+        if not os.path.isabs(base):  # unset, or relative (which the XDG rules say to ignore)
+            base = os.path.join(os.path.expanduser("~"), ".cache")
         where = os.path.join(base, "timeline")
-    if not where:
+    if not where or not os.path.isabs(where):
         return None
     tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_MAGIC}"
     return Path(where) / f"patterns-{tag}.bin"
@@ -63,8 +65,12 @@ def _load() -> dict[tuple[str, str, Any], Any]:
     path = cache_path()
     if path is None:
         return {}
-    try:
-        blob = path.read_bytes()
+    try:  # (non-blocking, and only a regular file: a FIFO put there must not hang the start)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return {}
+            blob = fh.read()
         digest, payload = blob[:32], blob[32:]
         if hashlib.sha256(payload).digest() != digest:
             return {}
@@ -112,12 +118,14 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - as
     return compiled
 
 
-def derived(kind: str, material: str, compute: Callable[[], T]) -> T:
+def derived(kind: str, material: str | None, compute: Callable[[], T],
+            valid: Callable[[Any], bool] = lambda value: True) -> T:
     """`compute()`, or what it returned in an earlier run for the same `material`: a text that
-    holds everything the result depends on (the code that computes it included). The result
-    must be plain data (lists, tuples, sets, dicts, strings, numbers, None)."""
+    holds everything the result depends on (the code that computes it included; None when
+    that cannot be known: then nothing is kept). The result must be plain data (lists,
+    tuples, sets, dicts, strings, numbers, None); a stored one is used only if `valid`."""
     global _store, _missed
-    if cache_path() is None:
+    if material is None or cache_path() is None:
         return compute()
     if _store is None:
         _store = _load()
@@ -125,8 +133,13 @@ def derived(kind: str, material: str, compute: Callable[[], T]) -> T:
     digest = hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
     entry = _store.get(key)
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == digest:
-        _used[key] = entry
-        return entry[1]  # type: ignore[no-any-return]
+        try:
+            ok = valid(entry[1])
+        except Exception:
+            ok = False
+        if ok:
+            _used[key] = entry
+            return entry[1]  # type: ignore[no-any-return]
     value = compute()
     _used[key] = (digest, value)
     _missed = True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -51,7 +52,8 @@ class _Index:
 
 @cache
 def _index(grammar: Grammar) -> _Index:
-    needs = regex_cache.derived("rule-words", _index_material(grammar), lambda: _rule_words(grammar))
+    needs = regex_cache.derived("rule-words", _index_material(grammar), lambda: _rule_words(grammar),
+                                lambda v: _valid_rule_words(v, len(grammar.rules)))
     words: dict[str, list[int]] = {}
     always: list[int] = []
     for i, need in enumerate(needs):
@@ -76,16 +78,23 @@ def _rule_words(grammar: Grammar) -> list[frozenset[str] | None]:
             for rule in grammar.rules]
 
 
-def _index_material(grammar: Grammar) -> str:
-    """Everything `_rule_words` depends on: the macros, the rules and the code of prefilter."""
+def _valid_rule_words(value: object, n_rules: int) -> bool:
+    return (isinstance(value, list) and len(value) == n_rules
+            and all(v is None or (isinstance(v, frozenset) and all(isinstance(w, str) and w for w in v))
+                    for v in value))
+
+
+def _index_material(grammar: Grammar) -> str | None:
+    """Everything `_rule_words` depends on: the macros, the rules and the code of prefilter
+    and of this module; None if that code cannot be read (then nothing is kept)."""
     from pathlib import Path
 
     from . import prefilter
 
     try:
-        code = Path(prefilter.__file__).read_text(encoding="utf-8")
-    except (OSError, TypeError, ValueError):  # no source to vouch for a stored result
-        code = repr(object())  # never the same twice: computed afresh
+        code = [Path(m.__file__).read_text(encoding="utf-8") for m in (prefilter, sys.modules[__name__])]  # type: ignore[arg-type]
+    except (OSError, TypeError, ValueError, KeyError):
+        return None
     macros = [(n, m.regex, sorted(m.words or ())) for n, m in sorted(grammar.macros.items())]
     rules = [(r.skeleton, r.regex.flags, sorted(r.group_macro.items())) for r in grammar.rules]
     return repr((code, macros, rules))
