@@ -330,12 +330,17 @@ def render_outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None 
         elif f == "timeml":
             from .export import timeml
 
+            timexes: dict[str, list] = {}  # type: ignore[type-arg]
+            events: dict[str, list] = {}  # type: ignore[type-arg]
+            for t in tl.timexes:  # (grouped once: a scan per article would be quadratic)
+                timexes.setdefault(t.doc, []).append(t)
+            for e in tl.events:
+                events.setdefault(e.doc, []).append(e)
             for doc in tl.documents:
                 if not doc.text:
                     raise UserError("the timeml format needs the articles' text: use it with "
                                     "`timeline build ARTICLES --format timeml`")
-                out[f"timeml/{doc.id}.tml"] = timeml(
-                    doc, [t for t in tl.timexes if t.doc == doc.id], [e for e in tl.events if e.doc == doc.id])
+                out[f"timeml/{doc.id}.tml"] = timeml(doc, timexes.get(doc.id, []), events.get(doc.id, []))
     return out
 
 

@@ -305,7 +305,7 @@ def sentence_tokens(analysis: Analysis, si: int) -> list[tuple[Token, list[str]]
     s, e = analysis.sentences[si]
     toks = tokens(text, s, e)
     groups = analysis.groups(si)
-    spans = [(t.start, t.end) for t in analysis.timexes if s <= t.start < e]
+    spans = [(t.start, t.end) for t in analysis.timexes_in(s, e)]
     out = []
     for i, tok in enumerate(toks):
         in_timex = any(a <= tok.start < b for a, b in spans)
@@ -326,7 +326,7 @@ def find_events(analysis: Analysis) -> list[Event]:
         featured = sentence_tokens(analysis, si)
         toks = [t for t, _ in featured]
         groups = analysis.groups(si)
-        sent_timexes = [t for t in analysis.timexes if sent[0] <= t.start < sent[1]]
+        sent_timexes = list(analysis.timexes_in(sent[0], sent[1]))
         taken = [(t.start, t.end) for t in sent_timexes]
         verb_spans = [(g.start, g.end) for g in groups]
         heading = _is_heading(text, sent)
