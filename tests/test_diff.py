@@ -33,6 +33,45 @@ def test_a_timeline_does_not_differ_from_itself():
     assert d.matched and all(p.status is DiffStatus.AGREE for p in d.matched)
 
 
+def test_a_timeline_of_several_articles_does_not_differ_from_itself():
+    """Event ids repeat from one article to the next ("e1" in each): a match must not use up
+    the id of another article's entry, or most of a second article goes unmatched."""
+    docs = [Document(f"d{i}", STORY.replace("30", str(30 + i)), dct=datetime(2026, 2, 3 + i), source=f"s{i}")
+            for i in range(4)]
+    docs.append(Document("undated", "Officials said the plant was destroyed. Repairs began.", source="u"))
+    tl = build_timeline(docs, infer=False)
+    assert len({e.id for e in tl.events}) < len(tl.events)  # the case in point: ids repeat
+    d = diff(tl, tl)
+    assert d.same and not d.only_a and not d.only_b
+    assert all(p.a == p.b for p in d.matched)  # each entry matched with itself
+
+
+def test_an_entry_that_neither_side_dates_agrees_and_one_that_only_one_dates_conflicts():
+    from dataclasses import replace
+
+    from timeline.diff import compare_times
+
+    e = next(e for e in timeline(STORY, datetime(2026, 2, 3)).events if e.envelope is not None)
+    undated = replace(e, envelope=None, relative=None)
+    assert compare_times(undated, undated) == (DiffStatus.AGREE, None)
+    assert compare_times(e, undated)[0] is DiffStatus.CONFLICT
+
+
+def test_diff_compares_only_pairs_that_share_a_name_or_kind_and_stays_linear():
+    from timeline.match import side_pairs
+
+    def side(n: int, doc: str):
+        docs = [Document(f"{doc}{i}", f"NATO's chief visited Kyiv on Tuesday, February {1 + i % 27}, 2026.",
+                         dct=datetime(2026, 3, 1)) for i in range(n)]
+        return [e for e in build_timeline(docs, infer=False).events if e.salient and e.same_as is None]
+
+    small, large = (side(40, "a"), side(40, "b")), (side(400, "a"), side(400, "b"))
+    n_small, n_large = len(side_pairs(*small)), len(side_pairs(*large))
+    assert n_small == len(small[0]) * len(small[1])  # a small block: every pair
+    assert n_large < 20 * n_small  # 10x the entries on each side, not 100x the pairs
+    assert side_pairs(*large) == side_pairs(*large)  # the same order every time
+
+
 def test_diff_b_a_mirrors_diff_a_b():
     a = timeline(STORY, datetime(2026, 2, 3), "a")
     b = timeline(STORY.replace("30 missiles", "dozens of drones").replace("next week", "on Friday"),

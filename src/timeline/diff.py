@@ -7,7 +7,8 @@ time, so that a happening told at different times still pairs up. A matched pair
   precise: "Tuesday" and "Tuesday night");
 - moved when they are apart but comparable: both bounded, or open on the same side ("on or
   before Monday" and "on or before Tuesday"); the gap is B's time minus A's;
-- conflicts otherwise (one bounded, the other open the other way; or one has no time).
+- conflicts otherwise (one bounded, the other open the other way; or only one has a time).
+Neither side dating a happening is no disagreement: it agrees.
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ DIFF_THRESHOLD = 0.55
 
 def compare_times(a: Event, b: Event) -> tuple[DiffStatus, timedelta | None]:
     ba, bb = a.bounds, b.bounds
+    if ba is None and bb is None:
+        return DiffStatus.AGREE, None  # neither side dates it: nothing to disagree about
     if ba is None or bb is None or (a.envelope is None) != (b.envelope is None):
         return DiffStatus.CONFLICT, None
     (a0, a1), (b0, b1) = ba, bb

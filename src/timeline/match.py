@@ -121,30 +121,31 @@ def entries(events: Sequence[Event]) -> list[Event]:
 
 def match_events(a: Sequence[Event], b: Sequence[Event], threshold: float = THRESHOLD,
                  need_time: bool = False) -> list[Match]:
-    """One-to-one matches between the entries of two articles, best first."""
+    """One-to-one matches between the entries of two sides (two articles, or the articles of
+    two timelines), best first. Only pairs that share a name or a kind of happening are scored
+    (`side_pairs`): the others cannot reach the threshold."""
     scored = []
-    for x in entries(a):
-        for y in entries(b):
-            if need_time and time_compatible(x, y) is not True:
-                continue
-            s = similarity(x, y, threshold)
-            if s is None or s.score < threshold:
-                continue
-            scored.append((s.score, x.start, y.start, x, y, s))
+    for x, y in side_pairs(entries(a), entries(b)):
+        if need_time and time_compatible(x, y) is not True:
+            continue
+        s = similarity(x, y, threshold)
+        if s is None or s.score < threshold:
+            continue
+        scored.append((s.score, x.start, y.start, x, y, s))
     return _one_to_one(scored)
 
 
 def _one_to_one(scored: list[tuple[float, int, int, Event, Event, Similarity]]) -> list[Match]:
     """Best score first, each entry in at most one match."""
-    scored = sorted(scored, key=lambda t: (-t[0], t[1], t[2]))
-    used_a: set[str] = set()
-    used_b: set[str] = set()
+    scored = sorted(scored, key=lambda t: (-t[0], t[3].doc, t[1], t[4].doc, t[2]))
+    used_a: set[tuple[str, str]] = set()
+    used_b: set[tuple[str, str]] = set()
     out = []
-    for score, _, _, x, y, s in scored:
-        if x.id in used_a or y.id in used_b:
+    for score, _, _, x, y, s in scored:  # (an id is unique within its article only)
+        if (x.doc, x.id) in used_a or (y.doc, y.id) in used_b:
             continue
-        used_a.add(x.id)
-        used_b.add(y.id)
+        used_a.add((x.doc, x.id))
+        used_b.add((y.doc, y.id))
         out.append(Match(x.doc, x.id, y.doc, y.id, score, s.evidence))
     return out
 
@@ -153,6 +154,7 @@ def _one_to_one(scored: list[tuple[float, int, int, Event, Event, Similarity]]) 
 
 BLOCK_LIMIT = 24  # up to this many entries sharing a key and a week, every pair is compared
 NEIGHBOURS = 4  # in a bigger block, each entry meets the next few of other articles in time order
+SIDE_BLOCK_PAIRS = 4096  # two sides (a diff): up to this many pairs in a block, every pair is compared
 
 
 def _keys(e: Event) -> set[str]:
@@ -189,6 +191,54 @@ def _windows(e: Event) -> list[tuple[object, ...]]:
     if e.relative is not None:
         return [("rel", e.doc)]
     return []
+
+
+def side_pairs(a: Sequence[Event], b: Sequence[Event]) -> list[tuple[Event, Event]]:
+    """The pairs (x of `a`, y of `b`) worth scoring, in a stable order: those that share a key
+    (a name or a kind of happening), whatever their times (a side may date a happening
+    differently). In a block of more than SIDE_BLOCK_PAIRS pairs ("Kyiv" across two archives) the entries of both sides are sorted by time and each meets the NEIGHBOURS
+    nearest entries of the other side before and after it: so the work grows with the number
+    of entries, not with the product of the two sides."""
+    from collections import defaultdict
+
+    blocks_a: dict[str, list[Event]] = defaultdict(list)
+    blocks_b: dict[str, list[Event]] = defaultdict(list)
+    for e in a:
+        for k in _keys(e):
+            blocks_a[k].append(e)
+    for e in b:
+        for k in _keys(e):
+            blocks_b[k].append(e)
+    seen: set[tuple[str, str, str, str]] = set()
+    out: list[tuple[Event, Event]] = []
+
+    def add(x: Event, y: Event) -> None:
+        ident = (x.doc, x.id, y.doc, y.id)
+        if ident not in seen:
+            seen.add(ident)
+            out.append((x, y))
+
+    for key in sorted(blocks_a.keys() & blocks_b.keys()):
+        xs, ys = blocks_a[key], blocks_b[key]
+        if len(xs) * len(ys) <= SIDE_BLOCK_PAIRS:
+            for x in xs:
+                for y in ys:
+                    add(x, y)
+            continue
+        row = sorted([(_point(e), e.doc, e.start, 0, e) for e in xs] + [(_point(e), e.doc, e.start, 1, e) for e in ys],
+                     key=lambda t: t[:4])
+        for i, (_, _, _, side, e) in enumerate(row):
+            met = 0
+            for j in range(i + 1, min(i + 1 + 8 * NEIGHBOURS, len(row))):  # the next few of the other side
+                if row[j][3] != side:
+                    if side == 0:
+                        add(e, row[j][4])
+                    else:
+                        add(row[j][4], e)
+                    met += 1
+                    if met == NEIGHBOURS:
+                        break
+    return out
 
 
 def candidate_pairs(events_by_doc: dict[str, Sequence[Event]], need_time: bool = True,
