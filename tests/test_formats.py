@@ -168,3 +168,41 @@ def test_the_python_api_of_the_readme():
     assert len(to_dataframe(tl)) == len(rows(tl))
     assert build_timeline(docs, jobs=2) == tl
     assert set(timeline.__all__) >= {"extract", "build_timeline", "render_gantt", "diff_timelines", "to_dataframe"}
+
+
+def test_a_chart_of_many_articles_draws_the_most_reported_happenings_and_stays_readable(monkeypatch):
+    """Forty articles: the chart draws at most MAX_ROWS happenings (5 here), those most
+    sources report first, says so under the chart, and names at most MAX_LEGEND sources,
+    inside the figure."""
+    from datetime import datetime, timedelta
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from timeline.model import Document
+    from timeline.pipeline import build_timeline
+    from timeline.render import gantt
+    from timeline.render.dates import display_groups
+
+    monkeypatch.setattr(gantt, "MAX_ROWS", 5)
+    people = ["Kowalski", "Duarte", "Okafor", "Lindqvist", "Tanaka", "Moreau", "Haddad", "Novak"]
+    docs = [Document(f"d{i:02d}", f"Russia struck Kyiv overnight with 40 missiles. {people[i % 8]} opened "
+                     f"the bridge of Town{i} on Monday.", dct=datetime(2026, 2, 3) + timedelta(days=i % 5),
+                     source=f"Outlet {i}") for i in range(40)]
+    tl = build_timeline(docs)
+    every = display_groups(tl)
+    rows = gantt.chosen(every, 5)
+    assert len(every) > 5 and len(rows) == 5
+    left_out = [g for g in every if not any(g is r for r in rows)]
+    assert min(len({e.doc for e in g}) for g in rows) >= max(len({e.doc for e in g}) for g in left_out)
+    assert [g for g in every if any(g is r for r in rows)] == rows  # in the timeline's order
+    fig = gantt.render_gantt(tl)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    drawn = [lab.get_text() for ax in fig.axes for lab in ax.get_yticklabels() if lab.get_text()]
+    assert len(drawn) <= 2 * 5  # happenings and their day headings
+    legend = fig.legends[0]
+    assert f"the 5 happenings most sources report, of {len(every)}" in legend.get_title().get_text()
+    assert sum(1 for t in legend.get_texts() if t.get_text().startswith("Outlet")) == gantt.MAX_LEGEND
+    assert any(t.get_text().startswith("and ") and "more sources" in t.get_text() for t in legend.get_texts())
+    box, page = legend.get_window_extent(canvas.get_renderer()), fig.bbox
+    assert box.x0 >= 0 and box.x1 <= page.width and box.y0 >= 0

@@ -24,6 +24,10 @@ if TYPE_CHECKING:  # pragma: no cover
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
 FOCUS_MAX = timedelta(days=4)  # longer envelopes ("2026", "recently") are clipped, not zoomed out to
 INSTANT_MAX = timedelta(hours=2)
+MAX_ROWS = 60  # happenings on one chart by default: what a reader takes in (the log lists all)
+MAX_DRAWABLE = 1500  # rows with --all-events: a taller image passes the 65,536 px the renderer draws
+MAX_LEGEND = 10  # sources named in the legend; beyond, "and K more"
+MAX_MARKS = 6  # publication days labelled one by one in a panel; beyond, one label for them all
 HOUR = 1 / 24
 
 
@@ -203,11 +207,22 @@ def _draw_panel(ax, rows: list[_Row], colors: dict[str, str], docs: dict[str, Do
         else:
             ax.text(a + width * 0.012, y, r.text, va="center", ha="left", fontsize=8, color="#222222", zorder=5,
                     bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.8, "linewidth": 0})
-    for k, (a, b, color, label) in enumerate(marks):  # one line each, stacked above the rows
-        ax.axvspan(a, b, color=color, alpha=0.07, zorder=0)
-        ax.axvline(a, color=color, linestyle="--", linewidth=1, zorder=1)
-        ax.text(a + width * 0.004, -1.05 - 0.6 * k, label, color=color, fontsize=8.5, ha="left", va="center",
-                fontweight="bold", zorder=6)
+    if len(marks) > MAX_MARKS:  # many publication days: shaded, and named together in one line
+        for a, b, color, _ in marks:
+            ax.axvspan(a, b, color=color, alpha=0.07, zorder=0)
+        from matplotlib.dates import num2date
+
+        first, last = min(m[0] for m in marks), max(m[0] for m in marks)
+        span = (f"{num2date(first):%-d %b %Y} to {num2date(last):%-d %b %Y}" if not relative else "")
+        marks = [(first, first, "#555555", f"{len(marks)} articles published {span} (shaded days)")]
+        ax.text(first + width * 0.004, -1.05, marks[0][3], color="#555555", fontsize=8.5, ha="left",
+                va="center", fontweight="bold", zorder=6)
+    else:
+        for k, (a, b, color, label) in enumerate(marks):  # one line each, stacked above the rows
+            ax.axvspan(a, b, color=color, alpha=0.07, zorder=0)
+            ax.axvline(a, color=color, linestyle="--", linewidth=1, zorder=1)
+            ax.text(a + width * 0.004, -1.05 - 0.6 * k, label, color=color, fontsize=8.5, ha="left", va="center",
+                    fontweight="bold", zorder=6)
     ax.set_xlim(lo, hi)
     ax.set_ylim(len(rows) - 0.4, -1.6 - 0.6 * max(len(marks) - 1, 0))
     ax.set_yticks(range(len(rows)))
@@ -225,8 +240,29 @@ def _draw_panel(ax, rows: list[_Row], colors: dict[str, str], docs: dict[str, Do
         ax.spines[side].set_visible(False)
 
 
+def chosen(groups: list[list[Event]], limit: int) -> list[list[Event]]:
+    """At most `limit` rows, in their order: those most sources report, then the dated before
+    the relative and the undated, the precise before the vague, the first before the later."""
+    if len(groups) <= limit:
+        return groups
+
+    def rank(item: tuple[int, list[Event]]) -> tuple[int, int, float, int]:
+        i, g = item
+        env = g[0].envelope
+        bounded = env is not None and env.start is not None and env.end is not None
+        dated = 0 if bounded else 1 if env is not None else 2 if g[0].relative is not None else 3
+        width = (env.end - env.start).total_seconds() if bounded else float("inf")  # type: ignore[union-attr,operator]
+        return (-len({e.doc for e in g}), dated, width, i)
+
+    keep = sorted(enumerate(groups), key=rank)[:limit]
+    return [g for _, g in sorted(keep, key=lambda t: t[0])]
+
+
 def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = None) -> "Figure":
-    """The timeline as a matplotlib Figure (at least 1600×900 px at its default 100 dpi)."""
+    """The timeline as a matplotlib Figure (at least 1600×900 px at its default 100 dpi).
+
+    A large timeline is drawn in part: by default the MAX_ROWS happenings most sources report
+    (with --all-events, up to MAX_DRAWABLE rows), and the note under the chart says so."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -237,7 +273,8 @@ def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = Non
     docs = {d.id: d for d in tl.documents}
     colors = {d.id: PALETTE[i % len(PALETTE)] for i, d in enumerate(tl.documents)}
     timexes = {(t.doc, t.id): t for t in tl.timexes}
-    groups = display_groups(tl, all_events)
+    every = display_groups(tl, all_events)
+    groups = chosen(every, MAX_DRAWABLE if all_events else MAX_ROWS)
     events = [g[0] for g in groups]
     frames: dict[str, list[list[Event]]] = {}
     for g in groups:
@@ -277,12 +314,28 @@ def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = Non
     story = title or next((d.title for d in tl.documents if d.title), None)
     head = f"Timeline: {story}" if story else "Timeline"
     fig.suptitle(head, fontsize=15, fontweight="bold", x=0.01, ha="left")
-    note = (f"{len(events)} events from {len(tl.documents)} article{'s' * (len(tl.documents) != 1)}; "
+    n_docs = len(tl.documents)
+    shown = (f"{len(events)} events" if len(groups) == len(every) else
+             f"the {len(groups)} happenings most sources report, of {len(every)} "
+             f"(`timeline log` lists them all)")
+    note = (f"{shown} from {n_docs} article{'s' * (n_docs != 1)}; "
             f"times resolved against each article's publication date"
             + (f"; {len(undated)} events with no time are not drawn" if undated else ""))
+    drawn = {}  # the sources in the order of their share of the rows drawn, most first
+    for g in groups:
+        for e in g:
+            drawn[e.doc] = drawn.get(e.doc, 0) + 1
+    legend_docs = [d for d in tl.documents if d.id in drawn] or list(tl.documents)
+    if len(legend_docs) > MAX_LEGEND:
+        legend_docs = sorted(legend_docs, key=lambda d: -drawn.get(d.id, 0))[:MAX_LEGEND]
     handles = [Patch(color=colors[d.id], label=f"{source_name(d)}"
                      + (f" ({d.dct:%-d %b %Y}, {d.dct_source.value})" if d.dct else " (undated)"))
-               for d in tl.documents]
+               for d in legend_docs]
+    if len(drawn) > len(legend_docs):
+        more = len(drawn) - len(legend_docs)
+        handles.append(Patch(facecolor="white", edgecolor="#999999",
+                             label=f"and {more} more source{'s' * (more != 1)}"
+                             + (" (colours repeat)" if len(drawn) > len(PALETTE) else "")))
     handles += [
         Patch(facecolor="#777777", alpha=0.9, label="time stated in the text"),
         Patch(facecolor="#777777", alpha=0.22, edgecolor="#777777", label="uncertainty envelope"),
@@ -291,7 +344,9 @@ def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = Non
         Line2D([], [], color="#888888", linewidth=1.6, label="tie: nothing orders them"),
         Patch(facecolor="#777777", alpha=0.1, label="publication day"),
     ]
-    fig.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 6), fontsize=9,
+    # six columns while a couple of sources are named; their long names need wider columns
+    ncol = min(len(handles), 6 if len(legend_docs) <= 2 else 3)
+    fig.legend(handles=handles, loc="outside lower center", ncol=ncol, fontsize=9,
                frameon=False, title=note, title_fontsize=9)
     return fig
 
