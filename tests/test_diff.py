@@ -126,3 +126,27 @@ def test_diff_with_a_corrupt_json_exits_2(tmp_path):
     bad.write_text("{oops")
     r = _run("diff", str(bad), str(SEEDS / f"{SEED_DATED}.txt"))
     assert r.exit_code == 2 and "timeline: error:" in r.stderr
+
+
+def test_the_diff_chart_of_many_articles_draws_the_differences_first(monkeypatch):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from timeline.render import diffchart
+
+    monkeypatch.setattr(diffchart, "MAX_ROWS", 4)
+    a_docs = [Document(f"a{i}", STORY, dct=datetime(2026, 2, 3), source=f"A{i}") for i in range(5)]
+    a = build_timeline(a_docs)
+    b = build_timeline([Document("b", STORY.replace("next week", "on Friday"), dct=datetime(2026, 2, 10),
+                                 source="B")])
+    d = diff(a, b)
+    assert any(p.status is not DiffStatus.AGREE for p in d.matched)
+    fig = diffchart.render_diff(d)
+    FigureCanvasAgg(fig).draw()
+    drawn = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_text()]
+    assert len(drawn) <= 4
+    assert fig._suptitle.get_text() == "How B (B) differs from 5 articles (A)"
+    assert "rows drawn, the differences first" in fig.legends[0].get_title().get_text()
+    differing = {p.a.label for p in d.matched if p.status is not DiffStatus.AGREE}
+    assert differing
+    # the moved and conflicting happenings are drawn before any agreeing one
+    assert differing <= set(drawn) if len(differing) <= 4 else set(drawn) <= differing

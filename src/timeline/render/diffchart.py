@@ -18,6 +18,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 COLOR_A, COLOR_B = "#1f77b4", "#d62728"
 SHADE = {DiffStatus.MOVED: "#ffb000", DiffStatus.CONFLICT: "#8c2dbf"}
+MAX_ROWS = 60  # rows of one chart; the text report lists everything
+
+
+def _names(docs) -> str:  # type: ignore[no-untyped-def]
+    """The sources of a side: all of them up to three, else how many articles."""
+    names = [source_name(x) for x in docs]
+    return ", ".join(names) if len(names) <= 3 else f"{len(names)} articles"
 
 
 def _start(e: Event) -> float:
@@ -55,6 +62,11 @@ def render_diff(d: TimelineDiff, title: str | None = None) -> "Figure":
     items += [(_start(e), e.label, None, e, None) for e in d.only_b]
     items.sort(key=lambda t: (t[0], t[1]))
     dated = [it for it in items if (it[2] or it[3]).envelope is not None]  # type: ignore[union-attr]
+    total = len(dated)
+    if total > MAX_ROWS:  # the differences first (moved, conflicting, one-sided), then agreement
+        weight = {DiffStatus.MOVED: 0, DiffStatus.CONFLICT: 0, None: 1, DiffStatus.AGREE: 2}
+        keep = sorted(range(total), key=lambda i: (weight[dated[i][4]], i))[:MAX_ROWS]
+        dated = [dated[i] for i in sorted(keep)]
     height = max(9.0, 2.8 + 0.55 * len(dated))
     fig = Figure(figsize=(16, height), dpi=100, layout="constrained")
     ax = fig.add_subplot()
@@ -99,8 +111,7 @@ def render_diff(d: TimelineDiff, title: str | None = None) -> "Figure":
     _day_ticks(ax, lo, hi, False)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    names_a = ", ".join(source_name(x) for x in d.a)
-    names_b = ", ".join(source_name(x) for x in d.b)
+    names_a, names_b = _names(d.a), _names(d.b)
     fig.suptitle(title or f"How {names_b} (B) differs from {names_a} (A)", fontsize=14, fontweight="bold",
                  x=0.01, ha="left")
     n = {s: sum(1 for p in d.matched if p.status is s) for s in DiffStatus}
@@ -111,6 +122,8 @@ def render_diff(d: TimelineDiff, title: str | None = None) -> "Figure":
         Line2D([], [], color="#555555", label=f"same happening, agreeing ({n[DiffStatus.AGREE]})"),
     ]
     fig.legend(handles=handles, loc="outside lower center", ncol=5, fontsize=9, frameon=False,
-               title=f"{len(d.only_a)} only in A, {len(d.only_b)} only in B; lane above: A, below: B",
+               title=f"{len(d.only_a)} only in A, {len(d.only_b)} only in B; lane above: A, below: B"
+               + (f"; {len(dated)} of {total} dated rows drawn, the differences first (the report "
+                  f"lists them all)" if len(dated) < total else ""),
                title_fontsize=9)
     return fig
