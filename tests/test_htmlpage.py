@@ -23,7 +23,11 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args, **kwargs):
         raise AssertionError("read_html tried to open a network connection")
 
-    monkeypatch.setattr(socket, "socket", refuse)
+    class RefusingSocket(socket.socket):  # a class, so that `ssl` can still be imported under the patch
+        def __init__(self, *args, **kwargs) -> None:
+            refuse()
+
+    monkeypatch.setattr(socket, "socket", RefusingSocket)
     monkeypatch.setattr(socket, "create_connection", refuse)
 
 

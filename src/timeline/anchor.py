@@ -18,6 +18,7 @@ from .normalize import Anchor, Resolved, resolve
 
 
 PERIOD_REACH = 400  # characters: how far back "a year earlier" looks for the period it shifts
+CONJUNCT_REACH = 5  # characters between "April 24" and the "25" of "April 24 and 25"
 
 
 class Policy(str, Enum):
@@ -52,6 +53,8 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     last_day: Timex | None = None  # the last mentioned day ("at 10 a.m." is on it)
     for mention, tense in zip(mentions, tenses):
         sym = mention.symbolic
+        if _conjoined_day(mention) and (last_day is None or mention.start - last_day.end > CONJUNCT_REACH):
+            continue  # "24 and 25 votes": a bare day number is a date only right after a date
         use_last = sym.anaphoric or (policy is Policy.NARRATIVE and sym.kind is not Kind.DURATION)
         anchor, anchor_name = dct, "dct" if dct else "none"
         if sym.keep_grain and last_period is not None and mention.start - last_period.end < PERIOD_REACH:
@@ -87,6 +90,12 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
                 # of 1990" an outlook spoke of
                 last_period = timex
     return out
+
+
+def _conjoined_day(mention: Mention) -> bool:
+    sym = mention.symbolic
+    return (sym.kind is Kind.POINT and sym.day is not None and sym.month is None and sym.year is None
+            and sym.weekday is None)
 
 
 def _clock_only(mention: Mention) -> bool:
