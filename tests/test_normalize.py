@@ -50,6 +50,14 @@ def test_month_without_year_follows_the_tense():
     assert one("Prices fell in January.", "January").value == "2026-01"
 
 
+def test_a_participle_before_its_object_is_the_verb():
+    # "killed a security guard" is a past verb ("killed" may be an adjective: "killed soldiers"),
+    # so the month lies behind, not in the nearer months ahead
+    text = ("In March, a week after the anniversary of the ruling, a clinic bombing in Birmingham, "
+            "Ala., killed a security guard and wounded a nurse.")
+    assert one(text, "March").value == "2025-03"
+
+
 def test_words_around_a_time_decide_its_direction():
     # "since" looks back, "until" ahead, and a day named by what happened on it lies behind
     assert one("The carrier has been on patrol since March.", "March").value == "2025-03"

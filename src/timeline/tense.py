@@ -20,6 +20,8 @@ _QUOTE = re.compile("[\"“”]|''|``")
 _DEGREE = frozenset("still yet very so more most less least also now not as too".split())
 _DETERMINERS = frozenset("the a an its his her their this that these those our your my which whose "
                          "any some every each no".split())
+# words that open the object of a verb: after them a participle is a verb, not an adjective
+_OBJECT_START = (_DETERMINERS - {"which", "whose", "that"}) | frozenset("him them it us me".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +152,10 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
             groups.append(VerbGroup(tok.start, tok.end, Tense.UNKNOWN if earlier else Tense.FUTURE, w))
         elif is_past_form(tok, prev, toks[i - 2] if i > 1 else None):
             nxt = toks[i + 1].text if i + 1 < n else ""
-            if w in lex.participle_adjectives and nxt[:1].islower() and nxt.isalpha():
+            if w in lex.participle_adjectives and nxt[:1].islower() and nxt.isalpha() \
+                    and nxt.lower() not in _OBJECT_START:
                 i += 1
-                continue  # "preferred shares": an adjective
+                continue  # "preferred shares": an adjective; "killed a guard": a verb
             groups.append(VerbGroup(tok.start, tok.end, Tense.PAST, w, firm=w in lex.past_irregular))
         elif w in lex.present_verbs:
             groups.append(VerbGroup(tok.start, tok.end, Tense.PRESENT, w))
