@@ -581,6 +581,12 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
     if sym.hour is not None and sym.weekday is None and sym.month is None and sym.day is None:
         d = anchor.start
         return _period_result(time_period(datetime(d.year, d.month, d.day), clock_hour(sym) or 0, sym.minute), sym)
+    if sym.anaphoric and sym.day is not None and sym.month is None and sym.weekday is None:
+        # "April 24 and 25": the day of the month just named, whatever the tense
+        try:
+            return _period_result(day_period(datetime(anchor.start.year, anchor.start.month, sym.day)), sym)
+        except ValueError:
+            return None  # "February 28 and 31"
     cands, weekly = _candidates(sym, anchor)
     if (sym.quarter or sym.half) and sym.month is None and tense is not Tense.PAST:
         # reporting periods: "will report third-quarter results" speaks of the quarter just
