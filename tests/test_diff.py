@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from click.testing import CliRunner
 
 from timeline.cli import main
-from timeline.diff import diff
+from timeline.story.diff import diff
 from timeline.model import DiffStatus, Document
 from timeline.pipeline import build_timeline
 
@@ -49,7 +49,7 @@ def test_a_timeline_of_several_articles_does_not_differ_from_itself():
 def test_an_entry_that_neither_side_dates_agrees_and_one_that_only_one_dates_conflicts():
     from dataclasses import replace
 
-    from timeline.diff import compare_times
+    from timeline.story.diff import compare_times
 
     e = next(e for e in timeline(STORY, datetime(2026, 2, 3)).events if e.envelope is not None)
     undated = replace(e, envelope=None, relative=None)
@@ -58,7 +58,7 @@ def test_an_entry_that_neither_side_dates_agrees_and_one_that_only_one_dates_con
 
 
 def test_diff_compares_only_pairs_that_share_a_name_or_kind_and_stays_linear():
-    from timeline.match import side_pairs
+    from timeline.story.match import side_pairs
 
     def side(n: int, doc: str):
         docs = [Document(f"{doc}{i}", f"NATO's chief visited Kyiv on Tuesday, February {1 + i % 27}, 2026.",
@@ -134,7 +134,8 @@ def test_the_diff_chart_of_many_articles_draws_the_differences_first(monkeypatch
     from timeline.render import diffchart
 
     monkeypatch.setattr(diffchart, "MAX_ROWS", 4)
-    a_docs = [Document(f"a{i}", STORY, dct=datetime(2026, 2, 3), source=f"A{i}") for i in range(5)]
+    a_docs = [Document(f"a{i}", f"{STORY} Report {i} of 5.", dct=datetime(2026, 2, 3), source=f"A{i}")
+              for i in range(5)]  # (five articles: the same text five times would be one, counted once)
     a = build_timeline(a_docs)
     b = build_timeline([Document("b", STORY.replace("next week", "on Friday"), dct=datetime(2026, 2, 10),
                                  source="B")])

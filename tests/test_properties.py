@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from timeline.codec import dumps, loads
-from timeline.diff import diff
+from timeline.story.diff import diff
 from timeline.model import DiffStatus, Document, Grain
 from timeline.pipeline import build_timeline, extract
 from timeline.render.log import render_log

@@ -15,7 +15,7 @@ import pytest
 
 from timeline.codec import dumps
 from timeline.io import read_documents
-from timeline.match import candidate_pairs, match_all, match_events
+from timeline.story.match import candidate_pairs, match_all, match_events
 from timeline.model import Document
 from timeline.pipeline import build_timeline
 
@@ -112,8 +112,8 @@ def test_ctrl_c_leaves_the_previous_outputs_and_no_temporary_file(tmp_path):
     articles = tmp_path / "many"
     articles.mkdir()
     seed = (SEEDS / "001_4fbe5cb1b068faab.txt").read_text(encoding="utf-8")
-    for i in range(1000):
-        (articles / f"a{i:04d}.txt").write_text(seed, encoding="utf-8")
+    for i in range(1000):  # (each its own article: the same text twice is counted once)
+        (articles / f"a{i:04d}.txt").write_text(f"{seed}\nCopy {i}.\n", encoding="utf-8")
     # (a CI runner may start the suite with SIGINT ignored, as a background job is: the build
     # must see Ctrl-C as a terminal user's would)
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "build", str(articles), "--out", str(out),

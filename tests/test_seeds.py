@@ -114,12 +114,17 @@ def test_key_events_are_placed_in_time(built):
     assert (bombardment["earliest"], bombardment["latest"]) == ("2026-02-02T18:00", "2026-02-03T08:00")
 
 
-def test_the_strike_both_outlets_report_is_one_matched_happening(built):
+def test_the_strike_both_outlets_report_is_one_happening_and_the_story_leads_with_it(built):
     _, data = built
     bombardment = _entry(data, SEED_UNDATED, "overnight bombardment")
     assault = _entry(data, SEED_DATED, "Overnight Russian assault")
-    pairs = {(m["a"]["event"], m["b"]["event"]) for m in data["matches"]}
-    assert (bombardment["id"], assault["id"]) in pairs
+    strike = next(h for h in data["happenings"]
+                  if {"doc": SEED_UNDATED, "event": bombardment["id"]} in h["mentions"])
+    assert {"doc": SEED_DATED, "event": assault["id"]} in strike["mentions"]
+    assert strike["articles"] == 2 and "NextFin News" in strike["outlets"]
+    assert strike["earliest"] == "2026-02-02T18:00" and strike["precision"] == "time"
+    visit = next(h for h in data["happenings"] if "Rutte" in h["label"] and h["articles"] == 2)
+    assert {strike["rank"], visit["rank"]} == {1, 2}  # what both outlets report leads the story
 
 
 def test_mentions_of_the_strike_are_one_entry(built):
@@ -156,7 +161,8 @@ def test_log_lines(built):
     talks = next(line for line in log.splitlines() if "Trilateral peace negotiations" in line)
     assert "4–5 Feb 2026" in talks
     both = next(line for line in log.splitlines() if "overnight bombardment" in line)
-    assert "NextFin News" in both and "unknown outlet" in both
+    # the outlet of each, or the title of the article that names none: never "unknown outlet"
+    assert "NextFin News" in both and "NATO Chief Questions Putin" in both and "unknown" not in log
 
 
 def test_chart_is_large_enough(built):

@@ -33,15 +33,16 @@ def reference(tl: Timeline) -> str:
 
 
 def redated(copies: int) -> list[Document]:
-    """The seed articles again and again, each copy a week later (the undated one stays undated)."""
+    """The seed articles again and again, each copy a week later (the undated one stays undated)
+    and with a line of its own (the same text twice would be one article, counted once)."""
     base = list(read_documents([str(SEEDS)]))
-    return [replace(d, id=f"{d.id}~{k}", dct=d.dct + timedelta(weeks=k) if d.dct else None)
-            for k in range(copies) for d in base]
+    return [replace(d, id=f"{d.id}~{k}", dct=d.dct + timedelta(weeks=k) if d.dct else None,
+                    text=f"{d.text}\nEdition {k}.\n") for k in range(copies) for d in base]
 
 
 @pytest.fixture(scope="module")
 def timeline() -> Timeline:
-    return build_timeline(redated(6))
+    return build_timeline(redated(6), furniture=False)
 
 
 def test_the_streamed_json_is_the_json_of_the_whole_dict_byte_for_byte(timeline, tmp_path):
@@ -95,7 +96,7 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temporary_file(timeline,
 
 
 def test_writing_does_not_hold_the_json_in_memory(tmp_path):
-    tl = build_timeline(redated(20))
+    tl = build_timeline(redated(20), furniture=False)
     size = len(dumps(tl))
     assert size > 3_000_000
     tracemalloc.start()

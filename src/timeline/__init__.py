@@ -22,7 +22,7 @@ _EXPORTS = {
     "build_timeline": "timeline.pipeline",
     "render_gantt": "timeline.render.gantt",
     "render_log": "timeline.render.log",
-    "diff_timelines": "timeline.diff:diff",  # `timeline.diff` is the module
+    "diff_timelines": "timeline.story.diff:diff",
     "subject_timeline": "timeline.about:about",
     "to_dataframe": "timeline.formats",
     "to_csv": "timeline.formats",

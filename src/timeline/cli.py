@@ -76,7 +76,7 @@ class _Progress:
         if self.bar is not None:
             self.bar.update(1)
 
-    def close(self, articles: int, events: int) -> None:
+    def close(self, articles: int, happenings: int, set_aside: Sequence[str] = ()) -> None:
         import time
 
         if self.bar is not None:
@@ -86,8 +86,21 @@ class _Progress:
             return
         took = time.perf_counter() - self.started
         skipped = f", {len(self.skipped)} skipped ({'; '.join(self.skipped)})" if self.skipped else ""
-        click.echo(f"timeline: {articles} article{'s' * (articles != 1)} read{skipped}, {events} events, "
-                   f"{took:.1f} s", err=True)
+        aside = "".join(f", {x}" for x in set_aside)
+        click.echo(f"timeline: {articles} article{'s' * (articles != 1)} read{skipped}{aside}, "
+                   f"{happenings} happening{'s' * (happenings != 1)}, {took:.1f} s", err=True)
+
+
+def _set_aside(tl) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the summary line says was not read as news: duplicates and page furniture."""
+    out = []
+    duplicates = sum(d.duplicate_of is not None for d in tl.documents)
+    furniture = sum(len(d.furniture) for d in tl.documents)
+    if duplicates:
+        out.append(f"{duplicates} duplicate{'s' * (duplicates != 1)} counted once")
+    if furniture:
+        out.append(f"{furniture} sentence{'s' * (furniture != 1)} of page furniture dropped")
+    return out
 
 
 def _read(inputs: Sequence[str], date: str | None, skip_bad: bool, warn_undated: bool = True,
@@ -235,6 +248,8 @@ def _formats(values: Sequence[str], allowed: Sequence[str], default: Sequence[st
 @click.option("--policy", type=click.Choice(["news", "narrative"]), default="news", show_default=True,
               help="Anchor relative times on the publication date (news) or the last mentioned time.")
 @click.option("--no-infer", is_flag=True, help="Do not infer the date of an undated article from dated ones.")
+@click.option("--keep-furniture", is_flag=True,
+              help="Keep sentences that recur across the articles (terms of service, sign-offs); dropped by default.")
 @click.option("--about", "subject", metavar="SUBJECT",
               help='Keep only the events the subject takes part in ("Airbus", "Steve Jobs").')
 @click.option("--title", help="Chart and TimelineJS title (default: the first article's title).")
@@ -245,8 +260,8 @@ def _formats(values: Sequence[str], allowed: Sequence[str], default: Sequence[st
               help="dask: run the per-article work on a dask.distributed cluster (pip install 'timeline[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", help="The dask scheduler (default: a LocalCluster of --jobs workers).")
 def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out: str, formats: tuple[str, ...],
-          all_events: bool, policy: str, no_infer: bool, subject: str | None, title: str | None,
-          quiet: bool, jobs: int, engine: str, scheduler: str | None) -> None:
+          all_events: bool, policy: str, no_infer: bool, keep_furniture: bool, subject: str | None,
+          title: str | None, quiet: bool, jobs: int, engine: str, scheduler: str | None) -> None:
     """Build the timeline of the articles (files, folders searched recursively, or - for stdin).
 
     Writes timeline.json and, by default, timeline.txt (the log) and timeline.png (the chart)."""
@@ -267,7 +282,7 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
         raise UserError("--scheduler needs --engine dask")
     try:
         tl = build_timeline(docs, Policy(policy), infer=not no_infer, progress=progress.step,
-                            jobs=jobs, engine=engine, scheduler=scheduler)
+                            jobs=jobs, engine=engine, scheduler=scheduler, furniture=not keep_furniture)
     except RuntimeError as exc:  # the engine is missing or unreachable
         raise UserError(str(exc)) from None
     _report_dates(tl.documents)
@@ -279,8 +294,7 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
     _write_timeline(Path(out) / _FORMAT_FILES["json"], tl)
     for name, data in outputs.items():
         _write(Path(out) / name, data)
-    shown = sum(1 for e in tl.events if all_events or e.salient)
-    progress.close(len(docs), shown)
+    progress.close(len(docs), len(tl.happenings), _set_aside(tl))
     if not quiet:
         written = [_FORMAT_FILES["json"], *outputs]
         click.echo(f"timeline: wrote {', '.join(str(Path(out) / n) for n in written)}", err=True)
@@ -425,8 +439,8 @@ def diff(a: str, b: str, fmt: str, png: str | None, date: str | None, no_infer: 
 
     Exit status: 0 when they agree, 1 when they differ, 2 on error (as diff(1))."""
     from .codec import dumps_diff
-    from .diff import diff as diff_timelines
-    from .diff import diff_within
+    from .story.diff import diff as diff_timelines
+    from .story.diff import diff_within
     from .pipeline import build_timeline
     from .render.diffreport import render_markdown, render_text
 

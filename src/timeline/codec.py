@@ -12,8 +12,8 @@ import re
 from datetime import datetime, timedelta
 from typing import IO, Any, Callable, Iterator, Sequence
 
-from .model import (AnchorKind, DctSource, Document, Event, Grain, Interval, Match, RelInterval, Relation,
-                    Tense, Timeline, TimelineDiff, Timex, TimexType)
+from .model import (AnchorKind, DctSource, Document, Event, EventRef, Grain, Happening, Interval, Match, Precision,
+                    RelInterval, Relation, Tense, Timeline, TimelineDiff, Timex, TimexType)
 
 SCHEMA = "timeline/1"
 _REL_RE = re.compile(r"^D([+-]\d+)T(\d{2}):(\d{2})$")
@@ -58,7 +58,9 @@ def document_to_dict(d: Document) -> dict[str, Any]:
     return {"id": d.id, "path": d.path, "source": d.source, "title": d.title, "dct": fmt_dct(d),
             "dct_source": d.dct_source.value, "dct_evidence": d.dct_evidence, "dct_confidence": d.dct_confidence,
             **({"docid": d.docid} if d.docid is not None else {}),
-            **({"sentences": [list(s) for s in d.sentences]} if d.sentences else {})}
+            **({"sentences": [list(s) for s in d.sentences]} if d.sentences else {}),
+            **({"furniture": [list(s) for s in d.furniture]} if d.furniture else {}),
+            **({"duplicate_of": d.duplicate_of} if d.duplicate_of is not None else {})}
 
 
 def _sentences(d: dict[str, Any], where: str) -> tuple[tuple[str, int, int], ...]:
@@ -70,6 +72,14 @@ def _sentences(d: dict[str, Any], where: str) -> tuple[tuple[str, int, int], ...
             raise TimelineFormatError(f"{where}: field 'sentences' must hold [id, start, end] rows")
         out.append((row[0], row[1], row[2]))
     return tuple(out)
+
+
+def _spans(d: dict[str, Any], where: str) -> tuple[tuple[int, int], ...]:
+    rows = _need(d, "furniture", list, where, True) or []
+    if not all(isinstance(r, list) and len(r) == 2 and all(isinstance(x, int) and not isinstance(x, bool) and x >= 0
+                                                            for x in r) for r in rows):
+        raise TimelineFormatError(f"{where}: field 'furniture' must hold [start, end] rows")
+    return tuple((r[0], r[1]) for r in rows)
 
 
 def timex_to_dict(t: Timex) -> dict[str, Any]:
@@ -99,8 +109,28 @@ def timeline_to_dict(tl: Timeline) -> dict[str, Any]:
 
 def _sections(tl: Timeline) -> tuple[tuple[str, Sequence[Any], Callable[[Any], dict[str, Any]]], ...]:
     """The lists of a timeline JSON after "schema", in order: name, items, item -> dict."""
-    return (("documents", tl.documents, document_to_dict), ("timexes", tl.timexes, timex_to_dict),
-            ("events", tl.events, event_to_dict), ("matches", tl.matches, match_to_dict))
+    docs = {d.id: d for d in tl.documents}
+    return (("documents", tl.documents, document_to_dict), ("happenings", tl.happenings,
+                                                            lambda h: happening_to_dict(h, docs)),
+            ("timexes", tl.timexes, timex_to_dict), ("events", tl.events, event_to_dict),
+            ("matches", tl.matches, match_to_dict))
+
+
+def _ref(r: EventRef) -> dict[str, str]:
+    return {"doc": r.doc, "event": r.event}
+
+
+def happening_to_dict(h: Happening, docs: dict[str, Document]) -> dict[str, Any]:
+    first = docs.get(h.first_report.doc)
+    return {
+        "id": h.id, "rank": h.rank, "label": h.label,
+        **_env(h.envelope, h.relative), "precision": h.precision.value,
+        "articles": h.articles, "outlets": list(h.outlets),
+        "first_report": {**_ref(h.first_report), "dct": fmt_dct(first) if first is not None else None},
+        "mentions": [_ref(r) for r in h.mentions],
+        "disagreements": [_ref(r) for r in h.disagreements],
+        "score": h.score, "signals": dict(h.signals),
+    }
 
 
 def match_to_dict(m: Match) -> dict[str, Any]:
@@ -314,6 +344,7 @@ def timeline_from_dict(data: Any) -> Timeline:
             dct_evidence=_need(d, "dct_evidence", str, where, True),
             dct_confidence=_need(d, "dct_confidence", (int, float), where, True),
             docid=_need(d, "docid", str, where, True), sentences=_sentences(d, where),
+            furniture=_spans(d, where), duplicate_of=_need(d, "duplicate_of", str, where, True),
         ))
     doc_ids = {d.id for d in docs}
     timexes = []
@@ -360,6 +391,23 @@ def timeline_from_dict(data: Any) -> Timeline:
             modality=_need(e, "modality", str, where, True) or "",
             same_as=_need(e, "same_as", str, where, True),
         ))
+    happenings = []
+    for where, h in _objects(data, "happenings") if "happenings" in data else []:
+        env, rel = _interval(h, where)
+        first = _need(h, "first_report", dict, where)
+        happenings.append(Happening(
+            id=_need(h, "id", str, where), label=_need(h, "label", str, where),
+            mentions=tuple(_refs(_need(h, "mentions", list, where), where, doc_ids)),
+            articles=_need(h, "articles", int, where),
+            outlets=tuple(_strings(_need(h, "outlets", list, where), where, "outlets")),
+            first_report=EventRef(_need(first, "doc", str, where), _need(first, "event", str, where)),
+            envelope=env, relative=rel,
+            precision=_enum(Precision, _need(h, "precision", str, where), where, "precision"),
+            disagreements=tuple(_refs(_need(h, "disagreements", list, where, True) or [], where, doc_ids)),
+            rank=_need(h, "rank", int, where), score=float(_need(h, "score", (int, float), where, True) or 0.0),
+            signals=tuple((str(k), float(v)) for k, v in (_need(h, "signals", dict, where, True) or {}).items()
+                          if isinstance(v, (int, float)) and not isinstance(v, bool)),
+        ))
     matches = []
     for where, m in _objects(data, "matches") if "matches" in data else []:
         a, b = _need(m, "a", dict, where), _need(m, "b", dict, where)
@@ -367,7 +415,25 @@ def timeline_from_dict(data: Any) -> Timeline:
                              _need(b, "doc", str, where), _need(b, "event", str, where),
                              float(_need(m, "score", (int, float), where)),
                              tuple(str(x) for x in _need(m, "evidence", list, where, True) or [])))
-    return Timeline(tuple(docs), tuple(timexes), tuple(events), tuple(matches))
+    return Timeline(tuple(docs), tuple(timexes), tuple(events), tuple(matches), happenings=tuple(happenings))
+
+
+def _refs(rows: list[Any], where: str, doc_ids: set[str]) -> list[EventRef]:
+    out = []
+    for r in rows:
+        if not isinstance(r, dict):
+            raise TimelineFormatError(f"{where}: a mention must be {{\"doc\": ..., \"event\": ...}}")
+        doc = _need(r, "doc", str, where)
+        if doc not in doc_ids:
+            raise TimelineFormatError(f"{where}: refers to unknown document {doc!r}")
+        out.append(EventRef(doc, _need(r, "event", str, where)))
+    return out
+
+
+def _strings(rows: list[Any], where: str, key: str) -> list[str]:
+    if not all(isinstance(x, str) for x in rows):
+        raise TimelineFormatError(f"{where}: field {key!r} must hold strings")
+    return rows
 
 
 def loads(text: str) -> Timeline:

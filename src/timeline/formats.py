@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from .codec import fmt_dct, fmt_time
+from .codec import fmt_time
 from .model import Event, Timeline
-from .render.dates import display_groups, event_date, reading_order, source_name
+from .render.rows import sections, story_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -31,8 +31,8 @@ CSV_COLUMNS = ("rank", "start", "end", "when", "precision", "label", "sources", 
 class Row:
     """One happening as a report lists it."""
 
-    rank: int
-    start: datetime | None  # envelope on the calendar, half-open; None when open or unknown
+    rank: int  # in the story: 1 = most important (0: a mention no happening holds, --all-events)
+    start: datetime | None  # the consensus time on the calendar, half-open; None when open or unknown
     end: datetime | None
     when: str  # the time in words ("Mon 2 Feb 2026, night", "on or before Tue 3 Feb 2026")
     precision: str  # year, month, day, hour, minute, approximate, relative, undated
@@ -64,23 +64,19 @@ def precision(start: datetime | None, end: datetime | None) -> str:
 
 
 def rows(tl: Timeline, all_events: bool = False) -> list[Row]:
-    """The rows of a report, in reading order (as the log)."""
-    docs = {d.id: d for d in tl.documents}
-    timexes = {(t.doc, t.id): t for t in tl.timexes}
+    """The rows of a report, in reading order (as the log): one per happening, at the time
+    its agreeing mentions support, with every outlet that reports it."""
     out = []
-    for group, _heading, _detail in reading_order(tl, display_groups(tl, all_events)):
-        e = group[0]
-        env = e.envelope
-        start, end = (env.start, env.end) if env is not None else (None, None)
-        prec = (precision(start, end) if env is not None
-                else "relative" if e.relative is not None else "undated")
+    docs = {d.id: d for d in tl.documents}
+    for r, _heading, _detail in (item for _, items in sections(story_rows(tl, all_events), docs) for item in items):
+        e = r.head
+        start, end = (r.envelope.start, r.envelope.end) if r.envelope is not None else (None, None)
+        prec = (precision(start, end) if r.envelope is not None
+                else "relative" if r.relative is not None else "undated")
         out.append(Row(
-            rank=e.rank, start=start, end=end,
-            when=event_date(e, timexes.get((e.doc, e.timex)) if e.timex else None) or "undated",
-            precision=prec, label=e.label,
-            sources=tuple(dict.fromkeys(source_name(docs[g.doc]) for g in group)),
-            quote=e.sentence, offsets=tuple(f"{g.doc}@{g.start}-{g.end}" for g in group),
-            anchor=e.anchor.value, relation=e.relation.value, events=tuple(group)))
+            rank=r.rank, start=start, end=end, when=r.when, precision=prec, label=r.label,
+            sources=r.outlets, quote=e.sentence, offsets=tuple(f"{g.doc}@{g.start}-{g.end}" for g in r.events),
+            anchor=e.anchor.value, relation=e.relation.value, events=r.events))
     return out
 
 
@@ -111,8 +107,9 @@ def _md(s: str) -> str:
 
 def to_markdown(tl: Timeline, all_events: bool = False) -> str:
     """A Markdown table for a report: when, what, who reports it, and where in the article."""
-    titles = ", ".join(f"{source_name(d)} ({fmt_dct(d) or 'undated'})" for d in tl.documents)
-    lines = [f"**Timeline of {len(tl.documents)} article{'s' * (len(tl.documents) != 1)}:** {_md(titles)}",
+    from .render.log import summary
+
+    lines = [f"**{_md(summary(tl)[0])}**",
              "", "| When | Event | Sources | Quote (offsets) |", "|---|---|---|---|"]
     for r in rows(tl, all_events):
         lines.append(f"| {_md(r.when)} | {_md(r.label)} | {_md(', '.join(r.sources))} | "
@@ -220,7 +217,7 @@ def to_timelinejs(tl: Timeline, all_events: bool = False, title: str | None = No
                 slide["end_date"] = _tl_date(r.end, "minute")
         events.append(slide)
     head = title or next((d.title for d in tl.documents if d.title), None) or "Timeline"
-    sources = ", ".join(dict.fromkeys(source_name(d) for d in tl.documents))
+    sources = ", ".join(dict.fromkeys(d.outlet for d in tl.documents))
     data = {"title": {"text": {"headline": head, "text": f"<p>{_html(sources)}</p>"}}, "events": events}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 

@@ -216,6 +216,28 @@ class Document:
     docid: str | None = None  # the corpus's own id for it (TimeML <DOCID>), if any
     # the source's own sentence division (TimeML <s id>): (id, start, end) offsets into `text`
     sentences: tuple[tuple[str, int, int], ...] = ()
+    # sentences that recur verbatim across the input (terms of service, "Follow us on ..."):
+    # page furniture, not news; no events or times are taken from these (start, end) spans
+    furniture: tuple[tuple[int, int], ...] = ()
+    duplicate_of: str | None = None  # the same text was read before as this document (counted once)
+
+    @property
+    def outlet(self) -> str:
+        """What a reader calls this source: its outlet, else its title (shortened), else its id."""
+        if self.source:
+            return self.source
+        if self.title:
+            return short_title(self.title)
+        return self.id
+
+
+def short_title(title: str, limit: int = 48) -> str:
+    """A title cut at a word boundary to at most `limit` characters ("NATO Chief Questions…")."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:-–—")
+    return (cut or title[: limit - 1]) + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,12 +305,63 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
+class EventRef:
+    """An event mention of one article (event ids are unique within their article only)."""
+
+    doc: str
+    event: str
+
+
+class Precision(str, Enum):
+    """How precisely a happening is dated (its consensus interval)."""
+
+    TIME = "time"  # within a day: a clock time, a part of the day, overnight
+    DAY = "day"
+    DAYS = "days"  # up to a week
+    MONTH = "month"  # up to a month
+    YEAR = "year"  # up to a year
+    VAGUE = "vague"  # longer
+    OPEN = "open"  # one end only: "on or before Tue 3 Feb"
+    RELATIVE = "relative"  # days relative to an undated article's publication day
+    UNDATED = "undated"
+
+
+@dataclass(frozen=True, slots=True)
+class Happening:
+    """What one or several articles report: the mentions of one happening merged, dated by
+    the consensus of the mentions that agree, ranked in the story (1 = most important)."""
+
+    id: str
+    label: str
+    mentions: tuple[EventRef, ...]  # every mention, the one whose label is used first
+    articles: int  # distinct articles that report it
+    outlets: tuple[str, ...]  # the outlets that report it, most mentions first
+    first_report: EventRef  # the mention of the earliest published article
+    envelope: Interval | None = None  # the consensus: what the agreeing mentions all allow
+    relative: RelInterval | None = None  # for an undated article: relative to its publication day
+    precision: Precision = Precision.UNDATED
+    disagreements: tuple[EventRef, ...] = ()  # mentions of it whose time contradicts the consensus
+    rank: int = 0
+    score: float = 0.0
+    signals: tuple[tuple[str, float], ...] = ()  # what the rank rests on (articles, outlets, lead, ...)
+
+    @property
+    def bounds(self) -> tuple[object, object] | None:
+        if self.envelope is not None:
+            return self.envelope.start, self.envelope.end
+        if self.relative is not None:
+            return self.relative.start, self.relative.end
+        return None
+
+
+@dataclass(frozen=True, slots=True)
 class Timeline:
     documents: tuple[Document, ...]
     timexes: tuple[Timex, ...] = ()
     events: tuple[Event, ...] = ()
     matches: tuple[Match, ...] = ()  # the same happening told by several articles
     warnings: tuple[str, ...] = field(default=())
+    happenings: tuple[Happening, ...] = ()  # the story: mentions merged across articles, by rank
 
     def document(self, doc_id: str) -> Document:
         for doc in self.documents:

@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 
 from .anchor import Policy, resolve_mentions
 from .model import Document, Event, Kind, Symbolic, Tense, Timeline, Timex, Unit, check_dct
-from .segment import sentences, tokens
+from .segment import sentence_spans, tokens
 from .tagger import tag
 from .tense import VerbGroup, governing_group, local_tense, tense_of_span, verb_groups
 
@@ -79,14 +79,26 @@ def analyse(doc: Document, policy: Policy = Policy.NEWS) -> Analysis:
     """Sentences, verb groups and resolved time expressions of one document."""
     check_dct(doc.dct)  # a clear ValueError for a publication date the calendar cannot hold
     text = doc.text
-    # the source's own sentence division when it has one (TimeML <s>), else ours
-    spans = tuple((s, e) for _, s, e in doc.sentences) if doc.sentences else tuple(sentences(text))
+    # the source's own sentence division when it has one (TimeML <s>), else ours; page
+    # furniture (sentences that recur across the input, `sources.furniture`) is not news
+    spans = sentence_spans(text, doc.sentences)
+    if doc.furniture:
+        furniture = set(doc.furniture)
+        spans = tuple(s for s in spans if s not in furniture)
     partial = Analysis(doc, spans, ())
     mentions = tag(text)
+    if doc.furniture:
+        mentions = [m for m in mentions if not _inside(m.start, doc.furniture)]
     tenses = [partial.tense_at(m.start, m.end, _month_alone(m.symbolic)) if needs_tense(m.symbolic)
               else Tense.UNKNOWN for m in mentions]
     timexes = tuple(resolve_mentions(doc, mentions, tenses, policy))
     return Analysis(doc, partial.sentences, timexes, partial._groups)
+
+
+def _inside(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Is `pos` inside one of the sorted, disjoint spans?"""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def extract(doc: Document, policy: Policy = Policy.NEWS) -> tuple[Timex, ...]:
@@ -133,20 +145,25 @@ def map_articles(docs: Sequence[Document], policy: Policy = Policy.NEWS, jobs: i
 def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer: bool = True,
                    progress: Callable[[Document], object] | None = None, jobs: int = 1,
                    engine: str = "local", scheduler: str | None = None,
-                   timings: dict[str, float] | None = None) -> Timeline:
-    """Time expressions and ordered events of all documents, as one timeline.
+                   timings: dict[str, float] | None = None, furniture: bool = True) -> Timeline:
+    """Time expressions, ordered events and ranked happenings of all documents: the story.
 
-    The per-article work runs where `jobs`/`engine` say (see `map_articles`); the steps across
-    articles run here. With `infer`, an undated document whose events match those of dated
-    ones gets the publication day they imply (dct_source "inferred", with evidence and
-    confidence); events that several documents report are linked (`Timeline.matches`).
-    Matching compares only the pairs that blocking keeps (`match.candidate_pairs`), so the
-    cross-article steps grow with the number of events, not with its square. `timings`, if
-    given, receives the seconds each step took ("articles", "infer", "match", "order")."""
+    Before any article is read for times and events, texts read twice are marked duplicates
+    (counted once) and sentences that recur across the input as page furniture
+    (`sources.furniture`; `furniture=False` keeps every sentence). The per-article work runs where `jobs`/`engine` say (see
+    `map_articles`); the steps across articles run here. With `infer`, an undated document
+    whose events match those of dated ones gets the publication day they imply (dct_source
+    "inferred", with evidence and confidence). The mentions of one happening, within and
+    across articles, are merged into happenings (`story.happenings`; the joins are
+    `Timeline.matches`) and ranked (`story.rank`). Both compare only indexed candidates, so
+    the steps across articles grow with the number of events, not with its square.
+    `timings`, if given, receives the seconds each step took ("articles", "infer", "order",
+    "story")."""
     from time import perf_counter
 
-    from .match import match_all
     from .order import order_events
+    from .sources.furniture import mark_duplicates, mark_furniture
+    from .story.compose import happenings_of
 
     clock = [perf_counter()]
 
@@ -156,7 +173,10 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
             timings[name] = timings.get(name, 0.0) + now - clock[0]
         clock[0] = now
 
-    docs = list(docs)
+    docs = mark_duplicates(docs)
+    if furniture:
+        docs = mark_furniture(docs)
+    originals = [d for d in docs if d.duplicate_of is None]
     with _Settled() as settled:  # (see _Settled: the collector leaves the results alone meanwhile)
 
         def done(doc: Document) -> None:
@@ -164,33 +184,37 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
             if progress is not None:
                 progress(doc)
 
-        results = map_articles(docs, policy, jobs, engine, scheduler, done)
+        results = map_articles(originals, policy, jobs, engine, scheduler, done)
         lap("articles")
-        timexes = {d.id: r[0] for d, r in zip(docs, results)}
-        events = {d.id: r[1] for d, r in zip(docs, results)}
+        timexes = {d.id: r[0] for d, r in zip(originals, results)}
+        events = {d.id: r[1] for d, r in zip(originals, results)}
         del results
-        if infer and any(d.dct is None for d in docs) and any(d.dct is not None for d in docs):
-            for i, doc in enumerate(docs):
+        if infer and any(d.dct is None for d in originals) and any(d.dct is not None for d in originals):
+            for i, doc in enumerate(originals):
                 if doc.dct is not None:
                     continue
-                dated = _infer_date(doc, events, docs)
+                dated = _infer_date(doc, events, originals)
                 if dated is not None:
-                    docs[i] = dated
+                    originals[i] = dated
                     timexes[dated.id], events[dated.id] = article_stage(dated, policy)
+            inferred = {d.id: d for d in originals}
+            docs = [inferred.get(d.id, d) for d in docs]
         lap("infer")
-        settled.pause()  # matching and ordering make many objects, and no cycles
-        all_events = [e for d in docs for e in events[d.id]]
-        matches = match_all({d.id: events[d.id] for d in docs}, need_time=True)
-        lap("match")
+        settled.pause()  # ordering and the story make many objects, and no cycles
+        all_events = [e for d in originals for e in events[d.id]]
         del events  # (`all_events` holds them until they are ordered)
         ordered = order_events(all_events, placed=True)
         del all_events
         lap("order")
+        all_timexes = tuple(t for d in originals for t in timexes[d.id])
+        ranked, joins = happenings_of(originals, ordered, all_timexes)
+        lap("story")
         return Timeline(
             documents=tuple(docs),
-            timexes=tuple(t for d in docs for t in timexes[d.id]),
+            timexes=all_timexes,
             events=tuple(ordered),
-            matches=tuple(matches),
+            matches=tuple(joins),
+            happenings=tuple(ranked),
         )
 
 
@@ -238,8 +262,8 @@ def _infer_date(doc: Document, events: dict, docs: Sequence[Document]) -> Docume
     """The undated `doc` with the publication day its matched events imply, if any."""
     from dataclasses import replace
 
-    from .infer import infer_day
-    from .match import match_all
+    from .story.infer import infer_day
+    from .story.match import match_all
     from .model import DctSource, Grain
 
     dated = {d.id: events[d.id] for d in docs if d.dct is not None}

@@ -75,3 +75,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
             spans.append((pos + lead, pos + trail))
         pos = cut
     return spans
+
+
+def sentence_spans(text: str, own: tuple[tuple[str, int, int], ...] = ()) -> tuple[tuple[int, int], ...]:
+    """A document's sentences: the source's own division when it has one (TimeML <s>), else ours."""
+    return tuple((s, e) for _, s, e in own) if own else tuple(sentences(text))

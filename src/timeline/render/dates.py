@@ -131,14 +131,19 @@ def event_date(e: Event, timex: Timex | None) -> str:
 
 
 def day_group(e: Event, timex: Timex | None) -> tuple[tuple, str, str]:
-    """(sort key, heading, detail) of the day an event is listed under.
+    """(sort key, heading, detail) of the day an event is listed under (see `when_group`)."""
+    return when_group(e.envelope, e.relative, timex)
+
+
+def when_group(envelope: Interval | None, relative: RelInterval | None, timex: Timex | None) -> tuple[tuple, str, str]:
+    """(sort key, heading, detail) of the day a time is listed under.
 
     A short envelope (up to three days) is listed under its first day, with the part of the
     day or the span as detail; a long one ("2026", "recently") and an open one ("on or before
     Tue 3 Feb") under a heading of its own. Headings sort by their earliest time."""
-    whole = event_date(e, timex)
-    if e.envelope is not None:
-        lo, hi = e.envelope.start, e.envelope.end
+    if envelope is not None:
+        whole = human_interval(envelope, timex)
+        lo, hi = envelope.start, envelope.end
         start = lo if lo is not None else datetime.min
         if lo is not None and hi is not None and hi - lo <= SHORT:
             first = datetime(lo.year, lo.month, lo.day)
@@ -146,8 +151,9 @@ def day_group(e: Event, timex: Timex | None) -> tuple[tuple, str, str]:
             detail = "" if whole == heading else (whole[len(heading) + 2:] if whole.startswith(heading + ", ") else whole)
             return (0, first, datetime.min), heading, detail
         return (0, start, hi if hi is not None else datetime.max), whole, ""
-    if e.relative is not None:
-        rlo, rhi = e.relative.start, e.relative.end
+    if relative is not None:
+        whole = human_relative(relative, timex)
+        rlo, rhi = relative.start, relative.end
         start_td = rlo if rlo is not None else timedelta.min
         if rlo is not None and rhi is not None and rhi - rlo <= SHORT:
             first_td = timedelta(days=rlo.days)
@@ -162,7 +168,7 @@ def day_group(e: Event, timex: Timex | None) -> tuple[tuple, str, str]:
 def display_groups(tl: "Timeline", all_events: bool = False) -> list[list[Event]]:
     """The rows of a chart or log: one per event, except that events several articles report
     (`Timeline.matches`) share a row, headed by the best-anchored, most precise of them."""
-    from ..match import entries
+    from ..story.match import entries
 
     shown = tl.events if all_events else entries(tl.events)
     keys = {(e.doc, e.id) for e in shown}

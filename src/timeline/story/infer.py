@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Sequence
 
-from .model import AnchorKind, Event, Match
+from ..model import AnchorKind, Event, Match
 
 DAY = timedelta(days=1)
 # how much a time counts as evidence, by how the event got it: a time the text names, fully;

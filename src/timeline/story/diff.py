@@ -16,7 +16,7 @@ from datetime import timedelta
 from typing import Sequence
 
 from .match import entries, match_events
-from .model import DiffPair, DiffStatus, Document, Event, Timeline, TimelineDiff
+from ..model import DiffPair, DiffStatus, Document, Event, Timeline, TimelineDiff
 
 DIFF_THRESHOLD = 0.55
 

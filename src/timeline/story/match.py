@@ -15,8 +15,8 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
-from .grammar import load_toml
-from .model import Event, Match
+from ..grammar import load_toml
+from ..model import Event, Match
 
 THRESHOLD = 0.55  # a pair below this score is not the same happening
 W_KIND, W_NAMES, W_TEXT, W_TIME = 0.4, 0.25, 0.2, 0.15

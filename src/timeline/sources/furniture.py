@@ -1,0 +1,102 @@
+"""Page furniture and duplicates across the articles of one input (pure).
+
+A story's coverage, scraped from the web, repeats the same sentences on many pages: terms of
+service, "Views expressed in the comments do not represent those of Reuters", a blogger's
+sign-off, a related-links headline. They are not news, yet counted per article they outrank
+the story's turning points. A sentence is furniture when it recurs verbatim (case and white
+space aside) in several articles and either over several publication days, or mostly at the
+foot of its page (`rules/en/story.toml`, [furniture]). Wire copy that several articles repeat
+for a day or two stays news.
+
+An article whose whole text was read before (the same file twice, or one saved under two
+names) is a duplicate: it is kept in the timeline's documents, marked, and counted once.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Sequence
+
+from ..grammar import load_toml
+from ..model import Document
+from ..segment import sentence_spans
+
+_SPACE_RE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureRules:
+    min_articles: int
+    min_days: int
+    edge_share: float
+    edge_sentences: int
+    min_words: int
+
+
+@cache
+def furniture_rules() -> FurnitureRules:
+    data = load_toml("story.toml")["furniture"]
+    return FurnitureRules(int(data["min_articles"]), int(data["min_days"]), float(data["edge_share"]),
+                          int(data["edge_sentences"]), int(data["min_words"]))
+
+
+def normal_form(sentence: str) -> str:
+    """What two copies of one sentence share: case, white space and quote marks aside."""
+    return _SPACE_RE.sub(" ", sentence.translate(_QUOTES)).strip().lower()
+
+
+def mark_duplicates(docs: Sequence[Document]) -> list[Document]:
+    """The documents, each whose text (white space aside) was read before marked
+    `duplicate_of` the first one."""
+    first: dict[str, str] = {}
+    out = []
+    for d in docs:
+        key = _SPACE_RE.sub(" ", d.text).strip()
+        seen = first.setdefault(key, d.id)
+        out.append(d if seen == d.id else replace(d, duplicate_of=seen))
+    return out
+
+
+def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None) -> list[Document]:
+    """The documents with their furniture sentences' spans (`Document.furniture`). Duplicates
+    count once; with fewer than `min_articles` articles nothing can recur often enough."""
+    rules = rules or furniture_rules()
+    originals = [d for d in docs if d.duplicate_of is None]
+    if len(originals) < rules.min_articles:
+        return list(docs)
+    # sentence -> the articles it is in, their publication days, how often at the foot of the page
+    where: dict[str, list[tuple[int, tuple[int, int]]]] = defaultdict(list)
+    days: dict[str, set[object]] = defaultdict(set)
+    at_foot: dict[str, int] = defaultdict(int)
+    for i, d in enumerate(originals):
+        spans = sentence_spans(d.text, d.sentences)
+        seen: set[str] = set()
+        for k, (s, e) in enumerate(spans):
+            key = normal_form(d.text[s:e])
+            if len(key.split()) < rules.min_words:
+                continue
+            where[key].append((i, (s, e)))
+            if key in seen:
+                continue
+            seen.add(key)
+            days[key].add(d.dct.date() if d.dct is not None else ("undated", d.id))
+            at_foot[key] += k >= len(spans) - rules.edge_sentences
+    spans_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for key, places in where.items():
+        articles = len({i for i, _ in places})
+        if articles < rules.min_articles:
+            continue
+        # (an undated article counts as a day of its own)
+        if len(days[key]) >= rules.min_days or at_foot[key] >= rules.edge_share * articles:
+            for i, span in places:
+                spans_of[i].append(span)
+    out = []
+    index = {d.id: i for i, d in enumerate(originals)}
+    for d in docs:
+        i = index.get(d.id) if d.duplicate_of is None else None
+        found = spans_of.get(i, []) if i is not None else []
+        out.append(replace(d, furniture=tuple(sorted(found))) if found else d)
+    return out

@@ -1,0 +1,168 @@
+"""How much each happening matters to the story (pure): its rank, 1 = most important.
+
+What the timeline-summarisation literature and newsroom practice weigh, each a signal of the
+happening (the weights are data, `rules/en/story.toml` [rank]; the signals are kept in the
+JSON so that a reader can see why one happening outranks another):
+- articles: how many distinct articles report it, and outlets: by how many outlets;
+- lead: how many report it in their headline or first two sentences (the inverted pyramid);
+- date salience, as date-wise TLS has it: how many articles name its day by a time
+  expression, how many of them were published after that day (the coverage keeps coming back
+  to it), and how many articles were published on it;
+- precision: a happening dated to a day or finer can stand on a timeline; "in 2009" cannot;
+- stated: the share of its mentions whose time a time expression states (not the
+  publication day assumed from the tense).
+Reporting verbs and page furniture never become happenings (see `events` and
+`sources.furniture`).
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Mapping, Sequence
+
+from ..grammar import load_toml
+from ..model import AnchorKind, Document, Event, Happening, Precision, Timex, TimexType
+
+SIGNALS = ("articles", "outlets", "lead", "date_refs", "later_refs", "published", "precision", "stated")
+
+
+@cache
+def rank_weights() -> dict[str, float]:
+    data = load_toml("story.toml")["rank"]
+    return {k: float(data[k]) for k in (*SIGNALS, "same_day")}
+
+
+@dataclass(frozen=True, slots=True)
+class DateSalience:
+    """Per calendar day: the articles that name it, those of them published later, and the
+    articles published on it."""
+
+    named: Mapping[date, int]
+    named_later: Mapping[date, int]
+    published: Mapping[date, int]
+
+
+def date_salience(documents: Sequence[Document], timexes: Sequence[Timex]) -> DateSalience:
+    """How much the coverage refers to each day (time expressions of a day or finer)."""
+    pub = {d.id: d.dct.date() for d in documents if d.dct is not None and d.duplicate_of is None}
+    named: dict[date, set[str]] = defaultdict(set)
+    later: dict[date, set[str]] = defaultdict(set)
+    for t in timexes:
+        if t.type not in (TimexType.DATE, TimexType.TIME) or t.envelope is None:
+            continue
+        lo, hi = t.envelope.start, t.envelope.end
+        if lo is None or hi is None or hi - lo > timedelta(days=1):
+            continue
+        day = lo.date()
+        named[day].add(t.doc)
+        if t.doc in pub and pub[t.doc] > day:
+            later[day].add(t.doc)
+    published: dict[date, int] = defaultdict(int)
+    for day in pub.values():
+        published[day] += 1
+    return DateSalience({d: len(s) for d, s in named.items()}, {d: len(s) for d, s in later.items()},
+                        dict(published))
+
+
+def _log2p(x: float) -> float:
+    return math.log2(1 + x)
+
+
+def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: Mapping[str, int],
+            titles: Mapping[str, frozenset[str]], salience: DateSalience) -> dict[str, float]:
+    """The signals of one happening (see the module docstring), each on a log scale."""
+    agreeing = [mentions[(r.doc, r.event)] for r in h.mentions
+                if (r.doc, r.event) in mentions and r not in h.disagreements]
+    lead_docs = {e.doc for e in agreeing if e.start < lead_end.get(e.doc, 0)
+                 or (e.text.lower() in titles.get(e.doc, frozenset()))}
+    stated = sum(e.anchor is not AnchorKind.DCT_TENSE and e.anchor is not AnchorKind.NONE for e in agreeing)
+    day_precise = h.precision in (Precision.DAY, Precision.TIME)
+    named = later = published = 0.0
+    if day_precise and h.envelope is not None and h.envelope.start is not None:
+        day = h.envelope.start.date()
+        named = salience.named.get(day, 0)
+        later = salience.named_later.get(day, 0)
+        published = salience.published.get(day, 0)
+    return {
+        "articles": _log2p(h.articles),
+        "outlets": math.log2(max(len(h.outlets), 1)),
+        "lead": _log2p(len(lead_docs)),
+        "date_refs": _log2p(named),
+        "later_refs": _log2p(later),
+        "published": _log2p(published),
+        "precision": 1.0 if day_precise else 0.5 if h.precision is Precision.DAYS else 0.0,
+        "stated": stated / max(len(agreeing), 1),
+    }
+
+
+def rank_happenings(happenings: Sequence[Happening], events: Sequence[Event], documents: Sequence[Document],
+                    timexes: Sequence[Timex], lead_end: Mapping[str, int],
+                    weights: Mapping[str, float] | None = None) -> list[Happening]:
+    """The happenings with their score, signals and rank, most important first (ties: the
+    more articles, then the earlier)."""
+    weights = weights or rank_weights()
+    mentions = {(e.doc, e.id): e for e in events}
+    salience = date_salience(documents, timexes)
+    titles = {d.id: frozenset(w.lower().strip(".,;:'\"“”‘’") for w in d.title.split()) for d in documents if d.title}
+    scored = []
+    for h in happenings:
+        sig = signals(h, mentions, lead_end, titles, salience)
+        score = sum(weights[k] * sig[k] for k in SIGNALS)
+        start = h.envelope.start if h.envelope is not None and h.envelope.start is not None else datetime.max
+        scored.append((-round(score, 6), -h.articles, start, h.id, h, sig, score))
+    scored.sort(key=lambda t: t[:4])
+    order = _diversified(scored, weights.get("same_day", 0.0))
+    return [replace(h, rank=k + 1, score=round(score, 4), signals=tuple((s, round(sig[s], 4)) for s in SIGNALS))
+            for k, (*_, h, sig, score) in enumerate(order)]
+
+
+def _diversified(scored: list[tuple], discount: float) -> list[tuple]:  # type: ignore[type-arg]
+    """Best first, each happening's score less `discount` * log2(1 + the happenings already
+    ranked on its day): a day's third report of its main news gives way to another day's
+    first (as maximal-marginal-relevance summarisers do). Each day keeps its happenings in
+    score order and offers the next one to a heap of days, so the work is n log n."""
+    import heapq
+
+    days: dict[object, list[tuple]] = defaultdict(list)  # type: ignore[type-arg]
+    undated_days = 0
+    for t in scored:  # (already in order: best first)
+        h = t[4]
+        if h.precision in (Precision.DAY, Precision.TIME):
+            days[h.envelope.start.date()].append(t)
+        else:
+            days[("no day", undated_days)].append(t)  # (no discount: each is a day of its own)
+            undated_days += 1
+    heap = [((-round(q[0][6], 6), *q[0][1:4]), key) for key, q in days.items()]
+    heapq.heapify(heap)
+    taken: dict[object, int] = defaultdict(int)
+    out = []
+    while heap:
+        _, key = heapq.heappop(heap)
+        queue = days[key]
+        out.append(queue[taken[key]])
+        taken[key] += 1
+        if taken[key] < len(queue):
+            nxt = queue[taken[key]]
+            score = nxt[6] - discount * math.log2(1 + taken[key])
+            heapq.heappush(heap, ((-round(score, 6), *nxt[1:4]), key))
+    return out
+
+
+def lead_end(doc: Document, sentences: Sequence[tuple[int, int]]) -> int:
+    """Where an article's lead ends: after its first two sentences of prose (headings, lines
+    without a final stop, and page furniture do not count)."""
+    count = 0
+    furniture = set(doc.furniture)
+    for s, e in sentences:
+        if (s, e) in furniture:
+            continue
+        line = doc.text[s:e].rstrip()
+        if not line.endswith((".", "!", "?", '"', "”", "’", "'", ")")):
+            continue
+        count += 1
+        if count == 2:
+            return e
+    return sentences[-1][1] if sentences else 0
