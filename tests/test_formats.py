@@ -170,10 +170,9 @@ def test_the_python_api_of_the_readme():
     assert set(timeline.__all__) >= {"extract", "build_timeline", "render_gantt", "diff_timelines", "to_dataframe"}
 
 
-def test_a_chart_of_many_articles_draws_the_most_reported_happenings_and_stays_readable(monkeypatch):
-    """Forty articles: the chart draws at most MAX_ROWS happenings (5 here), those most
-    sources report first, says so under the chart, and names at most MAX_LEGEND sources,
-    inside the figure."""
+def test_a_chart_of_many_articles_draws_the_top_happenings_and_names_the_outlets():
+    """Forty articles from twelve outlets: `top` 5 draws the five happenings of rank 1 to 5,
+    says so under the chart, and names ten outlets, the rest as "other", inside the figure."""
     from datetime import datetime, timedelta
 
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -181,28 +180,27 @@ def test_a_chart_of_many_articles_draws_the_most_reported_happenings_and_stays_r
     from timeline.model import Document
     from timeline.pipeline import build_timeline
     from timeline.render import gantt
-    from timeline.render.dates import display_groups
+    from timeline.render.rows import story_rows
 
-    monkeypatch.setattr(gantt, "MAX_ROWS", 5)
     people = ["Kowalski", "Duarte", "Okafor", "Lindqvist", "Tanaka", "Moreau", "Haddad", "Novak"]
     docs = [Document(f"d{i:02d}", f"Russia struck Kyiv overnight with 40 missiles. {people[i % 8]} opened "
                      f"the bridge of Town{i} on Monday.", dct=datetime(2026, 2, 3) + timedelta(days=i % 5),
-                     source=f"Outlet {i}") for i in range(40)]
+                     source=f"Outlet {i % 12}") for i in range(40)]
     tl = build_timeline(docs)
-    every = display_groups(tl)
+    every = story_rows(tl)
     rows = gantt.chosen(every, 5)
-    assert len(every) > 5 and len(rows) == 5
-    left_out = [g for g in every if not any(g is r for r in rows)]
-    assert min(len({e.doc for e in g}) for g in rows) >= max(len({e.doc for e in g}) for g in left_out)
-    assert [g for g in every if any(g is r for r in rows)] == rows  # in the timeline's order
-    fig = gantt.render_gantt(tl)
+    assert len(every) > 5 and sorted(r.rank for r in rows) == [1, 2, 3, 4, 5]
+    fig = gantt.render_gantt(tl, top=5)
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
-    drawn = [lab.get_text() for ax in fig.axes for lab in ax.get_yticklabels() if lab.get_text()]
-    assert len(drawn) <= 2 * 5  # happenings and their day headings
+    panels = [ax for ax in fig.axes if ax.get_title(loc="left").startswith("Dated happenings")]
+    drawn = [lab.get_text() for ax in panels for lab in ax.get_yticklabels() if lab.get_text()]
+    assert sorted(drawn) == sorted(r.label for r in rows)
+    note = next(t.get_text() for t in fig.texts if "matter most" in t.get_text())
+    assert f"The 5 happenings that matter most to the story, of {len(every)}" in note.replace("\n", " ")
     legend = fig.legends[0]
-    assert f"the 5 happenings most sources report, of {len(every)}" in legend.get_title().get_text()
-    assert sum(1 for t in legend.get_texts() if t.get_text().startswith("Outlet")) == gantt.MAX_LEGEND
-    assert any(t.get_text().startswith("and ") and "more sources" in t.get_text() for t in legend.get_texts())
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert sum(1 for t in texts if t.startswith("Outlet")) == gantt.MAX_LEGEND
+    assert "2 other outlets (6 articles)" in texts
     box, page = legend.get_window_extent(canvas.get_renderer()), fig.bbox
     assert box.x0 >= 0 and box.x1 <= page.width and box.y0 >= 0

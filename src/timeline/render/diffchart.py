@@ -7,14 +7,140 @@ happening only one source reports has a single bar and says so.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Sequence
 
-from ..model import DiffStatus, Event, TimelineDiff
-from .dates import event_date, source_name
-from .gantt import _bar, _day_ticks, _rows, _window, figure_bytes  # noqa: F401  (figure_bytes: for the CLI)
+from ..model import DiffStatus, Event, Relation, Timex, TimelineDiff
+from .dates import event_date, human_interval, human_relative, source_name
+from .gantt import figure_bytes  # noqa: F401  (for the CLI)
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
+
+FOCUS_MAX = timedelta(days=4)  # longer envelopes ("2026", "recently") are clipped, not zoomed out to
+INSTANT_MAX = timedelta(hours=2)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    event: Event | None  # None: a heading row (the day the following events are on)
+    lo: float | None  # envelope, in axis units (days)
+    hi: float | None
+    core: tuple[float, float] | None  # the stated time, solid
+    text: str  # the date in words (a heading row: the heading)
+    tie: bool = False  # shares its rank with the row above: nothing orders the two
+    others: tuple["_Row", ...] = ()  # the same happening as other sources tell it
+
+
+def _num(dt: datetime) -> float:
+    from matplotlib.dates import date2num
+
+    return float(date2num(dt))
+
+
+def _rel_num(td: timedelta) -> float:
+    return td.total_seconds() / 86400
+
+
+def _rows(events: Sequence[Event], timexes: dict[tuple[str, str], Timex], relative: bool) -> list[_Row]:
+    rows = []
+    for e in events:
+        timex = timexes.get((e.doc, e.timex)) if e.timex else None
+        if relative:
+            rel = e.relative
+            assert rel is not None
+            lo = None if rel.start is None else _rel_num(rel.start)
+            hi = None if rel.end is None else _rel_num(rel.end)
+            core = None
+            if timex is not None and timex.relative is not None and e.relation in (Relation.ON, Relation.DURING) \
+                    and timex.relative.start is not None and timex.relative.end is not None and lo is not None:
+                core = (_rel_num(timex.relative.start), _rel_num(timex.relative.end))
+            text = human_relative(rel, timex)
+        else:
+            env = e.envelope
+            assert env is not None
+            lo = None if env.start is None else _num(env.start)
+            hi = None if env.end is None else _num(env.end)
+            core = None
+            crisp = timex is not None and timex.interval is not None and not timex.value.endswith("_REF")
+            if crisp and e.relation in (Relation.ON, Relation.DURING) and timex.interval.start and timex.interval.end:
+                core = (_num(timex.interval.start), _num(timex.interval.end))
+            text = human_interval(env, timex)
+        rows.append(_Row(e, lo, hi, core, text))
+    return rows
+
+
+def _window(rows: list[_Row], marks: list[float]) -> tuple[float, float]:
+    """The x range: every short envelope and publication day in full; long ones are clipped."""
+    focus: list[float] = list(marks)
+    for r in rows:
+        if r.event is not None and r.lo is not None and r.hi is not None and r.hi - r.lo <= FOCUS_MAX.days:
+            focus += [r.lo, r.hi]
+    if not focus:
+        focus = [v for r in rows for v in (r.lo, r.hi) if v is not None] or [0.0, 1.0]
+    lo, hi = min(focus), max(focus)
+    if hi - lo < 1:
+        mid = (lo + hi) / 2
+        lo, hi = mid - 0.5, mid + 0.5
+    pad = max((hi - lo) * 0.06, 0.25)
+    lo, hi = lo - pad, hi + pad
+    if hi - lo <= 10:  # a short window starts and ends at midnight, so every day is named
+        import math
+
+        lo, hi = float(math.floor(lo)), float(math.ceil(hi))
+    # matplotlib's calendar runs from year 1 to 9999: "the 1st century" is drawn from its edge
+    first, last = _num(datetime(2, 1, 1)), _num(datetime(9998, 12, 31))
+    return max(lo, first), min(hi, last)
+
+
+def _day_ticks(ax, lo: float, hi: float, relative: bool) -> None:  # type: ignore[no-untyped-def]
+    import math
+
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, num2date
+    from matplotlib.ticker import FixedLocator
+
+    span = hi - lo
+    if span > 40 and not relative:
+        loc = AutoDateLocator()
+        ax.xaxis.set_major_locator(loc)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(loc))
+        return
+    step = 1 if span <= 20 else 7
+    first = math.ceil(lo)
+    majors = [float(d) for d in range(first, math.floor(hi) + 1, step)]
+    ax.xaxis.set_major_locator(FixedLocator(majors))
+    if relative:
+        labels = ["D" if d == 0 else f"D{int(d):+d}" for d in majors]
+    else:
+        labels = [f"{num2date(d):%a\n%-d %b}" for d in majors]
+    ax.set_xticklabels(labels)
+    if span <= 6:
+        minors = [first - 1 + k / 4 for k in range(int(span * 4) + 12) if lo <= first - 1 + k / 4 <= hi]
+        ax.xaxis.set_minor_locator(FixedLocator(minors))
+    ax.grid(axis="x", which="major", color="#bbbbbb", linewidth=0.8)
+    ax.grid(axis="x", which="minor", color="#e5e5e5", linewidth=0.5)
+
+
+def _bar(ax, r: _Row, y: float, height: float, color: str, lo: float, hi: float, width: float) -> None:  # type: ignore[no-untyped-def]
+    """One source's time for an event: envelope light, stated time solid, instant a diamond."""
+    a = lo if r.lo is None else max(r.lo, lo)
+    b = hi if r.hi is None else min(r.hi, hi)
+    instant = r.lo is not None and r.hi is not None and (r.hi - r.lo) <= INSTANT_MAX.total_seconds() / 86400
+    if instant:
+        ax.plot([(r.lo + r.hi) / 2], [y], marker="D", color=color, markersize=max(4, 8 * height / 0.62), zorder=4)
+    else:
+        ax.barh(y, max(b - a, width * 0.002), left=a, height=height, color=color, alpha=0.22,
+                edgecolor=color, linewidth=0.8, zorder=2)
+        if r.core is not None:
+            ca, cb = max(r.core[0], lo), min(r.core[1], hi)
+            if cb > ca:
+                ax.barh(y, cb - ca, left=ca, height=height, color=color, alpha=0.9, zorder=3)
+    if r.lo is None or r.lo < lo:
+        ax.plot([a], [y], marker="<", color=color, markersize=7, zorder=4, clip_on=False)
+    if r.hi is None or r.hi > hi:
+        ax.plot([b], [y], marker=">", color=color, markersize=7, zorder=4, clip_on=False)
+
 
 COLOR_A, COLOR_B = "#1f77b4", "#d62728"
 SHADE = {DiffStatus.MOVED: "#ffb000", DiffStatus.CONFLICT: "#8c2dbf"}

@@ -1,354 +1,466 @@
-"""Timeline -> Gantt-style matplotlib Figure.
+"""Timeline -> the story as a Gantt-style matplotlib Figure.
 
-One row per event, in chronological order. The uncertainty envelope is a light bar, the
-time the text states a solid bar on top of it, a short instant a diamond; an open end (an
-event "on or before" a date) fades out in an arrow. Each source has its colour, and its
-publication day is shaded and named. Dated sources share a real date axis; an undated source
-gets its own panel on an axis relative to its publication day (D-1, D, D+1), never on
-guessed dates.
+One row per happening: by default the `top` that matter most to the story (their rank), drawn
+in time order. Its consensus time is a bar: the time the articles state solid, the
+uncertainty envelope light, an instant a diamond, an open or clipped end an arrow. The bar is
+striped by the outlets that report it (up to four; the text beside it counts the articles),
+and a mention that dates it otherwise is a cross at its own time. A happening several outlets
+report has its label in bold; one that a single outlet reports, in that outlet's colour.
+
+The axis covers the story (`axis.story_axis`): the stretches where the drawn happenings are,
+side by side, a long empty stretch between two cut out with a visible break, and a stray date
+far from the rest marked at the edge with its date written out. Above the rows, a slim strip
+shows the coverage: articles per day, by outlet (when the story peaked); with a few articles
+only, each one's publication day is marked instead. An undated article's happenings get a
+panel of their own, on days relative to its publication day (D-1, D, D+1), never on guessed
+dates. The figure is at most MAX_HEIGHT pixels tall by default; rows then get narrower.
 """
 from __future__ import annotations
 
 import io
+import math
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Sequence
 
-from ..model import DctSource, Document, Event, Relation, Timeline, Timex
-from ..order import frame
-from .dates import day_group, display_groups, human_interval, human_relative, source_name
+from ..model import AnchorKind, DctSource, Document, Precision, Timeline
+from .axis import StoryAxis, story_axis, ticks
+from .rows import Row, reading_order, story_rows
 
 if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
-FOCUS_MAX = timedelta(days=4)  # longer envelopes ("2026", "recently") are clipped, not zoomed out to
-INSTANT_MAX = timedelta(hours=2)
-MAX_ROWS = 60  # happenings on one chart by default: what a reader takes in (the log lists all)
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
+           "#bcbd22", "#393b79")  # (no grey: grey is for "other" outlets and the legend's symbols)
+OTHER = "#b0b0b0"
+TOP = 30  # happenings drawn by default (`--top`)
 MAX_DRAWABLE = 1500  # rows with --all-events: a taller image passes the 65,536 px the renderer draws
-MAX_LEGEND = 10  # sources named in the legend; beyond, "and K more"
-MAX_MARKS = 6  # publication days labelled one by one in a panel; beyond, one label for them all
-HOUR = 1 / 24
+MAX_HEIGHT = 2600  # pixels, by default: more rows get narrower, down to MIN_ROW
+MAX_LEGEND = 10  # outlets named with a colour of their own; the rest are "other"
+FEW_ARTICLES = 6  # up to this many articles, each one's publication day is marked
+STRIPES = 4  # outlets striped in a bar
+LONG = 4.0  # days: a longer envelope ("2026", "winter") does not decide the axis; it is clipped
+INSTANT = 2 / 24  # days: an instant is drawn as a diamond
+ROW = 0.36  # inches per row
+LEFT, RIGHT = 0.36, 0.975  # the plots' left and right edges, as shares of the width (labels on the left)
+MIN_ROW = 0.2
+DPI = 100
+WIDTH = 16.0  # inches
+STATED = (AnchorKind.TIMEX, AnchorKind.REPORTED)
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
-    event: Event | None  # None: a heading row (the day the following events are on)
-    lo: float | None  # envelope, in axis units (days)
-    hi: float | None
-    core: tuple[float, float] | None  # the stated time, solid
-    text: str  # the date in words (a heading row: the heading)
-    tie: bool = False  # shares its rank with the row above: nothing orders the two
-    others: tuple["_Row", ...] = ()  # the same happening as other sources tell it
+def _days(t: datetime) -> float:
+    return t.toordinal() + (t.hour * 60 + t.minute) / 1440
 
 
-def _num(dt: datetime) -> float:
-    from matplotlib.dates import date2num
-
-    return float(date2num(dt))
-
-
-def _rel_num(td: timedelta) -> float:
+def _rel(td: timedelta) -> float:
     return td.total_seconds() / 86400
 
 
-def _grouped(groups: Sequence[list[Event]], timexes: dict[tuple[str, str], Timex], relative: bool) -> list[_Row]:
-    """Rows under day headings: events listed by the day their envelope puts them on, then
-    rank; a happening several sources report is one row, with a bar per source."""
-    keyed = []
-    for group in groups:
-        e = group[0]
-        timex = timexes.get((e.doc, e.timex)) if e.timex else None
-        key, heading, _detail = day_group(e, timex)
-        keyed.append((key, e.rank, e.doc, e.start, heading, group))
-    keyed.sort(key=lambda k: k[:4])
-    rows: list[_Row] = []
+@dataclass(frozen=True, slots=True)
+class _Line:
+    row: Row | None  # None: a heading line
+    text: str  # a heading's text; a row's date detail
+    tie: bool = False  # shares its order with the line above: nothing tells them apart
+
+
+@dataclass(frozen=True, slots=True)
+class _Panel:
+    frame: str  # "" the calendar; an undated article's id
+    lines: tuple[_Line, ...]
+
+
+def chosen(rows: Sequence[Row], limit: int) -> list[Row]:
+    """The `limit` rows that matter most: the story's ranks first (a mention no happening
+    holds, listed with --all-events, after them), among those that have a time."""
+    timed = [r for r in rows if r.frame != "undated"]
+    return sorted(timed, key=lambda r: (r.rank == 0, r.rank, r.head.doc, r.head.start))[:limit]
+
+
+def _bounds(r: Row) -> tuple[float | None, float | None]:
+    if r.envelope is not None:
+        lo, hi = r.envelope.start, r.envelope.end
+        return (None if lo is None else _days(lo)), (None if hi is None else _days(hi))
+    if r.relative is not None:
+        rlo, rhi = r.relative.start, r.relative.end
+        return (None if rlo is None else _rel(rlo)), (None if rhi is None else _rel(rhi))
+    return None, None
+
+
+def _lines(rows: Sequence[Row], headings: bool) -> list[_Line]:
+    """Rows in time order, under day headings if `headings` (a story of a few articles: the
+    days group its many rows), else each row says its date beside its bar."""
+    ordered = reading_order(rows)
+    use_headings = headings and len({h for _, h, _ in ordered}) * 2 <= len(rows) + 4
+    out: list[_Line] = []
     current = None
-    prev: Event | None = None
-    for _key, _rank, _doc, _start, heading, group in keyed:
-        e = group[0]
-        if heading != current:
+    prev: Row | None = None
+    for r, heading, detail in ordered:
+        if use_headings and heading != current:
             current = heading
-            rows.append(_Row(None, None, None, None, heading))
+            out.append(_Line(None, heading))
             prev = None
-        row, *others = _rows(group, timexes, relative)
-        tie = prev is not None and prev.rank == e.rank and prev.doc == e.doc
-        rows.append(_Row(row.event, row.lo, row.hi, row.core, row.text, tie, tuple(others)))
-        prev = e
-    return rows
+        tie = (prev is not None and prev.head.doc == r.head.doc and prev.head.rank == r.head.rank
+               and _bounds(prev) == _bounds(r))
+        out.append(_Line(r, r.when, tie))
+        prev = r
+    return out
 
 
-def _rows(events: Sequence[Event], timexes: dict[tuple[str, str], Timex], relative: bool) -> list[_Row]:
-    rows = []
-    for e in events:
-        timex = timexes.get((e.doc, e.timex)) if e.timex else None
-        if relative:
-            rel = e.relative
-            assert rel is not None
-            lo = None if rel.start is None else _rel_num(rel.start)
-            hi = None if rel.end is None else _rel_num(rel.end)
-            core = None
-            if timex is not None and timex.relative is not None and e.relation in (Relation.ON, Relation.DURING) \
-                    and timex.relative.start is not None and timex.relative.end is not None and lo is not None:
-                core = (_rel_num(timex.relative.start), _rel_num(timex.relative.end))
-            text = human_relative(rel, timex)
-        else:
-            env = e.envelope
-            assert env is not None
-            lo = None if env.start is None else _num(env.start)
-            hi = None if env.end is None else _num(env.end)
-            core = None
-            crisp = timex is not None and timex.interval is not None and not timex.value.endswith("_REF")
-            if crisp and e.relation in (Relation.ON, Relation.DURING) and timex.interval.start and timex.interval.end:
-                core = (_num(timex.interval.start), _num(timex.interval.end))
-            text = human_interval(env, timex)
-        rows.append(_Row(e, lo, hi, core, text))
-    return rows
+def outlet_colours(tl: Timeline) -> dict[str, str]:
+    """Outlet -> colour: the MAX_LEGEND outlets with most articles get one each, the rest grey."""
+    counts = Counter(d.outlet for d in tl.documents if d.duplicate_of is None)
+    named = sorted(counts, key=lambda o: (-counts[o], o))
+    return {o: (PALETTE[i] if i < MAX_LEGEND else OTHER) for i, o in enumerate(named)}
 
 
-def _window(rows: list[_Row], marks: list[float]) -> tuple[float, float]:
-    """The x range: every short envelope and publication day in full; long ones are clipped."""
-    focus: list[float] = list(marks)
-    for r in rows:
-        if r.event is not None and r.lo is not None and r.hi is not None and r.hi - r.lo <= FOCUS_MAX.days:
-            focus += [r.lo, r.hi]
-    if not focus:
-        focus = [v for r in rows for v in (r.lo, r.hi) if v is not None] or [0.0, 1.0]
-    lo, hi = min(focus), max(focus)
-    if hi - lo < 1:
-        mid = (lo + hi) / 2
-        lo, hi = mid - 0.5, mid + 0.5
-    pad = max((hi - lo) * 0.06, 0.25)
-    lo, hi = lo - pad, hi + pad
-    if hi - lo <= 10:  # a short window starts and ends at midnight, so every day is named
-        import math
+def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = None, top: int = TOP) -> "Figure":
+    """The story as a matplotlib Figure, 1600 px wide, at most MAX_HEIGHT px tall by default
+    (with --all-events, up to MAX_DRAWABLE rows)."""
+    import matplotlib
 
-        lo, hi = float(math.floor(lo)), float(math.ceil(hi))
-    # matplotlib's calendar runs from year 1 to 9999: "the 1st century" is drawn from its edge
-    first, last = _num(datetime(2, 1, 1)), _num(datetime(9998, 12, 31))
-    return max(lo, first), min(hi, last)
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
 
+    rows = story_rows(tl, all_events)
+    limit = MAX_DRAWABLE if all_events else max(top, 1)
+    drawn = chosen(rows, limit)
+    colours = outlet_colours(tl)
+    docs = {d.id: d for d in tl.documents}
+    originals = [d for d in tl.documents if d.duplicate_of is None]
+    by_frame: dict[str, list[Row]] = {}
+    for r in drawn:
+        by_frame.setdefault(r.frame, []).append(r)
+    few = len(originals) <= FEW_ARTICLES
+    panels = [_Panel(f, tuple(_lines(by_frame[f], few))) for f in sorted(by_frame, key=lambda f: (f != "", f))]
+    strip = bool(panels) and panels[0].frame == "" and not few
+    legend_h = _legend_height(colours)
+    # the figure's parts from the top, in inches: titles, the coverage strip, the panels (a
+    # title each, their rows, their tick labels), the legend and the note under it
+    head, strip_h, panel_head, panel_foot = 1.15, 1.3, 0.45, 0.65
+    marks_h = [0.55 * (len(originals) + 0.6) if few and p.frame == "" else 0.3 for p in panels]
+    fixed = head + (strip_h if strip else 0.0) + sum(panel_head + panel_foot + m for m in marks_h) + legend_h
+    n_lines = sum(len(p.lines) for p in panels)
+    row_h = ROW
+    if not all_events and fixed + row_h * n_lines > MAX_HEIGHT / DPI:
+        row_h = max(MIN_ROW, (MAX_HEIGHT / DPI - fixed) / max(n_lines, 1))
+    height = max(9.0, fixed + row_h * n_lines)
+    fig = Figure(figsize=(WIDTH, height), dpi=DPI)
+    font = 9 if row_h >= 0.3 else 8 if row_h >= 0.24 else 7
+    left, right = LEFT, RIGHT
 
-def _day_ticks(ax, lo: float, hi: float, relative: bool) -> None:  # type: ignore[no-untyped-def]
-    import math
+    def box(top_in: float, h_in: float) -> tuple[float, float, float, float]:
+        return (left, 1 - (top_in + h_in) / height, right - left, h_in / height)
 
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, num2date
-    from matplotlib.ticker import FixedLocator
-
-    span = hi - lo
-    if span > 40 and not relative:
-        loc = AutoDateLocator()
-        ax.xaxis.set_major_locator(loc)
-        ax.xaxis.set_major_formatter(ConciseDateFormatter(loc))
-        return
-    step = 1 if span <= 20 else 7
-    first = math.ceil(lo)
-    majors = [float(d) for d in range(first, math.floor(hi) + 1, step)]
-    ax.xaxis.set_major_locator(FixedLocator(majors))
-    if relative:
-        labels = ["D" if d == 0 else f"D{int(d):+d}" for d in majors]
+    if not panels:
+        ax = fig.add_subplot()
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No dated happenings to draw", ha="center", va="center", fontsize=16)
     else:
-        labels = [f"{num2date(d):%a\n%-d %b}" for d in majors]
-    ax.set_xticklabels(labels)
-    if span <= 6:
-        minors = [first - 1 + k / 4 for k in range(int(span * 4) + 12) if lo <= first - 1 + k / 4 <= hi]
-        ax.xaxis.set_minor_locator(FixedLocator(minors))
-    ax.grid(axis="x", which="major", color="#bbbbbb", linewidth=0.8)
-    ax.grid(axis="x", which="minor", color="#e5e5e5", linewidth=0.5)
+        y = head
+        strip_ax = None
+        if strip:
+            strip_ax = fig.add_axes(box(y + 0.3, strip_h - 0.6))
+            y += strip_h
+        for panel, mh in zip(panels, marks_h):
+            body = len(panel.lines) * row_h + mh
+            ax = fig.add_axes(box(y + panel_head, body))
+            y += panel_head + body + panel_foot
+            axis, outliers = _axis_for(panel, docs if few else {})
+            _draw_rows(ax, panel, axis, outliers, colours, docs, font, mh / row_h)
+            if panel.frame == "":
+                ax.set_title("Dated happenings — calendar dates" + (" (// the axis skips stretches with nothing drawn)"
+                                                                   if len(axis.segments) > 1 else ""),
+                             loc="left", fontsize=10.5, color="#333333")
+                if few:
+                    _publication_marks(ax, axis, tl, colours)
+                if strip_ax is not None:
+                    _coverage(strip_ax, axis, originals, colours)
+            else:
+                d = docs.get(panel.frame)
+                name = d.outlet if d is not None else panel.frame
+                ax.set_title(f"{name} — undated article: times relative to its publication day D",
+                             loc="left", fontsize=10.5, color=colours.get(name, "#333333"))
+    _titles(fig, tl, title, height)
+    _legend(fig, tl, colours, rows, drawn, all_events, height, legend_h)
+    return fig
 
 
-def _bar(ax, r: _Row, y: float, height: float, color: str, lo: float, hi: float, width: float) -> None:  # type: ignore[no-untyped-def]
-    """One source's time for an event: envelope light, stated time solid, instant a diamond."""
-    a = lo if r.lo is None else max(r.lo, lo)
-    b = hi if r.hi is None else min(r.hi, hi)
-    instant = r.lo is not None and r.hi is not None and (r.hi - r.lo) <= INSTANT_MAX.total_seconds() / 86400
-    if instant:
-        ax.plot([(r.lo + r.hi) / 2], [y], marker="D", color=color, markersize=max(4, 8 * height / 0.62), zorder=4)
+def _axis_for(panel: _Panel, docs: dict[str, Document]) -> tuple[StoryAxis, set[int]]:
+    """The axis of a panel from the times of its rows (short ones place it; long and open ones
+    only when nothing else does), and which lines are outliers."""
+    points: list[float] = []
+    spans: list[tuple[float, float]] = []
+    owners: list[int] = []
+    fallback: list[tuple[int, float]] = []
+    for i, line in enumerate(panel.lines):
+        if line.row is None:
+            continue
+        lo, hi = _bounds(line.row)
+        if lo is not None and hi is not None and hi - lo <= LONG:
+            points.append((lo + hi) / 2)
+            spans.append((lo, hi))
+            owners.append(i)
+        elif lo is not None or hi is not None:
+            fallback.append((i, lo if lo is not None else hi))  # type: ignore[arg-type]
+    if not points:
+        for i, p in fallback:
+            points.append(p)
+            spans.append((p, p))
+            owners.append(i)
+    if panel.frame == "":
+        for d in docs.values():  # a few articles: their publication days are shown too
+            if d.dct is not None and d.duplicate_of is None:
+                day0 = float(d.dct.toordinal())
+                points.append(day0 + 0.5)
+                spans.append((day0, day0 + 1))
+                owners.append(-1)
     else:
-        ax.barh(y, max(b - a, width * 0.002), left=a, height=height, color=color, alpha=0.22,
-                edgecolor=color, linewidth=0.8, zorder=2)
-        if r.core is not None:
-            ca, cb = max(r.core[0], lo), min(r.core[1], hi)
-            if cb > ca:
-                ax.barh(y, cb - ca, left=ca, height=height, color=color, alpha=0.9, zorder=3)
-    if r.lo is None or r.lo < lo:
-        ax.plot([a], [y], marker="<", color=color, markersize=7, zorder=4, clip_on=False)
-    if r.hi is None or r.hi > hi:
-        ax.plot([b], [y], marker=">", color=color, markersize=7, zorder=4, clip_on=False)
+        points += [-0.5, 0.5]  # the day before publication and the day of it
+        spans += [(-1.0, 0.0), (0.0, 1.0)]
+        owners += [-1, -1]
+    axis, out = story_axis(points, spans, min_days=2.0 if panel.frame == "" else 3.0)
+    return axis, {owners[i] for i in out if owners[i] >= 0}
 
 
-def _draw_panel(ax, rows: list[_Row], colors: dict[str, str], docs: dict[str, Document],  # type: ignore[no-untyped-def]
-                marks: list[tuple[float, float, str, str]], relative: bool) -> None:
-    lo, hi = _window(rows, [m for a, b, _, _ in marks for m in (a, b)])
-    if relative:  # always show the day before and the day of publication
-        lo, hi = min(lo, -1.15), max(hi, 1.15)
-    width = hi - lo
-    for y, r in enumerate(rows):
-        if r.event is None:  # a day heading: a rule across the panel
+def _draw_rows(ax: "Axes", panel: _Panel, axis: StoryAxis, outliers: set[int], colours: dict[str, str],
+               docs: dict[str, Document], font: int, room: float) -> None:
+    """The panel's rows, `room` rows' height left free above them (for publication marks)."""
+    relative = panel.frame != ""
+    for y, line in enumerate(panel.lines):
+        r = line.row
+        if r is None:
             ax.axhline(y + 0.45, color="#999999", linewidth=0.6, zorder=1)
             continue
-        if r.tie:  # a bracket in the margin: these two share a rank
-            ax.plot([lo + width * 0.003] * 2, [y - 1.05, y + 0.05], color="#888888", linewidth=1.6,
-                    zorder=4, clip_on=False, solid_capstyle="butt")
-        parts = (r,) + r.others
-        h = 0.62 / len(parts)
-        for k, part in enumerate(parts):  # one bar per source that reports it, stacked in the row
-            yk = y - 0.31 + h * (k + 0.5)
-            color = colors[part.event.doc]  # type: ignore[union-attr]
-            _bar(ax, part, yk, h, color, lo, hi, width)
-        # (clamped into the window: a time wholly outside it, "2022", is labelled at its edge)
-        a = lo if r.lo is None else min(max(r.lo, lo), hi)
-        b = hi if r.hi is None else max(min(r.hi, hi), lo)
-        # the date in words, beside the bar where there is room, else inside it
-        if b < lo + width * 0.78:
-            ax.text(b + width * 0.006, y, r.text, va="center", ha="left", fontsize=8, color="#333333", zorder=5)
-        elif a > lo + width * 0.3:
-            ax.text(a - width * 0.006, y, r.text, va="center", ha="right", fontsize=8, color="#333333", zorder=5)
-        else:
-            ax.text(a + width * 0.012, y, r.text, va="center", ha="left", fontsize=8, color="#222222", zorder=5,
-                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.8, "linewidth": 0})
-    if len(marks) > MAX_MARKS:  # many publication days: shaded, and named together in one line
-        for a, b, color, _ in marks:
-            ax.axvspan(a, b, color=color, alpha=0.07, zorder=0)
-        from matplotlib.dates import num2date
-
-        first, last = min(m[0] for m in marks), max(m[0] for m in marks)
-        span = (f"{num2date(first):%-d %b %Y} to {num2date(last):%-d %b %Y}" if not relative else "")
-        marks = [(first, first, "#555555", f"{len(marks)} articles published {span} (shaded days)")]
-        ax.text(first + width * 0.004, -1.05, marks[0][3], color="#555555", fontsize=8.5, ha="left",
-                va="center", fontweight="bold", zorder=6)
-    else:
-        for k, (a, b, color, label) in enumerate(marks):  # one line each, stacked above the rows
-            ax.axvspan(a, b, color=color, alpha=0.07, zorder=0)
-            ax.axvline(a, color=color, linestyle="--", linewidth=1, zorder=1)
-            ax.text(a + width * 0.004, -1.05 - 0.6 * k, label, color=color, fontsize=8.5, ha="left", va="center",
-                    fontweight="bold", zorder=6)
-    ax.set_xlim(lo, hi)
-    ax.set_ylim(len(rows) - 0.4, -1.6 - 0.6 * max(len(marks) - 1, 0))
-    ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([r.event.label if r.event is not None else r.text for r in rows], fontsize=9)
-    for tick, r in zip(ax.get_yticklabels(), rows):
-        if r.event is None:
+        if line.tie:  # a bracket in the margin: nothing orders these two
+            ax.plot([0.003, 0.003], [y - 1.05, y + 0.05], color="#888888", linewidth=1.6, zorder=4,
+                    clip_on=False, solid_capstyle="butt")
+        _bar(ax, r, y, axis, colours, y in outliers)
+        for e in r.disagreements:  # a mention that dates it otherwise: a cross at its own time
+            b = e.bounds
+            if b is not None and b[0] is not None:
+                t = _days(b[0]) if isinstance(b[0], datetime) else _rel(b[0])  # type: ignore[arg-type]
+                c = colours.get(docs[e.doc].outlet if e.doc in docs else e.doc, OTHER)
+                ax.plot([axis.place(t)], [y], marker="x", color=c, markersize=6, mew=1.6, zorder=5)
+        _date_text(ax, r, y, axis, line.text, y in outliers, font)
+    labels = [line.text if line.row is None else _trim(line.row.label) for line in panel.lines]
+    ax.set_yticks(range(len(panel.lines)))
+    ax.set_yticklabels(labels, fontsize=font)
+    for tick, line in zip(ax.get_yticklabels(), panel.lines):
+        if line.row is None:
             tick.set_fontweight("bold")
-            tick.set_fontsize(10)
+            tick.set_fontsize(font + 1)
+            tick.set_color("#222222")
+        elif len(line.row.outlets) > 1:
+            tick.set_fontweight("bold")
             tick.set_color("#222222")
         else:
-            tick.set_color(colors[r.event.doc])
-    _day_ticks(ax, lo, hi, relative)
+            tick.set_color(colours.get(line.row.outlets[0], "#333333") if line.row.outlets else "#333333")
+    ax.set_ylim(len(panel.lines) - 0.5, -0.5 - room)
+    ax.set_xlim(0, 1)
+    _x_ticks(ax, axis, relative)
     ax.tick_params(axis="y", length=0)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
 
 
-def chosen(groups: list[list[Event]], limit: int) -> list[list[Event]]:
-    """At most `limit` rows, in their order: those most sources report, then the dated before
-    the relative and the undated, the precise before the vague, the first before the later."""
-    if len(groups) <= limit:
-        return groups
-
-    def rank(item: tuple[int, list[Event]]) -> tuple[int, int, float, int]:
-        i, g = item
-        env = g[0].envelope
-        bounded = env is not None and env.start is not None and env.end is not None
-        dated = 0 if bounded else 1 if env is not None else 2 if g[0].relative is not None else 3
-        width = (env.end - env.start).total_seconds() if bounded else float("inf")  # type: ignore[union-attr,operator]
-        return (-len({e.doc for e in g}), dated, width, i)
-
-    keep = sorted(enumerate(groups), key=rank)[:limit]
-    return [g for _, g in sorted(keep, key=lambda t: t[0])]
+def _trim(label: str, limit: int = 78) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = None) -> "Figure":
-    """The timeline as a matplotlib Figure (at least 1600×900 px at its default 100 dpi).
+def _bar(ax: "Axes", r: Row, y: float, axis: StoryAxis, colours: dict[str, str], outlier: bool) -> None:
+    """The row's time: striped by its outlets; envelope light, stated time solid; an instant a
+    diamond; an open or clipped end an arrow; an outlier a marker at the edge."""
+    lo, hi = _bounds(r)
+    outlets = list(r.outlets[:STRIPES]) or [""]
+    stripe = 0.62 / len(outlets)
+    a = 0.0 if lo is None else axis.place(lo)
+    b = 1.0 if hi is None else axis.place(hi)
+    if outlier:  # at the edge it lies beyond, or in the break it falls into
+        t = lo if lo is not None else hi or 0.0
+        x = axis.place(t)
+        marker = "<" if t < axis.lo else ">" if t > axis.hi else "D"
+        ax.plot([x], [y], marker=marker, color=colours.get(outlets[0], OTHER), markersize=9, zorder=5,
+                clip_on=False)
+        return
+    instant = lo is not None and hi is not None and hi - lo <= INSTANT
+    stated = any(e.anchor in STATED for e in r.events) and r.precision in (Precision.TIME, Precision.DAY, Precision.DAYS)
+    for k, o in enumerate(outlets):
+        c = colours.get(o, OTHER)
+        yk = y - 0.31 + stripe * (k + 0.5)
+        if instant:
+            ax.plot([(a + b) / 2], [yk], marker="D", color=c, markersize=max(3.5, 8 * stripe / 0.62), zorder=4)
+            continue
+        ax.barh(yk, max(b - a, 0.002), left=a, height=stripe, color=c, alpha=0.9 if stated else 0.25,
+                edgecolor=c, linewidth=0.6, zorder=3)
+    c0 = colours.get(outlets[0], OTHER)
+    if lo is None or (lo is not None and not axis.inside(lo) and lo < axis.lo):
+        ax.plot([a], [y], marker="<", color=c0, markersize=7, zorder=4, clip_on=False)
+    if hi is None or (hi is not None and not axis.inside(hi) and hi > axis.hi):
+        ax.plot([b], [y], marker=">", color=c0, markersize=7, zorder=4, clip_on=False)
 
-    A large timeline is drawn in part: by default the MAX_ROWS happenings most sources report
-    (with --all-events, up to MAX_DRAWABLE rows), and the note under the chart says so."""
-    import matplotlib
 
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
+def _date_text(ax: "Axes", r: Row, y: float, axis: StoryAxis, when: str, outlier: bool, font: int) -> None:
+    """The date in words beside the bar (and how many articles report it), inside the axes."""
+    lo, hi = _bounds(r)
+    count = f" · {r.articles} articles" if r.articles > 1 else ""
+    text = (f"{when} (outside the span drawn)" if outlier else when) + count
+    if outlier:  # beside its marker
+        x = axis.place(lo if lo is not None else hi or 0.0)
+        a = b = min(max(x, 0.0), 1.0)
+        if x <= 0.0:
+            a = b = 0.006
+    else:
+        a = 0.0 if lo is None else axis.place(lo)
+        b = 1.0 if hi is None else axis.place(hi)
+    if b < 0.72:
+        ax.text(b + 0.006, y, text, va="center", ha="left", fontsize=font - 1, color="#333333", zorder=6)
+    elif a > 0.3:
+        ax.text(a - 0.006, y, text, va="center", ha="right", fontsize=font - 1, color="#333333", zorder=6)
+    else:
+        ax.text(a + 0.012, y, text, va="center", ha="left", fontsize=font - 1, color="#222222", zorder=6,
+                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.85, "linewidth": 0})
+
+
+def _x_ticks(ax: "Axes", axis: StoryAxis, relative: bool) -> None:
+    from matplotlib.ticker import FixedLocator
+
+    if relative:
+        pos, labels = [], []
+        for d in range(math.ceil(axis.lo), math.floor(axis.hi) + 1):
+            if axis.inside(d):
+                pos.append(axis.place(d))
+                labels.append("D" if d == 0 else f"D{d:+d}")
+    else:
+        found = ticks(axis, WIDTH * DPI * (0.975 - 0.36))
+        pos = [p for p, _, _ in found]
+        labels = [t for _, t, _ in found]
+    ax.xaxis.set_major_locator(FixedLocator(pos))
+    ax.set_xticklabels(labels, fontsize=8.5)
+    ax.grid(axis="x", which="major", color="#d0d0d0", linewidth=0.7)
+    for x in axis.breaks():  # a visible cut where an empty stretch is left out
+        ax.axvspan(x - 0.008, x + 0.008, color="white", zorder=2.5)
+        ax.axvline(x - 0.008, color="#999999", linewidth=0.8, linestyle=(0, (2, 2)), zorder=2.6)
+        ax.axvline(x + 0.008, color="#999999", linewidth=0.8, linestyle=(0, (2, 2)), zorder=2.6)
+        for y in (0.0, 1.0):  # the break marks of a broken axis, on both edges
+            ax.text(x, y, "//", transform=ax.get_xaxis_transform(), ha="center", va="center", fontsize=10,
+                    fontweight="bold", color="#555555", clip_on=False, zorder=7,
+                    bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "linewidth": 0})
+
+
+def _coverage(ax: "Axes", axis: StoryAxis, docs: Sequence[Document], colours: dict[str, str]) -> None:
+    """Articles per day, stacked by outlet, on the story's axis: when the story peaked."""
+    per_day: dict[int, Counter[str]] = {}
+    outside = 0
+    for d in docs:
+        if d.dct is None:
+            continue
+        day0 = d.dct.toordinal()
+        if axis.inside(day0) or axis.inside(day0 + 1):
+            per_day.setdefault(day0, Counter())[d.outlet] += 1
+        else:
+            outside += 1
+    outlets = sorted({o for c in per_day.values() for o in c},
+                     key=lambda o: (colours.get(o) == OTHER, -sum(c[o] for c in per_day.values()), o))
+    days = sorted(per_day)
+    bottom = [0.0] * len(days)
+    lefts = [axis.place(d) for d in days]
+    widths = [max(axis.place(d + 1) - axis.place(d), 0.001) * 0.9 for d in days]
+    for o in outlets:
+        counts = [per_day[d][o] for d in days]
+        ax.bar(lefts, counts, width=widths, bottom=bottom, align="edge", color=colours.get(o, OTHER), linewidth=0)
+        bottom = [b + c for b, c in zip(bottom, counts)]
+    ax.set_xlim(0, 1)
+    ax.set_xticks([])
+    peak = max(bottom, default=0)
+    ax.set_ylim(0, max(peak, 1) * 1.15)
+    ax.set_yticks([0, peak] if peak else [0])
+    ax.tick_params(axis="y", labelsize=8)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for x in axis.breaks():
+        ax.axvspan(x - 0.008, x + 0.008, color="white", zorder=3)
+    n = int(sum(bottom))
+    note = (f"Coverage: articles published per day, by outlet ({n} in the span drawn"
+            + (f", {outside} outside it)" if outside else ")"))
+    ax.set_title(note, loc="left", fontsize=9, color="#555555")
+
+
+def _publication_marks(ax: "Axes", axis: StoryAxis, tl: Timeline, colours: dict[str, str]) -> None:
+    """A few articles: each one's publication day shaded and named above the rows."""
+    marks = []
+    for d in tl.documents:
+        if d.dct is None or d.duplicate_of is not None:
+            continue
+        day0 = d.dct.replace(hour=0, minute=0, second=0, microsecond=0)
+        a, b = axis.place(_days(day0)), axis.place(_days(day0) + 1)
+        c = colours.get(d.outlet, OTHER)
+        ax.axvspan(a, b, color=c, alpha=0.06, zorder=0)
+        ax.axvline(a, color=c, linestyle="--", linewidth=1, zorder=1)
+        marks.append((a, c, f"{d.outlet} published {day0:%a %-d %b %Y}"
+                      + (" (inferred)" if d.dct_source is DctSource.INFERRED else "")))
+    for k, (a, c, text) in enumerate(marks):
+        ax.text(a + 0.004, -0.9 - 0.55 * (len(marks) - 1 - k) / (ROW / 0.36), text, color=c, fontsize=8.5,
+                ha="left", va="center", fontweight="bold", zorder=6)
+
+
+def _titles(fig: "Figure", tl: Timeline, title: str | None, height: float) -> None:
+    from .log import summary
+
+    originals = [d for d in tl.documents if d.duplicate_of is None]
+    story = title or (next((d.title for d in originals if d.title), None) if len(originals) <= FEW_ARTICLES else None)
+    fig.suptitle(f"Timeline: {story}" if story else "Timeline of the story", fontsize=15, fontweight="bold",
+                 x=0.01, ha="left", y=1 - 0.25 / height, va="top")
+    fig.text(0.01, 1 - 0.72 / height, summary(tl)[0], fontsize=10, color="#444444", ha="left", va="top")
+
+
+def _legend_height(colours: dict[str, str]) -> float:
+    named = min(len(colours), MAX_LEGEND) + (1 if len(colours) > MAX_LEGEND else 0)
+    return 0.9 + 0.25 * math.ceil((named + 6) / 4)
+
+
+def _legend(fig: "Figure", tl: Timeline, colours: dict[str, str], rows: Sequence[Row], drawn: Sequence[Row],
+            all_events: bool, height: float, legend_h: float) -> None:
+    import textwrap
+
+    from matplotlib.artist import Artist
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    docs = {d.id: d for d in tl.documents}
-    colors = {d.id: PALETTE[i % len(PALETTE)] for i, d in enumerate(tl.documents)}
-    timexes = {(t.doc, t.id): t for t in tl.timexes}
-    every = display_groups(tl, all_events)
-    groups = chosen(every, MAX_DRAWABLE if all_events else MAX_ROWS)
-    events = [g[0] for g in groups]
-    frames: dict[str, list[list[Event]]] = {}
-    for g in groups:
-        frames.setdefault(frame(g[0]), []).append(g)
-    undated = frames.pop("undated", [])
-    panels: list[tuple[str, list[list[Event]]]] = sorted(frames.items(), key=lambda kv: kv[0] != "")
-
-    n_rows = sum(len(evs) + len({day_group(g[0], timexes.get((g[0].doc, g[0].timex)) if g[0].timex else None)[1]
-                                 for g in evs}) for _, evs in panels)
-    height = max(9.0, 2.6 + 0.36 * n_rows + 1.1 * len(panels))
-    fig = Figure(figsize=(16, height), dpi=100, layout="constrained")
-    if not panels:
-        ax = fig.add_subplot()
-        ax.axis("off")
-        ax.text(0.5, 0.5, "No dated events to draw", ha="center", va="center", fontsize=16)
-    else:
-        axes = fig.subplots(len(panels), 1, squeeze=False,
-                            gridspec_kw={"height_ratios": [len(evs) * 1.3 + 2.5 for _, evs in panels]})[:, 0]
-        for ax, (name, evs) in zip(axes, panels):
-            relative = name != ""
-            rows = _grouped(evs, timexes, relative)
-            marks: list[tuple[float, float, str, str]] = []
-            if relative:
-                d = docs[name]
-                marks.append((0.0, 1.0, colors[name], f"D: {source_name(d)} published (date unknown)"))
-                ax.set_title(f"{source_name(d)} — undated article: times relative to its publication day D",
-                             loc="left", fontsize=11, color=colors[name])
-            else:
-                for d in tl.documents:
-                    if d.dct is not None and any(e.doc == d.id for g in evs for e in g):
-                        day0 = d.dct.replace(hour=0, minute=0, second=0, microsecond=0)
-                        marks.append((_num(day0), _num(day0 + timedelta(days=1)), colors[d.id],
-                                      f"{source_name(d)} published {day0:%a %-d %b %Y}"
-                                      + (" (inferred)" if d.dct_source is DctSource.INFERRED else "")))
-                ax.set_title("Dated articles — calendar dates", loc="left", fontsize=11)
-            _draw_panel(ax, rows, colors, docs, marks, relative)
-    story = title or next((d.title for d in tl.documents if d.title), None)
-    head = f"Timeline: {story}" if story else "Timeline"
-    fig.suptitle(head, fontsize=15, fontweight="bold", x=0.01, ha="left")
-    n_docs = len(tl.documents)
-    shown = (f"{len(events)} events" if len(groups) == len(every) else
-             f"the {len(groups)} happenings most sources report, of {len(every)} "
-             f"(`timeline log` lists them all)")
-    note = (f"{shown} from {n_docs} article{'s' * (n_docs != 1)}; "
-            f"times resolved against each article's publication date"
-            + (f"; {len(undated)} events with no time are not drawn" if undated else ""))
-    drawn = {}  # the sources in the order of their share of the rows drawn, most first
-    for g in groups:
-        for e in g:
-            drawn[e.doc] = drawn.get(e.doc, 0) + 1
-    legend_docs = [d for d in tl.documents if d.id in drawn] or list(tl.documents)
-    if len(legend_docs) > MAX_LEGEND:
-        legend_docs = sorted(legend_docs, key=lambda d: -drawn.get(d.id, 0))[:MAX_LEGEND]
-    handles = [Patch(color=colors[d.id], label=f"{source_name(d)}"
-                     + (f" ({d.dct:%-d %b %Y}, {d.dct_source.value})" if d.dct else " (undated)"))
-               for d in legend_docs]
-    if len(drawn) > len(legend_docs):
-        more = len(drawn) - len(legend_docs)
-        handles.append(Patch(facecolor="white", edgecolor="#999999",
-                             label=f"and {more} more source{'s' * (more != 1)}"
-                             + (" (colours repeat)" if len(drawn) > len(PALETTE) else "")))
+    counts = Counter(d.outlet for d in tl.documents if d.duplicate_of is None)
+    named = [o for o in sorted(counts, key=lambda o: (-counts[o], o)) if colours.get(o) != OTHER]
+    handles: list[Artist] = [Patch(color=colours[o], label=f"{o} ({counts[o]} article{'s' * (counts[o] != 1)})")
+                             for o in named]
+    others = [o for o in counts if colours.get(o) == OTHER]
+    if others:
+        n = sum(counts[o] for o in others)
+        handles.append(Patch(color=OTHER, label=f"{len(others)} other outlets ({n} articles)"))
     handles += [
-        Patch(facecolor="#777777", alpha=0.9, label="time stated in the text"),
-        Patch(facecolor="#777777", alpha=0.22, edgecolor="#777777", label="uncertainty envelope"),
+        Patch(facecolor="#777777", alpha=0.9, label="time the articles state"),
+        Patch(facecolor="#777777", alpha=0.25, edgecolor="#777777", label="uncertainty envelope"),
         Line2D([], [], marker="D", color="#777777", linestyle="none", label="instant (≤ 2 h)"),
-        Line2D([], [], marker="<", color="#777777", linestyle="none", label="open or clipped end"),
+        Line2D([], [], marker="<", color="#777777", linestyle="none", label="open, clipped or outside"),
+        Line2D([], [], marker="x", color="#777777", linestyle="none", label="dated otherwise by an article"),
         Line2D([], [], color="#888888", linewidth=1.6, label="tie: nothing orders them"),
-        Patch(facecolor="#777777", alpha=0.1, label="publication day"),
     ]
-    # six columns while a couple of sources are named; their long names need wider columns
-    ncol = min(len(handles), 6 if len(legend_docs) <= 2 else 3)
-    fig.legend(handles=handles, loc="outside lower center", ncol=ncol, fontsize=9,
-               frameon=False, title=note, title_fontsize=9)
-    return fig
+    ranked = [r for r in rows if r.rank and r.frame != "undated"]
+    if all_events:
+        shown = f"{len(drawn)} rows (every event mention)"
+    elif len(drawn) < len(ranked):
+        shown = (f"The {len(drawn)} happenings that matter most to the story, of {len(ranked)}: ranked by the "
+                 f"articles and outlets that report them, in their leads, and how much the coverage refers to "
+                 f"their day (`timeline log` lists them all)")
+    else:
+        shown = f"{len(drawn)} happening{'s' * (len(drawn) != 1)}"
+    undated = sum(1 for r in rows if r.frame == "undated")
+    note = (f"{shown}. Bold: reported by several outlets. Times resolved against each article's publication date"
+            + (f"; {undated} with no time are not drawn." if undated else "."))
+    fig.legend(handles=handles, loc="upper center", ncol=4, fontsize=9, frameon=False,
+               bbox_to_anchor=(0.5, (legend_h - 0.15) / height))
+    fig.text(0.5, 0.25 / height, "\n".join(textwrap.wrap(note, 190)), ha="center", va="bottom", fontsize=9,
+             color="#333333")
 
 
 def figure_bytes(fig: "Figure", fmt: str) -> bytes:

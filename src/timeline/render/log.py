@@ -14,7 +14,7 @@ from collections import Counter
 from datetime import datetime
 
 from ..codec import fmt_dct
-from ..model import DctSource, Document, Precision, Timeline
+from ..model import DctSource, Document, Timeline
 from .dates import day
 from .rows import CHRONOLOGY, DAY_PRECISE, NO_TIME, Row, reading_order, sections, story_rows
 
@@ -80,6 +80,15 @@ def _who(r: Row) -> str:
     return f"{r.articles} articles: {named}" if r.articles > 1 else named
 
 
+def _first(r: Row, docs: dict[str, Document]) -> str:
+    """"; first reported by OUTLET, DAY" for a row's first report."""
+    first = r.first_report
+    if first is None or first.doc not in docs:
+        return ""
+    d = docs[first.doc]
+    return f"; first reported by {d.outlet}" + (f", {day(d.dct)}" if d.dct is not None else "")
+
+
 def _line(detail: str, r: Row) -> str:
     differ = f"; dated otherwise by {len(r.disagreements)}" if r.disagreements else ""
     return f"  {detail:<26} {r.label}  [{_who(r)}{differ}; {_refs(r)}]".rstrip()
@@ -104,12 +113,7 @@ def render_log(tl: Timeline, all_events: bool = False, top: int = KEY_EVENTS) ->
                       f"(of {len(happenings)}; ranked by how many articles and outlets report them, in "
                       f"their leads, and how much the coverage refers to their day)"]
         for r in key_events(rows, top):
-            first = r.first_report
-            when = r.when if r.precision is not Precision.DAY else day(r.envelope.start)  # type: ignore[union-attr]
-            source = (f"; first reported by {docs[first.doc].outlet}"
-                      + (f", {day(docs[first.doc].dct)}" if docs[first.doc].dct else "")
-                      if first is not None and first.doc in docs else "")
-            lines.append(f"  {when:<28} {r.label}  [{_who(r)}{source}]")
+            lines.append(f"  {r.when:<28} {r.label}  [{_who(r)}{_first(r, docs)}]")
     for title, items in sections(rows, docs):
         lines += ["", f"== {title}" if title != CHRONOLOGY else
                   f"== {title} ({len(items)} happening{'s' * (len(items) != 1)} dated to a day or a few)"]

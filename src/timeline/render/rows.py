@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..model import Document, Event, Happening, Interval, Precision, RelInterval, Timeline, Timex
+from ..model import Document, Event, Interval, Precision, RelInterval, Timeline, Timex
 from ..story.compose import with_happenings
 from ..story.match import entries
 from .dates import human_interval, human_relative, when_group

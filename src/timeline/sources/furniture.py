@@ -6,7 +6,8 @@ sign-off, a related-links headline. They are not news, yet counted per article t
 the story's turning points. A sentence is furniture when it recurs verbatim (case and white
 space aside) in several articles and either over several publication days, or mostly at the
 foot of its page (`rules/en/story.toml`, [furniture]). Wire copy that several articles repeat
-for a day or two stays news.
+for a day or two stays news, and so does a sentence that names a calendar day ("On March 2,
+an earthquake struck ..."): recalling a day is how coverage marks what mattered.
 
 An article whose whole text was read before (the same file twice, or one saved under two
 names) is a duplicate: it is kept in the timeline's documents, marked, and counted once.
@@ -34,13 +35,20 @@ class FurnitureRules:
     edge_share: float
     edge_sentences: int
     min_words: int
+    dated: tuple[re.Pattern[str], ...]  # a sentence that names a calendar day is never furniture
 
 
 @cache
 def furniture_rules() -> FurnitureRules:
     data = load_toml("story.toml")["furniture"]
     return FurnitureRules(int(data["min_articles"]), int(data["min_days"]), float(data["edge_share"]),
-                          int(data["edge_sentences"]), int(data["min_words"]))
+                          int(data["edge_sentences"]), int(data["min_words"]),
+                          tuple(re.compile(p, re.IGNORECASE) for p in data["dated"]))
+
+
+def names_a_day(sentence: str, rules: FurnitureRules | None = None) -> bool:
+    """Does the sentence name a calendar day ("On March 2, ...", "on 12 January")?"""
+    return any(p.search(sentence) for p in (rules or furniture_rules()).dated)
 
 
 def normal_form(sentence: str) -> str:
@@ -90,13 +98,16 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
         if articles < rules.min_articles:
             continue
         # (an undated article counts as a day of its own)
-        if len(days[key]) >= rules.min_days or at_foot[key] >= rules.edge_share * articles:
+        if len(days[key]) < rules.min_days and at_foot[key] < rules.edge_share * articles:
+            continue
+        i0, (s0, e0) = places[0]
+        if not names_a_day(originals[i0].text[s0:e0], rules):
             for i, span in places:
                 spans_of[i].append(span)
     out = []
     index = {d.id: i for i, d in enumerate(originals)}
     for d in docs:
-        i = index.get(d.id) if d.duplicate_of is None else None
-        found = spans_of.get(i, []) if i is not None else []
+        at = index.get(d.id) if d.duplicate_of is None else None
+        found = spans_of.get(at, []) if at is not None else []
         out.append(replace(d, furniture=tuple(sorted(found))) if found else d)
     return out

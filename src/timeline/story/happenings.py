@@ -9,9 +9,10 @@ Across articles two entries report the same happening when
   story) says little and "phase 5" says much;
 - their numbers do not contradict each other: "injured 17" is not "injured 180";
 - their times overlap.
-Candidates are found through an index of the rare words of each kind (a word in more than
-`common_share` of a kind's mentions finds none), so the work grows with the input, not with
-its square. Pairs are joined best first, and two groups join only when no article is in
+Candidates are found through an index of the words of each kind: mentions that share a word
+are compared; for a word in more than `common_share` of a kind's mentions, those dated to
+one day meet each other, and the others only their nearest neighbours in time. So the work grows with the input, not with its
+square. Pairs are joined best first, and two groups join only when no article is in
 both (an article reports a happening once), their times still share a moment (the group's
 consensus), and their word centroids agree as well (no chains from "killed 60" to "killed
 81"). A mention whose wording is very close to a group's but whose time contradicts it is
@@ -36,6 +37,7 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,]*(?:\.\d+)?")
 _COUNT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s+([^\W\d_][\w'’-]*))?")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 PRIOR_ARTICLES = 20
+NEIGHBOURS = 12  # a mention with only common words meets this many next ones in time
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,7 @@ class Features:
     """What one entry brings to the comparison."""
 
     kinds: tuple[str, ...]  # the kind its event word names, then those its label's nouns name
-    terms: tuple[str, ...]  # content words of its label (stemmed) and names of its sentence ("n:...")
+    terms: tuple[str, ...]  # content words of its label (stemmed), its numbers ("#40 survivor"), names ("n:...")
     numbers: frozenset[tuple[str, str]]  # (value, the word it counts, or "")
     frame: str  # "" calendar, a document id (its relative days), "undated"
     lo: float | None  # its time in days since year 1 (None: open or unknown)
@@ -115,6 +117,7 @@ def features(e: Event, rules: MatchRules) -> Features:
     bare = not terms - set(kinds)
     terms |= {"n:" + n for n in names(e.sentence)}
     numbers = frozenset(_numbers(e.label, rules.stopwords))
+    terms |= {f"#{v} {u}".rstrip() for v, u in numbers}  # "40 survivors" says much; two reports sharing it agree
     lo: float | None = None
     hi: float | None = None
     if e.envelope is not None:
@@ -223,9 +226,10 @@ def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Seque
                rules: MatchRules) -> tuple[list[Pair], list[Pair]]:
     """The scored pairs worth joining (their times meet) and those worded alike but dated
     apart. Only entries of one kind and frame are compared, and only those that share a word
-    rarer than `common_share` of them (an index per kind, not every pair), or, within one
-    article, that are dated to the same day (one article's "the earthquake" and "Tuesday's
-    quake" are one happening whatever their words)."""
+    (an index per kind, not every pair; for a word too common to pair all its mentions, each
+    meets its nearest neighbours in time), or, within one article, that are dated to the same
+    day (one article's "the earthquake" and "Tuesday's quake" are one happening whatever
+    their words)."""
     agree: list[Pair] = []
     differ: list[Pair] = []
     by_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -270,10 +274,28 @@ def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Seque
         cap = max(rules.common_floor, int(rules.common_share * len(members)))
         for t in sorted(postings):
             plist = postings[t]
-            if 2 <= len(plist) <= cap:
+            if len(plist) <= cap:
                 for x, i in enumerate(plist):
                     for j in plist[x + 1:]:
                         score(i, j)
+                continue
+            # a word too common to pair every mention that has it ("Porto Verde" in a story of
+            # Porto Verde): the mentions dated to one day meet each other (the reports of one
+            # happening on its day), up to `cap` of them; beyond, and for the others, each meets
+            # its nearest neighbours in time
+            by_day: dict[float | None, list[int]] = defaultdict(list)
+            for i in plist:
+                by_day[feats[i].span[0] if feats[i].day_precise else None].append(i)
+            for day, group in sorted(by_day.items(), key=lambda kv: (kv[0] is None, kv[0] or 0.0)):
+                if day is not None and len(group) <= cap:
+                    for x, i in enumerate(group):
+                        for j in group[x + 1:]:
+                            score(i, j)
+                    continue
+                timed = sorted(group, key=lambda i: (feats[i].span[0] is None, feats[i].span[0] or 0.0, items[i].doc, i))
+                for x, i in enumerate(timed):
+                    for j in timed[x + 1:x + 1 + NEIGHBOURS]:
+                        score(min(i, j), max(i, j))
     return agree, differ
 
 

@@ -10,7 +10,10 @@ JSON so that a reader can see why one happening outranks another):
   to it), and how many articles were published on it;
 - precision: a happening dated to a day or finer can stand on a timeline; "in 2009" cannot;
 - stated: the share of its mentions whose time a time expression states (not the
-  publication day assumed from the tense).
+  publication day assumed from the tense);
+- in span: it happened while the story was covered (from a week before the first article to
+  the last): what came long before ("the September 11 attacks" in Iraq war coverage) is
+  background, however often the coverage recalls it.
 Reporting verbs and page furniture never become happenings (see `events` and
 `sources.furniture`).
 """
@@ -26,7 +29,8 @@ from typing import Mapping, Sequence
 from ..grammar import load_toml
 from ..model import AnchorKind, Document, Event, Happening, Precision, Timex, TimexType
 
-SIGNALS = ("articles", "outlets", "lead", "date_refs", "later_refs", "published", "precision", "stated")
+SIGNALS = ("articles", "outlets", "lead", "date_refs", "later_refs", "published", "precision", "stated", "in_span")
+SPAN_SLACK = 7  # days before the first article that still belong to the story's span
 
 
 @cache
@@ -43,6 +47,7 @@ class DateSalience:
     named: Mapping[date, int]
     named_later: Mapping[date, int]
     published: Mapping[date, int]
+    span: tuple[date, date] | None  # the first and the last publication day
 
 
 def date_salience(documents: Sequence[Document], timexes: Sequence[Timex]) -> DateSalience:
@@ -63,8 +68,9 @@ def date_salience(documents: Sequence[Document], timexes: Sequence[Timex]) -> Da
     published: dict[date, int] = defaultdict(int)
     for day in pub.values():
         published[day] += 1
+    span = (min(pub.values()), max(pub.values())) if pub else None
     return DateSalience({d: len(s) for d, s in named.items()}, {d: len(s) for d, s in later.items()},
-                        dict(published))
+                        dict(published), span)
 
 
 def _log2p(x: float) -> float:
@@ -81,11 +87,15 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
     stated = sum(e.anchor is not AnchorKind.DCT_TENSE and e.anchor is not AnchorKind.NONE for e in agreeing)
     day_precise = h.precision in (Precision.DAY, Precision.TIME)
     named = later = published = 0.0
-    if day_precise and h.envelope is not None and h.envelope.start is not None:
-        day = h.envelope.start.date()
-        named = salience.named.get(day, 0)
-        later = salience.named_later.get(day, 0)
-        published = salience.published.get(day, 0)
+    in_span = 0.0
+    if h.envelope is not None and (h.envelope.start or h.envelope.end) is not None:
+        day = (h.envelope.start or h.envelope.end).date()  # type: ignore[union-attr]
+        span = salience.span
+        in_span = float(span is None or span[0] - timedelta(days=SPAN_SLACK) <= day <= span[1])
+        if day_precise:
+            named = salience.named.get(day, 0)
+            later = salience.named_later.get(day, 0)
+            published = salience.published.get(day, 0)
     return {
         "articles": _log2p(h.articles),
         "outlets": math.log2(max(len(h.outlets), 1)),
@@ -95,6 +105,7 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
         "published": _log2p(published),
         "precision": 1.0 if day_precise else 0.5 if h.precision is Precision.DAYS else 0.0,
         "stated": stated / max(len(agreeing), 1),
+        "in_span": in_span,
     }
 
 

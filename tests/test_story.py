@@ -1,0 +1,185 @@
+"""The story of many articles: happenings merged across articles, ranked, drawn and logged."""
+from __future__ import annotations
+
+import json
+import struct
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from timeline.cli import main
+from timeline.model import Document, Precision
+from timeline.pipeline import build_timeline
+from timeline.render.rows import story_rows
+from timeline.sources.furniture import mark_duplicates, mark_furniture
+
+from storygen import HAPPENINGS, START, write_story
+
+N = 160
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory) -> tuple[Path, dict]:
+    """A synthetic story of 160 articles from up to twelve outlets, built by the CLI."""
+    root = tmp_path_factory.mktemp("story")
+    write_story(root / "articles", N)
+    out = root / "out"
+    result = CliRunner().invoke(main, ["build", str(root / "articles"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+
+
+def _happening(data: dict, *words: str) -> dict:
+    return max((h for h in data["happenings"] if all(w in h["label"].lower() for w in words)),
+               key=lambda h: h["articles"])
+
+
+def test_one_happening_gathers_its_reports_from_many_articles_and_outlets(story):
+    _, data = story
+    quake = _happening(data, "earthquake")
+    assert quake["articles"] >= N // 3 and len(quake["outlets"]) >= 5
+    assert (quake["earliest"], quake["latest"], quake["precision"]) == ("2026-03-02T00:00", "2026-03-03T00:00", "day")
+    assert quake["first_report"]["dct"] == "2026-03-02"
+    docs = {m["doc"] for m in quake["mentions"]}
+    assert len(docs) == quake["articles"]
+
+
+def test_the_top_of_the_ranking_is_the_story_s_turning_points_on_different_days(story):
+    _, data = story
+    top = sorted(data["happenings"], key=lambda h: h["rank"])[:5]
+    assert top[0]["rank"] == 1 and "earthquake" in top[0]["label"].lower()
+    days = [h["earliest"][:10] for h in top]
+    assert len(set(days)) == len(days)  # the ranking covers the story's days, not one day's reports
+    key_days = {f"{(START.toordinal() + d)}" for d, _ in HAPPENINGS}
+    assert all(str(datetime.fromisoformat(h["earliest"]).toordinal()) in key_days for h in top)
+    for h in top:
+        assert set(h["signals"]) >= {"articles", "outlets", "lead", "date_refs", "later_refs", "published"}
+
+
+def test_page_furniture_and_duplicates_are_set_aside_and_counted(story):
+    out, data = story
+    signoff = "for live updates on this story"
+    assert not any(signoff in e["sentence"] for e in data["events"])
+    assert sum(len(d.get("furniture", [])) for d in data["documents"]) >= N
+    dupes = [d for d in data["documents"] if d.get("duplicate_of")]
+    assert all(not any(e["doc"] == d["id"] for e in data["events"]) for d in dupes)
+
+
+def test_furniture_is_what_recurs_over_days_not_what_wire_copy_repeats_or_a_recalled_date():
+    day = [datetime(2026, 3, d) for d in (2, 3, 4, 5)]
+    wire = "Rescuers pulled 40 survivors from the rubble of the hotel."
+    docs = [Document(f"d{i}", f"{wire if i < 3 else 'Ships reached the port.'} The minister visited the "
+                     f"port in the town of Vila {i}. On March 2, an earthquake struck the city. "
+                     f"Views expressed in the comments do not represent those of the publisher.",
+                     dct=day[0] if i < 3 else day[i - 2], source="X") for i in range(5)]
+    marked = {d.id: d for d in mark_furniture(docs)}
+    found = {d.text[s:e] for d in marked.values() for s, e in d.furniture}
+    assert found == {"Views expressed in the comments do not represent those of the publisher."}
+
+
+def test_the_same_text_twice_is_one_article():
+    a = Document("a", "Russia struck Kyiv on Tuesday.", dct=datetime(2026, 2, 4), source="X")
+    b = Document("b", "Russia  struck Kyiv on Tuesday.\n", dct=datetime(2026, 2, 4), source="Y")
+    marked = mark_duplicates([a, b])
+    assert marked[1].duplicate_of == "a" and marked[0].duplicate_of is None
+    tl = build_timeline([a, b])
+    assert all(h.articles == 1 for h in tl.happenings)
+
+
+def test_counts_that_contradict_each_other_are_two_happenings():
+    docs = [Document("a", "A bomb injured 17 others in the market on Tuesday.", dct=datetime(2026, 2, 4), source="A"),
+            Document("b", "A bomb injured 180 in the market on Tuesday.", dct=datetime(2026, 2, 4), source="B"),
+            Document("c", "A bomb injured 17 people in the market on Tuesday.", dct=datetime(2026, 2, 4), source="C")]
+    tl = build_timeline(docs)
+    injured = [h for h in tl.happenings if "injured" in h.label]
+    by_docs = sorted(sorted(m.doc for m in h.mentions) for h in injured)
+    assert by_docs == [["a", "c"], ["b"]]
+
+
+def test_a_source_whose_time_contradicts_the_others_is_kept_as_a_disagreement():
+    text = "The central bank raised its interest rate to 4.5 percent on {}, surprising investors. {}"
+    docs = [Document(f"d{i}", text.format("Tuesday", f"Reported by outlet {i}."), dct=datetime(2026, 2, 4),
+                     source=f"Outlet {i}") for i in range(2)]
+    docs.append(Document("d2", text.format("Thursday", "Markets fell."), dct=datetime(2026, 2, 6), source="Late"))
+    tl = build_timeline(docs)
+    rate = next(h for h in tl.happenings if "interest rate" in h.label)
+    assert rate.articles == 3 and rate.envelope.start == datetime(2026, 2, 3)
+    assert [r.doc for r in rate.disagreements] == ["d2"]
+
+
+def test_the_log_opens_with_a_summary_and_the_key_events_not_a_list_of_articles(story):
+    out, data = story
+    log = (out / "timeline.txt").read_text(encoding="utf-8").splitlines()
+    assert log[0].startswith(f"Timeline of {N - len([d for d in data['documents'] if d.get('duplicate_of')])} articles from")
+    assert len(log[0]) < 300 and "page furniture dropped" in log[1]
+    assert ("duplicate" in log[1]) == any(d.get("duplicate_of") for d in data["documents"])
+    assert log[3].startswith("Key events: the 30 happenings that matter most")
+    key = log[4:34]
+    assert any("Earthquake" in line and "first reported by" in line for line in key)
+    first_day = next(i for i, line in enumerate(log) if line.startswith("Mon 2 Mar 2026"))
+    assert first_day < 45  # the chronology's first day is on the first screen after the key events
+
+
+def test_the_story_chart_is_bounded_readable_and_not_stretched_by_a_stray_date(story):
+    out, data = story
+    width, height = struct.unpack(">II", (out / "timeline.png").read_bytes()[16:24])
+    assert width == 1600 and height <= 2600
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from timeline.codec import loads
+    from timeline.render.gantt import render_gantt
+
+    tl = loads((out / "timeline.json").read_text(encoding="utf-8"))
+    fig = render_gantt(tl, top=60)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    assert fig.bbox.height <= 2600
+    renderer = canvas.get_renderer()
+    strip, panel = fig.axes[0], fig.axes[1]
+    assert strip.get_title(loc="left").startswith("Coverage: articles published per day, by outlet")
+    labels = [lab for lab in panel.get_yticklabels() if lab.get_text()]
+    assert 30 <= len(labels) <= 60
+    boxes = sorted((lab.get_window_extent(renderer) for lab in labels), key=lambda b: b.y0)
+    for lower, upper in zip(boxes, boxes[1:]):
+        assert lower.y1 <= upper.y0 + 0.5, "two labels overlap"
+    assert all(b.x0 >= 0 and b.y0 >= 0 and b.y1 <= fig.bbox.height for b in boxes)
+    ticks = [t.get_text() for t in panel.get_xticklabels()]
+    assert "1886" not in " ".join(ticks) and any("Mar" in t for t in ticks)  # the axis covers March 2026
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert sum(1 for t in legend if "(" in t and "article" in t and "other" not in t) <= 10
+
+
+def test_outlets_are_the_sources_and_an_article_without_one_is_named_by_its_title():
+    docs = [Document("x1", "Russia struck Kyiv on Tuesday night.", dct=datetime(2026, 2, 4), source="Reuters"),
+            Document("x2", "Russia struck Kyiv on Tuesday night, officials said.", dct=datetime(2026, 2, 4),
+                     title="Kyiv hit by missiles overnight as talks near")]
+    tl = build_timeline(docs)
+    strike = next(h for h in tl.happenings if h.articles == 2)
+    assert set(strike.outlets) == {"Reuters", "Kyiv hit by missiles overnight as talks near"}
+    rows = story_rows(tl)
+    assert all("unknown" not in o for r in rows for o in r.outlets)
+
+
+def test_articles_of_different_stories_in_one_folder_still_make_a_chart(tmp_path):
+    write_story(tmp_path / "a", 30)
+    (tmp_path / "a" / "other.txt").write_text(
+        "Source: Sports Daily\nDate: 2025-11-02\n\nThe home team won the cup final on Saturday.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "a"), "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "out" / "timeline.json").read_text(encoding="utf-8"))
+    assert any("cup final" in h["label"] or "won" in h["label"] for h in data["happenings"])
+    assert (tmp_path / "out" / "timeline.png").stat().st_size > 10_000
+
+
+def test_a_single_article_is_a_story_of_one(tmp_path):
+    from conftest import SEEDS
+
+    result = CliRunner().invoke(main, ["build", str(SEEDS / "001_4fbe5cb1b068faab.txt"), "--out", str(tmp_path), "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
+    assert data["happenings"] and all(h["articles"] == 1 and h["outlets"] == ["NextFin News"]
+                                      for h in data["happenings"])
+    assert sorted(h["rank"] for h in data["happenings"]) == list(range(1, len(data["happenings"]) + 1))
+    assert all(h["precision"] in {p.value for p in Precision} for h in data["happenings"])
