@@ -245,6 +245,8 @@ def _formats(values: Sequence[str], allowed: Sequence[str], default: Sequence[st
               help="Outputs to write, several at once: " + ", ".join(BUILD_FORMATS)
                    + " (default: json,txt,png; json is always written).")
 @click.option("--all-events", is_flag=True, help="Chart and list every event mention, not only the salient ones.")
+@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True,
+              help="Happenings on the chart and in the log's key events: those that matter most to the story.")
 @click.option("--policy", type=click.Choice(["news", "narrative"]), default="news", show_default=True,
               help="Anchor relative times on the publication date (news) or the last mentioned time.")
 @click.option("--no-infer", is_flag=True, help="Do not infer the date of an undated article from dated ones.")
@@ -260,7 +262,7 @@ def _formats(values: Sequence[str], allowed: Sequence[str], default: Sequence[st
               help="dask: run the per-article work on a dask.distributed cluster (pip install 'timeline[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", help="The dask scheduler (default: a LocalCluster of --jobs workers).")
 def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out: str, formats: tuple[str, ...],
-          all_events: bool, policy: str, no_infer: bool, keep_furniture: bool, subject: str | None,
+          all_events: bool, top: int, policy: str, no_infer: bool, keep_furniture: bool, subject: str | None,
           title: str | None, quiet: bool, jobs: int, engine: str, scheduler: str | None) -> None:
     """Build the timeline of the articles (files, folders searched recursively, or - for stdin).
 
@@ -290,7 +292,7 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
         tl = _about(tl, subject)
     # everything else is rendered before anything is written; the JSON, the largest output,
     # is then streamed into its temporary file (never held in memory whole) and renamed first
-    outputs = render_outputs(tl, [f for f in fmts if f != "json"], all_events, title)
+    outputs = render_outputs(tl, [f for f in fmts if f != "json"], all_events, title, top)
     _write_timeline(Path(out) / _FORMAT_FILES["json"], tl)
     for name, data in outputs.items():
         _write(Path(out) / name, data)
@@ -309,7 +311,8 @@ def _write_timeline(path: Path, tl) -> None:  # type: ignore[no-untyped-def]
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def render_outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None = None) -> dict[str, bytes | str]:  # type: ignore[no-untyped-def]
+def render_outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None = None,  # type: ignore[no-untyped-def]
+                   top: int = 30) -> dict[str, bytes | str]:
     """File name -> content for every format asked (nothing is written here)."""
     out: dict[str, bytes | str] = {}
     for f in fmts:
@@ -320,11 +323,11 @@ def render_outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None 
         elif f == "txt":
             from .render.log import render_log
 
-            out[_FORMAT_FILES[f]] = render_log(tl, all_events)
+            out[_FORMAT_FILES[f]] = render_log(tl, all_events, top)
         elif f in ("png", "svg", "pdf"):
             from .render.gantt import figure_bytes, render_gantt
 
-            out[_FORMAT_FILES[f]] = figure_bytes(render_gantt(tl, all_events, title), f)
+            out[_FORMAT_FILES[f]] = figure_bytes(render_gantt(tl, all_events, title, top), f)
         elif f == "csv":
             from .formats import to_csv
 
@@ -379,9 +382,11 @@ EXPORT_FORMATS = ("txt", "csv", "md", "ics", "timelinejs", "png", "svg", "pdf", 
               help="Write the (one) format here instead of stdout.")
 @click.option("--out", "out", type=click.Path(file_okay=False), help="Write every format into this folder.")
 @click.option("--all-events", is_flag=True, help="Every event mention, not only the salient ones.")
+@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True,
+              help="Happenings on the chart and in the log's key events: those that matter most to the story.")
 @click.option("--title", help="Chart and TimelineJS title (default: the first article's title).")
 def export_cmd(timeline_json: str, formats: tuple[str, ...], subject: str | None, output: str | None,
-               out: str | None, all_events: bool, title: str | None) -> None:
+               out: str | None, all_events: bool, top: int, title: str | None) -> None:
     """Write a timeline JSON in other formats (to stdout, -o FILE, or --out DIR)."""
     from .export import ExportError, semeval2015
 
@@ -398,7 +403,7 @@ def export_cmd(timeline_json: str, formats: tuple[str, ...], subject: str | None
     tl = _load_timeline(timeline_json)
     if subject is not None:
         tl = _about(tl, subject)
-    files = render_outputs(tl, [f for f in fmts if f != "semeval2015"], all_events, title)
+    files = render_outputs(tl, [f for f in fmts if f != "semeval2015"], all_events, title, top)
     if "semeval2015" in fmts:
         try:
             files[f"{'_'.join((subject or '').lower().split())}.txt"] = semeval2015(tl, subject or "")
@@ -476,11 +481,13 @@ def diff(a: str, b: str, fmt: str, png: str | None, date: str | None, no_infer: 
 @main.command()
 @click.argument("timeline_json", metavar="TIMELINE.json")
 @click.option("--all-events", is_flag=True, help="List every event mention, not only the salient ones.")
-def log(timeline_json: str, all_events: bool) -> None:
-    """Print the chronological log of a timeline JSON."""
+@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True,
+              help="Happenings on the chart and in the log's key events: those that matter most to the story.")
+def log(timeline_json: str, all_events: bool, top: int) -> None:
+    """Print the story's log of a timeline JSON: a summary, the key events, the chronology."""
     from .render.log import render_log
 
-    click.echo(render_log(_load_timeline(timeline_json), all_events), nl=False)
+    click.echo(render_log(_load_timeline(timeline_json), all_events, top), nl=False)
 
 
 @main.command()
@@ -488,8 +495,10 @@ def log(timeline_json: str, all_events: bool) -> None:
 @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
               help="Chart file: .png, .svg or .pdf.")
 @click.option("--all-events", is_flag=True, help="Draw every event mention, not only the salient ones.")
+@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True,
+              help="Happenings on the chart and in the log's key events: those that matter most to the story.")
 @click.option("--title", help="Chart title (default: the first article's title).")
-def render(timeline_json: str, output: str, all_events: bool, title: str | None) -> None:
+def render(timeline_json: str, output: str, all_events: bool, top: int, title: str | None) -> None:
     """Draw a timeline JSON as a Gantt-style chart."""
     from .render.gantt import figure_bytes, render_gantt
 
@@ -497,7 +506,7 @@ def render(timeline_json: str, output: str, all_events: bool, title: str | None)
     if fmt not in ("png", "svg", "pdf"):
         raise UserError(f"{output}: the chart must be .png, .svg or .pdf")
     tl = _load_timeline(timeline_json)
-    _write(Path(output), figure_bytes(render_gantt(tl, all_events, title), fmt))
+    _write(Path(output), figure_bytes(render_gantt(tl, all_events, title, top), fmt))
 
 
 def run() -> None:  # pragma: no cover - console entry when tracebacks must never show

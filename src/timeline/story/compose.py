@@ -5,7 +5,6 @@ from dataclasses import replace
 from typing import Sequence
 
 from ..model import Document, Event, Happening, Match, Timeline, Timex
-from ..segment import sentence_spans
 from .happenings import build_happenings
 from .rank import lead_end, rank_happenings
 
@@ -16,7 +15,7 @@ def happenings_of(documents: Sequence[Document], events: Sequence[Event],
     them. Duplicates of other documents report nothing of their own."""
     docs = [d for d in documents if d.duplicate_of is None]
     found, joins = build_happenings(docs, events)
-    leads = {d.id: lead_end(d, sentence_spans(d.text, d.sentences)) for d in docs if d.text}
+    leads = {d.id: lead_end(d) for d in docs if d.text}
     return rank_happenings(found, events, docs, timexes, leads), joins
 
 

@@ -26,7 +26,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from ..grammar import load_toml
@@ -35,7 +35,6 @@ from .match import _kinds, _stem, entries, names
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,]*(?:\.\d+)?")
 _COUNT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s+([^\W\d_][\w'’-]*))?")
-_POSSESSIVE_RE = re.compile(r"['’]s$")
 PRIOR_ARTICLES = 20
 NEIGHBOURS = 12  # a mention with only common words meets this many next ones in time
 
@@ -80,17 +79,15 @@ class Features:
     lo: float | None  # its time in days since year 1 (None: open or unknown)
     hi: float | None
     bare: bool  # its label names the kind of happening and nothing more ("Tuesday's earthquake")
+    day_precise: bool = field(init=False)  # dated to a day or finer
+    # its time widened to whole days: what matching compares (a clock time that a page stamps
+    # on one report must not keep the other reports of that day apart)
+    span: tuple[float | None, float | None] = field(init=False)
 
-    @property
-    def day_precise(self) -> bool:
-        return _precise(self.lo, self.hi)
-
-    @property
-    def span(self) -> tuple[float | None, float | None]:
-        """Its time widened to whole days: what matching compares (a clock time that a page
-        stamps on one report must not keep the other reports of that day apart)."""
-        return (None if self.lo is None else math.floor(self.lo + 1e-9),
-                None if self.hi is None else math.ceil(self.hi - 1e-9))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "day_precise", _precise(self.lo, self.hi))
+        object.__setattr__(self, "span", (None if self.lo is None else math.floor(self.lo + 1e-9),
+                                          None if self.hi is None else math.ceil(self.hi - 1e-9)))
 
 
 def _days(t: datetime) -> float:
@@ -106,17 +103,23 @@ def _precise(lo: float | None, hi: float | None) -> bool:
     return lo is not None and hi is not None and hi - lo <= 1 + 1e-9
 
 
-def features(e: Event, rules: MatchRules) -> Features:
+@lru_cache(maxsize=1 << 15)
+def _label_terms(label: str, trigger: str, rules: MatchRules) -> tuple[frozenset[str], tuple[str, ...], frozenset[tuple[str, str]]]:
+    """The content words (stemmed), the kinds of happening named and the numbers of a label."""
     kinds_of = story_kinds()
-    trigger = _stem(e.text)
-    words = [_POSSESSIVE_RE.sub("", w.lower()) for w in _WORD_RE.findall(e.label)]
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in _WORD_RE.findall(label.lower())]
     terms = {_stem(w) for w in words if w not in rules.stopwords and not w[0].isdigit() and len(w) > 1}
-    terms.discard(trigger)
-    kinds = [kinds_of.get(e.text.lower()) or trigger]
+    terms.discard(_stem(trigger))
+    kinds = [kinds_of.get(trigger) or _stem(trigger)]
     kinds += sorted({k for w in words if (k := kinds_of.get(w)) is not None} - set(kinds))
-    bare = not terms - set(kinds)
+    return frozenset(terms), tuple(kinds), frozenset(_numbers(label, rules.stopwords))
+
+
+def features(e: Event, rules: MatchRules) -> Features:
+    content, kinds, numbers = _label_terms(e.label, e.text.lower(), rules)
+    bare = not content - set(kinds)
+    terms = set(content)
     terms |= {"n:" + n for n in names(e.sentence)}
-    numbers = frozenset(_numbers(e.label, rules.stopwords))
     terms |= {f"#{v} {u}".rstrip() for v, u in numbers}  # "40 survivors" says much; two reports sharing it agree
     lo: float | None = None
     hi: float | None = None
@@ -130,7 +133,7 @@ def features(e: Event, rules: MatchRules) -> Features:
         hi = None if e.relative.end is None else _rel_days(e.relative.end)
     else:
         frame = "undated"
-    return Features(tuple(kinds), tuple(sorted(terms)), numbers, frame, lo, hi, bare)
+    return Features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare)
 
 
 def _numbers(label: str, stopwords: frozenset[str]) -> list[tuple[str, str]]:
@@ -165,6 +168,13 @@ def _overlap(lo1: float | None, hi1: float | None, lo2: float | None, hi2: float
     if lo is not None and hi is not None and hi <= lo:
         return None
     return lo, hi
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(v * get(k, 0.0) for k, v in a.items())
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -247,7 +257,7 @@ def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Seque
         same_article = items[i].doc == items[j].doc
         if not same_article and contradict(fi.numbers, fj.numbers):
             return  # "injured 17" / "injured 180"
-        s = _cosine(vectors[i], vectors[j])
+        s = _dot(vectors[i], vectors[j])  # (the vectors have length 1: their cosine)
         meet = _overlap(*fi.span, *fj.span) is not None
         same_day = meet and fi.day_precise and fj.day_precise
         if same_day and same_article:
@@ -441,6 +451,8 @@ def consensus(fs: Sequence[Features]) -> tuple[float | None, float | None]:
     finer), the day most of them name; within it, a time of day only when it is the one most of
     that day's mentions state and more than one does (a single page's clock stamp does not
     make the happening's time). Otherwise what all of them allow (their intersection)."""
+    if len(fs) == 1:
+        return fs[0].lo, fs[0].hi
     precise = [f for f in fs if f.day_precise]
     if precise:
         days = Counter(math.floor(f.lo + 1e-9) for f in precise)  # type: ignore[operator]
@@ -515,13 +527,19 @@ def label_quality(label: str) -> float:
     return max(q, 0.0)
 
 
+def is_question(sentence: str) -> bool:
+    """A question ("Are you taking precautions against swine flu?") asks; it reports nothing."""
+    return sentence.rstrip(" \"'”’)").endswith("?")
+
+
 def build_happenings(documents: Sequence[Document], events: Sequence[Event],
                      rules: MatchRules | None = None) -> tuple[list[Happening], list[Match]]:
     """The happenings of a timeline's events (unranked: rank 0, ids in time order), and the
-    joins that made them. Every salient entry is in exactly one happening."""
+    joins that made them. Every salient entry is in exactly one happening, except those of
+    questions."""
     rules = rules or match_rules()
     docs = {d.id: d for d in documents}
-    items = entries(events)
+    items = [e for e in entries(events) if not is_question(e.sentence)]
     feats = [features(e, rules) for e in items]
     merged = merge(items, feats, rules)
     children: dict[tuple[str, str], list[Event]] = defaultdict(list)
@@ -542,7 +560,10 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
         refs += [EventRef(m.doc, m.id) for m in disagreeing]
         refs += [EventRef(c.doc, c.id) for m in disagreeing for c in children.get((m.doc, m.id), [])]
         reporting = ordered + disagreeing
-        outlets = Counter(docs[m.doc].outlet if m.doc in docs else m.doc for m in reporting)
+        outlets: dict[str, int] = {}
+        for m in reporting:
+            o = docs[m.doc].outlet if m.doc in docs else m.doc
+            outlets[o] = outlets.get(o, 0) + 1
         first = min(reporting, key=lambda m: (docs[m.doc].dct is None if m.doc in docs else True,
                                               docs[m.doc].dct if m.doc in docs and docs[m.doc].dct else datetime.min,
                                               m.doc, m.start))

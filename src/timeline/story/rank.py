@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from itertools import repeat
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -28,6 +29,7 @@ from typing import Mapping, Sequence
 
 from ..grammar import load_toml
 from ..model import AnchorKind, Document, Event, Happening, Precision, Timex, TimexType
+from ..segment import sentence_spans
 
 SIGNALS = ("articles", "outlets", "lead", "date_refs", "later_refs", "published", "precision", "stated", "in_span")
 SPAN_SLACK = 7  # days before the first article that still belong to the story's span
@@ -126,7 +128,8 @@ def rank_happenings(happenings: Sequence[Happening], events: Sequence[Event], do
         scored.append((-round(score, 6), -h.articles, start, h.id, h, sig, score))
     scored.sort(key=lambda t: t[:4])
     order = _diversified(scored, weights.get("same_day", 0.0))
-    return [replace(h, rank=k + 1, score=round(score, 4), signals=tuple((s, round(sig[s], 4)) for s in SIGNALS))
+    return [replace(h, rank=k + 1, score=round(score, 4), signals=tuple(zip(SIGNALS, map(round, sig.values(),
+                                                                                    repeat(4)))))
             for k, (*_, h, sig, score) in enumerate(order)]
 
 
@@ -162,18 +165,25 @@ def _diversified(scored: list[tuple], discount: float) -> list[tuple]:  # type: 
     return out
 
 
-def lead_end(doc: Document, sentences: Sequence[tuple[int, int]]) -> int:
+def lead_end(doc: Document) -> int:
     """Where an article's lead ends: after its first two sentences of prose (headings, lines
-    without a final stop, and page furniture do not count)."""
-    count = 0
+    without a final stop, and page furniture do not count). Only the head of the text is
+    split into sentences, more of it while the lead is not found."""
     furniture = set(doc.furniture)
-    for s, e in sentences:
-        if (s, e) in furniture:
-            continue
-        line = doc.text[s:e].rstrip()
-        if not line.endswith((".", "!", "?", '"', "”", "’", "'", ")")):
-            continue
-        count += 1
-        if count == 2:
-            return e
-    return sentences[-1][1] if sentences else 0
+    size = LEAD_CHARS
+    while True:
+        spans = sentence_spans(doc.text[:size], tuple(s for s in doc.sentences if s[2] <= size))
+        whole = size >= len(doc.text)
+        count = 0
+        for s, e in spans[:-1] if not whole else spans:  # (the last may be cut short)
+            if (s, e) in furniture or not doc.text[s:e].rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")")):
+                continue
+            count += 1
+            if count == 2:
+                return e
+        if whole:
+            return spans[-1][1] if spans else 0
+        size *= 4
+
+
+LEAD_CHARS = 2000

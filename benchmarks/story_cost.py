@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""What a story costs: `timeline build` against `timeline extract` on the same articles.
+
+The extraction of time expressions is the floor of a build; the story issue's target is a
+whole `build` (events, their order, happenings across articles, ranking, timeline.json, the
+log and the chart: the default outputs) within 4x the time of `extract` on the same
+articles, in the same run, and linear in the number of articles. Both run as a user runs them:
+whole processes, start-up included, each the best of `--repeat` runs (this machine is shared,
+and its load moves single runs by a third).
+
+Corpora: each Timeline17 topic in ../shared/data/tls (when present), and a synthetic story of
+2,000 articles from twelve outlets over a month (tests/storygen.py), with 500 of them for the
+growth: 4x the articles should take about 4x the time.
+
+    python benchmarks/story_cost.py [--repeat 3] [--synthetic 2000] [--no-tls]
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TLS = ROOT.parent / "shared" / "data" / "tls"
+TARGET = 4.0
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def timed(args: list[str], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "timeline", *args], check=True, cwd=ROOT,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def measure(name: str, folder: Path, n: int, repeat: int) -> tuple[str, int, float, float]:
+    with tempfile.TemporaryDirectory() as out:
+        extract = timed(["extract", str(folder), "--format", "tsv"], repeat)
+        build = timed(["build", str(folder), "--out", out, "-q"], repeat)
+    return name, n, extract, build
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--synthetic", type=int, default=2000, help="articles of the synthetic story (0: none)")
+    ap.add_argument("--no-tls", action="store_true", help="skip the Timeline17 topics")
+    args = ap.parse_args()
+    rows = []
+    if not args.no_tls:
+        if TLS.is_dir():
+            for topic in sorted(p.name for p in TLS.iterdir() if (p / "articles").is_dir()):
+                folder = TLS / topic / "articles"
+                rows.append(measure(f"tls/{topic}", folder, sum(1 for _ in folder.glob("*.txt")), args.repeat))
+        else:
+            print(f"benchmarks/story_cost.py: {TLS} is absent; the Timeline17 topics are skipped", file=sys.stderr)
+    if args.synthetic:
+        from storygen import write_story
+
+        with tempfile.TemporaryDirectory() as tmp:
+            for n in sorted({max(args.synthetic // 4, 1), args.synthetic}):
+                folder = Path(tmp) / f"story{n}"
+                write_story(folder, n)
+                rows.append(measure(f"synthetic {n}", folder, n, args.repeat))
+    print(f"{'corpus':<18} {'articles':>8} {'extract s':>10} {'build s':>8} {'build/extract':>14}")
+    worst = 0.0
+    for name, n, extract, build in rows:
+        ratio = build / extract
+        worst = max(worst, ratio)
+        print(f"{name:<18} {n:>8} {extract:>10.2f} {build:>8.2f} {ratio:>13.2f}x")
+    synth = [r for r in rows if r[0].startswith("synthetic")]
+    if len(synth) == 2:
+        (_, n1, _, b1), (_, n2, _, b2) = synth
+        print(f"growth: {n2 / n1:.0f}x the articles took {b2 / b1:.2f}x the build time")
+    print(f"target: build within {TARGET:.0f}x extract on every corpus: {'met' if worst <= TARGET else 'not met'} "
+          f"(worst {worst:.2f}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
