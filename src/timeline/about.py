@@ -103,7 +103,9 @@ def participants(events: tuple[Event, ...], pattern: re.Pattern[str]) -> set[tup
 
 def about(timeline: Timeline, subject: str) -> Timeline:
     """The timeline restricted to the events the subject takes part in (see `participants`);
-    matches between two kept events stay, the documents and time expressions stay as they were."""
+    matches between two kept events stay, the documents and time expressions stay as they were.
+    The happenings are left out: those of the subject are merged again from the kept events
+    (`story.compose.with_happenings`)."""
     pattern = subject_pattern(subject)
     ids = participants(timeline.events, pattern)
     kept = tuple(e for e in timeline.events if (e.doc, e.id) in ids)
@@ -111,4 +113,4 @@ def about(timeline: Timeline, subject: str) -> Timeline:
     kept = tuple(replace(e, same_as=None) if e.same_as is not None and (e.doc, e.same_as) not in ids else e
                  for e in kept)
     matches = tuple(m for m in timeline.matches if (m.a_doc, m.a) in ids and (m.b_doc, m.b) in ids)
-    return replace(timeline, events=kept, matches=matches)
+    return replace(timeline, events=kept, matches=matches, happenings=())

@@ -250,6 +250,8 @@ def _formats(values: Sequence[str], allowed: Sequence[str], default: Sequence[st
 @click.option("--policy", type=click.Choice(["news", "narrative"]), default="news", show_default=True,
               help="Anchor relative times on the publication date (news) or the last mentioned time.")
 @click.option("--no-infer", is_flag=True, help="Do not infer the date of an undated article from dated ones.")
+@click.option("--source", "outlet", metavar="OUTLET",
+              help="The outlet of every input that names none (a folder of one outlet's saved pages).")
 @click.option("--keep-furniture", is_flag=True,
               help="Keep sentences that recur across the articles (terms of service, sign-offs); dropped by default.")
 @click.option("--about", "subject", metavar="SUBJECT",
@@ -262,7 +264,8 @@ def _formats(values: Sequence[str], allowed: Sequence[str], default: Sequence[st
               help="dask: run the per-article work on a dask.distributed cluster (pip install 'timeline[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", help="The dask scheduler (default: a LocalCluster of --jobs workers).")
 def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out: str, formats: tuple[str, ...],
-          all_events: bool, top: int, policy: str, no_infer: bool, keep_furniture: bool, subject: str | None,
+          all_events: bool, top: int, policy: str, no_infer: bool, outlet: str | None, keep_furniture: bool,
+          subject: str | None,
           title: str | None, quiet: bool, jobs: int, engine: str, scheduler: str | None) -> None:
     """Build the timeline of the articles (files, folders searched recursively, or - for stdin).
 
@@ -280,6 +283,12 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
         raise UserError(str(exc)) from None
     progress = _Progress(total, quiet)
     docs = _read(names, date, skip_bad=True, warn_undated=False, progress=progress)
+    if outlet is not None:
+        if not outlet.strip():
+            raise UserError("--source needs the outlet's name, e.g. --source Reuters")
+        from dataclasses import replace
+
+        docs = [d if d.source else replace(d, source=outlet.strip()) for d in docs]
     if scheduler and engine != "dask":
         raise UserError("--scheduler needs --engine dask")
     try:
@@ -364,9 +373,11 @@ def render_outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None 
 def _about(tl, subject: str):  # type: ignore[no-untyped-def]
     from .about import about
 
+    from .story.compose import with_happenings
+
     if not subject.strip():
         raise UserError("--about needs a subject, e.g. --about 'Steve Jobs'")
-    return about(tl, subject)
+    return with_happenings(about(tl, subject))
 
 
 EXPORT_FORMATS = ("txt", "csv", "md", "ics", "timelinejs", "png", "svg", "pdf", "semeval2015", "timeml")
