@@ -10,6 +10,7 @@ existed gets them now, from its events (`story.compose.with_happenings`). With
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Sequence
 
 from ..model import Document, Event, Interval, Precision, RelInterval, Timeline, Timex
@@ -122,27 +123,37 @@ NO_TIME = "No time found"
 DAY_PRECISE = (Precision.TIME, Precision.DAY, Precision.DAYS)
 
 
-def section(r: Row, docs: dict[str, Document]) -> tuple[int, str]:
-    """Where a row is listed: (place, title). The days first; then what is dated only to a
-    month or more, then what is open-ended, then each undated article's relative days, and
-    what has no time last."""
+BACKGROUND = "Background: days before the coverage began"
+BACKGROUND_SLACK = timedelta(days=7)  # a happening this long before the first article is background
+
+
+def section(r: Row, docs: dict[str, Document], began: datetime | None = None) -> tuple[int, str]:
+    """Where a row is listed: (place, title). The story's days first (from a week before its
+    first article on); then earlier days (background the coverage recalls); then what is dated
+    only to a month or more, then what is open-ended, then each undated article's relative
+    days, and what has no time last."""
     if r.frame == "undated":
         return 9, NO_TIME
     if r.frame:
         d = docs.get(r.frame)
         name = d.outlet if d is not None else r.frame
-        return 3, (f"Undated article: {name}: days relative to its publication day D "
+        return 4, (f"Undated article: {name}: days relative to its publication day D "
                    f"(pass --date to place them on the calendar)")
     if r.precision in DAY_PRECISE:
+        start = r.envelope.start if r.envelope is not None else None
+        if began is not None and start is not None and start < began - BACKGROUND_SLACK:
+            return 1, BACKGROUND
         return 0, CHRONOLOGY
     if r.precision is Precision.OPEN:
-        return 2, "Open-ended: before or after a day"
-    return 1, "Dated to a month or more"
+        return 3, "Open-ended: before or after a day"
+    return 2, "Dated to a month or more"
 
 
 def sections(rows: Sequence[Row], docs: dict[str, Document]) -> list[tuple[str, list[tuple[Row, str, str]]]]:
     """The rows in the sections of the log, each in reading order with its heading and detail."""
+    dcts = [d.dct for d in docs.values() if d.dct is not None and d.duplicate_of is None]
+    began = min(dcts) if dcts else None
     found: dict[tuple[int, str], list[tuple[Row, str, str]]] = {}
     for item in reading_order(rows):
-        found.setdefault(section(item[0], docs), []).append(item)
+        found.setdefault(section(item[0], docs, began), []).append(item)
     return [(title, found[(place, title)]) for place, title in sorted(found)]
