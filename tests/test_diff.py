@@ -80,6 +80,10 @@ def test_injured_17_others_is_not_injured_180():
     assert [x.a.label for x in d.matched] == ["Suicide bomber killed 12 people at a checkpoint in Baghdad"]
     assert [x.a.label for x in d.only_a] == ["Injured 17 others"]
     assert [x.b.label for x in d.only_b] == ["Injured 180"]
+    # and the story of both keeps them apart ("injured 180" is bare, and a bare mention of a
+    # day used to join the happening of its kind that day whatever its numbers)
+    both = build_timeline(list(a.documents + b.documents))
+    assert {h.label for h in both.happenings if h.articles == 1} == {"Injured 17 others", "Injured 180"}
 
 
 def test_a_shared_verb_alone_is_no_match():
