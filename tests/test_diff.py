@@ -52,7 +52,7 @@ def test_the_seed_diff_names_the_sides_and_tells_what_both_and_each_report(tmp_p
     assert lines[0].startswith("A: “NATO Chief Questions Putin's Peace Intent After Kyiv Energy Plant Attack” "
                                "(outlet unknown), Tue 3 Feb 2026 (inferred")
     assert lines[1].startswith("B: NextFin News, Tue 3 Feb 2026 (dateline)")
-    assert "Both report 2 (2 on the same date, 0 moved, 0 in conflict)" in lines[2]
+    assert "Both report 2 (2 agree on the date, 0 moved, 0 in conflict)" in lines[2]
     # the differences come first, agreement last
     assert out.index("== What only") < out.index("== Both report")
     both = _section(out, "Both report")
@@ -66,7 +66,7 @@ def test_the_seed_diff_names_the_sides_and_tells_what_both_and_each_report(tmp_p
     assert "Winter months raises humanitarian concerns" in only_a
     # "peace negotiations" in general are not the Abu Dhabi talks because both use the word "talks"
     assert "Entering the Abu Dhabi talks" not in both
-    assert "Dated differently" not in out  # the two do not date anything differently
+    assert "== Dated differently: none (the 2 happenings both report agree on the date)" in out
     assert "(Each section lists" not in out  # a short diff is listed whole
     assert png.read_bytes()[:4] == b"\x89PNG"
 
@@ -116,6 +116,16 @@ def _json_pair(a, b, tmp=None):
     (folder / "a.json").write_text(dumps(a))
     (folder / "b.json").write_text(dumps(b))
     return str(folder / "a.json"), str(folder / "b.json")
+
+
+def test_dates_assumed_from_two_publication_days_do_not_differ():
+    text = "Health officials in Geneva say the new flu virus is not changing and remains mild in Mexico."
+    a = timeline(text, datetime(2009, 6, 15), "a")
+    b = timeline(text + " Officials in Mexico agree.", datetime(2009, 6, 16), "b")
+    tl = build_timeline(list(a.documents + b.documents))
+    assert len([h for h in tl.happenings if h.articles == 2]) == 0  # the story keeps them apart (by date)
+    d = diff(a, b)
+    assert not d.dated_differently  # neither states a date: no difference of dates
 
 
 def test_times_that_meet_agree_and_times_apart_moved_or_conflict():
@@ -254,7 +264,7 @@ def test_diff_of_a_timeline_json_with_itself_exits_0(tmp_path):
     j = str(tmp_path / "timeline.json")
     r = _run("diff", j, j, "--format", "md")
     assert r.exit_code == 0 and r.stdout.startswith("# Timeline diff")
-    assert "## Both report, on the same date" in r.stdout
+    assert "## Both report, agreeing on the date" in r.stdout
 
 
 def test_diff_with_a_corrupt_json_exits_2(tmp_path):

@@ -71,7 +71,7 @@ def blocks(d: TimelineDiff, limit: int | None = None) -> list[tuple[str, list[Di
                 room -= 1
     agree = dated([x for x in d.entries if x.status is DiffStatus.AGREE])
     out = [(title, items[:n], len(items)) for (title, items), n in zip(kinds, taken)]
-    out.append(("Both report, on the same date", agree[:room], len(agree)))
+    out.append(("Both report, agreeing on the date", agree[:room], len(agree)))
     return [(title, sorted(rows, key=lambda x: (_start(x), x.rank)), total) for title, rows, total in out if rows]
 
 
@@ -222,5 +222,5 @@ def render_diff(d: TimelineDiff, title: str | None = None) -> "Figure":
 
 
 def _summary(d: TimelineDiff) -> str:
-    return (f"Both report {len(d.matched):,} ({d.count(DiffStatus.AGREE):,} on the same date); "
+    return (f"Both report {len(d.matched):,} ({d.count(DiffStatus.AGREE):,} agree on the date); "
             f"only {d.a.name} {d.count(DiffStatus.ONLY_A):,}; only {d.b.name} {d.count(DiffStatus.ONLY_B):,}")

@@ -79,23 +79,31 @@ def counts(d: TimelineDiff) -> str:
     told_a = both + n[DiffStatus.ONLY_A]
     told_b = both + n[DiffStatus.ONLY_B]
     return (f"{d.a.name} tells {_n(told_a)} happening{'s' * (told_a != 1)}, {d.b.name} {_n(told_b)}. "
-            f"Both report {_n(both)} ({_n(n[DiffStatus.AGREE])} on the same date, {_n(n[DiffStatus.MOVED])} moved, "
+            f"Both report {_n(both)} ({_n(n[DiffStatus.AGREE])} agree on the date, {_n(n[DiffStatus.MOVED])} moved, "
             f"{_n(n[DiffStatus.CONFLICT])} in conflict); only {d.a.name} {_n(n[DiffStatus.ONLY_A])}; "
             f"only {d.b.name} {_n(n[DiffStatus.ONLY_B])}.")
 
 
 def _apart(x: DiffEntry) -> str:
-    """How far apart two times are that cannot be measured end to end (one open)."""
+    """How far apart two times are that cannot be measured start to start (one is open), in
+    whole days at the least."""
     assert x.a is not None and x.b is not None
     ba, bb = x.a.envelope, x.b.envelope
     if ba is None or bb is None:
         return "times on different frames: cannot be compared"
-    gaps = []
-    if ba.end is not None and bb.start is not None and bb.start >= ba.end:
-        gaps.append(bb.start - ba.end)
-    if bb.end is not None and ba.start is not None and ba.start >= bb.end:
-        gaps.append(ba.start - bb.end)
-    return f"at least {gap_words(gaps[0]).rsplit(' ', 1)[0]} apart" if gaps else "times that cannot be reconciled"
+
+    def days(lo: datetime | None, hi: datetime | None) -> int | None:  # whole days from hi to lo
+        if lo is None or hi is None:
+            return None
+        first = datetime(lo.year, lo.month, lo.day)
+        last = datetime(hi.year, hi.month, hi.day) + (timedelta(days=1) if hi.time() != datetime.min.time() else
+                                                      timedelta(0))
+        return (first - last).days
+
+    gaps = [g for g in (days(bb.start, ba.end), days(ba.start, bb.end)) if g is not None and g >= 0]
+    if gaps and gaps[0] > 0:
+        return f"at least {gaps[0]} day{'s' * (gaps[0] != 1)} apart"
+    return "times that do not meet"
 
 
 def difference(x: DiffEntry, b_name: str) -> str:
@@ -104,7 +112,7 @@ def difference(x: DiffEntry, b_name: str) -> str:
         return f"{gap_words(x.gap)} in {b_name}"
     if x.status is DiffStatus.CONFLICT:
         return _apart(x)
-    return "same date"
+    return "dates that agree"
 
 
 def _where(acc: SideAccount) -> str:
@@ -129,7 +137,7 @@ def _sections(d: TimelineDiff) -> list[tuple[str, Sequence[DiffEntry]]]:
         (f"What only {d.a.name} reports", d.only_a),
         (f"What only {d.b.name} reports", d.only_b),
         ("Dated differently", d.dated_differently),
-        ("Both report, on the same date", [x for x in d.entries if x.status is DiffStatus.AGREE]),
+        ("Both report, agreeing on the date", [x for x in d.entries if x.status is DiffStatus.AGREE]),
     ]
 
 
@@ -143,10 +151,14 @@ def render_text(d: TimelineDiff, top: int | None = TOP) -> str:
     width = max(len(d.a.name), len(d.b.name)) + 1
     lines = [f"A: {who(d.a)}", f"B: {who(d.b)}", counts(d)]
     if d.same:
-        lines.append("No differences: every happening either side reports, the other reports on the same date.")
+        lines.append("No differences: every happening either side reports, the other reports too, "
+                     "at a date that agrees.")
     cut = False
     for title, items in _sections(d):
         if not items:
+            if title == "Dated differently" and d.matched:
+                lines += ["", f"== Dated differently: none (the {_n(len(d.matched))} happenings both report "
+                              f"agree on the date)"]
             continue
         shown, how_many = _limit(items, top)
         cut = cut or len(shown) < len(items)
@@ -187,6 +199,9 @@ def render_markdown(d: TimelineDiff, top: int | None = TOP) -> str:
     cut = False
     for title, items in _sections(d):
         if not items:
+            if title == "Dated differently" and d.matched:
+                lines += ["", f"## Dated differently: none (the {_n(len(d.matched))} happenings both report "
+                              f"agree on the date)"]
             continue
         shown, how_many = _limit(items, top)
         cut = cut or len(shown) < len(items)
@@ -206,5 +221,6 @@ def render_markdown(d: TimelineDiff, top: int | None = TOP) -> str:
                          f"{_cell(when(x.b))} {_cell(_where(x.b))} | {_cell(difference(x, d.b.name))} | "
                          f"{_cell(', '.join(x.shared))} |")
     if cut:
-        lines += ["", f"Each section lists its top {top} by rank in the story of both sides (`--all`: every happening)."]
+        lines += ["", f"Each section lists its top {top} by rank in the story of both sides "
+                      f"(`--all`: every happening)."]
     return "\n".join(lines) + "\n"

@@ -16,10 +16,16 @@ is the consensus of its own mentions (`happenings.consensus`, as for the story).
 The story keeps apart the mentions whose times do not meet (unless several articles outvote a
 lone one); between two sides that is the very difference to find. So a happening only A
 reports and one only B reports are paired as one happening dated differently when they are
-of one kind, worded as alike as the story asks of "the same happening dated differently"
-(`disagreement_similarity`, on the two happenings' words as a whole), their numbers do not
-contradict, and their times are apart by at most MAX_GAP_DAYS (beyond, alike wording is more
-often a happening that recurs: another death, another weekly count).
+of one kind and `_judge` finds them one happening dated differently.
+The story's joins are not taken on trust across the sides (`_judge`): the two sides'
+numbers must not contradict; times that meet need a word or name in common besides the
+event word; to date it differently, the mentions that date it on each side must be worded
+as alike as the story asks of "the same happening dated differently"
+(`disagreement_similarity`) with two words or names in common, be at most MAX_GAP_DAYS
+apart (beyond, alike wording is more often a happening that recurs: another death, another
+phase of alert). A happening that fails is parted into each side's own. Two dates that
+neither side states (both assumed from the publication day by tense) say only that the
+articles came out on different days: they agree.
 Everything is ordered by the happening's rank in the story of both sides.
 """
 from __future__ import annotations
@@ -31,14 +37,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Mapping, Sequence
 
-from ..model import (DiffEntry, DiffSide, DiffStatus, Document, Event, Happening, SideAccount, Timeline, TimelineDiff,
-                     Timex, short_title)
+from ..model import (AnchorKind, DiffEntry, DiffSide, DiffStatus, Document, Event, Happening, SideAccount, Timeline,
+                     TimelineDiff, Timex, short_title)
 from .compose import happenings_of, rank_story, with_happenings
 from .happenings import (Features, MatchRules, _cosine, _interval, _overlap, _vectors, consensus, contradict,
                          features, match_rules, precision)
 from .match import entries
 
-MAX_GAP_DAYS = 31  # two one-sided happenings dated further apart than this are not paired
+MAX_GAP_DAYS = 14  # two sides dating a happening further apart than this are telling two happenings
 SIDES = ("a", "b")
 
 Span = tuple[float | None, float | None]  # days since year 1 (or relative days), None: open
@@ -106,10 +112,11 @@ class _Side:
     ks: list[int]  # entry indices
     span: Span
     frame: str
+    part: str = ""  # "" all its mentions, "@" those that meet its time
 
     @property
     def key(self) -> tuple[str, str]:
-        return self.side, self.happening.id
+        return self.side, self.happening.id + self.part
 
 
 class _Story:
@@ -204,17 +211,53 @@ def _judge(story: _Story, pa: _Side, pb: _Side) -> _Verdict:
     common besides the event word; times apart need the wording the story asks of the same
     happening dated differently (`disagreement_similarity`) and two words or names in common
     (one rare word is not a happening: "one thing we have learned" / "I learned many things")."""
+    status, gap = compare(pa.span, pb.span)
+    if status is not DiffStatus.AGREE:  # the mentions that date it so, on each side
+        pa, pb = _dating(story, pa), _dating(story, pb)
+        if not any(_stated(story.items[k]) for k in pa.ks + pb.ks):
+            status, gap = DiffStatus.AGREE, None  # two publication days, not two dates
     ca, cb = story.centroid(pa), story.centroid(pb)
     shared = _shared(ca, cb, None)
     sim = _cosine(ca, cb)
-    status, gap = compare(pa.span, pb.span)
     if _numbers_contradict(story, pa, pb):
         credible = False
     elif status is DiffStatus.AGREE:
         credible = bool(shared)
     else:
-        credible = len(shared) >= 2 and sim >= story.rules.disagreement_similarity
+        credible = (len(shared) >= 2 and sim >= story.rules.disagreement_similarity
+                    and _distance(pa.span, pb.span) <= MAX_GAP_DAYS)
     return _Verdict(credible, status, gap, sim, shared[:5])
+
+
+def _stated(e: Event) -> bool:
+    """Does the text state the mention's time (a time expression, a reporting verb's time, the
+    passage's), rather than the publication day assumed by tense?"""
+    return e.anchor not in (AnchorKind.DCT_TENSE, AnchorKind.NONE)
+
+
+def _distance(a: Span, b: Span) -> float:
+    """How many days apart two times that do not meet are, at the least."""
+    (alo, ahi), (blo, bhi) = _whole_days(*a), _whole_days(*b)
+    gaps = [y - x for x, y in ((ahi, blo), (bhi, alo)) if x is not None and y is not None and y >= x]
+    return min(gaps) if gaps else math.inf
+
+
+def _dating(story: _Story, p: _Side) -> _Side:
+    """A side's part narrowed to the mentions that say "it happened then": those whose time
+    lies within the side's consensus (at the grain of days), else those that meet it. (A
+    story's happening may have drawn in a like happening elsewhere, "on or before" either:
+    New York's schools closed a week after Mexico City's.)"""
+    lo, hi = _whole_days(*p.span)
+    within = [k for k in p.ks if _holds(lo, hi, *story.feats[k].span)]
+    ks = within or [k for k in p.ks if _overlap(*story.feats[k].span, lo, hi) is not None]
+    if not ks or len(ks) == len(p.ks):
+        return p
+    return _Side(p.side, p.happening, ks, p.span, p.frame, p.part + "@")
+
+
+def _holds(lo: float | None, hi: float | None, x0: float | None, x1: float | None) -> bool:
+    """Does [lo, hi) hold [x0, x1)?"""
+    return (lo is None or (x0 is not None and lo <= x0)) and (hi is None or (x1 is not None and x1 <= hi))
 
 
 def _part(story: _Story, p: _Side) -> Happening:
@@ -330,8 +373,7 @@ def _pairs(story: _Story, side_a: Sequence[_Side], side_b: Sequence[_Side]) -> l
                         continue
                     seen.add(pb.key)
                     v = _judge(story, pa, pb)
-                    if v.status is not DiffStatus.MOVED or v.gap is None or abs(v.gap) > MAX_GAP_DAYS \
-                            or not v.credible:
+                    if v.status is not DiffStatus.MOVED or not v.credible:
                         continue
                     ids = sorted((pa.happening.id, pb.happening.id))
                     found.append((v.similarity, (ids[0], ids[1]), v, pa, pb))
