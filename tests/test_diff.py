@@ -146,6 +146,14 @@ def test_a_timeline_does_not_differ_from_itself():
     assert d.entries and all(x.status is DiffStatus.AGREE for x in d.entries)
 
 
+def test_a_timeline_of_mentions_without_words_does_not_differ_from_itself():
+    """"It came." has no word but its verb: on both sides it is the same mention of one article."""
+    a = timeline("It came. They went. Russia struck Kyiv overnight.", datetime(2026, 2, 3))
+    assert any(not (set(e.label.lower().split()) - {"it", "came", "they", "went"}) for e in a.events)
+    d = diff(a, a)
+    assert d.same and not d.only_a and not d.only_b
+
+
 def test_a_timeline_of_several_articles_does_not_differ_from_itself():
     """Event ids repeat from one article to the next ("e1" in each); an undated article too."""
     docs = [Document(f"d{i}", STORY.replace("30", str(30 + i)), dct=datetime(2026, 2, 3 + i), source=f"s{i}")

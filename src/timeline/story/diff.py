@@ -219,7 +219,9 @@ def _judge(story: _Story, pa: _Side, pb: _Side) -> _Verdict:
     ca, cb = story.centroid(pa), story.centroid(pb)
     shared = _shared(ca, cb, None)
     sim = _cosine(ca, cb)
-    if _numbers_contradict(story, pa, pb):
+    if set(pa.ks) & set(pb.ks):
+        credible = True  # an article both sides hold: its mentions are the same happening on both
+    elif _numbers_contradict(story, pa, pb):
         credible = False
     elif status is DiffStatus.AGREE:
         credible = bool(shared)
