@@ -84,15 +84,15 @@ def counts(d: TimelineDiff) -> str:
             f"only {d.b.name} {_n(n[DiffStatus.ONLY_B])}.")
 
 
-def _apart(x: DiffEntry) -> str:
-    """How far apart two times are that cannot be measured start to start (one is open), in
-    whole days at the least."""
+def _whole_days_apart(x: DiffEntry) -> int | None:
+    """How many whole days lie between the two sides' times of a happening (None: they are not
+    both on the calendar; 0: they touch or meet)."""
     assert x.a is not None and x.b is not None
     ba, bb = x.a.envelope, x.b.envelope
     if ba is None or bb is None:
-        return "times on different frames: cannot be compared"
+        return None
 
-    def days(lo: datetime | None, hi: datetime | None) -> int | None:  # whole days from hi to lo
+    def days(lo: datetime | None, hi: datetime | None) -> int | None:  # whole days from hi on to lo
         if lo is None or hi is None:
             return None
         first = datetime(lo.year, lo.month, lo.day)
@@ -101,18 +101,32 @@ def _apart(x: DiffEntry) -> str:
         return (first - last).days
 
     gaps = [g for g in (days(bb.start, ba.end), days(ba.start, bb.end)) if g is not None and g >= 0]
-    if gaps and gaps[0] > 0:
-        return f"at least {gaps[0]} day{'s' * (gaps[0] != 1)} apart"
-    return "times that do not meet"
+    return gaps[0] if gaps else 0
+
+
+def _short(acc: SideAccount) -> bool:
+    env = acc.envelope
+    return (env is not None and env.start is not None and env.end is not None
+            and env.end - env.start <= timedelta(days=1))
 
 
 def difference(x: DiffEntry, b_name: str) -> str:
-    """What the dates of a happening both report say about each other."""
+    """What the dates of a happening both report say about each other: the gap when both are
+    a day or less ("1 day earlier in Reuters"), else how many whole days apart they are at the
+    least."""
+    if not x.status.dated_differently:
+        return "dates that agree"
+    apart = _whole_days_apart(x)
+    if apart is None:
+        return "times on different frames: cannot be compared"
     if x.status is DiffStatus.MOVED and x.gap is not None:
-        return f"{gap_words(x.gap)} in {b_name}"
-    if x.status is DiffStatus.CONFLICT:
-        return _apart(x)
-    return "dates that agree"
+        assert x.a is not None and x.b is not None
+        if (_short(x.a) and _short(x.b)) or not apart:
+            return f"{gap_words(x.gap)} in {b_name}"
+        return f"at least {apart} day{'s' * (apart != 1)} {'later' if x.gap > timedelta(0) else 'earlier'} in {b_name}"
+    if apart:
+        return f"at least {apart} day{'s' * (apart != 1)} apart"
+    return "times that do not meet"
 
 
 def _where(acc: SideAccount) -> str:

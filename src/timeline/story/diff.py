@@ -198,11 +198,14 @@ class _Verdict:
 
 
 def _numbers_contradict(story: _Story, pa: _Side, pb: _Side) -> bool:
-    """Do the two sides' numbers say different things: some mention of each side counts
-    something, and no such pair of mentions agrees ("injured 17 others" / "injured 180")?"""
+    """Do the two sides' numbers say different things: most mentions of each side count
+    something, and no pair of such mentions agrees ("injured 17 others" / "injured 180")?
+    (A few numbered mentions among many are not the side's claim: "five UK schools" drawn
+    into "schools across Mexico have closed".)"""
     fa = [story.feats[k].numbers for k in pa.ks if story.feats[k].numbers]
     fb = [story.feats[k].numbers for k in pb.ks if story.feats[k].numbers]
-    return bool(fa and fb) and all(contradict(x, y) for x in fa for y in fb)
+    return (2 * len(fa) > len(pa.ks) and 2 * len(fb) > len(pb.ks)
+            and all(contradict(x, y) for x in fa for y in fb))
 
 
 def _judge(story: _Story, pa: _Side, pb: _Side) -> _Verdict:
