@@ -1,4 +1,7 @@
-"""Diffing two accounts of one story: properties, formats, the command line."""
+"""Diffing two accounts of one story, happening by happening: what a user of `timeline diff`
+sees (the seeds, weak matches refused, a shift of dates, sides named by their outlets, a
+large diff that stays readable), the properties (diff(a, a) is empty, diff(b, a) mirrors
+diff(a, b)), the formats and the chart."""
 from __future__ import annotations
 
 import json
@@ -7,9 +10,9 @@ from datetime import datetime, timedelta
 from click.testing import CliRunner
 
 from timeline.cli import main
-from timeline.story.diff import diff
 from timeline.model import DiffStatus, Document
 from timeline.pipeline import build_timeline
+from timeline.story.diff import compare, diff
 
 from conftest import SEED_DATED, SEED_UNDATED, SEEDS
 
@@ -17,25 +20,142 @@ STORY = ("Russia struck Kyiv overnight with 30 missiles. NATO's chief arrived in
          "visited a damaged power plant. Peace talks will resume next week in Abu Dhabi.")
 
 
-def timeline(text: str, dct: datetime, doc: str = "a"):
-    return build_timeline([Document(doc, text, dct=dct, source=doc)])
+def timeline(text: str, dct: datetime, doc: str = "a", source: str | None = None):
+    return build_timeline([Document(doc, text, dct=dct, source=source or doc)])
 
 
-def _key(d):
-    return ({(p.a.id, p.b.id, p.status, p.gap) for p in d.matched},
-            {e.id for e in d.only_a}, {e.id for e in d.only_b})
+def _run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def _seed(name: str) -> str:
+    return str(SEEDS / f"{name}.txt")
+
+
+def _section(text: str, title: str) -> str:
+    """The lines of one section of the text report."""
+    start = text.index(f"== {title}")
+    end = text.find("\n== ", start + 1)
+    return text[start:end if end != -1 else len(text)]
+
+
+# ----------------------------------------------------------------------------- what a user sees
+
+def test_the_seed_diff_names_the_sides_and_tells_what_both_and_each_report(tmp_path):
+    png = tmp_path / "diff.png"
+    r = _run("diff", _seed(SEED_UNDATED), _seed(SEED_DATED), "--png", str(png))
+    assert r.exit_code == 1  # they differ
+    assert "inferred 2026-02-03" in r.stderr  # the undated article is dated from the other
+    out = r.stdout
+    lines = out.splitlines()
+    # the sides: the one without an outlet by its title, the other by its outlet, with their dates
+    assert lines[0].startswith("A: “NATO Chief Questions Putin's Peace Intent After Kyiv Energy Plant Attack” "
+                               "(outlet unknown), Tue 3 Feb 2026 (inferred")
+    assert lines[1].startswith("B: NextFin News, Tue 3 Feb 2026 (dateline)")
+    assert "Both report 2 (2 agree on the date, 0 moved, 0 in conflict)" in lines[2]
+    # the differences come first, agreement last
+    assert out.index("== What only") < out.index("== Both report")
+    both = _section(out, "Both report")
+    assert "overnight bombardment" in both and "Overnight Russian assault" in both  # each side's words
+    assert "Mon 2 Feb 2026, night" in both and "both say: kyiv, overnight, russian" in both
+    assert "Rutte's visit" in both and "Mark Rutte arrived in Kyiv" in both
+    only_b = _section(out, "What only NextFin News reports")
+    assert "Trilateral peace negotiations in Abu Dhabi scheduled for February 4-5" in only_b
+    assert "4–5 Feb 2026" in only_b and "Cut power to 60% of consumers" in only_b
+    only_a = _section(out, "What only “NATO Chief Questions Putin's…” reports")
+    assert "Winter months raises humanitarian concerns" in only_a
+    # "peace negotiations" in general are not the Abu Dhabi talks because both use the word "talks"
+    assert "Entering the Abu Dhabi talks" not in both
+    assert "== Dated differently: none (the 2 happenings both report agree on the date)" in out
+    assert "(Each section lists" not in out  # a short diff is listed whole
+    assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_injured_17_others_is_not_injured_180():
+    """The issue's weak match: one verb, numbers that contradict."""
+    text = "A suicide bomber killed 12 people at a checkpoint in Baghdad on Monday and injured {}, police said."
+    a = timeline(text.format("17 others"), datetime(2026, 2, 3), "r", "Reuters")
+    b = timeline(text.format("180"), datetime(2026, 2, 3), "p", "AP")
+    d = diff(a, b)
+    assert [x.a.label for x in d.matched] == ["Suicide bomber killed 12 people at a checkpoint in Baghdad"]
+    assert [x.a.label for x in d.only_a] == ["Injured 17 others"]
+    assert [x.b.label for x in d.only_b] == ["Injured 180"]
+    # and the story of both keeps them apart ("injured 180" is bare, and a bare mention of a
+    # day used to join the happening of its kind that day whatever its numbers)
+    both = build_timeline(list(a.documents + b.documents))
+    assert {h.label for h in both.happenings if h.articles == 1} == {"Injured 17 others", "Injured 180"}
+
+
+def test_a_shared_verb_alone_is_no_match():
+    a = timeline("Officials said on Monday that it came as a surprise.", datetime(2026, 2, 3), "a")
+    b = timeline("Hayden Henshaw came down with a new strain of flu on Monday.", datetime(2026, 2, 3), "b")
+    d = diff(a, b)
+    assert not d.matched
+
+
+def test_a_constant_shift_of_one_side_shows_every_happening_as_moved_by_it():
+    a = timeline(STORY, datetime(2026, 2, 3), "a")
+    b = timeline(STORY, datetime(2026, 2, 10), "b")  # the same text, published a week later
+    d = diff(a, b)
+    assert len(d.entries) >= 3 and not d.only_a and not d.only_b
+    assert all(x.status is DiffStatus.MOVED and x.gap == timedelta(days=7) for x in d.entries)
+    r = _run("diff", *_json_pair(a, b))
+    assert r.exit_code == 1
+    moved = _section(r.stdout, "Dated differently")
+    assert "Mon 2 Feb 2026, night" in moved and "Mon 9 Feb 2026, night" in moved
+    assert "1 week later in b" in moved
+
+
+def _json_pair(a, b, tmp=None):
+    import tempfile
+    from pathlib import Path
+
+    from timeline.codec import dumps
+
+    folder = Path(tmp or tempfile.mkdtemp())
+    (folder / "a.json").write_text(dumps(a))
+    (folder / "b.json").write_text(dumps(b))
+    return str(folder / "a.json"), str(folder / "b.json")
+
+
+def test_dates_assumed_from_two_publication_days_do_not_differ():
+    text = "Health officials in Geneva say the new flu virus is not changing and remains mild in Mexico."
+    a = timeline(text, datetime(2009, 6, 15), "a")
+    b = timeline(text + " Officials in Mexico agree.", datetime(2009, 6, 16), "b")
+    tl = build_timeline(list(a.documents + b.documents))
+    assert len([h for h in tl.happenings if h.articles == 2]) == 0  # the story keeps them apart (by date)
+    d = diff(a, b)
+    assert not d.dated_differently  # neither states a date: no difference of dates
+
+
+def test_times_that_meet_agree_and_times_apart_moved_or_conflict():
+    day = 739650.0  # (days since year 1)
+    assert compare((day, day + 1), (day, day + 1)) == (DiffStatus.AGREE, None)
+    assert compare((None, day + 1), (day, day + 1))[0] is DiffStatus.AGREE  # one is more precise
+    assert compare((day - 0.25, day + 0.33), (day, day + 1))[0] is DiffStatus.AGREE  # overnight / Tuesday
+    assert compare((None, None), (None, None))[0] is DiffStatus.AGREE  # neither dates it
+    assert compare((day, day + 1), (day + 2, day + 3)) == (DiffStatus.MOVED, 2.0)
+    assert compare((None, day), (None, day + 3))[0] is DiffStatus.AGREE  # on or before Mon / on or before Thu
+    assert compare((day + 9, None), (day, day + 1)) == (DiffStatus.CONFLICT, None)  # open the other way
 
 
 def test_a_timeline_does_not_differ_from_itself():
     a = timeline(STORY, datetime(2026, 2, 3))
     d = diff(a, a)
+    assert d.same and not d.only_a and not d.only_b and not d.dated_differently
+    assert d.entries and all(x.status is DiffStatus.AGREE for x in d.entries)
+
+
+def test_a_timeline_of_mentions_without_words_does_not_differ_from_itself():
+    """"It came." has no word but its verb: on both sides it is the same mention of one article."""
+    a = timeline("It came. They went. Russia struck Kyiv overnight.", datetime(2026, 2, 3))
+    assert any(not (set(e.label.lower().split()) - {"it", "came", "they", "went"}) for e in a.events)
+    d = diff(a, a)
     assert d.same and not d.only_a and not d.only_b
-    assert d.matched and all(p.status is DiffStatus.AGREE for p in d.matched)
 
 
 def test_a_timeline_of_several_articles_does_not_differ_from_itself():
-    """Event ids repeat from one article to the next ("e1" in each): a match must not use up
-    the id of another article's entry, or most of a second article goes unmatched."""
+    """Event ids repeat from one article to the next ("e1" in each); an undated article too."""
     docs = [Document(f"d{i}", STORY.replace("30", str(30 + i)), dct=datetime(2026, 2, 3 + i), source=f"s{i}")
             for i in range(4)]
     docs.append(Document("undated", "Officials said the plant was destroyed. Repairs began.", source="u"))
@@ -43,33 +163,7 @@ def test_a_timeline_of_several_articles_does_not_differ_from_itself():
     assert len({e.id for e in tl.events}) < len(tl.events)  # the case in point: ids repeat
     d = diff(tl, tl)
     assert d.same and not d.only_a and not d.only_b
-    assert all(p.a == p.b for p in d.matched)  # each entry matched with itself
-
-
-def test_an_entry_that_neither_side_dates_agrees_and_one_that_only_one_dates_conflicts():
-    from dataclasses import replace
-
-    from timeline.story.diff import compare_times
-
-    e = next(e for e in timeline(STORY, datetime(2026, 2, 3)).events if e.envelope is not None)
-    undated = replace(e, envelope=None, relative=None)
-    assert compare_times(undated, undated) == (DiffStatus.AGREE, None)
-    assert compare_times(e, undated)[0] is DiffStatus.CONFLICT
-
-
-def test_diff_compares_only_pairs_that_share_a_name_or_kind_and_stays_linear():
-    from timeline.story.match import side_pairs
-
-    def side(n: int, doc: str):
-        docs = [Document(f"{doc}{i}", f"NATO's chief visited Kyiv on Tuesday, February {1 + i % 27}, 2026.",
-                         dct=datetime(2026, 3, 1)) for i in range(n)]
-        return [e for e in build_timeline(docs, infer=False).events if e.salient and e.same_as is None]
-
-    small, large = (side(40, "a"), side(40, "b")), (side(400, "a"), side(400, "b"))
-    n_small, n_large = len(side_pairs(*small)), len(side_pairs(*large))
-    assert n_small == len(small[0]) * len(small[1])  # a small block: every pair
-    assert n_large < 20 * n_small  # 10x the entries on each side, not 100x the pairs
-    assert side_pairs(*large) == side_pairs(*large)  # the same order every time
+    assert all(x.a == x.b for x in d.entries)  # each side's account is the same
 
 
 def test_diff_b_a_mirrors_diff_a_b():
@@ -77,77 +171,171 @@ def test_diff_b_a_mirrors_diff_a_b():
     b = timeline(STORY.replace("30 missiles", "dozens of drones").replace("next week", "on Friday"),
                  datetime(2026, 2, 4), "b")
     ab, ba = diff(a, b), diff(b, a)
-    assert {(p.a.id, p.b.id, p.status, p.gap) for p in ab.matched} == \
-        {(p.b.id, p.a.id, p.status, -p.gap if p.gap is not None else None) for p in ba.matched}
-    assert {e.id for e in ab.only_a} == {e.id for e in ba.only_b}
-    assert {e.id for e in ab.only_b} == {e.id for e in ba.only_a}
+    mirror = {DiffStatus.ONLY_A: DiffStatus.ONLY_B, DiffStatus.ONLY_B: DiffStatus.ONLY_A}
+    assert ab.dated_differently  # (something to mirror)
+    assert [(x.rank, x.label, mirror.get(x.status, x.status), -x.gap if x.gap else None, x.b, x.a)
+            for x in ab.entries] == [(x.rank, x.label, x.status, x.gap, x.a, x.b) for x in ba.entries]
+    assert (ab.a.name, ab.b.name) == (ba.b.name, ba.a.name)
 
 
-def test_a_constant_shift_shows_every_match_as_moved_by_it():
-    a = timeline(STORY, datetime(2026, 2, 3), "a")
-    b = timeline(STORY, datetime(2026, 2, 10), "b")  # the same text, published a week later
+def test_timelines_whose_document_ids_collide_are_told_apart():
+    a = timeline(STORY, datetime(2026, 2, 3), "article")
+    b = timeline(STORY, datetime(2026, 2, 10), "article")  # another article with the same id
     d = diff(a, b)
-    assert len(d.matched) >= 3 and not d.only_a and not d.only_b
-    assert all(p.status is DiffStatus.MOVED and p.gap == timedelta(days=7) for p in d.matched)
+    assert d.a.documents[0].id != d.b.documents[0].id
+    assert d.entries and all(x.status is DiffStatus.MOVED for x in d.entries)
 
 
-def _run(*args):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+def _outlet_folders(tmp_path, n: int = 3):
+    """Two folders of articles, one per outlet: both report the quake; each its own aftershock."""
+    for outlet, extra in (("BBC", "A school collapsed in Antakya on Tuesday, burying {} pupils."),
+                          ("Reuters", "Rescuers pulled {} girls from the rubble in Hatay on Wednesday.")):
+        folder = tmp_path / outlet.lower()
+        folder.mkdir()
+        for i in range(n):
+            (folder / f"2023-02-0{7 + i}_{outlet.lower()}_{i}.txt").write_text(
+                f"Source: {outlet}\nDate: 2023-02-0{7 + i}\n\nA powerful earthquake struck southern Turkey on Monday, "
+                f"February 6, 2023, killing {1000 * (i + 2)} people. {extra.format(i + 5)}\n")
+    return tmp_path / "bbc", tmp_path / "reuters"
 
 
-def test_seed_diff_pairs_the_strike_and_dates_the_undated_article(tmp_path):
-    png = tmp_path / "diff.png"
-    r = _run("diff", str(SEEDS / f"{SEED_UNDATED}.txt"), str(SEEDS / f"{SEED_DATED}.txt"), "--png", str(png))
-    assert r.exit_code == 1  # they differ
-    assert "inferred 2026-02-03" in r.stderr
-    assert "overnight bombardment" in r.stdout and "Overnight Russian assault" in r.stdout
-    assert "Only in B" in r.stdout
-    assert png.read_bytes()[:4] == b"\x89PNG"
+def test_sides_are_named_by_their_outlets(tmp_path):
+    bbc, reuters = _outlet_folders(tmp_path)
+    r = _run("diff", str(bbc), str(reuters))
+    assert r.exit_code == 1
+    lines = r.stdout.splitlines()
+    assert lines[0] == "A: BBC: 3 articles, published Tue 7 Feb 2023 – Thu 9 Feb 2023"
+    assert lines[1] == "B: Reuters: 3 articles, published Tue 7 Feb 2023 – Thu 9 Feb 2023"
+    assert "== What only BBC reports" in r.stdout and "== What only Reuters reports" in r.stdout
+    assert "school collapsed" in _section(r.stdout, "What only BBC reports").lower()
+    assert "earthquake" in _section(r.stdout, "Both report").lower()
 
 
-def test_diff_json_format(tmp_path):
-    r = _run("diff", str(SEEDS / f"{SEED_UNDATED}.txt"), str(SEEDS / f"{SEED_DATED}.txt"), "--format", "json")
+def test_an_article_both_sides_hold_counts_for_both(tmp_path):
+    r = _run("diff", str(SEEDS), str(SEEDS))
+    assert r.exit_code == 0, r.stdout
+    assert "No differences" in r.stdout
+
+
+def test_a_large_diff_leads_with_the_differences_and_stays_bounded(tmp_path):
+    """Two outlets of 30 articles each, each article with its own happenings: the report is a
+    first screen and a bounded number of lines; --all lists everything."""
+    places = ["Adana", "Hatay", "Gaziantep", "Malatya", "Osmaniye", "Kilis", "Adiyaman", "Diyarbakir", "Elazig",
+              "Sanliurfa", "Kahramanmaras", "Iskenderun", "Antakya", "Nurdagi", "Islahiye"]
+    for outlet, shift in (("BBC", 0), ("Reuters", 7)):
+        folder = tmp_path / outlet.lower()
+        folder.mkdir()
+        for i in range(30):
+            place = places[(i + shift) % len(places)]
+            (folder / f"{outlet.lower()}_{i:02d}.txt").write_text(
+                f"Source: {outlet}\nDate: 2023-02-{10 + i % 15:02d}\n\nA powerful earthquake struck southern Turkey "
+                f"on Monday, February 6, 2023. Rescuers from {outlet} team {i} pulled {i + 2 + shift * 10} survivors "
+                f"from a building in {place} on Thursday. The {outlet} bureau {i} opened a shelter for "
+                f"{i + 40 + shift * 10} families in {place} on Friday.\n")
+    r = _run("diff", str(tmp_path / "bbc"), str(tmp_path / "reuters"))
+    assert r.exit_code == 1
+    out = r.stdout
+    lines = out.splitlines()
+    assert len(lines) <= 100
+    assert lines[3] == "" and lines[4].startswith("== What only BBC reports (top 10 of ")
+    assert out.index("== What only BBC") < out.index("== What only Reuters")
+    assert "--all every happening" in lines[-1]
+    everything = _run("diff", str(tmp_path / "bbc"), str(tmp_path / "reuters"), "--all").stdout
+    n_only = int(lines[4].split(" of ")[1].split(",")[0])
+    assert len(everything.splitlines()) > len(lines) and n_only > 10
+    assert len(_section(everything, "What only BBC reports").splitlines()) == n_only + 1
+    top3 = _run("diff", str(tmp_path / "bbc"), str(tmp_path / "reuters"), "--top", "3").stdout
+    assert len(_section(top3, "What only BBC reports").splitlines()) == 4
+
+
+# ----------------------------------------------------------------------------- formats
+
+def test_diff_json_lists_every_happening_with_each_side(tmp_path):
+    r = _run("diff", _seed(SEED_UNDATED), _seed(SEED_DATED), "--format", "json")
     data = json.loads(r.stdout)
-    assert data["schema"] == "timeline-diff/1"
+    assert data["schema"] == "timeline-diff/2"
     assert data["a"]["documents"][0]["dct_source"] == "inferred"
-    assert data["matched"] and {m["status"] for m in data["matched"]} <= {"agree", "moved", "conflict"}
-    assert all("label" in e and "earliest" in e for e in data["only_b"])
+    assert data["b"]["name"] == "NextFin News"
+    assert data["counts"]["both"] == 2 and data["counts"]["only_b"] >= 10
+    happenings = data["happenings"]
+    assert [h["rank"] for h in happenings] == sorted(h["rank"] for h in happenings)
+    assert {h["status"] for h in happenings} <= {"agree", "moved", "conflict", "only_a", "only_b"}
+    first = happenings[0]
+    assert first["status"] == "agree" and first["a"]["earliest"] == "2026-02-02T18:00"
+    assert first["b"]["outlets"] == ["NextFin News"] and first["b"]["mentions"][0]["doc"] == SEED_DATED
+    only_b = next(h for h in happenings if h["status"] == "only_b")
+    assert only_b["a"] is None and only_b["b"]["label"]
 
 
 def test_diff_of_a_timeline_json_with_itself_exits_0(tmp_path):
-    _run("build", str(SEEDS / f"{SEED_DATED}.txt"), "--out", str(tmp_path))
+    _run("build", _seed(SEED_DATED), "--out", str(tmp_path))
     j = str(tmp_path / "timeline.json")
     r = _run("diff", j, j, "--format", "md")
     assert r.exit_code == 0 and r.stdout.startswith("# Timeline diff")
+    assert "## Both report, agreeing on the date" in r.stdout
 
 
 def test_diff_with_a_corrupt_json_exits_2(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{oops")
-    r = _run("diff", str(bad), str(SEEDS / f"{SEED_DATED}.txt"))
+    r = _run("diff", str(bad), _seed(SEED_DATED))
     assert r.exit_code == 2 and "timeline: error:" in r.stderr
 
 
-def test_the_diff_chart_of_many_articles_draws_the_differences_first(monkeypatch):
+# ----------------------------------------------------------------------------- the chart
+
+def _labels(fig):
+    return [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_text()]
+
+
+def test_the_diff_chart_draws_the_top_differences_first_and_stays_within_its_height(monkeypatch):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     from timeline.render import diffchart
 
-    monkeypatch.setattr(diffchart, "MAX_ROWS", 4)
-    a_docs = [Document(f"a{i}", f"{STORY} Report {i} of 5.", dct=datetime(2026, 2, 3), source=f"A{i}")
-              for i in range(5)]  # (five articles: the same text five times would be one, counted once)
-    a = build_timeline(a_docs)
+    a = build_timeline([Document(f"a{i}", f"{STORY} Rescuers in Kharkiv found {i + 3} survivors on Monday.",
+                                 dct=datetime(2026, 2, 3), source="Kyiv Post") for i in range(5)])
     b = build_timeline([Document("b", STORY.replace("next week", "on Friday"), dct=datetime(2026, 2, 10),
-                                 source="B")])
+                                 source="Reuters")])
     d = diff(a, b)
-    assert any(p.status is not DiffStatus.AGREE for p in d.matched)
+    assert d.dated_differently and d.only_a
     fig = diffchart.render_diff(d)
     FigureCanvasAgg(fig).draw()
-    drawn = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_text()]
-    assert len(drawn) <= 4
-    assert fig._suptitle.get_text() == "How B (B) differs from 5 articles (A)"
-    assert "rows drawn, the differences first" in fig.legends[0].get_title().get_text()
-    differing = {p.a.label for p in d.matched if p.status is not DiffStatus.AGREE}
-    assert differing
-    # the moved and conflicting happenings are drawn before any agreeing one
-    assert differing <= set(drawn) if len(differing) <= 4 else set(drawn) <= differing
+    labels = _labels(fig)
+    assert labels[0].startswith("Dated differently")  # the differences lead
+    assert fig.get_size_inches()[1] * fig.dpi <= 2600
+    assert fig._suptitle.get_text() == "How Reuters (B) differs from Kyiv Post (A)"
+    monkeypatch.setattr(diffchart, "MAX_ROWS", 2)
+    fig = diffchart.render_diff(d)
+    FigureCanvasAgg(fig).draw()
+    rows = [t for t in _labels(fig) if t.startswith("#")]
+    assert len(rows) == 2
+    headings = [t for t in _labels(fig) if not t.startswith("#")]
+    assert headings[0].startswith("Dated differently") and headings[1].startswith("Only Kyiv Post")
+    assert "happenings drawn: the top differences" in fig.legends[0].get_title().get_text()
+
+
+def test_the_diff_chart_of_many_differences_is_at_most_2600_px_tall_and_its_labels_do_not_overlap():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from timeline.render import diffchart
+
+    docs = [Document(f"a{i}", f"Rescuers in Town{i} found {i + 3} survivors of the storm on Monday.",
+                     dct=datetime(2026, 2, 3), source="A") for i in range(60)]
+    docs += [Document(f"b{i}", f"Engineers in City{i} restored power to {i + 100} homes on Friday.",
+                      dct=datetime(2026, 2, 10), source="B") for i in range(60)]
+    tl = build_timeline(docs)
+    from timeline.story.diff import diff_within
+
+    d = diff_within(tl, [f"a{i}" for i in range(60)], [f"b{i}" for i in range(60)])
+    assert len(d.only_a) >= 40 and len(d.only_b) >= 40
+    fig = diffchart.render_diff(d)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    assert fig.get_size_inches()[1] * fig.dpi <= 2600
+    renderer = canvas.get_renderer()
+    for axis in fig.axes[:2]:  # the labels on the left and the times on the right
+        boxes = [t.get_window_extent(renderer) for t in axis.get_yticklabels() if t.get_text()]
+        assert all(b1.y0 >= b2.y1 - 0.5 or b2.y0 >= b1.y1 - 0.5 for b1, b2 in zip(boxes, boxes[1:]))
+        width, _ = fig.get_size_inches() * fig.dpi
+        assert all(b.x0 >= 0 and b.x1 <= width for b in boxes)  # none cut off at the edges

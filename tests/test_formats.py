@@ -158,16 +158,19 @@ def test_extract_text_prints_the_text_the_offsets_refer_to():
 
 def test_the_python_api_of_the_readme():
     import timeline
-    from timeline import build_timeline, diff_timelines, read_documents, subject_timeline, to_dataframe
+    from timeline import (build_timeline, diff_articles, diff_timelines, read_documents, subject_timeline,
+                          to_dataframe)
 
     docs = list(read_documents([str(SEEDS)]))
     tl = build_timeline(docs)
-    d = diff_timelines(build_timeline([docs[0]]), build_timeline([docs[1]]))
-    assert d.matched and d.only_b
+    d = diff_articles([docs[0]], [docs[1]])  # (built together: the undated one is dated from the other)
+    assert d.matched and d.only_b and d.b.name == "NextFin News"
+    assert diff_timelines(tl, tl).same
     assert all("Rutte" in e.sentence for e in subject_timeline(tl, "Rutte").events)
     assert len(to_dataframe(tl)) == len(rows(tl))
     assert build_timeline(docs, jobs=2) == tl
-    assert set(timeline.__all__) >= {"extract", "build_timeline", "render_gantt", "diff_timelines", "to_dataframe"}
+    assert set(timeline.__all__) >= {"extract", "build_timeline", "render_gantt", "diff_timelines", "diff_articles",
+                                     "to_dataframe"}
 
 
 def test_a_chart_of_many_articles_draws_the_top_happenings_and_names_the_outlets():

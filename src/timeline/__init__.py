@@ -23,6 +23,7 @@ _EXPORTS = {
     "render_gantt": "timeline.render.gantt",
     "render_log": "timeline.render.log",
     "diff_timelines": "timeline.story.diff:diff",
+    "diff_articles": "timeline.pipeline",
     "subject_timeline": "timeline.about:about",
     "to_dataframe": "timeline.formats",
     "to_csv": "timeline.formats",

@@ -443,22 +443,34 @@ def _is_timeline_json(name: str) -> bool:
         return fh.read(64).lstrip().startswith(b"{")
 
 
+def _input_name(name: str) -> str:
+    """A side's fallback name: the folder or file it was read from."""
+    path = Path(name)
+    return path.stem if path.is_file() else (path.name or str(path))
+
+
 @main.command()
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="B")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
-@click.option("--png", "png", type=click.Path(dir_okay=False), help="Also draw the two accounts on one date axis.")
+@click.option("--png", "png", type=click.Path(dir_okay=False),
+              help="Also draw the top differences on one date axis.")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Happenings listed per section of the text and Markdown report.")
+@click.option("--all", "show_all", is_flag=True, help="List every happening in the text and Markdown report.")
 @click.option("--date", "date", metavar="YYYY-MM-DD", help=_DATE_HELP)
-@click.option("--no-infer", is_flag=True, help="Do not infer the date of an undated article from the other.")
-def diff(a: str, b: str, fmt: str, png: str | None, date: str | None, no_infer: bool) -> None:
-    """How the timeline of B differs from that of A (articles, folders or timeline JSONs).
+@click.option("--no-infer", is_flag=True, help="Do not infer the date of an undated article from the other side.")
+def diff(a: str, b: str, fmt: str, png: str | None, top: int, show_all: bool, date: str | None,
+         no_infer: bool) -> None:
+    """How B's account of a story differs from A's, happening by happening (articles, folders
+    or timeline JSONs): what only one side reports, what they date differently, what they agree on.
 
     Exit status: 0 when they agree, 1 when they differ, 2 on error (as diff(1))."""
     from .codec import dumps_diff
-    from .story.diff import diff as diff_timelines
-    from .story.diff import diff_within
-    from .pipeline import build_timeline
+    from .pipeline import build_timeline, diff_articles
     from .render.diffreport import render_markdown, render_text
+    from .story.diff import diff as diff_timelines
+    from .story.diff import side_name
 
     if _is_timeline_json(a) or _is_timeline_json(b):
         def side(name: str):  # type: ignore[no-untyped-def]
@@ -469,18 +481,20 @@ def diff(a: str, b: str, fmt: str, png: str | None, date: str | None, no_infer: 
             _report_dates(tl.documents)
             return tl
 
-        result = diff_timelines(side(a), side(b))
+        tl_a, tl_b = side(a), side(b)
+        names = (side_name(tl_a.documents, _input_name(a)), side_name(tl_b.documents, _input_name(b)))
+        result = diff_timelines(tl_a, tl_b, names)
     else:
         docs_a = _read([a], date, skip_bad=False, warn_undated=False)
         docs_b = _read([b], date, skip_bad=False, warn_undated=False)
-        ids_a = [d.id for d in docs_a]
-        ids_b = [d.id for d in docs_b]
-        if set(ids_a) & set(ids_b):
-            raise UserError(f"{a} and {b} hold the same article ({sorted(set(ids_a) & set(ids_b))[0]})")
-        tl = build_timeline(docs_a + docs_b, infer=not no_infer)
-        _report_dates(tl.documents)
-        result = diff_within(tl, ids_a, ids_b)
-    body = {"text": render_text, "md": render_markdown, "json": dumps_diff}[fmt](result)
+        names = (side_name(docs_a, _input_name(a)), side_name(docs_b, _input_name(b)))
+        result = diff_articles(docs_a, docs_b, names, infer=not no_infer)
+        _report_dates(list({d.id: d for d in result.a.documents + result.b.documents}.values()))
+    limit = None if show_all else top
+    if fmt == "json":
+        body = dumps_diff(result)
+    else:
+        body = (render_text if fmt == "text" else render_markdown)(result, limit)
     if png:
         from .render.diffchart import figure_bytes, render_diff
 

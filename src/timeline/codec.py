@@ -12,8 +12,8 @@ import re
 from datetime import datetime, timedelta
 from typing import IO, Any, Callable, Iterator, Sequence
 
-from .model import (AnchorKind, DctSource, Document, Event, EventRef, Grain, Happening, Interval, Match, Precision,
-                    RelInterval, Relation, Tense, Timeline, TimelineDiff, Timex, TimexType)
+from .model import (AnchorKind, DctSource, DiffStatus, Document, Event, EventRef, Grain, Happening, Interval, Match,
+                    Precision, RelInterval, Relation, SideAccount, Tense, Timeline, TimelineDiff, Timex, TimexType)
 
 SCHEMA = "timeline/1"
 _REL_RE = re.compile(r"^D([+-]\d+)T(\d{2}):(\d{2})$")
@@ -444,7 +444,7 @@ def loads(text: str) -> Timeline:
     return timeline_from_dict(data)
 
 
-DIFF_SCHEMA = "timeline-diff/1"
+DIFF_SCHEMA = "timeline-diff/2"
 
 
 def fmt_gap(td: timedelta | None) -> str | None:
@@ -460,15 +460,29 @@ def fmt_gap(td: timedelta | None) -> str | None:
     return f"{sign}P{days}D" * bool(days) + ("" if days else f"{sign}P") + (f"T{clock}" if clock else ("" if days else "T0M"))
 
 
+def _account_to_dict(acc: SideAccount | None) -> dict[str, Any] | None:
+    if acc is None:
+        return None
+    return {"label": acc.label, **_env(acc.envelope, acc.relative), "precision": acc.precision.value,
+            "articles": acc.articles, "outlets": list(acc.outlets),
+            "mentions": [{"doc": e.doc, "event": e.id, "start": e.start, "end": e.end, "label": e.label}
+                         for e in acc.mentions]}
+
+
 def diff_to_dict(d: TimelineDiff) -> dict[str, Any]:
+    """The diff as JSON ("timeline-diff/2"): the two sides and every happening of the story of
+    both, by rank, with each side's account of it."""
+    n = {s.value: d.count(s) for s in DiffStatus}
     return {
         "schema": DIFF_SCHEMA,
-        "a": {"documents": [document_to_dict(x) for x in d.a]},
-        "b": {"documents": [document_to_dict(x) for x in d.b]},
-        "matched": [{"a": event_to_dict(p.a), "b": event_to_dict(p.b), "status": p.status.value,
-                     "score": p.score, "gap": fmt_gap(p.gap), "evidence": list(p.evidence)} for p in d.matched],
-        "only_a": [event_to_dict(e) for e in d.only_a],
-        "only_b": [event_to_dict(e) for e in d.only_b],
+        "a": {"name": d.a.name, "documents": [document_to_dict(x) for x in d.a.documents]},
+        "b": {"name": d.b.name, "documents": [document_to_dict(x) for x in d.b.documents]},
+        "counts": {"happenings": len(d.entries), "both": len(d.matched), **n},
+        "happenings": [{
+            "id": x.happening.id, "rank": x.rank, "label": x.label, "status": x.status.value,
+            "gap": fmt_gap(x.gap), **({"joined": x.joined.id, "similarity": x.similarity} if x.joined else {}),
+            "shared": list(x.shared), "a": _account_to_dict(x.a), "b": _account_to_dict(x.b),
+        } for x in d.entries],
     }
 
 

@@ -371,31 +371,111 @@ class Timeline:
 
 
 class DiffStatus(str, Enum):
-    AGREE = "agree"  # both times overlap
-    MOVED = "moved"  # both are bounded and apart: one moved the event by `gap`
-    CONFLICT = "conflict"  # apart, with an open end on one side: the gap cannot be measured
+    """How two accounts of a story tell one of its happenings."""
+
+    AGREE = "agree"  # both report it, at times that meet (at the grain of days)
+    MOVED = "moved"  # both report it, at times apart: `gap` is B's time minus A's
+    CONFLICT = "conflict"  # both report it, at times apart that cannot be measured (open the other way)
+    ONLY_A = "only_a"  # only side A reports it
+    ONLY_B = "only_b"  # only side B reports it
+
+    @property
+    def both(self) -> bool:
+        return self in (DiffStatus.AGREE, DiffStatus.MOVED, DiffStatus.CONFLICT)
+
+    @property
+    def dated_differently(self) -> bool:
+        return self in (DiffStatus.MOVED, DiffStatus.CONFLICT)
 
 
 @dataclass(frozen=True, slots=True)
-class DiffPair:
-    a: Event
-    b: Event
+class SideAccount:
+    """One side's account of a happening: its mentions (the one whose label it wears first)
+    and the time they support (the consensus of that side's mentions alone)."""
+
+    mentions: tuple[Event, ...]
+    articles: int
+    outlets: tuple[str, ...]  # most mentions first
+    envelope: Interval | None
+    relative: RelInterval | None
+    precision: Precision
+    timex: Timex | None = None  # the first mention's time expression, when it states the side's time
+
+    @property
+    def label(self) -> str:
+        return self.mentions[0].label
+
+    @property
+    def bounds(self) -> tuple[object, object] | None:
+        if self.envelope is not None:
+            return self.envelope.start, self.envelope.end
+        if self.relative is not None:
+            return self.relative.start, self.relative.end
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class DiffEntry:
+    """A happening of the story both sides tell together, as each side reports it."""
+
+    happening: Happening  # in the story of both sides (its rank orders the diff)
     status: DiffStatus
-    score: float
-    gap: timedelta | None = None  # b's earliest time minus a's, when MOVED
-    evidence: tuple[str, ...] = ()
+    a: SideAccount | None
+    b: SideAccount | None
+    gap: timedelta | None = None  # MOVED: B's time minus A's
+    # two happenings of the story, one told only by A and one only by B, worded alike but
+    # dated apart, are one happening dated differently: `happening` is the better ranked,
+    # `joined` the other, `similarity` the cosine of their wording
+    joined: Happening | None = None
+    similarity: float | None = None
+    shared: tuple[str, ...] = ()  # the words and names both sides use for it, rarest first (up to 5)
+
+    @property
+    def rank(self) -> int:
+        return self.happening.rank
+
+    @property
+    def label(self) -> str:
+        return self.happening.label
+
+
+@dataclass(frozen=True, slots=True)
+class DiffSide:
+    """One side of a diff: what it is called (its outlets) and its articles."""
+
+    name: str
+    documents: tuple[Document, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class TimelineDiff:
-    """How the timeline of source(s) B differs from that of A."""
+    """How side B's account of a story differs from side A's: every happening of the story
+    both tell together, most important first."""
 
-    a: tuple[Document, ...]
-    b: tuple[Document, ...]
-    matched: tuple[DiffPair, ...]
-    only_a: tuple[Event, ...]
-    only_b: tuple[Event, ...]
+    a: DiffSide
+    b: DiffSide
+    entries: tuple[DiffEntry, ...]  # by rank in the story of both sides
+
+    @property
+    def matched(self) -> tuple[DiffEntry, ...]:
+        """The happenings both report."""
+        return tuple(x for x in self.entries if x.status.both)
+
+    @property
+    def only_a(self) -> tuple[DiffEntry, ...]:
+        return tuple(x for x in self.entries if x.status is DiffStatus.ONLY_A)
+
+    @property
+    def only_b(self) -> tuple[DiffEntry, ...]:
+        return tuple(x for x in self.entries if x.status is DiffStatus.ONLY_B)
+
+    @property
+    def dated_differently(self) -> tuple[DiffEntry, ...]:
+        return tuple(x for x in self.entries if x.status.dated_differently)
+
+    def count(self, status: DiffStatus) -> int:
+        return sum(1 for x in self.entries if x.status is status)
 
     @property
     def same(self) -> bool:
-        return not self.only_a and not self.only_b and all(p.status is DiffStatus.AGREE for p in self.matched)
+        return all(x.status is DiffStatus.AGREE for x in self.entries)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from .anchor import Policy, resolve_mentions
-from .model import Document, Event, Kind, Symbolic, Tense, Timeline, Timex, Unit, check_dct
+from .model import Document, Event, Kind, Symbolic, Tense, Timeline, TimelineDiff, Timex, Unit, check_dct
 from .segment import sentence_spans, tokens
 from .tagger import tag
 from .tense import VerbGroup, governing_group, local_tense, tense_of_span, verb_groups
@@ -274,3 +274,16 @@ def _infer_date(doc: Document, events: dict, docs: Sequence[Document]) -> Docume
         return None
     return replace(doc, dct=found.day, dct_grain=Grain.DAY, dct_source=DctSource.INFERRED,
                    dct_evidence=" | ".join(found.evidence), dct_confidence=found.confidence)
+
+
+def diff_articles(docs_a: Sequence[Document], docs_b: Sequence[Document],
+                  names: tuple[str | None, str | None] | None = None, policy: Policy = Policy.NEWS,
+                  infer: bool = True, jobs: int = 1) -> TimelineDiff:
+    """How side B's articles tell the story differently from side A's: one timeline of both is
+    built (so that happenings form across both sides, and an undated article is dated from
+    the other side's), then each happening is split by side (`story.diff.diff_story`)."""
+    from .story.diff import diff_story, split_sides
+
+    docs, sides = split_sides(docs_a, docs_b)
+    return diff_story(build_timeline(docs, policy, infer=infer, jobs=jobs), sides, names)
+

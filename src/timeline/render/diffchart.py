@@ -1,255 +1,226 @@
-"""TimelineDiff -> a matplotlib Figure: A's and B's account of each happening, on one date axis.
+"""TimelineDiff -> a matplotlib Figure: the top differences of two accounts on one date axis.
 
-One row per happening, in time order. Each row has two lanes: A's time above, B's below, in
-the two sources' colours, joined by a line when both report it. A row where B moved the
-happening is shaded amber with an arrow from A's time to B's; a conflict is shaded red; a
-happening only one source reports has a single bar and says so.
+The rows are happenings of the story of both sides, in blocks: those the two sides date
+differently, those only A reports, those only B reports, then (while there is room) those
+they agree on. The blocks share MAX_ROWS rows, the highest-ranked first, in turns, so that
+no kind of difference crowds out the others; within a block the rows run in time order.
+Each row has two lanes, A's time above in A's colour and B's below in B's: a moved
+happening is shaded amber with an arrow from A's time to B's, a conflict purple. Solid bars
+are times of at most a few days; light bars are open-ended ("on or before ...") or long
+ones, and an arrow head marks an end that is open or runs off the chart. The happening's
+rank and label are on the left, each side's time in words on the right; nothing overlaps the
+bars. Happenings dated only relative to an undated article's publication day, or not at
+all, are not drawn (the note under the chart counts them).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Sequence
 
-from ..model import DiffStatus, Event, Relation, Timex, TimelineDiff
-from .dates import event_date, human_interval, human_relative, source_name
+from ..model import DiffEntry, DiffStatus, SideAccount, TimelineDiff
+from .diffreport import difference, when
 from .gantt import figure_bytes  # noqa: F401  (for the CLI)
 
 if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-
-FOCUS_MAX = timedelta(days=4)  # longer envelopes ("2026", "recently") are clipped, not zoomed out to
-INSTANT_MAX = timedelta(hours=2)
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    event: Event | None  # None: a heading row (the day the following events are on)
-    lo: float | None  # envelope, in axis units (days)
-    hi: float | None
-    core: tuple[float, float] | None  # the stated time, solid
-    text: str  # the date in words (a heading row: the heading)
-    tie: bool = False  # shares its rank with the row above: nothing orders the two
-    others: tuple["_Row", ...] = ()  # the same happening as other sources tell it
-
-
-def _num(dt: datetime) -> float:
-    from matplotlib.dates import date2num
-
-    return float(date2num(dt))
-
-
-def _rel_num(td: timedelta) -> float:
-    return td.total_seconds() / 86400
-
-
-def _rows(events: Sequence[Event], timexes: dict[tuple[str, str], Timex], relative: bool) -> list[_Row]:
-    rows = []
-    for e in events:
-        timex = timexes.get((e.doc, e.timex)) if e.timex else None
-        if relative:
-            rel = e.relative
-            assert rel is not None
-            lo = None if rel.start is None else _rel_num(rel.start)
-            hi = None if rel.end is None else _rel_num(rel.end)
-            core = None
-            if timex is not None and timex.relative is not None and e.relation in (Relation.ON, Relation.DURING) \
-                    and timex.relative.start is not None and timex.relative.end is not None and lo is not None:
-                core = (_rel_num(timex.relative.start), _rel_num(timex.relative.end))
-            text = human_relative(rel, timex)
-        else:
-            env = e.envelope
-            assert env is not None
-            lo = None if env.start is None else _num(env.start)
-            hi = None if env.end is None else _num(env.end)
-            core = None
-            crisp = timex is not None and timex.interval is not None and not timex.value.endswith("_REF")
-            if crisp and e.relation in (Relation.ON, Relation.DURING) and timex.interval.start and timex.interval.end:
-                core = (_num(timex.interval.start), _num(timex.interval.end))
-            text = human_interval(env, timex)
-        rows.append(_Row(e, lo, hi, core, text))
-    return rows
-
-
-def _window(rows: list[_Row], marks: list[float]) -> tuple[float, float]:
-    """The x range: every short envelope and publication day in full; long ones are clipped."""
-    focus: list[float] = list(marks)
-    for r in rows:
-        if r.event is not None and r.lo is not None and r.hi is not None and r.hi - r.lo <= FOCUS_MAX.days:
-            focus += [r.lo, r.hi]
-    if not focus:
-        focus = [v for r in rows for v in (r.lo, r.hi) if v is not None] or [0.0, 1.0]
-    lo, hi = min(focus), max(focus)
-    if hi - lo < 1:
-        mid = (lo + hi) / 2
-        lo, hi = mid - 0.5, mid + 0.5
-    pad = max((hi - lo) * 0.06, 0.25)
-    lo, hi = lo - pad, hi + pad
-    if hi - lo <= 10:  # a short window starts and ends at midnight, so every day is named
-        import math
-
-        lo, hi = float(math.floor(lo)), float(math.ceil(hi))
-    # matplotlib's calendar runs from year 1 to 9999: "the 1st century" is drawn from its edge
-    first, last = _num(datetime(2, 1, 1)), _num(datetime(9998, 12, 31))
-    return max(lo, first), min(hi, last)
-
-
-def _day_ticks(ax, lo: float, hi: float, relative: bool) -> None:  # type: ignore[no-untyped-def]
-    import math
-
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, num2date
-    from matplotlib.ticker import FixedLocator
-
-    span = hi - lo
-    if span > 40 and not relative:
-        loc = AutoDateLocator()
-        ax.xaxis.set_major_locator(loc)
-        ax.xaxis.set_major_formatter(ConciseDateFormatter(loc))
-        return
-    step = 1 if span <= 20 else 7
-    first = math.ceil(lo)
-    majors = [float(d) for d in range(first, math.floor(hi) + 1, step)]
-    ax.xaxis.set_major_locator(FixedLocator(majors))
-    if relative:
-        labels = ["D" if d == 0 else f"D{int(d):+d}" for d in majors]
-    else:
-        labels = [f"{num2date(d):%a\n%-d %b}" for d in majors]
-    ax.set_xticklabels(labels)
-    if span <= 6:
-        minors = [first - 1 + k / 4 for k in range(int(span * 4) + 12) if lo <= first - 1 + k / 4 <= hi]
-        ax.xaxis.set_minor_locator(FixedLocator(minors))
-    ax.grid(axis="x", which="major", color="#bbbbbb", linewidth=0.8)
-    ax.grid(axis="x", which="minor", color="#e5e5e5", linewidth=0.5)
-
-
-def _bar(ax, r: _Row, y: float, height: float, color: str, lo: float, hi: float, width: float) -> None:  # type: ignore[no-untyped-def]
-    """One source's time for an event: envelope light, stated time solid, instant a diamond."""
-    a = lo if r.lo is None else max(r.lo, lo)
-    b = hi if r.hi is None else min(r.hi, hi)
-    instant = r.lo is not None and r.hi is not None and (r.hi - r.lo) <= INSTANT_MAX.total_seconds() / 86400
-    if instant:
-        ax.plot([(r.lo + r.hi) / 2], [y], marker="D", color=color, markersize=max(4, 8 * height / 0.62), zorder=4)
-    else:
-        ax.barh(y, max(b - a, width * 0.002), left=a, height=height, color=color, alpha=0.22,
-                edgecolor=color, linewidth=0.8, zorder=2)
-        if r.core is not None:
-            ca, cb = max(r.core[0], lo), min(r.core[1], hi)
-            if cb > ca:
-                ax.barh(y, cb - ca, left=ca, height=height, color=color, alpha=0.9, zorder=3)
-    if r.lo is None or r.lo < lo:
-        ax.plot([a], [y], marker="<", color=color, markersize=7, zorder=4, clip_on=False)
-    if r.hi is None or r.hi > hi:
-        ax.plot([b], [y], marker=">", color=color, markersize=7, zorder=4, clip_on=False)
-
 
 COLOR_A, COLOR_B = "#1f77b4", "#d62728"
 SHADE = {DiffStatus.MOVED: "#ffb000", DiffStatus.CONFLICT: "#8c2dbf"}
-MAX_ROWS = 60  # rows of one chart; the text report lists everything
+MAX_ROWS = 40  # happenings drawn (with the block headings: at most ~2,200 px tall)
+ROW_INCHES = 0.42
+LABEL_CHARS = 64  # a label longer than this is cut at a word
+SOLID_DAYS = 3  # a bounded time of at most this many days is drawn solid
+FOCUS_DAYS = 7  # a time longer than this does not widen the window of the chart
+MIN_WINDOW_DAYS = 5
 
 
-def _names(docs) -> str:  # type: ignore[no-untyped-def]
-    """The sources of a side: all of them up to three, else how many articles."""
-    names = [source_name(x) for x in docs]
-    return ", ".join(names) if len(names) <= 3 else f"{len(names)} articles"
+def _cut(text: str, limit: int = LABEL_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return (text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]) + "…"
 
 
-def _start(e: Event) -> float:
-    env = e.envelope
-    if env is not None and (env.start or env.end):
-        t = env.start or env.end
-        return t.timestamp()  # type: ignore[union-attr]
-    rel = e.relative
-    if rel is not None and (rel.start is not None or rel.end is not None):
-        return (rel.start if rel.start is not None else rel.end).total_seconds()  # type: ignore[union-attr]
-    return float("inf")
+def _drawable(acc: SideAccount | None) -> bool:
+    return acc is not None and acc.envelope is not None and (acc.envelope.start is not None
+                                                             or acc.envelope.end is not None)
 
 
-def _solid(row):  # type: ignore[no-untyped-def]
-    """A short, bounded time is drawn solid: it is what the source says, not an envelope."""
-    from dataclasses import replace
+def _start(x: DiffEntry) -> datetime:
+    points = [p for acc in (x.a, x.b) if _drawable(acc)
+              for p in (acc.envelope.start, acc.envelope.end) if p is not None]  # type: ignore[union-attr]
+    return min(points) if points else datetime.max
 
-    if row.lo is not None and row.hi is not None and row.hi - row.lo <= 3:
-        return replace(row, core=(row.lo, row.hi))
-    return row
+
+def blocks(d: TimelineDiff, limit: int | None = None) -> list[tuple[str, list[DiffEntry], int]]:
+    """The blocks of rows drawn: (title, rows in time order, how many the block has in all);
+    at most `limit` rows (MAX_ROWS)."""
+    def dated(items: Sequence[DiffEntry]) -> list[DiffEntry]:
+        return [x for x in items if _drawable(x.a) or _drawable(x.b)]
+
+    kinds = [("Dated differently", dated(d.dated_differently)),
+             (f"Only {d.a.name}", dated(d.only_a)),
+             (f"Only {d.b.name}", dated(d.only_b))]
+    taken = [0, 0, 0]
+    room = MAX_ROWS if limit is None else limit
+    while room > 0 and any(taken[i] < len(kinds[i][1]) for i in range(3)):
+        for i in range(3):  # in turns, each block its next best-ranked happening
+            if room > 0 and taken[i] < len(kinds[i][1]):
+                taken[i] += 1
+                room -= 1
+    agree = dated([x for x in d.entries if x.status is DiffStatus.AGREE])
+    out = [(title, items[:n], len(items)) for (title, items), n in zip(kinds, taken)]
+    out.append(("Both report, agreeing on the date", agree[:room], len(agree)))
+    return [(title, sorted(rows, key=lambda x: (_start(x), x.rank)), total) for title, rows, total in out if rows]
+
+
+def _window(rows: Sequence[DiffEntry]) -> tuple[datetime, datetime]:
+    """The dates the chart spans: every time of at most a week whole, and the known end of
+    open ones; longer times ("winter", "2026") run off it rather than squeeze the rest (they
+    set the span only when nothing shorter is drawn). At least MIN_WINDOW_DAYS."""
+    points: list[datetime] = []
+    wide: list[datetime] = []
+    for x in rows:
+        for acc in (x.a, x.b):
+            if not _drawable(acc):
+                continue
+            lo, hi = acc.envelope.start, acc.envelope.end  # type: ignore[union-attr]
+            if lo is not None and hi is not None and hi - lo > timedelta(days=FOCUS_DAYS):
+                wide += [lo, hi]
+            else:
+                points += [p for p in (lo, hi) if p is not None]
+    points = points or wide
+    lo, hi = min(points), max(points)
+    if hi - lo < timedelta(days=MIN_WINDOW_DAYS):
+        middle = lo + (hi - lo) / 2
+        lo, hi = middle - timedelta(days=MIN_WINDOW_DAYS / 2), middle + timedelta(days=MIN_WINDOW_DAYS / 2)
+    pad = max((hi - lo) * 0.03, timedelta(hours=6))
+    return lo - pad, hi + pad
+
+
+def _bar(ax: "Axes", acc: SideAccount, y: float, color: str, lo: datetime, hi: datetime) -> tuple[float, float]:
+    """One side's time as a bar in its lane; returns the x of its two drawn ends."""
+    from matplotlib.dates import date2num
+
+    start, end = acc.envelope.start, acc.envelope.end  # type: ignore[union-attr]
+    x0 = date2num(max(start, lo) if start is not None else lo)
+    x1 = date2num(min(end, hi) if end is not None else hi)
+    x0, x1 = min(x0, date2num(hi)), max(x1, date2num(lo))
+    span = date2num(hi) - date2num(lo)
+    solid = start is not None and end is not None and end - start <= timedelta(days=SOLID_DAYS)
+    h = 0.3
+    ax.barh(y, max(x1 - x0, span * 0.003), left=x0, height=h, color=color, alpha=1.0 if solid else 0.3,
+            edgecolor=color, linewidth=0.8, zorder=3)
+    if x1 - x0 < span * 0.006:  # a short time on a long axis: a mark that stays visible
+        ax.plot([(x0 + x1) / 2], [y], marker="D", markersize=5, color=color, zorder=4)
+    for open_end, x, direction in ((start is None or start < lo, x0, "<"), (end is None or end > hi, x1, ">")):
+        if open_end:
+            ax.plot([x], [y], marker=direction, markersize=6, color=color, zorder=4, clip_on=False)
+    return x0, x1
+
+
+def _right(x: DiffEntry, d: TimelineDiff) -> str:
+    """Each side's time in words, for the right of a row."""
+    if not x.status.both:
+        acc = x.a if x.a is not None else x.b
+        return when(acc)  # type: ignore[arg-type]
+    assert x.a is not None and x.b is not None
+    if x.status is DiffStatus.AGREE:
+        wa, wb = when(x.a), when(x.b)
+        return wa if wa == wb else f"{wa} | {wb}"
+    return f"{when(x.a)} → {when(x.b)}: {difference(x, d.b.name)}"
 
 
 def render_diff(d: TimelineDiff, title: str | None = None) -> "Figure":
     import matplotlib
 
     matplotlib.use("Agg")
+    from matplotlib.dates import (AutoDateLocator, ConciseDateFormatter, DateFormatter, DayLocator, HourLocator,
+                                  date2num)
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    items: list[tuple[float, str, Event | None, Event | None, DiffStatus | None]] = []
-    for p in d.matched:
-        items.append((min(_start(p.a), _start(p.b)), p.a.label, p.a, p.b, p.status))
-    items += [(_start(e), e.label, e, None, None) for e in d.only_a]
-    items += [(_start(e), e.label, None, e, None) for e in d.only_b]
-    items.sort(key=lambda t: (t[0], t[1]))
-    dated = [it for it in items if (it[2] or it[3]).envelope is not None]  # type: ignore[union-attr]
-    total = len(dated)
-    if total > MAX_ROWS:  # the differences first (moved, conflicting, one-sided), then agreement
-        weight = {DiffStatus.MOVED: 0, DiffStatus.CONFLICT: 0, None: 1, DiffStatus.AGREE: 2}
-        keep = sorted(range(total), key=lambda i: (weight[dated[i][4]], i))[:MAX_ROWS]
-        dated = [dated[i] for i in sorted(keep)]
-    height = max(9.0, 2.8 + 0.55 * len(dated))
-    fig = Figure(figsize=(16, height), dpi=100, layout="constrained")
+    drawn = blocks(d)
+    n_rows = sum(len(rows) for _, rows, _ in drawn)
+    lines = n_rows + len(drawn)
+    fig = Figure(figsize=(16, 2.4 + ROW_INCHES * max(lines, 8)), dpi=100, layout="constrained")
     ax = fig.add_subplot()
-    if not dated:
-        ax.axis("off")
-        ax.text(0.5, 0.5, "No dated events to compare", ha="center", va="center", fontsize=16)
-        return fig
-    rows_a = {id(e): _solid(_rows([e], {}, False)[0]) for _, _, e, _, _ in dated if e is not None and e.envelope is not None}
-    rows_b = {id(e): _solid(_rows([e], {}, False)[0]) for _, _, _, e, _ in dated if e is not None and e.envelope is not None}
-    lo, hi = _window(list(rows_a.values()) + list(rows_b.values()), [])
-    width = hi - lo
-    labels = []
-    for y, (_, label, a, b, status) in enumerate(dated):
-        if status in SHADE:
-            ax.axhspan(y - 0.45, y + 0.45, color=SHADE[status], alpha=0.15, zorder=0)
-        ra = rows_a.get(id(a)) if a is not None else None
-        rb = rows_b.get(id(b)) if b is not None else None
-        if ra is not None:
-            _bar(ax, ra, y - 0.17, 0.3, COLOR_A, lo, hi, width)
-        if rb is not None:
-            _bar(ax, rb, y + 0.17, 0.3, COLOR_B, lo, hi, width)
-        if ra is not None and rb is not None:
-            xa = ra.lo if ra.lo is not None else ra.hi
-            xb = rb.lo if rb.lo is not None else rb.hi
-            if xa is not None and xb is not None:
-                xa, xb = min(max(xa, lo), hi), min(max(xb, lo), hi)
-                ax.annotate("", xy=(xb, y + 0.05), xytext=(xa, y - 0.05), zorder=5,
-                            arrowprops={"arrowstyle": "->" if status is DiffStatus.MOVED else "-",
-                                        "color": "#555555" if status is DiffStatus.AGREE else SHADE.get(status, "#555555"),
-                                        "linewidth": 1.2 if status is DiffStatus.AGREE else 2.0})
-        tag = {DiffStatus.AGREE: "agree", DiffStatus.MOVED: "moved", DiffStatus.CONFLICT: "conflict",
-               None: "only A" if b is None else "only B"}[status]
-        when = event_date(a if a is not None else b, None)  # type: ignore[arg-type]
-        ax.text(hi - width * 0.005, y, f"{tag} · {when}", ha="right", va="center", fontsize=8, color="#333333",
-                zorder=6, bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.8, "linewidth": 0})
-        labels.append(label)
-    ax.set_xlim(lo, hi)
-    ax.set_ylim(len(dated) - 0.5, -0.7)
-    ax.set_yticks(range(len(dated)))
-    ax.set_yticklabels(labels, fontsize=9)
-    ax.tick_params(axis="y", length=0)
-    _day_ticks(ax, lo, hi, False)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    names_a, names_b = _names(d.a), _names(d.b)
-    fig.suptitle(title or f"How {names_b} (B) differs from {names_a} (A)", fontsize=14, fontweight="bold",
+    fig.suptitle(title or f"How {d.b.name} (B) differs from {d.a.name} (A)", fontsize=14, fontweight="bold",
                  x=0.01, ha="left")
-    n = {s: sum(1 for p in d.matched if p.status is s) for s in DiffStatus}
+    if not drawn:
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No dated happenings to compare", ha="center", va="center", fontsize=16)
+        return fig
+    lo, hi = _window([x for _, rows, _ in drawn for x in rows])
+    left: list[tuple[str, bool]] = []
+    right: list[str] = []
+    y = 0
+    for heading, rows, total in drawn:
+        shown = f"{len(rows)} of {total:,}" if len(rows) < total else f"{total:,}"
+        left.append((f"{heading} ({shown})", True))
+        right.append("")
+        ax.axhline(y - 0.5, color="#bbbbbb", linewidth=0.8, zorder=1)
+        y += 1
+        for x in rows:
+            if x.status in SHADE:
+                ax.axhspan(y - 0.48, y + 0.48, color=SHADE[x.status], alpha=0.14, zorder=0)
+            ends = {}
+            for side, acc, dy, color in (("a", x.a, -0.17, COLOR_A), ("b", x.b, 0.17, COLOR_B)):
+                if _drawable(acc):
+                    ends[side] = _bar(ax, acc, y + dy, color, lo, hi)  # type: ignore[arg-type]
+            if x.status is DiffStatus.MOVED and len(ends) == 2:
+                xa, xb = ends["a"][0], ends["b"][0]
+                ax.annotate("", xy=(xb, y + 0.1), xytext=(xa, y - 0.1), zorder=5,
+                            arrowprops={"arrowstyle": "-|>", "color": "#b07800", "linewidth": 1.6})
+            left.append((f"#{x.rank}  {_cut(x.label)}", False))
+            right.append(_cut(_right(x, d), 72))
+            y += 1
+    ax.set_xlim(date2num(lo), date2num(hi))
+    ax.set_ylim(y - 0.5, -0.5)
+    ax.set_yticks(range(y))
+    ax.set_yticklabels([t for t, _ in left], fontsize=9)
+    for tick, (_, is_heading) in zip(ax.get_yticklabels(), left):
+        if is_heading:
+            tick.set_fontweight("bold")
+            tick.set_fontsize(10)
+    ax.tick_params(axis="y", length=0, pad=9)
+    twin = ax.twinx()
+    twin.set_ylim(ax.get_ylim())
+    twin.set_yticks(range(y))
+    twin.set_yticklabels(right, fontsize=8, color="#333333")
+    twin.tick_params(axis="y", length=0, pad=9)
+    if hi - lo <= timedelta(days=21):  # days, each named ("Tue 3 Feb")
+        ax.xaxis.set_major_locator(DayLocator(interval=max(1, (hi - lo).days // 10 + 1)))
+        ax.xaxis.set_major_formatter(DateFormatter("%a\n%-d %b"))
+        ax.xaxis.set_minor_locator(HourLocator(byhour=(6, 12, 18)))
+    else:
+        locator = AutoDateLocator(minticks=4, maxticks=12)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6, zorder=0)
+    for a in (ax, twin):
+        for side in ("top", "right", "left"):
+            a.spines[side].set_visible(False)
+    undrawn = sum(1 for x in d.entries if not (_drawable(x.a) or _drawable(x.b)))
+    note = (f"{n_rows} of {len(d.entries):,} happenings drawn: the top differences by rank in the story of both "
+            f"sides, then agreement" if n_rows < len(d.entries) else f"all {n_rows} happenings drawn")
+    if undrawn:
+        note += f"; {undrawn:,} without a calendar date are not"
     handles = [
-        Patch(color=COLOR_A, label=f"A: {names_a}"), Patch(color=COLOR_B, label=f"B: {names_b}"),
-        Patch(color=SHADE[DiffStatus.MOVED], alpha=0.3, label=f"moved ({n[DiffStatus.MOVED]})"),
-        Patch(color=SHADE[DiffStatus.CONFLICT], alpha=0.3, label=f"conflict ({n[DiffStatus.CONFLICT]})"),
-        Line2D([], [], color="#555555", label=f"same happening, agreeing ({n[DiffStatus.AGREE]})"),
+        Patch(color=COLOR_A, label=f"A: {d.a.name} (upper lane)"),
+        Patch(color=COLOR_B, label=f"B: {d.b.name} (lower lane)"),
+        Patch(color=SHADE[DiffStatus.MOVED], alpha=0.3, label=f"moved ({d.count(DiffStatus.MOVED):,})"),
+        Patch(color=SHADE[DiffStatus.CONFLICT], alpha=0.3, label=f"conflict ({d.count(DiffStatus.CONFLICT):,})"),
+        Patch(color="#888888", alpha=0.3, label="light: open-ended or long; ◂ ▸ runs on"),
+        Line2D([], [], color="#b07800", marker=">", label="A's date → B's date"),
     ]
-    fig.legend(handles=handles, loc="outside lower center", ncol=5, fontsize=9, frameon=False,
-               title=f"{len(d.only_a)} only in A, {len(d.only_b)} only in B; lane above: A, below: B"
-               + (f"; {len(dated)} of {total} dated rows drawn, the differences first (the report "
-                  f"lists them all)" if len(dated) < total else ""),
-               title_fontsize=9)
+    fig.legend(handles=handles, loc="outside lower center", ncol=6, fontsize=9, frameon=False,
+               title=f"{note}. {_summary(d)}", title_fontsize=9)
     return fig
+
+
+def _summary(d: TimelineDiff) -> str:
+    return (f"Both report {len(d.matched):,} ({d.count(DiffStatus.AGREE):,} agree on the date); "
+            f"only {d.a.name} {d.count(DiffStatus.ONLY_A):,}; only {d.b.name} {d.count(DiffStatus.ONLY_B):,}")

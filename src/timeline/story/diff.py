@@ -1,76 +1,478 @@
-"""Two timelines -> how they differ (pure): the happenings both report, and whether they agree
-on when; the ones only one reports.
+"""Two accounts of one story -> how they differ, happening by happening (pure).
 
-Entries are matched by what they say (``match.py``: event words, names, wording), not by
-time, so that a happening told at different times still pairs up. A matched pair then
-- agrees when its two envelopes are equal or one holds the other (one source is just more
-  precise: "Tuesday" and "Tuesday night");
-- moved when they are apart but comparable: both bounded, or open on the same side ("on or
-  before Monday" and "on or before Tuesday"); the gap is B's time minus A's;
-- conflicts otherwise (one bounded, the other open the other way; or only one has a time).
-Neither side dating a happening is no disagreement: it agrees.
+The two sides are told together as one story: their mentions are merged into happenings
+across all the articles of both (`story.happenings`: one kind of happening, idf-weighted
+wording, numbers that do not contradict, one mention per article, times that meet) and
+ranked (`story.rank`). A happening both sides report is thus one happening of that story,
+however each side words it, and a shared verb alone never makes one ("injured 17 others" is
+not "injured 180"). Each happening's mentions are then split by side, and each side's time
+is the consensus of its own mentions (`happenings.consensus`, as for the story). A happening
+- agrees when the two sides' times meet at the grain of days ("overnight" and "Tuesday"; a
+  side may be more precise than the other: "in April" and "on 28 April"; "on or before
+  Monday" and "on or before Tuesday" meet too);
+- moved when they are apart and both bounded; the gap is B's start minus A's;
+- conflicts when they are apart and one is open the other way ("after 1 May" / "20 April");
+- is only A's or only B's when the other side has no mention of it.
+The story keeps apart the mentions whose times do not meet (unless several articles outvote a
+lone one); between two sides that is the very difference to find. So a happening only A
+reports and one only B reports are paired as one happening dated differently when they are
+of one kind and `_judge` finds them one happening dated differently.
+The story's joins are not taken on trust across the sides (`_judge`): the two sides'
+numbers must not contradict; times that meet need a word or name in common besides the
+event word; to date it differently, the mentions that date it on each side must be worded
+as alike as the story asks of "the same happening dated differently"
+(`disagreement_similarity`) with two words or names in common, be at most MAX_GAP_DAYS
+apart (beyond, alike wording is more often a happening that recurs: another death, another
+phase of alert). A happening that fails is parted into each side's own. Two dates that
+neither side states (both assumed from the publication day by tense) say only that the
+articles came out on different days: they agree.
+Everything is ordered by the happening's rank in the story of both sides.
 """
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Sequence
+import hashlib
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Mapping, Sequence
 
-from .match import entries, match_events
-from ..model import DiffPair, DiffStatus, Document, Event, Timeline, TimelineDiff
+from ..model import (AnchorKind, DiffEntry, DiffSide, DiffStatus, Document, Event, Happening, SideAccount, Timeline,
+                     TimelineDiff, Timex, short_title)
+from .compose import happenings_of, rank_story, with_happenings
+from .happenings import (Features, MatchRules, _cosine, _interval, _overlap, _vectors, consensus, contradict,
+                         features, match_rules, precision)
+from .match import entries
 
-DIFF_THRESHOLD = 0.55
+MAX_GAP_DAYS = 14  # two sides dating a happening further apart than this are telling two happenings
+SIDES = ("a", "b")
+
+Span = tuple[float | None, float | None]  # days since year 1 (or relative days), None: open
 
 
-def compare_times(a: Event, b: Event) -> tuple[DiffStatus, timedelta | None]:
-    ba, bb = a.bounds, b.bounds
-    if ba is None and bb is None:
-        return DiffStatus.AGREE, None  # neither side dates it: nothing to disagree about
-    if ba is None or bb is None or (a.envelope is None) != (b.envelope is None):
-        return DiffStatus.CONFLICT, None
-    (a0, a1), (b0, b1) = ba, bb
-    if (a0, a1) == (b0, b1):
+# ----------------------------------------------------------------------------- times
+
+def _whole_days(lo: float | None, hi: float | None) -> Span:
+    return (None if lo is None else math.floor(lo + 1e-9), None if hi is None else math.ceil(hi - 1e-9))
+
+
+def compare(a: Span, b: Span) -> tuple[DiffStatus, float | None]:
+    """How side B's time of a happening stands to side A's (see the module docstring): AGREE
+    when they meet at the grain of days, else MOVED with the gap in days (B's start minus
+    A's) when both are bounded, else CONFLICT."""
+    if _overlap(*_whole_days(*a), *_whole_days(*b)) is not None:
         return DiffStatus.AGREE, None
-
-    def holds(x0: object, x1: object, y0: object, y1: object) -> bool:  # [x0, x1) holds [y0, y1)
-        return (x0 is None or (y0 is not None and x0 <= y0)) and (x1 is None or (y1 is not None and y1 <= x1))  # type: ignore[operator]
-
-    if holds(a0, a1, b0, b1) or holds(b0, b1, a0, a1):
-        return DiffStatus.AGREE, None
-    if a0 is not None and b0 is not None:
-        return DiffStatus.MOVED, b0 - a0  # type: ignore[operator,return-value]
-    if a0 is None and b0 is None and a1 is not None and b1 is not None:
-        return DiffStatus.MOVED, b1 - a1  # type: ignore[operator,return-value]
-    return DiffStatus.CONFLICT, None
+    (alo, ahi), (blo, bhi) = a, b
+    if None not in (alo, ahi, blo, bhi):
+        return DiffStatus.MOVED, blo - alo  # type: ignore[operator]
+    return DiffStatus.CONFLICT, None  # (apart, one open the other way: "after 1 May" / "20 April")
 
 
-def diff_events(a_events: Sequence[Event], b_events: Sequence[Event], a_docs: Sequence[Document],
-                b_docs: Sequence[Document]) -> TimelineDiff:
-    ea, eb = entries(a_events), entries(b_events)
-    index_a = {(e.doc, e.id): e for e in ea}
-    index_b = {(e.doc, e.id): e for e in eb}
-    pairs = []
-    for m in match_events(ea, eb, threshold=DIFF_THRESHOLD):
-        x, y = index_a[(m.a_doc, m.a)], index_b[(m.b_doc, m.b)]
-        status, gap = compare_times(x, y)
-        pairs.append(DiffPair(x, y, status, m.score, gap, m.evidence))
-    pairs.sort(key=lambda p: (p.a.doc, p.a.start))
-    seen_a = {(p.a.doc, p.a.id) for p in pairs}
-    seen_b = {(p.b.doc, p.b.id) for p in pairs}
-    return TimelineDiff(
-        a=tuple(a_docs), b=tuple(b_docs), matched=tuple(pairs),
-        only_a=tuple(e for e in ea if (e.doc, e.id) not in seen_a),
-        only_b=tuple(e for e in eb if (e.doc, e.id) not in seen_b),
-    )
+def _gap(days: float | None) -> timedelta | None:
+    return None if days is None else timedelta(minutes=round(days * 1440))
 
 
-def diff(a: Timeline, b: Timeline) -> TimelineDiff:
-    """How timeline `b` differs from timeline `a`."""
-    return diff_events(a.events, b.events, a.documents, b.documents)
+# ----------------------------------------------------------------------------- names
+
+def side_name(docs: Sequence[Document], fallback: str) -> str:
+    """What a side is called: one article by its outlet (else its title); several by their
+    outlets (up to three named, most articles first), else by `fallback` (the input's name)."""
+    if len(docs) == 1:
+        d = docs[0]
+        return d.source or (f"“{short_title(d.title, 32)}”" if d.title else d.id)
+    outlets = Counter(d.source for d in docs if d.source)
+    unknown = sum(1 for d in docs if not d.source)
+    if not outlets:
+        return fallback
+    names = sorted(outlets, key=lambda o: (-outlets[o], o))
+    name = ", ".join(names) if len(names) <= 3 else f"{', '.join(names[:2])} and {len(names) - 2} other outlets"
+    if unknown:
+        name += f" and {unknown} article{'s' * (unknown != 1)} of unknown outlet"
+    return name
 
 
-def diff_within(tl: Timeline, a_docs: Sequence[str], b_docs: Sequence[str]) -> TimelineDiff:
-    """The diff between two groups of the documents of one timeline (built together, so that an
-    undated article could be dated from the other)."""
-    docs = {d.id: d for d in tl.documents}
-    return diff_events([e for e in tl.events if e.doc in a_docs], [e for e in tl.events if e.doc in b_docs],
-                       [docs[d] for d in a_docs], [docs[d] for d in b_docs])
+def _names(docs_a: Sequence[Document], docs_b: Sequence[Document],
+           names: tuple[str | None, str | None] | None) -> tuple[str, str]:
+    given = names or (None, None)
+    a = given[0] or side_name(docs_a, "A")
+    b = given[1] or side_name(docs_b, "B")
+    if a == b:  # (two folders of one outlet)
+        a, b = f"{a} (A)", f"{b} (B)"
+    return a, b
+
+
+# ----------------------------------------------------------------------------- the diff
+
+@dataclass(slots=True)
+class _Side:
+    """One side's part of a happening while the diff is made."""
+
+    side: str
+    happening: Happening
+    ks: list[int]  # entry indices
+    span: Span
+    frame: str
+    part: str = ""  # "" all its mentions, "@" those that meet its time
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.side, self.happening.id + self.part
+
+
+class _Story:
+    """The story of both sides with each entry's features, word vector and side."""
+
+    def __init__(self, tl: Timeline, sides: Mapping[str, frozenset[str]], rules: MatchRules):
+        self.tl = tl
+        self.rules = rules
+        self.docs = {d.id: d for d in tl.documents}
+        # a text read twice is analysed once, as its first reading: that reading's mentions
+        # count for the side of each reading (and name that side's article)
+        self.reach: dict[str, set[str]] = {d.id: set(sides.get(d.id, ())) for d in tl.documents}
+        self.stands_for: dict[tuple[str, str], str] = {}
+        for d in tl.documents:
+            if d.duplicate_of is not None and d.duplicate_of in self.reach:
+                for s in sorted(sides.get(d.id, ())):
+                    if s not in self.reach[d.duplicate_of]:
+                        self.reach[d.duplicate_of].add(s)
+                        self.stands_for[(s, d.duplicate_of)] = d.id
+        self.items = entries(tl.events)
+        self.index = {(e.doc, e.id): k for k, e in enumerate(self.items)}
+        self.feats: list[Features] = [features(e, rules) for e in self.items]
+        self.vectors = _vectors(self.items, self.feats)  # (idf over both sides, as the story weighs words)
+        self.timexes = {(t.doc, t.id): t for t in tl.timexes}
+        self._centroids: dict[tuple[str, str], dict[str, float]] = {}
+
+    def split(self, h: Happening) -> dict[str, list[int]]:
+        ks = [self.index[(r.doc, r.event)] for r in h.mentions if (r.doc, r.event) in self.index]
+        return {s: [k for k in ks if s in self.reach.get(self.items[k].doc, ())] for s in SIDES}
+
+    def part(self, side: str, h: Happening, ks: list[int]) -> _Side:
+        fs = [self.feats[k] for k in ks]
+        return _Side(side, h, ks, consensus(fs), fs[0].frame)
+
+    def centroid(self, p: _Side) -> dict[str, float]:
+        """The words of a side's part: its mentions' vectors summed."""
+        found = self._centroids.get(p.key)
+        if found is None:
+            c: dict[str, float] = defaultdict(float)
+            for k in p.ks:
+                for t, x in self.vectors[k].items():
+                    c[t] += x
+            found = self._centroids[p.key] = dict(c)
+        return found
+
+    def account(self, p: _Side) -> SideAccount:
+        mentions = tuple(self.items[k] for k in p.ks)
+        lo, hi = p.span
+        env, rel = _interval(self.feats[p.ks[0]], lo, hi)
+        docs = [self.docs[self.stands_for.get((p.side, e.doc), e.doc)] for e in mentions]
+        outlets = Counter(d.outlet for d in docs)
+        head = mentions[0]
+        t = self.timexes.get((head.doc, head.timex)) if head.timex else None
+        return SideAccount(
+            mentions=mentions, articles=len({d.id for d in docs}),
+            outlets=tuple(sorted(outlets, key=lambda o: (-outlets[o], o))), envelope=env, relative=rel,
+            precision=precision(lo, hi, p.frame),
+            timex=t if t is not None and (head.envelope, head.relative) == (env, rel) else None)
+
+
+def _shared(ca: Mapping[str, float], cb: Mapping[str, float], limit: int | None = 5) -> tuple[str, ...]:
+    """The words and names both centroids hold, those that weigh most in both first."""
+    both = sorted(set(ca) & set(cb), key=lambda t: (-ca[t] * cb[t], t))
+    out: list[str] = []
+    for t in both:
+        word = t[2:] if t.startswith("n:") else t
+        if word not in out:
+            out.append(word)
+    return tuple(out if limit is None else out[:limit])
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    credible: bool
+    status: DiffStatus
+    gap: float | None
+    similarity: float
+    shared: tuple[str, ...]
+
+
+def _numbers_contradict(story: _Story, pa: _Side, pb: _Side) -> bool:
+    """Do the two sides' numbers say different things: most mentions of each side count
+    something, and no pair of such mentions agrees ("injured 17 others" / "injured 180")?
+    (A few numbered mentions among many are not the side's claim: "five UK schools" drawn
+    into "schools across Mexico have closed".)"""
+    fa = [story.feats[k].numbers for k in pa.ks if story.feats[k].numbers]
+    fb = [story.feats[k].numbers for k in pb.ks if story.feats[k].numbers]
+    return (2 * len(fa) > len(pa.ks) and 2 * len(fb) > len(pb.ks)
+            and all(contradict(x, y) for x in fa for y in fb))
+
+
+def _judge(story: _Story, pa: _Side, pb: _Side) -> _Verdict:
+    """Are A's part and B's part one happening, and how do their times stand? Their numbers
+    must not contradict (`_numbers_contradict`); times that meet need a word or name in
+    common besides the event word; times apart need the wording the story asks of the same
+    happening dated differently (`disagreement_similarity`) and two words or names in common
+    (one rare word is not a happening: "one thing we have learned" / "I learned many things")."""
+    status, gap = compare(pa.span, pb.span)
+    if status is not DiffStatus.AGREE:  # the mentions that date it so, on each side
+        pa, pb = _dating(story, pa), _dating(story, pb)
+        if not any(_stated(story.items[k]) for k in pa.ks + pb.ks):
+            status, gap = DiffStatus.AGREE, None  # two publication days, not two dates
+    ca, cb = story.centroid(pa), story.centroid(pb)
+    shared = _shared(ca, cb, None)
+    sim = _cosine(ca, cb)
+    if set(pa.ks) & set(pb.ks):
+        credible = True  # an article both sides hold: its mentions are the same happening on both
+    elif _numbers_contradict(story, pa, pb):
+        credible = False
+    elif status is DiffStatus.AGREE:
+        credible = bool(shared)
+    else:
+        credible = (len(shared) >= 2 and sim >= story.rules.disagreement_similarity
+                    and _distance(pa.span, pb.span) <= MAX_GAP_DAYS)
+    return _Verdict(credible, status, gap, sim, shared[:5])
+
+
+def _stated(e: Event) -> bool:
+    """Does the text state the mention's time (a time expression, a reporting verb's time, the
+    passage's), rather than the publication day assumed by tense?"""
+    return e.anchor not in (AnchorKind.DCT_TENSE, AnchorKind.NONE)
+
+
+def _distance(a: Span, b: Span) -> float:
+    """How many days apart two times that do not meet are, at the least."""
+    (alo, ahi), (blo, bhi) = _whole_days(*a), _whole_days(*b)
+    gaps = [y - x for x, y in ((ahi, blo), (bhi, alo)) if x is not None and y is not None and y >= x]
+    return min(gaps) if gaps else math.inf
+
+
+def _dating(story: _Story, p: _Side) -> _Side:
+    """A side's part narrowed to the mentions that say "it happened then": those whose time
+    lies within the side's consensus (at the grain of days), else those that meet it. (A
+    story's happening may have drawn in a like happening elsewhere, "on or before" either:
+    New York's schools closed a week after Mexico City's.)"""
+    lo, hi = _whole_days(*p.span)
+    within = [k for k in p.ks if _holds(lo, hi, *story.feats[k].span)]
+    ks = within or [k for k in p.ks if _overlap(*story.feats[k].span, lo, hi) is not None]
+    if not ks or len(ks) == len(p.ks):
+        return p
+    return _Side(p.side, p.happening, ks, p.span, p.frame, p.part + "@")
+
+
+def _holds(lo: float | None, hi: float | None, x0: float | None, x1: float | None) -> bool:
+    """Does [lo, hi) hold [x0, x1)?"""
+    return (lo is None or (x0 is not None and lo <= x0)) and (hi is None or (x1 is not None and x1 <= hi))
+
+
+def _part(story: _Story, p: _Side) -> Happening:
+    """One side's part of a happening of the story, as a happening of its own."""
+    refs = [r for r in p.happening.mentions if p.side in story.reach.get(r.doc, ())]
+    acc = story.account(p)
+    docs = story.docs
+    first = min(refs, key=lambda r: (docs[r.doc].dct is None, docs[r.doc].dct or datetime.min, r.doc))
+    return replace(p.happening, id=f"{p.happening.id}{p.side}", label=acc.label, mentions=tuple(refs),
+                   articles=acc.articles, outlets=acc.outlets, first_report=first, envelope=acc.envelope,
+                   relative=acc.relative, precision=acc.precision, disagreements=(), rank=0, score=0.0, signals=())
+
+
+def diff_story(tl: Timeline, sides: Mapping[str, frozenset[str]],
+               names: tuple[str | None, str | None] | None = None) -> TimelineDiff:
+    """The diff of the two sides of one story: `sides` gives the side(s) of each document
+    ("a", "b", or both for an article both sides hold).
+
+    A happening of the story both sides report is one happening of the two accounts only when
+    their words bear it out (`_judge`): the story may join a bare "it came" to "Hayden Henshaw
+    came down with flu" that day, or a lone "one thing we have learned" to "I learned many
+    things" dated weeks later; a shared verb or one word does not make the two accounts tell
+    one happening. Such a happening is parted into each side's part, and the story with the
+    parts is ranked anew (`compose.rank_story`)."""
+    tl = with_happenings(tl)
+    story = _Story(tl, sides, match_rules())
+    docs_a = tuple(d for d in tl.documents if "a" in sides.get(d.id, ()))
+    docs_b = tuple(d for d in tl.documents if "b" in sides.get(d.id, ()))
+    name_a, name_b = _names(docs_a, docs_b, names)
+    happenings: list[Happening] = []
+    side_of: dict[str, str] = {}  # a parted happening's part -> its side
+    for h in tl.happenings:
+        split = story.split(h)
+        if split["a"] and split["b"]:
+            pa, pb = story.part("a", h, split["a"]), story.part("b", h, split["b"])
+            if not _judge(story, pa, pb).credible:
+                for p in (pa, pb):
+                    happenings.append(_part(story, p))
+                    side_of[happenings[-1].id] = p.side
+                continue
+        happenings.append(h)
+    if side_of:
+        happenings = rank_story(tl.documents, tl.events, tl.timexes, happenings)
+    out: list[DiffEntry] = []
+    alone: dict[str, list[_Side]] = {"a": [], "b": []}
+    for h in happenings:
+        split = story.split(h)
+        if h.id in side_of:
+            split = {s: (ks if s == side_of[h.id] else []) for s, ks in split.items()}
+        if split["a"] and split["b"]:
+            pa, pb = story.part("a", h, split["a"]), story.part("b", h, split["b"])
+            v = _judge(story, pa, pb)
+            out.append(DiffEntry(h, v.status, story.account(pa), story.account(pb), _gap(v.gap), shared=v.shared))
+        elif split["a"] or split["b"]:
+            s = "a" if split["a"] else "b"
+            alone[s].append(story.part(s, h, split[s]))
+    paired: set[tuple[str, str]] = set()
+    for v, pa, pb in _pairs(story, alone["a"], alone["b"]):
+        first, other = sorted((pa.happening, pb.happening), key=lambda h: (h.rank, h.id))
+        out.append(DiffEntry(first, v.status, story.account(pa), story.account(pb), _gap(v.gap), joined=other,
+                             similarity=round(v.similarity, 3), shared=v.shared))
+        paired |= {pa.key, pb.key}
+    for s, status in (("a", DiffStatus.ONLY_A), ("b", DiffStatus.ONLY_B)):
+        for p in alone[s]:
+            if p.key not in paired:
+                acc = story.account(p)
+                out.append(DiffEntry(p.happening, status, acc if s == "a" else None, acc if s == "b" else None))
+    out.sort(key=lambda x: (x.rank, x.happening.id))
+    return TimelineDiff(DiffSide(name_a, docs_a), DiffSide(name_b, docs_b), tuple(out))
+
+
+def _pairs(story: _Story, side_a: Sequence[_Side], side_b: Sequence[_Side]) -> list[tuple[_Verdict, _Side, _Side]]:
+    """One-sided happenings of A and of B that are one happening dated differently (see the
+    module docstring), one to one, best first. Candidates share a kind and a word that is not
+    too common among the other side's happenings of that kind (an index, not every pair)."""
+    if not side_a or not side_b:
+        return []
+    rules, feats = story.rules, story.feats
+
+    def kinds(p: _Side) -> set[str]:
+        return {feats[k].kinds[0] for k in p.ks}
+
+    def usable(p: _Side) -> bool:
+        return p.frame != "undated" and (p.span[0] is not None or p.span[1] is not None)
+
+    cents_b = {p.key: story.centroid(p) for p in side_b if usable(p)}  # (found by its words)
+    by_kind: dict[tuple[str, str], list[_Side]] = defaultdict(list)
+    for p in side_b:
+        if p.key in cents_b:
+            for kind in sorted(kinds(p)):
+                by_kind[(p.frame, kind)].append(p)
+    postings: dict[tuple[str, str], dict[str, list[_Side]]] = {}
+    for key, members in by_kind.items():
+        index: dict[str, list[_Side]] = defaultdict(list)
+        for p in members:
+            for t in cents_b[p.key]:
+                index[t].append(p)
+        cap = max(rules.common_floor, int(rules.common_share * len(members)))
+        postings[key] = {t: ps for t, ps in index.items() if len(ps) <= cap}
+    found: list[tuple[float, tuple[str, str], _Verdict, _Side, _Side]] = []
+    for pa in side_a:
+        if not usable(pa):
+            continue
+        ca = story.centroid(pa)
+        seen: set[tuple[str, str]] = set()
+        for kind in sorted(kinds(pa)):
+            found_in = postings.get((pa.frame, kind))
+            if not found_in:
+                continue
+            for t in sorted(ca):
+                for pb in found_in.get(t, ()):
+                    if pb.key in seen:
+                        continue
+                    seen.add(pb.key)
+                    v = _judge(story, pa, pb)
+                    if v.status is not DiffStatus.MOVED or not v.credible:
+                        continue
+                    ids = sorted((pa.happening.id, pb.happening.id))
+                    found.append((v.similarity, (ids[0], ids[1]), v, pa, pb))
+    # best first; ties in an order that does not depend on which side is A
+    found.sort(key=lambda t: (-round(t[0], 9), t[1]))
+    used: set[tuple[str, str]] = set()
+    out = []
+    for _, _, v, pa, pb in found:
+        if pa.key in used or pb.key in used:
+            continue
+        used |= {pa.key, pb.key}
+        out.append((v, pa, pb))
+    return out
+
+
+# ----------------------------------------------------------------------------- entry points
+
+def diff_within(tl: Timeline, a_docs: Sequence[str], b_docs: Sequence[str],
+                names: tuple[str | None, str | None] | None = None) -> TimelineDiff:
+    """The diff between two groups of the documents of one timeline, built together (so that
+    its happenings formed across both, and an undated article could be dated from the other
+    side). A document in both groups counts for both."""
+    sides: dict[str, frozenset[str]] = defaultdict(frozenset)
+    for s, ids in (("a", a_docs), ("b", b_docs)):
+        for d in ids:
+            sides[d] = sides[d] | {s}
+    return diff_story(tl, dict(sides), names)
+
+
+def _digest(content: object) -> str:
+    return hashlib.sha1(repr(content).encode("utf-8")).hexdigest()[:8]
+
+
+def split_sides(docs_a: Sequence[Document], docs_b: Sequence[Document]
+                ) -> tuple[list[Document], dict[str, frozenset[str]]]:
+    """The articles of two sides as one input (in order of id, whichever side is A) and the
+    side(s) of each. An article both sides hold (the same id and text) is one article of both
+    sides; two different articles with one id (a file name in two folders) are told apart by
+    a digest of their content."""
+    ids_a = {d.id: d for d in docs_a}
+    ids_b = {d.id: d for d in docs_b}
+    docs: dict[str, Document] = {}
+    sides: dict[str, frozenset[str]] = {}
+    for side, mine, other in (("a", docs_a, ids_b), ("b", docs_b, ids_a)):
+        for d in mine:
+            twin = other.get(d.id)
+            if twin is not None and twin != d:
+                d = replace(d, id=f"{d.id}~{_digest((d.text, d.dct, d.source, d.title, d.path))}")
+            sides[d.id] = sides.get(d.id, frozenset()) | {side}
+            docs.setdefault(d.id, d)
+    return [docs[k] for k in sorted(docs)], sides
+
+
+def combine(a: Timeline, b: Timeline) -> tuple[Timeline, dict[str, frozenset[str]]]:
+    """One timeline of the documents, events and time expressions of both (their happenings
+    merged and ranked anew, across both) and the side(s) of each document. A document both
+    hold with the same events is one article of both sides; two different documents with
+    one id (ids repeat from one timeline to another) are told apart by a digest of their
+    content, so that the result does not depend on which side is A."""
+    def grouped(tl: Timeline) -> dict[str, tuple[Document, tuple[Event, ...], tuple[Timex, ...]]]:
+        events: dict[str, list[Event]] = defaultdict(list)
+        timexes: dict[str, list[Timex]] = defaultdict(list)
+        for e in tl.events:
+            events[e.doc].append(e)
+        for t in tl.timexes:
+            timexes[t.doc].append(t)
+        return {d.id: (d, tuple(events[d.id]), tuple(timexes[d.id])) for d in tl.documents}
+
+    ga, gb = grouped(a), grouped(b)
+    out: dict[str, tuple[Document, tuple[Event, ...], tuple[Timex, ...]]] = {}
+    sides: dict[str, frozenset[str]] = {}
+    for side, mine, other in (("a", ga, gb), ("b", gb, ga)):
+        rename = {doc_id: doc_id if doc_id not in other or other[doc_id] == content
+                  else f"{doc_id}~{_digest(content)}" for doc_id, content in mine.items()}
+        for doc_id, (d, evs, txs) in mine.items():
+            new = rename[doc_id]
+            sides[new] = sides.get(new, frozenset()) | {side}
+            if new in out:
+                continue  # (the same article on both sides)
+            dup = rename.get(d.duplicate_of, d.duplicate_of) if d.duplicate_of is not None else None
+            if new != doc_id or dup != d.duplicate_of:
+                d = replace(d, id=new, duplicate_of=dup)
+                evs = tuple(replace(e, doc=new) for e in evs)
+                txs = tuple(replace(t, doc=new) for t in txs)
+            out[new] = (d, evs, txs)
+    order = sorted(out)
+    documents = tuple(out[k][0] for k in order)
+    events = tuple(e for k in order for e in out[k][1])
+    timexes = tuple(t for k in order for t in out[k][2])
+    ranked, joins = happenings_of(documents, events, timexes)
+    return Timeline(documents, timexes, events, tuple(joins), happenings=tuple(ranked)), sides
+
+
+def diff(a: Timeline, b: Timeline, names: tuple[str | None, str | None] | None = None) -> TimelineDiff:
+    """How timeline `b`'s account of the story differs from timeline `a`'s."""
+    tl, sides = combine(a, b)
+    return diff_story(tl, sides, names)

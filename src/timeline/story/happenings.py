@@ -400,7 +400,8 @@ def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules) 
 
 def _attach_bare(m: _Merger) -> None:
     """Groups of bare mentions dated to a day join the happening of their kind on that day
-    that most articles report (when that one is dated to the day too)."""
+    that most articles report (when that one is dated to the day too, and no numbers of two
+    articles contradict)."""
     feats = m.feats
     best: dict[tuple[str, int], int] = {}
     for gi, g in enumerate(m.groups):
@@ -421,6 +422,9 @@ def _attach_bare(m: _Merger) -> None:
         span = _overlap(m.groups[target].lo, m.groups[target].hi, g.lo, g.hi)
         if span is None:
             continue
+        if any(contradict(feats[i].numbers, feats[j].numbers) for i in g.members
+               for j in m.groups[target].members if m.items[i].doc != m.items[j].doc):
+            continue  # "injured 180" is not "injured 17 others", bare as it is
         head = m.groups[target].members[0]
         m.join(target, gi, span, m.evidence(0.0, head, first, "compatible times"))
 
