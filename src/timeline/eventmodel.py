@@ -11,9 +11,12 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
+from itertools import chain
 from typing import Iterable, Sequence
+
+import numpy as np
 
 from .grammar import load_toml
 from .segment import Token
@@ -92,6 +95,41 @@ class Perceptron:
             if w is not None:
                 for k, v in enumerate(w):
                     totals[k] += v
+        return totals
+
+    @cached_property
+    def row_of(self) -> dict[str, int]:
+        """Each feature's row in `matrix`."""
+        return {feat: row for row, feat in enumerate(self.weights, start=1)}
+
+    @cached_property
+    def matrix(self) -> np.ndarray:
+        """The weights, one row per feature after row 0, which is all zeros."""
+        out = np.zeros((len(self.weights) + 1, len(self.labels)))
+        out[1:] = list(self.weights.values())
+        return out
+
+    def rows(self, features: Iterable[str]) -> list[int]:
+        """The rows of the features the model knows, in the features' order."""
+        return [r for r in map(self.row_of.get, features) if r is not None]
+
+    def batch_scores(self, rows: Sequence[Sequence[int]]) -> np.ndarray:
+        """`scores` of many feature lists at once, each given by its `rows`: one line of scores
+        per list, the very same floats (the weights are added one by one, in the same order;
+        the shorter lists are padded with the zero row)."""
+        lengths = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
+        width = int(lengths.max(initial=0))
+        index = np.zeros((len(rows), width), dtype=np.intp)
+        line = np.repeat(np.arange(len(rows)), lengths)
+        column = np.arange(len(line)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        index[line, column] = np.fromiter(chain.from_iterable(rows), dtype=np.intp, count=len(line))
+        return self.sum_rows(index)
+
+    def sum_rows(self, index: np.ndarray) -> np.ndarray:
+        """Per line of `index` (rows of `matrix`), the sum of those rows, added column by column."""
+        totals = np.zeros((index.shape[0], len(self.labels)))
+        for column in index.T:
+            totals += self.matrix[column]
         return totals
 
     def predict(self, features: Iterable[str]) -> tuple[str, float]:

@@ -17,13 +17,25 @@ Two kinds of evidence order two events of a frame:
 The events of a document are placed one by one, in text order, into a sequence of rank
 groups: each goes where it agrees best with the evidence about the events already placed,
 and joins the group of its nearest neighbour when nothing tells them apart (a tie).
+
+Placing an event costs no pass over the earlier events: what two envelopes say depends on
+the envelopes alone, and an article names a few dozen times, so the events are classed by
+envelope, and for each class the net envelope evidence of every rank group is kept up to date
+as events are placed (`_Ranks`). A new event reads that of its class, adds what the text
+says about its neighbours (the only pairs the model scores, each once: `_Margins`) and finds
+its slot with one running sum over the groups (`_best_slot`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime, timedelta
+from itertools import accumulate
 from typing import Iterable, Mapping, Sequence
 
+import numpy as np
+
+from .eventmodel import pair_model
 from .model import AnchorKind, Event
 
 MARGIN = 1.0  # the pairwise model's margin below which the text does not decide an order
@@ -54,10 +66,13 @@ def envelope_order(a: Event, b: Event) -> int:
 
 
 def _envelope_order(a: Event, b: Event) -> int:
-    """How the envelopes order a and b: -2/2 disjoint (a wholly before/after b); -1/1 they
-    overlap but a starts and ends earlier/later than b (the overnight strike and the next
-    day's visit); 0 one holds the other, or unknown."""
-    ba, bb = a.bounds, b.bounds
+    return _bounds_order(a.bounds, b.bounds)
+
+
+def _bounds_order(ba: tuple[object, object] | None, bb: tuple[object, object] | None) -> int:
+    """How the envelopes [a0, a1) and [b0, b1) order a and b: -2/2 disjoint (a wholly
+    before/after b); -1/1 they overlap but a starts and ends earlier/later than b (the overnight
+    strike and the next day's visit); 0 one holds the other, or unknown."""
     if ba is None or bb is None:
         return 0
     (a0, a1), (b0, b1) = ba, bb
@@ -82,46 +97,148 @@ def event_features(e: Event) -> list[str]:
 def pair_features(a: Event, b: Event, text: str) -> list[str]:
     """Features of the ordered pair (a, b), a first in the text: the model says whether a
     starts before b."""
-    between = text[a.end:b.start].lower() if a.end <= b.start else ""
-    words = {w.strip('.,;:"“”()') for w in between.split()}
+    between = _between(a, b, text)
     same = a.sentence == b.sentence
-    ta, tb = f"{a.tense.value}{a.aspect}", f"{b.tense.value}{b.aspect}"
-    f = ["bias", "same" if same else "next", f"dist={min(len(between.split()) // 3, 6)}"]
-    f += ["1:" + x for x in event_features(a)] + ["2:" + x for x in event_features(b)]
-    f += [f"tt={ta},{tb}", f"cc={a.cls},{b.cls}", f"mm={a.modality},{b.modality}",
-          f"anc={a.anchor.value},{b.anchor.value}", f"env={envelope_order(a, b)}"]
-    for c in sorted(words & CONNECTIVES):
-        f += [f"cw={c}", f"cw,tt={c},{ta},{tb}"]
+    return (_context_features(same, _distance(between)) + _role_features(a, 1) + _role_features(b, 2)
+            + _kind_features(a, b, envelope_order(a, b)) + _connective_features(between, a, b)
+            + _report_features(a, b, same) + _quote_features(_quoted(between))
+            + _word_features(a, 1) + _word_features(b, 2))
+
+
+def _between(a: Event, b: Event, text: str) -> str:
+    return text[a.end:b.start].lower() if a.end <= b.start else ""
+
+
+def _distance(between: str) -> int:
+    return min(len(between.split()) // 3, 6)
+
+
+def _context_features(same: bool, distance: int) -> list[str]:
+    return ["bias", "same" if same else "next", f"dist={distance}"]
+
+
+def _role_features(e: Event, role: int) -> list[str]:
+    """The event's own features as the first (1) or second (2) event of a pair."""
+    return [f"{role}:{x}" for x in event_features(e)]
+
+
+def _tense_aspect(e: Event) -> str:
+    return f"{e.tense.value}{e.aspect}"
+
+
+def _kind_features(a: Event, b: Event, env: int) -> list[str]:
+    return [f"tt={_tense_aspect(a)},{_tense_aspect(b)}", f"cc={a.cls},{b.cls}", f"mm={a.modality},{b.modality}",
+            f"anc={a.anchor.value},{b.anchor.value}", f"env={env}"]
+
+
+# a connective is a word between the two events, once the punctuation around it is stripped
+_CONNECTIVE = re.compile(r'(?<!\S)[.,;:"“”()]*(' + "|".join(sorted(CONNECTIVES)) + r')[.,;:"“”()]*(?!\S)')
+
+
+def _connectives(between: str) -> list[str]:
+    return sorted(set(_CONNECTIVE.findall(between)))
+
+
+def _connective_features(between: str, a: Event, b: Event) -> list[str]:
+    return [f for c in _connectives(between) for f in _one_connective_features(c, _tense_aspect(a), _tense_aspect(b))]
+
+
+def _one_connective_features(connective: str, ta: str, tb: str) -> list[str]:
+    return [f"cw={connective}", f"cw,tt={connective},{ta},{tb}"]
+
+
+def _report_features(a: Event, b: Event, same: bool) -> list[str]:
+    f = []
     if same and a.cls == "REPORTING":
-        f.append(f"rep1,t2={tb}")
+        f.append(f"rep1,t2={_tense_aspect(b)}")
     if same and b.cls == "REPORTING":
-        f.append(f"rep2,t1={ta}")
-    if '"' in between or "“" in between or "”" in between:
-        f.append("quote-between")
-    f += [f"w1={a.text.lower()}", f"w2={b.text.lower()}"]
+        f.append(f"rep2,t1={_tense_aspect(a)}")
     return f
 
 
-def pair_margin(a: Event, b: Event, text: str) -> float:
-    """> 0: a (first in the text) starts before b; < 0: after; the size is the confidence."""
-    from .eventmodel import pair_model
-
-    s = pair_model().scores(pair_features(a, b, text))
-    return s[0] - s[1]
+def _quoted(between: str) -> bool:
+    return '"' in between or "“" in between or "”" in between
 
 
-def _sentence_index(events: Sequence[Event]) -> dict[str, int]:
-    index: dict[str, int] = {}
+def _quote_features(quoted: bool) -> list[str]:
+    return ["quote-between"] if quoted else []
+
+
+def _word_features(e: Event, role: int) -> list[str]:
+    return [f"w{role}={e.text.lower()}"]
+
+
+class _Margins:
+    """The pairwise model's margins for the pairs of a passage's events that the text is asked
+    about: at most WINDOW sentences apart, with envelopes that do not order them (> 0: the first
+    in the text starts before the other; < 0, after; the size is the confidence).
+
+    All are scored at once, when the passage is read: the features of each pair are looked up
+    as rows of the model's weights, from what is kept per event (its own features), per pair of
+    kinds of event (tense, aspect, class, modality, anchor) and per connective, and the rows are
+    summed for all pairs together (`Perceptron.batch_scores`), giving the floats of
+    ``pair_model().scores(pair_features(a, b, text))`` exactly."""
+
+    def __init__(self, events: Sequence[Event], text: str, sent: Sequence[int], envelopes: _Envelopes) -> None:
+        rows = pair_model().rows
+        own = [(rows(_role_features(e, 1)), rows(_role_features(e, 2)), rows(_word_features(e, 1)),
+                rows(_word_features(e, 2))) for e in events]
+        kinds: dict[tuple[str, ...], int] = {}
+        kind = [kinds.setdefault((_tense_aspect(e), e.cls, e.modality, e.anchor.value), len(kinds)) for e in events]
+        context = {(same, d): rows(_context_features(same, d)) for same in (True, False) for d in range(7)}
+        quote = {q: rows(_quote_features(q)) for q in (True, False)}
+        by_kinds: dict[tuple[int, int, bool], tuple[list[int], list[int]]] = {}
+        by_connective: dict[tuple[str, int, int], list[int]] = {}
+        weight, of = envelopes.weights, envelopes.of
+        self.pairs: list[list[int]] = [[] for _ in events]  # for each event, the earlier ones of its pairs
+        lines: list[list[int]] = []
+        near = 0
+        for k, b in enumerate(events):
+            while sent[k] - sent[near] > WINDOW:
+                near += 1
+            for i in range(near, k):
+                if weight[of[i], of[k]]:
+                    continue
+                a = events[i]
+                between = _between(a, b, text)
+                same = a.sentence == b.sentence
+                pair_rows = by_kinds.get((kind[i], kind[k], same))
+                if pair_rows is None:
+                    pair_rows = by_kinds[(kind[i], kind[k], same)] = (rows(_kind_features(a, b, 0)),
+                                                                       rows(_report_features(a, b, same)))
+                line = context[(same, _distance(between))] + own[i][0] + own[k][1] + pair_rows[0]
+                for c in _connectives(between):
+                    found = by_connective.get((c, kind[i], kind[k]))
+                    if found is None:
+                        found = by_connective[(c, kind[i], kind[k])] = rows(
+                            _one_connective_features(c, _tense_aspect(a), _tense_aspect(b)))
+                    line += found
+                lines.append(line + pair_rows[1] + quote[_quoted(between)] + own[i][2] + own[k][3])
+                self.pairs[k].append(i)
+        scores = pair_model().batch_scores(lines)
+        margins = iter((scores[:, 0] - scores[:, 1]).tolist())
+        self._margin = {(i, k): next(margins) for k, earlier in enumerate(self.pairs) for i in earlier}
+
+    def __call__(self, i: int, k: int) -> float:
+        """The margin of the pair (events[i], events[k]), i < k."""
+        return self._margin[(i, k)]
+
+
+def _sentence_numbers(events: Sequence[Event]) -> list[int]:
+    """For each event (in text order), the number of its sentence among the events' sentences."""
+    numbers: list[int] = []
     last_sentence, n = None, -1
     for e in events:
         if e.sentence != last_sentence:
             n += 1
             last_sentence = e.sentence
-        index[e.id] = n
-    return index
+        numbers.append(n)
+    return numbers
 
 
 PASSAGE = 400  # events placed together; a longer article is placed passage by passage
+UNITS = 1_000_000  # evidence is summed in millionths, exactly: the order of the sums cannot tip a tie
+NO_ENVELOPE = -1  # the envelope class of an event that no envelope orders
 
 
 def _place(doc_events: Sequence[Event], text: str) -> dict[str, int]:
@@ -132,95 +249,206 @@ def _place(doc_events: Sequence[Event], text: str) -> dict[str, int]:
     out: dict[str, int] = {}
     offset = 0
     for i in range(0, len(events), PASSAGE):
-        groups = _place_passage(events[i:i + PASSAGE], text)
-        out.update({k: g + offset for k, g in groups.items()})
-        offset += max(groups.values(), default=-1) + 1
+        passage = events[i:i + PASSAGE]
+        groups = _place_passage(passage, text)
+        out.update({passage[k].id: gi + offset for gi, members in enumerate(groups) for k in members})
+        offset += len(groups)
     return out
 
 
-def _place_passage(events: Sequence[Event], text: str) -> dict[str, int]:
-    sent = _sentence_index(events)
-    groups: list[list[Event]] = []
-    where: dict[str, int] = {}
-    for k, e in enumerate(events):
-        evidence: list[tuple[Event, float]] = []  # (earlier event, >0: e after it, <0: before it)
-        for o in events[:k]:
-            env = envelope_order(o, e)
-            if env:
-                evidence.append((o, (HARD if abs(env) == 2 else SOFT) * -env / abs(env)))
-            elif sent[e.id] - sent[o.id] <= WINDOW:
-                m = pair_margin(o, e, text)
-                if abs(m) >= MARGIN:
-                    evidence.append((o, m))
-        best: tuple[float, int, int] | None = None  # (agreement, -distance from the default, slot)
-        neighbours = [o for o in events[:k] if sent[e.id] - sent[o.id] <= WINDOW]
-        default = where[neighbours[-1].id] * 2 + 1 if neighbours else 2 * len(groups)
-        # slots: even = a new group before group slot/2, odd = join that group. Each piece of
-        # evidence about an earlier event o counts -|m| at o's own slot (a tie says nothing where
-        # the evidence says something) and on the side it contradicts, +|m| on the side it
-        # supports; summed over all slots at once with a difference array (linear, not slots x
-        # evidence), rounded so that the order of the sums cannot tip a tie.
-        n_slots = 2 * len(groups) + 1
-        steps = [0.0] * (n_slots + 1)
-        running = 0.0
-        for o, m in evidence:
-            a, go = abs(m), where[o.id] * 2 + 1
-            running -= a
-            if m > 0:  # e after o: the slots after o's group agree
-                steps[go + 1] += 2 * a
-                steps[n_slots] -= 2 * a
-            else:  # e before o: the slots before it agree
-                steps[0] += 2 * a
-                steps[go] -= 2 * a
-        for slot in range(n_slots):
-            running += steps[slot]
-            cand = (round(running, 6), -abs(slot - default), slot)
-            if best is None or cand > best:
-                best = cand
-        assert best is not None
-        slot = best[2]
+class _Envelopes:
+    """The events of a passage classed by envelope: what the envelopes of two events say about
+    their order depends on their classes alone, so it is worked out once per pair of classes
+    (an article names a few dozen times, not hundreds)."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        index: dict[tuple[object, object], int] = {}
+        self.of: list[int] = []  # the class of each event
+        for e in events:
+            b = e.bounds
+            self.of.append(NO_ENVELOPE if b is None or e.anchor is AnchorKind.NARRATIVE else index.setdefault(b, len(index)))
+        self.weights = _Weights(list(index))
+
+
+class _Weights(dict[tuple[int, int], int]):
+    """weights[placed, new]: the evidence (in UNITS) that an event of class `new` comes after
+    one of class `placed`: HARD for disjoint envelopes, SOFT for staggered ones, negative for
+    before, 0 when they do not say. Worked out when first asked for."""
+
+    def __init__(self, bounds: list[tuple[object, object]]) -> None:
+        super().__init__()
+        self.bounds = bounds
+
+    def __missing__(self, key: tuple[int, int]) -> int:
+        placed, new = key
+        env = 0 if NO_ENVELOPE in key else _bounds_order(self.bounds[placed], self.bounds[new])
+        w = self[key] = 0 if not env else round((HARD if abs(env) == 2 else SOFT) * UNITS) * (-env // abs(env))
+        return w
+
+
+class _Ranks:
+    """The rank groups of a passage while its events are placed: their order, their members,
+    and, for each envelope class that is still to come, the net envelope evidence that each
+    group gives an event of that class (> 0: it comes after the group). Placing an event
+    updates these lists in place (one entry, or one insertion, per class): nothing is
+    renumbered and no earlier event is looked at again."""
+
+    def __init__(self, envelopes: _Envelopes) -> None:
+        self.envelopes = envelopes
+        self.order: list[int] = []  # group ids, in rank order
+        self.members: list[list[int]] = []  # by group id: its events (indices in the passage)
+        self.classes: list[dict[int, int]] = []  # by group id: its envelope classes and how many of each
+        self.group_of: list[int] = []  # by event: its group id
+        self._net: dict[int, list[int]] = {}  # by class still to come: net evidence of each group, in rank order
+        self._last = {c: k for k, c in enumerate(envelopes.of)}  # the last event of each class
+
+    def position(self, k: int) -> int:
+        """The rank position of the group of event `k`."""
+        return self.order.index(self.group_of[k])
+
+    def net(self, cls: int) -> list[int]:
+        """The net envelope evidence that each group gives an event of class `cls`."""
+        if cls == NO_ENVELOPE:
+            return [0] * len(self.order)
+        found = self._net.get(cls)
+        if found is None:
+            weight = self.envelopes.weights
+            found = self._net[cls] = [sum(weight[c, cls] * n for c, n in self.classes[g].items()) for g in self.order]
+        return found
+
+    def quiet(self, position: int, cls: int) -> bool:
+        """Do the envelopes of the group at `position` say nothing about an event of class `cls`?"""
+        weight = self.envelopes.weights
+        return not any(weight[c, cls] for c in self.classes[self.order[position]])
+
+    def add(self, k: int, slot: int) -> None:
+        """Put event `k` into `slot`: even, a new group before the group at slot/2; odd, into
+        the group at slot//2."""
+        cls = self.envelopes.of[k]
+        position = slot // 2
+        weight = self.envelopes.weights
         if slot % 2:
-            gi = slot // 2
-            groups[gi].append(e)
+            gid = self.order[position]
+            self.members[gid].append(k)
+            for later, net in self._net.items():
+                net[position] += weight[cls, later]
         else:
-            gi = slot // 2
-            groups.insert(gi, [e])
-            for o_id, g in where.items():
-                if g >= gi:
-                    where[o_id] = g + 1
-        where[e.id] = gi
-    return _merge_weak(groups, sent, text)
+            gid = len(self.members)
+            self.members.append([k])
+            self.classes.append({})
+            self.order.insert(position, gid)
+            for later, net in self._net.items():
+                net.insert(position, weight[cls, later])
+        self.classes[gid][cls] = self.classes[gid].get(cls, 0) + 1
+        self.group_of.append(gid)
+        if self._last[cls] == k:
+            self._net.pop(cls, None)  # no event of this class is still to come
+
+    def groups(self) -> list[list[int]]:
+        return [self.members[g] for g in self.order]
 
 
-def _merge_weak(groups: list[list[Event]], sent: Mapping[str, int], text: str) -> dict[str, int]:
+def _place_passage(events: Sequence[Event], text: str) -> list[list[int]]:
+    """The rank groups of a passage's events (indices into `events`, which are in text order).
+
+    Each event in turn goes into the slot (a new group before any group, or into one)
+    where it agrees best with the evidence about the events already placed. Each piece of
+    evidence about an earlier event o, of weight a, counts -a at o's own group (a tie says
+    nothing where the evidence says something) and on the side it contradicts, +a on the side
+    it supports. Evidence: the envelopes of all earlier events (`_Ranks` keeps their sum per
+    group and class) and, where envelopes do not say, the text about the events of the same
+    and the previous sentence when its margin reaches MARGIN. Among the best slots, the one
+    nearest the default wins (into the group of the previous event when it is that close in
+    the text, else a new last group), then the later one."""
+    sent = _sentence_numbers(events)
+    envelopes = _Envelopes(events)
+    margins = _Margins(events, text, sent, envelopes)
+    ranks = _Ranks(envelopes)
+    for k in range(len(events)):
+        cls = envelopes.of[k]
+        net = ranks.net(cls)
+        told: set[int] = set()  # positions of the groups the text says something about
+        for i in margins.pairs[k]:
+            m = margins(i, k)
+            if abs(m) >= MARGIN:
+                if not told:
+                    net = list(net)
+                position = ranks.position(i)
+                net[position] += round(m * UNITS)
+                told.add(position)
+        default = ranks.position(k - 1) if k and sent[k] - sent[k - 1] <= WINDOW else None
+        quiet = default is not None and default not in told and ranks.quiet(default, cls)
+        ranks.add(k, _best_slot(net, default, quiet))
+    return _merge_weak(ranks.groups(), sent, envelopes, margins)
+
+
+def _best_slot(net: list[int], default: int | None, quiet: bool) -> int:
+    """The slot (2g: a new group before group g; 2g+1: into group g) where a new event agrees
+    best with the evidence, given the net evidence of each group (> 0: the event comes after
+    it), the position of the group it joins by default (None: a new last group by default) and
+    whether that group says nothing (`quiet`).
+
+    A new group before group g scores, up to a constant, before[g] = the net evidence of the
+    groups before it (one running sum); joining group g scores less unless g says nothing, when
+    it scores as much as the new groups on either side of it. So the best slots are the new
+    groups where the running sum peaks and the quiet groups between them; of these the nearest
+    the default slot wins, then the later one."""
+    before = list(accumulate(net, initial=0))
+    peak = max(before)
+    if default is None:  # the last peak
+        return 2 * (len(before) - 1 - before[::-1].index(peak))
+    if before[default] == peak and quiet:
+        return 2 * default + 1
+    left = default - before[default::-1].index(peak) if peak in before[:default + 1] else None
+    right = before.index(peak, default + 1) if peak in before[default + 1:] else None
+    if left is None or (right is not None and 2 * right - (2 * default + 1) <= (2 * default + 1) - 2 * left):
+        assert right is not None
+        return 2 * right
+    return 2 * left
+
+
+def _merge_weak(groups: list[list[int]], sent: Sequence[int], envelopes: _Envelopes,
+                margins: _Margins) -> list[list[int]]:
     """Merge neighbouring rank groups that no strong evidence keeps apart: a tie is better
     than an order nothing in the text or the dates decides."""
-    merged: list[list[Event]] = []
+    merged: list[_Merged] = []
     for g in groups:
-        if merged and _support(merged[-1], g, sent, text) < SPLIT_MARGIN:
-            merged[-1] = merged[-1] + g
+        if merged and merged[-1].support(g, sent, envelopes, margins) < SPLIT_MARGIN:
+            merged[-1].extend(g, sent, envelopes)
         else:
-            merged.append(list(g))
-    return {e.id: gi for gi, g in enumerate(merged) for e in g}
+            merged.append(_Merged(g, sent, envelopes))
+    return [m.members for m in merged]
 
 
-def _support(before: list[Event], after: list[Event], sent: Mapping[str, int], text: str) -> float:
-    """The strongest evidence that some event of `before` precedes some event of `after`."""
-    best = 0.0
-    for x in before:
+class _Merged:
+    """A rank group being merged, with its envelope classes and its events by sentence."""
+
+    def __init__(self, members: list[int], sent: Sequence[int], envelopes: _Envelopes) -> None:
+        self.members: list[int] = []
+        self.classes: set[int] = set()
+        self.by_sentence: dict[int, list[int]] = {}
+        self.extend(members, sent, envelopes)
+
+    def extend(self, members: list[int], sent: Sequence[int], envelopes: _Envelopes) -> None:
+        self.members += members
+        for k in members:
+            self.classes.add(envelopes.of[k])
+            self.by_sentence.setdefault(sent[k], []).append(k)
+
+    def support(self, after: list[int], sent: Sequence[int], envelopes: _Envelopes, margins: _Margins) -> float:
+        """The strongest evidence that some event of this group precedes some event of
+        `after`: their envelopes, else the text for events at most WINDOW sentences apart."""
+        weight = envelopes.weights
+        later = {envelopes.of[k] for k in after}
+        best = max((w for c in self.classes for d in later if (w := weight[c, d]) > 0), default=0) / UNITS
         for y in after:
-            env = envelope_order(x, y)
-            if env:
-                if env < 0:
-                    return HARD if env == -2 else SOFT
-                continue
-            if abs(sent[x.id] - sent[y.id]) > WINDOW:
-                continue
-            first, second = (x, y) if x.start < y.start else (y, x)
-            m = pair_margin(first, second, text)
-            agree = m if first is x else -m
-            best = max(best, agree)
-    return best
+            cy = envelopes.of[y]
+            for s in range(sent[y] - WINDOW, sent[y] + WINDOW + 1):
+                for x in self.by_sentence.get(s, ()):
+                    if weight[envelopes.of[x], cy]:
+                        continue
+                    best = max(best, margins(x, y) if x < y else -margins(y, x))
+        return best
 
 
 def place_document(events: Sequence[Event], text: str) -> list[Event]:
