@@ -126,9 +126,10 @@ class Perceptron:
         return self.sum_rows(index)
 
     def sum_rows(self, index: np.ndarray) -> np.ndarray:
-        """Per line of `index` (rows of `matrix`), the sum of those rows, added column by column."""
+        """Per line of `index` (rows of `matrix`), the sum of those rows, added one by one from
+        the left: the floats `scores` gives. (A column of zero rows adds nothing and is skipped.)"""
         totals = np.zeros((index.shape[0], len(self.labels)))
-        for column in index.T:
+        for column in index[:, index.any(axis=0)].T:
             totals += self.matrix[column]
         return totals
 
