@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import gzip
 import json
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from itertools import chain
 from typing import Iterable, Sequence
@@ -78,6 +79,87 @@ def token_features(toks: Sequence[Token], i: int, group: VerbGroup | None, in_ti
     if w in lex.reporting:
         f.append("lex:rep")
     return f
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence's tokens as the event model sees them: its verb groups, the spans of its time
+    expressions (a token that starts inside one is "timex"), and which tokens to score."""
+
+    tokens: Sequence[Token]
+    groups: Sequence[VerbGroup]
+    timexes: Sequence[tuple[int, int]]
+    which: Sequence[int]
+
+
+def token_scores(sentences: Sequence[Sentence]) -> np.ndarray:
+    """The event model's scores of the chosen tokens of the sentences, one line per token in
+    order: the floats ``event_model().scores(token_features(...))`` gives, for many tokens at
+    once. Each token fills the slots of `token_features` in order with rows of the model's
+    weights (a feature it lacks, or that the model does not know, is the zero row): what one
+    word says, as the token or as a neighbour, is looked up once per word (`_word_rows`), a
+    verb group's features once per group; `Perceptron.sum_rows` adds them up."""
+    model = event_model()
+    row = model.row_of.get
+    bias, in_timex, head, no_group = row("bias", 0), row("timex", 0), row("ghead", 0), (0, 0, 0, 0, 0)
+    lines = []
+    for sentence in sentences:
+        toks = sentence.tokens
+        words = [_BOS, _BOS, *(t.lower for t in toks), _EOS, _EOS]  # token i is words[i + 2]
+        rows = [_word_rows(w) for w in words]
+        starts = [t.start for t in toks]
+        inside: set[int] = set()
+        for a, b in sentence.timexes:
+            inside.update(range(bisect_left(starts, a), bisect_left(starts, b)))
+        grouped: dict[int, tuple[int, int, int, int, int]] = {}
+        ends = [t.end for t in toks]
+        for g in reversed(sentence.groups):  # (a token in two groups takes the first)
+            grp, gt, gaux, gperf = _group_rows(g.tense.value, g.aux, g.perfect)
+            for i in range(bisect_left(starts, g.start), bisect_right(ends, g.end)):
+                grouped[i] = (grp, gt, gaux, head if g.head == words[i + 2] else 0, gperf)
+        for i in sentence.which:
+            w, own, before = words[i + 2], rows[i + 2], rows[i + 1]
+            shape = _shape_rows(toks[i].text)
+            lines.append((bias, *own[:5], before[5], rows[i][6], rows[i + 3][7], rows[i + 4][8],
+                          row(f"w-1,w={words[i + 1]},{w}", 0), row(f"w,w+1={w},{words[i + 3]}", 0),
+                          shape[1] if i else shape[0], shape[2], before[9], in_timex if i in inside else 0,
+                          *grouped.get(i, no_group), *own[10:]))
+    return model.sum_rows(np.array(lines, dtype=np.intp).reshape(len(lines), 24))
+
+
+_BOS, _EOS = "<s>", "</s>"  # the words before and after a sentence
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_rows(w: str) -> tuple[int, ...]:
+    """The event model's rows of what one word says: as the token (w, s2, s3, s4, p3), as its
+    neighbours (w-1, w-2, w+1, w+2), as a determiner before it, and its lexicons."""
+    row = event_model().row_of.get
+    lex = lexicons()
+    return (row("w=" + w, 0), row("s2=" + w[-2:], 0), row("s3=" + w[-3:], 0), row("s4=" + w[-4:], 0),
+            row("p3=" + w[:3], 0), row("w-1=" + w, 0), row("w-2=" + w, 0), row("w+1=" + w, 0), row("w+2=" + w, 0),
+            row("det-1", 0) if w in _DETERMINERS else 0, row("lex:noun", 0) if w in lex.nouns else 0,
+            row("lex:verb", 0) if w in lex.verbs else 0, row("lex:rep", 0) if w in lex.reporting else 0)
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape_rows(text: str) -> tuple[int, int, int]:
+    """The rows of a token's shape: first in its sentence, not first, and all capitals."""
+    row = event_model().row_of.get
+    if not text[0].isalnum():
+        return row("punct", 0), row("punct", 0), 0
+    if text[0].isdigit():
+        return row("digit", 0), row("digit", 0), 0
+    if text[0].isupper():
+        return row("cap0", 0), row("cap", 0), row("allcap", 0) if text.isupper() and len(text) > 1 else 0
+    return 0, 0, 0
+
+
+@cache
+def _group_rows(tense: str, aux: str, perfect: bool) -> tuple[int, int, int, int]:
+    """The rows of a verb group's features: grp, gt, gaux, gperf."""
+    row = event_model().row_of.get
+    return row("grp", 0), row("gt=" + tense, 0), row("gaux=" + aux, 0), row("gperf", 0) if perfect else 0
 
 
 class Perceptron:
