@@ -404,7 +404,7 @@ def find_events(analysis: Analysis) -> list[Event]:
             # "the overnight bombardment": that time is the noun's own and carries no further
             owned.append(found is not None and not is_verb and _premodifies(text, found[0], tok))
             found_events.append((Event(
-                id="", doc=doc.id, start=tok.start, end=tok.end, text=tok.text,
+                id=f"e{len(found_events) + 1}", doc=doc.id, start=tok.start, end=tok.end, text=tok.text,
                 sentence=sentence_text, label=label,
                 relation=relation, anchor=anchor, timex=timex_id, envelope=envelope, relative=relative,
                 tense=tense, salient=salient, cls=cls,
@@ -412,10 +412,9 @@ def find_events(analysis: Analysis) -> list[Event]:
                 modality=(group.aux if group is not None and group.aux in _MODALS else
                           ("to" if infinitive else "")),
             ), si))
-    numbered = [(replace(ev, id=f"e{i + 1}"), si) for i, (ev, si) in enumerate(found_events)]
-    sentence_of = {ev.id: si for ev, si in numbered}
-    label_spans = {ev.id: span for (ev, _), span in zip(numbered, spans)}
-    anchored = _propagate(numbered, {ev.id for (ev, _), o in zip(numbered, owned) if o})
+    sentence_of = {ev.id: si for ev, si in found_events}
+    label_spans = {ev.id: span for (ev, _), span in zip(found_events, spans)}
+    anchored = _propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o})
     return _merge_mentions(_one_entry_per_happening(anchored, sentence_of, label_spans))
 
 

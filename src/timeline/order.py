@@ -445,7 +445,7 @@ class _Ranks:
         found = self._net.get(cls)
         if found is None:
             weight = self.envelopes.weights
-            found = self._net[cls] = [sum(weight[c, cls] * n for c, n in self.classes[g].items()) for g in self.order]
+            found = self._net[cls] = [sum([weight[c, cls] * n for c, n in self.classes[g].items()]) for g in self.order]
         return found
 
     def quiet(self, position: int, cls: int) -> bool:
@@ -545,7 +545,7 @@ def _merge_weak(groups: list[list[int]], sent: Sequence[int], envelopes: _Envelo
     than an order nothing in the text or the dates decides."""
     merged: list[_Merged] = []
     for g in groups:
-        if merged and merged[-1].support(g, sent, envelopes, margins) < SPLIT_MARGIN:
+        if merged and not merged[-1].kept_apart(g, sent, envelopes, margins):
             merged[-1].extend(g, sent, envelopes)
         else:
             merged.append(_Merged(g, sent, envelopes))
@@ -567,20 +567,21 @@ class _Merged:
             self.classes.add(envelopes.of[k])
             self.by_sentence.setdefault(sent[k], []).append(k)
 
-    def support(self, after: list[int], sent: Sequence[int], envelopes: _Envelopes, margins: _Margins) -> float:
-        """The strongest evidence that some event of this group precedes some event of
-        `after`: their envelopes, else the text for events at most WINDOW sentences apart."""
+    def kept_apart(self, after: list[int], sent: Sequence[int], envelopes: _Envelopes, margins: _Margins) -> bool:
+        """Does some evidence of SPLIT_MARGIN at least say that an event of this group precedes
+        one of `after`: their envelopes, else the text for events at most WINDOW sentences apart?"""
         weight = envelopes.weights
+        strong = SPLIT_MARGIN * UNITS
         later = {envelopes.of[k] for k in after}
-        best = max((w for c in self.classes for d in later if (w := weight[c, d]) > 0), default=0) / UNITS
+        if any(weight[c, d] >= strong for c in self.classes for d in later):
+            return True
         for y in after:
             cy = envelopes.of[y]
             for s in range(sent[y] - WINDOW, sent[y] + WINDOW + 1):
                 for x in self.by_sentence.get(s, ()):
-                    if weight[envelopes.of[x], cy]:
-                        continue
-                    best = max(best, margins(x, y) if x < y else -margins(y, x))
-        return best
+                    if not weight[envelopes.of[x], cy] and (margins(x, y) if x < y else -margins(y, x)) >= SPLIT_MARGIN:
+                        return True
+        return False
 
 
 def place_document(events: Sequence[Event], text: str) -> list[Event]:
