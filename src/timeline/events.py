@@ -304,7 +304,9 @@ def _aspect(group: VerbGroup | None, tok: Token) -> str:
 
 
 def sentence_tokens(analysis: Analysis, si: int) -> list[tuple[Token, list[str]]]:
-    """The tokens of sentence `si` with the event model's features."""
+    """The tokens of sentence `si` with the event model's features (what the model learns from,
+    scripts/train_events.py; `find_events` scores with `eventmodel.token_scores`, the same
+    scores without the strings)."""
     text = analysis.doc.text
     s, e = analysis.sentences[si]
     toks = tokens(text, s, e)

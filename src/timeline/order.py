@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
@@ -332,7 +332,7 @@ def _own_slots(k: Kind) -> list[int]:
     return _slots(_role_features(k, 1), 8) + _slots(_role_features(k, 2), 8)
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _word_slots(word: str) -> list[int]:
     return _slots(_word_features(word, 1), 1) + _slots(_word_features(word, 2), 1)
 
