@@ -130,6 +130,124 @@ def token_scores(sentences: Sequence[Sentence]) -> np.ndarray:
 _BOS, _EOS = "<s>", "</s>"  # the words before and after a sentence
 
 
+def may_be_events(sentences: Sequence[Sentence], slack: float) -> np.ndarray:
+    """For each chosen token of the sentences (in order, as `token_scores`): False where the
+    event model's scores leave every event class more than `slack` below "no event", for sure.
+
+    A quick upper bound, not the scores: what the token's word, its four neighbours, the
+    determiner before it and its verb group say is summed exactly (up to the order of the
+    additions, which moves a sum by far less than BOUND_MARGIN); what its bigrams, its shape
+    and a time expression could add is bounded by the most each could add to an event class
+    against "no event" (for the bigrams, the most of those of that word). Most tokens are
+    ruled out this way without their features ever being looked up one by one."""
+    words: list[str] = []  # as in token_scores: each sentence after two _BOS and before two _EOS
+    chosen: list[int] = []
+    grouped: list[tuple[int, int, bool]] = []  # (place in `words`, its group's number in _Bounds.groups, head?)
+    bounds = _bounds()
+    for sentence in sentences:
+        toks, base = sentence.tokens, len(words) + 2
+        words += [_BOS, _BOS, *(t.lower for t in toks), _EOS, _EOS]
+        chosen += [base + i for i in sentence.which]
+        starts, ends = [t.start for t in toks], [t.end for t in toks]
+        for g in reversed(sentence.groups):  # (a token in two groups takes the first)
+            number = bounds.group(g.tense.value, g.aux, g.perfect)
+            grouped += [(base + i, number, g.head == toks[i].lower)
+                        for i in range(bisect_left(starts, g.start), bisect_right(ends, g.end))]
+    ids = bounds.number(words)
+    c = np.array(chosen, dtype=np.intp)
+    table = bounds.table
+    partial = (table[ids[c], 0] + table[ids[c - 1], 1] + table[ids[c - 2], 2] + table[ids[c + 1], 3]
+               + table[ids[c + 2], 4] + table[ids[c - 1], 5])
+    in_group = np.zeros((len(words), table.shape[2]))
+    for place, number, head in grouped:
+        in_group[place] = bounds.groups[number] + (bounds.head if head else 0)
+    partial += in_group[c]
+    margin = partial[:, 1:] - partial[:, :1] + table[ids[c], 6, 1:] + bounds.gain[1:]
+    return margin.max(axis=1, initial=-np.inf) >= -slack - BOUND_MARGIN
+
+
+BOUND_MARGIN = 1e-6  # far above what the order of the additions moves a sum of a few dozen weights
+
+
+class _Bounds:
+    """What `may_be_events` reads: for each word met so far (numbered), the event model's
+    weights of what it says as the token (w, s2, s3, s4, p3 and its lexicons, with the bias),
+    as each neighbour (w-1, w-2, w+1, w+2), as a determiner before the token, and the most its
+    bigrams could add to each class against "no event"; the vectors of verb groups; the most
+    a token's shape and a time expression could add."""
+
+    LIMIT = 1 << 17  # words kept; past that the numbering starts over
+
+    def __init__(self) -> None:
+        model = event_model()
+        self.weights = model.weights
+        zero = [0.0] * len(model.labels)
+        self.zero = np.array(zero)
+        before: dict[str, np.ndarray] = {}  # the most a w-1,w bigram of the word could add
+        after: dict[str, np.ndarray] = {}  # ... and a w,w+1 bigram
+        for feat, w in model.weights.items():
+            template, _, value = feat.partition("=")
+            if template in ("w-1,w", "w,w+1"):  # (a comma inside a word gives several readings: all count)
+                gains = before if template == "w-1,w" else after
+                gain = np.maximum(np.array(w) - w[0], 0.0)
+                for k, ch in enumerate(value):
+                    if ch == ",":
+                        word = value[k + 1:] if template == "w-1,w" else value[:k]
+                        gains[word] = np.maximum(gains.get(word, self.zero), gain)
+        self.bigram_gain = {w: before.get(w, self.zero) + after.get(w, self.zero) for w in before.keys() | after.keys()}
+
+        def most(*names: str) -> np.ndarray:
+            return np.max([self.zero] + [np.array(model.weights[n]) - model.weights[n][0]
+                                         for n in names if n in model.weights], axis=0)
+        self.gain = most("cap", "cap0", "punct", "digit") + most("allcap") + most("timex")
+        self.head = np.array(model.weights.get("ghead", zero))
+        self.bias = np.array(model.weights.get("bias", zero))
+        self.groups: list[np.ndarray] = []
+        self._group_ids: dict[tuple[str, str, bool], int] = {}
+        self._start()
+
+    def _start(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.table = np.zeros((1 << 12, 7, len(self.zero)))
+
+    def _vector(self, features: list[str]) -> np.ndarray:
+        return np.sum([self.zero] + [self.weights[f] for f in features if f in self.weights], axis=0)
+
+    def _add(self, words: list[str]) -> None:
+        first = len(self.ids)
+        self.ids.update((w, first + n) for n, w in enumerate(words))
+        while len(self.ids) > len(self.table):
+            self.table = np.concatenate([self.table, np.zeros_like(self.table)])
+        matrix = event_model().matrix
+        rows = np.array([_word_rows(w) for w in words], dtype=np.intp).reshape(len(words), 13)  # see _word_rows
+        new = self.table[first:first + len(words)]
+        new[:, 0] = self.bias + matrix[rows[:, [0, 1, 2, 3, 4, 10, 11, 12]]].sum(axis=1)
+        new[:, 1:6] = matrix[rows[:, 5:10]]
+        new[:, 6] = [self.bigram_gain.get(w, self.zero) for w in words]
+
+    def number(self, words: list[str]) -> np.ndarray:
+        if len(self.ids) > self.LIMIT:
+            self._start()
+        ids = self.ids
+        new = [w for w in dict.fromkeys(words) if w not in ids]
+        if new:
+            self._add(new)
+        return np.array([ids[w] for w in words], dtype=np.intp)
+
+    def group(self, tense: str, aux: str, perfect: bool) -> int:
+        key = (tense, aux, perfect)
+        found = self._group_ids.get(key)
+        if found is None:
+            found = self._group_ids[key] = len(self.groups)
+            self.groups.append(self._vector(["grp", "gt=" + tense, "gaux=" + aux] + (["gperf"] if perfect else [])))
+        return found
+
+
+@cache
+def _bounds() -> _Bounds:
+    return _Bounds()
+
+
 @lru_cache(maxsize=1 << 17)
 def _word_rows(w: str) -> tuple[int, ...]:
     """The event model's rows of what one word says: as the token (w, s2, s3, s4, p3), as its

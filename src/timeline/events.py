@@ -19,7 +19,7 @@ import numpy as np
 
 from .grammar import load_toml
 from .model import AnchorKind, Event, Grain, Interval, RelInterval, Relation, Tense, Timex, TimexType
-from .eventmodel import Sentence, event_model, token_features, token_scores
+from .eventmodel import Sentence, event_model, may_be_events, token_features, token_scores
 from .pipeline import Analysis
 from .segment import Token, tokens
 from .tense import VerbGroup, tense_of_span
@@ -326,7 +326,8 @@ def _scored_sentences(analysis: Analysis) -> Iterator[tuple[int, Sentence, list[
     """Each sentence (its index, its tokens as the event model sees them) with the tokens the
     model takes for events and their classes. A token can be one when it starts with a letter
     outside the time expressions; its class is the best one but "no event", if that loses to
-    "no event" by RECALL_SLACK at most (ties: the first). The sentences are scored in batches."""
+    "no event" by RECALL_SLACK at most (ties: the first). The sentences are scored in batches;
+    the tokens that a quick bound rules out (`may_be_events`: most of them) are not scored."""
     text = analysis.doc.text
     labels = event_model().labels
     batch: list[tuple[int, Sentence]] = []
@@ -343,6 +344,9 @@ def _scored_sentences(analysis: Analysis) -> Iterator[tuple[int, Sentence, list[
         batch.append((si, Sentence(toks, analysis.groups(si, toks), taken, which)))
         size += len(toks)
         if size >= BATCH or si == len(analysis.sentences) - 1:
+            possible = iter(may_be_events([sentence for _, sentence in batch], RECALL_SLACK).tolist())
+            batch = [(si_, replace(sentence, which=[i for i, ok in zip(sentence.which, possible) if ok]))
+                     for si_, sentence in batch]
             scores = token_scores([sentence for _, sentence in batch])
             best = np.argmax(scores[:, 1:], axis=1) + 1  # (the first of equal scores)
             kept = (scores[np.arange(len(best)), best] >= scores[:, 0] - RECALL_SLACK).tolist()
