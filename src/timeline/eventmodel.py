@@ -14,7 +14,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
-from itertools import chain
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -312,18 +311,6 @@ class Perceptron:
     def rows(self, features: Iterable[str]) -> list[int]:
         """The rows of the features the model knows, in the features' order."""
         return [r for r in map(self.row_of.get, features) if r is not None]
-
-    def batch_scores(self, rows: Sequence[Sequence[int]]) -> np.ndarray:
-        """`scores` of many feature lists at once, each given by its `rows`: one line of scores
-        per list, the very same floats (the weights are added one by one, in the same order;
-        the shorter lists are padded with the zero row)."""
-        lengths = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
-        width = int(lengths.max(initial=0))
-        index = np.zeros((len(rows), width), dtype=np.intp)
-        line = np.repeat(np.arange(len(rows)), lengths)
-        column = np.arange(len(line)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        index[line, column] = np.fromiter(chain.from_iterable(rows), dtype=np.intp, count=len(line))
-        return self.sum_rows(index)
 
     def sum_rows(self, index: np.ndarray) -> np.ndarray:
         """Per line of `index` (rows of `matrix`), the sum of those rows, added one by one from

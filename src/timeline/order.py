@@ -63,10 +63,6 @@ def envelope_order(a: Event, b: Event) -> int:
         return 0  # a time carried over from the passage is a default, not evidence
     if frame(a) != frame(b):
         return 0  # calendar dates and days relative to an unknown publication day do not compare
-    return _envelope_order(a, b)
-
-
-def _envelope_order(a: Event, b: Event) -> int:
     return _bounds_order(a.bounds, b.bounds)
 
 
