@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import gzip
 import json
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import Iterable, Sequence
+
+import numpy as np
 
 from .grammar import load_toml
 from .segment import Token
@@ -77,6 +80,205 @@ def token_features(toks: Sequence[Token], i: int, group: VerbGroup | None, in_ti
     return f
 
 
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence's tokens as the event model sees them: its verb groups, the spans of its time
+    expressions (a token that starts inside one is "timex"), and which tokens to score."""
+
+    tokens: Sequence[Token]
+    groups: Sequence[VerbGroup]
+    timexes: Sequence[tuple[int, int]]
+    which: Sequence[int]
+
+
+def token_scores(sentences: Sequence[Sentence]) -> np.ndarray:
+    """The event model's scores of the chosen tokens of the sentences, one line per token in
+    order: the floats ``event_model().scores(token_features(...))`` gives, for many tokens at
+    once. Each token fills the slots of `token_features` in order with rows of the model's
+    weights (a feature it lacks, or that the model does not know, is the zero row): what one
+    word says, as the token or as a neighbour, is looked up once per word (`_word_rows`), a
+    verb group's features once per group; `Perceptron.sum_rows` adds them up."""
+    model = event_model()
+    row = model.row_of.get
+    bias, in_timex, head, no_group = row("bias", 0), row("timex", 0), row("ghead", 0), (0, 0, 0, 0, 0)
+    lines = []
+    for sentence in sentences:
+        toks = sentence.tokens
+        words = [_BOS, _BOS, *(t.lower for t in toks), _EOS, _EOS]  # token i is words[i + 2]
+        rows = [_word_rows(w) for w in words]
+        starts = [t.start for t in toks]
+        inside: set[int] = set()
+        for a, b in sentence.timexes:
+            inside.update(range(bisect_left(starts, a), bisect_left(starts, b)))
+        grouped: dict[int, tuple[int, int, int, int, int]] = {}
+        ends = [t.end for t in toks]
+        for g in reversed(sentence.groups):  # (a token in two groups takes the first)
+            grp, gt, gaux, gperf = _group_rows(g.tense.value, g.aux, g.perfect)
+            for i in range(bisect_left(starts, g.start), bisect_right(ends, g.end)):
+                grouped[i] = (grp, gt, gaux, head if g.head == words[i + 2] else 0, gperf)
+        for i in sentence.which:
+            w, own, before = words[i + 2], rows[i + 2], rows[i + 1]
+            shape = _shape_rows(toks[i].text)
+            lines.append((bias, *own[:5], before[5], rows[i][6], rows[i + 3][7], rows[i + 4][8],
+                          row(f"w-1,w={words[i + 1]},{w}", 0), row(f"w,w+1={w},{words[i + 3]}", 0),
+                          shape[1] if i else shape[0], shape[2], before[9], in_timex if i in inside else 0,
+                          *grouped.get(i, no_group), *own[10:]))
+    return model.sum_rows(np.array(lines, dtype=np.intp).reshape(len(lines), 24))
+
+
+_BOS, _EOS = "<s>", "</s>"  # the words before and after a sentence
+
+
+def may_be_events(sentences: Sequence[Sentence], slack: float) -> np.ndarray:
+    """For each chosen token of the sentences (in order, as `token_scores`): False where the
+    event model's scores leave every event class more than `slack` below "no event", for sure.
+
+    A quick upper bound, not the scores: what the token's word, its four neighbours, the
+    determiner before it and its verb group say is summed exactly (up to the order of the
+    additions, which moves a sum by far less than BOUND_MARGIN); what its bigrams, its shape
+    and a time expression could add is bounded by the most each could add to an event class
+    against "no event" (for the bigrams, the most of those of that word). Most tokens are
+    ruled out this way without their features ever being looked up one by one."""
+    words: list[str] = []  # as in token_scores: each sentence after two _BOS and before two _EOS
+    chosen: list[int] = []
+    grouped: list[tuple[int, int, bool]] = []  # (place in `words`, its group's number in _Bounds.groups, head?)
+    bounds = _bounds()
+    for sentence in sentences:
+        toks, base = sentence.tokens, len(words) + 2
+        words += [_BOS, _BOS, *(t.lower for t in toks), _EOS, _EOS]
+        chosen += [base + i for i in sentence.which]
+        starts, ends = [t.start for t in toks], [t.end for t in toks]
+        for g in reversed(sentence.groups):  # (a token in two groups takes the first)
+            number = bounds.group(g.tense.value, g.aux, g.perfect)
+            grouped += [(base + i, number, g.head == toks[i].lower)
+                        for i in range(bisect_left(starts, g.start), bisect_right(ends, g.end))]
+    ids = bounds.number(words)
+    c = np.array(chosen, dtype=np.intp)
+    table = bounds.table
+    partial = (table[ids[c], 0] + table[ids[c - 1], 1] + table[ids[c - 2], 2] + table[ids[c + 1], 3]
+               + table[ids[c + 2], 4] + table[ids[c - 1], 5])
+    in_group = np.zeros((len(words), table.shape[2]))
+    for place, number, head in grouped:
+        in_group[place] = bounds.groups[number] + (bounds.head if head else 0)
+    partial += in_group[c]
+    margin = partial[:, 1:] - partial[:, :1] + table[ids[c], 6, 1:] + bounds.gain[1:]
+    return margin.max(axis=1, initial=-np.inf) >= -slack - BOUND_MARGIN
+
+
+BOUND_MARGIN = 1e-6  # far above what the order of the additions moves a sum of a few dozen weights
+
+
+class _Bounds:
+    """What `may_be_events` reads: for each word met so far (numbered), the event model's
+    weights of what it says as the token (w, s2, s3, s4, p3 and its lexicons, with the bias),
+    as each neighbour (w-1, w-2, w+1, w+2), as a determiner before the token, and the most its
+    bigrams could add to each class against "no event"; the vectors of verb groups; the most
+    a token's shape and a time expression could add."""
+
+    LIMIT = 1 << 17  # words kept; past that the numbering starts over
+
+    def __init__(self) -> None:
+        model = event_model()
+        self.weights = model.weights
+        zero = [0.0] * len(model.labels)
+        self.zero = np.array(zero)
+        before: dict[str, np.ndarray] = {}  # the most a w-1,w bigram of the word could add
+        after: dict[str, np.ndarray] = {}  # ... and a w,w+1 bigram
+        for feat, w in model.weights.items():
+            template, _, value = feat.partition("=")
+            if template in ("w-1,w", "w,w+1"):  # (a comma inside a word gives several readings: all count)
+                gains = before if template == "w-1,w" else after
+                gain = np.maximum(np.array(w) - w[0], 0.0)
+                for k, ch in enumerate(value):
+                    if ch == ",":
+                        word = value[k + 1:] if template == "w-1,w" else value[:k]
+                        gains[word] = np.maximum(gains.get(word, self.zero), gain)
+        self.bigram_gain = {w: before.get(w, self.zero) + after.get(w, self.zero) for w in before.keys() | after.keys()}
+
+        def most(*names: str) -> np.ndarray:
+            return np.max([self.zero] + [np.array(model.weights[n]) - model.weights[n][0]
+                                         for n in names if n in model.weights], axis=0)
+        self.gain = most("cap", "cap0", "punct", "digit") + most("allcap") + most("timex")
+        self.head = np.array(model.weights.get("ghead", zero))
+        self.bias = np.array(model.weights.get("bias", zero))
+        self.groups: list[np.ndarray] = []
+        self._group_ids: dict[tuple[str, str, bool], int] = {}
+        self._start()
+
+    def _start(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.table = np.zeros((1 << 12, 7, len(self.zero)))
+
+    def _vector(self, features: list[str]) -> np.ndarray:
+        return np.sum([self.zero] + [self.weights[f] for f in features if f in self.weights], axis=0)
+
+    def _add(self, words: list[str]) -> None:
+        first = len(self.ids)
+        self.ids.update((w, first + n) for n, w in enumerate(words))
+        while len(self.ids) > len(self.table):
+            self.table = np.concatenate([self.table, np.zeros_like(self.table)])
+        matrix = event_model().matrix
+        rows = np.array([_word_rows(w) for w in words], dtype=np.intp).reshape(len(words), 13)  # see _word_rows
+        new = self.table[first:first + len(words)]
+        new[:, 0] = self.bias + matrix[rows[:, [0, 1, 2, 3, 4, 10, 11, 12]]].sum(axis=1)
+        new[:, 1:6] = matrix[rows[:, 5:10]]
+        new[:, 6] = [self.bigram_gain.get(w, self.zero) for w in words]
+
+    def number(self, words: list[str]) -> np.ndarray:
+        if len(self.ids) > self.LIMIT:
+            self._start()
+        ids = self.ids
+        new = [w for w in dict.fromkeys(words) if w not in ids]
+        if new:
+            self._add(new)
+        return np.array([ids[w] for w in words], dtype=np.intp)
+
+    def group(self, tense: str, aux: str, perfect: bool) -> int:
+        key = (tense, aux, perfect)
+        found = self._group_ids.get(key)
+        if found is None:
+            found = self._group_ids[key] = len(self.groups)
+            self.groups.append(self._vector(["grp", "gt=" + tense, "gaux=" + aux] + (["gperf"] if perfect else [])))
+        return found
+
+
+@cache
+def _bounds() -> _Bounds:
+    return _Bounds()
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_rows(w: str) -> tuple[int, ...]:
+    """The event model's rows of what one word says: as the token (w, s2, s3, s4, p3), as its
+    neighbours (w-1, w-2, w+1, w+2), as a determiner before it, and its lexicons."""
+    row = event_model().row_of.get
+    lex = lexicons()
+    return (row("w=" + w, 0), row("s2=" + w[-2:], 0), row("s3=" + w[-3:], 0), row("s4=" + w[-4:], 0),
+            row("p3=" + w[:3], 0), row("w-1=" + w, 0), row("w-2=" + w, 0), row("w+1=" + w, 0), row("w+2=" + w, 0),
+            row("det-1", 0) if w in _DETERMINERS else 0, row("lex:noun", 0) if w in lex.nouns else 0,
+            row("lex:verb", 0) if w in lex.verbs else 0, row("lex:rep", 0) if w in lex.reporting else 0)
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape_rows(text: str) -> tuple[int, int, int]:
+    """The rows of a token's shape: first in its sentence, not first, and all capitals."""
+    row = event_model().row_of.get
+    if not text[0].isalnum():
+        return row("punct", 0), row("punct", 0), 0
+    if text[0].isdigit():
+        return row("digit", 0), row("digit", 0), 0
+    if text[0].isupper():
+        return row("cap0", 0), row("cap", 0), row("allcap", 0) if text.isupper() and len(text) > 1 else 0
+    return 0, 0, 0
+
+
+@cache
+def _group_rows(tense: str, aux: str, perfect: bool) -> tuple[int, int, int, int]:
+    """The rows of a verb group's features: grp, gt, gaux, gperf."""
+    row = event_model().row_of.get
+    return row("grp", 0), row("gt=" + tense, 0), row("gaux=" + aux, 0), row("gperf", 0) if perfect else 0
+
+
 class Perceptron:
     """Sparse linear scores: feature -> one weight per label."""
 
@@ -92,6 +294,30 @@ class Perceptron:
             if w is not None:
                 for k, v in enumerate(w):
                     totals[k] += v
+        return totals
+
+    @cached_property
+    def row_of(self) -> dict[str, int]:
+        """Each feature's row in `matrix`."""
+        return {feat: row for row, feat in enumerate(self.weights, start=1)}
+
+    @cached_property
+    def matrix(self) -> np.ndarray:
+        """The weights, one row per feature after row 0, which is all zeros."""
+        out = np.zeros((len(self.weights) + 1, len(self.labels)))
+        out[1:] = list(self.weights.values())
+        return out
+
+    def rows(self, features: Iterable[str]) -> list[int]:
+        """The rows of the features the model knows, in the features' order."""
+        return [r for r in map(self.row_of.get, features) if r is not None]
+
+    def sum_rows(self, index: np.ndarray) -> np.ndarray:
+        """Per line of `index` (rows of `matrix`), the sum of those rows, added one by one from
+        the left: the floats `scores` gives. (A column of zero rows adds nothing and is skipped.)"""
+        totals = np.zeros((index.shape[0], len(self.labels)))
+        for column in index[:, index.any(axis=0)].T:
+            totals += self.matrix[column]
         return totals
 
     def predict(self, features: Iterable[str]) -> tuple[str, float]:

@@ -9,13 +9,17 @@ before it; future: after it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import cache
+from typing import Iterator
+
+import numpy as np
 
 from .grammar import load_toml
 from .model import AnchorKind, Event, Grain, Interval, RelInterval, Relation, Tense, Timex, TimexType
-from .eventmodel import event_model, token_features
+from .eventmodel import Sentence, event_model, may_be_events, token_features, token_scores
 from .pipeline import Analysis
 from .segment import Token, tokens
 from .tense import VerbGroup, tense_of_span
@@ -300,7 +304,9 @@ def _aspect(group: VerbGroup | None, tok: Token) -> str:
 
 
 def sentence_tokens(analysis: Analysis, si: int) -> list[tuple[Token, list[str]]]:
-    """The tokens of sentence `si` with the event model's features."""
+    """The tokens of sentence `si` with the event model's features (what the model learns from,
+    scripts/train_events.py; `find_events` scores with `eventmodel.token_scores`, the same
+    scores without the strings)."""
     text = analysis.doc.text
     s, e = analysis.sentences[si]
     toks = tokens(text, s, e)
@@ -313,32 +319,64 @@ def sentence_tokens(analysis: Analysis, si: int) -> list[tuple[Token, list[str]]
     return out
 
 
+BATCH = 4096  # tokens scored together: enough to spread numpy's cost per call, few enough to keep memory flat
+
+
+def _scored_sentences(analysis: Analysis) -> Iterator[tuple[int, Sentence, list[tuple[int, str]]]]:
+    """Each sentence (its index, its tokens as the event model sees them) with the tokens the
+    model takes for events and their classes. A token can be one when it starts with a letter
+    outside the time expressions; its class is the best one but "no event", if that loses to
+    "no event" by RECALL_SLACK at most (ties: the first). The sentences are scored in batches;
+    the tokens that a quick bound rules out (`may_be_events`: most of them) are not scored."""
+    text = analysis.doc.text
+    labels = event_model().labels
+    batch: list[tuple[int, Sentence]] = []
+    size = 0
+    for si, (s, e) in enumerate(analysis.sentences):
+        toks = tokens(text, s, e)
+        taken = [(t.start, t.end) for t in analysis.timexes_in(s, e)]
+        inside: set[int] = set()
+        if taken:
+            starts = [t.start for t in toks]
+            for a, b in taken:
+                inside.update(range(bisect_left(starts, a), bisect_left(starts, b)))
+        which = [i for i, t in enumerate(toks) if t.text[0].isalpha() and i not in inside]
+        batch.append((si, Sentence(toks, analysis.groups(si, toks), taken, which)))
+        size += len(toks)
+        if size >= BATCH or si == len(analysis.sentences) - 1:
+            possible = iter(may_be_events([sentence for _, sentence in batch], RECALL_SLACK).tolist())
+            batch = [(si_, replace(sentence, which=[i for i, ok in zip(sentence.which, possible) if ok]))
+                     for si_, sentence in batch]
+            scores = token_scores([sentence for _, sentence in batch])
+            best = np.argmax(scores[:, 1:], axis=1) + 1  # (the first of equal scores)
+            kept = (scores[np.arange(len(best)), best] >= scores[:, 0] - RECALL_SLACK).tolist()
+            classes = iter(zip(kept, best.tolist()))
+            for si_, sentence in batch:
+                found = [(i, labels[k]) for i, (keep, k) in zip(sentence.which, classes) if keep]
+                yield si_, sentence, found
+            batch, size = [], 0
+
+
 def find_events(analysis: Analysis) -> list[Event]:
     """The event mentions of one analysed document, in text order."""
     lex = _lexicon()
-    model = event_model()
     doc = analysis.doc
     text = doc.text
     found_events: list[tuple[Event, int]] = []
     spans: list[tuple[int, int]] = []
     owned: list[bool] = []
-    for si, sent in enumerate(analysis.sentences):
-        featured = sentence_tokens(analysis, si)
-        toks = [t for t, _ in featured]
-        groups = analysis.groups(si)
+    for si, sentence, found_tokens in _scored_sentences(analysis):
+        if not found_tokens:
+            continue
+        sent = analysis.sentences[si]
+        toks, groups = list(sentence.tokens), tuple(sentence.groups)
         sent_timexes = list(analysis.timexes_in(sent[0], sent[1]))
-        taken = [(t.start, t.end) for t in sent_timexes]
+        taken = list(sentence.timexes)
         verb_spans = [(g.start, g.end) for g in groups]
         heading = _is_heading(text, sent)
         sentence_text = _span_text(text, sent[0], sent[1])  # one string shared by the sentence's events
-        for i, (tok, feats) in enumerate(featured):
-            if any(s <= tok.start < e for s, e in taken) or not tok.text[0].isalpha():
-                continue
-            scores = model.scores(feats)
-            best = max(range(1, len(scores)), key=lambda k: (scores[k], -k))
-            if scores[best] < scores[0] - RECALL_SLACK:
-                continue
-            cls = model.labels[best]
+        for i, cls in found_tokens:
+            tok = toks[i]
             w = tok.lower
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             group = _in_group(tok, groups)
@@ -372,7 +410,7 @@ def find_events(analysis: Analysis) -> list[Event]:
             # "the overnight bombardment": that time is the noun's own and carries no further
             owned.append(found is not None and not is_verb and _premodifies(text, found[0], tok))
             found_events.append((Event(
-                id="", doc=doc.id, start=tok.start, end=tok.end, text=tok.text,
+                id=f"e{len(found_events) + 1}", doc=doc.id, start=tok.start, end=tok.end, text=tok.text,
                 sentence=sentence_text, label=label,
                 relation=relation, anchor=anchor, timex=timex_id, envelope=envelope, relative=relative,
                 tense=tense, salient=salient, cls=cls,
@@ -380,10 +418,9 @@ def find_events(analysis: Analysis) -> list[Event]:
                 modality=(group.aux if group is not None and group.aux in _MODALS else
                           ("to" if infinitive else "")),
             ), si))
-    numbered = [(replace(ev, id=f"e{i + 1}"), si) for i, (ev, si) in enumerate(found_events)]
-    sentence_of = {ev.id: si for ev, si in numbered}
-    label_spans = {ev.id: span for (ev, _), span in zip(numbered, spans)}
-    anchored = _propagate(numbered, {ev.id for (ev, _), o in zip(numbered, owned) if o})
+    sentence_of = {ev.id: si for ev, si in found_events}
+    label_spans = {ev.id: span for (ev, _), span in zip(found_events, spans)}
+    anchored = _propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o})
     return _merge_mentions(_one_entry_per_happening(anchored, sentence_of, label_spans))
 
 

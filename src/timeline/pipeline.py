@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 
 from .anchor import Policy, resolve_mentions
 from .model import Document, Event, Kind, Symbolic, Tense, Timeline, TimelineDiff, Timex, Unit, check_dct
-from .segment import sentence_spans, tokens
+from .segment import Token, sentence_spans, tokens
 from .tagger import tag
 from .tense import VerbGroup, governing_group, local_tense, tense_of_span, verb_groups
 
@@ -39,12 +39,13 @@ class Analysis:
         scan: a text of 40,000 sentences asks this for each of them)."""
         return self._by_start[bisect_left(self._timex_starts, start):bisect_left(self._timex_starts, end)]
 
-    def groups(self, i: int) -> tuple[VerbGroup, ...]:
-        """The verb groups of sentence `i`, found the first time they are asked for."""
+    def groups(self, i: int, toks: list[Token] | None = None) -> tuple[VerbGroup, ...]:
+        """The verb groups of sentence `i` (whose tokens are `toks`, when the caller has them),
+        found the first time they are asked for."""
         found = self._groups.get(i)
         if found is None:
             s, e = self.sentences[i]
-            found = self._groups[i] = tuple(verb_groups(self.doc.text, s, e, tokens(self.doc.text, s, e)))
+            found = self._groups[i] = tuple(verb_groups(self.doc.text, s, e, tokens(self.doc.text, s, e) if toks is None else toks))
         return found
 
     def sentence_index(self, pos: int) -> int:
