@@ -108,3 +108,9 @@ def write_story(folder: Path, n: int, seed: int = 7) -> list[Article]:
     for a in arts:
         (folder / f"{a.name}.txt").write_text(a.text, encoding="utf-8")
     return arts
+
+
+if __name__ == "__main__":  # python tests/storygen.py FOLDER [N]: write a story of N articles
+    import sys
+
+    write_story(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 300)

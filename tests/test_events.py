@@ -104,3 +104,19 @@ def test_an_undated_article_mixing_calendar_and_relative_times_is_ordered_withou
     tl = build_timeline([Document("d", "Kyiv was struck yesterday. Strikes have continued since 1998. "
                                        "Strikes resumed overnight.", dct=None)])
     assert tl.events and all(e.rank >= 1 for e in tl.events)
+
+
+def test_a_cleft_gives_its_time_to_its_clause_and_reported_speech_to_the_saying():
+    from datetime import datetime
+
+    from timeline.model import Document
+    from timeline.pipeline import build_timeline
+
+    cleft = build_timeline([Document("d", "It was on March 3 that rescue teams pulled 40 survivors from the rubble.",
+                                     dct=datetime(2026, 3, 10))])
+    pulled = next(e for e in cleft.events if e.text == "pulled")
+    assert pulled.anchor.value == "timex" and pulled.envelope.start == datetime(2026, 3, 3)
+    said = build_timeline([Document("d", "The minister said on March 3 that rescuers had pulled 40 survivors out.",
+                                    dct=datetime(2026, 3, 10))])
+    pulled = next(e for e in said.events if e.text == "pulled")
+    assert pulled.envelope.start is None and pulled.envelope.end == datetime(2026, 3, 4)  # before the saying ends

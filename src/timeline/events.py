@@ -43,6 +43,7 @@ class _Lexicon:
     reporting: frozenset[str]
     weak: frozenset[str]
     modifiees: frozenset[str]
+    closed: frozenset[str]  # closed-class words: never an event
 
 
 def _inflect(lemma: str) -> set[str]:
@@ -70,7 +71,7 @@ def _lexicon() -> _Lexicon:
     for form, lemma in data["forms"].items():
         verb_forms[form] = lemma
     return _Lexicon(frozenset(data["nouns"]), verb_forms, frozenset(data["reporting"]),
-                    frozenset(data["weak"]), frozenset(data["modifiees"]))
+                    frozenset(data["weak"]), frozenset(data["modifiees"]), frozenset(data["closed"]))
 
 
 def _in_group(tok: Token, groups: tuple[VerbGroup, ...]) -> VerbGroup | None:
@@ -140,6 +141,10 @@ def _owner(text: str, t: Timex, nouns: frozenset[str]) -> tuple[int, str] | None
     return None
 
 
+_CLEFT_RE = re.compile(r"\b(?:it|this)\s+(?:was|is|will\s+be|had\s+been|has\s+been)\s+(?:only\s+|not\s+until\s+|"
+                       r"on\s+|in\s+|at\s+|during\s+|until\s+)?$", re.IGNORECASE)
+
+
 def _best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex],
                 groups: tuple[VerbGroup, ...], is_verb: bool,
                 nouns: frozenset[str] = frozenset()) -> tuple[Timex, str, float] | None:
@@ -173,8 +178,9 @@ def _best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Time
         if t.end <= first_verb and t.start - sent[0] < 40:
             score -= 40  # a sentence-initial time frames the whole main clause
         score += 25 * len(re.findall(r"[;:—]|\b(?:while|but|as|which|who|because|whereas|although)\b", between))
-        if t.end <= tok.start and re.search(r"\bthat\b", between):
+        if t.end <= tok.start and re.search(r"\bthat\b", between) and not _CLEFT_RE.search(text, sent[0], t.start):
             score += 250  # "said on Tuesday that ...": the time is the saying's, not the reported event's
+            # (but "It was on March 3 that rescuers pulled ...": a cleft, the time is the clause's)
         own = [g for g in groups if lo <= g.start and g.end <= hi]
         if own and not (not is_verb and len(own) == 1 and " " not in text[own[0].start:own[0].end]
                         and own[0].head.endswith("ed")):
@@ -325,11 +331,12 @@ BATCH = 4096  # tokens scored together: enough to spread numpy's cost per call, 
 def _scored_sentences(analysis: Analysis) -> Iterator[tuple[int, Sentence, list[tuple[int, str]]]]:
     """Each sentence (its index, its tokens as the event model sees them) with the tokens the
     model takes for events and their classes. A token can be one when it starts with a letter
-    outside the time expressions; its class is the best one but "no event", if that loses to
+    outside the time expressions and is no closed-class word ("on", "the": events.toml); its class is the best one but "no event", if that loses to
     "no event" by RECALL_SLACK at most (ties: the first). The sentences are scored in batches;
     the tokens that a quick bound rules out (`may_be_events`: most of them) are not scored."""
     text = analysis.doc.text
     labels = event_model().labels
+    closed = _lexicon().closed
     batch: list[tuple[int, Sentence]] = []
     size = 0
     for si, (s, e) in enumerate(analysis.sentences):
@@ -340,7 +347,7 @@ def _scored_sentences(analysis: Analysis) -> Iterator[tuple[int, Sentence, list[
             starts = [t.start for t in toks]
             for a, b in taken:
                 inside.update(range(bisect_left(starts, a), bisect_left(starts, b)))
-        which = [i for i, t in enumerate(toks) if t.text[0].isalpha() and i not in inside]
+        which = [i for i, t in enumerate(toks) if t.text[0].isalpha() and i not in inside and t.lower not in closed]
         batch.append((si, Sentence(toks, analysis.groups(si, toks), taken, which)))
         size += len(toks)
         if size >= BATCH or si == len(analysis.sentences) - 1:
