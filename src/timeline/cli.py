@@ -258,8 +258,9 @@ def _formats(values: Sequence[str], allowed: Sequence[str], default: Sequence[st
               help='Keep only the events the subject takes part in ("Airbus", "Steve Jobs").')
 @click.option("--title", help="Chart and TimelineJS title (default: the first article's title).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Articles processed in parallel (processes); the output is the same as with 1.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes for the per-article work; 0: one per CPU core (up to 8) for 16 articles or more. "
+                   "The output is the same whatever the number.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="dask: run the per-article work on a dask.distributed cluster (pip install 'timeline[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", help="The dask scheduler (default: a LocalCluster of --jobs workers).")
@@ -291,6 +292,10 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
         docs = [d if d.source else replace(d, source=outlet.strip()) for d in docs]
     if scheduler and engine != "dask":
         raise UserError("--scheduler needs --engine dask")
+    if jobs == 0:
+        from .scale import auto_jobs
+
+        jobs = auto_jobs(len(docs))
     try:
         tl = build_timeline(docs, Policy(policy), infer=not no_infer, progress=progress.step,
                             jobs=jobs, engine=engine, scheduler=scheduler, furniture=not keep_furniture)
@@ -488,7 +493,9 @@ def diff(a: str, b: str, fmt: str, png: str | None, top: int, show_all: bool, da
         docs_a = _read([a], date, skip_bad=False, warn_undated=False)
         docs_b = _read([b], date, skip_bad=False, warn_undated=False)
         names = (side_name(docs_a, _input_name(a)), side_name(docs_b, _input_name(b)))
-        result = diff_articles(docs_a, docs_b, names, infer=not no_infer)
+        from .scale import auto_jobs
+
+        result = diff_articles(docs_a, docs_b, names, infer=not no_infer, jobs=auto_jobs(len(docs_a) + len(docs_b)))
         _report_dates(list({d.id: d for d in result.a.documents + result.b.documents}.values()))
     limit = None if show_all else top
     if fmt == "json":

@@ -27,6 +27,22 @@ def _chunks(docs: Sequence[Document], size: int) -> list[Sequence[Document]]:
     return [docs[i:i + size] for i in range(0, len(docs), size)]
 
 
+AUTO_MIN_ARTICLES = 16  # fewer articles are done before a pool of processes has started
+AUTO_MAX_JOBS = 8
+
+
+def auto_jobs(articles: int) -> int:
+    """Processes for `articles` when the user names no number: one per CPU core this process
+    may use (up to AUTO_MAX_JOBS), for AUTO_MIN_ARTICLES articles or more; else one."""
+    import os
+
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, AUTO_MAX_JOBS)) if articles >= AUTO_MIN_ARTICLES else 1
+
+
 def pool_map(docs: Sequence[Document], policy: Policy, jobs: int,
              progress: Callable[[Document], object] | None = None) -> list[Result]:
     """The per-article stage in `jobs` processes."""
