@@ -12,7 +12,7 @@ Corpora: each Timeline17 topic in ../shared/data/tls (when present), and a synth
 2,000 articles from twelve outlets over a month (tests/storygen.py), with 500 of them for the
 growth: 4x the articles should take about 4x the time.
 
-    python benchmarks/story_cost.py [--repeat 3] [--synthetic 2000] [--no-tls]
+    python benchmarks/story_cost.py [--repeat 3] [--synthetic 2000] [--no-tls] [--jobs 1|0]
 """
 from __future__ import annotations
 
@@ -39,10 +39,10 @@ def timed(args: list[str], repeat: int) -> float:
     return best
 
 
-def measure(name: str, folder: Path, n: int, repeat: int) -> tuple[str, int, float, float]:
+def measure(name: str, folder: Path, n: int, repeat: int, jobs: str) -> tuple[str, int, float, float]:
     with tempfile.TemporaryDirectory() as out:
         extract = timed(["extract", str(folder), "--format", "tsv"], repeat)
-        build = timed(["build", str(folder), "--out", out, "-q"], repeat)
+        build = timed(["build", str(folder), "--out", out, "-q", "-j", jobs], repeat)
     return name, n, extract, build
 
 
@@ -51,13 +51,15 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--synthetic", type=int, default=2000, help="articles of the synthetic story (0: none)")
     ap.add_argument("--no-tls", action="store_true", help="skip the Timeline17 topics")
+    ap.add_argument("--jobs", default="1", help="build's -j (default 1: one process, as extract; 0: one per core)")
     args = ap.parse_args()
     rows = []
     if not args.no_tls:
         if TLS.is_dir():
             for topic in sorted(p.name for p in TLS.iterdir() if (p / "articles").is_dir()):
                 folder = TLS / topic / "articles"
-                rows.append(measure(f"tls/{topic}", folder, sum(1 for _ in folder.glob("*.txt")), args.repeat))
+                rows.append(measure(f"tls/{topic}", folder, sum(1 for _ in folder.glob("*.txt")), args.repeat,
+                                    args.jobs))
         else:
             print(f"benchmarks/story_cost.py: {TLS} is absent; the Timeline17 topics are skipped", file=sys.stderr)
     if args.synthetic:
@@ -67,7 +69,8 @@ def main() -> int:
             for n in sorted({max(args.synthetic // 4, 1), args.synthetic}):
                 folder = Path(tmp) / f"story{n}"
                 write_story(folder, n)
-                rows.append(measure(f"synthetic {n}", folder, n, args.repeat))
+                rows.append(measure(f"synthetic {n}", folder, n, args.repeat, args.jobs))
+    print(f"build -j {args.jobs}; extract in one process; best of {args.repeat}")
     print(f"{'corpus':<18} {'articles':>8} {'extract s':>10} {'build s':>8} {'build/extract':>14}")
     worst = 0.0
     for name, n, extract, build in rows:

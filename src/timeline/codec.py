@@ -139,7 +139,8 @@ def match_to_dict(m: Match) -> dict[str, Any]:
 
 
 def dumps(tl: Timeline) -> str:
-    """The timeline as JSON text: the bytes `dump` and `write_timeline` write, in one string."""
+    """The timeline as JSON text (one record a line): the bytes `dump` and `write_timeline`
+    write, in one string."""
     return "".join(iter_json(tl))
 
 
@@ -158,21 +159,27 @@ def write_timeline(path: str | os.PathLike[str], tl: Timeline) -> None:
 
 
 def iter_json(tl: Timeline) -> Iterator[str]:
-    """The JSON text of `timeline_to_dict(tl)` exactly as `json.dumps(..., ensure_ascii=False,
-    indent=1) + "\n"` writes it, one top-level item (a document, time, event or match) at a
-    time, so that neither the whole dict tree nor the whole text is ever built at once."""
-    yield '{\n "schema": ' + _encode(SCHEMA, 1)
+    """The JSON text of `timeline_to_dict(tl)`, one top-level item (a document, happening, time,
+    event or match) to a line, each encoded by the json module's C encoder as `json.dumps(item,
+    ensure_ascii=False)` writes it; produced item by item, so that neither the whole dict tree
+    nor the whole text is ever built at once. One record a line: a diff of two timelines shows
+    the records that changed, and grep finds one."""
+    encode = _ENCODER.encode
+    yield '{"schema": ' + encode(SCHEMA)
     for key, items, to_dict in _sections(tl):
         if not items:
-            yield ",\n " + _encode(key, 1) + ": []"
+            yield ",\n " + encode(key) + ": []"
             continue
         sep = "[\n  "
-        head = ",\n " + _encode(key, 1) + ": "
+        head = ",\n " + encode(key) + ": "
         for item in items:
-            yield head + sep + _encode(to_dict(item), 2)
+            yield head + sep + encode(to_dict(item))
             head, sep = "", ",\n  "
         yield "\n ]"
     yield "\n}\n"
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # (what json.dumps uses: its C encoder for a whole item)
 
 
 def _batched(pieces: Iterator[str], size: int = 1 << 16) -> Iterator[str]:
@@ -187,78 +194,6 @@ def _batched(pieces: Iterator[str], size: int = 1 << 16) -> Iterator[str]:
             buf, n = [], 0
     if buf:
         yield "".join(buf)
-
-
-_encode_str = json.encoder.encode_basestring  # what json.dumps uses with ensure_ascii=False (C when available)
-_INF = float("inf")
-
-
-def _float(o: float) -> str:
-    if o != o:
-        return "NaN"
-    if o == _INF:
-        return "Infinity"
-    if o == -_INF:
-        return "-Infinity"
-    return float.__repr__(o)
-
-
-# The exact built-in scalar types, encoded without the chain of checks (subclasses, such as a
-# str enum, go through the checks in `_encode`, in json's order, and come out the same).
-_SCALARS: dict[type, Callable[[Any], str]] = {
-    str: _encode_str, int: int.__repr__, float: _float, bool: lambda o: "true" if o else "false",
-    type(None): lambda o: "null",
-}
-_KEYS: dict[str, str] = {}  # field name -> its JSON (the few dozen names of the format)
-
-
-def _key(k: Any) -> str:
-    if type(k) is str:
-        found = _KEYS.get(k)
-        if found is None:
-            found = _encode_str(k)
-            if len(_KEYS) < 256:
-                _KEYS[k] = found
-        return found
-    if isinstance(k, str):
-        return _encode_str(k)
-    if k is None or isinstance(k, (float, int)):  # bool is an int: "true", as json.dumps writes it
-        return _encode_str(_encode(k, 0))
-    raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
-
-
-def _encode(o: Any, level: int) -> str:
-    """`o` as json.dumps(o, ensure_ascii=False, indent=1) writes it nested `level` deep: the
-    same type checks in the same order, the same separators and indentation."""
-    fast = _SCALARS.get(type(o))
-    if fast is not None:
-        return fast(o)
-    if isinstance(o, str):
-        return _encode_str(o)
-    if o is None:
-        return "null"
-    if o is True:
-        return "true"
-    if o is False:
-        return "false"
-    if isinstance(o, int):
-        return int.__repr__(o)
-    if isinstance(o, float):
-        return _float(o)
-    if isinstance(o, (list, tuple)):
-        if not o:
-            return "[]"
-        inner = "\n" + " " * (level + 1)
-        return "[" + inner + ("," + inner).join([_encode(v, level + 1) for v in o]) + inner[:-1] + "]"
-    if isinstance(o, dict):
-        if not o:
-            return "{}"
-        inner = "\n" + " " * (level + 1)
-        scalar = _SCALARS.get
-        return "{" + inner + ("," + inner).join([
-            _key(k) + ": " + (f(v) if (f := scalar(type(v))) is not None else _encode(v, level + 1))
-            for k, v in o.items()]) + inner[:-1] + "}"
-    raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
 
 
 # ----------------------------------------------------------------------------- decoding
