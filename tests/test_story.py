@@ -184,3 +184,17 @@ def test_a_single_article_is_a_story_of_one(tmp_path):
                                       for h in data["happenings"])
     assert sorted(h["rank"] for h in data["happenings"]) == list(range(1, len(data["happenings"]) + 1))
     assert all(h["precision"] in {p.value for p in Precision} for h in data["happenings"])
+
+
+def test_the_story_axis_cuts_out_an_empty_stretch_and_leaves_a_stray_date_at_the_edge():
+    from timeline.render.axis import story_axis
+
+    june = [datetime(2009, 6, 25).toordinal() + k / 3 for k in range(12)]
+    trial = [datetime(2011, 10, 1).toordinal() + 5 * k for k in range(8)]
+    stray = [datetime(1958, 8, 29).toordinal()]
+    axis, outliers = story_axis(june + trial + stray)
+    assert len(axis.segments) == 2 and outliers == {len(june) + len(trial)}
+    (a0, a1), (b0, b1) = axis.segments
+    assert a1 - a0 < 10 and b1 - b0 < 45  # days, not the 2 years between nor the 50 before
+    assert axis.place(stray[0]) == 0.0 and 0 < axis.place(june[0]) < axis.place(trial[0]) < 1
+    assert axis.breaks() and axis.place(datetime(2010, 6, 1).toordinal()) == axis.breaks()[0]

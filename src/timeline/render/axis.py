@@ -4,9 +4,9 @@ A story's happenings cluster: the days around an earthquake, or a death in 2009 
 2011. One stray date ("1886", a page's copyright year) must not stretch the axis over
 decades, and two years with nothing in them must not squeeze the story into two strips. So
 the times that place the drawn rows are clustered: a gap longer than a few days and an eighth
-of the spread of the middle 80% of them separates two clusters; a cluster with enough of
-the rows becomes a segment of the axis, a smaller one far from the rest is an outlier, drawn
-at the edge with its date written out. Segments sit side by side, each at least `MIN_SHARE`
+of the spread of the middle 80% of them separates two clusters; a cluster of two rows or more
+becomes a segment of the axis, a lone row far from the rest is an outlier, drawn at the edge
+(or in the break it falls into) with its date written out. Segments sit side by side, each at least `MIN_SHARE`
 of the width, the gap between two a narrow break drawn as such.
 
 Times are plain floats, days since 1 January of the year 1 (`datetime.toordinal`, with the
@@ -81,7 +81,7 @@ def story_axis(points: Sequence[float], spans: Sequence[tuple[float, float]] = (
         if points[i] - points[prev] > gap:
             clusters.append([])
         clusters[-1].append(i)
-    kept = [c for c in clusters if len(c) >= min(3, math.ceil(n / 5)) or len(c) >= n / 2]
+    kept = [c for c in clusters if len(c) >= 2 or len(c) >= n / 2]
     if not kept:
         kept = [max(clusters, key=len)]
     outliers = {i for c in clusters if c not in kept for i in c}
