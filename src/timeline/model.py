@@ -172,6 +172,15 @@ class Symbolic:
     end_point: Symbolic | None = None  # RANGE: the second point
 
 
+def bounds_of(envelope: Interval | None, relative: RelInterval | None) -> tuple[object, object] | None:
+    """[start, end) of a time on the calendar, else relative to an article's publication day."""
+    if envelope is not None:
+        return envelope.start, envelope.end
+    if relative is not None:
+        return relative.start, relative.end
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A time expression found in the text, still symbolic."""
@@ -285,11 +294,7 @@ class Event:
     @property
     def bounds(self) -> tuple[object, object] | None:
         """[start, end) of its envelope on the calendar, else on its article's relative days."""
-        if self.envelope is not None:
-            return self.envelope.start, self.envelope.end
-        if self.relative is not None:
-            return self.relative.start, self.relative.end
-        return None
+        return bounds_of(self.envelope, self.relative)
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,11 +352,7 @@ class Happening:
 
     @property
     def bounds(self) -> tuple[object, object] | None:
-        if self.envelope is not None:
-            return self.envelope.start, self.envelope.end
-        if self.relative is not None:
-            return self.relative.start, self.relative.end
-        return None
+        return bounds_of(self.envelope, self.relative)
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,11 +408,7 @@ class SideAccount:
 
     @property
     def bounds(self) -> tuple[object, object] | None:
-        if self.envelope is not None:
-            return self.envelope.start, self.envelope.end
-        if self.relative is not None:
-            return self.relative.start, self.relative.end
-        return None
+        return bounds_of(self.envelope, self.relative)
 
 
 @dataclass(frozen=True, slots=True)
