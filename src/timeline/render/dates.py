@@ -1,7 +1,8 @@
 """Human-readable dates for envelopes ("Mon 2 Feb 2026, night", "4–5 Feb 2026")."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from typing import TYPE_CHECKING
 
@@ -23,9 +24,14 @@ def _night_window() -> tuple[int, int]:
 
 def day(dt: datetime) -> str:
     """ "Tue 3 Feb 2026" (pendulum's formatter, fixed to English whatever the machine's locale)."""
+    return _day(dt.date())
+
+
+@lru_cache(maxsize=4096)
+def _day(d: date) -> str:  # (a story names the same few hundred days thousands of times)
     import pendulum
 
-    return pendulum.instance(dt, tz="UTC").format("ddd D MMM YYYY", locale="en")
+    return pendulum.date(d.year, d.month, d.day).format("ddd D MMM YYYY", locale="en")
 
 
 def _midnight(dt: datetime) -> bool:
