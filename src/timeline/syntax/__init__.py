@@ -1,0 +1,177 @@
+"""Syntax: parts of speech, lemmas and dependency trees of sentences, from a learned model.
+
+The model (``timeline/models/syntax/``, a spaCy pipeline: CNN tok2vec, Penn tagger, UPOS +
+features morphologizer, UD dependency parser, edit-tree lemmatizer) is trained by
+``scripts/train_syntax.py`` on UD English EWT and GUM; see ``models/LICENSE-models``.
+
+Nothing here imports spaCy until a sentence is parsed: ``import timeline`` and
+``timeline extract`` stay free of it. The model is loaded once per process, on first use.
+
+    from timeline.segment import sentences
+    from timeline.syntax import parse_spans
+    for p in parse_spans(text, sentences(text)):
+        if p is not None:
+            for t in p.tokens:
+                print(t.text, t.upos, t.tag, t.dep, p.tokens[t.head].text)
+
+Tokens are spaCy's English tokenization of each span (the treebanks' tokenization, which the
+parser was trained on: "don't" -> "do" "n't", "Russia's" -> "Russia" "'s"), with character
+offsets into the caller's text. Whitespace inside a span makes no token.
+
+A span is not parsed (its entry is None) when it has more than ``max_tokens`` tokens (the
+parse would be slow and poor; callers fall back to what they do without syntax), or when
+fewer than ``min_latin`` of its letters are Latin (Cyrillic, Arabic, CJK... text the model
+knows nothing about). Latin-script text in another language is parsed, badly.
+The output is a function of the text and the spans: the same input gives the same parse.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "syntax"
+MAX_TOKENS = 150
+MIN_LATIN = 0.5
+# a span longer than this many characters per allowed token is skipped before tokenizing
+_CHARS_PER_TOKEN = 40
+
+__all__ = ["Token", "Parse", "parse_spans", "parse_text", "load", "model_info", "MODEL_DIR", "MAX_TOKENS"]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a parsed sentence.
+
+    start, end: character offsets into the text given to `parse_spans`
+    lemma: learned lemma ("launched" -> "launch"); upos: Universal POS ("VERB");
+    tag: Penn Treebank tag ("VBD"); morph: UD features ("Tense=Past|VerbForm=Fin");
+    head: index in `Parse.tokens` of the token this one depends on (a root: its own index);
+    dep: UD relation to the head ("nsubj", "obj", "obl", "nsubj:pass"...; "root" for a root).
+    """
+    start: int
+    end: int
+    text: str
+    lemma: str
+    upos: str
+    tag: str
+    morph: str
+    head: int
+    dep: str
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """The parse of one span [start, end) of a text. The parser may find more than one
+    sentence in a span: then it has more than one root."""
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+    def roots(self) -> tuple[int, ...]:
+        return tuple(i for i, t in enumerate(self.tokens) if t.head == i)
+
+    def children(self, i: int) -> tuple[int, ...]:
+        return tuple(j for j, t in enumerate(self.tokens) if t.head == i and j != i)
+
+    def find(self, dep: str, head: int) -> int | None:
+        """The first dependent of token `head` with relation `dep` (subtypes included: "nsubj"
+        finds "nsubj:pass"), or None."""
+        for j in self.children(head):
+            d = self.tokens[j].dep
+            if d == dep or d.startswith(dep + ":"):
+                return j
+        return None
+
+
+@cache
+def load() -> "Language":
+    """The shipped spaCy pipeline, loaded once per process."""
+    import spacy
+
+    if not (MODEL_DIR / "config.cfg").is_file():
+        raise FileNotFoundError(f"the syntax model is missing: {MODEL_DIR} (run scripts/train_syntax.py)")
+    return spacy.load(MODEL_DIR)
+
+
+def model_info() -> dict[str, Any]:
+    """The model's metadata (name, version, sources, licence, spaCy version)."""
+    import json
+
+    return dict(json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8")))
+
+
+def latin_share(text: str) -> float:
+    """The share of the letters of `text` that are Latin (1.0 when it has no letters)."""
+    letters = latin = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            if ch < "\u0250" or "\u1e00" <= ch <= "\u1eff" or unicodedata.name(ch, "").startswith("LATIN"):
+                latin += 1
+    return latin / letters if letters else 1.0
+
+
+def parse_spans(text: str, spans: Iterable[tuple[int, int]], *, max_tokens: int | None = MAX_TOKENS,
+                min_latin: float = MIN_LATIN, batch_size: int = 128) -> list[Parse | None]:
+    """Parse each span ``(start, end)`` of `text` (usually its sentences), batched.
+
+    Returns one entry per span, in order: a `Parse`, or None for a span that is skipped (more
+    than `max_tokens` tokens, or fewer than `min_latin` of its letters Latin). `max_tokens`
+    None parses every span whatever its length; `min_latin` 0 parses every script.
+    """
+    spans = list(spans)
+    for s, e in spans:
+        if not 0 <= s <= e <= len(text):
+            raise ValueError(f"span ({s}, {e}) is outside the text (length {len(text)})")
+    nlp = load()
+    out: list[Parse | None] = [None] * len(spans)
+    todo: list[tuple[int, Any]] = []
+    for k, (s, e) in enumerate(spans):
+        if max_tokens is not None and e - s > max_tokens * _CHARS_PER_TOKEN:
+            continue
+        piece = text[s:e]
+        if min_latin > 0 and latin_share(piece) < min_latin:
+            continue
+        doc = nlp.make_doc(piece)
+        if max_tokens is not None and sum(not t.is_space for t in doc) > max_tokens:
+            continue
+        todo.append((k, doc))
+    docs = nlp.pipe((d for _, d in todo), batch_size=batch_size)
+    for (k, _), doc in zip(todo, docs):
+        out[k] = _to_parse(doc, spans[k][0], spans[k][1])
+    return out
+
+
+def parse_text(text: str, **kwargs: Any) -> list[Parse | None]:
+    """Parse every sentence of `text` as `timeline.segment.sentences` divides it."""
+    from ..segment import sentences
+
+    return parse_spans(text, sentences(text), **kwargs)
+
+
+def _to_parse(doc: Any, start: int, end: int) -> Parse:
+    """spaCy Doc of text[start:end] -> Parse, whitespace tokens left out (a token that hangs on
+    one hangs on the whitespace's own head instead)."""
+    keep = [t.i for t in doc if not t.is_space]
+    index = {i: n for n, i in enumerate(keep)}
+    tokens: list[Token] = []
+    for i in keep:
+        t = doc[i]
+        h = t.head
+        seen = 0
+        while h.is_space and h.head.i != h.i and seen < len(doc):
+            h, seen = h.head, seen + 1
+        if h.is_space:  # a whitespace root: this token becomes a root
+            h = t
+        head = index[h.i]
+        dep = "root" if head == index[i] else t.dep_
+        tokens.append(Token(start + t.idx, start + t.idx + len(t.text), t.text, t.lemma_, t.pos_, t.tag_,
+                            str(t.morph), head, dep))
+    return Parse(start, end, tuple(tokens))
+
