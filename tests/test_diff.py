@@ -58,12 +58,12 @@ def test_the_seed_diff_names_the_sides_and_tells_what_both_and_each_report(tmp_p
     both = _section(out, "Both report")
     assert "overnight bombardment" in both and "Overnight Russian assault" in both  # each side's words
     assert "Mon 2 Feb 2026, night" in both and "both say: kyiv, overnight, russian" in both
-    assert "Rutte's visit" in both and "Mark Rutte arrived in Kyiv" in both
+    assert "Mark Rutte arrived in Kyiv" in both and "both say: nato, rutte" in both
     only_b = _section(out, "What only NextFin News reports")
-    assert "Trilateral peace negotiations in Abu Dhabi scheduled for February 4-5" in only_b
-    assert "4–5 Feb 2026" in only_b and "Cut power to 60% of consumers" in only_b
+    assert "Trilateral peace negotiations in Abu Dhabi" in only_b
+    assert "4–5 Feb 2026" in only_b and "Strikes cut power to 60% of consumers" in only_b
     only_a = _section(out, "What only “NATO Chief Questions Putin's…” reports")
-    assert "Winter months raises humanitarian concerns" in only_a
+    assert "raises humanitarian concerns" in only_a
     # "peace negotiations" in general are not the Abu Dhabi talks because both use the word "talks"
     assert "Entering the Abu Dhabi talks" not in both
     assert "== Dated differently: none (the 2 happenings both report agree on the date)" in out
@@ -78,12 +78,13 @@ def test_injured_17_others_is_not_injured_180():
     b = timeline(text.format("180"), datetime(2026, 2, 3), "p", "AP")
     d = diff(a, b)
     assert [x.a.label for x in d.matched] == ["Suicide bomber killed 12 people at a checkpoint in Baghdad"]
-    assert [x.a.label for x in d.only_a] == ["Injured 17 others"]
-    assert [x.b.label for x in d.only_b] == ["Injured 180"]
+    assert [x.a.label for x in d.only_a] == ["Suicide bomber injured 17 others"]
+    assert [x.b.label for x in d.only_b] == ["Suicide bomber injured 180"]
     # and the story of both keeps them apart ("injured 180" is bare, and a bare mention of a
     # day used to join the happening of its kind that day whatever its numbers)
     both = build_timeline(list(a.documents + b.documents))
-    assert {h.label for h in both.happenings if h.articles == 1} == {"Injured 17 others", "Injured 180"}
+    assert {h.label for h in both.happenings if h.articles == 1} == {"Suicide bomber injured 17 others",
+                                                                    "Suicide bomber injured 180"}
 
 
 def test_a_shared_verb_alone_is_no_match():

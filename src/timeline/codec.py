@@ -100,6 +100,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "anchor": e.anchor.value, "tense": e.tense.value, "salient": e.salient,
         **_env(e.envelope, e.relative), "rank": e.rank, "class": e.cls, "aspect": e.aspect,
         "modality": e.modality, "same_as": e.same_as,
+        **({"participants": list(e.participants)} if e.participants else {}),
     }
 
 
@@ -325,6 +326,7 @@ def timeline_from_dict(data: Any) -> Timeline:
             aspect=_need(e, "aspect", str, where, True) or "NONE",
             modality=_need(e, "modality", str, where, True) or "",
             same_as=_need(e, "same_as", str, where, True),
+            participants=tuple(_strings(_need(e, "participants", list, where, True) or [], where, "participants")),
         ))
     happenings = []
     for where, h in _objects(data, "happenings") if "happenings" in data else []:

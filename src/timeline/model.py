@@ -290,6 +290,7 @@ class Event:
     aspect: str = "NONE"  # TimeML aspect: PERFECTIVE ("had agreed"), PROGRESSIVE, NONE
     modality: str = ""  # the auxiliary that qualifies it ("will", "would", "may", "to"), if any
     same_as: str | None = None  # the entry this mention was merged into (the same happening)
+    participants: tuple[str, ...] = ()  # who or what takes part (its subject, object, names in its arguments)
 
     @property
     def bounds(self) -> tuple[object, object] | None:

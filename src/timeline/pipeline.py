@@ -107,19 +107,27 @@ def extract(doc: Document, policy: Policy = Policy.NEWS) -> tuple[Timex, ...]:
     return analyse(doc, policy).timexes
 
 
-def article_stage(doc: Document, policy: Policy = Policy.NEWS) -> tuple[tuple[Timex, ...], list[Event]]:
+def article_stage(doc: Document, policy: Policy = Policy.NEWS,
+                  syntax: bool = False) -> tuple[tuple[Timex, ...], list[Event]]:
     """Everything that needs one article only: its time expressions and its events, placed in
-    order within the article (pure; what `--jobs` and `--engine dask` run in other processes)."""
+    order within the article, with `syntax` their labels and participants from the parse of
+    their clauses (pure; what `--jobs` and `--engine dask` run in other processes)."""
     from .events import find_events
     from .order import place_document
 
     a = analyse(doc, policy)
-    return a.timexes, place_document(find_events(a), doc.text)
+    events = place_document(find_events(a), doc.text)
+    if syntax:
+        from .labels import label_events
+
+        events = label_events(doc, events, a.timexes)
+    return a.timexes, events
 
 
 def map_articles(docs: Sequence[Document], policy: Policy = Policy.NEWS, jobs: int = 1,
                  engine: str = "local", scheduler: str | None = None,
-                 progress: Callable[[Document], object] | None = None) -> list[tuple[tuple[Timex, ...], list[Event]]]:
+                 progress: Callable[[Document], object] | None = None,
+                 syntax: bool = False) -> list[tuple[tuple[Timex, ...], list[Event]]]:
     """`article_stage` over the documents, in their order: in this process (jobs=1), in a pool
     of `jobs` processes, or on a dask.distributed cluster (engine="dask": the scheduler at
     `scheduler`, else a LocalCluster of `jobs` workers). The results are the same in every
@@ -128,25 +136,26 @@ def map_articles(docs: Sequence[Document], policy: Policy = Policy.NEWS, jobs: i
     if engine == "dask":
         from .scale import dask_map
 
-        return dask_map(docs, policy, jobs, scheduler, progress)
+        return dask_map(docs, policy, jobs, scheduler, progress, syntax)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
     if jobs <= 1 or len(docs) < 2:
         out = []
         for d in docs:
-            out.append(article_stage(d, policy))
+            out.append(article_stage(d, policy, syntax))
             if progress is not None:
                 progress(d)
         return out
     from .scale import pool_map
 
-    return pool_map(docs, policy, jobs, progress)
+    return pool_map(docs, policy, jobs, progress, syntax)
 
 
 def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer: bool = True,
                    progress: Callable[[Document], object] | None = None, jobs: int = 1,
                    engine: str = "local", scheduler: str | None = None,
-                   timings: dict[str, float] | None = None, furniture: bool = True) -> Timeline:
+                   timings: dict[str, float] | None = None, furniture: bool = True,
+                   syntax: str = "auto", shown: int = 60) -> Timeline:
     """Time expressions, ordered events and ranked happenings of all documents: the story.
 
     Before any article is read for times and events, texts read twice are marked duplicates
@@ -158,8 +167,11 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
     across articles, are merged into happenings (`story.happenings`; the joins are
     `Timeline.matches`) and ranked (`story.rank`). Both compare only indexed candidates, so
     the steps across articles grow with the number of events, not with its square.
-    `timings`, if given, receives the seconds each step took ("articles", "infer", "order",
-    "story")."""
+    Labels and participants come from the parse of the events' clauses (`labels`): with
+    `syntax="all"` every sentence that holds an event is parsed, with "shown" only those of the
+    mentions of the `shown` best-ranked happenings, with "none" none; "auto" parses a small
+    input whole and a larger one as "shown". `timings`, if given, receives the seconds each
+    step took ("articles", "infer", "order", "story", "labels")."""
     from time import perf_counter
 
     from .order import order_events
@@ -178,6 +190,12 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
     if furniture:
         docs = mark_furniture(docs)
     originals = [d for d in docs if d.duplicate_of is None]
+    if syntax == "auto":
+        from .labels import PARSE_ALL_WORDS, words_in
+
+        syntax = "all" if words_in(originals) <= PARSE_ALL_WORDS else "shown"
+    if syntax not in ("all", "shown", "none"):
+        raise ValueError(f"unknown syntax mode {syntax!r} (auto, all, shown, none)")
     with _Settled() as settled:  # (see _Settled: the collector leaves the results alone meanwhile)
 
         def done(doc: Document) -> None:
@@ -185,7 +203,7 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
             if progress is not None:
                 progress(doc)
 
-        results = map_articles(originals, policy, jobs, engine, scheduler, done)
+        results = map_articles(originals, policy, jobs, engine, scheduler, done, syntax == "all")
         lap("articles")
         timexes = {d.id: r[0] for d, r in zip(originals, results)}
         events = {d.id: r[1] for d, r in zip(originals, results)}
@@ -197,7 +215,7 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
                 dated = _infer_date(doc, events, originals)
                 if dated is not None:
                     originals[i] = dated
-                    timexes[dated.id], events[dated.id] = article_stage(dated, policy)
+                    timexes[dated.id], events[dated.id] = article_stage(dated, policy, syntax == "all")
             inferred = {d.id: d for d in originals}
             docs = [inferred.get(d.id, d) for d in docs]
         lap("infer")
@@ -210,6 +228,11 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
         all_timexes = tuple(t for d in originals for t in timexes[d.id])
         ranked, joins = happenings_of(originals, ordered, all_timexes)
         lap("story")
+        if syntax == "shown":
+            from .story.compose import relabel
+
+            ranked, ordered = relabel(originals, ordered, all_timexes, ranked, shown)
+            lap("labels")
         return Timeline(
             documents=tuple(docs),
             timexes=all_timexes,

@@ -17,10 +17,10 @@ Result = tuple[tuple[Timex, ...], list[Event]]
 CHUNK = 8  # articles sent to a worker at a time: fewer round trips, still an even spread
 
 
-def _stage_chunk(docs: Sequence[Document], policy: Policy) -> list[Result]:
+def _stage_chunk(docs: Sequence[Document], policy: Policy, syntax: bool = False) -> list[Result]:
     from .pipeline import article_stage
 
-    return [article_stage(d, policy) for d in docs]
+    return [article_stage(d, policy, syntax) for d in docs]
 
 
 def _chunks(docs: Sequence[Document], size: int) -> list[Sequence[Document]]:
@@ -44,7 +44,7 @@ def auto_jobs(articles: int) -> int:
 
 
 def pool_map(docs: Sequence[Document], policy: Policy, jobs: int,
-             progress: Callable[[Document], object] | None = None) -> list[Result]:
+             progress: Callable[[Document], object] | None = None, syntax: bool = False) -> list[Result]:
     """The per-article stage in `jobs` processes."""
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
@@ -55,7 +55,8 @@ def pool_map(docs: Sequence[Document], policy: Policy, jobs: int,
     method = "fork" if "fork" in _start_methods() else None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context(method), initializer=_quiet_worker)
     try:
-        for chunk, results in zip(chunks, pool.map(_stage_chunk, chunks, [policy] * len(chunks))):
+        for chunk, results in zip(chunks, pool.map(_stage_chunk, chunks, [policy] * len(chunks),
+                                                    [syntax] * len(chunks))):
             out.extend(results)
             if progress is not None:
                 for d in chunk:
@@ -86,7 +87,7 @@ def _start_methods() -> list[str]:
 
 
 def dask_map(docs: Sequence[Document], policy: Policy, jobs: int = 1, scheduler: str | None = None,
-             progress: Callable[[Document], object] | None = None) -> list[Result]:
+             progress: Callable[[Document], object] | None = None, syntax: bool = False) -> list[Result]:
     """The per-article stage on a dask.distributed cluster: the scheduler at `scheduler`, or a
     LocalCluster of `jobs` single-threaded worker processes for this run."""
     try:
@@ -105,7 +106,7 @@ def dask_map(docs: Sequence[Document], policy: Policy, jobs: int = 1, scheduler:
         client = Client(cluster)
     try:
         chunks = _chunks(docs, CHUNK)
-        futures = client.map(_stage_chunk, chunks, policy=policy, pure=False)
+        futures = client.map(_stage_chunk, chunks, policy=policy, syntax=syntax, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         results: list[list[Result] | None] = [None] * len(chunks)
         done = as_completed(futures)

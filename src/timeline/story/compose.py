@@ -27,6 +27,62 @@ def rank_story(documents: Sequence[Document], events: Sequence[Event], timexes: 
     return rank_happenings(happenings, events, docs, timexes, leads)
 
 
+MENTIONS = 6  # mentions of a shown happening whose sentences are parsed for its label
+
+
+def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Sequence[Timex],
+            happenings: Sequence[Happening], shown: int) -> tuple[list[Happening], list[Event]]:
+    """The `shown` best-ranked happenings labelled from the parse of their mentions' clauses
+    (up to MENTIONS of each, from as many articles), each wearing the clearest of them; the
+    events those mentions are, relabelled too. The others keep the labels cut from the text."""
+    from ..labels import label_events
+    from .happenings import best_label, features, match_rules
+
+    top = sorted(happenings, key=lambda h: h.rank)[:shown]
+    index = {(e.doc, e.id): e for e in events}
+    chosen: dict[str, list[tuple[str, str]]] = {}  # happening id -> its mentions to parse
+    for h in top:
+        picked: list[tuple[str, str]] = []
+        seen_docs: set[str] = set()
+        for r in h.mentions:
+            e = index.get((r.doc, r.event))
+            if e is None or not e.salient or e.same_as is not None or r in h.disagreements or r.doc in seen_docs:
+                continue
+            picked.append((r.doc, r.event))
+            seen_docs.add(r.doc)
+            if len(picked) == MENTIONS:
+                break
+        chosen[h.id] = picked
+    by_doc: dict[str, set[str]] = {}
+    for picked in chosen.values():
+        for doc, event in picked:
+            by_doc.setdefault(doc, set()).add(event)
+    docs = {d.id: d for d in documents}
+    relabelled: dict[tuple[str, str], Event] = {}
+    doc_events: dict[str, list[Event]] = {}
+    for e in events:
+        if e.doc in by_doc:
+            doc_events.setdefault(e.doc, []).append(e)
+    doc_timexes: dict[str, list[Timex]] = {}
+    for t in timexes:
+        if t.doc in by_doc:
+            doc_timexes.setdefault(t.doc, []).append(t)
+    for doc_id in sorted(by_doc):
+        wanted = by_doc[doc_id]
+        mine = [e for e in doc_events.get(doc_id, []) if e.id in wanted]
+        for e in label_events(docs[doc_id], mine, doc_timexes.get(doc_id, [])):
+            relabelled[(e.doc, e.id)] = e
+    rules = match_rules()
+    out = []
+    for h in happenings:
+        picked = [relabelled[m] for m in chosen.get(h.id, []) if m in relabelled]
+        if picked:
+            head = best_label(picked, [features(e, rules, docs[e.doc].text) for e in picked])
+            h = replace(h, label=head.label)
+        out.append(h)
+    return out, [relabelled.get((e.doc, e.id), e) for e in events]
+
+
 def with_happenings(tl: Timeline) -> Timeline:
     """The timeline with its happenings: as built, or, for a timeline JSON written before
     happenings existed (or edited by hand), merged and ranked now from its events (without

@@ -138,7 +138,8 @@ class _Story:
                         self.stands_for[(s, d.duplicate_of)] = d.id
         self.items = entries(tl.events)
         self.index = {(e.doc, e.id): k for k, e in enumerate(self.items)}
-        self.feats: list[Features] = [features(e, rules) for e in self.items]
+        texts = {d.id: d.text for d in tl.documents}
+        self.feats: list[Features] = [features(e, rules, texts.get(e.doc, "")) for e in self.items]
         self.vectors = _vectors(self.items, self.feats)  # (idf over both sides, as the story weighs words)
         self.timexes = {(t.doc, t.id): t for t in tl.timexes}
         self._centroids: dict[tuple[str, str], dict[str, float]] = {}

@@ -34,7 +34,7 @@ from ..model import (Document, Event, EventRef, Happening, Interval, Match, Prec
 from .match import _kinds, _stem, entries, names
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,]*(?:\.\d+)?")
-_COUNT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s+([^\W\d_][\w'’-]*))?")
+_COUNT_RE = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+([^\W\d_][\w'’-]*))?")
 PRIOR_ARTICLES = 20
 NEIGHBOURS = 12  # a mention with only common words meets this many next ones in time
 
@@ -115,8 +115,28 @@ def _label_terms(label: str, trigger: str, rules: MatchRules) -> tuple[frozenset
     return frozenset(terms), tuple(kinds), frozenset(_numbers(label, rules.stopwords))
 
 
-def features(e: Event, rules: MatchRules) -> Features:
-    content, kinds, numbers = _label_terms(e.label, e.text.lower(), rules)
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*(?:\s|$)")
+CONTEXT = (80, 100)  # characters before and after a trigger that its wording is read from
+
+
+def mention_context(e: Event, text: str) -> str:
+    """The words around a mention in its article (within its sentence, a few each side): what
+    matching reads, whatever label a reader is shown."""
+    before = text[max(0, e.start - CONTEXT[0]):e.start]
+    after = text[e.end:e.end + CONTEXT[1]]
+    ends = list(_SENTENCE_END_RE.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
+    end = _SENTENCE_END_RE.search(after)
+    if end:
+        after = after[:end.start()]
+    return " ".join(before.split()[-7:] + [e.text] + after.split()[:8])
+
+
+def features(e: Event, rules: MatchRules, text: str = "") -> Features:
+    """What one mention brings to matching: read from its context in the article's `text`,
+    else (a timeline read from JSON, without its articles' text) from its label."""
+    content, kinds, numbers = _label_terms(mention_context(e, text) if text else e.label, e.text.lower(), rules)
     bare = not content - set(kinds)
     terms = set(content)
     terms |= {"n:" + n for n in names(e.sentence)}
@@ -142,7 +162,7 @@ def _numbers(label: str, stopwords: frozenset[str]) -> list[tuple[str, str]]:
     out = []
     for m in _COUNT_RE.finditer(label):
         unit = (m.group(2) or "").lower()
-        out.append((m.group(1).replace(",", ""), "" if unit in stopwords else _stem(unit)))
+        out.append((m.group(1).replace(",", ""), "" if unit in stopwords or _stem(unit) in stopwords else _stem(unit)))
     return out
 
 
@@ -508,12 +528,11 @@ def precision_of(envelope: Interval | None, relative: RelInterval | None) -> Pre
     return Precision.RELATIVE if relative is not None else Precision.UNDATED
 
 
-_CUT_ENDS = frozenset("a an the of in on at to for by with from and or but as that which who than".split())
-
-
 def label_quality(label: str) -> float:
-    """How well a label reads as a line of a timeline (0..1): a few words, not cut off, not
-    ending on a function word."""
+    """How well a label reads as a line of a timeline (0..1): a few words, none of the faults
+    the label lint finds (cut off, a function word at its end, a clock stamp at its start...)."""
+    from ..syntax.clauses import lint
+
     words = label.rstrip("…").split()
     q = 1.0
     if len(words) < 3:
@@ -522,12 +541,7 @@ def label_quality(label: str) -> float:
         q -= 0.2
     elif len(words) > 14:
         q -= 0.2
-    if label.endswith("…"):
-        q -= 0.15
-    if words and words[-1].lower().strip(",;:") in _CUT_ENDS:
-        q -= 0.3
-    if words and words[0].lower() in _CUT_ENDS:
-        q -= 0.2
+    q -= 0.3 * len([p for p in lint(label) if p != "one word"])
     return max(q, 0.0)
 
 
@@ -544,7 +558,8 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
     rules = rules or match_rules()
     docs = {d.id: d for d in documents}
     items = [e for e in entries(events) if not is_question(e.sentence)]
-    feats = [features(e, rules) for e in items]
+    texts = {d.id: d.text for d in documents}
+    feats = [features(e, rules, texts.get(e.doc, "")) for e in items]
     merged = merge(items, feats, rules)
     children: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for e in events:
@@ -556,7 +571,7 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
         lo, hi = consensus([feats[i] for i in agree_ids])
         frame = feats[agree_ids[0]].frame
         env, rel = _interval(feats[agree_ids[0]], lo, hi)
-        head = _best_label(members, [feats[i] for i in agree_ids])
+        head = best_label(members, [feats[i] for i in agree_ids])
         ordered = [head] + [m for m in members if m is not head]
         disagreeing = [items[i] for i in differ_ids]
         refs = [EventRef(m.doc, m.id) for m in ordered]
@@ -583,7 +598,7 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
     return [replace(h, id=f"h{k + 1}") for k, (_, h) in enumerate(out)], list(merged.joins)
 
 
-def _best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
+def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
     """The mention whose label reads best and says most of what the others say."""
     if len(members) == 1:
         return members[0]

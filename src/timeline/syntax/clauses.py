@@ -1,0 +1,314 @@
+"""An event's clause from a parse, made headline-like; who takes part in it (pure).
+
+A verb's label is its subject, its verb group (auxiliaries, negation, particle) and its object
+or complement, each a whole phrase of the parse: "NATO chief Mark Rutte arrived in Kyiv",
+"Russia launched 32 ballistic missiles". What would make it a sentence rather than a headline
+is left out: relative and adverbial clauses, coordinated clauses, appositions, and the time
+expressions (the chart and the log say the time beside the label). A subject that is a
+pronoun takes the name it stands for (`resolve`), or the label goes without a subject. A
+noun's label is its noun phrase ("Trilateral peace negotiations in Abu Dhabi"), without a
+leading article. A label longer than `max_chars` sheds its last phrases, whole, until it fits;
+it never ends on a preposition, an article, a conjunction or an auxiliary, and never starts
+with a clock stamp or a dateline.
+
+Participants: the subject (resolved), the object, and the names (proper nouns) in the event's
+arguments, as the text writes them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from . import Parse
+
+MAX_CHARS = 80
+SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass"})
+AUXILIARIES = frozenset({"aux", "aux:pass", "cop"})
+OBJECTS = frozenset({"obj", "iobj", "xcomp", "ccomp", "compound:prt"})
+OBLIQUES = frozenset({"obl", "obl:npmod", "obl:agent", "obl:tmod", "advmod"})
+# dependents that make a phrase a sentence: never inside a label
+CLAUSAL = frozenset({"acl:relcl", "advcl", "parataxis", "conj", "cc", "punct", "appos", "dep", "discourse",
+                     "vocative", "reparandum", "list", "orphan", "mark", "dislocated", "cc:preconj"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# the dependents that can be a time phrase the label leaves to the date beside it ("on Tuesday")
+TIME_PHRASES = frozenset({"obl", "obl:tmod", "obl:npmod", "obl:unmarked", "advmod", "nmod", "nmod:tmod",
+                          "nmod:npmod", "nmod:unmarked", "advcl"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which"})
+END_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "PUNCT", "PRON"})
+END_WORDS = frozenset("a an the of in on at to for by with from into as than and or but that which who whom "
+                      "is was were are be been being has have had will would could should may might must can "
+                      "its their his her our your my".split())
+# a clock stamp ("20:07 UTC"), or a dateline ("CAIRO, Egypt (CNN) --", "KYIV, Feb 3 (Reuters) -")
+STAMP_RE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|BST|EST|EDT|CET|CEST|[A-Z]{2,4}T)?\b"
+                      r"|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*,?(?:\s+[A-Z][\w.]+(?:\s+\d{1,2})?,?)?\s*(?:\([^)]{1,40}\))?"
+                      r"\s*(?:--|-|—|–)(?=\s))\s*")
+
+Resolver = Callable[[Parse, int], "str | None"]  # a pronoun's token -> the name it stands for, if known
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    label: str
+    participants: tuple[str, ...]
+
+
+def token_at(parse: Parse, start: int, end: int) -> int | None:
+    """The token of the parse that holds the characters [start, end) (an event's trigger)."""
+    for i, t in enumerate(parse.tokens):
+        if t.start <= start < t.end or start <= t.start < end:
+            return i
+    return None
+
+
+def children(parse: Parse) -> list[list[int]]:
+    kids: list[list[int]] = [[] for _ in parse.tokens]
+    for j, t in enumerate(parse.tokens):
+        if t.head != j:
+            kids[t.head].append(j)
+    return kids
+
+
+def subtree(kids: list[list[int]], parse: Parse, i: int, keep: Callable[[int], bool]) -> list[int]:
+    """Token i and what depends on it, not going into a dependent that `keep` refuses."""
+    out = [i]
+    stack = [k for k in kids[i] if keep(k)]
+    while stack:
+        k = stack.pop()
+        out.append(k)
+        stack.extend(c for c in kids[k] if keep(c))
+    return sorted(out)
+
+
+def words(parse: Parse, idxs: Sequence[int], text: str) -> str:
+    """The tokens' text as the article writes it; a gap (what was left out) is one space."""
+    pieces: list[str] = []
+    first = last = None
+    for i in sorted(idxs):
+        if last is not None and i == last + 1:
+            last = i
+            continue
+        if first is not None and last is not None:
+            pieces.append(text[parse.tokens[first].start:parse.tokens[last].end])
+        first = last = i
+    if first is not None and last is not None:
+        pieces.append(text[parse.tokens[first].start:parse.tokens[last].end])
+    return re.sub(r"\s+", " ", " ".join(pieces)).strip()
+
+
+def _ends(parse: Parse, idxs: list[int]) -> list[int]:
+    """Without a function word or punctuation at either end."""
+    def weak_end(i: int) -> bool:
+        t = parse.tokens[i]
+        return (t.upos in END_POS and t.text.lower() not in NEGATIONS) or t.text.lower() in END_WORDS
+
+    while idxs and weak_end(idxs[-1]):
+        idxs = idxs[:-1]
+    while idxs and (parse.tokens[idxs[0]].upos in {"PUNCT", "CCONJ", "SCONJ", "ADP"}
+                    or parse.tokens[idxs[0]].text.lower() in {"a", "an", "the", "which", "who", "whom", "that"}):
+        idxs = idxs[1:]
+    return idxs
+
+
+def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] = (),
+           resolve: Resolver | None = None, max_chars: int = MAX_CHARS) -> Clause | None:
+    """The label and participants of the event at token `i` (None when the parse gives no
+    phrase a reader could use: a label of one word that is not a noun phrase)."""
+    kids = children(parse)
+    toks = parse.tokens
+
+    def in_time(k: int) -> bool:  # a token inside a time expression ("on Tuesday")
+        t = toks[k]
+        return any(a <= t.start < b for a, b in exclude)
+
+    def glued(k: int) -> bool:  # a hyphen inside a word ("Secretary-General", "high-rise")
+        return (toks[k].upos == "PUNCT" and 0 < k < len(toks) - 1 and toks[k - 1].end == toks[k].start
+                and toks[k].end == toks[k + 1].start)
+
+    def timed(k: int) -> bool:
+        """A dependent that is a time phrase and nothing more ("on Tuesday", "overnight"): the
+        label leaves it to the date beside it. ("the winter months" is not: it stays whole.)"""
+        if toks[k].dep not in TIME_PHRASES:  # ("the overnight bombardment": part of the noun's phrase)
+            return False
+        span = subtree(kids, parse, k, lambda c: True)
+        words_ = [j for j in span if toks[j].dep not in {"case", "det", "punct", "advmod"} or j == k]
+        return bool(words_) and all(in_time(j) for j in words_)
+
+    def named(k: int) -> bool:  # a short apposition that is a name ("the capital Kyiv")
+        span = subtree(kids, parse, k, lambda c: True)
+        return toks[k].dep == "appos" and len(span) <= 3 and all(toks[j].upos == "PROPN" for j in span)
+
+    def marks(k: int) -> bool:  # "determine if ...", "the cost of refusing": the word that opens a phrase kept
+        return toks[k].dep == "mark" and toks[k].head != i
+
+    def keep(k: int) -> bool:
+        return (toks[k].dep not in CLAUSAL or glued(k) or named(k) or marks(k)) and not timed(k)
+
+    def phrase(k: int) -> list[int]:
+        return subtree(kids, parse, k, keep)
+
+    head = toks[i]
+    # a word with a subject of its own is a verb, whatever its tag ("the earthquake struck", struck
+    # tagged a noun); else the tagger and the morphologizer may disagree ("visit" NN but VERB):
+    # a noun's tag and place decide
+    has_subject = any(toks[k].dep in SUBJECTS for k in kids[i])
+    nominal = not has_subject and (head.upos in {"NOUN", "PROPN"}
+                                   or (head.tag.startswith("NN") and head.dep not in PREDICATES))
+    if not nominal and (head.dep not in PREDICATES or not (has_subject or head.upos in {"VERB", "AUX", "ADJ"})):
+        return None  # a verb the parse has made a modifier ("the assault utilized ..." as amod): not to be trusted
+    # The label's phrases: `fixed` never goes; when it is too long, `optional` phrases go first,
+    # last first, each shedding its own last dependents before it goes whole; then `trimmed`
+    # phrases shed their dependents, last first, but stay.
+    fixed: list[int]
+    trimmed: list[list[int]] = []
+    optional: list[list[int]] = []
+    subject: str | None = None
+    subj = None
+    if nominal:
+        # before the noun what qualifies it (no article); after it, its own name parts and
+        # adjectives, then its prepositional phrases ("of the capital", "in Abu Dhabi"); not a
+        # verb a parse made its modifier ("the assault utilized ...")
+        fixed = [i]
+        for k in kids[i]:
+            if not keep(k) or (toks[k].dep == "det" and toks[k].text.lower() in {"a", "an", "the"}):
+                continue
+            if (k < i and toks[k].dep in NOUN_PHRASE) or toks[k].dep in {"compound", "flat", "fixed", "nummod"} or (
+                    toks[k].dep == "amod" and toks[k].upos == "ADJ"):
+                fixed += phrase(k)
+        optional = [phrase(k) for k in kids[i] if k > i and keep(k) and k not in fixed and toks[k].dep.startswith("nmod")]
+    else:
+        subj = _subject(parse, kids, i)
+        fixed = [k for k in kids[i] if (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)
+                 and not in_time(k)] + [i]
+        if head.dep == "xcomp" and head.head != i:  # "began to withdraw": the verb it completes, and "to"
+            h = head.head
+            fixed += [h] + [k for k in kids[h] if toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS]
+            fixed += [k for k in kids[i] if toks[k].dep == "mark" and toks[k].text.lower() == "to"]
+        if subj is not None:
+            if toks[subj].upos == "PRON" or toks[subj].text.lower() in PRONOUNS:
+                subject = resolve(parse, subj) if resolve is not None else None
+            elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
+                subject = words(parse, _ends(parse, [j for j in phrase(subj) if j <= subj
+                                                     or toks[j].dep in {"compound", "flat", "amod", "nummod"}]), text)
+            else:
+                trimmed.append(phrase(subj))
+        trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k)]
+        optional = [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBLIQUES and keep(k)][:2]
+
+    def label_of() -> str:
+        idxs = sorted(set(fixed) | {j for p in trimmed + optional for j in p})
+        return _compose(parse, _whole(parse, idxs, i), text, subject)
+
+    def shed(phrase_: list[int]) -> list[int] | None:
+        """The phrase without its last dependent that may go (its head and the words that make
+        it a phrase stay), or None when none is left to shed."""
+        heads = [k for k in phrase_ if toks[k].head not in phrase_ or toks[k].head == k]
+        top = heads[0] if heads else None
+        inner = [k for k in phrase_ if k != top and k != i and toks[k].head in phrase_ and toks[k].head != k
+                 and toks[k].dep not in STAYS and k > (top if top is not None else -1)]
+        if not inner:
+            return None
+        drop = set(subtree(kids, parse, max(inner), lambda c: True))
+        return [j for j in phrase_ if j not in drop]
+
+    label = label_of()
+    while len(label) > max_chars:
+        if optional:
+            smaller = shed(optional[-1])
+            if smaller is None:
+                optional.pop()
+            else:
+                optional[-1] = smaller
+        else:
+            for k in range(len(trimmed) - 1, -1, -1):
+                smaller = shed(trimmed[k])
+                if smaller is not None:
+                    trimmed[k] = smaller
+                    break
+            else:
+                return None
+        label = label_of()
+    if not label or (" " not in label and not nominal):
+        return None
+    from .participants import participants
+
+    return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time))
+
+
+PREDICATES = frozenset({"root", "ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "acl:relcl", "csubj",
+                        "csubj:pass"})
+
+
+def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
+    """The subject of the verb at i: its own, else, for a verb that shares one ("The strikes
+    left ... and cut power", "began to withdraw"), that of the verb it is coordinated with or
+    completes; for a reduced relative ("the company requested"), the noun it modifies."""
+    toks = parse.tokens
+    seen = set()
+    while i not in seen:
+        seen.add(i)
+        own = next((k for k in kids[i] if toks[k].dep in SUBJECTS), None)
+        if own is not None:
+            return own
+        if toks[i].dep in {"conj", "xcomp"} and toks[i].head != i:
+            i = toks[i].head
+            continue
+        if toks[i].dep in {"acl", "acl:relcl"} and toks[toks[i].head].upos in {"NOUN", "PROPN"}:
+            return toks[i].head
+        return None
+    return None
+
+
+# what stands before a noun inside its phrase (not a clause's subject or an adverbial the parse hung on it)
+NOUN_PHRASE = frozenset({"amod", "compound", "nummod", "nmod:poss", "flat", "fixed", "det", "advmod", "nmod:desc",
+                         "case", "punct"})
+STAYS = frozenset({"case", "det", "amod", "compound", "flat", "nummod", "fixed", "mark", "aux", "aux:pass", "cop",
+                   "nsubj", "nsubj:pass", "nmod:poss", "compound:prt"})  # what a phrase keeps while it sheds
+
+
+def _whole(parse: Parse, idxs: list[int], i: int) -> list[int]:
+    """The label's tokens, a noun the parse left out of the phrase it ends ("a week-long energy
+    infrastructure | truce") put back: a label never ends in the middle of a noun phrase."""
+    toks = parse.tokens
+    if not idxs:
+        return idxs
+    out = list(idxs)
+    k = out[-1] + 1
+    while k < len(toks) and toks[k].tag.startswith("NN") and toks[k].start - toks[k - 1].end <= 1 \
+            and toks[out[-1]].tag.startswith(("NN", "JJ")):
+        out.append(k)
+        k += 1
+    return out
+
+
+def _compose(parse: Parse, idxs: list[int], text: str, subject: str | None) -> str:
+    idxs = _ends(parse, idxs)
+    if not subject:  # no subject ("We are still counting the damage"): the label opens with its verb
+        while len(idxs) > 1 and parse.tokens[idxs[0]].upos == "AUX" and parse.tokens[idxs[0]].dep.startswith("aux"):
+            idxs = idxs[1:]
+    body = STAMP_RE.sub("", words(parse, idxs, text)).strip(" ,;:-–—")
+    if subject:
+        body = f"{subject} {body}"
+    return body[:1].upper() + body[1:]
+
+
+def lint(label: str) -> tuple[str, ...]:
+    """What keeps a label from reading as a headline: too long, cut off, ending on a function
+    word, opening with a clock stamp or dateline or in lower case, one word, unbalanced."""
+    problems = []
+    words_ = label.split()
+    if len(label) > MAX_CHARS:
+        problems.append("longer than 80 characters")
+    if label.endswith(("…", "...")):
+        problems.append("cut off")
+    if words_ and words_[-1].lower().strip(".,;:!?\"'”’") in END_WORDS:
+        problems.append(f"ends on '{words_[-1]}'")
+    if STAMP_RE.match(label):
+        problems.append("opens with a clock stamp or a dateline")
+    if label[:1].islower():
+        problems.append("opens in lower case")
+    if len(words_) < 2:
+        problems.append("one word")
+    if label.count("(") != label.count(")") or label.count('"') % 2 or label.count("“") != label.count("”"):
+        problems.append("unbalanced quotes or brackets")
+    return tuple(problems)

@@ -1,0 +1,48 @@
+"""Who or what takes part in an event, from the parse of its clause (pure).
+
+Its subject (a pronoun resolved to the name it stands for, when known), its object, and the
+names (runs of proper nouns) in its arguments, as the text writes them.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from . import Parse
+from .clauses import OBJECTS, OBLIQUES, SUBJECTS, subtree, words
+
+
+def participants(parse: Parse, kids: list[list[int]], i: int, text: str, subject: str | None,
+                  keep: Callable[[int], bool], subj: int | None, timed: Callable[[int], bool]) -> tuple[str, ...]:
+    """Its subject and object phrases' heads as names, and the proper nouns of its arguments."""
+    toks = parse.tokens
+    found: list[str] = [subject] if subject else []
+    args = ([subj] if subj is not None and not subject and toks[subj].upos != "PRON" else [])
+    args += [k for k in kids[i] if toks[k].dep in SUBJECTS | OBJECTS | OBLIQUES | {"nmod", "nmod:poss"} and k != subj]
+    for k in args:
+        span = [j for j in subtree(kids, parse, k, keep) if not timed(j)]
+        if not span:
+            continue
+        named = names(parse, span, text)
+        if named:
+            found += named
+        elif toks[k].dep in SUBJECTS | {"obj", "iobj"} and toks[k].upos in {"NOUN", "PROPN"}:
+            found.append(words(parse, [j for j in span if toks[j].dep in {"compound", "flat", "amod"} or j == k], text))
+    return tuple(dict.fromkeys(n for n in found if n))
+
+
+def names(parse: Parse, span: Sequence[int], text: str) -> list[str]:
+    """The runs of proper nouns in a phrase ("Mark Rutte", "Kyiv")."""
+    toks = parse.tokens
+    out: list[str] = []
+    run: list[int] = []
+    for j in list(span) + [-1]:
+        name = j >= 0 and (toks[j].upos == "PROPN" or (  # (a hyphen inside a name: "Secretary-General")
+            run and toks[j].text == "-" and toks[j].start == toks[j - 1].end and j + 1 < len(toks)
+            and toks[j + 1].upos == "PROPN" and toks[j + 1].start == toks[j].end))
+        if name and (not run or j == run[-1] + 1):
+            run.append(j)
+            continue
+        if run:
+            out.append(words(parse, run, text))
+        run = [j] if name else []
+    return out
