@@ -55,8 +55,9 @@ def in_process(folder: Path, repeat: int) -> tuple[tuple[float, float], tuple[fl
     """(wall, CPU) seconds of analyse alone and of article_stage over the articles of `folder`
     (best of `repeat`)."""
     sys.path.insert(0, str(ROOT / "src"))
-    from timeline.io import read_documents
-    from timeline.pipeline import analyse, article_stage
+    from timeline.pipeline import read_documents
+    from timeline.pipeline import article_stage
+    from timeline.time.analysis import analyse
 
     docs = list(read_documents([str(folder)]))
     article_stage(docs[0])  # the rules and models are loaded once

@@ -99,7 +99,8 @@ def check_spans(text_: str, items: Any) -> None:
 
 
 def run_reader(name: str, folder: Path | None, raw_: str) -> None:
-    from timeline.io import InputError, Source, parse_document
+    from timeline.pipeline import parse_document
+    from timeline.sources.read import InputError, Source
 
     try:
         doc = parse_document(Source(name, folder / name if folder else None, raw_))
@@ -114,13 +115,13 @@ def run_reader(name: str, folder: Path | None, raw_: str) -> None:
 
 
 def run_tagger(text_: str) -> None:
-    from timeline.tagger import tag
+    from timeline.time.tagger import tag
 
     check_spans(text_, tag(text_))
 
 
 def run_pipeline(text_: str, dct: datetime | None) -> None:
-    from timeline.codec import dumps, loads
+    from timeline.formats.codec import dumps, loads
     from timeline.model import Document, Grain
     from timeline.pipeline import build_timeline
 

@@ -38,9 +38,9 @@ def _overlapping(spans: list[tuple[int, int, object]], s: int, e: int) -> object
 
 def evaluate(subset: str, dump: list[str] | None = None) -> dict:
     sys.path.insert(0, str(ROOT / "src"))
-    from timeline.corpus import read_gold, read_matres
-    from timeline.io import read_documents
-    from timeline.order import frame
+    from timeline.sources.corpus import read_gold, read_matres
+    from timeline.pipeline import read_documents
+    from timeline.events.order import frame
     from timeline.pipeline import build_timeline
 
     files = sorted((TRAIN / subset).glob("*.tml"))

@@ -36,7 +36,8 @@ from datetime import datetime
 sys.path.insert(0, sys.argv[1])
 case, size, stage = sys.argv[2], int(sys.argv[3]), sys.argv[4]
 from pathlib import Path
-from timeline.io import InputError, Source, parse_document
+from timeline.pipeline import parse_document
+from timeline.sources.read import InputError, Source
 from timeline.model import Document
 from timeline.pipeline import build_timeline, extract
 dct = datetime(2026, 2, 3)

@@ -38,7 +38,7 @@ TARGET_MINUTES, TARGET_GROWTH, TARGET_MB = 10.0, 11.0, 1500.0
 
 
 def corpus(size: int):  # type: ignore[no-untyped-def]
-    from timeline.io import read_documents
+    from timeline.pipeline import read_documents
 
     base = list(read_documents(sorted(str(p) for p in TRAIN.rglob("*.tml"))))
     out = []
@@ -74,7 +74,7 @@ def machine_s() -> float | None:
 
 
 def run(docs, jobs: int, engine: str):  # type: ignore[no-untyped-def]
-    from timeline.codec import iter_json
+    from timeline.formats.codec import iter_json
     from timeline.pipeline import build_timeline
 
     timings: dict[str, float] = {}

@@ -42,7 +42,7 @@ HEIDELTIME_MS_REFERENCE = 126.0  # issue 3: HeidelTime 2.2.1 without a POS tagge
 
 
 def in_process() -> dict:
-    from timeline.io import read_documents
+    from timeline.pipeline import read_documents
     from timeline.pipeline import extract
 
     files = sorted(str(p) for p in TRAIN.rglob("*.tml"))
@@ -119,7 +119,7 @@ def help_time() -> float:
 def growth() -> dict:
     from timeline.model import Document
     from timeline.pipeline import extract
-    from timeline.io import read_documents
+    from timeline.pipeline import read_documents
 
     files = sorted(str(p) for p in TRAIN.rglob("*.tml"))
     docs = list(read_documents(files))

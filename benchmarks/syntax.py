@@ -56,10 +56,10 @@ def api_speed(sentences: list, repeat: int) -> dict:  # type: ignore[type-arg]
 
 
 def cost(repeat: int) -> dict:
-    from timeline.io import read_documents
+    from timeline.pipeline import read_documents
     from timeline.model import Document
     from timeline.pipeline import extract
-    from timeline.segment import sentences as split
+    from timeline.sources.segment import sentences as split
     from timeline.syntax import parse_spans
 
     docs = [d for d in read_documents(sorted(str(p) for p in TIMEBANK.glob("*.tml"))) if isinstance(d, Document)]

@@ -48,9 +48,9 @@ def main() -> int:
               "nothing to measure", file=sys.stderr)
         return 2
     sys.path.insert(0, str(ROOT / "src"))
-    from timeline.about import about
-    from timeline.export import semeval2015
-    from timeline.io import read_documents
+    from timeline.events.about import about
+    from timeline.formats.export import semeval2015
+    from timeline.pipeline import read_documents
     from timeline.pipeline import build_timeline
 
     t0 = time.perf_counter()

@@ -94,11 +94,11 @@ def _save(name: str, labels: list[str], weights: dict[str, list[float]]) -> Path
 
 
 def event_instances(files: list[Path]) -> list[tuple[list[str], int]]:
-    from timeline.corpus import read_gold
-    from timeline.eventmodel import CLASSES
-    from timeline.io import read_documents
-    from timeline.events import sentence_tokens
-    from timeline.pipeline import analyse
+    from timeline.sources.corpus import read_gold
+    from timeline.events.eventmodel import CLASSES
+    from timeline.pipeline import read_documents
+    from timeline.events.mentions import sentence_tokens
+    from timeline.time.analysis import analyse
 
     out = []
     for path in files:
@@ -116,7 +116,7 @@ def event_instances(files: list[Path]) -> list[tuple[list[str], int]]:
 
 
 def train_events(files: list[Path], epochs: int) -> Path:
-    from timeline.eventmodel import CLASSES
+    from timeline.events.eventmodel import CLASSES
 
     data = event_instances(files)
     model = AveragedPerceptron(list(CLASSES))
@@ -138,9 +138,9 @@ def train_events(files: list[Path], epochs: int) -> Path:
 def order_pairs(files: list[Path]) -> list[tuple[list[str], int]]:
     """(features, 0 if the first event in the text starts before the second else 1) for every
     MATRES BEFORE/AFTER pair of TimeBank whose two events the pipeline found."""
-    from timeline.corpus import read_gold, read_matres
-    from timeline.io import read_documents
-    from timeline.order import pair_features
+    from timeline.sources.corpus import read_gold, read_matres
+    from timeline.pipeline import read_documents
+    from timeline.events.order import pair_features
     from timeline.pipeline import build_timeline
 
     pairs = read_matres(MATRES)
@@ -198,7 +198,7 @@ def main() -> int:
         p = train_events(files, args.epochs)
         print(f"wrote {p} ({p.stat().st_size / 1024:.0f} KB)")
     if args.only != "events":
-        from timeline import eventmodel
+        from timeline.events import eventmodel
 
         eventmodel.event_model.cache_clear()
         p = train_pairs(files, args.epochs)

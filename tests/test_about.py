@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from timeline.about import about, name_variants
+from timeline.events.about import about, name_variants
 from timeline.cli import main
-from timeline.export import semeval2015
-from timeline.io import read_documents
+from timeline.formats.export import semeval2015
+from timeline.pipeline import read_documents
 from timeline.pipeline import build_timeline
 
 SEMEVAL = Path(__file__).parent / "fixtures" / "semeval"

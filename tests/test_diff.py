@@ -111,7 +111,7 @@ def _json_pair(a, b, tmp=None):
     import tempfile
     from pathlib import Path
 
-    from timeline.codec import dumps
+    from timeline.formats.codec import dumps
 
     folder = Path(tmp or tempfile.mkdtemp())
     (folder / "a.json").write_text(dumps(a))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from timeline.eventmodel import Sentence, event_model, may_be_events, token_features, token_scores
-from timeline.events import RECALL_SLACK, _in_group
-from timeline.io import read_documents
+from timeline.events.eventmodel import Sentence, event_model, may_be_events, token_features, token_scores
+from timeline.events.mentions import RECALL_SLACK, _in_group
+from timeline.pipeline import read_documents
 from timeline.model import Document
-from timeline.pipeline import analyse
-from timeline.segment import tokens
+from timeline.time.analysis import analyse
+from timeline.sources.segment import tokens
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

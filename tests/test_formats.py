@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from timeline.cli import main
-from timeline.corpus import read_gold
-from timeline.formats import CSV_COLUMNS, rows, to_csv, to_dataframe, to_ics, to_markdown, to_timelinejs
-from timeline.io import read_documents
+from timeline.sources.corpus import read_gold
+from timeline.formats.tables import CSV_COLUMNS, rows, to_csv, to_dataframe, to_ics, to_markdown, to_timelinejs
+from timeline.pipeline import read_documents
 from timeline.pipeline import build_timeline
 from timeline.render.log import render_log
 

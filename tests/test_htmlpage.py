@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.htmlpage import Page, looks_like_html, read_html
+from timeline.sources.html import Page, looks_like_html, read_html
 
 HTML = Path(__file__).resolve().parent / "fixtures" / "html"
 
@@ -147,7 +147,7 @@ def test_an_html_article_is_read_through_the_pipeline_with_its_metadata_date():
     from click.testing import CliRunner
 
     from timeline.cli import main
-    from timeline.io import read_documents
+    from timeline.pipeline import read_documents
     from timeline.model import DctSource
 
     page = Path(__file__).parent / "fixtures" / "html" / "kyiv_strikes.html"

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline.io import (InputError, expand_inputs, parse_date_option, parse_document, read_documents,
-                         read_source, write_atomic)
+from timeline.atomic import write_atomic
+from timeline.pipeline import parse_document, read_documents
+from timeline.sources.read import InputError, expand_inputs, parse_date_option, read_source
 from timeline.model import DctSource
 
 from conftest import FIXTURES, SEED_DATED, SEED_UNDATED, SEEDS

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from timeline.codec import fmt_time
+from timeline.formats.codec import fmt_time
 from timeline.model import Document, Tense
 from timeline.pipeline import extract
 

@@ -10,13 +10,13 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.eventmodel import pair_model
-from timeline.events import find_events
-from timeline.io import read_documents
+from timeline.events.eventmodel import pair_model
+from timeline.events.mentions import find_events
+from timeline.pipeline import read_documents
 from timeline.model import Document
-from timeline.order import (PASSAGE, WHITESPACE, _CONNECTIVE_ORDER, _best_slot, _connectives, _distance, _Envelopes,
-                            _Gaps, _Margins, _quoted, _sentence_numbers, frame, pair_features)
-from timeline.pipeline import analyse
+from timeline.events.order import (PASSAGE, WHITESPACE, _CONNECTIVE_ORDER, _best_slot, _connectives, _distance,
+                                   _Envelopes, _Gaps, _Margins, _quoted, _sentence_numbers, frame, pair_features)
+from timeline.time.analysis import analyse
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

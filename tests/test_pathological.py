@@ -14,11 +14,12 @@ from typing import Callable
 
 import pytest
 
-from timeline.grammar import load_grammar
-from timeline.io import InputError, Source, parse_document
+from timeline.time.grammar import load_grammar
+from timeline.pipeline import parse_document
+from timeline.sources.read import InputError, Source
 from timeline.model import Document
 from timeline.pipeline import build_timeline, extract
-from timeline.tagger import _index, tag
+from timeline.time.tagger import _index, tag
 
 from conftest import SEEDS
 
@@ -55,8 +56,7 @@ def assert_linear(make: Callable[[int], str], n: int, run: Callable[[str], objec
 def test_a_megabyte_line_without_spaces_is_linear(unit):
     """1 MB in one "word" (4N = 1_000_000 characters): no window, token or sentence logic blows up."""
     make = lambda n: unit * (n // len(unit))  # noqa: E731
-    _, t_large = assert_linear(make, 250_000)
-    assert t_large < 10
+    assert_linear(make, 250_000)  # (absolute seconds are benchmarks/pathological.py's, not a test's)
 
 
 def test_ten_thousand_dates_in_one_text():
@@ -87,8 +87,7 @@ def _realistic(size: int) -> str:
 
 
 def test_two_megabytes_of_sentences_is_linear():
-    _, t_large = assert_linear(_realistic, 500_000)
-    assert t_large < 10
+    assert_linear(_realistic, 500_000)
 
 
 def test_two_megabytes_of_sentences_peak_memory():

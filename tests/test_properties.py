@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from timeline.codec import dumps, loads
+from timeline.formats.codec import dumps, loads
 from timeline.story.diff import diff
 from timeline.model import DiffStatus, Document, Grain
 from timeline.pipeline import build_timeline, extract
@@ -269,7 +269,7 @@ def test_the_command_line_writes_only_its_own_lines_to_stderr(tmp_path):
 def test_timeml_export_is_well_formed_xml():
     import xml.etree.ElementTree as ET
 
-    from timeline.export import timeml
+    from timeline.formats.export import timeml
 
     for text in ("Talks resumed on Tuesday \x0c in Abu Dhabi.", "Talks on Tuesday \x01 resumed."):
         doc = Document("d", text, dct=datetime(2026, 2, 3), dct_grain=Grain.DAY)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline import regex_cache
-from timeline.grammar import load_grammar
+from timeline.time import regex_cache
+from timeline.time.grammar import load_grammar
 
 from conftest import SEED_DATED, SEEDS
 
@@ -97,7 +97,7 @@ def test_the_command_gives_the_same_output_with_a_cold_and_a_warm_cache(tmp_path
 
 @pytest.mark.parametrize("forged", [42, [], None, [frozenset({1})], "words"])
 def test_derived_data_of_the_wrong_shape_is_computed_again(cache_dir: Path, forged):
-    from timeline.tagger import _index, _index_material, _rule_words, _valid_rule_words
+    from timeline.time.tagger import _index, _index_material, _rule_words, _valid_rule_words
 
     grammar = load_grammar()
     right = _rule_words(grammar)
@@ -115,7 +115,7 @@ def test_derived_data_of_the_wrong_shape_is_computed_again(cache_dir: Path, forg
 
 
 def tag_text(full_scan: bool = False):
-    from timeline.tagger import tag
+    from timeline.time.tagger import tag
 
     old = os.environ.get("TIMELINE_PREFILTER")
     os.environ["TIMELINE_PREFILTER"] = "0" if full_scan else "1"

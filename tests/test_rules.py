@@ -9,8 +9,8 @@ from datetime import datetime
 
 import pytest
 
-from timeline.codec import fmt_time
-from timeline.grammar import GrammarError, compile_rules, load_grammar, load_macros
+from timeline.formats.codec import fmt_time
+from timeline.time.grammar import GrammarError, compile_rules, load_grammar, load_macros
 from timeline.model import DctSource, Document
 from timeline.pipeline import extract
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.codec import dumps
-from timeline.io import read_documents
+from timeline.formats.codec import dumps
+from timeline.pipeline import read_documents
 from timeline.story.match import candidate_pairs, match_all, match_events
 from timeline.model import Document
 from timeline.pipeline import build_timeline

@@ -24,7 +24,7 @@ def built(tmp_path_factory):
 
 def test_json_validates_against_the_shipped_schema(built):
     _, data = built
-    schema = json.loads((resources.files("timeline") / "schema" / "timeline.schema.json").read_text())
+    schema = json.loads((resources.files("timeline.formats") / "schema" / "timeline.schema.json").read_text())
     jsonschema.validate(data, schema)
 
 
@@ -182,7 +182,7 @@ def test_chart_is_large_enough(built):
 
 def test_chart_labels_never_overlap_or_leave_the_figure(built):
     """Every event mention drawn (about 200 for the seeds): row labels stay apart and inside."""
-    from timeline.codec import loads
+    from timeline.formats.codec import loads
     from timeline.render.gantt import render_gantt
 
     out, _ = built

@@ -1,7 +1,7 @@
 """Sentences: where a period ends one, and where it does not."""
 from __future__ import annotations
 
-from timeline.segment import sentences
+from timeline.sources.segment import sentences
 
 
 def split(text: str) -> list[str]:

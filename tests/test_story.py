@@ -128,7 +128,7 @@ def test_the_story_chart_is_bounded_readable_and_not_stretched_by_a_stray_date(s
     assert width == 1600 and height <= 2600
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from timeline.codec import loads
+    from timeline.formats.codec import loads
     from timeline.render.gantt import render_gantt
 
     tl = loads((out / "timeline.json").read_text(encoding="utf-8"))

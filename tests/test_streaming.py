@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
-from timeline import codec
+from timeline.formats import codec
 from timeline.cli import main
-from timeline.codec import dump, dumps, iter_json, loads, timeline_to_dict, write_timeline
-from timeline.io import read_documents
+from timeline.formats.codec import dump, dumps, iter_json, loads, timeline_to_dict, write_timeline
+from timeline.pipeline import read_documents
 from timeline.model import DateRangeError, Document, Timeline
 from timeline.pipeline import build_timeline
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.grammar import load_grammar
+from timeline.time.grammar import load_grammar
 from timeline.model import Kind, Mention, Symbolic
-from timeline.prefilter import witnesses
-from timeline.tagger import candidates, longest_first
+from timeline.time.prefilter import witnesses
+from timeline.time.tagger import candidates, longest_first
 
 from conftest import SEEDS
 
@@ -48,7 +48,7 @@ def test_longest_match_wins_then_priority():
 
 def test_every_rule_names_the_words_it_needs():
     """A rule whose pattern needs no word of its own is scanned over whole articles: slow."""
-    from timeline.tagger import _index
+    from timeline.time.tagger import _index
 
     index = _index(GRAMMAR)
     assert [GRAMMAR.rules[i].id for i in index.always] == []

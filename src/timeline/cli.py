@@ -28,7 +28,7 @@ def _warn(msg: str) -> None:
 def _date_option(value: str | None):  # type: ignore[no-untyped-def]
     if value is None:
         return None
-    from .io import InputError, parse_date_option
+    from .sources.read import InputError, parse_date_option
 
     try:
         return parse_date_option(value)
@@ -41,7 +41,7 @@ def _inputs(inputs: Sequence[str], list_file: str | None) -> list[str]:
     blank lines and lines starting with # are skipped; relative paths are relative to the list)."""
     names = list(inputs)
     if list_file is not None:
-        from .io import InputError, read_source
+        from .sources.read import InputError, read_source
 
         try:
             raw = read_source(list_file).raw
@@ -106,7 +106,8 @@ def _set_aside(tl) -> list[str]:  # type: ignore[no-untyped-def]
 def _read(inputs: Sequence[str], date: str | None, skip_bad: bool, warn_undated: bool = True,
           progress: "_Progress | None" = None):  # type: ignore[no-untyped-def]
     """Documents for the inputs; unreadable ones are reported, then skipped or fatal."""
-    from .io import InputError, read_documents
+    from .pipeline import read_documents
+    from .sources.read import InputError
 
     parsed = _date_option(date)
     docs, errors = [], []
@@ -145,8 +146,8 @@ def _report_dates(docs) -> None:  # type: ignore[no-untyped-def]
 
 
 def _load_timeline(path: str):  # type: ignore[no-untyped-def]
-    from .codec import TimelineFormatError, loads
-    from .io import InputError, read_source
+    from .formats.codec import TimelineFormatError, loads
+    from .sources.read import InputError, read_source
 
     try:
         source = read_source(path)
@@ -158,7 +159,7 @@ def _load_timeline(path: str):  # type: ignore[no-untyped-def]
 
 
 def _write(path: Path, data: bytes | str) -> None:
-    from .io import write_atomic
+    from .atomic import write_atomic
 
     try:
         write_atomic(path, data)
@@ -188,8 +189,8 @@ def main() -> None:
 @click.option("--out", "out", type=click.Path(file_okay=False), help="Write one file per input into this folder.")
 def extract(inputs: tuple[str, ...], list_file: str | None, date: str | None, fmt: str, out: str | None) -> None:
     """The time expressions of each article (files, folders searched recursively, or - for stdin)."""
-    from .codec import dumps
-    from .export import timeml, timexes_tsv
+    from .formats.codec import dumps
+    from .formats.export import timeml, timexes_tsv
     from .model import Timeline
     from .pipeline import extract as extract_timexes
 
@@ -271,12 +272,12 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
     """Build the timeline of the articles (files, folders searched recursively, or - for stdin).
 
     Writes timeline.json and, by default, timeline.txt (the log) and timeline.png (the chart)."""
-    from .anchor import Policy
+    from .time.anchor import Policy
     from .pipeline import build_timeline
 
     fmts = _formats(formats, BUILD_FORMATS, ("json", "txt", "png"))
     names = _inputs(inputs, list_file)
-    from .io import InputError, expand_inputs
+    from .sources.read import InputError, expand_inputs
 
     try:
         total = len(expand_inputs(names))
@@ -317,7 +318,7 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
 
 
 def _write_timeline(path: Path, tl) -> None:  # type: ignore[no-untyped-def]
-    from .codec import write_timeline
+    from .formats.codec import write_timeline
 
     try:
         write_timeline(path, tl)
@@ -331,7 +332,7 @@ def render_outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None 
     out: dict[str, bytes | str] = {}
     for f in fmts:
         if f == "json":
-            from .codec import dumps
+            from .formats.codec import dumps
 
             out[_FORMAT_FILES[f]] = dumps(tl)
         elif f == "txt":
@@ -343,23 +344,23 @@ def render_outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None 
 
             out[_FORMAT_FILES[f]] = figure_bytes(render_gantt(tl, all_events, title, top), f)
         elif f == "csv":
-            from .formats import to_csv
+            from .formats.tables import to_csv
 
             out[_FORMAT_FILES[f]] = to_csv(tl, all_events)
         elif f == "md":
-            from .formats import to_markdown
+            from .formats.tables import to_markdown
 
             out[_FORMAT_FILES[f]] = to_markdown(tl, all_events)
         elif f == "ics":
-            from .formats import to_ics
+            from .formats.tables import to_ics
 
             out[_FORMAT_FILES[f]] = to_ics(tl, all_events)
         elif f == "timelinejs":
-            from .formats import to_timelinejs
+            from .formats.tables import to_timelinejs
 
             out[_FORMAT_FILES[f]] = to_timelinejs(tl, all_events, title)
         elif f == "timeml":
-            from .export import timeml
+            from .formats.export import timeml
 
             timexes: dict[str, list] = {}  # type: ignore[type-arg]
             events: dict[str, list] = {}  # type: ignore[type-arg]
@@ -376,7 +377,7 @@ def render_outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None 
 
 
 def _about(tl, subject: str):  # type: ignore[no-untyped-def]
-    from .about import about
+    from .events.about import about
 
     from .story.compose import with_happenings
 
@@ -404,7 +405,7 @@ EXPORT_FORMATS = ("txt", "csv", "md", "ics", "timelinejs", "png", "svg", "pdf", 
 def export_cmd(timeline_json: str, formats: tuple[str, ...], subject: str | None, output: str | None,
                out: str | None, all_events: bool, top: int, title: str | None) -> None:
     """Write a timeline JSON in other formats (to stdout, -o FILE, or --out DIR)."""
-    from .export import ExportError, semeval2015
+    from .formats.export import ExportError, semeval2015
 
     fmts = _formats(formats, EXPORT_FORMATS, ())
     if "timeml" in fmts:
@@ -471,7 +472,7 @@ def diff(a: str, b: str, fmt: str, png: str | None, top: int, show_all: bool, da
     or timeline JSONs): what only one side reports, what they date differently, what they agree on.
 
     Exit status: 0 when they agree, 1 when they differ, 2 on error (as diff(1))."""
-    from .codec import dumps_diff
+    from .formats.codec import dumps_diff
     from .pipeline import build_timeline, diff_articles
     from .render.diffreport import render_markdown, render_text
     from .story.diff import diff as diff_timelines

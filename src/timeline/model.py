@@ -240,6 +240,15 @@ class Document:
         return self.id
 
 
+def fmt_dct(doc: Document) -> str | None:
+    """The publication date as ISO 8601: a day, or a minute when the time of day is known."""
+    if doc.dct is None:
+        return None
+    if doc.dct_grain in (Grain.MINUTE, Grain.HOUR, Grain.SECOND):
+        return doc.dct.isoformat(timespec="minutes")
+    return doc.dct.date().isoformat()
+
+
 def short_title(title: str, limit: int = 48) -> str:
     """A title cut at a word boundary to at most `limit` characters ("NATO Chief Questions…")."""
     title = " ".join(title.split())

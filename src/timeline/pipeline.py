@@ -5,106 +5,26 @@ article -> io -> Document -> segment/tense -> tagger -> anchor+normalize -> Time
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from datetime import datetime
+from typing import Callable, Iterable, Iterator, Sequence
 
-from .anchor import Policy, resolve_mentions
-from .model import Document, Event, Kind, Symbolic, Tense, Timeline, TimelineDiff, Timex, Unit, check_dct
-from .segment import Token, sentence_spans, tokens
-from .tagger import tag
-from .tense import VerbGroup, governing_group, local_tense, tense_of_span, verb_groups
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """What the sentence-level stages know about one document."""
-
-    doc: Document
-    sentences: tuple[tuple[int, int], ...]
-    timexes: tuple[Timex, ...]
-    _groups: dict[int, tuple[VerbGroup, ...]] = field(default_factory=dict, repr=False, compare=False)
-    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
-    _by_start: tuple[Timex, ...] = field(init=False, repr=False, compare=False)
-    _timex_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_starts", tuple(s for s, _ in self.sentences))
-        by_start = tuple(sorted(self.timexes, key=lambda t: t.start))  # (stable: text order stays)
-        object.__setattr__(self, "_by_start", by_start)
-        object.__setattr__(self, "_timex_starts", tuple(t.start for t in by_start))
-
-    def timexes_in(self, start: int, end: int) -> tuple[Timex, ...]:
-        """The time expressions that start in [start, end), in text order (a search, not a
-        scan: a text of 40,000 sentences asks this for each of them)."""
-        return self._by_start[bisect_left(self._timex_starts, start):bisect_left(self._timex_starts, end)]
-
-    def groups(self, i: int, toks: list[Token] | None = None) -> tuple[VerbGroup, ...]:
-        """The verb groups of sentence `i` (whose tokens are `toks`, when the caller has them),
-        found the first time they are asked for."""
-        found = self._groups.get(i)
-        if found is None:
-            s, e = self.sentences[i]
-            found = self._groups[i] = tuple(verb_groups(self.doc.text, s, e, tokens(self.doc.text, s, e) if toks is None else toks))
-        return found
-
-    def sentence_index(self, pos: int) -> int:
-        return max(bisect_right(self._starts, pos) - 1, 0)
-
-    def tense_at(self, start: int, end: int, reported_free: bool = False) -> Tense:
-        cue = local_tense(self.doc.text, start, end)
-        if cue is Tense.PAST or not self.sentences:
-            return cue or Tense.UNKNOWN
-        groups = self.groups(self.sentence_index(start))
-        if cue is Tense.FUTURE:
-            # "until Thursday" looks ahead, except from a past perfect: "Until Thursday, they had
-            # not called him a suspect"
-            g = governing_group(groups, start, end, self.doc.text)
-            return Tense.PAST if g is not None and g.perfect and g.aux == "had" else cue
-        return tense_of_span(groups, start, end, reported_free, self.doc.text)
+from .model import Document, Event, Grain, Timeline, TimelineDiff, Timex
+from .sources import read
+from .time.dates import DATES
+from .time.analysis import analyse, extract  # (extract: the public API names it here)
+from .time.anchor import Policy
 
 
-def needs_tense(sym: Symbolic) -> bool:
-    """Does the verb's tense decide what this time is? ("Tuesday", "March", "overnight": yes;
-    "yesterday", "2026", "two weeks": no, so their sentences need no verb analysis.)"""
-    if sym.kind in (Kind.POINT, Kind.RANGE):
-        return sym.year is None and sym.decade is None and sym.century is None
-    return sym.kind is Kind.RELATIVE and (sym.completed or (sym.unit is Unit.WEEKEND and sym.offset == 0))
+def read_documents(names: Iterable[str], date: tuple[datetime, Grain] | None = None,
+                   on_error: str = "raise") -> Iterator[Document | read.InputError]:
+    """Documents for every input (files, folders, "-"), their dates written in words read by
+    the time stage; with on_error="yield", unreadable ones come back as errors."""
+    return read.read_documents(names, date, on_error, DATES)
 
 
-def _month_alone(sym: Symbolic) -> bool:
-    return sym.month is not None and sym.day is None and not sym.direction and not sym.this
-
-
-def analyse(doc: Document, policy: Policy = Policy.NEWS) -> Analysis:
-    """Sentences, verb groups and resolved time expressions of one document."""
-    check_dct(doc.dct)  # a clear ValueError for a publication date the calendar cannot hold
-    text = doc.text
-    # the source's own sentence division when it has one (TimeML <s>), else ours; page
-    # furniture (sentences that recur across the input, `sources.furniture`) is not news
-    spans = sentence_spans(text, doc.sentences)
-    if doc.furniture:
-        furniture = set(doc.furniture)
-        spans = tuple(s for s in spans if s not in furniture)
-    partial = Analysis(doc, spans, ())
-    mentions = tag(text)
-    if doc.furniture:
-        mentions = [m for m in mentions if not _inside(m.start, doc.furniture)]
-    tenses = [partial.tense_at(m.start, m.end, _month_alone(m.symbolic)) if needs_tense(m.symbolic)
-              else Tense.UNKNOWN for m in mentions]
-    timexes = tuple(resolve_mentions(doc, mentions, tenses, policy))
-    return Analysis(doc, partial.sentences, timexes, partial._groups)
-
-
-def _inside(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
-    """Is `pos` inside one of the sorted, disjoint spans?"""
-    i = bisect_right(spans, (pos, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-
-def extract(doc: Document, policy: Policy = Policy.NEWS) -> tuple[Timex, ...]:
-    """The resolved time expressions of one document."""
-    return analyse(doc, policy).timexes
+def parse_document(source: read.Source, date: tuple[datetime, Grain] | None = None) -> Document:
+    """One input as a Document, with its publication date and where that came from."""
+    return read.parse_document(source, date, DATES)
 
 
 def article_stage(doc: Document, policy: Policy = Policy.NEWS,
@@ -112,13 +32,13 @@ def article_stage(doc: Document, policy: Policy = Policy.NEWS,
     """Everything that needs one article only: its time expressions and its events, placed in
     order within the article, with `syntax` their labels and participants from the parse of
     their clauses (pure; what `--jobs` and `--engine dask` run in other processes)."""
-    from .events import find_events
-    from .order import place_document
+    from .events.mentions import find_events
+    from .events.order import place_document
 
     a = analyse(doc, policy)
     events = place_document(find_events(a), doc.text)
     if syntax:
-        from .labels import label_events
+        from .events.labels import label_events
 
         events = label_events(doc, events, a.timexes)
     return a.timexes, events
@@ -136,7 +56,7 @@ def map_articles(docs: Sequence[Document], policy: Policy = Policy.NEWS, jobs: i
     if engine == "dask":
         from .scale import dask_map
 
-        return dask_map(docs, policy, jobs, scheduler, progress, syntax)
+        return dask_map(article_stage, docs, policy, jobs, scheduler, progress, syntax)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
     if jobs <= 1 or len(docs) < 2:
@@ -148,7 +68,7 @@ def map_articles(docs: Sequence[Document], policy: Policy = Policy.NEWS, jobs: i
         return out
     from .scale import pool_map
 
-    return pool_map(docs, policy, jobs, progress, syntax)
+    return pool_map(article_stage, docs, policy, jobs, progress, syntax)
 
 
 def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer: bool = True,
@@ -174,7 +94,7 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
     step took ("articles", "infer", "order", "story", "labels")."""
     from time import perf_counter
 
-    from .order import order_events
+    from .events.order import order_events
     from .sources.furniture import mark_duplicates, mark_furniture
     from .story.compose import happenings_of
 
@@ -191,7 +111,7 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
         docs = mark_furniture(docs)
     originals = [d for d in docs if d.duplicate_of is None]
     if syntax == "auto":
-        from .labels import PARSE_ALL_WORDS, words_in
+        from .events.labels import PARSE_ALL_WORDS, words_in
 
         syntax = "all" if words_in(originals) <= PARSE_ALL_WORDS else "shown"
     if syntax not in ("all", "shown", "none"):

@@ -10,17 +10,16 @@ from __future__ import annotations
 import os
 from typing import Callable, Sequence
 
-from .anchor import Policy
+from .time.anchor import Policy
 from .model import Document, Event, Timex
 
 Result = tuple[tuple[Timex, ...], list[Event]]
+Stage = Callable[[Document, Policy, bool], Result]  # the per-article stage (pipeline.article_stage)
 CHUNK = 8  # articles sent to a worker at a time: fewer round trips, still an even spread
 
 
-def _stage_chunk(docs: Sequence[Document], policy: Policy, syntax: bool = False) -> list[Result]:
-    from .pipeline import article_stage
-
-    return [article_stage(d, policy, syntax) for d in docs]
+def _stage_chunk(stage: Stage, docs: Sequence[Document], policy: Policy, syntax: bool = False) -> list[Result]:
+    return [stage(d, policy, syntax) for d in docs]
 
 
 def _chunks(docs: Sequence[Document], size: int) -> list[Sequence[Document]]:
@@ -43,9 +42,10 @@ def auto_jobs(articles: int) -> int:
     return max(1, min(cores, AUTO_MAX_JOBS)) if articles >= AUTO_MIN_ARTICLES else 1
 
 
-def pool_map(docs: Sequence[Document], policy: Policy, jobs: int,
+def pool_map(stage: Stage, docs: Sequence[Document], policy: Policy, jobs: int,
              progress: Callable[[Document], object] | None = None, syntax: bool = False) -> list[Result]:
-    """The per-article stage in `jobs` processes."""
+    """`stage` (a module-level function: workers receive it by name) over the documents in
+    `jobs` processes."""
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
@@ -55,7 +55,7 @@ def pool_map(docs: Sequence[Document], policy: Policy, jobs: int,
     method = "fork" if "fork" in _start_methods() else None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context(method), initializer=_quiet_worker)
     try:
-        for chunk, results in zip(chunks, pool.map(_stage_chunk, chunks, [policy] * len(chunks),
+        for chunk, results in zip(chunks, pool.map(_stage_chunk, [stage] * len(chunks), chunks, [policy] * len(chunks),
                                                     [syntax] * len(chunks))):
             out.extend(results)
             if progress is not None:
@@ -86,9 +86,9 @@ def _start_methods() -> list[str]:
     return get_all_start_methods() if os.name == "posix" else []
 
 
-def dask_map(docs: Sequence[Document], policy: Policy, jobs: int = 1, scheduler: str | None = None,
+def dask_map(stage: Stage, docs: Sequence[Document], policy: Policy, jobs: int = 1, scheduler: str | None = None,
              progress: Callable[[Document], object] | None = None, syntax: bool = False) -> list[Result]:
-    """The per-article stage on a dask.distributed cluster: the scheduler at `scheduler`, or a
+    """`stage` over the documents on a dask.distributed cluster: the scheduler at `scheduler`, or a
     LocalCluster of `jobs` single-threaded worker processes for this run."""
     try:
         from dask.distributed import Client, LocalCluster, as_completed
@@ -106,7 +106,7 @@ def dask_map(docs: Sequence[Document], policy: Policy, jobs: int = 1, scheduler:
         client = Client(cluster)
     try:
         chunks = _chunks(docs, CHUNK)
-        futures = client.map(_stage_chunk, chunks, policy=policy, syntax=syntax, pure=False)
+        futures = client.map(_stage_chunk, [stage] * len(chunks), chunks, policy=policy, syntax=syntax, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         results: list[list[Result] | None] = [None] * len(chunks)
         done = as_completed(futures)

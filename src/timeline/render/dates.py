@@ -17,7 +17,7 @@ DAY = timedelta(days=1)
 
 
 def _night_window() -> tuple[int, int]:
-    from ..normalize import part_windows
+    from ..time.normalize import part_windows
 
     return part_windows()["overnight"]
 
@@ -209,7 +209,7 @@ def reading_order(tl: "Timeline", groups: list[list[Event]]) -> list[tuple[list[
     """The rows in the order a reader goes through them, each with its day heading and detail:
     the calendar first (headings by their earliest time, then rank), then each undated
     article's relative days, then the events of unknown time."""
-    from ..order import frame
+    from ..events.order import frame
 
     timexes = {(t.doc, t.id): t for t in tl.timexes}
     keyed = []

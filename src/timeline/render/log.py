@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
-from ..codec import fmt_dct
-from ..model import DctSource, Document, Timeline
+from ..model import DctSource, Document, Timeline, fmt_dct
 from .dates import day
 from .rows import CHRONOLOGY, DAY_PRECISE, NO_TIME, Row, reading_order, sections, story_rows
 

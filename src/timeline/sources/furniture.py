@@ -20,9 +20,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Sequence
 
-from ..grammar import load_toml
+from ..rules import load_toml
 from ..model import Document
-from ..segment import sentence_spans
+from .segment import sentence_spans
 
 _SPACE_RE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})

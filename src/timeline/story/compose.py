@@ -35,7 +35,7 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
     """The `shown` best-ranked happenings labelled from the parse of their mentions' clauses
     (up to MENTIONS of each, from as many articles), each wearing the clearest of them; the
     events those mentions are, relabelled too. The others keep the labels cut from the text."""
-    from ..labels import label_events
+    from ..events.labels import label_events
     from .happenings import best_label, features, match_rules
 
     top = sorted(happenings, key=lambda h: h.rank)[:shown]

@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 from functools import cache, lru_cache
 from typing import Iterable, Mapping, Sequence
 
-from ..grammar import load_toml
+from ..rules import load_toml
 from ..model import (Document, Event, EventRef, Happening, Interval, Match, Precision, RelInterval)
 from .match import _kinds, _stem, entries, names
 

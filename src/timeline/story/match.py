@@ -15,7 +15,7 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
-from ..grammar import load_toml
+from ..rules import load_toml
 from ..model import Event, Match
 
 THRESHOLD = 0.55  # a pair below this score is not the same happening

@@ -27,9 +27,9 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Mapping, Sequence
 
-from ..grammar import load_toml
+from ..rules import load_toml
 from ..model import AnchorKind, Document, Event, Happening, Precision, Timex, TimexType
-from ..segment import sentence_spans
+from ..sources.segment import sentence_spans
 
 SIGNALS = ("articles", "outlets", "lead", "date_refs", "later_refs", "published", "precision", "stated", "in_span")
 SPAN_SLACK = 7  # days before the first article that still belong to the story's span

@@ -150,7 +150,7 @@ def parse_spans(text: str, spans: Iterable[tuple[int, int]], *, max_tokens: int 
 
 def parse_text(text: str, **kwargs: Any) -> list[Parse | None]:
     """Parse every sentence of `text` as `timeline.segment.sentences` divides it."""
-    from ..segment import sentences
+    from ..sources.segment import sentences
 
     return parse_spans(text, sentences(text), **kwargs)
 

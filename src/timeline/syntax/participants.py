@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from . import Parse
-from .clauses import OBJECTS, OBLIQUES, SUBJECTS, subtree, words
+from .tree import OBJECTS, OBLIQUES, SUBJECTS, subtree, words
 
 
 def participants(parse: Parse, kids: list[list[int]], i: int, text: str, subject: str | None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .model import Event, Tense, Timeline
+from ..model import Event, Tense, Timeline
 
 _GENERIC = frozenset("the a an of and inc inc. corp corp. co co. ltd ltd. company group".split())
 

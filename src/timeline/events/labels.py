@@ -18,10 +18,10 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from .model import Document, Event, Timex
-from .segment import sentence_spans
-from .syntax import Parse, parse_spans
-from .syntax.clauses import END_WORDS, STAMP_RE, SUBJECTS, clause, token_at
+from ..model import Document, Event, Timex
+from ..sources.segment import sentence_spans
+from ..syntax import Parse, parse_spans
+from ..syntax.clauses import END_WORDS, STAMP_RE, SUBJECTS, clause, token_at
 
 PARSE_ALL_WORDS = 30_000  # an input of up to this many words is parsed whole
 COREF_REACH = 3  # sentences back that a pronoun looks for its name
@@ -87,8 +87,8 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
 
 def _subject_names(text: str, parses: dict[int, Parse | None]) -> list[tuple[int, str]]:
     """(sentence, name) of every subject that is a proper name, in text order."""
-    from .syntax.clauses import children, subtree
-    from .syntax.participants import names as _names
+    from ..syntax.tree import children, subtree
+    from ..syntax.participants import names as _names
 
     found = []
     for k in sorted(parses):

@@ -17,8 +17,8 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .codec import fmt_time
-from .model import Event, Timeline
-from .render.rows import sections, story_rows
+from ..model import Event, Timeline
+from ..render.rows import sections, story_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -107,7 +107,7 @@ def _md(s: str) -> str:
 
 def to_markdown(tl: Timeline, all_events: bool = False) -> str:
     """A Markdown table for a report: when, what, who reports it, and where in the article."""
-    from .render.log import summary
+    from ..render.log import summary
 
     lines = [f"**{_md(summary(tl)[0])}**",
              "", "| When | Event | Sources | Quote (offsets) |", "|---|---|---|---|"]

@@ -18,9 +18,9 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .grammar import load_toml
-from .segment import Token
-from .tense import VerbGroup
+from ..rules import load_toml
+from ..sources.segment import Token
+from ..time.tense import VerbGroup
 
 CLASSES = ("O", "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION")
 _DETERMINERS = frozenset("the a an this that these those its his her their our my your some any no each every".split())

@@ -8,14 +8,13 @@ time from a regex match; nothing here knows about anchors or dates.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Callable, Mapping
 
 from . import regex_cache
-from .model import Kind, Symbolic, TimexType, Unit
+from ..model import Kind, Symbolic, TimexType, Unit
+from ..rules import GrammarError, load_toml, rules_dir
 
 EXAMPLE_KEYS = {"value", "type", "earliest", "latest", "grain", "alternative"}
 MACRO_RE = re.compile(r"@([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?")
@@ -26,10 +25,6 @@ _INT_FIELDS = {"century", "decade", "year", "half", "quarter", "month", "week", 
 
 # a match ends where a word ends: not before a letter, a digit or a combining mark ("Tue\u0301sday")
 _WORD_END = r"(?![\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])"
-
-
-class GrammarError(ValueError):
-    """A rule file is invalid."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,21 +177,8 @@ def _lookup(values: Mapping[str, Any]) -> Callable[[str], Any]:
 
 # ----------------------------------------------------------------------------- loading
 
-def _rules_dir(lang: str) -> Any:
-    return resources.files("timeline") / "rules" / lang
-
-
-def load_toml(name: str, lang: str = "en") -> dict[str, Any]:
-    """Read one data file of ``rules/<lang>/`` (used by the tagger, tense and event stages)."""
-    path = _rules_dir(lang) / name
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise GrammarError(f"{lang}/{name}: {exc}") from exc
-
-
 def _lexicon_files(lang: str) -> list[str]:
-    names = sorted(p.name for p in _rules_dir(lang).iterdir() if p.name.startswith("lexicon") and p.name.endswith(".toml"))
+    names = sorted(p.name for p in rules_dir(lang).iterdir() if p.name.startswith("lexicon") and p.name.endswith(".toml"))
     return ["lexicon.toml"] + [n for n in names if n != "lexicon.toml"]
 
 
@@ -347,7 +329,7 @@ NOT_RULE_FILES = {"negatives.toml", "text.toml", "tense.toml", "events.toml"}
 
 def rule_files(lang: str = "en") -> list[str]:
     """Every rules/<lang>/*.toml that holds [[rule]]s: all but the lexicons and the data files."""
-    return sorted(p.name for p in _rules_dir(lang).iterdir()
+    return sorted(p.name for p in rules_dir(lang).iterdir()
                   if p.name.endswith(".toml") and not p.name.startswith("lexicon") and p.name not in NOT_RULE_FILES)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .model import Grain
+from ..model import Grain
 
 # With every part required the base never fills anything in; it is fixed so that nothing
 # depends on the clock.

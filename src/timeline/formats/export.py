@@ -9,7 +9,7 @@ from html import escape
 from typing import Sequence
 
 from .codec import fmt_dct, fmt_time
-from .model import AnchorKind, Document, Event, Relation, Timeline, Timex
+from ..model import AnchorKind, Document, Event, Relation, Timeline, Timex
 
 TSV_COLUMNS = ("start", "end", "text", "type", "value", "earliest", "latest")
 
@@ -91,7 +91,7 @@ _VALUE_LENGTH = {"day": 10, "month": 7, "year": 4}  # of the ISO date: "2026-02-
 
 def _calendar_value(start: datetime | None, end: datetime | None) -> str | None:
     """The calendar unit [start, end) is exactly, as a TIMEX3 date value: a day, a month, a year."""
-    from .formats import precision
+    from .tables import precision
 
     size = _VALUE_LENGTH.get(precision(start, end))
     return start.date().isoformat()[:size] if size and start is not None else None

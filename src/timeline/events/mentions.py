@@ -17,12 +17,12 @@ from typing import Iterator
 
 import numpy as np
 
-from .grammar import load_toml
-from .model import AnchorKind, Event, Grain, Interval, RelInterval, Relation, Tense, Timex, TimexType
+from ..rules import load_toml
+from ..model import AnchorKind, Event, Grain, Interval, RelInterval, Relation, Tense, Timex, TimexType
 from .eventmodel import Sentence, event_model, may_be_events, token_features, token_scores
-from .pipeline import Analysis
-from .segment import Token, tokens
-from .tense import VerbGroup, tense_of_span
+from ..time.analysis import Analysis
+from ..sources.segment import Token, tokens
+from ..time.tense import VerbGroup, tense_of_span
 
 LABEL_MAX = 80
 _BEFORE = {"before", "until", "till", "by", "ahead", "prior", "pending"}

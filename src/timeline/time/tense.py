@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Sequence
 
-from .grammar import load_toml
-from .model import Tense
-from .segment import Token, tokens
+from ..rules import load_toml
+from ..model import Tense
+from ..sources.segment import Token, tokens
 
 _QUOTE = re.compile("[\"“”]|''|``")
 _DEGREE = frozenset("still yet very so more most less least also now not as too".split())

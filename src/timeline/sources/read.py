@@ -11,16 +11,15 @@ front matter, TimeML) or a header line, a dateline in the lead, else none.
 from __future__ import annotations
 
 import html
-import os
 import re
 import sys
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from .model import DateRangeError, DctSource, Document, Grain, Kind, check_dct
+from ..model import DateRangeError, DctSource, Document, Grain, check_dct
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".tml", ".te3input", ".html", ".htm")
 _HEADER_RE = re.compile(r"^(title|headline|source|outlet|publisher|date|published|publication date|"
@@ -31,6 +30,15 @@ _TAG_RE = re.compile(r"<[^<>]*>")  # ([^<>]: a stray "<" never makes a scan run 
 _DCT_RE = re.compile(r"<TIMEX3\b[^<>]*functionInDocument=\"CREATION_TIME\"[^<>]*>", re.DOTALL)
 _VALUE_RE = re.compile(r"\bvalue=\"([^\"]*)\"")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ufffe\uffff\ue000-\uf8ff]")
+
+
+@dataclass(frozen=True, slots=True)
+class DateReader:
+    """How a date written in words is read: the time stage's functions, which the pipeline hands
+    in (this stage imports no later one). Without a reader only ISO dates are read."""
+
+    full_date: Callable[[str], tuple[datetime, Grain] | None]  # a complete date, alone in a text
+    lead_date: Callable[[str], tuple[datetime, str] | None]  # a complete date opening an article
 
 
 class InputError(Exception):
@@ -68,11 +76,11 @@ def parse_date_option(value: str) -> tuple[datetime, Grain]:
                          + ("" if "not an ISO" in str(exc) else f" ({exc})")) from None
 
 
-def parse_date_text(value: str) -> tuple[datetime, Grain] | None:
+def parse_date_text(value: str, dates: DateReader | None = None) -> tuple[datetime, Grain] | None:
     """A publication date written by a person ("Tue, 3 Feb 2026 09:14 GMT", "February 3, 2026").
 
-    ISO first, then the project's own rules, then dateparser as the fallback for absolute
-    dates. A date missing its day, month or year is refused rather than completed.
+    ISO first, then `dates.full_date` (the time stage's rules, then dateparser as the fallback
+    for absolute dates). A date missing its day, month or year is refused rather than completed.
     """
     value = value.strip().strip('"\'')
     if not value:
@@ -83,33 +91,11 @@ def parse_date_text(value: str) -> tuple[datetime, Grain] | None:
         raise
     except ValueError:
         pass
-    own = _full_date_by_rules(value)
-    if own is not None:
-        check_dct(own)
-        return own, Grain.DAY
-    from .dateparse import parse_absolute
-
-    found = parse_absolute(value)
+    found = dates.full_date(value) if dates is not None else None
     if found is None:
         return None
     check_dct(found[0])
     return found
-
-
-def _full_date_by_rules(text: str) -> datetime | None:
-    from .normalize import resolve
-    from .tagger import tag
-
-    for m in tag(text):
-        sym = m.symbolic
-        rest = (text[:m.start] + text[m.end:]).strip(" \t,.;-")
-        if rest:  # more than a date (a time of day, a zone): leave it to the fallback
-            return None
-        if sym.kind is Kind.POINT and None not in (sym.year, sym.month, sym.day):
-            res = resolve(sym, None)
-            if res is not None and res.interval is not None and res.interval.start is not None:
-                return res.interval.start
-    return None
 
 
 # ----------------------------------------------------------------------------- reading
@@ -293,29 +279,6 @@ def _first(meta: dict[str, str], *keys: str) -> str | None:
     return None
 
 
-def _dateline(text: str) -> tuple[datetime, str] | None:
-    """A full date that opens the article ("On Tuesday, February 3, 2026, ...")."""
-    from .normalize import resolve
-    from .segment import sentences
-    from .tagger import tag
-
-    sents = sentences(text)
-    if not sents:
-        return None
-    start, end = sents[0] if sents[0][1] - sents[0][0] > 40 or len(sents) == 1 else (sents[0][0], sents[1][1])
-    lead = text[start:min(end, start + 400)]
-    for m in tag(lead):
-        if m.start > 120:
-            break
-        sym = m.symbolic
-        if sym.kind is Kind.POINT and sym.month is not None and sym.day is not None and sym.year is not None:
-            res = resolve(sym, None)
-            if res is not None and res.interval is not None and res.interval.start is not None:
-                return res.interval.start, lead[m.start:m.end]
-        break
-    return None
-
-
 def _dct_in_range(dct: datetime) -> bool:
     try:
         check_dct(dct)
@@ -324,17 +287,19 @@ def _dct_in_range(dct: datetime) -> bool:
     return True
 
 
-def parse_document(source: Source, date: tuple[datetime, Grain] | None = None) -> Document:
-    """Turn one input into a Document, with its DCT and where the DCT came from."""
+def parse_document(source: Source, date: tuple[datetime, Grain] | None = None,
+                   dates: DateReader | None = None) -> Document:
+    """Turn one input into a Document, with its DCT and where the DCT came from (`dates` reads
+    the dates written in words: metadata and a dateline)."""
     raw = source.raw
     name = source.name
     suffix = "".join(source.path.suffixes[-2:]).lower() if source.path else ""
     side = _sidecar(source.path)
     sents: tuple[tuple[str, int, int], ...] = ()
-    from .htmlpage import looks_like_html
+    from .html import looks_like_html
 
     if suffix.endswith((".html", ".htm")) or (not suffix.endswith((".tml", ".te3input")) and looks_like_html(raw)):
-        from .htmlpage import read_html
+        from .html import read_html
 
         try:
             page = read_html(raw, name)
@@ -372,7 +337,7 @@ def parse_document(source: Source, date: tuple[datetime, Grain] | None = None) -
     raw_date = _first(meta, "date", "published", "publication date", "publication_date", "pubdate")
     if raw_date:
         try:
-            parsed = parse_date_text(raw_date)
+            parsed = parse_date_text(raw_date, dates)
         except DateRangeError as exc:
             raise InputError(f"{name}: {exc}; pass --date YYYY-MM-DD") from None
         if parsed is None:
@@ -380,7 +345,7 @@ def parse_document(source: Source, date: tuple[datetime, Grain] | None = None) -
                              f"fix it or pass --date YYYY-MM-DD")
         kind = DctSource.METADATA if (side.get("date") or meta_kind is DctSource.METADATA) else DctSource.HEADER
         return replace(doc, dct=parsed[0], dct_grain=parsed[1], dct_source=kind, dct_evidence=raw_date)
-    found = _dateline(text)
+    found = dates.lead_date(text) if dates is not None else None
     if found is not None and _dct_in_range(found[0]):
         return replace(doc, dct=found[0], dct_grain=Grain.DAY, dct_source=DctSource.DATELINE,
                        dct_evidence=found[1])
@@ -388,12 +353,12 @@ def parse_document(source: Source, date: tuple[datetime, Grain] | None = None) -
 
 
 def read_documents(names: Iterable[str], date: tuple[datetime, Grain] | None = None,
-                   on_error: str = "raise") -> Iterator[Document | InputError]:
+                   on_error: str = "raise", dates: DateReader | None = None) -> Iterator[Document | InputError]:
     """Documents for every input; with on_error="yield", unreadable ones come back as errors."""
     seen: dict[str, int] = {}
     for name in expand_inputs(names):
         try:
-            doc = parse_document(read_source(name), date)
+            doc = parse_document(read_source(name), date, dates)
         except InputError as exc:
             if on_error == "raise":
                 raise
@@ -404,35 +369,3 @@ def read_documents(names: Iterable[str], date: tuple[datetime, Grain] | None = N
         if n:
             doc = replace(doc, id=f"{doc.id}~{n + 1}")
         yield doc
-
-
-# ----------------------------------------------------------------------------- writing
-
-def write_atomic(path: str | os.PathLike[str], data: bytes | str | Iterable[str]) -> None:
-    """Write a file atomically: into a temporary file in the same folder, then a rename
-    (readers see the old file or the new one, never half; on any failure, Ctrl-C included,
-    the temporary file is removed and `path` is left as it was). `data` may be pieces of
-    text, written as they come, so that a large output is never held in memory whole."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile
-
-    pieces = [data] if isinstance(data, (str, bytes)) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            for piece in pieces:
-                fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
-        os.replace(tmp, target)  # atomic: readers see the old file or the new one, never half
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def write_all_atomic(files: dict[Path, bytes | str]) -> None:
-    """Write several outputs; each one atomically, all prepared before the first is written."""
-    for path, data in files.items():
-        write_atomic(path, data)

@@ -12,8 +12,9 @@ import re
 from datetime import datetime, timedelta
 from typing import IO, Any, Callable, Iterator, Sequence
 
-from .model import (AnchorKind, DctSource, DiffStatus, Document, Event, EventRef, Grain, Happening, Interval, Match,
-                    Precision, RelInterval, Relation, SideAccount, Tense, Timeline, TimelineDiff, Timex, TimexType)
+from ..model import (AnchorKind, DctSource, DiffStatus, Document, Event, EventRef, Grain, Happening, Interval, Match,
+                     Precision, fmt_dct, RelInterval, Relation, SideAccount, Tense, Timeline, TimelineDiff, Timex,
+                     TimexType)
 
 SCHEMA = "timeline/1"
 _REL_RE = re.compile(r"^D([+-]\d+)T(\d{2}):(\d{2})$")
@@ -35,14 +36,6 @@ def fmt_rel(td: timedelta | None) -> str | None:
     days, rest = divmod(int(td.total_seconds()), 86400)
     hours, rest = divmod(rest, 3600)
     return f"D{days:+d}T{hours:02d}:{rest // 60:02d}"
-
-
-def fmt_dct(doc: Document) -> str | None:
-    if doc.dct is None:
-        return None
-    if doc.dct_grain in (Grain.MINUTE, Grain.HOUR, Grain.SECOND):
-        return doc.dct.isoformat(timespec="minutes")
-    return doc.dct.date().isoformat()
 
 
 def _env(iv: Interval | None, rel: RelInterval | None) -> dict[str, Any]:
@@ -153,8 +146,8 @@ def dump(tl: Timeline, fh: IO[str]) -> None:
 
 def write_timeline(path: str | os.PathLike[str], tl: Timeline) -> None:
     """Write the timeline's JSON (UTF-8) to `path` atomically, streamed into the temporary
-    file (see `io.write_atomic`) without holding it in memory at once."""
-    from .io import write_atomic
+    file (see `atomic.write_atomic`) without holding it in memory at once."""
+    from ..atomic import write_atomic
 
     write_atomic(path, _batched(iter_json(tl)))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Sequence
 
-from .model import Document, Grain, Kind, Mention, Tense, Timex, TimexType
+from ..model import Document, Grain, Kind, Mention, Tense, Timex, TimexType
 from .normalize import Anchor, Resolved, resolve
 
 

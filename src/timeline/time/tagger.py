@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 
 from . import regex_cache
 from .grammar import Grammar, _trie_regex, load_grammar, symbolic_from_match
-from .model import Mention
+from ..model import Mention
 from .prefilter import DIGIT, lexicon_witnesses, witnesses
 
 OverlapPolicy = Callable[[Iterable[Mention]], list[Mention]]

@@ -37,7 +37,7 @@ from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 import numpy as np
 
 from .eventmodel import pair_model
-from .model import AnchorKind, Event
+from ..model import AnchorKind, Event
 
 MARGIN = 1.0  # the pairwise model's margin below which the text does not decide an order
 WINDOW = 1  # sentences apart at most, for the text to be asked about two events

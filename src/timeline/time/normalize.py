@@ -14,8 +14,8 @@ from functools import cache
 
 import calendar
 
-from .grammar import load_toml
-from .model import Grain, Interval, Kind, RelInterval, Symbolic, Tense, TimexType, Unit
+from ..rules import load_toml
+from ..model import Grain, Interval, Kind, RelInterval, Symbolic, Tense, TimexType, Unit
 
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _UNIT_GRAIN = {

@@ -158,7 +158,7 @@ def flush() -> None:
         return
     try:
         payload = marshal.dumps(dict(sorted(_used.items())))
-        from .io import write_atomic
+        from ..atomic import write_atomic
 
         write_atomic(path, hashlib.sha256(payload).digest() + payload)
     except Exception:  # read-only home, full disk, ...

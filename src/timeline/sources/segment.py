@@ -5,7 +5,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from .grammar import load_toml
+from ..rules import load_toml
 
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’.]\w+)*|n't|[^\w\s]")
 # (starts only where a run of end marks starts, and never gives back what it took: a run of
