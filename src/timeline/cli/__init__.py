@@ -7,28 +7,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
 
 import click
 
-EXIT_INPUT = 2
-
-
-class UserError(click.ClickException):
-    exit_code = EXIT_INPUT
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"timeline: error: {self.message}", err=True)
-
-
-def _warn(msg: str) -> None:
-    click.echo(f"timeline: warning: {msg}", err=True)
-
+from .console import Progress, UserError, report_dates, set_aside, warn
 
 def _date_option(value: str | None):  # type: ignore[no-untyped-def]
     if value is None:
         return None
-    from .sources.read import InputError, parse_date_option
+    from ..sources.read import InputError, parse_date_option
 
     try:
         return parse_date_option(value)
@@ -41,7 +29,7 @@ def _inputs(inputs: Sequence[str], list_file: str | None) -> list[str]:
     blank lines and lines starting with # are skipped; relative paths are relative to the list)."""
     names = list(inputs)
     if list_file is not None:
-        from .sources.read import InputError, read_source
+        from ..sources.read import InputError, read_source
 
         try:
             raw = read_source(list_file).raw
@@ -57,57 +45,11 @@ def _inputs(inputs: Sequence[str], list_file: str | None) -> list[str]:
     return names
 
 
-class _Progress:
-    """A progress bar on stderr for runs over many files: only when stderr is a terminal and
-    not --quiet; the summary line at the end unless --quiet."""
-
-    def __init__(self, total: int, quiet: bool, label: str = "articles"):
-        import time
-
-        self.quiet = quiet
-        self.started = time.perf_counter()
-        self.skipped: list[str] = []
-        self.bar = None
-        if not quiet and total > 1 and sys.stderr.isatty():
-            self.bar = click.progressbar(length=total, label=label, file=sys.stderr)
-            self.bar.__enter__()
-
-    def step(self, *_: object) -> None:
-        if self.bar is not None:
-            self.bar.update(1)
-
-    def close(self, articles: int, happenings: int, set_aside: Sequence[str] = ()) -> None:
-        import time
-
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
-        if self.quiet:
-            return
-        took = time.perf_counter() - self.started
-        skipped = f", {len(self.skipped)} skipped ({'; '.join(self.skipped)})" if self.skipped else ""
-        aside = "".join(f", {x}" for x in set_aside)
-        click.echo(f"timeline: {articles} article{'s' * (articles != 1)} read{skipped}{aside}, "
-                   f"{happenings} happening{'s' * (happenings != 1)}, {took:.1f} s", err=True)
-
-
-def _set_aside(tl) -> list[str]:  # type: ignore[no-untyped-def]
-    """What the summary line says was not read as news: duplicates and page furniture."""
-    out = []
-    duplicates = sum(d.duplicate_of is not None for d in tl.documents)
-    furniture = sum(len(d.furniture) for d in tl.documents)
-    if duplicates:
-        out.append(f"{duplicates} duplicate{'s' * (duplicates != 1)} counted once")
-    if furniture:
-        out.append(f"{furniture} sentence{'s' * (furniture != 1)} of page furniture dropped")
-    return out
-
-
 def _read(inputs: Sequence[str], date: str | None, skip_bad: bool, warn_undated: bool = True,
-          progress: "_Progress | None" = None):  # type: ignore[no-untyped-def]
+          progress: "Progress | None" = None):  # type: ignore[no-untyped-def]
     """Documents for the inputs; unreadable ones are reported, then skipped or fatal."""
-    from .pipeline import read_documents
-    from .sources.read import InputError
+    from ..pipeline import read_documents
+    from ..sources.read import InputError
 
     parsed = _date_option(date)
     docs, errors = [], []
@@ -124,30 +66,15 @@ def _read(inputs: Sequence[str], date: str | None, skip_bad: bool, warn_undated:
     if errors and not (skip_bad and docs):
         raise UserError(errors[0] if len(errors) == 1 else f"{errors[0]} (and {len(errors) - 1} more unreadable inputs)")
     for err in errors:
-        _warn(f"skipped {err}")
+        warn(f"skipped {err}")
     if warn_undated:
-        _report_dates(docs)
+        report_dates(docs)
     return docs
 
 
-def _report_dates(docs) -> None:  # type: ignore[no-untyped-def]
-    """One line per document without a read date: inferred (with how sure), or none at all."""
-    from .model import DctSource
-
-    for d in docs:
-        if d.dct_source is DctSource.INFERRED:
-            n = (d.dct_evidence or "").count(" | ") + 1
-            click.echo(f"timeline: {d.path}: no publication date in the article; inferred "
-                       f"{d.dct:%Y-%m-%d} (confidence {d.dct_confidence:.2f}) from {n} event"
-                       f"{'s' * (n != 1)} that dated articles also report (--no-infer turns this off)", err=True)
-        elif d.dct is None:
-            _warn(f"{d.path}: no publication date found; relative times stay unresolved "
-                  f"(pass --date YYYY-MM-DD to set it)")
-
-
 def _load_timeline(path: str):  # type: ignore[no-untyped-def]
-    from .formats.codec import TimelineFormatError, loads
-    from .sources.read import InputError, read_source
+    from ..formats.codec import TimelineFormatError, loads
+    from ..sources.read import InputError, read_source
 
     try:
         source = read_source(path)
@@ -159,7 +86,7 @@ def _load_timeline(path: str):  # type: ignore[no-untyped-def]
 
 
 def _write(path: Path, data: bytes | str) -> None:
-    from .atomic import write_atomic
+    from ..atomic import write_atomic
 
     try:
         write_atomic(path, data)
@@ -189,10 +116,10 @@ def main() -> None:
 @click.option("--out", "out", type=click.Path(file_okay=False), help="Write one file per input into this folder.")
 def extract(inputs: tuple[str, ...], list_file: str | None, date: str | None, fmt: str, out: str | None) -> None:
     """The time expressions of each article (files, folders searched recursively, or - for stdin)."""
-    from .formats.codec import dumps
-    from .formats.export import timeml, timexes_tsv
-    from .model import Timeline
-    from .pipeline import extract as extract_timexes
+    from ..formats.codec import dumps
+    from ..formats.export import timeml, timexes_tsv
+    from ..model import Timeline
+    from ..pipeline import extract as extract_timexes
 
     docs = _read(_inputs(inputs, list_file), date, skip_bad=True)
     chunks = []
@@ -222,9 +149,7 @@ def extract(inputs: tuple[str, ...], list_file: str | None, date: str | None, fm
 
 
 BUILD_FORMATS = ("json", "txt", "png", "svg", "pdf", "csv", "md", "ics", "timelinejs", "timeml")
-_FORMAT_FILES = {"json": "timeline.json", "txt": "timeline.txt", "png": "timeline.png", "svg": "timeline.svg",
-                 "pdf": "timeline.pdf", "csv": "timeline.csv", "md": "timeline.md", "ics": "timeline.ics",
-                 "timelinejs": "timeline.timelinejs.json"}
+
 
 
 def _formats(values: Sequence[str], allowed: Sequence[str], default: Sequence[str]) -> list[str]:
@@ -272,18 +197,19 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
     """Build the timeline of the articles (files, folders searched recursively, or - for stdin).
 
     Writes timeline.json and, by default, timeline.txt (the log) and timeline.png (the chart)."""
-    from .time.anchor import Policy
-    from .pipeline import build_timeline
+    from ..time.anchor import Policy
+    from ..formats.outputs import FORMAT_FILES
+    from ..pipeline import build_timeline
 
     fmts = _formats(formats, BUILD_FORMATS, ("json", "txt", "png"))
     names = _inputs(inputs, list_file)
-    from .sources.read import InputError, expand_inputs
+    from ..sources.read import InputError, expand_inputs
 
     try:
         total = len(expand_inputs(names))
     except InputError as exc:
         raise UserError(str(exc)) from None
-    progress = _Progress(total, quiet)
+    progress = Progress(total, quiet)
     docs = _read(names, date, skip_bad=True, warn_undated=False, progress=progress)
     if outlet is not None:
         if not outlet.strip():
@@ -294,7 +220,7 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
     if scheduler and engine != "dask":
         raise UserError("--scheduler needs --engine dask")
     if jobs == 0:
-        from .scale import auto_jobs
+        from ..scale import auto_jobs
 
         jobs = auto_jobs(len(docs))
     try:
@@ -302,23 +228,23 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
                             jobs=jobs, engine=engine, scheduler=scheduler, furniture=not keep_furniture)
     except RuntimeError as exc:  # the engine is missing or unreachable
         raise UserError(str(exc)) from None
-    _report_dates(tl.documents)
+    report_dates(tl.documents)
     if subject is not None:
         tl = _about(tl, subject)
     # everything else is rendered before anything is written; the JSON, the largest output,
     # is then streamed into its temporary file (never held in memory whole) and renamed first
-    outputs = render_outputs(tl, [f for f in fmts if f != "json"], all_events, title, top)
-    _write_timeline(Path(out) / _FORMAT_FILES["json"], tl)
+    outputs = _outputs(tl, [f for f in fmts if f != "json"], all_events, title, top)
+    _write_timeline(Path(out) / FORMAT_FILES["json"], tl)
     for name, data in outputs.items():
         _write(Path(out) / name, data)
-    progress.close(len(docs), len(tl.happenings), _set_aside(tl))
+    progress.close(len(docs), len(tl.happenings), set_aside(tl))
     if not quiet:
-        written = [_FORMAT_FILES["json"], *outputs]
+        written = [FORMAT_FILES["json"], *outputs]
         click.echo(f"timeline: wrote {', '.join(str(Path(out) / n) for n in written)}", err=True)
 
 
 def _write_timeline(path: Path, tl) -> None:  # type: ignore[no-untyped-def]
-    from .formats.codec import write_timeline
+    from ..formats.codec import write_timeline
 
     try:
         write_timeline(path, tl)
@@ -326,60 +252,20 @@ def _write_timeline(path: Path, tl) -> None:  # type: ignore[no-untyped-def]
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def render_outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None = None,  # type: ignore[no-untyped-def]
-                   top: int = 30) -> dict[str, bytes | str]:
-    """File name -> content for every format asked (nothing is written here)."""
-    out: dict[str, bytes | str] = {}
-    for f in fmts:
-        if f == "json":
-            from .formats.codec import dumps
+def _outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None, top: int) -> dict[str, bytes | str]:  # type: ignore[no-untyped-def]
+    from ..formats.export import ExportError
+    from ..formats.outputs import render_outputs
 
-            out[_FORMAT_FILES[f]] = dumps(tl)
-        elif f == "txt":
-            from .render.log import render_log
-
-            out[_FORMAT_FILES[f]] = render_log(tl, all_events, top)
-        elif f in ("png", "svg", "pdf"):
-            from .render.gantt import figure_bytes, render_gantt
-
-            out[_FORMAT_FILES[f]] = figure_bytes(render_gantt(tl, all_events, title, top), f)
-        elif f == "csv":
-            from .formats.tables import to_csv
-
-            out[_FORMAT_FILES[f]] = to_csv(tl, all_events)
-        elif f == "md":
-            from .formats.tables import to_markdown
-
-            out[_FORMAT_FILES[f]] = to_markdown(tl, all_events)
-        elif f == "ics":
-            from .formats.tables import to_ics
-
-            out[_FORMAT_FILES[f]] = to_ics(tl, all_events)
-        elif f == "timelinejs":
-            from .formats.tables import to_timelinejs
-
-            out[_FORMAT_FILES[f]] = to_timelinejs(tl, all_events, title)
-        elif f == "timeml":
-            from .formats.export import timeml
-
-            timexes: dict[str, list] = {}  # type: ignore[type-arg]
-            events: dict[str, list] = {}  # type: ignore[type-arg]
-            for t in tl.timexes:  # (grouped once: a scan per article would be quadratic)
-                timexes.setdefault(t.doc, []).append(t)
-            for e in tl.events:
-                events.setdefault(e.doc, []).append(e)
-            for doc in tl.documents:
-                if not doc.text:
-                    raise UserError("the timeml format needs the articles' text: use it with "
-                                    "`timeline build ARTICLES --format timeml`")
-                out[f"timeml/{doc.id}.tml"] = timeml(doc, timexes.get(doc.id, []), events.get(doc.id, []))
-    return out
+    try:
+        return render_outputs(tl, fmts, all_events, title, top)
+    except ExportError as exc:
+        raise UserError(str(exc)) from None
 
 
 def _about(tl, subject: str):  # type: ignore[no-untyped-def]
-    from .events.about import about
+    from ..events.about import about
 
-    from .story.compose import with_happenings
+    from ..story.compose import with_happenings
 
     if not subject.strip():
         raise UserError("--about needs a subject, e.g. --about 'Steve Jobs'")
@@ -405,7 +291,7 @@ EXPORT_FORMATS = ("txt", "csv", "md", "ics", "timelinejs", "png", "svg", "pdf", 
 def export_cmd(timeline_json: str, formats: tuple[str, ...], subject: str | None, output: str | None,
                out: str | None, all_events: bool, top: int, title: str | None) -> None:
     """Write a timeline JSON in other formats (to stdout, -o FILE, or --out DIR)."""
-    from .formats.export import ExportError, semeval2015
+    from ..formats.export import ExportError, semeval2015
 
     fmts = _formats(formats, EXPORT_FORMATS, ())
     if "timeml" in fmts:
@@ -420,7 +306,7 @@ def export_cmd(timeline_json: str, formats: tuple[str, ...], subject: str | None
     tl = _load_timeline(timeline_json)
     if subject is not None:
         tl = _about(tl, subject)
-    files = render_outputs(tl, [f for f in fmts if f != "semeval2015"], all_events, title, top)
+    files = _outputs(tl, [f for f in fmts if f != "semeval2015"], all_events, title, top)
     if "semeval2015" in fmts:
         try:
             files[f"{'_'.join((subject or '').lower().split())}.txt"] = semeval2015(tl, subject or "")
@@ -472,11 +358,11 @@ def diff(a: str, b: str, fmt: str, png: str | None, top: int, show_all: bool, da
     or timeline JSONs): what only one side reports, what they date differently, what they agree on.
 
     Exit status: 0 when they agree, 1 when they differ, 2 on error (as diff(1))."""
-    from .formats.codec import dumps_diff
-    from .pipeline import build_timeline, diff_articles
-    from .render.diffreport import render_markdown, render_text
-    from .story.diff import diff as diff_timelines
-    from .story.diff import side_name
+    from ..formats.codec import dumps_diff
+    from ..pipeline import build_timeline, diff_articles
+    from ..render.diffreport import render_markdown, render_text
+    from ..story.diff import diff as diff_timelines
+    from ..story.diff import side_name
 
     if _is_timeline_json(a) or _is_timeline_json(b):
         def side(name: str):  # type: ignore[no-untyped-def]
@@ -484,7 +370,7 @@ def diff(a: str, b: str, fmt: str, png: str | None, top: int, show_all: bool, da
                 return _load_timeline(name)
             docs = _read([name], date, skip_bad=False, warn_undated=False)
             tl = build_timeline(docs, infer=not no_infer)
-            _report_dates(tl.documents)
+            report_dates(tl.documents)
             return tl
 
         tl_a, tl_b = side(a), side(b)
@@ -494,17 +380,17 @@ def diff(a: str, b: str, fmt: str, png: str | None, top: int, show_all: bool, da
         docs_a = _read([a], date, skip_bad=False, warn_undated=False)
         docs_b = _read([b], date, skip_bad=False, warn_undated=False)
         names = (side_name(docs_a, _input_name(a)), side_name(docs_b, _input_name(b)))
-        from .scale import auto_jobs
+        from ..scale import auto_jobs
 
         result = diff_articles(docs_a, docs_b, names, infer=not no_infer, jobs=auto_jobs(len(docs_a) + len(docs_b)))
-        _report_dates(list({d.id: d for d in result.a.documents + result.b.documents}.values()))
+        report_dates(list({d.id: d for d in result.a.documents + result.b.documents}.values()))
     limit = None if show_all else top
     if fmt == "json":
         body = dumps_diff(result)
     else:
         body = (render_text if fmt == "text" else render_markdown)(result, limit)
     if png:
-        from .render.diffchart import figure_bytes, render_diff
+        from ..render.diffchart import figure_bytes, render_diff
 
         _write(Path(png), figure_bytes(render_diff(result), "png"))
     click.echo(body, nl=False)
@@ -518,7 +404,7 @@ def diff(a: str, b: str, fmt: str, png: str | None, top: int, show_all: bool, da
               help="Happenings on the chart and in the log's key events: those that matter most to the story.")
 def log(timeline_json: str, all_events: bool, top: int) -> None:
     """Print the story's log of a timeline JSON: a summary, the key events, the chronology."""
-    from .render.log import render_log
+    from ..render.log import render_log
 
     click.echo(render_log(_load_timeline(timeline_json), all_events, top), nl=False)
 
@@ -533,7 +419,7 @@ def log(timeline_json: str, all_events: bool, top: int) -> None:
 @click.option("--title", help="Chart title (default: the first article's title).")
 def render(timeline_json: str, output: str, all_events: bool, top: int, title: str | None) -> None:
     """Draw a timeline JSON as a Gantt-style chart."""
-    from .render.gantt import figure_bytes, render_gantt
+    from ..render.gantt import figure_bytes, render_gantt
 
     fmt = Path(output).suffix.lower().lstrip(".")
     if fmt not in ("png", "svg", "pdf"):
