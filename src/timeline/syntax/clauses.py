@@ -232,7 +232,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         return None
     from .participants import participants
 
-    return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time))
+    return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time, resolve))
 
 
 PREDICATES = frozenset({"root", "ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "acl:relcl", "csubj",
