@@ -15,7 +15,10 @@ entity (the innermost mention around that name's head).
 The documents are split in two by their sorted order: even ones (dev: looked at while writing
 the rules) and odd ones (held out: reported, never tuned on).
 
-    python benchmarks/coref.py [--genre news]
+    python benchmarks/coref.py [--genre news] [--old]
+
+`--old` scores, on the same anaphors, the resolver labels.py had before (the last proper-noun
+subject of the three sentences before, for he/she/it/they).
 
 Needs ../shared; says so and exits 2 when it is absent.
 """
@@ -93,12 +96,28 @@ def to_parses(sentences):  # type: ignore[no-untyped-def]
     return out
 
 
-def score_document(path: Path, counts: dict[str, list[int]]) -> None:
+class OldResolver:
+    """What labels.py did before coref.py (main at 14c89f3): "he", "she", "it", "they" stand for
+    the last proper-noun subject of the three sentences before; nothing else is resolved."""
+
+    def __init__(self, text: str, parses) -> None:  # type: ignore[no-untyped-def]
+        self.parses = parses
+        self.subjects = [(k, j) for k in sorted(parses) for j, t in enumerate(parses[k].tokens)
+                         if t.dep in {"nsubj", "nsubj:pass", "csubj", "csubj:pass"} and t.upos == "PROPN"]
+
+    def antecedent(self, k: int, t: int) -> tuple[int, int] | None:
+        if self.parses[k].tokens[t].text.lower() not in {"he", "she", "it", "they"}:
+            return None
+        before = [(s, j) for s, j in self.subjects if k - 3 <= s < k]
+        return before[-1] if before else None
+
+
+def score_document(path: Path, counts: dict[str, list[int]], old: bool = False) -> None:
     from timeline.syntax.coref import Coreference, lexicon
 
     lex = lexicon()
     text, sentences, mentions = read_conllu(path)
-    coref = Coreference(text, to_parses(sentences))
+    coref = (OldResolver if old else Coreference)(text, to_parses(sentences))
     around: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
     for k, a, b, eid in mentions:
         for t in range(a, b + 1):
@@ -165,6 +184,7 @@ def _line(cls: str, c: list[int]) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--genre", help="only GUM documents of this genre (news, interview, bio, ...)")
+    ap.add_argument("--old", action="store_true", help="score the resolver labels.py had before coref.py")
     args = ap.parse_args()
     if not GUM.is_dir():
         print(f"coref: {GUM} is absent; nothing to measure", file=sys.stderr)
@@ -179,8 +199,9 @@ def main() -> int:
     for n, f in files:
         half = "dev" if n % 2 == 0 else "held-out"
         sizes[half] += 1
-        score_document(f, halves[half])
-    print(f"GUM{' ' + args.genre if args.genre else ''}: {len(files)} documents, gold syntax")
+        score_document(f, halves[half], args.old)
+    print(f"GUM{' ' + args.genre if args.genre else ''}: {len(files)} documents, gold syntax"
+          + (", the old resolver" if args.old else ""))
     for name, counts in halves.items():
         report(f"{name} ({sizes[name]} documents)", counts)
     return 0

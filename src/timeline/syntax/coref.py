@@ -168,6 +168,8 @@ class Coreference:
             gender = next((lex["titles"][w] for w in low[:n + 1] if lex["titles"].get(w)), "")
             person = True
             words, low, run = words[n + 1:], low[n + 1:], run[n + 1:]
+        written = " ".join(self.text[toks[run[0]].start:toks[run[-1]].end].split())  # "iPhone 3G"
+        low = written.lower().split()
         head = next((j for j in run if toks[j].head not in run or toks[j].head == j), run[-1])
         # a title or a noun outside the run: "CEO Tim Cook", "chief executive Steve Jobs", "the company Apple"
         near = [c for c in kids[head] if c not in run and toks[c].dep in {"compound", "appos", "flat"}]
@@ -178,7 +180,7 @@ class Coreference:
             gender = gender or lex["titles"][toks[prev].text.lower()]
             person = True
         nouns = {toks[c].lemma.lower() for c in near if toks[c].upos == "NOUN"}
-        e = self._link(tuple(low), " ".join(words))
+        e = self._link(tuple(low), written)
         ent = self.entities[e]
         if person:
             ent.vote("person", 2)

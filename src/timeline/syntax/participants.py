@@ -24,7 +24,8 @@ def participants(parse: Parse, kids: list[list[int]], i: int, text: str, subject
     args += [k for k in kids[i] if toks[k].dep in SUBJECTS | OBJECTS | OBLIQUES | {"nmod", "nmod:poss"} and k != subj]
     for k in args:
         if resolve is not None:
-            standing = [resolve(parse, j) for j in [k] + [c for c in kids[k] if toks[c].dep == "nmod:poss"]]
+            standing = [resolve(parse, j) if toks[j].upos in {"PRON", "NOUN"} else None
+                        for j in [k] + [c for c in kids[k] if toks[c].dep == "nmod:poss"]]
             if standing[0]:  # the argument itself: "it", "the company"
                 found.append(standing[0])
                 continue
@@ -60,10 +61,12 @@ def names(parse: Parse, span: Sequence[int], text: str) -> list[str]:
 
 
 def name_number(parse: Parse, j: int, run: Sequence[int]) -> bool:
-    """Whether token j is a number that goes on the name `run` just before it ("4" of "iPhone 4")."""
+    """Whether token j is a number that is part of a name: one the name `run` just before it holds
+    ("4" of "iPhone 4"), or one glued to the proper noun after it ("3" of "3G")."""
     toks = parse.tokens
     t = toks[j]
-    if not run or run[-1] != j - 1 or t.upos != "NUM":
+    if t.upos != "NUM" or (run and run[-1] != j - 1):
         return False
-    glued = j + 1 < len(toks) and toks[j + 1].start == t.end and toks[j + 1].upos == "PROPN"  # "3G", "3GS"
-    return glued or (t.head in run and t.dep in {"flat", "compound", "nummod", "appos"})
+    if j + 1 < len(toks) and toks[j + 1].start == t.end and toks[j + 1].upos == "PROPN":
+        return True  # written as one word with the proper noun after it: "3G", "3GS"
+    return bool(run) and t.head in run and t.dep in {"flat", "compound", "nummod", "appos"}
