@@ -158,8 +158,7 @@ class Coreference:
     def _name(self, k: int, p: Parse, kids: list[list[int]], run: list[int]) -> None:
         toks = p.tokens
         lex = self._lex
-        words = [toks[j].text for j in run]
-        low = [w.lower() for w in words]
+        low = [toks[j].text.lower() for j in run]
         gender = ""
         person = False
         titled = [n for n, w in enumerate(low[:-1]) if w in lex["titles"]]
@@ -167,7 +166,7 @@ class Coreference:
             n = titled[-1]
             gender = next((lex["titles"][w] for w in low[:n + 1] if lex["titles"].get(w)), "")
             person = True
-            words, low, run = words[n + 1:], low[n + 1:], run[n + 1:]
+            run = run[n + 1:]
         written = " ".join(self.text[toks[run[0]].start:toks[run[-1]].end].split())  # "iPhone 3G"
         low = written.lower().split()
         head = next((j for j in run if toks[j].head not in run or toks[j].head == j), run[-1])
