@@ -71,3 +71,13 @@ def test_about_leaves_out_an_event_its_name_is_only_near(tmp_path):
     kept = _about(tmp_path, text, "Acme")
     assert "watched" in kept and "fell" not in kept
     assert "fell" in _about(tmp_path, text, "Globex")
+
+
+def test_a_hyphenated_name_is_one_name_and_its_title_is_left_out():
+    text = "Prime Minister Jean-Max Bellerive spoke on Monday. He said more aid was needed."
+    assert _stands_for(text, "He") == "Jean-Max Bellerive"
+
+
+def test_a_place_the_article_writes_in_is_no_he():
+    assert _stands_for("Rescuers arrived in Haiti on Monday. His rescue came late.", "His") is None
+    assert _stands_for("Rescuers arrived for Haiti on Monday. His rescue came late.", "His") == "Haiti"  # no cue: a name

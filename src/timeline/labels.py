@@ -10,8 +10,9 @@ or dateline at its start, no function word at its end.
 
 A pronoun subject ("he", "it") stands for the last fitting name of the article (`syntax.coref`:
 "he" a person's, "it" an organization's...; "the company" an organization's), among the parsed
-sentences (those of the events and the COREF_CONTEXT sentences before each); with none, the label
-goes without a subject. Participants take the resolved names too.
+sentences (those of the events, and the COREF_CONTEXT sentences before each that has a word that
+may refer back); with none, the label goes without a subject. Participants take the resolved
+names too.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from .model import Document, Event, Timex
 from .segment import sentence_spans
 from .syntax import parse_spans
 from .syntax.clauses import END_WORDS, STAMP_RE, clause, token_at
-from .syntax.coref import Coreference
+from .syntax.coref import Coreference, anaphor_pattern
 
 PARSE_ALL_WORDS = 30_000  # an input of up to this many words is parsed whole
 COREF_CONTEXT = 2  # sentences before one with an event that are parsed for the names it refers to
@@ -66,8 +67,11 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         return max(bisect_right(starts, pos) - 1, 0)
 
     needed = sorted({sentence_of(e.start) for e in chosen})
-    # and the sentences just before them: the names their pronouns and descriptions stand for
-    context = sorted({j for k in needed for j in range(max(k - COREF_CONTEXT, 0), k + 1)})
+    # and, for one with a pronoun or a description ("the company"), the sentences just before:
+    # the names these stand for
+    anaphor = anaphor_pattern()
+    context = sorted({j for k in needed for j in range(max(k - COREF_CONTEXT, 0) if anaphor.search(
+        doc.text, *spans[k]) else k, k + 1)})
     parses = dict(zip(context, parse_spans(doc.text, [spans[k] for k in context])))
     times = sorted((t.start, t.end) for t in timexes if t.doc == doc.id)
     coref = Coreference(doc.text, parses)

@@ -25,6 +25,7 @@ its entity in turn.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Mapping
@@ -36,6 +37,8 @@ REACH = 3  # sentences back that a pronoun looks for what it stands for
 DESCRIPTION_REACH = 10  # sentences back for a definite description ("the company")
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 SAYING = frozenset({"say", "tell", "add", "explain", "claim", "insist", "deny", "recall", "write", "argue"})
+# a proper-noun tag on a word the sentence uses as an adverb or a function word ("Meanwhile ,")
+NOT_NAME_DEPS = frozenset({"advmod", "discourse", "mark", "cc", "case", "det", "aux", "cop", "expl"})
 PLACE_CASES = frozenset({"in", "from", "near"})
 _DETERMINERS = frozenset({"the", "this", "that"})
 _RESTRICTIVE = frozenset({"acl", "acl:relcl", "nmod", "appos"})  # "the president of France": no anaphor
@@ -55,6 +58,15 @@ def lexicon() -> dict[str, Any]:
     out["titles"] = dict(data["titles"])
     out["examples"] = data.get("example", [])
     return out
+
+
+@cache
+def anaphor_pattern() -> re.Pattern[str]:
+    """A word that may refer back (a pronoun of the lexicon, a description noun): a sentence
+    without one needs nothing before it resolved (a cheap test before parsing)."""
+    lex = lexicon()
+    words = sorted(set(lex["pronouns"]) | set(lex["description_kind"]), key=lambda w: (-len(w), w))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
 
 
 @dataclass
@@ -103,6 +115,7 @@ class Coreference:
         self._last_name: dict[int, tuple[int, int]] = {}  # entity -> its last name mention
         self._antecedent: dict[tuple[int, int], tuple[int, int]] = {}
         self._lex = lexicon()
+        self._placey: dict[str, bool] = {}
         for k in sorted(parses):
             p = parses[k]
             if p is not None:
@@ -321,11 +334,21 @@ class Coreference:
         e = self.entities[m.entity]
         kind = e.kind
         if want == "person":
+            if not kind and self._place_in_text(e):
+                return False
             return (kind == "person" or not kind) and not e.plural and (
                 not gender or e.gender in ("", gender))
         if want == "nonperson":
             return kind != "person" and not e.plural
         return e.plural or kind == "org"
+
+    def _place_in_text(self, e: Entity) -> bool:
+        """Whether the article writes "in NAME", "from NAME" or "near NAME" anywhere (parsed or
+        not): a place, not a person "he" or "she" could stand for."""
+        if e.name not in self._placey:
+            self._placey[e.name] = re.search(r"\b(?:in|from|near)\s+(?:the\s+)?" + re.escape(e.name) + r"\b",
+                                             self.text) is not None
+        return self._placey[e.name]
 
     def _describes(self, m: _Mention, kind: str, noun: str) -> bool:
         """Whether a definite description ("the company") of `kind` can stand for mention m."""
@@ -353,8 +376,12 @@ def _name_runs(p: Parse, lex: dict[str, Any]) -> list[list[int]]:
     out: list[list[int]] = []
     run: list[int] = []
     for j in range(len(toks) + 1):
-        proper = j < len(toks) and ((toks[j].upos == "PROPN" and toks[j].text.lower() not in lex["not_names"])
-                                    or name_number(p, j, run))
+        proper = j < len(toks) and ((toks[j].upos == "PROPN" and toks[j].text.lower() not in lex["not_names"]
+                                     and toks[j].dep not in NOT_NAME_DEPS)
+                                    or name_number(p, j, run) or (  # "Jean-Max", "Secretary-General"
+                                        bool(run) and toks[j].text == "-" and toks[j].start == toks[j - 1].end
+                                        and j + 1 < len(toks) and toks[j + 1].upos == "PROPN"
+                                        and toks[j + 1].start == toks[j].end))
         if proper and (not run or j == run[-1] + 1):
             run.append(j)
             continue
