@@ -8,16 +8,18 @@ a person (a title, a common first name, a person noun beside it: "chief executiv
 an organization (its last word "Inc.", "Airlines"...; "the company Apple"), a place; its gender
 (the title or first name) and number (a plural proper noun: "the Beatles").
 
-A pronoun ("he", "its", "they") stands for the last fitting mention within REACH sentences
-(the current sentence before it, then the sentence before, and so on; in one sentence its subject
-first, then left to right); "he"/"she" fit a person of that gender, "it"/"its" anything but a
-person, "they" an organization or a plural. When that mention is a common noun ("the phone ...
-it"), or nothing fits, the pronoun stands for no name. "It" with the parse's `expl` relation
-("it is likely that") stands for nothing. A definite description ("the company", "the airline",
-"the president") stands for the last entity of its kind within DESCRIPTION_REACH sentences: an
-organization for an organization noun; for a person or a place noun, only an entity that was
-called so before ("President Obama" ... "the president"). A resolved anaphor is a mention of
-its entity in turn.
+A pronoun ("he", "its", "they") stands for the first fitting mention found going back from it:
+its own sentence before it, then the sentence before, and so on, REACH sentences back ("it" and
+"they": one); in one sentence its subjects first, then left to right. "he"/"she" fit a person of
+that gender, or a name of no known kind that the article never writes after "in", "from" or
+"near"; "it"/"its" anything but a person; "they" an organization or a plural. When the mention
+found is a common noun ("the phone ... it"), or nothing fits, the pronoun stands for no name.
+"It" with the parse's `expl` relation ("it is likely that") stands for nothing. A definite
+description ("the company", "the airline", "the president") stands for the last entity of its
+kind within DESCRIPTION_REACH sentences: an organization for an organization noun (or a name of
+no known kind that "said" something); for a person
+or a place noun, only an entity that was called so before ("President Obama" ... "the
+president"). A resolved anaphor is a mention of its entity in turn.
 
     coref = Coreference(text, {k: parse for k, parse in ...})   # sentence index -> Parse or None
     coref.name(k, i)        # "Steve Jobs" for the "he" at token i of sentence k, else None
