@@ -8,8 +8,11 @@ A label the parse cannot give (a sentence too long or not in English, a parse th
 event a modifier) stays the one cut from the text around the trigger, tidied: no clock stamp
 or dateline at its start, no function word at its end.
 
-A pronoun subject ("he", "it") stands for the last name that was the subject of a sentence of
-the same article, within COREF_REACH sentences; with none, the label goes without a subject.
+A pronoun subject ("he", "it") stands for the last fitting name of the article (`syntax.coref`:
+"he" a person's, "it" an organization's...; "the company" an organization's), among the parsed
+sentences (those of the events, and the COREF_CONTEXT sentences before each that has a word that
+may refer back); with none, the label goes without a subject. Participants take the resolved
+names too.
 """
 from __future__ import annotations
 
@@ -20,11 +23,12 @@ from typing import Iterable, Sequence
 
 from ..model import Document, Event, Timex
 from ..sources.segment import sentence_spans
-from ..syntax import Parse, parse_spans
-from ..syntax.clauses import END_WORDS, STAMP_RE, SUBJECTS, clause, token_at
+from ..syntax import parse_spans
+from ..syntax.clauses import END_WORDS, STAMP_RE, clause, token_at
+from ..syntax.coref import Coreference, anaphor_pattern
 
 PARSE_ALL_WORDS = 30_000  # an input of up to this many words is parsed whole
-COREF_REACH = 3  # sentences back that a pronoun looks for its name
+COREF_CONTEXT = 2  # sentences before one with an event that are parsed for the names it refers to
 
 
 def tidy(label: str) -> str:
@@ -63,9 +67,14 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         return max(bisect_right(starts, pos) - 1, 0)
 
     needed = sorted({sentence_of(e.start) for e in chosen})
-    parses = dict(zip(needed, parse_spans(doc.text, [spans[k] for k in needed])))
+    # and, for one with a pronoun or a description ("the company"), the sentences just before:
+    # the names these stand for
+    anaphor = anaphor_pattern()
+    context = sorted({j for k in needed for j in range(max(k - COREF_CONTEXT, 0) if anaphor.search(
+        doc.text, *spans[k]) else k, k + 1)})
+    parses = dict(zip(context, parse_spans(doc.text, [spans[k] for k in context])))
     times = sorted((t.start, t.end) for t in timexes if t.doc == doc.id)
-    names = _subject_names(doc.text, parses)
+    coref = Coreference(doc.text, parses)
     out = []
     for e in events:
         if wanted is not None and e.id not in wanted:
@@ -77,42 +86,12 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         if p is not None and (i := token_at(p, e.start, e.end)) is not None:
             s, end = spans[k]
             exclude = [(a, b) for a, b in times if s <= a < end]
-            found = clause(p, i, doc.text, exclude, _resolver(names, k))
+            found = clause(p, i, doc.text, exclude, coref.resolver(k))
         if found is not None:
             out.append(replace(e, label=found.label, participants=found.participants))
         else:
             out.append(replace(e, label=tidy(e.label)))
     return out
-
-
-def _subject_names(text: str, parses: dict[int, Parse | None]) -> list[tuple[int, str]]:
-    """(sentence, name) of every subject that is a proper name, in text order."""
-    from ..syntax.tree import children, subtree
-    from ..syntax.participants import names as _names
-
-    found = []
-    for k in sorted(parses):
-        p = parses[k]
-        if p is None:
-            continue
-        kids = children(p)
-        for j, t in enumerate(p.tokens):
-            if t.dep in SUBJECTS and t.upos == "PROPN":
-                names = _names(p, subtree(kids, p, j, lambda c: p.tokens[c].dep in {"compound", "flat", "punct"}), text)
-                if names:
-                    found.append((k, names[-1]))
-    return found
-
-
-def _resolver(names: list[tuple[int, str]], sentence: int):  # type: ignore[no-untyped-def]
-    """A pronoun of `sentence` -> the last proper-name subject before it, within reach."""
-    def resolve(parse: Parse, i: int) -> str | None:
-        if parse.tokens[i].text.lower() not in {"he", "she", "it", "they"}:
-            return None
-        before = [n for k, n in names if sentence - COREF_REACH <= k < sentence]
-        return before[-1] if before else None
-
-    return resolve
 
 
 _WORD_RE = re.compile(r"\w+")

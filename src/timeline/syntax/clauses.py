@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Sequence
 
 from . import Parse
 from .participants import participants
-from .tree import OBJECTS, OBLIQUES, SUBJECTS, children, subtree, token_at, words
+from .tree import OBJECTS, OBLIQUES, SUBJECTS, Resolver, children, subtree, token_at, words
 
 MAX_CHARS = 80
 AUXILIARIES = frozenset({"aux", "aux:pass", "cop"})
@@ -43,7 +43,6 @@ STAMP_RE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|BST|EST
                       r"|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*,?(?:\s+[A-Z][\w.]+(?:\s+\d{1,2})?,?)?\s*(?:\([^)]{1,40}\))?"
                       r"\s*(?:--|-|—|–)(?=\s))\s*")
 
-Resolver = Callable[[Parse, int], "str | None"]  # a pronoun's token -> the name it stands for, if known
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +185,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         label = label_of()
     if not label or (" " not in label and not nominal):
         return None
-    return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time))
+    return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time, resolve))
 
 
 PREDICATES = frozenset({"root", "ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "acl:relcl", "csubj",
