@@ -37,6 +37,10 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,]*(?:\.\d+)?")
 _COUNT_RE = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+([^\W\d_][\w'’-]*))?")
 PRIOR_ARTICLES = 20
 NEIGHBOURS = 12  # a mention with only common words meets this many next ones in time
+# mentions compared pair by pair at most, for one word or one article's day (a story of
+# hundreds of articles stays well below; a book-length article, or one text repeated, goes
+# past it, and there each mention meets its NEIGHBOURS nearest instead: linear, not square)
+PAIRWISE = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,15 +297,20 @@ def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Seque
         for i in members:
             if feats[i].day_precise:
                 one_day[(items[i].doc, math.floor(feats[i].lo))].append(i)  # type: ignore[arg-type]
+        cap = min(PAIRWISE, max(rules.common_floor, int(rules.common_share * len(members))))
         for group in one_day.values():
-            for x, i in enumerate(group):
-                for j in group[x + 1:]:
+            if len(group) <= cap:
+                for x, i in enumerate(group):
+                    for j in group[x + 1:]:
+                        score(i, j)
+                continue
+            for x, i in enumerate(group):  # (in the entries' order, the timeline's: the nearest)
+                for j in group[x + 1:x + 1 + NEIGHBOURS]:
                     score(i, j)
         postings: dict[str, list[int]] = defaultdict(list)
         for i in members:
             for t in vectors[i]:
                 postings[t].append(i)
-        cap = max(rules.common_floor, int(rules.common_share * len(members)))
         for t in sorted(postings):
             plist = postings[t]
             if len(plist) <= cap:
