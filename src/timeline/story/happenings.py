@@ -10,9 +10,9 @@ Across articles two entries report the same happening when
 - their numbers do not contradict each other: "injured 17" is not "injured 180";
 - their times overlap.
 Candidates are found through an index of the words of each kind: mentions that share a word
-are compared; for a word in more than `common_share` of a kind's mentions, those dated to
-one day meet each other, and the others only their nearest neighbours in time. So the work grows with the input, not with its
-square. Pairs are joined best first, and two groups join only when no article is in
+are compared; for a word in more than `common_share` of a kind's mentions (or more than
+PAIRWISE), those dated to one day meet each other, and the others only their nearest
+neighbours in time. So the work grows with the input, not with its square. Pairs are joined best first, and two groups join only when no article is in
 both (an article reports a happening once), their times still share a moment (the group's
 consensus), and their word centroids agree as well (no chains from "killed 60" to "killed
 81"). A mention whose wording is very close to a group's but whose time contradicts it is
