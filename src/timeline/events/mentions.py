@@ -472,15 +472,30 @@ def _merge_mentions(events: list[Event]) -> list[Event]:
         if e.salient and kind is not None:
             entries.setdefault(kind, []).append(e)
     merged: dict[str, str] = {}  # event id -> the entry's id
+    # compatibility depends on the times alone, and an article names few: each pair once
+    times: dict[tuple[object, ...], Event] = {}  # a mention of each time
+    memo: dict[tuple[int, int], bool] = {}
+
+    def compatible(a: Event, b: Event) -> bool:
+        key = (id(a), id(b))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _compatible(a, b)
+        return found
+
     for group in entries.values():
         clusters: list[list[Event]] = []
+        cluster_times: list[list[Event]] = []  # for each member, the first mention of its time
         for e in group:
-            for c in clusters[-MERGE_REACH:]:  # (a book-length text: only the recent ones)
-                if all(_compatible(e, o) for o in c[-MERGE_REACH:]):
+            t = times.setdefault((e.doc, e.anchor is AnchorKind.NARRATIVE, e.envelope, e.relative), e)
+            for c, ct in zip(clusters[-MERGE_REACH:], cluster_times[-MERGE_REACH:]):  # (a book-length text: only the recent ones)
+                if all(compatible(t, u) for u in ct[-MERGE_REACH:]):
                     c.append(e)
+                    ct.append(t)
                     break
             else:
                 clusters.append([e])
+                cluster_times.append([t])
         for c in clusters:
             head = min(c, key=lambda e: (_ANCHOR_STRENGTH[e.anchor], _width(e), e.start))
             for e in c:

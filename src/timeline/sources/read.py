@@ -29,7 +29,16 @@ _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})
 _TAG_RE = re.compile(r"<[^<>]*>")  # ([^<>]: a stray "<" never makes a scan run on to the end)
 _DCT_RE = re.compile(r"<TIMEX3\b[^<>]*functionInDocument=\"CREATION_TIME\"[^<>]*>", re.DOTALL)
 _VALUE_RE = re.compile(r"\bvalue=\"([^\"]*)\"")
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ufffe\uffff\ue000-\uf8ff]")
+# Control characters a text may carry (PDF form feeds, terminal colours, a bell): each is
+# replaced one for one, so the offsets of the text read are those of the file's characters.
+# An ANSI escape sequence (CSI "ESC [ ... m", OSC "ESC ] ... BEL") is blanked whole; a page
+# or line feed that `str.splitlines` would break on (\v, \f, \x1c-\x1e, NEL) becomes "\n",
+# any other C0/C1 control a space. `file` counts BEL, BS, ESC, \v and \f as text; the rest
+# (\x01, \x02, ...) make a file "data" when there are many of them.
+_ESCAPE_RE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]{0,512}(?:\x07|\x1b\\\\)|\x9b[0-?]*[ -/]*[@-~]"
+                        "|[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_DATA_RE = re.compile("[\x01-\x06\x0e-\x1a\x1c-\x1f\x7f\ufffe\uffff]")
+_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,20 +118,48 @@ def _decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             raise InputError(f"{name}: not valid UTF-16 text despite its byte-order mark") from None
     else:
-        if b"\x00" in data[:8192]:
+        if b"\x00" in data:
             raise InputError(f"{name}: binary file, not a text article")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
+            if _looks_binary(data[:8192].decode("utf-8", "replace")):
+                raise InputError(f"{name}: binary file, not a text article") from None
             raise InputError(f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
                              f"{exc.start}); save the article as UTF-8") from None
-    head = text[:8192]
-    odd = len(_CONTROL_RE.findall(head))
-    if odd > max(8, len(head) // 50) or "\x00" in head:
+    if "\x00" in text:
         raise InputError(f"{name}: binary file, not a text article")
+    head = text[:8192]
+    if _looks_binary(head):
+        raise InputError(f"{name}: binary file, not a text article")
+    text = without_controls(text)
     if not text.strip():
         raise InputError(f"{name}: empty file")
     return text
+
+
+def _looks_binary(head: str) -> bool:
+    """Data rather than a text with a few strays: more than one character in ten a control
+    `file` does not read as text, or a byte no decoding could read."""
+    odd = len(_DATA_RE.findall(head)) + head.count("\ufffd")
+    return odd > max(8, len(head) // 10)
+
+
+def without_controls(text: str) -> str:
+    """`text` with its control characters blanked one for one (the same length, so offsets
+    into it are offsets into the file's text): ANSI escape sequences and stray controls become
+    spaces, a vertical tab, form feed or other line-breaking control a line break. Tabs, line
+    feeds and carriage returns stay."""
+    if not _ESCAPE_RE.search(text):
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        found = m.group(0)
+        if len(found) == 1:
+            return "\n" if found in _LINE_BREAKS else " "
+        return " " * len(found)
+
+    return _ESCAPE_RE.sub(blank, text)
 
 
 def read_source(name: str) -> Source:

@@ -10,9 +10,9 @@ Across articles two entries report the same happening when
 - their numbers do not contradict each other: "injured 17" is not "injured 180";
 - their times overlap.
 Candidates are found through an index of the words of each kind: mentions that share a word
-are compared; for a word in more than `common_share` of a kind's mentions, those dated to
-one day meet each other, and the others only their nearest neighbours in time. So the work grows with the input, not with its
-square. Pairs are joined best first, and two groups join only when no article is in
+are compared; for a word in more than `common_share` of a kind's mentions (or more than
+PAIRWISE), those dated to one day meet each other, and the others only their nearest
+neighbours in time. So the work grows with the input, not with its square. Pairs are joined best first, and two groups join only when no article is in
 both (an article reports a happening once), their times still share a moment (the group's
 consensus), and their word centroids agree as well (no chains from "killed 60" to "killed
 81"). A mention whose wording is very close to a group's but whose time contradicts it is
@@ -37,6 +37,10 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,]*(?:\.\d+)?")
 _COUNT_RE = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+([^\W\d_][\w'’-]*))?")
 PRIOR_ARTICLES = 20
 NEIGHBOURS = 12  # a mention with only common words meets this many next ones in time
+# mentions compared pair by pair at most, for one word or one article's day (a story of
+# hundreds of articles stays well below; a book-length article, or one text repeated, goes
+# past it, and there each mention meets its NEIGHBOURS nearest instead: linear, not square)
+PAIRWISE = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,15 +297,20 @@ def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Seque
         for i in members:
             if feats[i].day_precise:
                 one_day[(items[i].doc, math.floor(feats[i].lo))].append(i)  # type: ignore[arg-type]
+        cap = min(PAIRWISE, max(rules.common_floor, int(rules.common_share * len(members))))
         for group in one_day.values():
-            for x, i in enumerate(group):
-                for j in group[x + 1:]:
+            if len(group) <= cap:
+                for x, i in enumerate(group):
+                    for j in group[x + 1:]:
+                        score(i, j)
+                continue
+            for x, i in enumerate(group):  # (in the entries' order, the timeline's: the nearest)
+                for j in group[x + 1:x + 1 + NEIGHBOURS]:
                     score(i, j)
         postings: dict[str, list[int]] = defaultdict(list)
         for i in members:
             for t in vectors[i]:
                 postings[t].append(i)
-        cap = max(rules.common_floor, int(rules.common_share * len(members)))
         for t in sorted(postings):
             plist = postings[t]
             if len(plist) <= cap:
