@@ -8,12 +8,13 @@ from the publication day, an interval relative to that day (D-1 18:00 .. D 08:00
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import cache
 
 import calendar
 
+from . import clock, compose
 from .grammar import load_toml
 from .model import Grain, Interval, Kind, RelInterval, Symbolic, Tense, TimexType, Unit
 
@@ -54,11 +55,12 @@ class Anchor:
     end: datetime
     grain: Grain
     virtual: bool = False
+    now: datetime | None = None  # the publication time of day, when known
 
     @classmethod
-    def day(cls, dt: datetime, virtual: bool = False) -> Anchor:
+    def day(cls, dt: datetime, virtual: bool = False, now: datetime | None = None) -> Anchor:
         d = datetime(dt.year, dt.month, dt.day)
-        return cls(d, d + timedelta(days=1), Grain.DAY, virtual)
+        return cls(d, d + timedelta(days=1), Grain.DAY, virtual, now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,10 +363,17 @@ def holiday_date(key: str, year: int) -> datetime:
     return d + timedelta(days=spec.get("offset", 0))
 
 
+def _holiday_period(key: str, year: int) -> Period:
+    """A holiday of holidays.toml, or a feast of another calendar (feasts.toml), in a year."""
+    if compose.is_feast(key):
+        return compose.feast_period(key, year)
+    return day_period(holiday_date(key, year))
+
+
 def _absolute(sym: Symbolic) -> Period | None:
     """A point that names its own year (or decade, century): no anchor needed."""
     if sym.holiday is not None:
-        return day_period(holiday_date(sym.holiday, sym.year)) if sym.year is not None else None
+        return _holiday_period(sym.holiday, sym.year) if sym.year is not None else None
     if sym.century is not None and sym.year is None:
         return century_period(sym.century)
     if sym.decade is not None and sym.year is None:
@@ -376,6 +385,8 @@ def _absolute(sym: Symbolic) -> Period | None:
 
 def _within_year(y: int, sym: Symbolic) -> Period | None:
     """The part of year `y` the fields name (a day, month, season, quarter, half or week), if any."""
+    if sym.nth is not None and sym.month is not None and sym.weekday is not None:
+        return compose.within(month_period(y, sym.month), sym)  # "the second Friday of March 2019"
     if sym.month is not None:
         if sym.day is not None:
             return _refine(day_period(datetime(y, sym.month, sym.day)), sym)
@@ -396,7 +407,13 @@ def _candidates(sym: Symbolic, anchor: Anchor) -> tuple[list[Period], bool]:
     a = anchor.start
     out: list[Period] = []
     if sym.holiday is not None:
-        return [day_period(holiday_date(sym.holiday, y)) for y in (a.year - 1, a.year, a.year + 1)], False
+        out = []
+        for y in (a.year - 1, a.year, a.year + 1):
+            try:
+                out.append(_holiday_period(sym.holiday, y))
+            except ValueError:  # a feast outside its table's years
+                continue
+        return out, False
     if sym.month is not None:
         for y in (a.year - 1, a.year, a.year + 1):
             try:
@@ -545,6 +562,9 @@ def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | N
         return _resolve_span(sym, anchor)
     if kind is Kind.RANGE:
         return _resolve_range(sym, anchor, tense)
+    if kind is Kind.POINT and sym.year is not None and sym.year < 1:
+        # "500 BC" (year -500): TIMEX3 writes BC0500; the calendar here starts at year 1, so no interval
+        return Resolved(TimexType.DATE, f"BC{-sym.year:04d}", Grain.YEAR, mod=sym.mod)
     if anchor is None and not (kind is Kind.POINT and _absolute(sym) is not None):
         return resolve_relative(sym, tense)
     if kind is Kind.RELATIVE:
@@ -605,7 +625,8 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
             chosen, alt = _plausible_date(chosen, cands, anchor)
     if chosen is None:
         return None
-    return _period_result(_widen(_refine(chosen, sym), sym), sym, alt and _refine(alt, sym))
+    inner = lambda p: compose.within(p, sym) or _refine(p, sym)  # noqa: E731 ("the first Tuesday in March")
+    return _period_result(_widen(inner(chosen), sym), sym, alt and inner(alt))
 
 
 def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor) -> tuple[Period, Period | None]:
@@ -650,9 +671,15 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
         # "a decade ago": ten years back, at year grain (TimeML), not the previous decade
         p = year_period(anchor.start.year + offset * (10 if unit is Unit.DECADE else 100))
         return _period_result(p, sym)
-    p = shift_period(anchor.start, unit, offset)
+    p = shift_period(clock.base_time(anchor, unit), unit, offset)
+    composed = compose.within(p, sym)  # "the 15th of next month", "Thursday of next week"
+    if composed is not None:
+        return _period_result(composed, sym)
     p = _refine_year(p, sym) if p.grain is Grain.YEAR else _refine(p, sym)
-    return _period_result(p, sym)
+    res = _period_result(p, sym)
+    if unit is Unit.DAY and offset == 0 and sym.direction and res.envelope is not None:
+        res = replace(res, envelope=clock.clip_today(res.envelope, sym, anchor))  # "earlier today"
+    return res
 
 
 def _refine_year(p: Period, sym: Symbolic) -> Period:
@@ -690,7 +717,7 @@ def _resolve_ref(sym: Symbolic, anchor: Anchor | None) -> Resolved:
         hi = _shift_time(end, sym.unit, sym.amount) if sym.unit and sym.amount is not None else None
         env = Interval(start, hi)
     else:
-        env = Interval(start, end)
+        env = (clock.present(anchor) if sym.unit is Unit.MINUTE else None) or Interval(start, end)
     return Resolved(TimexType.DATE, ref, None, None, env, mod=sym.mod)
 
 
@@ -701,6 +728,11 @@ def _resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
     if anchor is None:
         return Resolved(TimexType.DURATION, value, mod=sym.mod)
     reach = sym.amount if sym.amount is not None else VAGUE_MAX
+    ahead = clock.span_end(sym, anchor, _shift_time)
+    if ahead is not None:  # "in 7 days": the day a week on, within the span up to it
+        iv, grain = ahead
+        start = clock.base_time(anchor, sym.unit)
+        return Resolved(TimexType.DURATION, value, grain, iv, Interval(start, iv.end), mod=sym.mod)
     if sym.direction < 0:
         env = Interval(_shift_time(anchor.start, sym.unit, -reach), anchor.end)
         core = Interval(_shift_time(anchor.end, sym.unit, -reach), anchor.end) if sym.amount is not None else None
