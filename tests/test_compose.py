@@ -72,3 +72,8 @@ def test_date_option_with_a_time_reaches_the_resolver(tmp_path):
 
 def test_feasts_outside_their_table_are_not_guessed():
     assert not any(t.text.startswith("Diwali") for t in extract(_doc("Diwali 1850 was celebrated.")))
+
+
+def test_an_undated_article_keeps_the_zone_in_its_symbolic_value():
+    found = {t.text: t for t in extract(Document("d", "The quake struck at 11:42 UTC."))}
+    assert found["11:42 UTC"].value == "XXXX-XX-XXT11:42Z"

@@ -21,6 +21,7 @@ from .model import Grain, Interval
 
 _OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 _ZONED_GRAINS = (Grain.HOUR, Grain.MINUTE, Grain.SECOND)
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
 
 
 def _minutes(text: str) -> int | None:
@@ -89,7 +90,13 @@ def apply_zone(res, zone: str | None, clock: int | None):  # (Resolved, ...) -> 
     """Write the zone into a resolved clock time's value and put its interval on the article's
     clock (`clock`: that clock's offset, None if not yet set). Returns the new resolution and
     the offset the time was written in (None when the zone is unknown or the time is no clock time)."""
-    if zone is None or res.grain not in _ZONED_GRAINS or res.interval is None or res.interval.start is None:
+    if zone is None:
+        return res, None
+    if res.interval is None and _CLOCK_VALUE.search(res.value):  # undated: "XXXX-XX-XXT11:42Z"
+        spec = _table()[0].get(zone)
+        fixed = _minutes(zone) if spec is None else (_minutes(spec["offset"]) if "offset" in spec else None)
+        return (res, None) if fixed is None else (replace(res, value=res.value + format_offset(fixed)), None)
+    if res.grain not in _ZONED_GRAINS or res.interval is None or res.interval.start is None:
         return res, None
     offset = offset_minutes(zone, res.interval.start)
     if offset is None:
