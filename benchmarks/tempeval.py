@@ -1,12 +1,22 @@
 #!/usr/bin/env python3
-"""TempEval-3 timex accuracy of `timeline extract` on the development data.
+"""TempEval-3 timex accuracy of `timeline extract` on the development data, in two halves.
 
 Runs `timeline extract --format timeml --out DIR FILES…` over each subset of
 ../shared/data/tempeval3/train (TimeBank, AQUAINT) and the MEANTIME Apple articles, scores
 each with ../shared/tools/te3_timex_score.py, and prints strict/relaxed span F1, type F1 and
-value F1 per subset and overall (TimeBank + AQUAINT), next to the targets.
+value F1 per subset and for the two halves of the development data (issue 15):
+
+    TUNE      TimeBank: the rules may be fitted to it (errors listed, examples drawn from it)
+    HELD OUT  AQUAINT + the MEANTIME Apple articles: never tuned on; it says how the rules
+              hold up on news nobody here read error by error
+
+(and, for comparison with the figures of issue 3, TimeBank + AQUAINT). With --heideltime the
+same files go through HeidelTime 2.2.1 (../shared/tools/peers/run_peer.py, in the peers' own
+virtual environment, see ../shared/tools/peers/README.md) and its figures are printed under
+ours, scored by the same scorer.
 
     python benchmarks/tempeval.py                 # the table
+    python benchmarks/tempeval.py --heideltime --peers-python /tmp/peers-venv/bin/python
     python benchmarks/tempeval.py --errors        # plus the scorer's error listing
     python benchmarks/tempeval.py --errors --subset AQUAINT --kind VALUE
     python benchmarks/tempeval.py --audit         # sort the value errors into classes
@@ -30,6 +40,10 @@ SHARED = ROOT.parent / "shared"
 TRAIN = SHARED / "data" / "tempeval3" / "train"
 MEANTIME = SHARED / "data" / "meantime-tml" / "apple"
 SCORER = SHARED / "tools" / "te3_timex_score.py"
+RUN_PEER = SHARED / "tools" / "peers" / "run_peer.py"
+TUNE = ("TimeBank",)
+HELD_OUT = ("AQUAINT", "MEANTIME-apple")
+GROUPS = {"TUNE (TimeBank)": TUNE, "HELD OUT (AQ+apple)": HELD_OUT, "TB+AQ (issue 3)": ("TimeBank", "AQUAINT")}
 TARGETS = {"relaxed": 92.0, "value_f1": 85.0, "strict": 85.0}
 
 
@@ -42,6 +56,32 @@ def extract(gold: Path, out: Path) -> None:
     res = subprocess.run(cmd, capture_output=True, text=True)
     if res.returncode != 0:
         sys.exit(f"timeline extract failed on {gold}:\n{res.stderr}")
+
+
+def run_heideltime(python: str, gold: Path, out: Path, peer: str) -> str | None:
+    """HeidelTime's TimeML for every file of `gold` in `out`; an error line, or None."""
+    res = subprocess.run([python, str(RUN_PEER), peer, str(gold), str(out)], capture_output=True, text=True, cwd=ROOT)
+    if res.returncode != 0:
+        return ((res.stderr or res.stdout).strip().splitlines() or ["failed"])[-1]
+    return None
+
+
+def score_group(members: tuple[str, ...], work: Path, system_of: str) -> dict | None:
+    """Score several subsets as one collection (micro-averaged): gold and system files are
+    gathered under one directory each, a subset per subdirectory."""
+    gold_dir, sys_dir = work / f"group-gold-{system_of}", work / f"group-sys-{system_of}"
+    for d in (gold_dir, sys_dir):
+        if d.exists():
+            shutil.rmtree(d)
+        d.mkdir(parents=True)
+    for name in members:
+        src = work / system_of / name
+        if not src.is_dir():
+            return None
+        shutil.copytree(subsets()[name], gold_dir / name)
+        shutil.copytree(src, sys_dir / name, ignore=shutil.ignore_patterns("_timing.json"))
+    result, _ = score(gold_dir, sys_dir)
+    return result
 
 
 def score(gold: Path, system: Path, errors: bool = False) -> tuple[dict, list[str]]:
@@ -228,44 +268,79 @@ def main() -> int:
     ap.add_argument("--keep", metavar="DIR", help="keep the system TimeML files in DIR")
     ap.add_argument("--audit", action="store_true",
                     help="sort the value errors on TimeBank + AQUAINT into classes (gold faults, granularity, ...)")
+    ap.add_argument("--heideltime", action="store_true", help="also run HeidelTime 2.2.1 on the same files")
+    ap.add_argument("--peer", default="heideltime", choices=["heideltime", "heideltime-nopos"],
+                    help="HeidelTime with TreeTagger (default) or without a POS tagger")
+    ap.add_argument("--peers-python", default="/tmp/peers-venv/bin/python",
+                    help="the Python of the peers' virtual environment (see ../shared/tools/peers/README.md)")
     args = ap.parse_args()
     if not TRAIN.is_dir() or not SCORER.is_file():
         print(f"benchmarks/tempeval.py: the development data is absent ({TRAIN} or {SCORER} not found); "
               "this benchmark needs ../shared next to the project", file=sys.stderr)
         return 2
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="tempeval-"))
-    rows = []
+    rows: list[tuple[str, dict, dict | None]] = []
     all_errors: list[tuple[str, str]] = []
+    peer_note = ""
     try:
+        peer_ok = False
+        if args.heideltime:
+            if not Path(args.peers_python).exists():
+                peer_note = f"HeidelTime: {args.peers_python} not found; build the peers' venv as ../shared/tools/peers/README.md says"
+            else:
+                peer_ok = True
+        results: dict[str, dict] = {}
+        peer_results: dict[str, dict] = {}
         for name, gold in subsets().items():
             if not gold.is_dir():
                 print(f"({name}: {gold} not found, skipped)")
                 continue
-            out = work / name
+            out = work / "timeline" / name
             if out.exists():
                 shutil.rmtree(out)
             extract(gold, out)
             result, errs = score(gold, out, args.errors or args.audit)
-            rows.append((name, result))
+            results[name] = result
             all_errors += [(name, e) for e in errs]
-        overall_dir = work / "overall"
-        if overall_dir.exists():
-            shutil.rmtree(overall_dir)
-        overall_dir.mkdir(parents=True)
-        for sub in ("TimeBank", "AQUAINT"):
-            shutil.copytree(work / sub, overall_dir / sub)
-        overall, _ = score(TRAIN, overall_dir)
-        rows.append(("overall (TB+AQ)", overall))
+            if peer_ok:
+                pout = work / "peer" / name
+                if pout.exists():
+                    shutil.rmtree(pout)
+                err = run_heideltime(args.peers_python, gold, pout, args.peer)
+                if err:
+                    peer_note, peer_ok = f"HeidelTime failed on {name}: {err}", False
+                else:
+                    peer_results[name], _ = score(gold, pout)
+        for name in results:
+            rows.append((name, results[name], peer_results.get(name)))
+        for label, members in GROUPS.items():
+            if all(m in results for m in members):
+                mine = score_group(members, work, "timeline")
+                theirs = score_group(members, work, "peer") if all(m in peer_results for m in members) else None
+                if mine is not None:
+                    rows.append((label, mine, theirs))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
-    print(f"{'subset':<17} {'docs':>5} {'gold':>5} {'strict F1':>9} {'relaxed F1':>10} "
+    print(f"{'subset':<20} {'system':<10} {'docs':>5} {'gold':>5} {'strict F1':>9} {'relaxed F1':>10} "
           f"{'P':>6} {'R':>6} {'type F1':>8} {'value F1':>8}")
-    for name, r in rows:
-        print(f"{name:<17} {r['documents']:>5} {r['counts']['gold']:>5} {r['strict']['f1']:>9.2f} "
+
+    def line(name: str, system: str, r: dict) -> None:
+        print(f"{name:<20} {system:<10} {r['documents']:>5} {r['counts']['gold']:>5} {r['strict']['f1']:>9.2f} "
               f"{r['relaxed']['f1']:>10.2f} {r['relaxed']['precision']:>6.2f} {r['relaxed']['recall']:>6.2f} "
               f"{r['type_f1']:>8.2f} {r['value_f1']:>8.2f}")
+
+    for name, r, peer in rows:
+        line(name, "timeline", r)
+        if peer is not None:
+            line("", "HeidelTime", peer)
+    if peer_note:
+        print(peer_note)
+    rows = [(n, r) for n, r, _ in rows]
+    if not any(n == "TB+AQ (issue 3)" for n, _ in rows):
+        return 0
+    rows.sort(key=lambda nr: nr[0] == "TB+AQ (issue 3)")
     o = rows[-1][1]
     met = {"strict": o["strict"]["f1"] >= TARGETS["strict"], "relaxed": o["relaxed"]["f1"] >= TARGETS["relaxed"],
            "value_f1": o["value_f1"] >= TARGETS["value_f1"]}

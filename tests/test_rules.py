@@ -11,7 +11,7 @@ import pytest
 
 from timeline.formats.codec import fmt_time
 from timeline.time.grammar import GrammarError, compile_rules, load_grammar, load_macros
-from timeline.model import DctSource, Document
+from timeline.model import DctSource, Document, Grain
 from timeline.pipeline import extract
 
 GRAMMAR = load_grammar()
@@ -21,7 +21,8 @@ NEGATIVES = [(rule, neg) for rule in GRAMMAR.rules for neg in rule.negatives]
 
 def _doc(text: str, dct: str | None) -> Document:
     when = datetime.fromisoformat(dct) if dct else None
-    return Document("example", text, dct=when, dct_source=DctSource.OPTION if when else DctSource.NONE)
+    grain = None if when is None else (Grain.MINUTE if "T" in dct else Grain.DAY)  # type: ignore[operator]
+    return Document("example", text, dct=when, dct_grain=grain, dct_source=DctSource.OPTION if when else DctSource.NONE)
 
 
 @pytest.mark.parametrize("rule,ex", EXAMPLES, ids=[f"{r.id}:{e.text[:40]}" for r, e in EXAMPLES])

@@ -167,7 +167,10 @@ class Symbolic:
     this: bool = False  # "this September", "this Friday": the instance in the anchor's own year/week
     completed: bool = False  # "the quarter" in a past report: the last unit completed before the anchor
     keep_grain: bool = False  # "a year earlier" after "the third quarter": shift the last time, keep its grain
-    holiday: str | None = None  # a key of holidays.toml ("thanksgiving")
+    holiday: str | None = None  # a key of holidays.toml ("thanksgiving") or of feasts.toml ("diwali")
+    zone: str | None = None  # the zone a clock time is written in: a key of zones.toml ("utc") or "+05:30"
+    nth: int | None = None  # the nth weekday of a month ("the second Friday of March"); -1 the last
+    at_end: bool = False  # SPAN: the time at its far end ("in 7 days": the day a week on), not the span
     generic: bool = False  # non-specific use, left unresolved ("a day")
     end_point: Symbolic | None = None  # RANGE: the second point
 

@@ -17,7 +17,7 @@ DAY = timedelta(days=1)
 
 
 def _night_window() -> tuple[int, int]:
-    from ..time.normalize import part_windows
+    from ..time.periods import part_windows
 
     return part_windows()["overnight"]
 

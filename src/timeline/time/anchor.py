@@ -15,6 +15,7 @@ from typing import Sequence
 
 from ..model import Document, Grain, Kind, Mention, Tense, Timex, TimexType
 from .normalize import Anchor, Resolved, resolve
+from .zones import apply_zone
 
 
 PERIOD_REACH = 400  # characters: how far back "a year earlier" looks for the period it shifts
@@ -26,10 +27,16 @@ class Policy(str, Enum):
     NARRATIVE = "narrative"
 
 
+_CLOCK_GRAINS = (Grain.HOUR, Grain.MINUTE, Grain.SECOND)
+
+
 def dct_anchor(doc: Document) -> Anchor | None:
+    """The publication day; with the time of day when it is known ("--date 2013-02-12T04:30",
+    a metadata or dateline time), which "now", "two hours ago", "in 2 minutes", "earlier
+    today" count from."""
     if doc.dct is None:
         return None
-    return Anchor.day(doc.dct)
+    return Anchor.day(doc.dct, now=doc.dct if doc.dct_grain in _CLOCK_GRAINS else None)
 
 
 def _as_anchor(t: Timex) -> Anchor | None:
@@ -51,6 +58,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     last: Timex | None = None  # the last mentioned time that can anchor others
     last_period: Timex | None = None  # the last mentioned quarter, half or month ("a year earlier")
     last_day: Timex | None = None  # the last mentioned day ("at 10 a.m." is on it)
+    clock: int | None = None  # the article's clock: the offset of the first zoned time (zones.py)
     for mention, tense in zip(mentions, tenses):
         sym = mention.symbolic
         if _conjoined_day(mention) and (last_day is None or mention.start - last_day.end > CONJUNCT_REACH):
@@ -67,6 +75,9 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
         res: Resolved | None = resolve(sym, anchor, tense, mention.type)
         if res is None:
             continue
+        if sym.zone is not None:
+            res, offset = apply_zone(res, sym.zone, clock)
+            clock = offset if clock is None else clock
         if _self_contained(mention):
             anchor_name = "none"
         elif anchor is None:

@@ -20,7 +20,7 @@ EXAMPLE_KEYS = {"value", "type", "earliest", "latest", "grain", "alternative"}
 MACRO_RE = re.compile(r"@([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?")
 _FIELD_NAMES = {f for f in Symbolic.__dataclass_fields__ if f not in {"kind", "end_point"}}
 _INT_FIELDS = {"century", "decade", "year", "half", "quarter", "month", "week", "day", "weekday",
-               "hour", "minute", "second", "offset", "direction"}
+               "hour", "minute", "second", "offset", "direction", "nth"}
 
 
 # a match ends where a word ends: not before a letter, a digit or a combining mark ("Tue\u0301sday")
@@ -129,6 +129,12 @@ def _year2(text: str) -> int:
     return 2000 + y if y < 50 else 1900 + y
 
 
+def _zone_offset(text: str) -> str:
+    from .zones import normalize_offset  # "UTC+5:30" -> "+05:30"
+
+    return normalize_offset(text)
+
+
 def _int(text: str) -> int:
     return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
 
@@ -206,6 +212,7 @@ def load_macros(lang: str = "en") -> dict[str, Macro]:
         "decade2": lambda t: 190 + int(t[1]),  # "'90s" -> 199
         "century": lambda t: ordinal(re.sub(r"[-\s]+", "-", t.lower())) - 1,  # "20th" -> 19 (the 1900s)
         "year_words": _year_words_converter(number_words),
+        "zone_offset": _zone_offset,
     }
     for name, spec in data.get("lexicon", {}).items():
         values = spec.get("values")
@@ -324,7 +331,7 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
     return rules, list(data.get("negatives", []))
 
 
-NOT_RULE_FILES = {"negatives.toml", "text.toml", "tense.toml", "events.toml", "coref.toml"}
+NOT_RULE_FILES = {"negatives.toml", "text.toml", "tense.toml", "events.toml", "coref.toml", "zones.toml", "feasts.toml"}
 
 
 def rule_files(lang: str = "en") -> list[str]:
@@ -404,7 +411,7 @@ def _possible(values: Mapping[str, Any]) -> bool:
     if day is not None and not 1 <= day <= (_MONTH_DAYS[month - 1] if month else 31):
         return False
     hour, minute = values.get("hour"), values.get("minute")
-    return (hour is None or 0 <= hour <= 24) and (minute is None or 0 <= minute <= 59)
+    return (hour is None or 0 <= hour <= 24) and (minute is None or -59 <= minute <= 59)  # -15: "a quarter to"
 
 
 def symbolic_from_match(rule: Rule, match: re.Match[str], macros: Mapping[str, Macro]) -> Symbolic | None:

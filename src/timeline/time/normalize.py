@@ -8,16 +8,16 @@ from the publication day, an interval relative to that day (D-1 18:00 .. D 08:00
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from functools import cache
 
-import calendar
-
-from ..rules import load_toml
 from ..model import Grain, Interval, Kind, RelInterval, Symbolic, Tense, TimexType, Unit
+from .periods import (Period, add_months, century_period, clock_hour, day_period, decade_period, half_period, holiday_date,
+                      month_period, part_period, quarter_period, refine, season_index, season_period, shift_period,
+                      shift_time, time_period, week_period, year_period)
+from . import clock, compose
+from .values import duration_value, masked_value, range_duration, set_value, vague_value
 
-SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _UNIT_GRAIN = {
     Unit.CENTURY: Grain.CENTURY, Unit.DECADE: Grain.DECADE, Unit.YEAR: Grain.YEAR,
     Unit.HALF: Grain.HALF, Unit.QUARTER: Grain.QUARTER, Unit.SEASON: Grain.SEASON,
@@ -25,25 +25,10 @@ _UNIT_GRAIN = {
     Unit.NIGHT: Grain.PART_OF_DAY, Unit.HOUR: Grain.HOUR, Unit.MINUTE: Grain.MINUTE,
     Unit.SECOND: Grain.SECOND,
 }
-_DURATION_LETTER = {
-    Unit.CENTURY: ("", "CE"), Unit.DECADE: ("", "DE"), Unit.YEAR: ("", "Y"), Unit.HALF: ("", "H"),
-    Unit.QUARTER: ("", "Q"), Unit.SEASON: ("", "S"), Unit.MONTH: ("", "M"), Unit.WEEK: ("", "W"),
-    Unit.WEEKEND: ("", "WE"), Unit.DAY: ("", "D"), Unit.NIGHT: ("", "D"), Unit.HOUR: ("T", "H"),
-    Unit.MINUTE: ("T", "M"), Unit.SECOND: ("T", "S"),
-}
-_FINER = {Unit.YEAR: (12, Unit.MONTH), Unit.MONTH: (30, Unit.DAY), Unit.WEEK: (7, Unit.DAY),
-          Unit.DAY: (24, Unit.HOUR), Unit.HOUR: (60, Unit.MINUTE), Unit.DECADE: (10, Unit.YEAR),
-          Unit.CENTURY: (100, Unit.YEAR), Unit.QUARTER: (3, Unit.MONTH), Unit.HALF: (6, Unit.MONTH),
-          Unit.MINUTE: (60, Unit.SECOND)}
 _GRAIN_UNIT = {Grain.YEAR: Unit.YEAR, Grain.HALF: Unit.HALF, Grain.QUARTER: Unit.QUARTER,
                Grain.MONTH: Unit.MONTH, Grain.WEEK: Unit.WEEK, Grain.DAY: Unit.DAY}
 VAGUE_MAX = 10  # "a few" / "several" units reach at most this many units from the anchor
 VIRTUAL_DAY = datetime(2001, 1, 1)  # stand-in publication day for undated documents
-
-
-def _ymd(d: datetime) -> str:
-    """YYYY-MM-DD with a four-digit year ("0800-01-01"; strftime would write "800")."""
-    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +39,12 @@ class Anchor:
     end: datetime
     grain: Grain
     virtual: bool = False
+    now: datetime | None = None  # the publication time of day, when known
 
     @classmethod
-    def day(cls, dt: datetime, virtual: bool = False) -> Anchor:
+    def day(cls, dt: datetime, virtual: bool = False, now: datetime | None = None) -> Anchor:
         d = datetime(dt.year, dt.month, dt.day)
-        return cls(d, d + timedelta(days=1), Grain.DAY, virtual)
+        return cls(d, d + timedelta(days=1), Grain.DAY, virtual, now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,245 +59,11 @@ class Resolved:
     alternative: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
-    grain: Grain
-    start: datetime
-    end: datetime
-    value: str
-
-
-@cache
-def part_windows() -> dict[str, tuple[int, int]]:
-    return {k: (int(v[0]), int(v[1])) for k, v in load_toml("parts_of_day.toml")["window"].items()}
-
-
 # ----------------------------------------------------------------------------- periods
-
-def year_period(y: int) -> Period:
-    return Period(Grain.YEAR, datetime(y, 1, 1), datetime(y + 1, 1, 1), f"{y:04d}")
-
-
-def _add_months(dt: datetime, n: int) -> datetime:
-    y, m = divmod(dt.year * 12 + dt.month - 1 + n, 12)
-    return datetime(y, m + 1, 1)
-
-
-def month_period(y: int, m: int) -> Period:
-    s = datetime(y, m, 1)
-    return Period(Grain.MONTH, s, _add_months(s, 1), f"{y:04d}-{m:02d}")
-
-
-def quarter_period(y: int, q: int) -> Period:
-    s = datetime(y, 3 * q - 2, 1)
-    return Period(Grain.QUARTER, s, _add_months(s, 3), f"{y:04d}-Q{q}")
-
-
-def half_period(y: int, h: int) -> Period:
-    s = datetime(y, 6 * h - 5, 1)
-    return Period(Grain.HALF, s, _add_months(s, 6), f"{y:04d}-H{h}")
-
-
-def season_period(y: int, code: str) -> Period:
-    s = datetime(y, SEASON_MONTH[code], 1)
-    return Period(Grain.SEASON, s, _add_months(s, 3), f"{y:04d}-{code}")
-
-
-def week_period(dt: datetime, weekend: bool = False) -> Period:
-    s = datetime(dt.year, dt.month, dt.day) - timedelta(days=dt.weekday())  # the ISO week's Monday
-    iso_year, iso_week, _ = s.isocalendar()
-    if weekend:
-        sat = s + timedelta(days=5)
-        return Period(Grain.WEEK, sat, sat + timedelta(days=2), f"{iso_year:04d}-W{iso_week:02d}-WE")
-    return Period(Grain.WEEK, s, s + timedelta(days=7), f"{iso_year:04d}-W{iso_week:02d}")
-
-
-def day_period(dt: datetime) -> Period:
-    s = datetime(dt.year, dt.month, dt.day)
-    return Period(Grain.DAY, s, s + timedelta(days=1), _ymd(s))
-
-
-def part_period(day: datetime, part: str, overnight: bool = False) -> Period:
-    """A part of a day. With `overnight`, `day` is the morning the night ends on."""
-    if overnight:
-        lo, hi = part_windows()["overnight"]
-        night_of = day - timedelta(days=1)
-        return Period(Grain.PART_OF_DAY, day + timedelta(hours=lo), day + timedelta(hours=hi),
-                      _ymd(night_of) + "TNI")
-    lo, hi = part_windows()[part]
-    return Period(Grain.PART_OF_DAY, day + timedelta(hours=lo), day + timedelta(hours=hi),
-                  _ymd(day) + "T" + part)
-
-
-def time_period(day: datetime, hour: int, minute: int | None) -> Period:
-    s = day + timedelta(hours=hour, minutes=minute or 0)
-    if minute is None:
-        return Period(Grain.HOUR, s, s + timedelta(hours=1), _ymd(s) + f"T{s.hour:02d}:00")
-    return Period(Grain.MINUTE, s, s + timedelta(minutes=1), _ymd(s) + f"T{s.hour:02d}:{s.minute:02d}")
-
-
-def decade_period(decade: int) -> Period:
-    return Period(Grain.DECADE, datetime(decade * 10, 1, 1), datetime(decade * 10 + 10, 1, 1), f"{decade:03d}")
-
-
-def century_period(century: int) -> Period:
-    start = datetime(max(century * 100, 1), 1, 1)
-    return Period(Grain.CENTURY, start, datetime(century * 100 + 100, 1, 1), f"{century:02d}")
-
-
-def shift_period(anchor: datetime, unit: Unit, n: int) -> Period:
-    """The calendar period of `unit` that lies `n` units from the one holding `anchor`."""
-    if unit in (Unit.DAY, Unit.NIGHT):
-        return day_period(anchor + timedelta(days=n))
-    if unit in (Unit.WEEK, Unit.WEEKEND):
-        return week_period(anchor + timedelta(days=7 * n), weekend=unit is Unit.WEEKEND)
-    if unit is Unit.MONTH:
-        s = _add_months(datetime(anchor.year, anchor.month, 1), n)
-        return month_period(s.year, s.month)
-    if unit is Unit.QUARTER:
-        q = (anchor.month - 1) // 3 + n
-        return quarter_period(anchor.year + q // 4, q % 4 + 1)
-    if unit is Unit.HALF:
-        h = (anchor.month - 1) // 6 + n
-        return half_period(anchor.year + h // 2, h % 2 + 1)
-    if unit is Unit.SEASON:
-        y, idx = _season_index(anchor)
-        idx += n
-        return season_period(y + idx // 4, "SP SU FA WI".split()[idx % 4])
-    if unit is Unit.YEAR:
-        return year_period(anchor.year + n)
-    if unit is Unit.DECADE:
-        return decade_period(anchor.year // 10 + n)
-    if unit is Unit.CENTURY:
-        return century_period(anchor.year // 100 + n)
-    if unit is Unit.HOUR:
-        s = anchor.replace(minute=0, second=0) + timedelta(hours=n)
-        return Period(Grain.HOUR, s, s + timedelta(hours=1), _ymd(s) + f"T{s.hour:02d}:00")
-    if unit in (Unit.MINUTE, Unit.SECOND):
-        s = anchor.replace(second=0) + timedelta(minutes=n if unit is Unit.MINUTE else 0)
-        return Period(Grain.MINUTE, s, s + timedelta(minutes=1), _ymd(s) + f"T{s.hour:02d}:{s.minute:02d}")
-    raise ValueError(f"cannot shift by {unit}")
-
-
-def _season_index(dt: datetime) -> tuple[int, int]:
-    """(year, index) of the season holding dt; index 0..3 = SP SU FA WI; Jan/Feb are WI of year-1."""
-    if dt.month <= 2:
-        return dt.year - 1, 3
-    return dt.year, (dt.month - 3) // 3
-
-
-def _shift_time(dt: datetime, unit: Unit, amount: float) -> datetime:
-    """dt moved by a signed amount of units (calendar-aware for months and years)."""
-    if unit in (Unit.YEAR, Unit.DECADE, Unit.CENTURY, Unit.MONTH, Unit.QUARTER, Unit.HALF, Unit.SEASON):
-        months = {Unit.YEAR: 12, Unit.DECADE: 120, Unit.CENTURY: 1200, Unit.MONTH: 1,
-                  Unit.QUARTER: 3, Unit.HALF: 6, Unit.SEASON: 3}[unit] * amount
-        whole = int(months)
-        first = _add_months(dt, whole)  # the same day, or the month's last day ("Jan 31 + 1 month")
-        day = min(dt.day, calendar.monthrange(first.year, first.month)[1])
-        out = first.replace(day=day, hour=dt.hour, minute=dt.minute)
-        return out + timedelta(days=30 * (months - whole))
-    days = {Unit.WEEK: 7, Unit.WEEKEND: 7, Unit.DAY: 1, Unit.NIGHT: 1}.get(unit)
-    if days is not None:
-        return dt + timedelta(days=days * amount)
-    secs = {Unit.HOUR: 3600, Unit.MINUTE: 60, Unit.SECOND: 1}[unit]
-    return dt + timedelta(seconds=secs * amount)
-
 
 # ----------------------------------------------------------------------------- values
 
-def duration_value(amount: float | None, unit: Unit) -> str:
-    if unit is Unit.DECADE:  # TimeBank counts decades in years ("two decades" P20Y, "decades" PXY)
-        amount, unit = (None if amount is None else amount * 10), Unit.YEAR
-    if unit is Unit.CENTURY:
-        if amount is None:
-            return "PXC"  # "centuries", as TimeBank writes it
-        amount, unit = amount * 100, Unit.YEAR
-    if unit is Unit.WEEKEND:
-        amount, unit = (None if amount is None else amount * 2), Unit.DAY
-    prefix, letter = _DURATION_LETTER[unit]
-    if amount is None:
-        return f"P{prefix}X{letter}"
-    if not float(amount).is_integer() and unit in _FINER:
-        # "2 1/2 years" -> P2Y6M, "a minute and a half" -> PT1M30S, "half an hour" -> PT30M
-        factor, finer = _FINER[unit]
-        whole = int(amount)
-        rest = duration_value(round((amount - whole) * factor, 6), finer)
-        if whole == 0:
-            return rest
-        head = f"P{prefix}{whole}{letter}"
-        tail = rest[1:]  # drop the "P"
-        if prefix and tail.startswith("T"):
-            tail = tail[1:]  # PT5H + T30M -> PT5H30M
-        return head + tail
-    num = int(amount) if float(amount).is_integer() else round(amount, 2)
-    return f"P{prefix}{num}{letter}"
-
-
-def _masked(sym: Symbolic) -> str:
-    """The symbolic TIMEX3 value of a time that cannot be anchored."""
-    part = f"T{sym.part}" if sym.part else ""
-    if sym.hour is not None:
-        part = f"T{sym.hour:02d}:{sym.minute or 0:02d}"
-    if sym.kind is Kind.RELATIVE:
-        unit = sym.unit or Unit.DAY
-        base = {Unit.DAY: "XXXX-XX-XX", Unit.NIGHT: "XXXX-XX-XX", Unit.WEEK: "XXXX-WXX",
-                Unit.WEEKEND: "XXXX-WXX-WE", Unit.MONTH: "XXXX-XX", Unit.QUARTER: "XXXX-QX",
-                Unit.HALF: "XXXX-HX", Unit.YEAR: "XXXX", Unit.DECADE: "XXX", Unit.CENTURY: "XX",
-                Unit.HOUR: "XXXX-XX-XXTXX:XX", Unit.MINUTE: "XXXX-XX-XXTXX:XX"}.get(unit, "XXXX-XX-XX")
-        return base + (part if unit in (Unit.DAY, Unit.NIGHT) else "")
-    year = f"{sym.year:04d}" if sym.year is not None else "XXXX"
-    if sym.month is not None:
-        day = f"-{sym.day:02d}" if sym.day is not None else ""
-        return f"{year}-{sym.month:02d}{day}{part}"
-    if sym.season:
-        return f"{year}-{sym.season}"
-    if sym.quarter:
-        return f"{year}-Q{sym.quarter}"
-    if sym.half:
-        return f"{year}-H{sym.half}"
-    if sym.weekday is not None:
-        return f"{year}-WXX-{sym.weekday}{part}"
-    if sym.day is not None:
-        return f"{year}-XX-{sym.day:02d}{part}"
-    return f"{year}-XX-XX{part}"
-
-
-def _set_value(sym: Symbolic) -> str:
-    part = f"T{sym.part}" if sym.part else ""
-    if sym.weekday is not None:
-        return f"XXXX-WXX-{sym.weekday}{part}"
-    if sym.month is not None:
-        return f"XXXX-{sym.month:02d}" + (f"-{sym.day:02d}" if sym.day else "")
-    if sym.unit is not None:
-        return duration_value(sym.amount if sym.amount is not None else 1, sym.unit)
-    if sym.part:
-        return f"XXXX-XX-XX{part}"
-    return "XXXX-XX-XX"
-
-
 # ----------------------------------------------------------------------------- resolution
-
-def clock_hour(sym: Symbolic) -> int | None:
-    """The hour on a 24-hour clock ("10 p.m." -> 22, "12 a.m." -> 0)."""
-    if sym.hour is None:
-        return None
-    if sym.pm is True and sym.hour < 12:
-        return sym.hour + 12
-    if sym.pm is False and sym.hour == 12:
-        return 0
-    return sym.hour
-
-
-def _refine(day: Period, sym: Symbolic) -> Period:
-    """Apply a part of day or a clock time to a day."""
-    if day.grain is not Grain.DAY:
-        return day
-    if sym.hour is not None:
-        return time_period(day.start, clock_hour(sym) or 0, sym.minute)
-    if sym.part:
-        return part_period(day.start, sym.part, sym.overnight)
-    return day
-
 
 def _mod_envelope(p: Period, mod: str | None) -> Interval:
     if mod in ("START", "MID", "END"):
@@ -319,52 +71,24 @@ def _mod_envelope(p: Period, mod: str | None) -> Interval:
         months = (p.end.year - p.start.year) * 12 + p.end.month - p.start.month
         if p.start.day == 1 == p.end.day and months >= 3 and months % 3 == 0 and p.start.hour == 0:
             step = months // 3  # whole months: "mid-1996" is May to August
-            return Interval(_add_months(p.start, step * k), _add_months(p.start, step * (k + 1)))
+            return Interval(add_months(p.start, step * k), add_months(p.start, step * (k + 1)))
         third = (p.end - p.start) / 3
         k = {"START": 0, "MID": 1, "END": 2}[mod]
         return Interval(p.start + third * k, p.start + third * (k + 1))
     return Interval(p.start, p.end)
 
 
-def _easter(year: int) -> datetime:
-    """Easter Sunday (the anonymous Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
-    return datetime(year, month, day + 1)
-
-
-@cache
-def _holidays() -> dict[str, dict[str, int]]:
-    return load_toml("holidays.toml")["holiday"]
-
-
-def holiday_date(key: str, year: int) -> datetime:
-    """The day a holiday of holidays.toml falls on in a year."""
-    spec = _holidays()[key]
-    if "easter" in spec:
-        return _easter(year) + timedelta(days=spec["easter"])
-    if "day" in spec:
-        return datetime(year, spec["month"], spec["day"])
-    nth, weekday = spec["nth"], spec["weekday"]
-    if nth > 0:
-        first = datetime(year, spec["month"], 1)
-        d = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
-    else:
-        last = _add_months(datetime(year, spec["month"], 1), 1) - timedelta(days=1)
-        d = last - timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-nth - 1))
-    return d + timedelta(days=spec.get("offset", 0))
+def _holiday_period(key: str, year: int) -> Period:
+    """A holiday of holidays.toml, or a feast of another calendar (feasts.toml), in a year."""
+    if compose.is_feast(key):
+        return compose.feast_period(key, year)
+    return day_period(holiday_date(key, year))
 
 
 def _absolute(sym: Symbolic) -> Period | None:
     """A point that names its own year (or decade, century): no anchor needed."""
     if sym.holiday is not None:
-        return day_period(holiday_date(sym.holiday, sym.year)) if sym.year is not None else None
+        return _holiday_period(sym.holiday, sym.year) if sym.year is not None else None
     if sym.century is not None and sym.year is None:
         return century_period(sym.century)
     if sym.decade is not None and sym.year is None:
@@ -376,9 +100,11 @@ def _absolute(sym: Symbolic) -> Period | None:
 
 def _within_year(y: int, sym: Symbolic) -> Period | None:
     """The part of year `y` the fields name (a day, month, season, quarter, half or week), if any."""
+    if sym.nth is not None and sym.month is not None and sym.weekday is not None:
+        return compose.within(month_period(y, sym.month), sym)  # "the second Friday of March 2019"
     if sym.month is not None:
         if sym.day is not None:
-            return _refine(day_period(datetime(y, sym.month, sym.day)), sym)
+            return refine(day_period(datetime(y, sym.month, sym.day)), sym)
         return month_period(y, sym.month)
     if sym.season:
         return season_period(y, sym.season)
@@ -396,7 +122,13 @@ def _candidates(sym: Symbolic, anchor: Anchor) -> tuple[list[Period], bool]:
     a = anchor.start
     out: list[Period] = []
     if sym.holiday is not None:
-        return [day_period(holiday_date(sym.holiday, y)) for y in (a.year - 1, a.year, a.year + 1)], False
+        out = []
+        for y in (a.year - 1, a.year, a.year + 1):
+            try:
+                out.append(_holiday_period(sym.holiday, y))
+            except ValueError:  # a feast outside its table's years
+                continue
+        return out, False
     if sym.month is not None:
         for y in (a.year - 1, a.year, a.year + 1):
             try:
@@ -423,7 +155,7 @@ def _candidates(sym: Symbolic, anchor: Anchor) -> tuple[list[Period], bool]:
         return out, True
     if sym.day is not None:
         for n in (-1, 0, 1):
-            m = _add_months(datetime(a.year, a.month, 1), n)
+            m = add_months(datetime(a.year, a.month, 1), n)
             try:
                 out.append(day_period(datetime(m.year, m.month, sym.day)))
             except ValueError:
@@ -456,7 +188,7 @@ def _choose(cands: list[Period], weekly: bool, anchor: Anchor, tense: Tense,
             return same[0], None
     if direction < 0:
         before = [c for c in cands if c.end <= day_start]
-        if len(before) > 1 and before[-1].grain is Grain.MONTH and _add_months(before[-1].end, 1) > day_start:
+        if len(before) > 1 and before[-1].grain is Grain.MONTH and add_months(before[-1].end, 1) > day_start:
             # "last February" written on 1 March: not the month that just ended (that is "last
             # month"), but the February a year before
             return before[-2], None
@@ -520,7 +252,7 @@ def resolve_relative(sym: Symbolic, tense: Tense) -> Resolved | None:
         return resolve(sym, None, tense)
     base = resolve(sym, Anchor.day(VIRTUAL_DAY, virtual=True), tense) if counts_days else None
     value = base.value if base and sym.kind in (Kind.SPAN, Kind.REF) else (
-        sym.ref if sym.kind is Kind.REF else _masked(sym))
+        sym.ref if sym.kind is Kind.REF else masked_value(sym))
     ttype = base.type if base else (TimexType.DURATION if sym.kind in (Kind.SPAN, Kind.RANGE)
                                     else _point_type(sym))
     rel = None
@@ -538,13 +270,16 @@ def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | N
             return None
         return Resolved(TimexType.DURATION, duration_value(sym.amount, sym.unit), mod=sym.mod)
     if kind is Kind.SET:
-        return Resolved(TimexType.SET, _set_value(sym))
+        return Resolved(TimexType.SET, set_value(sym))
     if kind is Kind.REF:
         return _resolve_ref(sym, anchor)
     if kind is Kind.SPAN:
         return _resolve_span(sym, anchor)
     if kind is Kind.RANGE:
         return _resolve_range(sym, anchor, tense)
+    if kind is Kind.POINT and sym.year is not None and sym.year < 1:
+        # "500 BC" (year -500): TIMEX3 writes BC0500; the calendar here starts at year 1, so no interval
+        return Resolved(TimexType.DATE, f"BC{-sym.year:04d}", Grain.YEAR, mod=sym.mod)
     if anchor is None and not (kind is Kind.POINT and _absolute(sym) is not None):
         return resolve_relative(sym, tense)
     if kind is Kind.RELATIVE:
@@ -594,7 +329,7 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         tense = Tense.UNKNOWN
     if sym.direction and sym.season and not sym.holiday:
         # "last spring", "next winter": that of the previous (next) year, as TimeBank reads them
-        base = _season_index(anchor.start)[0] if sym.season == "WI" else anchor.start.year
+        base = season_index(anchor.start)[0] if sym.season == "WI" else anchor.start.year
         chosen = next((c for c in cands if c.start.year == base + sym.direction), None)
         alt = None
     else:
@@ -605,7 +340,8 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
             chosen, alt = _plausible_date(chosen, cands, anchor)
     if chosen is None:
         return None
-    return _period_result(_widen(_refine(chosen, sym), sym), sym, alt and _refine(alt, sym))
+    inner = lambda p: compose.within(p, sym) or refine(p, sym)  # noqa: E731 ("the first Tuesday in March")
+    return _period_result(_widen(inner(chosen), sym), sym, alt and inner(alt))
 
 
 def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor) -> tuple[Period, Period | None]:
@@ -636,7 +372,7 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
         near = shift_period(anchor.start, unit, sign)
         far = shift_period(anchor.start, unit, sign * VAGUE_MAX)
         env = Interval(far.start, anchor.start) if sign < 0 else Interval(anchor.end, far.end)
-        value = _vague_value(near, unit)
+        value = vague_value(near, unit)
         return Resolved(TimexType.DATE, value, _UNIT_GRAIN.get(unit), None, env, mod=sym.mod)
     offset = sym.offset
     if sym.completed and offset == 0 and tense is not Tense.FUTURE:
@@ -644,37 +380,26 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
     if unit is Unit.WEEKEND and offset == 0 and tense is Tense.PAST and anchor.start.isoweekday() <= 5:
         offset = -1  # "over the weekend" in a Monday-to-Friday report: the one just past
     if sym.keep_grain and anchor.grain in (Grain.QUARTER, Grain.HALF, Grain.MONTH):
-        moved = _shift_time(anchor.start, unit, offset)
+        moved = shift_time(anchor.start, unit, offset)
         return _period_result(shift_period(moved, _GRAIN_UNIT[anchor.grain], 0), sym)
     if unit in (Unit.DECADE, Unit.CENTURY) and offset and sym.direction:
         # "a decade ago": ten years back, at year grain (TimeML), not the previous decade
         p = year_period(anchor.start.year + offset * (10 if unit is Unit.DECADE else 100))
         return _period_result(p, sym)
-    p = shift_period(anchor.start, unit, offset)
-    p = _refine_year(p, sym) if p.grain is Grain.YEAR else _refine(p, sym)
-    return _period_result(p, sym)
+    p = shift_period(clock.base_time(anchor, unit), unit, offset)
+    composed = compose.within(p, sym)  # "the 15th of next month", "Thursday of next week"
+    if composed is not None:
+        return _period_result(composed, sym)
+    p = _refine_year(p, sym) if p.grain is Grain.YEAR else refine(p, sym)
+    res = _period_result(p, sym)
+    if unit is Unit.DAY and offset == 0 and sym.direction and res.envelope is not None:
+        res = replace(res, envelope=clock.clip_today(res.envelope, sym, anchor))  # "earlier today"
+    return res
 
 
 def _refine_year(p: Period, sym: Symbolic) -> Period:
     """A part of a year named beside a relative year ("June last year", "this year's third quarter")."""
     return _within_year(p.start.year, sym) or p
-
-
-def _vague_value(p: Period, unit: Unit) -> str:
-    v = p.value
-    if unit in (Unit.DAY, Unit.NIGHT):
-        return v[:4] + "-XX-XX"
-    if unit in (Unit.WEEK, Unit.WEEKEND):
-        return v[:4] + "-WXX"
-    if unit is Unit.MONTH:
-        return v[:4] + "-XX"
-    if unit in (Unit.QUARTER, Unit.HALF):
-        return v[:4] + "-" + v[5] + "X"
-    if unit is Unit.YEAR:
-        return v[:3] + "X"
-    if unit is Unit.DECADE:
-        return v[:2] + "X"
-    return v
 
 
 def _resolve_ref(sym: Symbolic, anchor: Anchor | None) -> Resolved:
@@ -684,13 +409,13 @@ def _resolve_ref(sym: Symbolic, anchor: Anchor | None) -> Resolved:
     start, end = anchor.start, anchor.end
     env: Interval
     if ref == "PAST_REF":
-        lo = _shift_time(start, sym.unit, -sym.amount) if sym.unit and sym.amount is not None else None
+        lo = shift_time(start, sym.unit, -sym.amount) if sym.unit and sym.amount is not None else None
         env = Interval(lo, end)
     elif ref == "FUTURE_REF":
-        hi = _shift_time(end, sym.unit, sym.amount) if sym.unit and sym.amount is not None else None
+        hi = shift_time(end, sym.unit, sym.amount) if sym.unit and sym.amount is not None else None
         env = Interval(start, hi)
     else:
-        env = Interval(start, end)
+        env = (clock.present(anchor) if sym.unit is Unit.MINUTE else None) or Interval(start, end)
     return Resolved(TimexType.DATE, ref, None, None, env, mod=sym.mod)
 
 
@@ -701,12 +426,17 @@ def _resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
     if anchor is None:
         return Resolved(TimexType.DURATION, value, mod=sym.mod)
     reach = sym.amount if sym.amount is not None else VAGUE_MAX
+    ahead = clock.span_end(sym, anchor, shift_time)
+    if ahead is not None:  # "in 7 days": the day a week on, within the span up to it
+        iv, grain = ahead
+        start = clock.base_time(anchor, sym.unit)
+        return Resolved(TimexType.DURATION, value, grain, iv, Interval(start, iv.end), mod=sym.mod)
     if sym.direction < 0:
-        env = Interval(_shift_time(anchor.start, sym.unit, -reach), anchor.end)
-        core = Interval(_shift_time(anchor.end, sym.unit, -reach), anchor.end) if sym.amount is not None else None
+        env = Interval(shift_time(anchor.start, sym.unit, -reach), anchor.end)
+        core = Interval(shift_time(anchor.end, sym.unit, -reach), anchor.end) if sym.amount is not None else None
     else:
-        env = Interval(anchor.start, _shift_time(anchor.end, sym.unit, reach))
-        core = Interval(anchor.start, _shift_time(anchor.start, sym.unit, reach)) if sym.amount is not None else None
+        env = Interval(anchor.start, shift_time(anchor.end, sym.unit, reach))
+        core = Interval(anchor.start, shift_time(anchor.start, sym.unit, reach)) if sym.amount is not None else None
     return Resolved(TimexType.DURATION, value, _UNIT_GRAIN.get(sym.unit), core, env, mod=sym.mod)
 
 
@@ -718,7 +448,7 @@ def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
                          season=sym.season, quarter=sym.quarter, half=sym.half, hour=sym.hour,
                          minute=sym.minute, part=sym.part)
     if anchor is None and sym.year is None:
-        return Resolved(TimexType.DURATION, _range_duration(sym, end_sym) or "PXD")
+        return Resolved(TimexType.DURATION, range_duration(sym, end_sym) or "PXD")
     first = _absolute(first_sym) if sym.year is not None else None
     if first is None:
         assert anchor is not None
@@ -741,13 +471,8 @@ def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
     if last.grain is not first.grain:
         return None
     days = (last.end - first.start).days
-    value = duration_value(days, Unit.DAY) if first.grain is Grain.DAY else _range_duration(sym, end_sym) or "PXD"
+    value = duration_value(days, Unit.DAY) if first.grain is Grain.DAY else range_duration(sym, end_sym) or "PXD"
     env = Interval(first.start, last.end)
     return Resolved(TimexType.DURATION, value, first.grain, env, env)
 
 
-def _range_duration(sym: Symbolic, end_sym: Symbolic) -> str | None:
-    if sym.day is not None and end_sym.day is not None and (end_sym.month in (None, sym.month)):
-        n = end_sym.day - sym.day + 1
-        return f"P{n}D" if n > 0 else None
-    return None

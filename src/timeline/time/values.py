@@ -1,0 +1,119 @@
+"""TIMEX3 values that need no anchor: durations ("P3D", "PT90M"), values with unknown parts
+("XXXX-XX-XXTNI", "XXXX-WXX-2"), sets ("P1W", "XXXX-WXX-1"), vague values ("PAST_REF" for a
+span of weeks), and a range's length (pure)."""
+from __future__ import annotations
+
+from ..model import Kind, Symbolic, Unit
+from .periods import Period
+
+
+_DURATION_LETTER = {
+    Unit.CENTURY: ("", "CE"), Unit.DECADE: ("", "DE"), Unit.YEAR: ("", "Y"), Unit.HALF: ("", "H"),
+    Unit.QUARTER: ("", "Q"), Unit.SEASON: ("", "S"), Unit.MONTH: ("", "M"), Unit.WEEK: ("", "W"),
+    Unit.WEEKEND: ("", "WE"), Unit.DAY: ("", "D"), Unit.NIGHT: ("", "D"), Unit.HOUR: ("T", "H"),
+    Unit.MINUTE: ("T", "M"), Unit.SECOND: ("T", "S"),
+}
+
+
+_FINER = {Unit.YEAR: (12, Unit.MONTH), Unit.MONTH: (30, Unit.DAY), Unit.WEEK: (7, Unit.DAY),
+          Unit.DAY: (24, Unit.HOUR), Unit.HOUR: (60, Unit.MINUTE), Unit.DECADE: (10, Unit.YEAR),
+          Unit.CENTURY: (100, Unit.YEAR), Unit.QUARTER: (3, Unit.MONTH), Unit.HALF: (6, Unit.MONTH),
+          Unit.MINUTE: (60, Unit.SECOND)}
+
+
+def duration_value(amount: float | None, unit: Unit) -> str:
+    if unit is Unit.DECADE:  # TimeBank counts decades in years ("two decades" P20Y, "decades" PXY)
+        amount, unit = (None if amount is None else amount * 10), Unit.YEAR
+    if unit is Unit.CENTURY:
+        if amount is None:
+            return "PXC"  # "centuries", as TimeBank writes it
+        amount, unit = amount * 100, Unit.YEAR
+    if unit is Unit.WEEKEND:
+        amount, unit = (None if amount is None else amount * 2), Unit.DAY
+    prefix, letter = _DURATION_LETTER[unit]
+    if amount is None:
+        return f"P{prefix}X{letter}"
+    if not float(amount).is_integer() and unit in _FINER:
+        # "2 1/2 years" -> P2Y6M, "a minute and a half" -> PT1M30S, "half an hour" -> PT30M
+        factor, finer = _FINER[unit]
+        whole = int(amount)
+        rest = duration_value(round((amount - whole) * factor, 6), finer)
+        if whole == 0:
+            return rest
+        head = f"P{prefix}{whole}{letter}"
+        tail = rest[1:]  # drop the "P"
+        if prefix and tail.startswith("T"):
+            tail = tail[1:]  # PT5H + T30M -> PT5H30M
+        return head + tail
+    num = int(amount) if float(amount).is_integer() else round(amount, 2)
+    return f"P{prefix}{num}{letter}"
+
+
+
+def masked_value(sym: Symbolic) -> str:
+    """The symbolic TIMEX3 value of a time that cannot be anchored."""
+    part = f"T{sym.part}" if sym.part else ""
+    if sym.hour is not None:
+        part = f"T{sym.hour:02d}:{sym.minute or 0:02d}"
+    if sym.kind is Kind.RELATIVE:
+        unit = sym.unit or Unit.DAY
+        base = {Unit.DAY: "XXXX-XX-XX", Unit.NIGHT: "XXXX-XX-XX", Unit.WEEK: "XXXX-WXX",
+                Unit.WEEKEND: "XXXX-WXX-WE", Unit.MONTH: "XXXX-XX", Unit.QUARTER: "XXXX-QX",
+                Unit.HALF: "XXXX-HX", Unit.YEAR: "XXXX", Unit.DECADE: "XXX", Unit.CENTURY: "XX",
+                Unit.HOUR: "XXXX-XX-XXTXX:XX", Unit.MINUTE: "XXXX-XX-XXTXX:XX"}.get(unit, "XXXX-XX-XX")
+        return base + (part if unit in (Unit.DAY, Unit.NIGHT) else "")
+    year = f"{sym.year:04d}" if sym.year is not None else "XXXX"
+    if sym.month is not None:
+        day = f"-{sym.day:02d}" if sym.day is not None else ""
+        return f"{year}-{sym.month:02d}{day}{part}"
+    if sym.season:
+        return f"{year}-{sym.season}"
+    if sym.quarter:
+        return f"{year}-Q{sym.quarter}"
+    if sym.half:
+        return f"{year}-H{sym.half}"
+    if sym.weekday is not None:
+        return f"{year}-WXX-{sym.weekday}{part}"
+    if sym.day is not None:
+        return f"{year}-XX-{sym.day:02d}{part}"
+    return f"{year}-XX-XX{part}"
+
+
+
+def set_value(sym: Symbolic) -> str:
+    part = f"T{sym.part}" if sym.part else ""
+    if sym.weekday is not None:
+        return f"XXXX-WXX-{sym.weekday}{part}"
+    if sym.month is not None:
+        return f"XXXX-{sym.month:02d}" + (f"-{sym.day:02d}" if sym.day else "")
+    if sym.unit is not None:
+        return duration_value(sym.amount if sym.amount is not None else 1, sym.unit)
+    if sym.part:
+        return f"XXXX-XX-XX{part}"
+    return "XXXX-XX-XX"
+
+
+
+def vague_value(p: Period, unit: Unit) -> str:
+    v = p.value
+    if unit in (Unit.DAY, Unit.NIGHT):
+        return v[:4] + "-XX-XX"
+    if unit in (Unit.WEEK, Unit.WEEKEND):
+        return v[:4] + "-WXX"
+    if unit is Unit.MONTH:
+        return v[:4] + "-XX"
+    if unit in (Unit.QUARTER, Unit.HALF):
+        return v[:4] + "-" + v[5] + "X"
+    if unit is Unit.YEAR:
+        return v[:3] + "X"
+    if unit is Unit.DECADE:
+        return v[:2] + "X"
+    return v
+
+
+
+def range_duration(sym: Symbolic, end_sym: Symbolic) -> str | None:
+    if sym.day is not None and end_sym.day is not None and (end_sym.month in (None, sym.month)):
+        n = end_sym.day - sym.day + 1
+        return f"P{n}D" if n > 0 else None
+    return None

@@ -1,0 +1,79 @@
+"""Zones, the publication time of day and composed expressions, as a reader of the output sees
+them: values with their zone, intervals on one clock per article, times counted from the
+minute of publication (issue 15). The per-rule examples live in rules/en/*.toml."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from click.testing import CliRunner
+
+from timeline.cli import main
+from timeline.formats.codec import fmt_time
+from timeline.model import DctSource, Document, Grain
+from timeline.pipeline import extract
+from timeline.time.zones import format_offset, normalize_offset, offset_minutes
+
+PUBLISHED = datetime(2013, 2, 12, 4, 30)  # a Tuesday, 04:30
+
+
+def _doc(text: str, dct: datetime = PUBLISHED, grain: Grain = Grain.MINUTE) -> Document:
+    return Document("d", text, dct=dct, dct_grain=grain, dct_source=DctSource.OPTION)
+
+
+def _by_text(text: str, **kw) -> dict:
+    return {t.text: t for t in extract(_doc(text, **kw))}
+
+
+def test_times_in_two_zones_are_put_on_one_clock():
+    found = _by_text("The quake struck at 11:42 UTC. Markets opened at 9:30 ET.")
+    quake, markets = found["11:42 UTC"], found["9:30 ET"]
+    assert quake.value == "2013-02-12T11:42Z" and markets.value == "2013-02-12T09:30-05:00"
+    # 9:30 in New York in February is 14:30 UTC, the article's clock: after the quake
+    assert fmt_time(markets.interval.start) == "2013-02-12T14:30"
+    assert markets.interval.start > quake.interval.start
+
+
+def test_us_zones_follow_daylight_saving_time():
+    assert offset_minutes("et", datetime(2013, 2, 12, 9)) == -300
+    assert offset_minutes("et", datetime(2013, 7, 4, 9)) == -240
+    assert offset_minutes("uk", datetime(2013, 7, 4, 9)) == 60
+    assert normalize_offset("UTC+5:30") == "+05:30" and normalize_offset("-0400") == "-04:00"
+    assert format_offset(0) == "Z"
+
+
+def test_the_publication_minute_is_what_now_and_hours_ago_count_from():
+    found = _by_text("Two hours ago the plane landed. Earlier today the minister spoke. Now it is calm.")
+    assert found["Two hours ago"].value == "2013-02-12T02:00"
+    assert fmt_time(found["today"].envelope.end) == "2013-02-12T04:30"
+    assert fmt_time(found["Now"].envelope.start) == "2013-02-12T04:30"
+
+
+def test_without_a_publication_time_the_day_is_the_reference():
+    found = _by_text("Two hours ago the plane landed.", dct=datetime(2013, 2, 12), grain=Grain.DAY)
+    assert found["Two hours ago"].value == "2013-02-11T22:00"
+
+
+def test_in_seven_days_is_the_day_a_week_on():
+    t = _by_text("The vote is due in 7 days.")["7 days"]
+    assert t.value == "P7D"
+    assert (fmt_time(t.interval.start), fmt_time(t.interval.end)) == ("2013-02-19T00:00", "2013-02-20T00:00")
+
+
+def test_date_option_with_a_time_reaches_the_resolver(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The ship docked three hours ago, at 0130 GMT.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", "--date", "2013-02-12T04:30", "--format", "json", str(article)],
+                             catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    values = {t["text"]: t["value"] for t in json.loads(res.output)["timexes"]}
+    assert values == {"three hours ago": "2013-02-12T01:00", "0130 GMT": "2013-02-12T01:30Z"}
+
+
+def test_feasts_outside_their_table_are_not_guessed():
+    assert not any(t.text.startswith("Diwali") for t in extract(_doc("Diwali 1850 was celebrated.")))
+
+
+def test_an_undated_article_keeps_the_zone_in_its_symbolic_value():
+    found = {t.text: t for t in extract(Document("d", "The quake struck at 11:42 UTC."))}
+    assert found["11:42 UTC"].value == "XXXX-XX-XXT11:42Z"
