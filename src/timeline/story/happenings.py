@@ -541,7 +541,7 @@ def label_quality(label: str) -> float:
         q -= 0.2
     elif len(words) > 14:
         q -= 0.2
-    q -= 0.3 * len([p for p in lint(label) if p != "one word"])
+    q -= 0.3 * len([p for p in lint(label) if not p.startswith("short")])
     return max(q, 0.0)
 
 

@@ -23,6 +23,7 @@ from typing import Callable, Sequence
 from . import Parse
 from .participants import participants
 from .tree import OBJECTS, OBLIQUES, SUBJECTS, children, subtree, token_at, words
+from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
 MAX_CHARS = 80
 AUXILIARIES = frozenset({"aux", "aux:pass", "cop"})
@@ -38,11 +39,6 @@ END_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "PUNCT", "PR
 END_WORDS = frozenset("a an the of in on at to for by with from into as than and or but that which who whom "
                       "is was were are be been being has have had will would could should may might must can "
                       "its their his her our your my".split())
-# a clock stamp ("20:07 UTC"), or a dateline ("CAIRO, Egypt (CNN) --", "KYIV, Feb 3 (Reuters) -")
-STAMP_RE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|BST|EST|EDT|CET|CEST|[A-Z]{2,4}T)?\b"
-                      r"|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*,?(?:\s+[A-Z][\w.]+(?:\s+\d{1,2})?,?)?\s*(?:\([^)]{1,40}\))?"
-                      r"\s*(?:--|-|—|–)(?=\s))\s*")
-
 Resolver = Callable[[Parse, int], "str | None"]  # a pronoun's token -> the name it stands for, if known
 
 
@@ -244,25 +240,3 @@ def _compose(parse: Parse, idxs: list[int], text: str, subject: str | None) -> s
     if subject:
         body = f"{subject} {body}"
     return body[:1].upper() + body[1:]
-
-
-def lint(label: str) -> tuple[str, ...]:
-    """What keeps a label from reading as a headline: too long, cut off, ending on a function
-    word, opening with a clock stamp or dateline or in lower case, one word, unbalanced."""
-    problems = []
-    words_ = label.split()
-    if len(label) > MAX_CHARS:
-        problems.append("longer than 80 characters")
-    if label.endswith(("…", "...")):
-        problems.append("cut off")
-    if words_ and words_[-1].lower().strip(".,;:!?\"'”’") in END_WORDS:
-        problems.append(f"ends on '{words_[-1]}'")
-    if STAMP_RE.match(label):
-        problems.append("opens with a clock stamp or a dateline")
-    if label[:1].islower():
-        problems.append("opens in lower case")
-    if len(words_) < 2:
-        problems.append("one word")
-    if label.count("(") != label.count(")") or label.count('"') % 2 or label.count("“") != label.count("”"):
-        problems.append("unbalanced quotes or brackets")
-    return tuple(problems)
