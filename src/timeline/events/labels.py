@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import cache
 from typing import Iterable, Sequence
 
 from ..model import Document, Event, Timex
+from ..rules import load_toml
 from ..sources.segment import sentence_spans
 from ..syntax import Parse, parse_spans
 from ..syntax.clauses import END_WORDS, STAMP_RE, SUBJECTS, clause, token_at
@@ -37,6 +39,46 @@ def tidy(label: str) -> str:
         words.pop()
     out = " ".join(words).rstrip(",;:-–—")
     return out[:1].upper() + out[1:] if out else label
+
+
+@cache
+def _datelines() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in load_toml("labels.toml")["dateline"]["patterns"])
+
+
+def body_start(text: str, start: int, end: int) -> int:
+    """Where the news of the sentence text[start:end] begins: after the last dateline, clock
+    stamp or headline in capitals that wire copy puts before it ("NEW YORK (Reuters) - ",
+    "14.37 BST ", "PASSENGERS URGED TO COME FORWARD "), so the parse reads the sentence alone."""
+    return pieces(text, start, end)[-1][0]
+
+
+def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence text[start:end] in the parts its datelines and stamps divide it into (the
+    headline and stamp a page runs into its first sentence, then the news), each without them."""
+    piece = text[start:end]
+    cuts: list[tuple[int, int]] = []
+    for pattern in _datelines():
+        for m in pattern.finditer(piece):
+            if m.end() < len(piece) and _capitals_ok(m.group()):
+                cuts.append((m.start(), m.end()))
+    out, at = [], 0
+    for a, b in sorted(cuts):
+        if b <= at:
+            continue
+        if a > at and piece[at:a].strip():
+            out.append((start + at, start + a))
+        at = max(at, b)
+    out.append((start + at, end))
+    return out
+
+
+def _capitals_ok(found: str) -> bool:
+    """A run of words in capitals is a headline or dateline, not a pair of acronyms ("US CDC"),
+    when it has seven letters or more."""
+    if not found.lstrip()[:1].isupper() or any(c.islower() for c in found) or "(" in found:
+        return True
+    return sum(c.isalpha() for c in found) >= 7
 
 
 def document_sentences(doc: Document) -> tuple[tuple[int, int], ...]:
@@ -63,7 +105,13 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         return max(bisect_right(starts, pos) - 1, 0)
 
     needed = sorted({sentence_of(e.start) for e in chosen})
-    parses = dict(zip(needed, parse_spans(doc.text, [spans[k] for k in needed])))
+    parts = {k: pieces(doc.text, *spans[k]) for k in needed}
+    flat = [(k, p) for k in needed for p in parts[k]]
+    parsed = dict(zip(flat, parse_spans(doc.text, [p for _, p in flat])))
+    parses = {k: parsed[(k, parts[k][-1])] for k in needed}  # (a pronoun's names: from the news part)
+
+    def parse_of(k: int, pos: int) -> Parse | None:
+        return next((parsed[(k, p)] for p in parts[k] if p[0] <= pos < p[1]), None)
     times = sorted((t.start, t.end) for t in timexes if t.doc == doc.id)
     names = _subject_names(doc.text, parses)
     out = []
@@ -72,7 +120,7 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
             out.append(e)
             continue
         k = sentence_of(e.start)
-        p = parses.get(k)
+        p = parse_of(k, e.start)
         found = None
         if p is not None and (i := token_at(p, e.start, e.end)) is not None:
             s, end = spans[k]
@@ -107,7 +155,7 @@ def _subject_names(text: str, parses: dict[int, Parse | None]) -> list[tuple[int
 def _resolver(names: list[tuple[int, str]], sentence: int):  # type: ignore[no-untyped-def]
     """A pronoun of `sentence` -> the last proper-name subject before it, within reach."""
     def resolve(parse: Parse, i: int) -> str | None:
-        if parse.tokens[i].text.lower() not in {"he", "she", "it", "they"}:
+        if parse.tokens[i].text.lower() not in {"he", "she", "it", "they", "his", "her", "its", "their"}:
             return None
         before = [n for k, n in names if sentence - COREF_REACH <= k < sentence]
         return before[-1] if before else None

@@ -3,12 +3,13 @@
 `lint(label)` returns one line per problem, each opening with its class ("subjectless:
 opens with the verb 'Traveled'"), empty for a label that reads as a headline. The classes:
 
+  furniture   a web address, an e-mail address, "Click here": the page, not the news
   long        more than 80 characters
   short       fewer than 3 words
   cut         ends with an ellipsis
   ending      ends on a preposition, an article, a conjunction, an auxiliary, "to", a
               participle or reporting verb that leaves its phrase hanging ("the doctor accused",
-              "... a senior official said")
+              "... a senior official said"), or on a day's name ("... Thursday")
   stamp       opens with a clock stamp, a dateline or a date ("20:07 UTC", "CAIRO, Egypt (CNN)
               --", "8 November 2011", "Last updated at")
   capitals    a word or run of words in capitals that is a dateline, not an acronym ("GENEVA",
@@ -20,6 +21,8 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
   opener      opens with a conjunction: the tail of a sentence ("And", "But", "While")
   lowercase   opens in lower case
   unbalanced  a bracket or quotation mark left open
+  garbled     words a broken parse put together: "be" with no modal or "to" before it ("Latest
+              school be shut"), an article or preposition before an auxiliary ("Delivery of is")
 
 The word lists are data (rules/en/labels.toml), with examples and negatives for each class.
 """
@@ -31,8 +34,8 @@ from functools import cache
 
 from ..rules import load_toml
 
-CLASSES = ("long", "short", "cut", "ending", "stamp", "capitals", "repeated", "subjectless", "pronoun", "opener",
-           "lowercase", "unbalanced")
+CLASSES = ("furniture", "long", "short", "cut", "ending", "stamp", "capitals", "repeated", "subjectless", "pronoun", "opener",
+           "lowercase", "unbalanced", "garbled")
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 # a clock stamp ("20:07 UTC"), a dateline ("CAIRO, Egypt (CNN) --", "KYIV, Feb 3 (Reuters) -"), a
 # full date ("8 November 2011", "June 25, 2009"), a page's "Last updated"
@@ -41,7 +44,17 @@ STAMP_RE = re.compile(
     r"|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*,?(?:\s+[A-Z][\w.]+(?:\s+\d{1,2})?,?)?\s*(?:\([^)]{1,40}\))?"
     r"\s*(?:--|-|—|–)(?=\s)"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}\b|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b)\s*")
-_UPDATED = re.compile(r"^\s*(?:Last\s+)?[Uu]pdated\b")
+_UPDATED = re.compile(r"^\s*(?:(?:Last\s+)?[Uu]pdated\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d)")
+_FURNITURE = re.compile(r"\S@\S|\bwww\.|https?://|\.(?:com|co\.uk|org)\b|^\s*Click here\b|\b(?:last )?updated at\b",
+                        re.IGNORECASE)
+# a date or clock time at the end ("... Tuesday 19 July", "... 31 March 2005 01.37"): a page's stamp
+_END_DATE = re.compile(rf"(?:\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{{1,2}}(?:\s+{_MONTH})?|\b(?:of|on)\s+\d{{1,2}}|\b\d{{1,2}}\s+{_MONTH}"
+                       rf"\s+\d{{4}}(?:\s+\d{{1,2}}[.:]\d{{2}})?|\b\d{{1,2}}[.:]\d{{2}})\W*$")
+# what a parse left broken: "be" with no modal or "to" before it, a preposition before a verb
+_GARBLED = re.compile(r"(?<!\bto)(?<!\bnot)(?<!\bwill)(?<!\bwould)(?<!\bcould)(?<!\bshould)(?<!\bmay)(?<!\bmight)"
+                      r"(?<!\bmust)(?<!\bcan)(?<!\bcannot)(?<!\bshall)(?<!n't)\s\bbe\b"
+                      r"|\b(?:of|in|on|at|by|for|with|from|the|a|an)\s+(?:is|was|were|are|has|have|had)\b",
+                      re.IGNORECASE)
 _CAPS = re.compile(r"^[A-Z][A-Z'.-]*[A-Z]$")
 _WORD = re.compile(r"[\w'’-]+")
 _ED = re.compile(r"^[a-z]{3,}(?:ed)$")
@@ -53,6 +66,7 @@ class LintWords:
     min_words: int
     end_words: frozenset[str]
     dangling: frozenset[str]
+    time_words: frozenset[str]
     verb_openers: frozenset[str]
     name_modals: frozenset[str]
     after_verb: frozenset[str]
@@ -67,7 +81,7 @@ class LintWords:
 def lint_words() -> LintWords:
     d = load_toml("labels.toml")["lint"]
     low = lambda key: frozenset(w.lower() for w in d[key])  # noqa: E731
-    return LintWords(int(d["max_chars"]), int(d["min_words"]), low("end_words"), low("dangling_words"),
+    return LintWords(int(d["max_chars"]), int(d["min_words"]), low("end_words"), low("dangling_words"), low("time_words"),
                      low("verb_openers"), low("name_modals"), low("after_verb"), low("pronouns"), low("not_verbs"),
                      low("verb_objects"), low("conjunctions"), frozenset(d["acronyms"]))
 
@@ -88,14 +102,21 @@ def lint(label: str) -> tuple[str, ...]:
     problems: list[str] = []
     words = label.split()
     bare = [_bare(x) for x in words]
+    if _FURNITURE.search(label):
+        problems.append("furniture: a web or e-mail address, or a link's call")
     if len(label) > w.max_chars:
         problems.append(f"long: {len(label)} characters (at most {w.max_chars})")
     if len(words) < w.min_words:
         problems.append(f"short: {len(words)} word{'s' * (len(words) != 1)}")
     if label.rstrip().endswith(("…", "...")):
         problems.append("cut: ends with an ellipsis")
-    if bare and (bare[-1] in w.end_words or bare[-1] in w.dangling):
+    if bare and (bare[-1] in w.end_words or bare[-1] in w.dangling or bare[-1] in w.time_words):
         problems.append(f"ending: ends on '{words[-1]}'")
+    elif _END_DATE.search(label):
+        problems.append("ending: ends on a date or a clock time")
+    garbled = _GARBLED.search(label)
+    if garbled and len(words) > 1:
+        problems.append(f"garbled: '{garbled.group().strip()}'")
     if STAMP_RE.match(label) or _UPDATED.match(label):
         problems.append("stamp: opens with a clock stamp, a dateline or a date")
     caps = _capitals(words, w.acronyms)
