@@ -131,3 +131,17 @@ def test_a_happening_wears_the_clean_label_of_its_mentions():
     rules = match_rules()
     for members in ([a, b], [b, a]):
         assert best_label(members, [features(e, rules) for e in members]) is b
+
+
+def test_a_pronoun_finds_its_name_in_the_sentences_before_it():
+    from timeline.labels import label_events
+    from timeline.model import AnchorKind, Document, Event, Relation
+
+    text = ("Michael Jackson rehearsed in London for his comeback concerts. Fans queued outside the arena. "
+            "His songs topped the download charts in every country except Japan.")
+    at = text.index("topped")
+    e = Event("e1", "d", at, at + 6, "topped", text[text.index("His"):], "songs topped the download charts",
+              Relation.ON, AnchorKind.TIMEX)
+    (labelled,) = label_events(Document("d", text), [e], [])
+    assert labelled.label.startswith("Michael Jackson's songs topped the download charts"), labelled.label
+    assert not lint(labelled.label)

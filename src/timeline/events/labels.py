@@ -8,8 +8,13 @@ A label the parse cannot give (a sentence too long or not in English, a parse th
 event a modifier) stays the one cut from the text around the trigger, tidied: no clock stamp
 or dateline at its start, no function word at its end.
 
-A pronoun subject ("he", "it") stands for the last name that was the subject of a sentence of
-the same article, within COREF_REACH sentences; with none, the label goes without a subject.
+A sentence is parsed from where its news begins: the datelines, wire and page stamps and
+headlines in capitals a page runs into it are set apart (`pieces`, rules/en/labels.toml).
+
+A pronoun subject ("he", "it") or possessive ("his songs") stands for the last name that was
+the subject of a sentence of the same article, within COREF_REACH sentences before it (those
+sentences are parsed for it); with none, the label goes without a subject, and the label lint
+(syntax.lint) says so: a happening then wears another mention's label.
 """
 from __future__ import annotations
 
@@ -110,8 +115,16 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
     parsed = dict(zip(flat, parse_spans(doc.text, [p for _, p in flat])))
     parses = {k: parsed[(k, parts[k][-1])] for k in needed}  # (a pronoun's names: from the news part)
 
+    # the sentences before one whose subject is a pronoun ("he", "his songs"): where its name is
+    context = sorted({j for k, p in parses.items() if p is not None and _has_pronoun_subject(p)
+                      for j in range(max(k - COREF_REACH, 0), k)} - set(needed))
+    if context:
+        more = parse_spans(doc.text, [(body_start(doc.text, *spans[j]), spans[j][1]) for j in context])
+        parses.update(zip(context, more))
+
     def parse_of(k: int, pos: int) -> Parse | None:
         return next((parsed[(k, p)] for p in parts[k] if p[0] <= pos < p[1]), None)
+
     times = sorted((t.start, t.end) for t in timexes if t.doc == doc.id)
     names = _subject_names(doc.text, parses)
     out = []
@@ -131,6 +144,13 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         else:
             out.append(replace(e, label=tidy(e.label)))
     return out
+
+
+RESOLVED = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})  # what `_resolver` resolves
+
+
+def _has_pronoun_subject(parse: Parse) -> bool:
+    return any(t.text.lower() in RESOLVED and (t.dep in SUBJECTS or t.dep == "nmod:poss") for t in parse.tokens)
 
 
 def _subject_names(text: str, parses: dict[int, Parse | None]) -> list[tuple[int, str]]:
@@ -155,7 +175,7 @@ def _subject_names(text: str, parses: dict[int, Parse | None]) -> list[tuple[int
 def _resolver(names: list[tuple[int, str]], sentence: int):  # type: ignore[no-untyped-def]
     """A pronoun of `sentence` -> the last proper-name subject before it, within reach."""
     def resolve(parse: Parse, i: int) -> str | None:
-        if parse.tokens[i].text.lower() not in {"he", "she", "it", "they", "his", "her", "its", "their"}:
+        if parse.tokens[i].text.lower() not in RESOLVED:
             return None
         before = [n for k, n in names if sentence - COREF_REACH <= k < sentence]
         return before[-1] if before else None
