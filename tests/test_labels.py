@@ -145,3 +145,16 @@ def test_a_pronoun_finds_its_name_in_the_sentences_before_it():
     (labelled,) = label_events(Document("d", text), [e], [])
     assert labelled.label.startswith("Michael Jackson's songs topped the download charts"), labelled.label
     assert not lint(labelled.label)
+
+
+def test_a_pronoun_after_another_name_in_its_sentence_is_not_guessed():
+    from timeline.labels import label_events
+    from timeline.model import AnchorKind, Document, Event, Relation
+
+    text = ("Dr Conrad Murray told police about the drugs. Michael Jackson's family waited. "
+            "Dr Murray, who was with the singer when he collapsed last Thursday, gave information.")
+    at = text.index("collapsed")
+    e = Event("e1", "d", at, at + 9, "collapsed", text[text.index("Dr Murray,"):], "he collapsed",
+              Relation.ON, AnchorKind.TIMEX)
+    (labelled,) = label_events(Document("d", text), [e], [])
+    assert "Murray collapsed" not in labelled.label and "Jackson collapsed" not in labelled.label, labelled.label
