@@ -174,13 +174,12 @@ def _subject_names(text: str, parses: dict[int, Parse | None]) -> list[tuple[int
 
 def _resolver(names: list[tuple[int, str]], sentence: int):  # type: ignore[no-untyped-def]
     """A pronoun of `sentence` -> the last proper-name subject before it, within reach. Not a
-    pronoun with a name or another subject before it in its own sentence ("Dr Murray - who was
-    with the singer when he collapsed"): it may stand for either, and a wrong name is worse
-    than none."""
+    pronoun with another subject before it in its own sentence ("Dr Murray - who was with the
+    singer when he collapsed"): it may stand for either, and a wrong name is worse than none."""
     def resolve(parse: Parse, i: int) -> str | None:
         if parse.tokens[i].text.lower() not in RESOLVED:
             return None
-        if any(t.upos == "PROPN" or t.dep in SUBJECTS for t in parse.tokens[:i]):
+        if any(t.dep in SUBJECTS for t in parse.tokens[:i]):
             return None
         before = [n for k, n in names if sentence - COREF_REACH <= k < sentence]
         return before[-1] if before else None
