@@ -49,21 +49,21 @@ def test_each_problem_is_one_line_naming_its_class():
 
 
 def _datelines():
-    from timeline.grammar import load_toml
+    from timeline.rules import load_toml
 
     return load_toml("labels.toml")["dateline"]
 
 
 @pytest.mark.parametrize("sentence,body", _datelines()["examples"])
 def test_the_parse_starts_after_the_dateline(sentence, body):
-    from timeline.labels import body_start
+    from timeline.events.labels import body_start
 
     assert sentence[body_start(sentence, 0, len(sentence)):] == body
 
 
 @pytest.mark.parametrize("sentence", _datelines()["negatives"])
 def test_a_sentence_without_dateline_is_read_whole(sentence):
-    from timeline.labels import body_start
+    from timeline.events.labels import body_start
 
     assert body_start(sentence, 0, len(sentence)) == 0
 
@@ -71,7 +71,7 @@ def test_a_sentence_without_dateline_is_read_whole(sentence):
 def _label(text: str, trigger: str, resolve=None, times: tuple[str, ...] = ()) -> str | None:
     """The clause label of the event at `trigger`, as a build makes it (the sentence parsed from
     where its news begins, its time expressions left to the date)."""
-    from timeline.labels import pieces
+    from timeline.events.labels import pieces
     from timeline.syntax import parse_spans
     from timeline.syntax.clauses import clause, token_at
 
@@ -134,7 +134,7 @@ def test_a_happening_wears_the_clean_label_of_its_mentions():
 
 
 def test_a_pronoun_finds_its_name_in_the_sentences_before_it():
-    from timeline.labels import label_events
+    from timeline.events.labels import label_events
     from timeline.model import AnchorKind, Document, Event, Relation
 
     text = ("Michael Jackson rehearsed in London for his comeback concerts. Fans queued outside the arena. "
@@ -148,7 +148,7 @@ def test_a_pronoun_finds_its_name_in_the_sentences_before_it():
 
 
 def test_a_pronoun_after_another_name_in_its_sentence_is_not_guessed():
-    from timeline.labels import label_events
+    from timeline.events.labels import label_events
     from timeline.model import AnchorKind, Document, Event, Relation
 
     text = ("Dr Conrad Murray told police about the drugs. Michael Jackson's family waited. "
