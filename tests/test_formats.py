@@ -166,7 +166,9 @@ def test_the_python_api_of_the_readme():
     d = diff_articles([docs[0]], [docs[1]])  # (built together: the undated one is dated from the other)
     assert d.matched and d.only_b and d.b.name == "NextFin News"
     assert diff_timelines(tl, tl).same
-    assert all("Rutte" in e.sentence for e in subject_timeline(tl, "Rutte").events)
+    # his events: those that name him, and those where "he" stands for him ("he noted that ...")
+    assert all("Rutte" in e.sentence or any("Rutte" in p for p in e.participants)
+               for e in subject_timeline(tl, "Rutte").events)
     assert len(to_dataframe(tl)) == len(rows(tl))
     assert build_timeline(docs, jobs=2) == tl
     assert set(timeline.__all__) >= {"extract", "build_timeline", "render_gantt", "diff_timelines", "diff_articles",

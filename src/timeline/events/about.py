@@ -4,7 +4,13 @@ A subject is named by its full name or a distinctive part of it: "Steve Jobs" al
 "Beatles Apple Corps" by "Apple Corps" and "Beatles", "iTunes store" by "iTunes". Parts that
 would name something else are left out: bare numbers ("4" of "iPhone 4"), lower-case common
 words ("store"), and a first name alone. Matching is on whole words, with plural and
-possessive endings ("iPods", "Jobs'", "Apple's"). Pronouns are not followed.
+possessive endings ("iPods", "Jobs'", "Apple's").
+
+An event is the subject's when one of its participants (`Event.participants`, from the parse of
+its clause: subject, objects, the names in its arguments, a pronoun or a definite description
+as the name it stands for) names it: "He unveiled the phone" after "Steve Jobs ..." is his, "Jobs
+met the press" beside "Apple's shares fell" gives "fell" nothing of Jobs. Only an event whose
+clause was not parsed falls back to the subject's nearness in its sentence (`participants`).
 """
 from __future__ import annotations
 
@@ -101,13 +107,23 @@ def participants(events: tuple[Event, ...], pattern: re.Pattern[str]) -> set[tup
     return kept
 
 
+def takes_part(events: tuple[Event, ...], pattern: re.Pattern[str]) -> set[tuple[str, str]]:
+    """The events the subject takes part in: an event whose clause was parsed, when one of its
+    participants names the subject (a pronoun or "the company" among them is already the name it
+    stands for); an event without participants (its sentence was not parsed, or the parse gave
+    no clause), when the subject is named next to it in its sentence (`participants`)."""
+    kept = {(e.doc, e.id) for e in events if any(pattern.search(p) for p in e.participants)}
+    near = participants(tuple(e for e in events if not e.participants), pattern)
+    return kept | near
+
+
 def about(timeline: Timeline, subject: str) -> Timeline:
-    """The timeline restricted to the events the subject takes part in (see `participants`);
+    """The timeline restricted to the events the subject takes part in (see `takes_part`);
     matches between two kept events stay, the documents and time expressions stay as they were.
     The happenings are left out: those of the subject are merged again from the kept events
     (`story.compose.with_happenings`)."""
     pattern = subject_pattern(subject)
-    ids = participants(timeline.events, pattern)
+    ids = takes_part(timeline.events, pattern)
     kept = tuple(e for e in timeline.events if (e.doc, e.id) in ids)
     # a mention merged into an entry that is not kept stands on its own
     kept = tuple(replace(e, same_as=None) if e.same_as is not None and (e.doc, e.same_as) not in ids else e

@@ -11,10 +11,12 @@ or dateline at its start, no function word at its end.
 A sentence is parsed from where its news begins: the datelines, wire and page stamps and
 headlines in capitals a page runs into it are set apart (`pieces`, rules/en/labels.toml).
 
-A pronoun subject ("he", "it") or possessive ("his songs") stands for the last name that was
-the subject of a sentence of the same article, within COREF_REACH sentences before it (those
-sentences are parsed for it); with none, the label goes without a subject, and the label lint
-(syntax.lint) says so: a happening then wears another mention's label.
+A pronoun subject ("he", "it") or possessive ("his songs") stands for the last fitting name of
+the article (`syntax.coref`: "he" a person's, "it" an organization's...; "the company" an
+organization's), among the parsed sentences (those of the events, and the COREF_CONTEXT
+sentences before each that has a word that may refer back); with none, the label goes without a
+subject, and the label lint (syntax.lint) says so: a happening then wears another mention's
+label. Participants take the resolved names too.
 """
 from __future__ import annotations
 
@@ -28,10 +30,12 @@ from ..model import Document, Event, Timex
 from ..rules import load_toml
 from ..sources.segment import sentence_spans
 from ..syntax import Parse, parse_spans
-from ..syntax.clauses import END_WORDS, STAMP_RE, SUBJECTS, clause, token_at
+from ..syntax.clauses import END_WORDS, STAMP_RE, clause, token_at
+from ..syntax.coref import Coreference, anaphor_pattern
+from ..syntax.tree import SUBJECTS, Resolver
 
 PARSE_ALL_WORDS = 30_000  # an input of up to this many words is parsed whole
-COREF_REACH = 3  # sentences back that a pronoun looks for its name
+COREF_CONTEXT = 2  # sentences before one with an event that are parsed for the names it refers to
 
 
 def tidy(label: str) -> str:
@@ -113,11 +117,12 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
     parts = {k: pieces(doc.text, *spans[k]) for k in needed}
     flat = [(k, p) for k in needed for p in parts[k]]
     parsed = dict(zip(flat, parse_spans(doc.text, [p for _, p in flat])))
-    parses = {k: parsed[(k, parts[k][-1])] for k in needed}  # (a pronoun's names: from the news part)
-
-    # the sentences before one whose subject is a pronoun ("he", "his songs"): where its name is
-    context = sorted({j for k, p in parses.items() if p is not None and _has_pronoun_subject(p)
-                      for j in range(max(k - COREF_REACH, 0), k)} - set(needed))
+    parses = {k: parsed[(k, parts[k][-1])] for k in needed}  # (the names of a sentence: its news part's)
+    # and, for one with a pronoun or a description ("the company"), the sentences just before:
+    # the names these stand for
+    anaphor = anaphor_pattern()
+    context = sorted({j for k in needed if anaphor.search(doc.text, *spans[k])
+                      for j in range(max(k - COREF_CONTEXT, 0), k)} - set(needed))
     if context:
         more = parse_spans(doc.text, [(body_start(doc.text, *spans[j]), spans[j][1]) for j in context])
         parses.update(zip(context, more))
@@ -126,7 +131,7 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         return next((parsed[(k, p)] for p in parts[k] if p[0] <= pos < p[1]), None)
 
     times = sorted((t.start, t.end) for t in timexes if t.doc == doc.id)
-    names = _subject_names(doc.text, parses)
+    coref = Coreference(doc.text, parses)
     out = []
     for e in events:
         if wanted is not None and e.id not in wanted:
@@ -138,7 +143,8 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         if p is not None and (i := token_at(p, e.start, e.end)) is not None:
             s, end = spans[k]
             exclude = [(a, b) for a, b in times if s <= a < end]
-            found = clause(p, i, doc.text, exclude, _resolver(names, k))
+            # (the resolver knows the tokens of the sentence's news part: a headline piece has none)
+            found = clause(p, i, doc.text, exclude, _guarded(coref.resolver(k)) if p is parses.get(k) else None)
         if found is not None:
             out.append(replace(e, label=found.label, participants=found.participants))
         else:
@@ -146,45 +152,16 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
     return out
 
 
-RESOLVED = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})  # what `_resolver` resolves
-
-
-def _has_pronoun_subject(parse: Parse) -> bool:
-    return any(t.text.lower() in RESOLVED and (t.dep in SUBJECTS or t.dep == "nmod:poss") for t in parse.tokens)
-
-
-def _subject_names(text: str, parses: dict[int, Parse | None]) -> list[tuple[int, str]]:
-    """(sentence, name) of every subject that is a proper name, in text order."""
-    from ..syntax.tree import children, subtree
-    from ..syntax.participants import names as _names
-
-    found = []
-    for k in sorted(parses):
-        p = parses[k]
-        if p is None:
-            continue
-        kids = children(p)
-        for j, t in enumerate(p.tokens):
-            if t.dep in SUBJECTS and t.upos == "PROPN":
-                names = _names(p, subtree(kids, p, j, lambda c: p.tokens[c].dep in {"compound", "flat", "punct"}), text)
-                if names:
-                    found.append((k, names[-1]))
-    return found
-
-
-def _resolver(names: list[tuple[int, str]], sentence: int):  # type: ignore[no-untyped-def]
-    """A pronoun of `sentence` -> the last proper-name subject before it, within reach. Not a
-    pronoun with another subject before it in its own sentence ("Dr Murray - who was with the
-    singer when he collapsed"): it may stand for either, and a wrong name is worse than none."""
-    def resolve(parse: Parse, i: int) -> str | None:
-        if parse.tokens[i].text.lower() not in RESOLVED:
-            return None
+def _guarded(resolve: Resolver) -> Resolver:
+    """Not a pronoun with another subject before it in its own sentence ("Dr Murray, who was
+    with the singer when he collapsed"): it may stand for either, and a wrong name is worse
+    than none."""
+    def guarded(parse: Parse, i: int) -> str | None:
         if any(t.dep in SUBJECTS for t in parse.tokens[:i]):
             return None
-        before = [n for k, n in names if sentence - COREF_REACH <= k < sentence]
-        return before[-1] if before else None
+        return resolve(parse, i)
 
-    return resolve
+    return guarded
 
 
 _WORD_RE = re.compile(r"\w+")

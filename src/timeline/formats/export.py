@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from html import escape
 from typing import Sequence
 
-from .codec import fmt_dct, fmt_time
+from ..model import fmt_dct
+from .codec import fmt_time
 from ..model import AnchorKind, Document, Event, Relation, Timeline, Timex
 
 TSV_COLUMNS = ("start", "end", "text", "type", "value", "earliest", "latest")

@@ -16,13 +16,12 @@ arguments, as the text writes them.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Sequence
 
 from . import Parse
 from .participants import participants
-from .tree import OBJECTS, OBLIQUES, SUBJECTS, children, subtree, token_at, words
+from .tree import OBJECTS, OBLIQUES, SUBJECTS, Resolver, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
 MAX_CHARS = 80
@@ -40,7 +39,6 @@ END_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "PUNCT", "PR
 END_WORDS = frozenset("a an the of in on at to for by with from into as than and or but that which who whom "
                       "is was were are be been being has have had will would could should may might must can "
                       "its their his her our your my".split())
-Resolver = Callable[[Parse, int], "str | None"]  # a pronoun's token -> the name it stands for, if known
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,11 +187,12 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         label = label_of()
     if exclude and len(label.split()) < 3:  # "Bombings", "Popstar died": with its time phrase, a headline
         timed_label = clause(parse, i, text, (), resolve, max_chars)
-        if timed_label is not None and len(timed_label.label.split()) >= 3:
-            return timed_label
+        if timed_label is not None and len(timed_label.label.split()) >= 3 \
+                and not any(p.startswith("subjectless") for p in lint(timed_label.label)):
+            return timed_label  # (not a verb that lost its subject: "Watched on Monday")
     if not label or (" " not in label and not nominal):
         return None
-    return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time))
+    return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time, resolve))
 
 
 PREDICATES = frozenset({"root", "ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "acl:relcl", "csubj",

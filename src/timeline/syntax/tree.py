@@ -13,6 +13,8 @@ SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass"})
 OBJECTS = frozenset({"obj", "iobj", "xcomp", "ccomp", "compound:prt"})
 OBLIQUES = frozenset({"obl", "obl:npmod", "obl:agent", "obl:tmod", "advmod"})
 
+Resolver = Callable[[Parse, int], "str | None"]  # a pronoun's token -> the name it stands for, if known
+
 
 def token_at(parse: Parse, start: int, end: int) -> int | None:
     """The token of the parse that holds the characters [start, end) (an event's trigger)."""

@@ -324,7 +324,7 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
     return rules, list(data.get("negatives", []))
 
 
-NOT_RULE_FILES = {"negatives.toml", "text.toml", "tense.toml", "events.toml"}
+NOT_RULE_FILES = {"negatives.toml", "text.toml", "tense.toml", "events.toml", "coref.toml"}
 
 
 def rule_files(lang: str = "en") -> list[str]:
