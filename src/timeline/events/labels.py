@@ -8,24 +8,31 @@ A label the parse cannot give (a sentence too long or not in English, a parse th
 event a modifier) stays the one cut from the text around the trigger, tidied: no clock stamp
 or dateline at its start, no function word at its end.
 
-A pronoun subject ("he", "it") stands for the last fitting name of the article (`syntax.coref`:
-"he" a person's, "it" an organization's...; "the company" an organization's), among the parsed
-sentences (those of the events, and the COREF_CONTEXT sentences before each that has a word that
-may refer back); with none, the label goes without a subject. Participants take the resolved
-names too.
+A sentence is parsed from where its news begins: the datelines, wire and page stamps and
+headlines in capitals a page runs into it are set apart (`pieces`, rules/en/labels.toml).
+
+A pronoun subject ("he", "it") or possessive ("his songs") stands for the last fitting name of
+the article (`syntax.coref`: "he" a person's, "it" an organization's...; "the company" an
+organization's), among the parsed sentences (those of the events, and the COREF_CONTEXT
+sentences before each that has a word that may refer back); with none, the label goes without a
+subject, and the label lint (syntax.lint) says so: a happening then wears another mention's
+label. Participants take the resolved names too.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import cache
 from typing import Iterable, Sequence
 
 from ..model import Document, Event, Timex
+from ..rules import load_toml
 from ..sources.segment import sentence_spans
-from ..syntax import parse_spans
+from ..syntax import Parse, parse_spans
 from ..syntax.clauses import END_WORDS, STAMP_RE, clause, token_at
 from ..syntax.coref import Coreference, anaphor_pattern
+from ..syntax.tree import SUBJECTS, Resolver
 
 PARSE_ALL_WORDS = 30_000  # an input of up to this many words is parsed whole
 COREF_CONTEXT = 2  # sentences before one with an event that are parsed for the names it refers to
@@ -41,6 +48,46 @@ def tidy(label: str) -> str:
         words.pop()
     out = " ".join(words).rstrip(",;:-–—")
     return out[:1].upper() + out[1:] if out else label
+
+
+@cache
+def _datelines() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in load_toml("labels.toml")["dateline"]["patterns"])
+
+
+def body_start(text: str, start: int, end: int) -> int:
+    """Where the news of the sentence text[start:end] begins: after the last dateline, clock
+    stamp or headline in capitals that wire copy puts before it ("NEW YORK (Reuters) - ",
+    "14.37 BST ", "PASSENGERS URGED TO COME FORWARD "), so the parse reads the sentence alone."""
+    return pieces(text, start, end)[-1][0]
+
+
+def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence text[start:end] in the parts its datelines and stamps divide it into (the
+    headline and stamp a page runs into its first sentence, then the news), each without them."""
+    piece = text[start:end]
+    cuts: list[tuple[int, int]] = []
+    for pattern in _datelines():
+        for m in pattern.finditer(piece):
+            if m.end() < len(piece) and _capitals_ok(m.group()):
+                cuts.append((m.start(), m.end()))
+    out, at = [], 0
+    for a, b in sorted(cuts):
+        if b <= at:
+            continue
+        if a > at and piece[at:a].strip():
+            out.append((start + at, start + a))
+        at = max(at, b)
+    out.append((start + at, end))
+    return out
+
+
+def _capitals_ok(found: str) -> bool:
+    """A run of words in capitals is a headline or dateline, not a pair of acronyms ("US CDC"),
+    when it has seven letters or more."""
+    if not found.lstrip()[:1].isupper() or any(c.islower() for c in found) or "(" in found:
+        return True
+    return sum(c.isalpha() for c in found) >= 7
 
 
 def document_sentences(doc: Document) -> tuple[tuple[int, int], ...]:
@@ -67,12 +114,22 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         return max(bisect_right(starts, pos) - 1, 0)
 
     needed = sorted({sentence_of(e.start) for e in chosen})
+    parts = {k: pieces(doc.text, *spans[k]) for k in needed}
+    flat = [(k, p) for k in needed for p in parts[k]]
+    parsed = dict(zip(flat, parse_spans(doc.text, [p for _, p in flat])))
+    parses = {k: parsed[(k, parts[k][-1])] for k in needed}  # (the names of a sentence: its news part's)
     # and, for one with a pronoun or a description ("the company"), the sentences just before:
     # the names these stand for
     anaphor = anaphor_pattern()
-    context = sorted({j for k in needed for j in range(max(k - COREF_CONTEXT, 0) if anaphor.search(
-        doc.text, *spans[k]) else k, k + 1)})
-    parses = dict(zip(context, parse_spans(doc.text, [spans[k] for k in context])))
+    context = sorted({j for k in needed if anaphor.search(doc.text, *spans[k])
+                      for j in range(max(k - COREF_CONTEXT, 0), k)} - set(needed))
+    if context:
+        more = parse_spans(doc.text, [(body_start(doc.text, *spans[j]), spans[j][1]) for j in context])
+        parses.update(zip(context, more))
+
+    def parse_of(k: int, pos: int) -> Parse | None:
+        return next((parsed[(k, p)] for p in parts[k] if p[0] <= pos < p[1]), None)
+
     times = sorted((t.start, t.end) for t in timexes if t.doc == doc.id)
     coref = Coreference(doc.text, parses)
     out = []
@@ -81,17 +138,30 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
             out.append(e)
             continue
         k = sentence_of(e.start)
-        p = parses.get(k)
+        p = parse_of(k, e.start)
         found = None
         if p is not None and (i := token_at(p, e.start, e.end)) is not None:
             s, end = spans[k]
             exclude = [(a, b) for a, b in times if s <= a < end]
-            found = clause(p, i, doc.text, exclude, coref.resolver(k))
+            # (the resolver knows the tokens of the sentence's news part: a headline piece has none)
+            found = clause(p, i, doc.text, exclude, _guarded(coref.resolver(k)) if p is parses.get(k) else None)
         if found is not None:
             out.append(replace(e, label=found.label, participants=found.participants))
         else:
             out.append(replace(e, label=tidy(e.label)))
     return out
+
+
+def _guarded(resolve: Resolver) -> Resolver:
+    """Not a pronoun with another subject before it in its own sentence ("Dr Murray, who was
+    with the singer when he collapsed"): it may stand for either, and a wrong name is worse
+    than none."""
+    def guarded(parse: Parse, i: int) -> str | None:
+        if any(t.dep in SUBJECTS for t in parse.tokens[:i]):
+            return None
+        return resolve(parse, i)
+
+    return guarded
 
 
 _WORD_RE = re.compile(r"\w+")

@@ -28,56 +28,71 @@ def rank_story(documents: Sequence[Document], events: Sequence[Event], timexes: 
 
 
 MENTIONS = 6  # mentions of a shown happening whose sentences are parsed for its label
+MORE_MENTIONS = 6  # more, for a happening none of whose first mentions gives a clean label
 
 
 def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Sequence[Timex],
             happenings: Sequence[Happening], shown: int) -> tuple[list[Happening], list[Event]]:
     """The `shown` best-ranked happenings labelled from the parse of their mentions' clauses
-    (up to MENTIONS of each, from as many articles), each wearing the clearest of them; the
-    events those mentions are, relabelled too. The others keep the labels cut from the text."""
+    (up to MENTIONS of each, from as many articles; when none of those gives a label the lint
+    passes, up to MORE_MENTIONS more), each wearing the clearest of them; the events those
+    mentions are, relabelled too. The others keep the labels cut from the text."""
     from ..events.labels import label_events
+    from ..syntax.clauses import lint
     from .happenings import best_label, features, match_rules
 
     top = sorted(happenings, key=lambda h: h.rank)[:shown]
     index = {(e.doc, e.id): e for e in events}
-    chosen: dict[str, list[tuple[str, str]]] = {}  # happening id -> its mentions to parse
+    candidates: dict[str, list[tuple[str, str]]] = {}  # happening id -> its mentions, those of new articles first
     for h in top:
-        picked: list[tuple[str, str]] = []
+        first: list[tuple[str, str]] = []
+        rest: list[tuple[str, str]] = []
         seen_docs: set[str] = set()
         for r in h.mentions:
             e = index.get((r.doc, r.event))
-            if e is None or not e.salient or e.same_as is not None or r in h.disagreements or r.doc in seen_docs:
+            if e is None or not e.salient or e.same_as is not None or r in h.disagreements:
                 continue
-            picked.append((r.doc, r.event))
+            (rest if r.doc in seen_docs else first).append((r.doc, r.event))
             seen_docs.add(r.doc)
-            if len(picked) == MENTIONS:
-                break
-        chosen[h.id] = picked
-    by_doc: dict[str, set[str]] = {}
-    for picked in chosen.values():
-        for doc, event in picked:
-            by_doc.setdefault(doc, set()).add(event)
+        candidates[h.id] = (first + rest)[:MENTIONS + MORE_MENTIONS]
     docs = {d.id: d for d in documents}
-    relabelled: dict[tuple[str, str], Event] = {}
     doc_events: dict[str, list[Event]] = {}
-    for e in events:
-        if e.doc in by_doc:
-            doc_events.setdefault(e.doc, []).append(e)
     doc_timexes: dict[str, list[Timex]] = {}
+    wanted_docs = {doc for picked in candidates.values() for doc, _ in picked}
+    for e in events:
+        if e.doc in wanted_docs:
+            doc_events.setdefault(e.doc, []).append(e)
     for t in timexes:
-        if t.doc in by_doc:
+        if t.doc in wanted_docs:
             doc_timexes.setdefault(t.doc, []).append(t)
-    for doc_id in sorted(by_doc):
-        wanted = by_doc[doc_id]
-        mine = [e for e in doc_events.get(doc_id, []) if e.id in wanted]
-        for e in label_events(docs[doc_id], mine, doc_timexes.get(doc_id, [])):
-            relabelled[(e.doc, e.id)] = e
+    relabelled: dict[tuple[str, str], Event] = {}
     rules = match_rules()
+
+    def label(pairs: set[tuple[str, str]]) -> None:
+        by_doc: dict[str, set[str]] = {}
+        for doc, event in pairs:
+            by_doc.setdefault(doc, set()).add(event)
+        for doc_id in sorted(by_doc):
+            mine = [e for e in doc_events.get(doc_id, []) if e.id in by_doc[doc_id]]
+            for e in label_events(docs[doc_id], mine, doc_timexes.get(doc_id, [])):
+                relabelled[(e.doc, e.id)] = e
+
+    def best(h_id: str) -> Event | None:
+        picked = [relabelled[m] for m in candidates.get(h_id, []) if m in relabelled]
+        return best_label(picked, [features(e, rules, docs[e.doc].text) for e in picked]) if picked else None
+
+    label({m for picked in candidates.values() for m in picked[:MENTIONS]})
+    again = set()
+    for h in top:
+        head = best(h.id)
+        if head is None or lint(head.label):
+            again |= set(candidates[h.id][MENTIONS:])
+    if again:
+        label(again)
     out = []
     for h in happenings:
-        picked = [relabelled[m] for m in chosen.get(h.id, []) if m in relabelled]
-        if picked:
-            head = best_label(picked, [features(e, rules, docs[e.doc].text) for e in picked])
+        head = best(h.id) if h.id in candidates else None
+        if head is not None:
             h = replace(h, label=head.label)
         out.append(h)
     return out, [relabelled.get((e.doc, e.id), e) for e in events]

@@ -550,7 +550,7 @@ def label_quality(label: str) -> float:
         q -= 0.2
     elif len(words) > 14:
         q -= 0.2
-    q -= 0.3 * len([p for p in lint(label) if p != "one word"])
+    q -= 0.3 * len([p for p in lint(label) if not p.startswith("short")])
     return max(q, 0.0)
 
 
@@ -608,17 +608,28 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
 
 
 def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
-    """The mention whose label reads best and says most of what the others say."""
+    """The mention whose label reads best and says most of what the others say: one the label
+    lint passes (a headline with its subject) before any it finds fault with."""
+    from ..syntax.clauses import lint
+
     if len(members) == 1:
         return members[0]
     counts = Counter(t for f in feats for t in f.terms)
 
-    def key(k: int) -> tuple[float, str, int]:
+    def key(k: int) -> tuple[bool, float, str, int]:
         e, f = members[k], feats[k]
         shared = sum(1 for t in f.terms if counts[t] > 1)  # its words that other mentions use too
-        return (-(label_quality(e.label) + min(shared, 4) / 4), e.doc, e.start)
+        named = 0.5 * _named(e)  # its subject a name ("World Health Organization", not "the organization")
+        return (bool(lint(e.label)), -(label_quality(e.label) + min(shared, 4) / 4 + named), e.doc, e.start)
 
     return members[min(range(len(members)), key=key)]
+
+
+def _named(e: Event) -> bool:
+    """Whether the label opens with a name: its first word is capitalized where its sentence
+    says it too (not only because a label opens with a capital)."""
+    first = e.label.split()[0] if e.label.split() else ""
+    return bool(first[:1].isupper() and re.search(rf"(?<![\w-]){re.escape(first)}", e.sentence or ""))
 
 
 def mention_index(events: Iterable[Event]) -> dict[tuple[str, str], Event]:

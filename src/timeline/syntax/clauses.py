@@ -16,13 +16,13 @@ arguments, as the text writes them.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from . import Parse
 from .participants import participants
 from .tree import OBJECTS, OBLIQUES, SUBJECTS, Resolver, children, subtree, token_at, words
+from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
 MAX_CHARS = 80
 AUXILIARIES = frozenset({"aux", "aux:pass", "cop"})
@@ -33,16 +33,12 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # the dependents that can be a time phrase the label leaves to the date beside it ("on Tuesday")
 TIME_PHRASES = frozenset({"obl", "obl:tmod", "obl:npmod", "obl:unmarked", "advmod", "nmod", "nmod:tmod",
                           "nmod:npmod", "nmod:unmarked", "advcl"})
+RELATIVES = frozenset({"who", "which", "that"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which"})
 END_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "PUNCT", "PRON"})
 END_WORDS = frozenset("a an the of in on at to for by with from into as than and or but that which who whom "
                       "is was were are be been being has have had will would could should may might must can "
                       "its their his her our your my".split())
-# a clock stamp ("20:07 UTC"), or a dateline ("CAIRO, Egypt (CNN) --", "KYIV, Feb 3 (Reuters) -")
-STAMP_RE = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|BST|EST|EDT|CET|CEST|[A-Z]{2,4}T)?\b"
-                      r"|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*,?(?:\s+[A-Z][\w.]+(?:\s+\d{1,2})?,?)?\s*(?:\([^)]{1,40}\))?"
-                      r"\s*(?:--|-|—|–)(?=\s))\s*")
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +114,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     trimmed: list[list[int]] = []
     optional: list[list[int]] = []
     subject: str | None = None
+    prefix: str | None = None  # a possessive pronoun's name ("Jackson's"), before the subject it stood in
     subj = None
     if nominal:
         # before the noun what qualifies it (no article); after it, its own name parts and
@@ -143,16 +140,21 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             if toks[subj].upos == "PRON" or toks[subj].text.lower() in PRONOUNS:
                 subject = resolve(parse, subj) if resolve is not None else None
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
-                subject = words(parse, _ends(parse, [j for j in phrase(subj) if j <= subj
-                                                     or toks[j].dep in {"compound", "flat", "amod", "nummod"}]), text)
+                subject = words(parse, _ends(parse, _name_part(parse, phrase(subj), subj)), text)
             else:
                 trimmed.append(phrase(subj))
+                poss = trimmed[-1][0]
+                if toks[poss].dep == "nmod:poss" and toks[poss].upos == "PRON" and resolve is not None:
+                    name = resolve(parse, poss)  # "his songs topped ...": Jackson's songs
+                    if name:
+                        trimmed[-1] = trimmed[-1][1:]
+                        prefix = f"{name}'s"
         trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k)]
         optional = [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBLIQUES and keep(k)][:2]
 
     def label_of() -> str:
         idxs = sorted(set(fixed) | {j for p in trimmed + optional for j in p})
-        return _compose(parse, _whole(parse, idxs, i), text, subject)
+        return _compose(parse, _whole(parse, idxs, i), text, subject or prefix)
 
     def shed(phrase_: list[int]) -> list[int] | None:
         """The phrase without its last dependent that may go (its head and the words that make
@@ -183,6 +185,11 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             else:
                 return None
         label = label_of()
+    if exclude and len(label.split()) < 3:  # "Bombings", "Popstar died": with its time phrase, a headline
+        timed_label = clause(parse, i, text, (), resolve, max_chars)
+        if timed_label is not None and len(timed_label.label.split()) >= 3 \
+                and not any(p.startswith("subjectless") for p in lint(timed_label.label)):
+            return timed_label  # (not a verb that lost its subject: "Watched on Monday")
     if not label or (" " not in label and not nominal):
         return None
     return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time, resolve))
@@ -190,6 +197,21 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
 
 PREDICATES = frozenset({"root", "ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "acl:relcl", "csubj",
                         "csubj:pass"})
+
+
+def _name_part(parse: Parse, phrase_: list[int], head: int) -> list[int]:
+    """The words of a subject phrase up to its head, and the name parts right after it ("Gordon
+    | Brown"): what stands for it before a verb that is not its own (not "concerted global",
+    an adjective the parse hung on it from further on)."""
+    out = [j for j in phrase_ if j <= head]
+    k = head + 1
+    while k in phrase_ and parse.tokens[k].dep in {"compound", "flat"} and parse.tokens[k].head in out:
+        out.append(k)
+        k += 1
+    start = head
+    while start - 1 in out:
+        start -= 1
+    return [j for j in out if j >= start]  # (contiguous: no word from before a gap)
 
 
 def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
@@ -201,6 +223,9 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
     while i not in seen:
         seen.add(i)
         own = next((k for k in kids[i] if toks[k].dep in SUBJECTS), None)
+        if own is not None and toks[i].dep == "acl:relcl" and toks[own].text.lower() in RELATIVES \
+                and toks[toks[i].head].upos in {"NOUN", "PROPN"}:
+            return toks[i].head  # "a Mexican man who had traveled": the man
         if own is not None:
             return own
         if toks[i].dep in {"conj", "xcomp"} and toks[i].head != i:
@@ -243,25 +268,3 @@ def _compose(parse: Parse, idxs: list[int], text: str, subject: str | None) -> s
     if subject:
         body = f"{subject} {body}"
     return body[:1].upper() + body[1:]
-
-
-def lint(label: str) -> tuple[str, ...]:
-    """What keeps a label from reading as a headline: too long, cut off, ending on a function
-    word, opening with a clock stamp or dateline or in lower case, one word, unbalanced."""
-    problems = []
-    words_ = label.split()
-    if len(label) > MAX_CHARS:
-        problems.append("longer than 80 characters")
-    if label.endswith(("…", "...")):
-        problems.append("cut off")
-    if words_ and words_[-1].lower().strip(".,;:!?\"'”’") in END_WORDS:
-        problems.append(f"ends on '{words_[-1]}'")
-    if STAMP_RE.match(label):
-        problems.append("opens with a clock stamp or a dateline")
-    if label[:1].islower():
-        problems.append("opens in lower case")
-    if len(words_) < 2:
-        problems.append("one word")
-    if label.count("(") != label.count(")") or label.count('"') % 2 or label.count("“") != label.count("”"):
-        problems.append("unbalanced quotes or brackets")
-    return tuple(problems)

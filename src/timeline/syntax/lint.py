@@ -1,0 +1,191 @@
+"""What a copy editor rejects in an event's label, read from the string alone (pure).
+
+`lint(label)` returns one line per problem, each opening with its class ("subjectless:
+opens with the verb 'Traveled'"), empty for a label that reads as a headline. The classes:
+
+  furniture   a web address, an e-mail address, "Click here": the page, not the news
+  long        more than 80 characters
+  short       fewer than 3 words
+  cut         ends with an ellipsis
+  ending      ends on a preposition, an article, a conjunction, an auxiliary, "to", a
+              participle or reporting verb that leaves its phrase hanging ("the doctor accused",
+              "... a senior official said"), or on a day's name ("... Thursday")
+  stamp       opens with a clock stamp, a dateline or a date ("20:07 UTC", "CAIRO, Egypt (CNN)
+              --", "8 November 2011", "Last updated at")
+  capitals    a word or run of words in capitals that is a dateline, not an acronym ("GENEVA",
+              "NEW YORK")
+  repeated    a word or phrase said twice in a row, or a name said twice ("NEW YORK NEW YORK")
+  subjectless opens with a finite verb or a past participle: the clause lost its subject
+              ("Traveled to Hong Kong", "Defy the shutdown call", "Was taken to hospital")
+  pronoun     opens with a pronoun that stands for a name it does not give ("He", "They", "His")
+  opener      opens with a conjunction: the tail of a sentence ("And", "But", "While")
+  lowercase   opens in lower case
+  unbalanced  a bracket or quotation mark left open
+  garbled     words a broken parse put together: "be" with no modal or "to" before it ("Latest
+              school be shut"), an article or preposition before an auxiliary ("Delivery of is")
+
+The word lists are data (rules/en/labels.toml), with examples and negatives for each class.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..rules import load_toml
+
+CLASSES = ("furniture", "long", "short", "cut", "ending", "stamp", "capitals", "repeated", "subjectless", "pronoun", "opener",
+           "lowercase", "unbalanced", "garbled")
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+# a clock stamp ("20:07 UTC"), a dateline ("CAIRO, Egypt (CNN) --", "KYIV, Feb 3 (Reuters) -"), a
+# full date ("8 November 2011", "June 25, 2009"), a page's "Last updated"
+STAMP_RE = re.compile(
+    r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|BST|EST|EDT|CET|CEST|[A-Z]{2,4}T)?\b"
+    r"|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*,?(?:\s+[A-Z][\w.]+(?:\s+\d{1,2})?,?)?\s*(?:\([^)]{1,40}\))?"
+    r"\s*(?:--|-|—|–)(?=\s)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}\b|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b)\s*")
+_UPDATED = re.compile(r"^\s*(?:(?:Last\s+)?[Uu]pdated\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d)")
+_FURNITURE = re.compile(r"\S@\S|\bwww\.|https?://|\.(?:com|co\.uk|org)\b|^\s*Click here\b|\b(?:last )?updated at\b",
+                        re.IGNORECASE)
+# a date or clock time at the end ("... Tuesday 19 July", "... 31 March 2005 01.37"): a page's stamp
+_END_DATE = re.compile(rf"(?:\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{{1,2}}(?:\s+{_MONTH})?|\b(?:of|on)\s+\d{{1,2}}|\b\d{{1,2}}\s+{_MONTH}"
+                       rf"\s+\d{{4}}(?:\s+\d{{1,2}}[.:]\d{{2}})?|\b\d{{1,2}}[.:]\d{{2}})\W*$")
+# what a parse left broken: "be" with no modal or "to" before it, a preposition before a verb
+_GARBLED = re.compile(r"(?<!\bto)(?<!\bnot)(?<!\bwill)(?<!\bwould)(?<!\bcould)(?<!\bshould)(?<!\bmay)(?<!\bmight)"
+                      r"(?<!\bmust)(?<!\bcan)(?<!\bcannot)(?<!\bshall)(?<!n't)\s\bbe\b"
+                      r"|\b(?:of|in|on|at|by|for|with|from|the|a|an)\s+(?:is|was|were|are|has|have|had)\b",
+                      re.IGNORECASE)
+_CAPS = re.compile(r"^[A-Z][A-Z'.-]*[A-Z]$")
+_WORD = re.compile(r"[\w'’-]+")
+_ED = re.compile(r"^[a-z]{3,}(?:ed)$")
+
+
+@dataclass(frozen=True, slots=True)
+class LintWords:
+    max_chars: int
+    min_words: int
+    end_words: frozenset[str]
+    dangling: frozenset[str]
+    time_words: frozenset[str]
+    verb_openers: frozenset[str]
+    name_modals: frozenset[str]
+    after_verb: frozenset[str]
+    pronouns: frozenset[str]
+    not_verbs: frozenset[str]
+    verb_objects: frozenset[str]
+    conjunctions: frozenset[str]
+    acronyms: frozenset[str]
+
+
+@cache
+def lint_words() -> LintWords:
+    d = load_toml("labels.toml")["lint"]
+    low = lambda key: frozenset(w.lower() for w in d[key])  # noqa: E731
+    return LintWords(int(d["max_chars"]), int(d["min_words"]), low("end_words"), low("dangling_words"), low("time_words"),
+                     low("verb_openers"), low("name_modals"), low("after_verb"), low("pronouns"), low("not_verbs"),
+                     low("verb_objects"), low("conjunctions"), frozenset(d["acronyms"]))
+
+
+def lint_examples() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(class -> labels that must get it, class -> labels that must not), from labels.toml."""
+    d = load_toml("labels.toml")["lint"]
+    return dict(d["examples"]), dict(d["negatives"])
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(".,;:!?\"'“”‘’()[]")
+
+
+def lint(label: str) -> tuple[str, ...]:
+    """What keeps a label from reading as a headline, one line per problem (class first)."""
+    w = lint_words()
+    problems: list[str] = []
+    words = label.split()
+    bare = [_bare(x) for x in words]
+    if _FURNITURE.search(label):
+        problems.append("furniture: a web or e-mail address, or a link's call")
+    if len(label) > w.max_chars:
+        problems.append(f"long: {len(label)} characters (at most {w.max_chars})")
+    if len(words) < w.min_words:
+        problems.append(f"short: {len(words)} word{'s' * (len(words) != 1)}")
+    if label.rstrip().endswith(("…", "...")):
+        problems.append("cut: ends with an ellipsis")
+    if bare and (bare[-1] in w.end_words or bare[-1] in w.dangling or bare[-1] in w.time_words):
+        problems.append(f"ending: ends on '{words[-1]}'")
+    elif _END_DATE.search(label):
+        problems.append("ending: ends on a date or a clock time")
+    garbled = _GARBLED.search(label)
+    if garbled and len(words) > 1:
+        problems.append(f"garbled: '{garbled.group().strip()}'")
+    if STAMP_RE.match(label) or _UPDATED.match(label):
+        problems.append("stamp: opens with a clock stamp, a dateline or a date")
+    caps = _capitals(words, w.acronyms)
+    if caps:
+        problems.append(f"capitals: '{caps}' is a dateline, not a headline")
+    rep = _repeated(words)
+    if rep:
+        problems.append(f"repeated: '{rep}' twice")
+    if bare:
+        first, second = bare[0], bare[1] if len(bare) > 1 else ""
+        second_lower = len(words) > 1 and words[1][:1].islower()
+        if first in w.pronouns and (first != "us" or not words[0].isupper()):
+            problems.append(f"pronoun: opens with '{words[0]}', a name it does not give")
+        elif first in w.conjunctions:
+            problems.append(f"opener: opens with '{words[0]}'")
+        elif _subjectless(words[0], first, second, second_lower, w):
+            problems.append(f"subjectless: opens with the verb '{words[0]}'")
+    if label[:1].islower() and not any(c.isupper() for c in words[0][1:]):  # ("iPhone", "eBay": names)
+        problems.append("lowercase: opens in lower case")
+    if (label.count("(") != label.count(")") or label.count("[") != label.count("]") or label.count('"') % 2
+            or label.count("“") != label.count("”")):
+        problems.append("unbalanced: a bracket or quotation mark left open")
+    return tuple(problems)
+
+
+def _subjectless(word: str, first: str, second: str, second_lower: bool, w: LintWords) -> bool:
+    """A label that opens with a verb: an auxiliary, a modal or an irregular past; a past form
+    followed by what follows a verb ("Traveled to", "Collapsed last"); any word followed by an
+    article or an object ("Defy the shutdown call", "Better than ...")."""
+    if first in w.name_modals:
+        return second_lower
+    if first in w.verb_openers:
+        return not (word.isupper() and len(word) > 1)  # ("IS" ...: an acronym)
+    if _ED.match(first) and (second_lower and second in w.after_verb or second[:1].isdigit()):
+        return True
+    return bool(second) and second in w.verb_objects and second_lower and first not in w.not_verbs \
+        and not word.isupper() and first.isalpha()
+
+
+def _capitals(words: list[str], acronyms: frozenset[str]) -> str | None:
+    """A word in capitals of five letters or more that is no known acronym, or a run of two or
+    more words in capitals with seven letters or more: a dateline ("GENEVA", "NEW YORK")."""
+    run: list[str] = []
+    for raw in words + [""]:
+        token = raw.strip(",;:()\"'“”")
+        if token and _CAPS.match(token) and token not in acronyms and sum(c.isalpha() for c in token) >= 2:
+            run.append(token)
+            continue
+        if run:
+            letters = sum(c.isalpha() for t in run for c in t)
+            if (len(run) >= 2 and letters >= 7) or any(sum(c.isalpha() for c in t) >= 5 for t in run):
+                return " ".join(run)
+        run = []
+    return None
+
+
+def _repeated(words: list[str]) -> str | None:
+    """The same one to three words twice in a row, or a name of two capitalized words twice."""
+    low = [_bare(x) for x in words]
+    for n in (3, 2, 1):
+        for i in range(len(low) - 2 * n + 1):
+            if low[i:i + n] == low[i + n:i + 2 * n] and all(low[i:i + n]) and not low[i].isdigit():
+                return " ".join(words[i:i + n])
+    seen: dict[tuple[str, str], int] = {}
+    for i in range(len(words) - 1):
+        a, b = words[i].strip(",;:'’\"“”"), words[i + 1].strip(",;:'’\"“”")
+        if a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.isalpha():
+            key = (a.lower(), b.lower())
+            if key in seen and seen[key] < i - 1:
+                return f"{a} {b}"
+            seen.setdefault(key, i)
+    return None
