@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from .model import Document, Event, Timex
 from .segment import sentence_spans
@@ -49,9 +49,10 @@ def document_sentences(doc: Document) -> tuple[tuple[int, int], ...]:
 
 
 def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex],
-                 only: Iterable[str] | None = None) -> list[Event]:
+                 only: Iterable[str] | None = None, parses: Mapping[int, Parse | None] | None = None) -> list[Event]:
     """The events with labels and participants from their clauses (those in `only`, by id,
-    else all): their sentences are parsed once, in one batch."""
+    else all): their sentences are parsed once, in one batch (unless `parses` has them, by
+    sentence index)."""
     wanted = set(only) if only is not None else None
     chosen = [e for e in events if wanted is None or e.id in wanted]
     if not chosen or not doc.text:
@@ -63,7 +64,10 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         return max(bisect_right(starts, pos) - 1, 0)
 
     needed = sorted({sentence_of(e.start) for e in chosen})
-    parses = dict(zip(needed, parse_spans(doc.text, [spans[k] for k in needed])))
+    if parses is None or any(k not in parses for k in needed):
+        parses = dict(zip(needed, parse_spans(doc.text, [spans[k] for k in needed])))
+    else:
+        parses = {k: parses[k] for k in needed}
     times = sorted((t.start, t.end) for t in timexes if t.doc == doc.id)
     names = _subject_names(doc.text, parses)
     out = []
