@@ -5,7 +5,7 @@
   the features of timeline.eventmodel.token_features), from the gold EVENTs of TimeBank;
 - pairs.json.gz: whether, of two nearby events, the first in the text starts before the
   other, from the MATRES start-point relations (BEFORE/AFTER) of TimeBank, over
-  timeline.order.pair_features.
+  timeline.events.order.pair_features.
 
 AQUAINT is left out of training on purpose: benchmarks/matres.py measures on it as held-out
 data. The training is deterministic (fixed shuffling seed, fixed iteration order): the same
@@ -140,7 +140,6 @@ def order_pairs(files: list[Path]) -> list[tuple[list[str], int]]:
     MATRES BEFORE/AFTER pair of TimeBank whose two events the pipeline found."""
     from timeline.sources.corpus import read_gold, read_matres
     from timeline.pipeline import read_documents
-    from timeline.events.order import pair_features
     from timeline.pipeline import build_timeline
 
     pairs = read_matres(MATRES)
@@ -148,22 +147,31 @@ def order_pairs(files: list[Path]) -> list[tuple[list[str], int]]:
     for path in files:
         gold = read_gold(path)
         doc = next(read_documents([str(path)]))
-        tl = build_timeline([doc])
-        by_eiid = {i: g for g in gold.events for i in g.eiids}
-        events = sorted(tl.events, key=lambda e: e.start)
+        # events as a build finds them without a parse (what a large input gets); the model
+        # serves the parsed ones too, whose tense and aspect come from the parse
+        out += _pairs_of(build_timeline([doc], syntax="none"), gold, pairs, doc.text)
+    return out
 
-        def ours(g):  # type: ignore[no-untyped-def]
-            return next((e for e in events if e.start < g.end and g.start < e.end), None)
 
-        for e1, e2, rel in pairs.get(gold.id, []):
-            if rel not in ("BEFORE", "AFTER") or e1 not in by_eiid or e2 not in by_eiid:
-                continue
-            a, b = ours(by_eiid[e1]), ours(by_eiid[e2])
-            if a is None or b is None or a.id == b.id:
-                continue
-            if a.start > b.start:
-                a, b, rel = b, a, ("AFTER" if rel == "BEFORE" else "BEFORE")
-            out.append((pair_features(a, b, doc.text), 0 if rel == "BEFORE" else 1))
+def _pairs_of(tl, gold, pairs, text: str) -> list[tuple[list[str], int]]:  # type: ignore[no-untyped-def]
+    from timeline.events.order import pair_features
+
+    out = []
+    by_eiid = {i: g for g in gold.events for i in g.eiids}
+    events = sorted(tl.events, key=lambda e: e.start)
+
+    def ours(g):  # type: ignore[no-untyped-def]
+        return next((e for e in events if e.start < g.end and g.start < e.end), None)
+
+    for e1, e2, rel in pairs.get(gold.id, []):
+        if rel not in ("BEFORE", "AFTER") or e1 not in by_eiid or e2 not in by_eiid:
+            continue
+        a, b = ours(by_eiid[e1]), ours(by_eiid[e2])
+        if a is None or b is None or a.id == b.id:
+            continue
+        if a.start > b.start:
+            a, b, rel = b, a, ("AFTER" if rel == "BEFORE" else "BEFORE")
+        out.append((pair_features(a, b, text), 0 if rel == "BEFORE" else 1))
     return out
 
 
@@ -194,7 +202,7 @@ def main() -> int:
         print(f"scripts/train_events.py: {TIMEBANK} not found; training needs ../shared", file=sys.stderr)
         return 2
     files = sorted(TIMEBANK.glob("*.tml"))
-    if args.only != "order":
+    if args.only != "pairs":
         p = train_events(files, args.epochs)
         print(f"wrote {p} ({p.stat().st_size / 1024:.0f} KB)")
     if args.only != "events":

@@ -31,17 +31,22 @@ def article_stage(doc: Document, policy: Policy = Policy.NEWS,
                   syntax: bool = False) -> tuple[tuple[Timex, ...], list[Event]]:
     """Everything that needs one article only: its time expressions and its events, placed in
     order within the article, with `syntax` their labels and participants from the parse of
-    their clauses (pure; what `--jobs` and `--engine dask` run in other processes)."""
+    their clauses, and the events themselves refined by that parse (pure; what `--jobs` and
+    `--engine dask` run in other processes)."""
     from .events.mentions import find_events
     from .events.order import place_document
 
     a = analyse(doc, policy)
-    events = place_document(find_events(a), doc.text)
-    if syntax:
-        from .events.labels import label_events
+    if not syntax:
+        return a.timexes, place_document(find_events(a), doc.text)
+    from .events.labels import label_events
+    from .syntax import parse_spans
 
-        events = label_events(doc, events, a.timexes)
-    return a.timexes, events
+    # every sentence is parsed once: the parse refines the events (`find_events`) and
+    # gives their labels
+    parses = dict(enumerate(parse_spans(doc.text, a.sentences))) if doc.text else {}
+    events = place_document(find_events(a, parses), doc.text)
+    return a.timexes, label_events(doc, events, a.timexes, parses=parses)
 
 
 def map_articles(docs: Sequence[Document], policy: Policy = Policy.NEWS, jobs: int = 1,

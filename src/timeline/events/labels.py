@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..model import Document, Event, Timex
 from ..rules import load_toml
@@ -100,9 +100,10 @@ def document_sentences(doc: Document) -> tuple[tuple[int, int], ...]:
 
 
 def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex],
-                 only: Iterable[str] | None = None) -> list[Event]:
+                 only: Iterable[str] | None = None, parses: Mapping[int, Parse | None] | None = None) -> list[Event]:
     """The events with labels and participants from their clauses (those in `only`, by id,
-    else all): their sentences are parsed once, in one batch."""
+    else all): their sentences are parsed once, in one batch (a whole sentence `parses` has, by
+    sentence index, is not parsed again)."""
     wanted = set(only) if only is not None else None
     chosen = [e for e in events if wanted is None or e.id in wanted]
     if not chosen or not doc.text:
@@ -114,15 +115,20 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         return max(bisect_right(starts, pos) - 1, 0)
 
     needed = sorted({sentence_of(e.start) for e in chosen})
+    given = parses or {}
     parts = {k: pieces(doc.text, *spans[k]) for k in needed}
-    flat = [(k, p) for k in needed for p in parts[k]]
-    parsed = dict(zip(flat, parse_spans(doc.text, [p for _, p in flat])))
+    parsed = {(k, spans[k]): given[k] for k in needed if k in given and parts[k] == [spans[k]]}
+    flat = [(k, p) for k in needed for p in parts[k] if (k, p) not in parsed]
+    parsed.update(zip(flat, parse_spans(doc.text, [p for _, p in flat])))
     parses = {k: parsed[(k, parts[k][-1])] for k in needed}  # (the names of a sentence: its news part's)
     # and, for one with a pronoun or a description ("the company"), the sentences just before:
     # the names these stand for
     anaphor = anaphor_pattern()
     context = sorted({j for k in needed if anaphor.search(doc.text, *spans[k])
                       for j in range(max(k - COREF_CONTEXT, 0), k)} - set(needed))
+    whole = [j for j in context if j in given and body_start(doc.text, *spans[j]) == spans[j][0]]
+    parses.update((j, given[j]) for j in whole)
+    context = [j for j in context if j not in whole]
     if context:
         more = parse_spans(doc.text, [(body_start(doc.text, *spans[j]), spans[j][1]) for j in context])
         parses.update(zip(context, more))

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import cache
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator, Mapping
 
 import numpy as np
 
@@ -23,6 +23,10 @@ from .eventmodel import Sentence, event_model, may_be_events, token_features, to
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
 from ..time.tense import VerbGroup, tense_of_span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..syntax import Parse
+    from ..syntax.predicates import ParsedSentence
 
 LABEL_MAX = 80
 _BEFORE = {"before", "until", "till", "by", "ahead", "prior", "pending"}
@@ -364,8 +368,11 @@ def _scored_sentences(analysis: Analysis) -> Iterator[tuple[int, Sentence, list[
             batch, size = [], 0
 
 
-def find_events(analysis: Analysis) -> list[Event]:
-    """The event mentions of one analysed document, in text order."""
+def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None = None) -> list[Event]:
+    """The event mentions of one analysed document, in text order. Where `parses` holds the
+    parse of a sentence (by its index in `analysis.sentences`), the parse refines them
+    (`syntax.predicates`): what cannot be an event goes, tense and aspect come from the verb's own
+    auxiliaries, and a time expression governs only the events of its own clause."""
     lex = _lexicon()
     doc = analysis.doc
     text = doc.text
@@ -382,15 +389,28 @@ def find_events(analysis: Analysis) -> list[Event]:
         verb_spans = [(g.start, g.end) for g in groups]
         heading = _is_heading(text, sent)
         sentence_text = _span_text(text, sent[0], sent[1])  # one string shared by the sentence's events
+        parsed = _parsed(parses, si)
         for i, cls in found_tokens:
             tok = toks[i]
             w = tok.lower
+            pi = parsed.token(tok.start, tok.end) if parsed is not None else None
+            if pi is not None and not parsed.eventive(pi):  # type: ignore[union-attr]
+                continue
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             group = _in_group(tok, groups)
             is_verb = group is not None or (i > 0 and toks[i - 1].lower in {"to", "will", "would"}) \
                 or (w.endswith("ing") and w in lex.verb_forms)
             tense = group.tense if (is_verb and group is not None) else tense_of_span(list(groups), tok.start, tok.end)
-            found = _best_timex(text, sent, tok, sent_timexes, groups, is_verb, lex.nouns)
+            aspect = _aspect(group, tok) if is_verb else "NONE"
+            modality = (group.aux if group is not None and group.aux in _MODALS else
+                        ("to" if is_verb and i > 0 and toks[i - 1].lower == "to" else ""))
+            governing = sent_timexes
+            if pi is not None:
+                verbal = parsed.verb(pi)  # type: ignore[union-attr]
+                if verbal is not None:
+                    tense, aspect, modality = verbal
+                governing = parsed.governing(pi, sent_timexes)  # type: ignore[union-attr]
+            found = _best_timex(text, sent, tok, governing, groups, is_verb, lex.nouns)
             strength = 999.0
             if found is not None:
                 timex, prep, strength = found
@@ -421,14 +441,23 @@ def find_events(analysis: Analysis) -> list[Event]:
                 sentence=sentence_text, label=label,
                 relation=relation, anchor=anchor, timex=timex_id, envelope=envelope, relative=relative,
                 tense=tense, salient=salient, cls=cls,
-                aspect=_aspect(group, tok) if is_verb else "NONE",
-                modality=(group.aux if group is not None and group.aux in _MODALS else
-                          ("to" if infinitive else "")),
+                aspect=aspect, modality=modality,
             ), si))
     sentence_of = {ev.id: si for ev, si in found_events}
     label_spans = {ev.id: span for (ev, _), span in zip(found_events, spans)}
     anchored = _propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o})
     return _merge_mentions(_one_entry_per_happening(anchored, sentence_of, label_spans))
+
+
+def _parsed(parses: Mapping[int, "Parse | None"] | None, si: int) -> "ParsedSentence | None":
+    """The parse of sentence `si` as the event finder reads it, if there is one."""
+    p = parses.get(si) if parses else None
+    if p is None or len(p.roots()) != 1:
+        return None  # (a sentence the parser breaks into several is a sentence it misread)
+    from ..syntax.predicates import ParsedSentence
+    from ..time.tense import tense_words
+
+    return ParsedSentence(p, _lexicon().verb_forms.__contains__, tense_words(), frozenset(_BEFORE | _AFTER))
 
 
 @cache

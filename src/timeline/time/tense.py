@@ -58,6 +58,12 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(**{k: frozenset(data[k]) for k in _Lexicon.__dataclass_fields__})
 
 
+def tense_words() -> tuple[frozenset[str], ...]:
+    """The auxiliaries that give a verb group its tense: future, past, present, perfect, modal."""
+    lex = _lexicon()
+    return lex.future_aux, lex.past_aux, lex.present_aux, lex.perfect_aux, lex.modal_aux
+
+
 @cache
 def _infinitives() -> frozenset[str]:
     """Base forms of verbs ("to acquire"): the event verbs plus the tense file's own list."""
