@@ -40,7 +40,7 @@ def evaluate(subset: str, dump: list[str] | None = None) -> dict:
     sys.path.insert(0, str(ROOT / "src"))
     from timeline.sources.corpus import read_gold, read_matres
     from timeline.pipeline import read_documents
-    from timeline.events.order import frame
+    from timeline.events.envelopes import frame
     from timeline.pipeline import build_timeline
 
     files = sorted((TRAIN / subset).glob("*.tml"))

@@ -5,7 +5,7 @@
   the features of timeline.eventmodel.token_features), from the gold EVENTs of TimeBank;
 - pairs.json.gz: whether, of two nearby events, the first in the text starts before the
   other, from the MATRES start-point relations (BEFORE/AFTER) of TimeBank, over
-  timeline.events.order.pair_features.
+  timeline.events.pairs.pair_features.
 
 AQUAINT is left out of training on purpose: benchmarks/matres.py measures on it as held-out
 data. The training is deterministic (fixed shuffling seed, fixed iteration order): the same
@@ -154,7 +154,7 @@ def order_pairs(files: list[Path]) -> list[tuple[list[str], int]]:
 
 
 def _pairs_of(tl, gold, pairs, text: str) -> list[tuple[list[str], int]]:  # type: ignore[no-untyped-def]
-    from timeline.events.order import pair_features
+    from timeline.events.pairs import pair_features
 
     out = []
     by_eiid = {i: g for g in gold.events for i in g.eiids}

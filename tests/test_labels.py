@@ -118,7 +118,8 @@ def test_a_label_too_short_keeps_its_time_phrase():
 
 def test_a_happening_wears_the_clean_label_of_its_mentions():
     from timeline.model import AnchorKind, Event, Relation
-    from timeline.story.happenings import best_label, features, match_rules
+    from timeline.story.features import features, match_rules
+    from timeline.story.happenings import best_label
 
     def mention(doc: str, sentence: str, label: str) -> Event:
         at = sentence.index("traveled")

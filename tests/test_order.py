@@ -14,8 +14,10 @@ from timeline.events.eventmodel import pair_model
 from timeline.events.mentions import find_events
 from timeline.pipeline import read_documents
 from timeline.model import Document
-from timeline.events.order import (PASSAGE, WHITESPACE, _CONNECTIVE_ORDER, _best_slot, _connectives, _distance,
-                                   _Envelopes, _Gaps, _Margins, _quoted, _sentence_numbers, frame, pair_features)
+from timeline.events.envelopes import Envelopes, frame
+from timeline.events.order import PASSAGE, _best_slot
+from timeline.events.pairs import (WHITESPACE, _CONNECTIVE_ORDER, Margins, _connectives, _distance, _Gaps, _quoted,
+                                   pair_features, sentence_numbers)
 from timeline.time.analysis import analyse
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -89,7 +91,7 @@ def test_the_margins_of_a_passage_are_those_of_the_pair_features():
         events = sorted(find_events(analyse(doc)), key=lambda e: e.start)
         for frame_name in {frame(e) for e in events} - {"undated"}:
             passage = [e for e in events if frame(e) == frame_name][:PASSAGE]
-            margins = _Margins(passage, doc.text, _sentence_numbers(passage), _Envelopes(passage))
+            margins = Margins(passage, doc.text, sentence_numbers(passage), Envelopes(passage))
             for k, earlier in enumerate(margins.pairs):
                 for i in earlier:
                     s = model.scores(pair_features(passage[i], passage[k], doc.text))

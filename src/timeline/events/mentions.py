@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from datetime import timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Iterator, Mapping
 
 import numpy as np
 
 from ..rules import load_toml
-from ..model import AnchorKind, Event, Grain, Interval, RelInterval, Relation, Tense, Timex, TimexType
+from ..model import AnchorKind, Event, Interval, RelInterval, Relation, Tense
+from .anchoring import AFTER_WORDS, BEFORE_WORDS, best_timex, dct_envelope, premodifies, relation_for, timex_envelope
 from .eventmodel import Sentence, event_model, may_be_events, token_features, token_scores
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
@@ -29,17 +29,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..syntax.predicates import ParsedSentence
 
 LABEL_MAX = 80
-_BEFORE = {"before", "until", "till", "by", "ahead", "prior", "pending"}
-_AFTER = {"after", "since", "following", "from"}
 _CLAUSE_STOP = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "that", "which", "who", "while",
                 "when", "as", "but", "and", "where", "because", "although", "whereas"}
 _NP_STOP = {"of", "in", "on", "at", "for", "with", "by", "from", "to", "into", "as", "than", "after",
             "before", "since", "during", "about", "against", "over", "under", "amid", "between",
             "following", "despite", "including", "like", "such", "regarding", "toward", "towards"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
-_COARSE = {Grain.CENTURY, Grain.DECADE, Grain.YEAR, Grain.HALF, Grain.QUARTER, Grain.SEASON}
-
-
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     nouns: frozenset[str]
@@ -83,117 +78,6 @@ def _in_group(tok: Token, groups: tuple[VerbGroup, ...]) -> VerbGroup | None:
         if g.start <= tok.start and tok.end <= g.end:
             return g
     return None
-
-
-def _preposition(text: str, sent_start: int, timex: Timex) -> str:
-    before = text[max(sent_start, timex.start - 24):timex.start].lower().split()
-    if not before:
-        return ""
-    if len(before) >= 2 and (before[-2], before[-1]) in {("ahead", "of"), ("prior", "to"), ("up", "to")}:
-        return before[-2]
-    return before[-1].strip(",;:")
-
-
-def _relation_for(prep: str, timex: Timex) -> Relation:
-    if prep in _BEFORE:
-        return Relation.BEFORE
-    if prep in _AFTER:
-        return Relation.AFTER
-    if timex.type is TimexType.DURATION or (timex.grain is not None and timex.grain in _COARSE) \
-            or timex.value.endswith("_REF"):
-        return Relation.DURING
-    return Relation.ON
-
-
-def _has_time(t: Timex) -> bool:
-    return t.type is not TimexType.SET and (t.envelope is not None or t.relative is not None)
-
-
-def _premodifies(text: str, t: Timex, tok: Token) -> bool:
-    """Is the time a modifier of the event noun phrase ("overnight assault", "recent deal")?"""
-    if t.end > tok.start:
-        return False
-    gap = text[t.end:tok.start]
-    words = gap.lower().split()
-    return len(gap) <= 40 and re.fullmatch(r"[\s\w'’-]*", gap) is not None and len(words) <= 3 \
-        and not any(w in _FUNCTION_WORDS for w in words)
-
-
-_FUNCTION_WORDS = frozenset("""that the a an and or but to of in on at for with by as from when while which
-who whom is was were are be been had has have will would could should may might can did does""".split())
-
-
-def _owner(text: str, t: Timex, nouns: frozenset[str]) -> tuple[int, str] | None:
-    """The happening noun a time premodifies ("overnight bombardment", "Tuesday's strike") and the
-    preposition that links that noun phrase to the rest of the clause ("following", "after", ...)."""
-    tail = text[t.end:t.end + 40]
-    if tail.startswith("'s") or tail.startswith("’s"):
-        tail = tail[2:]
-    off = t.end + (len(text[t.end:t.end + 40]) - len(tail))
-    pos = 0
-    for _ in range(3):
-        m = re.match(r"\s+([\w'’-]+)", tail[pos:])
-        if m is None:
-            return None
-        if m.group(1).lower() in _FUNCTION_WORDS:
-            return None
-        if m.group(1).lower() in nouns:
-            head = text[max(0, t.start - 40):t.start].lower().split()
-            lead = next((w for w in reversed(head[-4:]) if w in _BEFORE or w in _AFTER), "")
-            return off + pos + m.start(1), lead
-        pos += m.end()
-    return None
-
-
-_CLEFT_RE = re.compile(r"\b(?:it|this)\s+(?:was|is|will\s+be|had\s+been|has\s+been)\s+(?:only\s+|not\s+until\s+|"
-                       r"on\s+|in\s+|at\s+|during\s+|until\s+)?$", re.IGNORECASE)
-
-
-def _best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex],
-                groups: tuple[VerbGroup, ...], is_verb: bool,
-                nouns: frozenset[str] = frozenset()) -> tuple[Timex, str, float] | None:
-    """The time expression that governs the event at `tok`, its preposition and a score
-    (lower is stronger); None when no time of the sentence plausibly governs it."""
-    best: tuple[float, Timex, str] | None = None
-    first_verb = groups[0].start if groups else sent[1]
-    for t in timexes:
-        if not _has_time(t):
-            continue
-        lo, hi = (t.end, tok.start) if t.end <= tok.start else (tok.end, t.start)
-        between = text[lo:hi]
-        score = float(hi - lo)
-        prep = _preposition(text, sent[0], t)
-        premod = not is_verb and _premodifies(text, t, tok)
-        owner = None if premod else _owner(text, t, nouns)
-        if owner is not None and owner[0] != tok.start and not (
-                is_verb and owner[0] < tok.start and re.fullmatch(r"[\w'’-]+(?:\s+[\w'’-]+)?\s+", text[owner[0]:tok.start])):
-            # (unless the noun is the verb's subject: "the overnight assault utilized 32 missiles")
-            if not owner[1]:
-                continue  # "the overnight bombardment": the time is that noun's, not the clause's
-            prep = owner[1]  # "... following the overnight bombardment": after it
-        if premod:
-            score -= 100
-        elif t.value.endswith("_REF") and t.type is TimexType.DATE and prep not in {"in", "until", "since"}:
-            continue  # "recent", "upcoming": they qualify the noun they precede, nothing else
-        if prep == "of" and not premod:
-            score += 150  # "the bombardment of the year": a scope, not a time
-        if t.grain in _COARSE:
-            score += 30
-        if t.end <= first_verb and t.start - sent[0] < 40:
-            score -= 40  # a sentence-initial time frames the whole main clause
-        score += 25 * len(re.findall(r"[;:—]|\b(?:while|but|as|which|who|because|whereas|although)\b", between))
-        if t.end <= tok.start and re.search(r"\bthat\b", between) and not _CLEFT_RE.search(text, sent[0], t.start):
-            score += 250  # "said on Tuesday that ...": the time is the saying's, not the reported event's
-            # (but "It was on March 3 that rescuers pulled ...": a cleft, the time is the clause's)
-        own = [g for g in groups if lo <= g.start and g.end <= hi]
-        if own and not (not is_verb and len(own) == 1 and " " not in text[own[0].start:own[0].end]
-                        and own[0].head.endswith("ed")):
-            score += 60 * len(own)  # another verb stands between: the time is that verb's
-        if best is None or score < best[0]:
-            best = (score, t, prep)
-    if best is None or best[0] > 220:
-        return None
-    return best[1], best[2], best[0]
 
 
 def _span_text(text: str, start: int, end: int) -> str:
@@ -243,28 +127,6 @@ def _label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: list
         cut = label[: LABEL_MAX - 1].rsplit(" ", 1)[0]
         label = cut.rstrip(",;:") + "…"
     return label[:1].upper() + label[1:], toks[lo].start, toks[hi - 1].end
-
-
-def _dct_envelope(analysis: Analysis, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
-    day = timedelta(days=1)
-    rel_map = {Relation.BEFORE: (None, day), Relation.AFTER: (timedelta(0), None), Relation.ON: (timedelta(0), day)}
-    lo, hi = rel_map[relation]
-    dct = analysis.doc.dct
-    if dct is None:
-        return None, RelInterval(lo, hi)
-    start = dct.replace(hour=0, minute=0, second=0, microsecond=0)
-    return Interval(None if lo is None else start + lo, None if hi is None else start + hi), None
-
-
-def _timex_envelope(t: Timex, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
-    env, rel = t.envelope, t.relative
-    if relation is Relation.BEFORE:
-        env = Interval(None, env.start) if env is not None else None
-        rel = RelInterval(None, rel.start) if rel is not None else None
-    elif relation is Relation.AFTER:
-        env = Interval(env.end if env.end is not None else env.start, None) if env is not None else None
-        rel = RelInterval(rel.end if rel.end is not None else rel.start, None) if rel is not None else None
-    return env, rel
 
 
 def _is_heading(text: str, sent: tuple[int, int]) -> bool:
@@ -410,16 +272,16 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 if verbal is not None:
                     tense, aspect, modality = verbal
                 governing = parsed.governing(pi, sent_timexes)  # type: ignore[union-attr]
-            found = _best_timex(text, sent, tok, governing, groups, is_verb, lex.nouns)
+            found = best_timex(text, sent, tok, governing, groups, is_verb, lex.nouns)
             strength = 999.0
             if found is not None:
                 timex, prep, strength = found
-                relation = _relation_for(prep, timex)
-                envelope, relative = _timex_envelope(timex, relation)
+                relation = relation_for(prep, timex)
+                envelope, relative = timex_envelope(timex, relation)
                 anchor, timex_id = AnchorKind.TIMEX, timex.id
             else:
                 relation = {Tense.FUTURE: Relation.AFTER, Tense.PRESENT: Relation.ON}.get(tense, Relation.BEFORE)
-                envelope, relative = _dct_envelope(analysis, relation)
+                envelope, relative = dct_envelope(analysis, relation)
                 anchor, timex_id = AnchorKind.DCT_TENSE, None
             lemma = lex.verb_forms.get(w, w)
             weak = lemma in lex.weak or w in lex.weak or cls in ("STATE", "I_STATE", "I_ACTION", "ASPECTUAL")
@@ -435,7 +297,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                            or hypothetical or bare_noun)
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
-            owned.append(found is not None and not is_verb and _premodifies(text, found[0], tok))
+            owned.append(found is not None and not is_verb and premodifies(text, found[0], tok))
             found_events.append((Event(
                 id=f"e{len(found_events) + 1}", doc=doc.id, start=tok.start, end=tok.end, text=tok.text,
                 sentence=sentence_text, label=label,
@@ -457,7 +319,7 @@ def _parsed(parses: Mapping[int, "Parse | None"] | None, si: int) -> "ParsedSent
     from ..syntax.predicates import ParsedSentence
     from ..time.tense import tense_words
 
-    return ParsedSentence(p, _lexicon().verb_forms.__contains__, tense_words(), frozenset(_BEFORE | _AFTER))
+    return ParsedSentence(p, _lexicon().verb_forms.__contains__, tense_words(), frozenset(BEFORE_WORDS | AFTER_WORDS))
 
 
 @cache
@@ -468,7 +330,7 @@ def _happening_kinds() -> dict[str, str]:
 
 def _compatible(a: Event, b: Event) -> bool:
     """Can two mentions be one happening, by their times?"""
-    from .order import envelope_order
+    from .envelopes import envelope_order
 
     return abs(envelope_order(a, b)) != 2 and (a.envelope is None) == (b.envelope is None)
 

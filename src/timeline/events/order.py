@@ -22,353 +22,22 @@ Placing an event costs no pass over the earlier events: what two envelopes say d
 the envelopes alone, and an article names a few dozen times, so the events are classed by
 envelope, and for each class the net envelope evidence of every rank group is kept up to date
 as events are placed (`_Ranks`). A new event reads that of its class, adds what the text
-says about its neighbours (the only pairs the model scores, each once: `_Margins`) and finds
+says about its neighbours (the only pairs the model scores, each once: `Margins`) and finds
 its slot with one running sum over the groups (`_best_slot`).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from datetime import datetime, timedelta
-from functools import cache, lru_cache
 from itertools import accumulate
-from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
+from typing import Iterable, Mapping, Sequence
 
-import numpy as np
-
-from .eventmodel import pair_model
-from ..model import AnchorKind, Event
+from ..model import Event
+from .envelopes import NO_ENVELOPE, UNITS, Envelopes, frame
+from .pairs import WINDOW, Margins, sentence_numbers
 
 MARGIN = 1.0  # the pairwise model's margin below which the text does not decide an order
-WINDOW = 1  # sentences apart at most, for the text to be asked about two events
-HARD = 100.0  # weight of an order that disjoint envelopes decide
-SOFT = 30.0  # weight of an order that overlapping, staggered envelopes suggest
 SPLIT_MARGIN = 22.0  # neighbouring rank groups with weaker evidence between them are merged
-CONNECTIVES = frozenset("after before because when while then and but that to since until as so if "
-                        "although once following ahead later earlier".split())
-_FAR = datetime.max
-
-
-def frame(e: Event) -> str:
-    """"" for the calendar; the document id for an undated article's relative days; "undated"."""
-    if e.envelope is not None:
-        return ""
-    if e.relative is not None:
-        return e.doc
-    return "undated"
-
-
-def envelope_order(a: Event, b: Event) -> int:
-    if AnchorKind.NARRATIVE in (a.anchor, b.anchor):
-        return 0  # a time carried over from the passage is a default, not evidence
-    if frame(a) != frame(b):
-        return 0  # calendar dates and days relative to an unknown publication day do not compare
-    return _bounds_order(a.bounds, b.bounds)
-
-
-def _bounds_order(ba: tuple[object, object] | None, bb: tuple[object, object] | None) -> int:
-    """How the envelopes [a0, a1) and [b0, b1) order a and b: -2/2 disjoint (a wholly
-    before/after b); -1/1 they overlap but a starts and ends earlier/later than b (the overnight
-    strike and the next day's visit); 0 one holds the other, or unknown."""
-    if ba is None or bb is None:
-        return 0
-    (a0, a1), (b0, b1) = ba, bb
-    if a1 is not None and b0 is not None and a1 <= b0:  # type: ignore[operator]
-        return -2
-    if b1 is not None and a0 is not None and b1 <= a0:  # type: ignore[operator]
-        return 2
-    if None in (a0, a1, b0, b1):
-        return 0  # an open end holds the other's bound: containment, not order
-    if a0 < b0 and a1 < b1:  # type: ignore[operator]
-        return -1
-    if b0 < a0 and b1 < a1:  # type: ignore[operator]
-        return 1
-    return 0
-
-
-class Kind(NamedTuple):
-    """What the pairwise model reads of an event, besides its word and its place in the text."""
-
-    tense: str
-    aspect: str
-    cls: str
-    modality: str
-    anchor: str
-    relation: str
-
-    @property
-    def tense_aspect(self) -> str:
-        return f"{self.tense}{self.aspect}"
-
-
-def kind(e: Event) -> Kind:
-    return Kind(e.tense.value, e.aspect, e.cls, e.modality, e.anchor.value, e.relation.value)
-
-
-def event_features(k: Kind) -> list[str]:
-    return [f"t={k.tense}", f"a={k.aspect}", f"c={k.cls}", f"m={k.modality}", f"anc={k.anchor}",
-            f"rel={k.relation}", f"t,a={k.tense},{k.aspect}", f"c,t={k.cls},{k.tense}"]
-
-
-def pair_features(a: Event, b: Event, text: str) -> list[str]:
-    """Features of the ordered pair (a, b), a first in the text: the model says whether a
-    starts before b."""
-    between = _between(a, b, text)
-    same = a.sentence == b.sentence
-    ka, kb = kind(a), kind(b)
-    return (_context_features(same, _distance(between)) + _role_features(ka, 1) + _role_features(kb, 2)
-            + _kind_features(ka, kb, envelope_order(a, b))
-            + [f for c in _connectives(between) for f in _connective_features(c, ka.tense_aspect, kb.tense_aspect)]
-            + _report_features(ka, kb, same) + _quote_features(_quoted(between))
-            + _word_features(a.text, 1) + _word_features(b.text, 2))
-
-
-def _between(a: Event, b: Event, text: str) -> str:
-    return text[a.end:b.start].lower() if a.end <= b.start else ""
-
-
-def _distance(between: str) -> int:
-    return min(len(between.split()) // 3, 6)
-
-
-def _context_features(same: bool, distance: int) -> list[str]:
-    return ["bias", "same" if same else "next", f"dist={distance}"]
-
-
-def _role_features(k: Kind, role: int) -> list[str]:
-    """The event's own features as the first (1) or second (2) event of a pair."""
-    return [f"{role}:{x}" for x in event_features(k)]
-
-
-def _kind_features(a: Kind, b: Kind, env: int) -> list[str]:
-    return [f"tt={a.tense_aspect},{b.tense_aspect}", f"cc={a.cls},{b.cls}", f"mm={a.modality},{b.modality}",
-            f"anc={a.anchor},{b.anchor}", f"env={env}"]
-
-
-def _connectives(between: str) -> list[str]:
-    """The connectives among the words between two events, in alphabetical order."""
-    return sorted({w.strip(_STRIPPED) for w in between.split()} & CONNECTIVES)
-
-
-def _connective_features(connective: str, ta: str, tb: str) -> list[str]:
-    return [f"cw={connective}", f"cw,tt={connective},{ta},{tb}"]
-
-
-def _report_features(a: Kind, b: Kind, same: bool) -> list[str]:
-    f = []
-    if same and a.cls == "REPORTING":
-        f.append(f"rep1,t2={b.tense_aspect}")
-    if same and b.cls == "REPORTING":
-        f.append(f"rep2,t1={a.tense_aspect}")
-    return f
-
-
-def _quoted(between: str) -> bool:
-    return '"' in between or "“" in between or "”" in between
-
-
-def _quote_features(quoted: bool) -> list[str]:
-    return ["quote-between"] if quoted else []
-
-
-def _word_features(word: str, role: int) -> list[str]:
-    return [f"w{role}={word.lower()}"]
-
-
-WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-              "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")  # what str.split() splits at
-_SPACE_CODES = np.array([ord(c) for c in WHITESPACE], dtype=np.uint32)
-_QUOTE_CODES = np.array([ord(c) for c in '"“”'], dtype=np.uint32)
-_STRIPPED = '.,;:"“”()'
-# a word that may be a connective (more: `_connective_of` decides)
-_CONNECTIVE_WORD = re.compile(r'(?<!\S)[.,;:"“”()]*(?:' + "|".join(sorted(CONNECTIVES)) + r')[.,;:"“”()]*(?!\S)',
-                              re.IGNORECASE)
-_CONNECTIVE_ORDER = sorted(CONNECTIVES)  # the order of `_connectives`
-_CONNECTIVE_INDEX = {c: n for n, c in enumerate(_CONNECTIVE_ORDER)}
-
-
-def _connective_of(word: str) -> int | None:
-    """The index in _CONNECTIVE_ORDER of the connective that a word of the text is, if any."""
-    return _CONNECTIVE_INDEX.get(word.lower().strip(_STRIPPED))
-
-
-class _Gaps:
-    """`_distance`, `_connectives` and `_quoted` of the text between the two events of many
-    pairs at once (given by the end of the first event and the start of the second), from
-    character positions: the passage's text is read once, not once per pair.
-
-    The words of text[a:b] are the whitespace-separated words of the text inside it, plus the
-    pieces of the words that a or b cut (the comma after the first event, the quote before the
-    second): an event's first and last characters are never spaces."""
-
-    def __init__(self, text: str, a: np.ndarray, b: np.ndarray) -> None:
-        b = np.maximum(a, b)
-        lo, hi = int(a.min()), int(b.max())
-        codes = np.frombuffer(text[lo:hi].encode("utf-32-le"), dtype=np.uint32)
-        space = np.isin(codes, _SPACE_CODES)
-        word_starts = np.zeros(len(codes) + 1, dtype=np.intp)  # [r]: words that start before lo + r
-        np.cumsum(~space[1:] & space[:-1], out=word_starts[2:])
-        quotes = np.zeros(len(codes) + 1, dtype=np.intp)
-        np.cumsum(np.isin(codes, _QUOTE_CODES), out=quotes[1:])
-        ra, rb = a - lo, b - lo
-        gap = ra < rb
-        cut_a = np.zeros(len(a), dtype=bool)  # a cuts a word: its piece after a is a word between
-        cut_a[gap] = ~space[ra[gap]]
-        cut_b = np.zeros(len(a), dtype=bool)
-        cut_b[gap] = ~space[rb[gap] - 1]
-        self.distance = np.minimum((word_starts[rb] - word_starts[ra] + cut_a) // 3, 6)
-        self.quoted = quotes[rb] > quotes[ra]
-        # the whole words that are connectives (one that ends at hi is cut by the event there)
-        found = [(m.start(), m.end(), c) for m in _CONNECTIVE_WORD.finditer(text, lo, hi)
-                 if m.end() < hi and (c := _connective_of(m.group())) is not None]
-        counts = np.zeros((len(found) + 1, len(_CONNECTIVE_ORDER)), dtype=np.intp)
-        counts[np.arange(1, len(found) + 1), [c for _, _, c in found]] = 1
-        np.cumsum(counts, axis=0, out=counts)
-        first = np.searchsorted(np.array([s for s, _, _ in found], dtype=np.intp), a)
-        last = np.maximum(np.searchsorted(np.array([e for _, e, _ in found], dtype=np.intp), b, side="right"), first)
-        self.connectives = counts[last] > counts[first]  # pair x connective
-        for n in np.flatnonzero(cut_a | cut_b).tolist():
-            for piece in _cut_pieces(text, int(a[n]), int(b[n]), bool(cut_a[n]), bool(cut_b[n])):
-                c = _connective_of(piece)
-                if c is not None:
-                    self.connectives[n, c] = True
-
-
-def _cut_pieces(text: str, a: int, b: int, cut_a: bool, cut_b: bool) -> list[str]:
-    """The pieces of the words cut at a and at b that lie in text[a:b] (one if no space is between)."""
-    pieces = []
-    if cut_a:
-        stop = a
-        while stop < b and not text[stop].isspace():
-            stop += 1
-        pieces.append(text[a:stop])
-        if stop == b:
-            return pieces
-    if cut_b:
-        start = b
-        while not text[start - 1].isspace():
-            start -= 1
-        pieces.append(text[start:b])
-    return pieces
-
-
-class _Margins:
-    """The pairwise model's margins for the pairs of a passage's events that the text is asked
-    about: at most WINDOW sentences apart, with envelopes that do not order them (> 0: the first
-    in the text starts before the other; < 0, after; the size is the confidence).
-
-    All are scored at once, when the passage is read. Each pair's features fill a fixed row of
-    slots, in the order of `pair_features` (a feature the pair lacks, or that the model does
-    not know, is the zero row, which adds nothing): what each event is, what kinds of event the
-    two are, what is between them (`_Gaps`). `Perceptron.sum_rows` adds the rows up for all pairs
-    together, one slot after the other, giving the floats of
-    ``pair_model().scores(pair_features(a, b, text))``."""
-
-    def __init__(self, events: Sequence[Event], text: str, sent: Sequence[int], envelopes: _Envelopes) -> None:
-        n = len(events)
-        numbers = np.array(sent, dtype=np.intp)
-        near = np.searchsorted(numbers, numbers - WINDOW)  # the first event within WINDOW sentences
-        counts = np.arange(n) - near
-        later = np.repeat(np.arange(n), counts)
-        earlier = np.arange(len(later)) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(near, counts)
-        classes = np.array(envelopes.of, dtype=np.intp) + 1
-        silent = _lookup(classes[earlier] * (n + 1) + classes[later],
-                         lambda code: not envelopes.weights[code // (n + 1) - 1, code % (n + 1) - 1])
-        earlier, later = earlier[silent], later[silent]
-        self.pairs: list[list[int]] = [[] for _ in events]  # for each event, the earlier ones of its pairs
-        for i, k in zip(earlier.tolist(), later.tolist()):
-            self.pairs[k].append(i)
-        self._margin: dict[tuple[int, int], float] = {}
-        if len(later):
-            self._margin = dict(zip(zip(earlier.tolist(), later.tolist()),
-                                    _margins(events, text, earlier, later).tolist()))
-
-    def __call__(self, i: int, k: int) -> float:
-        """The margin of the pair (events[i], events[k]), i < k."""
-        return self._margin[(i, k)]
-
-
-def _margins(events: Sequence[Event], text: str, earlier: np.ndarray, later: np.ndarray) -> np.ndarray:
-    """The margins of the pairs (events[earlier[n]], events[later[n]])."""
-    gaps = _Gaps(text, np.array([e.end for e in events])[earlier], np.array([e.start for e in events])[later])
-    sentences: dict[str, int] = {}
-    sentence = np.array([sentences.setdefault(e.sentence, len(sentences)) for e in events])
-    same = (sentence[earlier] == sentence[later]).astype(np.intp)
-    kinds: dict[Kind, int] = {}
-    of_kind = np.array([kinds.setdefault(kind(e), len(kinds)) for e in events], dtype=np.intp)
-    kind_list = list(kinds)
-    own = np.array([_own_slots(k) for k in kind_list], dtype=np.intp)[of_kind]  # as first, as second
-    words = np.array([_word_slots(e.text.lower()) for e in events], dtype=np.intp)
-    distinct, inverse = np.unique((of_kind[earlier] * len(kinds) + of_kind[later]) * 2 + same, return_inverse=True)
-    by_kinds = np.array([_kind_slots(kind_list[code // 2 // len(kinds)], kind_list[code // 2 % len(kinds)], bool(code % 2))
-                         for code in distinct.tolist()], dtype=np.intp)[inverse.reshape(-1)]
-    context = np.array([[_slots(_context_features(s, d), 3) for d in range(7)] for s in (False, True)], dtype=np.intp)
-    quote = np.array([_slots(_quote_features(q), 1) for q in (False, True)], dtype=np.intp)
-    slots = [context[same, gaps.distance], own[earlier, :8], own[later, 8:], by_kinds[:, :5]]
-    tenses: dict[str, int] = {}
-    of_tense = np.array([tenses.setdefault(k.tense_aspect, len(tenses)) for k in kind_list], dtype=np.intp)[of_kind]
-    tense_list = list(tenses)
-    distinct, inverse = np.unique(of_tense[earlier] * len(tenses) + of_tense[later], return_inverse=True)
-    connectives = np.array([_connective_slots(tense_list[code // len(tenses)], tense_list[code % len(tenses)])
-                            for code in distinct.tolist()], dtype=np.intp)[inverse.reshape(-1)]
-    slots.append(np.where(np.repeat(gaps.connectives, 2, axis=1), connectives, 0))
-    slots += [by_kinds[:, 5:], quote[gaps.quoted.astype(np.intp)], words[earlier, :1], words[later, 1:]]
-    scores = pair_model().sum_rows(np.hstack(slots))
-    return scores[:, 0] - scores[:, 1]
-
-
-def _slots(features: list[str], width: int) -> list[int]:
-    """The pair model's rows of the features it knows, in order, then zero rows up to `width`."""
-    rows = pair_model().rows(features)
-    return rows + [0] * (width - len(rows))
-
-
-@cache
-def _own_slots(k: Kind) -> list[int]:
-    return _slots(_role_features(k, 1), 8) + _slots(_role_features(k, 2), 8)
-
-
-@lru_cache(maxsize=1 << 16)
-def _word_slots(word: str) -> list[int]:
-    return _slots(_word_features(word, 1), 1) + _slots(_word_features(word, 2), 1)
-
-
-@cache
-def _connective_slots(ta: str, tb: str) -> list[int]:
-    """Two slots for each connective, in order, for events of tense and aspect ta and tb."""
-    return [row for c in _CONNECTIVE_ORDER for row in _slots(_connective_features(c, ta, tb), 2)]
-
-
-@cache
-def _kind_slots(a: Kind, b: Kind, same: bool) -> list[int]:
-    """What the kinds of two events that no envelope orders say: five slots, then two of
-    reported speech."""
-    return _slots(_kind_features(a, b, 0), 5) + _slots(_report_features(a, b, same), 2)
-
-
-def _lookup(codes: np.ndarray, value: Callable[[int], bool]) -> np.ndarray:
-    """value(code) for each code, worked out once for each distinct code."""
-    distinct, inverse = np.unique(codes, return_inverse=True)
-    return np.array([value(code) for code in distinct.tolist()], dtype=bool)[inverse.reshape(-1)]
-
-
-def _sentence_numbers(events: Sequence[Event]) -> list[int]:
-    """For each event (in text order), the number of its sentence among the events' sentences."""
-    numbers: list[int] = []
-    last_sentence, n = None, -1
-    for e in events:
-        if e.sentence != last_sentence:
-            n += 1
-            last_sentence = e.sentence
-        numbers.append(n)
-    return numbers
-
-
 PASSAGE = 400  # events placed together; a longer article is placed passage by passage
-UNITS = 1_000_000  # evidence is summed in millionths, exactly: the order of the sums cannot tip a tie
-NO_ENVELOPE = -1  # the envelope class of an event that no envelope orders
-
-
 def _place(doc_events: Sequence[Event], text: str) -> dict[str, int]:
     """Rank groups (0-based) of one document's events of one frame. An article with more than
     PASSAGE events (a book, a 20 MB dump) is placed in passages of PASSAGE events that follow
@@ -384,36 +53,6 @@ def _place(doc_events: Sequence[Event], text: str) -> dict[str, int]:
     return out
 
 
-class _Envelopes:
-    """The events of a passage classed by envelope: what the envelopes of two events say about
-    their order depends on their classes alone, so it is worked out once per pair of classes
-    (an article names a few dozen times, not hundreds)."""
-
-    def __init__(self, events: Sequence[Event]) -> None:
-        index: dict[tuple[object, object], int] = {}
-        self.of: list[int] = []  # the class of each event
-        for e in events:
-            b = e.bounds
-            self.of.append(NO_ENVELOPE if b is None or e.anchor is AnchorKind.NARRATIVE else index.setdefault(b, len(index)))
-        self.weights = _Weights(list(index))
-
-
-class _Weights(dict[tuple[int, int], int]):
-    """weights[placed, new]: the evidence (in UNITS) that an event of class `new` comes after
-    one of class `placed`: HARD for disjoint envelopes, SOFT for staggered ones, negative for
-    before, 0 when they do not say. Worked out when first asked for."""
-
-    def __init__(self, bounds: list[tuple[object, object]]) -> None:
-        super().__init__()
-        self.bounds = bounds
-
-    def __missing__(self, key: tuple[int, int]) -> int:
-        placed, new = key
-        env = 0 if NO_ENVELOPE in key else _bounds_order(self.bounds[placed], self.bounds[new])
-        w = self[key] = 0 if not env else round((HARD if abs(env) == 2 else SOFT) * UNITS) * (-env // abs(env))
-        return w
-
-
 class _Ranks:
     """The rank groups of a passage while its events are placed: their order, their members,
     and, for each envelope class that is still to come, the net envelope evidence that each
@@ -421,7 +60,7 @@ class _Ranks:
     updates these lists in place (one entry, or one insertion, per class): nothing is
     renumbered and no earlier event is looked at again."""
 
-    def __init__(self, envelopes: _Envelopes) -> None:
+    def __init__(self, envelopes: Envelopes) -> None:
         self.envelopes = envelopes
         self.order: list[int] = []  # group ids, in rank order
         self.members: list[list[int]] = []  # by group id: its events (indices in the passage)
@@ -488,9 +127,9 @@ def _place_passage(events: Sequence[Event], text: str) -> list[list[int]]:
     and the previous sentence when its margin reaches MARGIN. Among the best slots, the one
     nearest the default wins (into the group of the previous event when it is that close in
     the text, else a new last group), then the later one."""
-    sent = _sentence_numbers(events)
-    envelopes = _Envelopes(events)
-    margins = _Margins(events, text, sent, envelopes)
+    sent = sentence_numbers(events)
+    envelopes = Envelopes(events)
+    margins = Margins(events, text, sent, envelopes)
     ranks = _Ranks(envelopes)
     for k in range(len(events)):
         cls = envelopes.of[k]
@@ -535,8 +174,8 @@ def _best_slot(net: list[int], default: int | None, quiet: bool) -> int:
     return 2 * left
 
 
-def _merge_weak(groups: list[list[int]], sent: Sequence[int], envelopes: _Envelopes,
-                margins: _Margins) -> list[list[int]]:
+def _merge_weak(groups: list[list[int]], sent: Sequence[int], envelopes: Envelopes,
+                margins: Margins) -> list[list[int]]:
     """Merge neighbouring rank groups that no strong evidence keeps apart: a tie is better
     than an order nothing in the text or the dates decides."""
     merged: list[_Merged] = []
@@ -551,19 +190,19 @@ def _merge_weak(groups: list[list[int]], sent: Sequence[int], envelopes: _Envelo
 class _Merged:
     """A rank group being merged, with its envelope classes and its events by sentence."""
 
-    def __init__(self, members: list[int], sent: Sequence[int], envelopes: _Envelopes) -> None:
+    def __init__(self, members: list[int], sent: Sequence[int], envelopes: Envelopes) -> None:
         self.members: list[int] = []
         self.classes: set[int] = set()
         self.by_sentence: dict[int, list[int]] = {}
         self.extend(members, sent, envelopes)
 
-    def extend(self, members: list[int], sent: Sequence[int], envelopes: _Envelopes) -> None:
+    def extend(self, members: list[int], sent: Sequence[int], envelopes: Envelopes) -> None:
         self.members += members
         for k in members:
             self.classes.add(envelopes.of[k])
             self.by_sentence.setdefault(sent[k], []).append(k)
 
-    def kept_apart(self, after: list[int], sent: Sequence[int], envelopes: _Envelopes, margins: _Margins) -> bool:
+    def kept_apart(self, after: list[int], sent: Sequence[int], envelopes: Envelopes, margins: Margins) -> bool:
         """Does some evidence of SPLIT_MARGIN at least say that an event of this group precedes
         one of `after`: their envelopes, else the text for events at most WINDOW sentences apart?"""
         weight = envelopes.weights

@@ -209,7 +209,7 @@ def reading_order(tl: "Timeline", groups: list[list[Event]]) -> list[tuple[list[
     """The rows in the order a reader goes through them, each with its day heading and detail:
     the calendar first (headings by their earliest time, then rank), then each undated
     article's relative days, then the events of unknown time."""
-    from ..events.order import frame
+    from ..events.envelopes import frame
 
     timexes = {(t.doc, t.id): t for t in tl.timexes}
     keyed = []

@@ -39,7 +39,8 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
     mentions are, relabelled too. The others keep the labels cut from the text."""
     from ..events.labels import label_events
     from ..syntax.clauses import lint
-    from .happenings import best_label, features, match_rules
+    from .features import features, match_rules
+    from .happenings import best_label
 
     top = sorted(happenings, key=lambda h: h.rank)[:shown]
     index = {(e.doc, e.id): e for e in events}

@@ -40,8 +40,8 @@ from typing import Mapping, Sequence
 from ..model import (AnchorKind, DiffEntry, DiffSide, DiffStatus, Document, Event, Happening, SideAccount, Timeline,
                      TimelineDiff, Timex, short_title)
 from .compose import happenings_of, rank_story, with_happenings
-from .happenings import (Features, MatchRules, _cosine, _interval, _overlap, _vectors, consensus, contradict,
-                         features, match_rules, precision)
+from .features import Features, MatchRules, contradict, cosine, features, match_rules, word_vectors
+from .happenings import _interval, _overlap, consensus, precision
 from .match import entries
 
 MAX_GAP_DAYS = 14  # two sides dating a happening further apart than this are telling two happenings
@@ -140,7 +140,7 @@ class _Story:
         self.index = {(e.doc, e.id): k for k, e in enumerate(self.items)}
         texts = {d.id: d.text for d in tl.documents}
         self.feats: list[Features] = [features(e, rules, texts.get(e.doc, "")) for e in self.items]
-        self.vectors = _vectors(self.items, self.feats)  # (idf over both sides, as the story weighs words)
+        self.vectors = word_vectors(self.items, self.feats)  # (idf over both sides, as the story weighs words)
         self.timexes = {(t.doc, t.id): t for t in tl.timexes}
         self._centroids: dict[tuple[str, str], dict[str, float]] = {}
 
@@ -222,7 +222,7 @@ def _judge(story: _Story, pa: _Side, pb: _Side) -> _Verdict:
             status, gap = DiffStatus.AGREE, None  # two publication days, not two dates
     ca, cb = story.centroid(pa), story.centroid(pb)
     shared = _shared(ca, cb, None)
-    sim = _cosine(ca, cb)
+    sim = cosine(ca, cb)
     if set(pa.ks) & set(pb.ks):
         credible = True  # an article both sides hold: its mentions are the same happening on both
     elif _numbers_contradict(story, pa, pb):

@@ -1,0 +1,156 @@
+"""Which time expression an event hangs on, and how (on, before, after): the preposition before
+the time, the noun a time premodifies or owns, a cleft ("it was on Tuesday that ..."), the
+nearest plausible time of the clause; and the envelope that relation gives the event (pure)."""
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from ..model import Grain, Interval, RelInterval, Relation, Timex, TimexType
+from ..sources.segment import Token
+from ..time.analysis import Analysis
+from ..time.tense import VerbGroup
+
+_COARSE = {Grain.CENTURY, Grain.DECADE, Grain.YEAR, Grain.HALF, Grain.QUARTER, Grain.SEASON}
+BEFORE_WORDS = {"before", "until", "till", "by", "ahead", "prior", "pending"}
+AFTER_WORDS = {"after", "since", "following", "from"}
+
+
+def _preposition(text: str, sent_start: int, timex: Timex) -> str:
+    before = text[max(sent_start, timex.start - 24):timex.start].lower().split()
+    if not before:
+        return ""
+    if len(before) >= 2 and (before[-2], before[-1]) in {("ahead", "of"), ("prior", "to"), ("up", "to")}:
+        return before[-2]
+    return before[-1].strip(",;:")
+
+
+
+def relation_for(prep: str, timex: Timex) -> Relation:
+    if prep in BEFORE_WORDS:
+        return Relation.BEFORE
+    if prep in AFTER_WORDS:
+        return Relation.AFTER
+    if timex.type is TimexType.DURATION or (timex.grain is not None and timex.grain in _COARSE) \
+            or timex.value.endswith("_REF"):
+        return Relation.DURING
+    return Relation.ON
+
+
+
+def _has_time(t: Timex) -> bool:
+    return t.type is not TimexType.SET and (t.envelope is not None or t.relative is not None)
+
+
+
+def premodifies(text: str, t: Timex, tok: Token) -> bool:
+    """Is the time a modifier of the event noun phrase ("overnight assault", "recent deal")?"""
+    if t.end > tok.start:
+        return False
+    gap = text[t.end:tok.start]
+    words = gap.lower().split()
+    return len(gap) <= 40 and re.fullmatch(r"[\s\w'’-]*", gap) is not None and len(words) <= 3 \
+        and not any(w in _FUNCTION_WORDS for w in words)
+
+
+
+_FUNCTION_WORDS = frozenset("""that the a an and or but to of in on at for with by as from when while which
+who whom is was were are be been had has have will would could should may might can did does""".split())
+
+
+def _owner(text: str, t: Timex, nouns: frozenset[str]) -> tuple[int, str] | None:
+    """The happening noun a time premodifies ("overnight bombardment", "Tuesday's strike") and the
+    preposition that links that noun phrase to the rest of the clause ("following", "after", ...)."""
+    tail = text[t.end:t.end + 40]
+    if tail.startswith("'s") or tail.startswith("’s"):
+        tail = tail[2:]
+    off = t.end + (len(text[t.end:t.end + 40]) - len(tail))
+    pos = 0
+    for _ in range(3):
+        m = re.match(r"\s+([\w'’-]+)", tail[pos:])
+        if m is None:
+            return None
+        if m.group(1).lower() in _FUNCTION_WORDS:
+            return None
+        if m.group(1).lower() in nouns:
+            head = text[max(0, t.start - 40):t.start].lower().split()
+            lead = next((w for w in reversed(head[-4:]) if w in BEFORE_WORDS or w in AFTER_WORDS), "")
+            return off + pos + m.start(1), lead
+        pos += m.end()
+    return None
+
+
+
+_CLEFT_RE = re.compile(r"\b(?:it|this)\s+(?:was|is|will\s+be|had\s+been|has\s+been)\s+(?:only\s+|not\s+until\s+|"
+                       r"on\s+|in\s+|at\s+|during\s+|until\s+)?$", re.IGNORECASE)
+
+
+def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex],
+                groups: tuple[VerbGroup, ...], is_verb: bool,
+                nouns: frozenset[str] = frozenset()) -> tuple[Timex, str, float] | None:
+    """The time expression that governs the event at `tok`, its preposition and a score
+    (lower is stronger); None when no time of the sentence plausibly governs it."""
+    best: tuple[float, Timex, str] | None = None
+    first_verb = groups[0].start if groups else sent[1]
+    for t in timexes:
+        if not _has_time(t):
+            continue
+        lo, hi = (t.end, tok.start) if t.end <= tok.start else (tok.end, t.start)
+        between = text[lo:hi]
+        score = float(hi - lo)
+        prep = _preposition(text, sent[0], t)
+        premod = not is_verb and premodifies(text, t, tok)
+        owner = None if premod else _owner(text, t, nouns)
+        if owner is not None and owner[0] != tok.start and not (
+                is_verb and owner[0] < tok.start and re.fullmatch(r"[\w'’-]+(?:\s+[\w'’-]+)?\s+", text[owner[0]:tok.start])):
+            # (unless the noun is the verb's subject: "the overnight assault utilized 32 missiles")
+            if not owner[1]:
+                continue  # "the overnight bombardment": the time is that noun's, not the clause's
+            prep = owner[1]  # "... following the overnight bombardment": after it
+        if premod:
+            score -= 100
+        elif t.value.endswith("_REF") and t.type is TimexType.DATE and prep not in {"in", "until", "since"}:
+            continue  # "recent", "upcoming": they qualify the noun they precede, nothing else
+        if prep == "of" and not premod:
+            score += 150  # "the bombardment of the year": a scope, not a time
+        if t.grain in _COARSE:
+            score += 30
+        if t.end <= first_verb and t.start - sent[0] < 40:
+            score -= 40  # a sentence-initial time frames the whole main clause
+        score += 25 * len(re.findall(r"[;:—]|\b(?:while|but|as|which|who|because|whereas|although)\b", between))
+        if t.end <= tok.start and re.search(r"\bthat\b", between) and not _CLEFT_RE.search(text, sent[0], t.start):
+            score += 250  # "said on Tuesday that ...": the time is the saying's, not the reported event's
+            # (but "It was on March 3 that rescuers pulled ...": a cleft, the time is the clause's)
+        own = [g for g in groups if lo <= g.start and g.end <= hi]
+        if own and not (not is_verb and len(own) == 1 and " " not in text[own[0].start:own[0].end]
+                        and own[0].head.endswith("ed")):
+            score += 60 * len(own)  # another verb stands between: the time is that verb's
+        if best is None or score < best[0]:
+            best = (score, t, prep)
+    if best is None or best[0] > 220:
+        return None
+    return best[1], best[2], best[0]
+
+
+
+def dct_envelope(analysis: Analysis, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
+    day = timedelta(days=1)
+    rel_map = {Relation.BEFORE: (None, day), Relation.AFTER: (timedelta(0), None), Relation.ON: (timedelta(0), day)}
+    lo, hi = rel_map[relation]
+    dct = analysis.doc.dct
+    if dct is None:
+        return None, RelInterval(lo, hi)
+    start = dct.replace(hour=0, minute=0, second=0, microsecond=0)
+    return Interval(None if lo is None else start + lo, None if hi is None else start + hi), None
+
+
+
+def timex_envelope(t: Timex, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
+    env, rel = t.envelope, t.relative
+    if relation is Relation.BEFORE:
+        env = Interval(None, env.start) if env is not None else None
+        rel = RelInterval(None, rel.start) if rel is not None else None
+    elif relation is Relation.AFTER:
+        env = Interval(env.end if env.end is not None else env.start, None) if env is not None else None
+        rel = RelInterval(rel.end if rel.end is not None else rel.start, None) if rel is not None else None
+    return env, rel

@@ -1,0 +1,216 @@
+"""What the story compares of one mention (pure): its kind of happening, the content words and
+names around it in its article (`mention_context`), its numbers with their units ("injured
+17"), its time in days; and the idf-weighted word vectors and cosine the merging reads."""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import cache, lru_cache
+from typing import Mapping, Sequence
+
+from ..model import Event
+from ..rules import load_toml
+from .match import _kinds, _stem, names
+
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,]*(?:\.\d+)?")
+
+
+_COUNT_RE = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+([^\W\d_][\w'’-]*))?")
+
+
+PRIOR_ARTICLES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class MatchRules:
+    min_similarity: float
+    same_day_similarity: float
+    min_group_similarity: float
+    disagreement_similarity: float
+    common_share: float
+    common_floor: int
+    stopwords: frozenset[str]
+
+
+
+@cache
+def match_rules() -> MatchRules:
+    data = load_toml("story.toml")
+    m = data["match"]
+    return MatchRules(float(m["min_similarity"]), float(m["same_day_similarity"]), float(m["min_group_similarity"]),
+                      float(m["disagreement_similarity"]), float(m["common_share"]), int(m["common_floor"]),
+                      frozenset(data["stopwords"]["words"]))
+
+
+
+@cache
+def story_kinds() -> dict[str, str]:
+    """Word -> the kind of happening it names, for matching across articles."""
+    extra = {word: kind for kind, words in load_toml("story.toml")["kinds"].items() for word in words}
+    return {**extra, **_kinds()}
+
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What one entry brings to the comparison."""
+
+    kinds: tuple[str, ...]  # the kind its event word names, then those its label's nouns name
+    terms: tuple[str, ...]  # content words of its label (stemmed), its numbers ("#40 survivor"), names ("n:...")
+    numbers: frozenset[tuple[str, str]]  # (value, the word it counts, or "")
+    frame: str  # "" calendar, a document id (its relative days), "undated"
+    lo: float | None  # its time in days since year 1 (None: open or unknown)
+    hi: float | None
+    bare: bool  # its label names the kind of happening and nothing more ("Tuesday's earthquake")
+    day_precise: bool = field(init=False)  # dated to a day or finer
+    # its time widened to whole days: what matching compares (a clock time that a page stamps
+    # on one report must not keep the other reports of that day apart)
+    span: tuple[float | None, float | None] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "day_precise", _precise(self.lo, self.hi))
+        object.__setattr__(self, "span", (None if self.lo is None else math.floor(self.lo + 1e-9),
+                                          None if self.hi is None else math.ceil(self.hi - 1e-9)))
+
+
+
+def days(t: datetime) -> float:
+    return t.toordinal() + (t.hour * 3600 + t.minute * 60 + t.second) / 86400
+
+
+
+def _rel_days(td: timedelta) -> float:
+    return td.total_seconds() / 86400
+
+
+
+def _precise(lo: float | None, hi: float | None) -> bool:
+    """Dated to a day or finer."""
+    return lo is not None and hi is not None and hi - lo <= 1 + 1e-9
+
+
+
+@lru_cache(maxsize=1 << 15)
+def _label_terms(label: str, trigger: str, rules: MatchRules) -> tuple[frozenset[str], tuple[str, ...], frozenset[tuple[str, str]]]:
+    """The content words (stemmed), the kinds of happening named and the numbers of a label."""
+    kinds_of = story_kinds()
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in _WORD_RE.findall(label.lower())]
+    terms = {_stem(w) for w in words if w not in rules.stopwords and not w[0].isdigit() and len(w) > 1}
+    terms.discard(_stem(trigger))
+    kinds = [kinds_of.get(trigger) or _stem(trigger)]
+    kinds += sorted({k for w in words if (k := kinds_of.get(w)) is not None} - set(kinds))
+    return frozenset(terms), tuple(kinds), frozenset(_numbers(label, rules.stopwords))
+
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*(?:\s|$)")
+
+
+CONTEXT = (80, 100)  # characters before and after a trigger that its wording is read from
+
+
+def mention_context(e: Event, text: str) -> str:
+    """The words around a mention in its article (within its sentence, a few each side): what
+    matching reads, whatever label a reader is shown."""
+    before = text[max(0, e.start - CONTEXT[0]):e.start]
+    after = text[e.end:e.end + CONTEXT[1]]
+    ends = list(_SENTENCE_END_RE.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
+    end = _SENTENCE_END_RE.search(after)
+    if end:
+        after = after[:end.start()]
+    return " ".join(before.split()[-7:] + [e.text] + after.split()[:8])
+
+
+
+def features(e: Event, rules: MatchRules, text: str = "") -> Features:
+    """What one mention brings to matching: read from its context in the article's `text`,
+    else (a timeline read from JSON, without its articles' text) from its label."""
+    content, kinds, numbers = _label_terms(mention_context(e, text) if text else e.label, e.text.lower(), rules)
+    bare = not content - set(kinds)
+    terms = set(content)
+    terms |= {"n:" + n for n in names(e.sentence)}
+    terms |= {f"#{v} {u}".rstrip() for v, u in numbers}  # "40 survivors" says much; two reports sharing it agree
+    lo: float | None = None
+    hi: float | None = None
+    if e.envelope is not None:
+        frame = ""
+        lo = None if e.envelope.start is None else days(e.envelope.start)
+        hi = None if e.envelope.end is None else days(e.envelope.end)
+    elif e.relative is not None:
+        frame = e.doc
+        lo = None if e.relative.start is None else _rel_days(e.relative.start)
+        hi = None if e.relative.end is None else _rel_days(e.relative.end)
+    else:
+        frame = "undated"
+    return Features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare)
+
+
+
+def _numbers(label: str, stopwords: frozenset[str]) -> list[tuple[str, str]]:
+    """The numbers of a label, each with the word it counts ("1,100 high-rise buildings" ->
+    ("1100", "high-rise")); "" when no content word follows ("injured 180")."""
+    out = []
+    for m in _COUNT_RE.finditer(label):
+        unit = (m.group(2) or "").lower()
+        out.append((m.group(1).replace(",", ""), "" if unit in stopwords or _stem(unit) in stopwords else _stem(unit)))
+    return out
+
+
+
+def contradict(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Do two mentions' numbers say different things: the same counted word with no value in
+    common ("32 missiles" / "40 missiles"), or no value in common where one side counts
+    nothing named ("injured 17 others" / "injured 180")? Numbers of different things ("32
+    missiles" / "1,100 buildings") do not contradict."""
+    if not a or not b:
+        return False
+    for unit in {u for _, u in a} & {u for _, u in b} - {""}:
+        if not {v for v, u in a if u == unit} & {v for v, u in b if u == unit}:
+            return True
+    if any(u == "" for _, u in a) or any(u == "" for _, u in b):
+        return not {v for v, _ in a} & {v for v, _ in b}
+    return False
+
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(v * get(k, 0.0) for k, v in a.items())
+
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    if not dot:
+        return 0.0
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+
+def word_vectors(items: Sequence[Event], feats: Sequence[Features]) -> list[dict[str, float]]:
+    """Each entry's terms weighted by their rarity in the input (idf over articles; names count
+    a little less than words), scaled to length 1."""
+    docs_with: dict[str, set[str]] = defaultdict(set)
+    for e, f in zip(items, feats):
+        for t in f.terms:
+            docs_with[t].add(e.doc)
+    n_docs = len({e.doc for e in items})
+    # (smoothed as if PRIOR_ARTICLES more articles lacked every word: between two articles the
+    # words they share are what makes them match, not what idf should silence)
+    idf = {t: math.log((n_docs + PRIOR_ARTICLES) / (len(d) + 0.5)) for t, d in docs_with.items()}
+    vectors: list[dict[str, float]] = []
+    for f in feats:
+        v = {t: max(idf[t], 0.0) * (0.6 if t.startswith("n:") else 1.0) for t in f.terms}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vectors.append({t: x / norm for t, x in v.items() if x > 0})
+    return vectors
