@@ -27,17 +27,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-TLS = SHARED / "data" / "tls"
-SCORER = SHARED / "tools" / "tls_score.py"
-HELD_OUT = ("haiti",)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timeline17 import HELD_OUT, ROOT, absent, build as build_topic, score, topics as all_topics  # noqa: E402
+
 TOP = 30
 TARGET = 0.95
 
@@ -56,23 +52,17 @@ def code_key() -> str:
 
 
 def build(topic: str, out: Path) -> None:
-    if (out / "timeline.json").is_file():
-        return
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    subprocess.run([sys.executable, "-m", "timeline", "build", str(TLS / topic / "articles"), "--out", str(out),
-                    "--format", "json", "-q"], check=True, cwd=ROOT, env=env)
+    if not (out / "timeline.json").is_file():
+        build_topic(topic, out)
 
 
 def measure(topic: str, timeline: Path) -> dict:
-    sys.path.insert(0, str(SCORER.parent))
-    import tls_score  # noqa: E402  (../shared/tools, standard library only)
-
     data = json.loads(timeline.read_text(encoding="utf-8"))
     top = sorted(data.get("happenings", []), key=lambda h: h["rank"])[:TOP]
     rows = [(h["rank"], h["label"], lint(h["label"])) for h in top]
     classes = Counter(p.split(":", 1)[0] for _, _, problems in rows for p in problems)
-    score = tls_score.main(str(timeline), str(TLS / topic / "gold"))
-    r1 = [row.get("ours-ranked", row["ours"]).get("rouge", {}) for row in score["timelines"].values()]
+    result = score(topic, timeline)
+    r1 = [row.get("ours-ranked", row["ours"]).get("rouge", {}) for row in result["timelines"].values()]
     n = max(len(r1), 1)
     return {
         "labels": len(rows),
@@ -92,11 +82,9 @@ def main() -> int:
     ap.add_argument("--show", action="store_true", help="print each topic's top-30 labels and their problems")
     ap.add_argument("--json", action="store_true", help="print the whole result as JSON")
     args = ap.parse_args()
-    if not TLS.is_dir() or not SCORER.is_file():
-        print(f"benchmarks/labels.py: the Timeline17 data is absent ({TLS} or {SCORER} not found); "
-              "this benchmark needs ../shared next to the project", file=sys.stderr)
+    if absent("labels.py"):
         return 2
-    topics = args.topics.split(",") if args.topics else sorted(p.name for p in TLS.iterdir() if (p / "gold").is_dir())
+    topics = all_topics(args.topics)
     base = Path(args.from_) if args.from_ else Path(args.cache) / code_key()
     results = {}
     for topic in topics:

@@ -21,33 +21,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-TLS = SHARED / "data" / "tls"
-SCORER = SHARED / "tools" / "tls_score.py"
-HELD_OUT = ("haiti",)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timeline17 import HELD_OUT, absent, build, score, topics as all_topics  # noqa: E402
+
 MARGIN = 0.05
-
-
-def build(topic: str, out: Path) -> float:
-    """Seconds `timeline build` took on the topic's articles."""
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "timeline", "build", str(TLS / topic / "articles"), "--out", str(out),
-                    "--format", "json", "-q"], check=True, cwd=ROOT)
-    return time.perf_counter() - started
-
-
-def score(topic: str, timeline: Path) -> dict:
-    sys.path.insert(0, str(SCORER.parent))
-    import tls_score  # noqa: E402  (../shared/tools, standard library only)
-
-    return tls_score.main(str(timeline), str(TLS / topic / "gold"))
 
 
 def main() -> int:
@@ -56,11 +37,9 @@ def main() -> int:
     ap.add_argument("--keep", help="keep each topic's timeline.json in DIR/TOPIC/")
     ap.add_argument("--json", action="store_true", help="print the whole result as JSON")
     args = ap.parse_args()
-    if not TLS.is_dir() or not SCORER.is_file():
-        print(f"benchmarks/tls.py: the Timeline17 data is absent ({TLS} or {SCORER} not found); "
-              "this benchmark needs ../shared next to the project", file=sys.stderr)
+    if absent("tls.py"):
         return 2
-    topics = args.topics.split(",") if args.topics else sorted(p.name for p in TLS.iterdir() if (p / "gold").is_dir())
+    topics = all_topics(args.topics)
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for topic in topics:
