@@ -198,3 +198,29 @@ def test_the_story_axis_cuts_out_an_empty_stretch_and_leaves_a_stray_date_at_the
     assert a1 - a0 < 10 and b1 - b0 < 45  # days, not the 2 years between nor the 50 before
     assert axis.place(stray[0]) == 0.0 and 0 < axis.place(june[0]) < axis.place(trial[0]) < 1
     assert axis.breaks() and axis.place(datetime(2010, 6, 1).toordinal()) == axis.breaks()[0]
+
+
+def test_long_headline_labels_are_shortened_by_their_drawn_width_and_stay_on_the_page(story):
+    """Labels of 80 characters, bold where several outlets report them (bold is wider): each is
+    cut at a word, with "…", only as far as it must be to fit left of the plot."""
+    from dataclasses import replace
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from timeline.formats.codec import loads
+    from timeline.render.gantt import render_gantt
+
+    out, _ = story
+    tl = loads((out / "timeline.json").read_text(encoding="utf-8"))
+    long = "World Health Organisation was implicated in possibly dozens of human deaths"  # 77, in bold
+    tl = replace(tl, happenings=tuple(replace(h, label=long if len(h.outlets) > 1 else "Aftershock hit")
+                                      for h in tl.happenings))
+    fig = render_gantt(tl, top=30)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    labels = [lab for lab in fig.axes[1].get_yticklabels() if lab.get_text()]
+    assert any(lab.get_text() == "Aftershock hit" for lab in labels)
+    cut = [lab for lab in labels if lab.get_text().endswith("…")]
+    assert cut and all(long.startswith(lab.get_text()[:-1]) for lab in cut)
+    assert all(lab.get_window_extent(renderer).x0 >= 0 for lab in labels), "a label runs off the page"

@@ -31,6 +31,8 @@ from .rows import Row, reading_order, story_rows
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
            "#bcbd22", "#393b79")  # (no grey: grey is for "other" outlets and the legend's symbols)
@@ -245,7 +247,8 @@ def _draw_rows(ax: "Axes", panel: _Panel, axis: StoryAxis, outliers: set[int], c
                 c = colours.get(docs[e.doc].outlet if e.doc in docs else e.doc, OTHER)
                 ax.plot([axis.place(t)], [y], marker="x", color=c, markersize=6, mew=1.6, zorder=5)
         _date_text(ax, r, y, axis, line.text, y in outliers, font)
-    labels = [line.text if line.row is None else _trim(line.row.label) for line in panel.lines]
+    labels = [line.text if line.row is None else _fit(line.row.label, font, len(line.row.outlets) > 1)
+              for line in panel.lines]
     ax.set_yticks(range(len(panel.lines)))
     ax.set_yticklabels(labels, fontsize=font)
     for tick, line in zip(ax.get_yticklabels(), panel.lines):
@@ -266,8 +269,26 @@ def _draw_rows(ax: "Axes", panel: _Panel, axis: StoryAxis, outliers: set[int], c
         ax.spines[side].set_visible(False)
 
 
-def _trim(label: str, limit: int = 78) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rsplit(" ", 1)[0] + "…"
+LABEL_ROOM = (LEFT - 0.015) * WIDTH * 72  # points between the figure's left edge and the labels' end
+
+
+def _fit(label: str, font: float, bold: bool) -> str:
+    """The label as it fits left of the plot, measured in the font it is drawn in (a bold label
+    is wider than a plain one of as many letters): whole words, then "…"."""
+    prop = FontProperties(size=font, weight="bold" if bold else "normal")
+
+    def width(text: str) -> float:
+        return _TEXT.get_text_width_height_descent(text, prop, ismath=False)[0]
+
+    if width(label) <= LABEL_ROOM:
+        return label
+    words = label.split(" ")
+    while len(words) > 1 and width(" ".join(words) + "…") > LABEL_ROOM:
+        words.pop()
+    return " ".join(words) + "…"
+
+
+_TEXT = TextToPath()
 
 
 def _bar(ax: "Axes", r: Row, y: float, axis: StoryAxis, colours: dict[str, str], outlier: bool) -> None:
