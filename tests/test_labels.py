@@ -159,3 +159,24 @@ def test_a_pronoun_after_another_name_in_its_sentence_is_not_guessed():
               Relation.ON, AnchorKind.TIMEX)
     (labelled,) = label_events(Document("d", text), [e], [])
     assert "Murray collapsed" not in labelled.label and "Jackson collapsed" not in labelled.label, labelled.label
+
+
+@pytest.mark.parametrize("sentence, trigger, subject, not_subject", [
+    ("The World Health Organisation has warned countries to be on alert for any unusual flu outbreaks after a "
+     "swine flu virus was implicated in possibly dozens of human deaths in Mexico.", "implicated",
+     "swine flu virus", "World Health Organisation"),
+    ('She added: "The patients have displayed mild flu-like symptoms and their current condition is not causing '
+     'concern.', "causing", "current condition", "Patients is"),
+])
+def test_a_verb_keeps_the_subject_written_right_before_it_when_the_parse_gives_it_another(
+        sentence, trigger, subject, not_subject):
+    """A subordinate or coordinated clause's own subject, which the parse hung on the clause
+    before: borrowing the main clause's subject would make the label say something false."""
+    from timeline.syntax import parse_spans
+    from timeline.syntax.clauses import clause
+    from timeline.syntax.tree import token_at
+
+    (p,) = parse_spans(sentence, [(0, len(sentence))])
+    at = sentence.index(trigger)
+    found = clause(p, token_at(p, at, at + len(trigger)), sentence, [])
+    assert found is not None and subject.lower() in found.label.lower() and not_subject not in found.label, found

@@ -228,6 +228,8 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
             return toks[i].head  # "a Mexican man who had traveled": the man
         if own is not None:
             return own
+        if toks[i].dep == "conj" and (before := _noun_before(parse, kids, i)) is not None:
+            return before  # (a misparse: "... after a swine flu virus was implicated", not the WHO)
         if toks[i].dep in {"conj", "xcomp"} and toks[i].head != i:
             i = toks[i].head
             continue
@@ -235,6 +237,17 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
             return toks[i].head
         return None
     return None
+
+
+def _noun_before(parse: Parse, kids: list[list[int]], i: int) -> int | None:
+    """A noun right before the verb group of the coordinated verb at i: its own subject, which
+    the parse took for part of the clause before ("... outbreaks after a swine flu virus | was
+    implicated", "symptoms and their current condition | is not causing concern"); a verb that
+    shares its subject follows a conjunction or a comma instead ("left ... and cut power")."""
+    toks = parse.tokens
+    first = min([i] + [k for k in kids[i] if k < i and (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)])
+    j = first - 1
+    return j if j >= 0 and toks[j].upos in {"NOUN", "PROPN"} else None
 
 
 # what stands before a noun inside its phrase (not a clause's subject or an adverbial the parse hung on it)
