@@ -224,3 +224,28 @@ def test_long_headline_labels_are_shortened_by_their_drawn_width_and_stay_on_the
     cut = [lab for lab in labels if lab.get_text().endswith("…")]
     assert cut and all(long.startswith(lab.get_text()[:-1]) for lab in cut)
     assert all(lab.get_window_extent(renderer).x0 >= 0 for lab in labels), "a label runs off the page"
+
+
+def test_every_key_event_label_starts_in_one_column_even_after_a_long_time(story):
+    """A time wider than the log's column ("Mon 2 Mar 2026 15:00 – Tue 3 Mar 2026 11:00") has a
+    line of its own; it does not push its label out of line with the others."""
+    from dataclasses import replace
+    from datetime import datetime
+
+    from timeline.formats.codec import loads
+    from timeline.model import Interval
+    from timeline.render.log import render_log
+
+    out, _ = story
+    tl = loads((out / "timeline.json").read_text(encoding="utf-8"))
+    first = min((h for h in tl.happenings if h.rank), key=lambda h: h.rank)
+    night = Interval(datetime(2026, 3, 2, 15), datetime(2026, 3, 3, 11))
+    tl = replace(tl, happenings=tuple(replace(h, envelope=night) if h is first else h for h in tl.happenings))
+    lines = render_log(tl, top=10).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Key events"))
+    section = lines[start + 1:lines.index("", start)]
+    assert any(line.strip().startswith("Mon 2 Mar 2026 15:00 –") for line in section)
+    labelled = [line for line in section if "[" in line]
+    assert len(labelled) == 10
+    assert all(line[30] == " " and line[31] != " " for line in labelled)  # every label at column 31
+    assert any(line[31:].startswith(first.label) for line in labelled)

@@ -90,7 +90,16 @@ def _first(r: Row, docs: dict[str, Document]) -> str:
 
 def _line(detail: str, r: Row) -> str:
     differ = f"; dated otherwise by {len(r.disagreements)}" if r.disagreements else ""
-    return f"  {detail:<26} {r.label}  [{_who(r)}{differ}; {_refs(r)}]".rstrip()
+    return _columns(detail, 26, f"{r.label}  [{_who(r)}{differ}; {_refs(r)}]")
+
+
+def _columns(when: str, width: int, rest: str) -> str:
+    """The time in its column and the label after it; a time wider than the column ("Mon 4 May
+    2009 20:00 – Tue 5 May 2009 06:00") has a line of its own, so that every label starts in
+    the same column."""
+    if len(when) <= width:
+        return f"  {when:<{width}} {rest}".rstrip()
+    return f"  {when}\n  {'':<{width}} {rest}".rstrip()
 
 
 def key_events(rows: list[Row], top: int) -> list[Row]:
@@ -112,7 +121,7 @@ def render_log(tl: Timeline, all_events: bool = False, top: int = KEY_EVENTS) ->
                       f"(of {len(happenings)}; ranked by how many articles and outlets report them, in "
                       f"their leads, and how much the coverage refers to their day)"]
         for r in key_events(rows, top):
-            lines.append(f"  {r.when:<28} {r.label}  [{_who(r)}{_first(r, docs)}]")
+            lines.append(_columns(r.when, 28, f"{r.label}  [{_who(r)}{_first(r, docs)}]"))
     for title, items in sections(rows, docs):
         lines += ["", f"== {title}" if title != CHRONOLOGY else
                   f"== {title} ({len(items)} happening{'s' * (len(items) != 1)} dated to a day or a few)"]
