@@ -249,3 +249,20 @@ def test_every_key_event_label_starts_in_one_column_even_after_a_long_time(story
     assert len(labelled) == 10
     assert all(line[30] == " " and line[31] != " " for line in labelled)  # every label at column 31
     assert any(line[31:].startswith(first.label) for line in labelled)
+
+
+def test_a_page_stamp_and_an_address_are_furniture_even_on_one_page(tmp_path):
+    """"Page last updated at ..." names a day, and differs from page to page, so it never
+    recurs; an e-mail footer is on one page only: neither is a happening of the story."""
+    from timeline.pipeline import build_timeline, read_documents
+
+    (tmp_path / "a.txt").write_text(
+        "Source: BBC\nDate: 2009-06-26\n\nThe singer died in Los Angeles on Thursday.\n\n"
+        "Page last updated at 08:49 GMT, Friday, 26 June 2009 09:49 UK.\n\n"
+        "Write to userhelp@guardian.co.uk if the page was updated wrongly on Friday.\n", encoding="utf-8")
+    (doc,) = read_documents([str(tmp_path / "a.txt")])
+    tl = build_timeline([doc])
+    (marked,) = tl.documents
+    dropped = [marked.text[s:e] for s, e in marked.furniture]
+    assert len(dropped) == 2 and "Page last updated" in dropped[0] and "userhelp@" in dropped[1]
+    assert [e.text for e in tl.events] == ["died"]

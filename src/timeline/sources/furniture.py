@@ -7,7 +7,9 @@ the story's turning points. A sentence is furniture when it recurs verbatim (cas
 space aside) in several articles and either over several publication days, or mostly at the
 foot of its page (`rules/en/story.toml`, [furniture]). Wire copy that several articles repeat
 for a day or two stays news, and so does a sentence that names a calendar day ("On March 2,
-an earthquake struck ..."): recalling a day is how coverage marks what mattered.
+an earthquake struck ..."): recalling a day is how coverage marks what mattered. Some forms
+are furniture on any page, however rarely they recur: a page's own stamp ("Page last updated
+at 08:49 GMT, Friday, 26 June 2009") and a web or e-mail address ([furniture] forms).
 
 An article whose whole text was read before (the same file twice, or one saved under two
 names) is a duplicate: it is kept in the timeline's documents, marked, and counted once.
@@ -36,6 +38,7 @@ class FurnitureRules:
     edge_sentences: int
     min_words: int
     dated: tuple[re.Pattern[str], ...]  # a sentence that names a calendar day is never furniture
+    forms: tuple[re.Pattern[str], ...] = ()  # ... but one of these forms always is (a page stamp, an address)
 
 
 @cache
@@ -43,7 +46,8 @@ def furniture_rules() -> FurnitureRules:
     data = load_toml("story.toml")["furniture"]
     return FurnitureRules(int(data["min_articles"]), int(data["min_days"]), float(data["edge_share"]),
                           int(data["edge_sentences"]), int(data["min_words"]),
-                          tuple(re.compile(p, re.IGNORECASE) for p in data["dated"]))
+                          tuple(re.compile(p, re.IGNORECASE) for p in data["dated"]),
+                          tuple(re.compile(p, re.IGNORECASE) for p in data.get("forms", [])))
 
 
 def names_a_day(sentence: str, rules: FurnitureRules | None = None) -> bool:
@@ -73,8 +77,13 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
     count once; with fewer than `min_articles` articles nothing can recur often enough."""
     rules = rules or furniture_rules()
     originals = [d for d in docs if d.duplicate_of is None]
+    spans_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for i, d in enumerate(originals):  # by form, on any page: a page stamp, an address
+        for s, e in sentence_spans(d.text, d.sentences):
+            if any(p.search(d.text, s, e) for p in rules.forms):
+                spans_of[i].append((s, e))
     if len(originals) < rules.min_articles:
-        return list(docs)
+        return _marked(docs, originals, spans_of)
     # sentence -> the articles it is in, their publication days, how often at the foot of the page
     where: dict[str, list[tuple[int, tuple[int, int]]]] = defaultdict(list)
     days: dict[str, set[object]] = defaultdict(set)
@@ -92,7 +101,6 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
             seen.add(key)
             days[key].add(d.dct.date() if d.dct is not None else ("undated", d.id))
             at_foot[key] += k >= len(spans) - rules.edge_sentences
-    spans_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for key, places in where.items():
         articles = len({i for i, _ in places})
         if articles < rules.min_articles:
@@ -104,10 +112,16 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
         if not names_a_day(originals[i0].text[s0:e0], rules):
             for i, span in places:
                 spans_of[i].append(span)
+    return _marked(docs, originals, spans_of)
+
+
+def _marked(docs: Sequence[Document], originals: list[Document],
+            spans_of: dict[int, list[tuple[int, int]]]) -> list[Document]:
+    """The documents, each original with its furniture spans (by index in `originals`)."""
     out = []
     index = {d.id: i for i, d in enumerate(originals)}
     for d in docs:
         at = index.get(d.id) if d.duplicate_of is None else None
-        found = spans_of.get(at, []) if at is not None else []
-        out.append(replace(d, furniture=tuple(sorted(found))) if found else d)
+        found = sorted(set(spans_of.get(at, []))) if at is not None else []
+        out.append(replace(d, furniture=tuple(found)) if found else d)
     return out
