@@ -180,3 +180,19 @@ def test_a_verb_keeps_the_subject_written_right_before_it_when_the_parse_gives_i
     at = sentence.index(trigger)
     found = clause(p, token_at(p, at, at + len(trigger)), sentence, [])
     assert found is not None and subject.lower() in found.label.lower() and not_subject not in found.label, found
+
+
+@pytest.mark.parametrize("sentence, trigger, label", [
+    ("A child died in Texas on Monday night, according to AP.", "died", "according"),
+    ("Troops withdrew from the town, citing security concerns.", "withdrew", "citing"),
+])
+def test_who_says_so_is_neither_in_the_label_nor_a_participant(sentence, trigger, label):
+    from timeline.syntax import parse_spans
+    from timeline.syntax.clauses import clause
+    from timeline.syntax.tree import token_at
+
+    (p,) = parse_spans(sentence, [(0, len(sentence))])
+    at = sentence.index(trigger)
+    found = clause(p, token_at(p, at, at + len(trigger)), sentence, [])
+    assert found is not None and label not in found.label.lower() and trigger in found.label, found
+    assert "AP" not in found.participants

@@ -21,7 +21,7 @@ from typing import Sequence
 
 from . import Parse
 from .participants import participants
-from .tree import OBJECTS, OBLIQUES, SUBJECTS, Resolver, children, subtree, token_at, words
+from .tree import OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
 MAX_CHARS = 80
@@ -150,7 +150,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                         trimmed[-1] = trimmed[-1][1:]
                         prefix = f"{name}'s"
         trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k)]
-        optional = [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBLIQUES and keep(k)][:2]
+        optional = [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBLIQUES and keep(k)
+                    and not attribution(parse, kids, k)][:2]
 
     def label_of() -> str:
         idxs = sorted(set(fixed) | {j for p in trimmed + optional for j in p})

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from . import Parse
-from .tree import OBJECTS, OBLIQUES, SUBJECTS, Resolver, subtree, words
+from .tree import OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, subtree, words
 
 
 def participants(parse: Parse, kids: list[list[int]], i: int, text: str, subject: str | None,
@@ -21,7 +21,8 @@ def participants(parse: Parse, kids: list[list[int]], i: int, text: str, subject
     toks = parse.tokens
     found: list[str] = [subject] if subject else []
     args = ([subj] if subj is not None and not subject and toks[subj].upos != "PRON" else [])
-    args += [k for k in kids[i] if toks[k].dep in SUBJECTS | OBJECTS | OBLIQUES | {"nmod", "nmod:poss"} and k != subj]
+    args += [k for k in kids[i] if toks[k].dep in SUBJECTS | OBJECTS | OBLIQUES | {"nmod", "nmod:poss"} and k != subj
+             and not attribution(parse, kids, k)]  # (the source who says so takes no part)
     for k in args:
         if resolve is not None:
             standing = [resolve(parse, j) if toks[j].upos in {"PRON", "NOUN"} else None

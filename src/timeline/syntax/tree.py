@@ -57,3 +57,13 @@ def words(parse: Parse, idxs: Sequence[int], text: str) -> str:
     if first is not None and last is not None:
         pieces.append(text[parse.tokens[first].start:parse.tokens[last].end])
     return re.sub(r"\s+", " ", " ".join(pieces)).strip()
+
+
+ATTRIBUTIONS = frozenset({"according", "citing", "quoting"})
+
+
+def attribution(parse: Parse, kids: list[list[int]], k: int) -> bool:
+    """Is the oblique at k who says so ("according to AP", "citing officials")? The source
+    is not part of what happened, and the chart names the outlets beside the label."""
+    return any(parse.tokens[c].dep in {"case", "mark"} and parse.tokens[c].text.lower() in ATTRIBUTIONS
+               for c in kids[k]) or parse.tokens[k].text.lower() in ATTRIBUTIONS
