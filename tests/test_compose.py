@@ -77,3 +77,34 @@ def test_feasts_outside_their_table_are_not_guessed():
 def test_an_undated_article_keeps_the_zone_in_its_symbolic_value():
     found = {t.text: t for t in extract(Document("d", "The quake struck at 11:42 UTC."))}
     assert found["11:42 UTC"].value == "XXXX-XX-XXT11:42Z"
+
+
+def test_a_publication_time_with_its_zone_sets_the_articles_clock(tmp_path):
+    """--date 2013-02-12T04:30-05:00: the article is on New York's clock, so "14:30 GMT" is
+    09:30 on it (its value keeps GMT), and the zone survives the timeline JSON."""
+    article = tmp_path / "a.txt"
+    article.write_text("Talks resume at 14:30 GMT Sunday, officials said.\n", encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(main, ["build", "--date", "2013-02-12T04:30-05:00", "--out", str(tmp_path / "out"),
+                               "-q", str(article)], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    data = json.loads((tmp_path / "out" / "timeline.json").read_text(encoding="utf-8"))
+    assert data["documents"][0]["dct"] == "2013-02-12T04:30-05:00"
+    (talks,) = [t for t in data["timexes"] if t["text"] == "14:30 GMT Sunday"]
+    assert talks["value"] == "2013-02-10T14:30Z"
+    assert talks["interval"][0] == "2013-02-10T09:30"
+    log = runner.invoke(main, ["log", str(tmp_path / "out" / "timeline.json")], catch_exceptions=False)
+    assert "2013-02-12T04:30-05:00" in log.output
+    # without a zone the article's clock is that of its first zoned time, GMT
+    res = runner.invoke(main, ["extract", "--date", "2013-02-12T04:30", "--format", "json", str(article)],
+                        catch_exceptions=False)
+    (talks,) = json.loads(res.output)["timexes"]
+    assert talks["interval"][0] == "2013-02-10T14:30"
+
+
+def test_a_zone_no_clock_has_is_refused_in_one_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Talks resume on Sunday.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", "--date", "2013-02-12T04:30+25:00", str(article)])
+    assert res.exit_code == 2 and "invalid --date" in res.output and "Traceback" not in res.output
+    assert len(res.output.strip().splitlines()) == 1

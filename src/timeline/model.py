@@ -118,10 +118,8 @@ class Interval:
 
 @dataclass(frozen=True, slots=True)
 class RelInterval:
-    """An interval relative to the start of the (unknown) publication day D.
-
-    Used for undated articles: "overnight" is [D-1 18:00, D 08:00) even when D is unknown.
-    """
+    """An interval relative to the start of the unknown publication day D of an undated
+    article: "overnight" is [D-1 18:00, D 08:00)."""
 
     start: timedelta | None
     end: timedelta | None
@@ -177,11 +175,8 @@ class Symbolic:
 
 def bounds_of(envelope: Interval | None, relative: RelInterval | None) -> tuple[object, object] | None:
     """[start, end) of a time on the calendar, else relative to an article's publication day."""
-    if envelope is not None:
-        return envelope.start, envelope.end
-    if relative is not None:
-        return relative.start, relative.end
-    return None
+    iv = envelope if envelope is not None else relative
+    return None if iv is None else (iv.start, iv.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,8 +192,7 @@ class Mention:
     priority: int = 0
 
 
-# Publication dates the tool accepts: news, with room around them for times such as "a
-# century ago" or "the next 48 hours" to stay on the calendar.
+# Publication dates the tool accepts: room around news for "a century ago" or "the next 48 hours"
 DCT_MIN, DCT_MAX = datetime(1000, 1, 1), datetime(9999, 1, 1)
 
 
@@ -225,6 +219,8 @@ class Document:
     dct_source: DctSource = DctSource.NONE
     dct_evidence: str | None = None  # the text or field the DCT was read from
     dct_confidence: float | None = None  # for an inferred DCT: how sure (0..1)
+    # its zone, if given (minutes east of UTC; "--date ...T04:30-05:00": -300): the article's clock
+    dct_offset: int | None = None
     docid: str | None = None  # the corpus's own id for it (TimeML <DOCID>), if any
     # the source's own sentence division (TimeML <s id>): (id, start, end) offsets into `text`
     sentences: tuple[tuple[str, int, int], ...] = ()
@@ -244,12 +240,26 @@ class Document:
 
 
 def fmt_dct(doc: Document) -> str | None:
-    """The publication date as ISO 8601: a day, or a minute when the time of day is known."""
+    """The publication date as ISO 8601: a day, or a minute when the time of day is known
+    (with its zone when one was given: "2013-02-12T04:30-05:00")."""
     if doc.dct is None:
         return None
     if doc.dct_grain in (Grain.MINUTE, Grain.HOUR, Grain.SECOND):
-        return doc.dct.isoformat(timespec="minutes")
+        zone = "" if doc.dct_offset is None else format_offset(doc.dct_offset)
+        return doc.dct.isoformat(timespec="minutes") + zone
     return doc.dct.date().isoformat()
+
+
+def format_offset(minutes: int) -> str:
+    """The ISO 8601 zone designator: "Z" for UTC, else "+05:30" / "-04:00"."""
+    h, m = divmod(abs(minutes), 60)
+    return "Z" if minutes == 0 else f"{'-' if minutes < 0 else '+'}{h:02d}:{m:02d}"
+
+
+def split_offset(dt: datetime) -> tuple[datetime, int | None]:
+    """A datetime as wall time and zone offset in minutes (None for a naive one)."""
+    off = dt.utcoffset()
+    return (dt, None) if off is None else (dt.replace(tzinfo=None), int(off.total_seconds() // 60))
 
 
 def short_title(title: str, limit: int = 48) -> str:
@@ -378,9 +388,8 @@ class Timeline:
     happenings: tuple[Happening, ...] = ()  # the story: mentions merged across articles, by rank
 
     def document(self, doc_id: str) -> Document:
-        for doc in self.documents:
-            if doc.id == doc_id:
-                return doc
+        for doc in (d for d in self.documents if d.id == doc_id):
+            return doc
         raise KeyError(doc_id)
 
 

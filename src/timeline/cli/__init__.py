@@ -94,7 +94,8 @@ def _write(path: Path, data: bytes | str) -> None:
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-_DATE_HELP = "Publication date (YYYY-MM-DD) for every input; overrides dates found in the files."
+_DATE_HELP = ("Publication date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM with an optional zone: -05:00, Z) for every "
+              "input; overrides dates found in the files.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -14,7 +14,7 @@ from typing import IO, Any, Callable, Iterator, Sequence
 
 from ..model import (AnchorKind, DctSource, DiffStatus, Document, Event, EventRef, Grain, Happening, Interval, Match,
                      Precision, fmt_dct, RelInterval, Relation, SideAccount, Tense, Timeline, TimelineDiff, Timex,
-                     TimexType)
+                     TimexType, split_offset)
 
 SCHEMA = "timeline/1"
 _REL_RE = re.compile(r"^D([+-]\d+)T(\d{2}):(\d{2})$")
@@ -261,14 +261,16 @@ def timeline_from_dict(data: Any) -> Timeline:
     docs = []
     for where, d in _objects(data, "documents"):
         dct_s = _need(d, "dct", str, where, optional=True)
-        dct, grain = None, None
+        dct, grain, offset = None, None, None
         if dct_s is not None:
-            dct = parse_time(dct_s, where)
+            parsed = parse_time(dct_s, where)
+            assert parsed is not None
+            dct, offset = split_offset(parsed)
             grain = Grain.MINUTE if "T" in dct_s else Grain.DAY
         docs.append(Document(
             id=_need(d, "id", str, where), text="", path=_need(d, "path", str, where, True),
             source=_need(d, "source", str, where, True), title=_need(d, "title", str, where, True),
-            dct=dct, dct_grain=grain,
+            dct=dct, dct_grain=grain, dct_offset=offset,
             dct_source=_enum(DctSource, _need(d, "dct_source", str, where), where, "dct_source"),
             dct_evidence=_need(d, "dct_evidence", str, where, True),
             dct_confidence=_need(d, "dct_confidence", (int, float), where, True),

@@ -15,17 +15,17 @@ import re
 import sys
 import tomllib
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..model import DateRangeError, DctSource, Document, Grain, check_dct
+from ..model import DateRangeError, DctSource, Document, Grain, check_dct, split_offset
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".tml", ".te3input", ".html", ".htm")
 _HEADER_RE = re.compile(r"^(title|headline|source|outlet|publisher|date|published|publication date|"
                         r"author|byline|url|link)\s*:\s*(.*?)\s*$", re.IGNORECASE)
-_ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
-                     r"(?:Z|[+-]\d{2}:?\d{2})?$")
+_ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+                     r"(?:(?P<utc>Z)|(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2}))?)?$")
 _TAG_RE = re.compile(r"<[^<>]*>")  # ([^<>]: a stray "<" never makes a scan run on to the end)
 _DCT_RE = re.compile(r"<TIMEX3\b[^<>]*functionInDocument=\"CREATION_TIME\"[^<>]*>", re.DOTALL)
 _VALUE_RE = re.compile(r"\bvalue=\"([^\"]*)\"")
@@ -66,18 +66,25 @@ class Source:
 # ----------------------------------------------------------------------------- dates
 
 def parse_iso(value: str) -> tuple[datetime, Grain]:
-    """A strict ISO 8601 date or date-time ("2026-02-03", "2026-02-03T14:05")."""
+    """A strict ISO 8601 date or date-time ("2026-02-03", "2026-02-03T14:05"); a time with a
+    zone ("2026-02-03T14:05Z", "...T14:05-05:00") comes back aware, in that zone."""
     m = _ISO_RE.match(value.strip())
     if not m:
         raise ValueError(f"not an ISO date: {value!r}")
-    y, mo, d, h, mi, s = m.groups()
+    y, mo, d, h, mi, s = m.groups()[:6]
     dt = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
     check_dct(dt)
+    if m.group("utc") or m.group("sign"):
+        minutes = 0 if m.group("utc") else int(m.group("oh")) * 60 + int(m.group("om"))
+        if minutes > 14 * 60 or int(m.group("om") or 0) > 59:
+            raise ValueError(f"no such zone offset in {value!r}")
+        dt = dt.replace(tzinfo=timezone(timedelta(minutes=-minutes if m.group("sign") == "-" else minutes)))
     return dt, (Grain.MINUTE if h is not None else Grain.DAY)
 
 
 def parse_date_option(value: str) -> tuple[datetime, Grain]:
-    """The value of ``--date``: YYYY-MM-DD or YYYY-MM-DDTHH:MM, a real calendar date."""
+    """The value of ``--date``: YYYY-MM-DD, YYYY-MM-DDTHH:MM or that with its zone
+    (YYYY-MM-DDTHH:MM-05:00, ...Z), a real calendar date."""
     try:
         return parse_iso(value)
     except ValueError as exc:
@@ -370,7 +377,9 @@ def parse_document(source: Source, date: tuple[datetime, Grain] | None = None,
                    docid=meta.get("docid"), sentences=sents)
 
     if date is not None:
-        return replace(doc, dct=date[0], dct_grain=date[1], dct_source=DctSource.OPTION, dct_evidence="--date")
+        dct, offset = split_offset(date[0])
+        return replace(doc, dct=dct, dct_grain=date[1], dct_offset=offset, dct_source=DctSource.OPTION,
+                       dct_evidence="--date")
     raw_date = _first(meta, "date", "published", "publication date", "publication_date", "pubdate")
     if raw_date:
         try:
@@ -381,7 +390,8 @@ def parse_document(source: Source, date: tuple[datetime, Grain] | None = None,
             raise InputError(f"{name}: cannot read the publication date {raw_date!r}; "
                              f"fix it or pass --date YYYY-MM-DD")
         kind = DctSource.METADATA if (side.get("date") or meta_kind is DctSource.METADATA) else DctSource.HEADER
-        return replace(doc, dct=parsed[0], dct_grain=parsed[1], dct_source=kind, dct_evidence=raw_date)
+        dct, offset = split_offset(parsed[0])
+        return replace(doc, dct=dct, dct_grain=parsed[1], dct_offset=offset, dct_source=kind, dct_evidence=raw_date)
     found = dates.lead_date(text) if dates is not None else None
     if found is not None and _dct_in_range(found[0]):
         return replace(doc, dct=found[0], dct_grain=Grain.DAY, dct_source=DctSource.DATELINE,

@@ -58,7 +58,8 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     last: Timex | None = None  # the last mentioned time that can anchor others
     last_period: Timex | None = None  # the last mentioned quarter, half or month ("a year earlier")
     last_day: Timex | None = None  # the last mentioned day ("at 10 a.m." is on it)
-    clock: int | None = None  # the article's clock: the offset of the first zoned time (zones.py)
+    # the article's clock (zones.py): the zone of its publication time, else of its first zoned time
+    clock: int | None = doc.dct_offset if doc.dct_grain in _CLOCK_GRAINS else None
     for mention, tense in zip(mentions, tenses):
         sym = mention.symbolic
         if _conjoined_day(mention) and (last_day is None or mention.start - last_day.end > CONJUNCT_REACH):

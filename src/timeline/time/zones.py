@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from ..rules import load_toml
-from ..model import Grain, Interval
+from ..model import Grain, Interval, format_offset
 from .periods import nth_weekday
 
 _OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
@@ -42,15 +42,6 @@ def normalize_offset(text: str) -> str:
     if minutes is None:
         raise ValueError(f"not a zone offset: {text!r}")
     return format_offset(minutes)
-
-
-def format_offset(minutes: int) -> str:
-    """The ISO 8601 zone designator: "Z" for UTC, else "+05:30" / "-04:00"."""
-    if minutes == 0:
-        return "Z"
-    sign = "-" if minutes < 0 else "+"
-    h, m = divmod(abs(minutes), 60)
-    return f"{sign}{h:02d}:{m:02d}"
 
 
 @cache
