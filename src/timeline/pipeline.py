@@ -156,7 +156,8 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
         if syntax == "shown":
             from .story.compose import relabel
 
-            ranked, ordered = relabel(originals, ordered, all_timexes, ranked, shown)
+            ranked, ordered = relabel(originals, ordered, all_timexes, ranked, shown,
+                                      _parse_mapper(jobs) if engine == "local" else None)
             lap("labels")
         return Timeline(
             documents=tuple(docs),
@@ -165,6 +166,27 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
             matches=tuple(joins),
             happenings=tuple(ranked),
         )
+
+
+PARSE_TASKS_PER_JOB = 4  # fewer articles to parse than this per process are parsed here
+
+
+def _parse_mapper(jobs: int) -> Callable | None:
+    """How `relabel` runs its parses: with several jobs, in a pool of processes forked once the
+    parser is loaded here (they share it), when there are enough articles to spread; else here."""
+    if jobs <= 1:
+        return None
+
+    def mapper(fn: Callable, tasks: list[tuple]) -> list:
+        if len(tasks) < PARSE_TASKS_PER_JOB * jobs:
+            return [fn(*task) for task in tasks]
+        from .scale import pool_apply
+        from .syntax import load
+
+        load()
+        return pool_apply(fn, tasks, jobs)
+
+    return mapper
 
 
 class _Settled:

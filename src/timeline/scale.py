@@ -8,13 +8,14 @@ the order of the documents, so the timeline is byte-identical to a run in one pr
 from __future__ import annotations
 
 import os
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
 
 from .time.anchor import Policy
 from .model import Document, Event, Timex
 
 Result = tuple[tuple[Timex, ...], list[Event]]
 Stage = Callable[[Document, Policy, bool], Result]  # the per-article stage (pipeline.article_stage)
+T = TypeVar("T")
 CHUNK = 8  # articles sent to a worker at a time: fewer round trips, still an even spread
 
 
@@ -66,6 +67,27 @@ def pool_map(stage: Stage, docs: Sequence[Document], policy: Policy, jobs: int,
         raise
     pool.shutdown()
     return out
+
+
+def pool_apply(fn: Callable[..., T], tasks: Sequence[tuple], jobs: int) -> list[T]:
+    """`fn(*task)` for each task in `jobs` processes (forked where the system can: they share
+    what this process has loaded, such as the parser), the results in the tasks' order."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    method = "fork" if "fork" in _start_methods() else None
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context(method), initializer=_quiet_worker)
+    try:
+        out = list(pool.map(_apply, [fn] * len(tasks), tasks))
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return out
+
+
+def _apply(fn: Callable[..., T], task: tuple) -> T:
+    return fn(*task)
 
 
 def _quiet_worker() -> None:

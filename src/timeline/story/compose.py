@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..model import Document, Event, Happening, Match, Timeline, Timex
 from .happenings import build_happenings
@@ -31,12 +31,17 @@ MENTIONS = 6  # mentions of a shown happening whose sentences are parsed for its
 MORE_MENTIONS = 6  # more, for a happening none of whose first mentions gives a clean label
 
 
+Mapper = Callable[[Callable[..., list[Event]], list[tuple]], list[list[Event]]]
+
+
 def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Sequence[Timex],
-            happenings: Sequence[Happening], shown: int) -> tuple[list[Happening], list[Event]]:
+            happenings: Sequence[Happening], shown: int, mapper: Mapper | None = None) -> tuple[list[Happening], list[Event]]:
     """The `shown` best-ranked happenings labelled from the parse of their mentions' clauses
     (up to MENTIONS of each, from as many articles; when none of those gives a label the lint
     passes, up to MORE_MENTIONS more), each wearing the clearest of them; the events those
-    mentions are, relabelled too. The others keep the labels cut from the text."""
+    mentions are, relabelled too. The others keep the labels cut from the text. Each article's
+    parse is a task of its own: `mapper(fn, tasks)` runs them (in a process pool: see
+    pipeline), by default one after the other here."""
     from ..events.labels import label_events
     from ..syntax.clauses import lint
     from .features import features, match_rules
@@ -73,9 +78,10 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
         by_doc: dict[str, set[str]] = {}
         for doc, event in pairs:
             by_doc.setdefault(doc, set()).add(event)
-        for doc_id in sorted(by_doc):
-            mine = [e for e in doc_events.get(doc_id, []) if e.id in by_doc[doc_id]]
-            for e in label_events(docs[doc_id], mine, doc_timexes.get(doc_id, [])):
+        tasks = [(docs[d], [e for e in doc_events.get(d, []) if e.id in by_doc[d]], doc_timexes.get(d, []))
+                 for d in sorted(by_doc)]
+        for labelled in (mapper or _in_turn)(label_events, tasks):
+            for e in labelled:
                 relabelled[(e.doc, e.id)] = e
 
     def best(h_id: str) -> Event | None:
@@ -97,6 +103,10 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
             h = replace(h, label=head.label)
         out.append(h)
     return out, [relabelled.get((e.doc, e.id), e) for e in events]
+
+
+def _in_turn(fn: Callable[..., list[Event]], tasks: list[tuple]) -> list[list[Event]]:
+    return [fn(*task) for task in tasks]
 
 
 def with_happenings(tl: Timeline) -> Timeline:
