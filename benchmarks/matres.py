@@ -80,6 +80,9 @@ def evaluate(subset: str, dump: list[str] | None = None, files: list[Path] | Non
                 continue
             if frame(a) != frame(b) or a.rank == b.rank:  # type: ignore[attr-defined]
                 order["tie"] += 1
+                order["tie: " + ("one event of ours" if a is b else "calendar and undated" if frame(a) != frame(b)
+                                 else "same sentence" if a.sentence == b.sentence  # type: ignore[attr-defined]
+                                 else "different sentences")] += 1
                 continue
             said = "BEFORE" if a.rank < b.rank else "AFTER"  # type: ignore[attr-defined]
             order["decided"] += 1
@@ -172,6 +175,8 @@ def main() -> int:
     print(f"overall order: accuracy {acc:.1f}% on {total['decided']} decided pairs, coverage {cov:.1f}% "
           f"of {total['pairs']} BEFORE/AFTER pairs (ties {total['tie']}, events not found {total['missed']}); "
           f"text-order floor {100 * total['floor'] / max(total['pairs'], 1):.1f}%")
+    print("undecided: " + ", ".join(f"{k} {v}" for k, v in sorted(total.items()) if k.startswith("tie: "))
+          + f", events not found {total['missed']}, not in the gold events {total['unmapped']}")
     met = acc >= TARGET_ACCURACY and cov >= TARGET_COVERAGE
     print(f"target: accuracy >= {TARGET_ACCURACY:.0f}% at coverage >= {TARGET_COVERAGE:.0f}%: "
           f"{'met' if met else 'NOT met'} overall")
