@@ -110,10 +110,10 @@ def cross_validated(folds: int, epochs: int = 10) -> dict:
             held = [f for n, f in enumerate(files) if n % folds == fold]
             rest = [x for n, f in enumerate(files) if n % folds != fold for x in data[f]]
             model = Perceptron(["BEFORE", "AFTER"], train_events.fit_pairs(rest, epochs, quiet=True))
-            _use_pair_model(pairs_module, lambda: model)
+            _use_pair_model(pairs_module, lambda model=model: model)
             r = evaluate("TimeBank", files=held)
-            for key in total:
-                total[key].update(r[key])
+            for key, counts in total.items():
+                counts.update(r[key])
     finally:
         _use_pair_model(pairs_module, shipped)
     return total
