@@ -176,7 +176,12 @@ def _pairs_of(tl, gold, pairs, text: str) -> list[tuple[list[str], int]]:  # typ
 
 
 def train_pairs(files: list[Path], epochs: int) -> Path:
-    data = order_pairs(files)
+    return _save("pairs", ["BEFORE", "AFTER"], fit_pairs(order_pairs(files), epochs))
+
+
+def fit_pairs(data: list[tuple[list[str], int]], epochs: int, quiet: bool = False) -> dict[str, list[float]]:
+    """The averaged weights of the pairwise order model learned from `data` (see `order_pairs`);
+    benchmarks/matres.py --folds fits it on part of TimeBank to score the rest."""
     model = AveragedPerceptron(["BEFORE", "AFTER"])
     rng = random.Random(17)
     order = list(range(len(data)))
@@ -189,8 +194,9 @@ def train_pairs(files: list[Path], epochs: int) -> Path:
             guess = 0 if s[0] >= s[1] else 1
             wrong += guess != gold
             model.update(feats, gold, guess)
-        print(f"pairs epoch {epoch + 1}: {wrong} of {len(data)} pairs wrong", file=sys.stderr)
-    return _save("pairs", ["BEFORE", "AFTER"], model.averaged())
+        if not quiet:
+            print(f"pairs epoch {epoch + 1}: {wrong} of {len(data)} pairs wrong", file=sys.stderr)
+    return model.averaged()
 
 
 def main() -> int:

@@ -45,7 +45,9 @@ def article_stage(doc: Document, policy: Policy = Policy.NEWS,
     # every sentence is parsed once: the parse refines the events (`find_events`) and
     # gives their labels
     parses = dict(enumerate(parse_spans(doc.text, a.sentences))) if doc.text else {}
-    events = place_document(find_events(a, parses), doc.text)
+    from .events.links import Parses
+
+    events = place_document(find_events(a, parses), doc.text, Parses(parses))
     return a.timexes, label_events(doc, events, a.timexes, parses=parses)
 
 

@@ -12,7 +12,11 @@ Two kinds of evidence order two events of a frame:
    agreed" before "said"), event classes (a report after what it reports), modality ("will",
    "to"), connectives between them ("after", "because", "then"), text order. A pairwise model
    learned from the MATRES start-point relations of TimeBank (``eventmodel.pair_model``)
-   weighs them; a decision counts only when its margin reaches MARGIN.
+   weighs them; a decision counts only when its margin reaches MARGIN. Where the sentence
+   is parsed, a link between the two events that ``rules/en/order.toml`` names ("rose after
+   the company unveiled", "said the plant had been hit") adds its weight (`links`).
+   MARGIN and SPLIT_MARGIN are set on TimeBank with the pairwise model cross-validated
+   (``benchmarks/matres.py --folds 3``), not on the held-out AQUAINT.
 
 The events of a document are placed one by one, in text order, into a sequence of rank
 groups: each goes where it agrees best with the evidence about the events already placed,
@@ -33,12 +37,13 @@ from typing import Iterable, Mapping, Sequence
 
 from ..model import Event
 from .envelopes import NO_ENVELOPE, UNITS, Envelopes, frame
+from .links import Parses, links
 from .pairs import WINDOW, Margins, sentence_numbers
 
-MARGIN = 1.0  # the pairwise model's margin below which the text does not decide an order
-SPLIT_MARGIN = 22.0  # neighbouring rank groups with weaker evidence between them are merged
+MARGIN = 3.0  # the pairwise model's margin below which the text does not decide an order
+SPLIT_MARGIN = 20.0  # neighbouring rank groups with weaker evidence between them are merged
 PASSAGE = 400  # events placed together; a longer article is placed passage by passage
-def _place(doc_events: Sequence[Event], text: str) -> dict[str, int]:
+def _place(doc_events: Sequence[Event], text: str, parses: Parses | None = None) -> dict[str, int]:
     """Rank groups (0-based) of one document's events of one frame. An article with more than
     PASSAGE events (a book, a 20 MB dump) is placed in passages of PASSAGE events that follow
     each other, so that the time stays linear in its length."""
@@ -47,7 +52,7 @@ def _place(doc_events: Sequence[Event], text: str) -> dict[str, int]:
     offset = 0
     for i in range(0, len(events), PASSAGE):
         passage = events[i:i + PASSAGE]
-        groups = _place_passage(passage, text)
+        groups = _place_passage(passage, text, parses)
         out.update({passage[k].id: gi + offset for gi, members in enumerate(groups) for k in members})
         offset += len(groups)
     return out
@@ -115,7 +120,7 @@ class _Ranks:
         return [self.members[g] for g in self.order]
 
 
-def _place_passage(events: Sequence[Event], text: str) -> list[list[int]]:
+def _place_passage(events: Sequence[Event], text: str, parses: Parses | None = None) -> list[list[int]]:
     """The rank groups of a passage's events (indices into `events`, which are in text order).
 
     Each event in turn goes into the slot (a new group before any group, or into one)
@@ -129,7 +134,7 @@ def _place_passage(events: Sequence[Event], text: str) -> list[list[int]]:
     the text, else a new last group), then the later one."""
     sent = sentence_numbers(events)
     envelopes = Envelopes(events)
-    margins = Margins(events, text, sent, envelopes)
+    margins = Margins(events, text, sent, envelopes, links(events, parses))
     ranks = _Ranks(envelopes)
     for k in range(len(events)):
         cls = envelopes.of[k]
@@ -219,15 +224,17 @@ class _Merged:
         return False
 
 
-def place_document(events: Sequence[Event], text: str) -> list[Event]:
+def place_document(events: Sequence[Event], text: str, parses: Parses | None = None) -> list[Event]:
     """One article's events with their order within the article: `rank` is the 1-based rank
-    group within the article and frame (the per-article half of ordering, pure)."""
+    group within the article and frame (the per-article half of ordering, pure). With the
+    `parses` of its sentences, two events of a sentence that the parse links are ordered by
+    what the link says (`links`)."""
     by_frame: dict[str, list[Event]] = {}
     for e in events:
         by_frame.setdefault(frame(e), []).append(e)
     placed: dict[str, Event] = {}
     for name, members in by_frame.items():
-        groups = {e.id: 0 for e in members} if name == "undated" else _place(members, text)
+        groups = {e.id: 0 for e in members} if name == "undated" else _place(members, text, parses)
         placed.update({e.id: replace(e, rank=groups[e.id] + 1) for e in members})
     return [placed[e.id] for e in events]
 

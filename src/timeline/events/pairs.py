@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import Callable, NamedTuple, Sequence
+from typing import Callable, Mapping, NamedTuple, Sequence
 
 import numpy as np
 
@@ -225,9 +225,11 @@ class Margins:
     not know, is the zero row, which adds nothing): what each event is, what kinds of event the
     two are, what is between them (`_Gaps`). `Perceptron.sum_rows` adds the rows up for all pairs
     together, one slot after the other, giving the floats of
-    ``pair_model().scores(pair_features(a, b, text))``."""
+    ``pair_model().scores(pair_features(a, b, text))``, to which the evidence of the parse is
+    added where it links two events (`links`: by pair, as `links.links` gives it)."""
 
-    def __init__(self, events: Sequence[Event], text: str, sent: Sequence[int], envelopes: Envelopes) -> None:
+    def __init__(self, events: Sequence[Event], text: str, sent: Sequence[int], envelopes: Envelopes,
+                 links: Mapping[tuple[int, int], float] | None = None) -> None:
         n = len(events)
         numbers = np.array(sent, dtype=np.intp)
         near = np.searchsorted(numbers, numbers - WINDOW)  # the first event within WINDOW sentences
@@ -245,6 +247,9 @@ class Margins:
         if len(later):
             self._margin = dict(zip(zip(earlier.tolist(), later.tolist()),
                                     _margins(events, text, earlier, later).tolist()))
+        for pair, evidence in (links or {}).items():  # what the parse says (`links`): added
+            if pair in self._margin:
+                self._margin[pair] += evidence
 
     def __call__(self, i: int, k: int) -> float:
         """The margin of the pair (events[i], events[k]), i < k."""
