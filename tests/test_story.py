@@ -271,15 +271,15 @@ def test_a_page_stamp_and_an_address_are_furniture_even_on_one_page(tmp_path):
 def test_a_day_the_later_coverage_names_in_full_outranks_one_named_only_by_its_weekday(tmp_path):
     """Date-wise TLS: retrospectives name the days that mattered in full ("5 March 2025");
     "on Monday" points at the day before the publication day. A happening two later articles
-    date in full outranks one three articles of the next day date by the weekday, and a
-    page's stamp of its own publication day does not count as naming it."""
+    date in full outranks one three articles of the next day date by the weekday; a page's
+    stamp of its own publication day does not count as naming it."""
     articles = {
         "a": ("Reuters", "2025-03-04", "Talks on the river treaty collapsed in Geneva on Monday."),
         "b": ("BBC", "2025-03-04", "Talks on the river treaty collapsed in Geneva on Monday, officials said."),
         "c": ("AP", "2025-03-04", "Talks on the river treaty collapsed in Geneva on Monday after a week."),
         "d": ("Reuters", "2025-03-20", "The Koral dam collapsed on 5 March 2025, flooding the valley."),
         "e": ("BBC", "2025-03-25", "Engineers say the Koral dam collapsed on 5 March 2025."),
-        "f": ("AP", "2025-03-05", "Wednesday 5 March 2025\n\nRain fell across the region."),
+        "f": ("AP", "2025-03-12", "Wednesday 12 March 2025\n\nFarmers blocked the roads into Geneva today."),
     }
     for name, (outlet, day, text) in articles.items():
         (tmp_path / f"{name}.txt").write_text(f"Source: {outlet}\nDate: {day}\n\n{text}\n", encoding="utf-8")
@@ -291,5 +291,6 @@ def test_a_day_the_later_coverage_names_in_full_outranks_one_named_only_by_its_w
     assert (talks["articles"], dam["articles"]) == (3, 2)
     assert (talks["earliest"][:10], dam["earliest"][:10]) == ("2025-03-03", "2025-03-05")
     assert dam["rank"] < talks["rank"]
-    assert dam["signals"]["full_refs"] == pytest.approx(1.585, abs=1e-3)  # d and e, not f's own stamp
-    assert talks["signals"]["full_refs"] == 0
+    farmers = _happening(data, "farmers")
+    assert farmers["earliest"][:10] == "2025-03-12"
+    assert (dam["signals"]["full_refs"], talks["signals"]["full_refs"], farmers["signals"]["full_refs"]) == (1, 0, 0)

@@ -7,12 +7,12 @@ JSON so that a reader can see why one happening outranks another):
 - lead: how many report it in their headline or first two sentences (the inverted pyramid);
 - date salience, as date-wise TLS has it: how many articles name its day by a time
   expression, how many of them were published after that day (the coverage keeps coming back
-  to it), how many articles were published on it, and how many articles of other days name it
+  to it), how many articles were published on it, and whether articles of other days name it
   in full, day, month and year ("27 April 2009", "April 27, 2009": a time expression that needs
-  no anchor), as retrospectives and chronologies name the days that mattered (Kessler et al.
-  2012, Tran et al. 2013: the days named by full dates are a story's key dates) while "on
-  Monday" or "yesterday" mostly points at the days next to the publication day, and a page's
-  stamp of its own publication day says nothing about that day;
+  no anchor), as retrospectives and chronologies name the days that mattered (date features
+  of date-wise TLS: Kessler et al. 2012, Tran et al. 2013), while "on Monday" or "yesterday"
+  mostly points at the days next to the publication day, and a page's stamp of its own
+  publication day says nothing about that day;
 - precision: a happening dated to a day or finer can stand on a timeline; "in 2009" cannot;
 - stated: the share of its mentions whose time a time expression states (not the
   publication day assumed from the tense);
@@ -92,7 +92,11 @@ def _log2p(x: float) -> float:
 
 def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: Mapping[str, int],
             titles: Mapping[str, frozenset[str]], salience: DateSalience) -> dict[str, float]:
-    """The signals of one happening (see the module docstring), each on a log scale."""
+    """The signals of one happening (see the module docstring), each on a log scale but
+    full_refs, which is 1 when its day is named in full by an article of another day: what
+    sets a day apart is that the coverage names it so at all; a busy day that twenty articles
+    date in full is not twenty times a key date, and its every report should not crowd the
+    other days' news out of the top."""
     agreeing = [mentions[(r.doc, r.event)] for r in h.mentions
                 if (r.doc, r.event) in mentions and r not in h.disagreements]
     lead_docs = {e.doc for e in agreeing if e.start < lead_end.get(e.doc, 0)
@@ -117,7 +121,7 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
         "date_refs": _log2p(named),
         "later_refs": _log2p(later),
         "published": _log2p(published),
-        "full_refs": _log2p(full),
+        "full_refs": float(full > 0),
         "precision": 1.0 if day_precise else 0.5 if h.precision is Precision.DAYS else 0.0,
         "stated": stated / max(len(agreeing), 1),
         "in_span": in_span,
