@@ -294,3 +294,22 @@ def test_a_day_the_later_coverage_names_in_full_outranks_one_named_only_by_its_w
     farmers = _happening(data, "farmers")
     assert farmers["earliest"][:10] == "2025-03-12"
     assert (dam["signals"]["full_refs"], talks["signals"]["full_refs"], farmers["signals"]["full_refs"]) == (1, 0, 0)
+
+
+def test_a_day_only_assumed_from_the_publication_day_is_no_stated_precision(tmp_path):
+    """"The ministry is reviewing the treaty" is dated to the publication day by its tense
+    alone: it names no day of its own, so it does not count as dated to a day when ranked
+    (its precision signal is 0), while "talks collapsed on Monday" does."""
+    for name, outlet in (("a", "Reuters"), ("b", "BBC")):
+        (tmp_path / f"{name}.txt").write_text(
+            f"Source: {outlet}\nDate: 2025-03-04\n\nTalks on the river treaty collapsed in Geneva on Monday. "
+            "The ministry is reviewing the river treaty.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "--out", str(out), "--format", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    talks, review = _happening(data, "talks"), _happening(data, "reviewing")
+    assert (talks["earliest"][:10], review["earliest"][:10]) == ("2025-03-03", "2025-03-04")
+    assert review["precision"] == "day" and review["signals"]["stated"] == 0
+    assert (talks["signals"]["precision"], review["signals"]["precision"]) == (1, 0)
+    assert talks["rank"] < review["rank"]

@@ -13,7 +13,9 @@ JSON so that a reader can see why one happening outranks another):
   of date-wise TLS: Kessler et al. 2012, Tran et al. 2013), while "on Monday" or "yesterday"
   mostly points at the days next to the publication day, and a page's stamp of its own
   publication day says nothing about that day;
-- precision: a happening dated to a day or finer can stand on a timeline; "in 2009" cannot;
+- precision: a happening dated to a day or finer can stand on a timeline; "in 2009" cannot,
+  nor can one whose day no time expression states (only the publication day assumed from
+  the tense of its reports);
 - stated: the share of its mentions whose time a time expression states (not the
   publication day assumed from the tense);
 - in span: it happened while the story was covered (from a week before the first article to
@@ -122,7 +124,9 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
         "later_refs": _log2p(later),
         "published": _log2p(published),
         "full_refs": float(full > 0),
-        "precision": 1.0 if day_precise else 0.5 if h.precision is Precision.DAYS else 0.0,
+        # (the precision the text states: a day only assumed from the publication day and the
+        # tense, "the media are minimising it", is no day of its own)
+        "precision": (1.0 if day_precise else 0.5 if h.precision is Precision.DAYS else 0.0) if stated else 0.0,
         "stated": stated / max(len(agreeing), 1),
         "in_span": in_span,
     }
