@@ -272,7 +272,8 @@ def test_a_day_the_later_coverage_names_in_full_outranks_one_named_only_by_its_w
     """Date-wise TLS: retrospectives name the days that mattered in full ("5 March 2025");
     "on Monday" points at the day before the publication day. A happening two later articles
     date in full outranks one three articles of the next day date by the weekday; a page's
-    stamp of its own publication day does not count as naming it."""
+    stamp of its own publication day does not count as naming it, nor does naming a day long
+    before the story (its background)."""
     articles = {
         "a": ("Reuters", "2025-03-04", "Talks on the river treaty collapsed in Geneva on Monday."),
         "b": ("BBC", "2025-03-04", "Talks on the river treaty collapsed in Geneva on Monday, officials said."),
@@ -280,6 +281,7 @@ def test_a_day_the_later_coverage_names_in_full_outranks_one_named_only_by_its_w
         "d": ("Reuters", "2025-03-20", "The Koral dam collapsed on 5 March 2025, flooding the valley."),
         "e": ("BBC", "2025-03-25", "Engineers say the Koral dam collapsed on 5 March 2025."),
         "f": ("AP", "2025-03-12", "Wednesday 12 March 2025\n\nFarmers blocked the roads into Geneva today."),
+        "g": ("AP", "2025-03-21", "Engineers opened the Koral dam on 4 June 1961."),
     }
     for name, (outlet, day, text) in articles.items():
         (tmp_path / f"{name}.txt").write_text(f"Source: {outlet}\nDate: {day}\n\n{text}\n", encoding="utf-8")
@@ -294,6 +296,8 @@ def test_a_day_the_later_coverage_names_in_full_outranks_one_named_only_by_its_w
     farmers = _happening(data, "farmers")
     assert farmers["earliest"][:10] == "2025-03-12"
     assert (dam["signals"]["full_refs"], talks["signals"]["full_refs"], farmers["signals"]["full_refs"]) == (1, 0, 0)
+    opened = _happening(data, "opened")  # named in full, but long before the story: background
+    assert opened["earliest"][:10] == "1961-06-04" and opened["signals"]["full_refs"] == 0
 
 
 def test_a_day_only_assumed_from_the_publication_day_is_no_stated_precision(tmp_path):

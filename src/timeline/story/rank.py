@@ -12,7 +12,8 @@ JSON so that a reader can see why one happening outranks another):
   no anchor), as retrospectives and chronologies name the days that mattered (date features
   of date-wise TLS: Kessler et al. 2012, Tran et al. 2013), while "on Monday" or "yesterday"
   mostly points at the days next to the publication day, and a page's stamp of its own
-  publication day says nothing about that day;
+  publication day says nothing about that day (only days in the story's span count: "11
+  September 2001", named in full by every retrospective of the Iraq war, is its background);
 - precision: a happening dated to a day or finer can stand on a timeline; "in 2009" cannot,
   nor can one whose day no time expression states (only the publication day assumed from
   the tense of its reports);
@@ -115,7 +116,7 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
             named = salience.named.get(day, 0)
             later = salience.named_later.get(day, 0)
             published = salience.published.get(day, 0)
-            full = salience.named_in_full.get(day, 0)
+            full = salience.named_in_full.get(day, 0) if in_span else 0  # (what came before is background)
     return {
         "articles": _log2p(h.articles),
         "outlets": math.log2(max(len(h.outlets), 1)),
