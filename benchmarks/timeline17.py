@@ -45,3 +45,24 @@ def score(topic: str, timeline: Path) -> dict:
     import tls_score  # noqa: E402  (../shared/tools, standard library only)
 
     return tls_score.main(str(timeline), str(TLS / topic / "gold"))
+
+
+def ceilings(topic: str, timeline: Path) -> dict[str, float]:
+    """Per gold timeline, the best Date-F1 any ranking of our days could reach: the days that
+    carry a ranked happening inside its span, with every gold day among them picked first."""
+    import json
+
+    sys.path.insert(0, str(SCORER.parent))
+    import tls_score  # noqa: E402
+
+    with open(timeline, encoding="utf-8") as fh:
+        ours, _ = tls_score.ranked_days(json.load(fh))
+    out = {}
+    for name, gold in tls_score.read_gold(TLS / topic / "gold").items():
+        lo, hi, k = min(gold), max(gold), len(gold)
+        cand = {d for d in ours if lo <= d <= hi}
+        picked = min(k, len(cand))
+        hits = min(len(cand & set(gold)), picked)
+        p, r = (hits / picked if picked else 0.0), hits / k
+        out[name] = 2 * p * r / (p + r) if p + r else 0.0
+    return out

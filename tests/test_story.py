@@ -266,3 +266,54 @@ def test_a_page_stamp_and_an_address_are_furniture_even_on_one_page(tmp_path):
     dropped = [marked.text[s:e] for s, e in marked.furniture]
     assert len(dropped) == 2 and "Page last updated" in dropped[0] and "userhelp@" in dropped[1]
     assert [e.text for e in tl.events] == ["died"]
+
+
+def test_a_day_the_later_coverage_names_in_full_outranks_one_named_only_by_its_weekday(tmp_path):
+    """Date-wise TLS: retrospectives name the days that mattered in full ("5 March 2025");
+    "on Monday" points at the day before the publication day. A happening two later articles
+    date in full outranks one three articles of the next day date by the weekday; a page's
+    stamp of its own publication day does not count as naming it, nor does naming a day long
+    before the story (its background)."""
+    articles = {
+        "a": ("Reuters", "2025-03-04", "Talks on the river treaty collapsed in Geneva on Monday."),
+        "b": ("BBC", "2025-03-04", "Talks on the river treaty collapsed in Geneva on Monday, officials said."),
+        "c": ("AP", "2025-03-04", "Talks on the river treaty collapsed in Geneva on Monday after a week."),
+        "d": ("Reuters", "2025-03-20", "The Koral dam collapsed on 5 March 2025, flooding the valley."),
+        "e": ("BBC", "2025-03-25", "Engineers say the Koral dam collapsed on 5 March 2025."),
+        "f": ("AP", "2025-03-12", "Wednesday 12 March 2025\n\nFarmers blocked the roads into Geneva today."),
+        "g": ("AP", "2025-03-21", "Engineers opened the Koral dam on 4 June 1961."),
+    }
+    for name, (outlet, day, text) in articles.items():
+        (tmp_path / f"{name}.txt").write_text(f"Source: {outlet}\nDate: {day}\n\n{text}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "--out", str(out), "--format", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    talks, dam = _happening(data, "talks"), _happening(data, "dam")
+    assert (talks["articles"], dam["articles"]) == (3, 2)
+    assert (talks["earliest"][:10], dam["earliest"][:10]) == ("2025-03-03", "2025-03-05")
+    assert dam["rank"] < talks["rank"]
+    farmers = _happening(data, "farmers")
+    assert farmers["earliest"][:10] == "2025-03-12"
+    assert (dam["signals"]["full_refs"], talks["signals"]["full_refs"], farmers["signals"]["full_refs"]) == (1, 0, 0)
+    opened = _happening(data, "opened")  # named in full, but long before the story: background
+    assert opened["earliest"][:10] == "1961-06-04" and opened["signals"]["full_refs"] == 0
+
+
+def test_a_day_only_assumed_from_the_publication_day_is_no_stated_precision(tmp_path):
+    """"The ministry is reviewing the treaty" is dated to the publication day by its tense
+    alone: it names no day of its own, so it does not count as dated to a day when ranked
+    (its precision signal is 0), while "talks collapsed on Monday" does."""
+    for name, outlet in (("a", "Reuters"), ("b", "BBC")):
+        (tmp_path / f"{name}.txt").write_text(
+            f"Source: {outlet}\nDate: 2025-03-04\n\nTalks on the river treaty collapsed in Geneva on Monday. "
+            "The ministry is reviewing the river treaty.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "--out", str(out), "--format", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "timeline.json").read_text(encoding="utf-8"))
+    talks, review = _happening(data, "talks"), _happening(data, "reviewing")
+    assert (talks["earliest"][:10], review["earliest"][:10]) == ("2025-03-03", "2025-03-04")
+    assert review["precision"] == "day" and review["signals"]["stated"] == 0
+    assert (talks["signals"]["precision"], review["signals"]["precision"]) == (1, 0)
+    assert talks["rank"] < review["rank"]

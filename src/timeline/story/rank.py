@@ -7,8 +7,16 @@ JSON so that a reader can see why one happening outranks another):
 - lead: how many report it in their headline or first two sentences (the inverted pyramid);
 - date salience, as date-wise TLS has it: how many articles name its day by a time
   expression, how many of them were published after that day (the coverage keeps coming back
-  to it), and how many articles were published on it;
-- precision: a happening dated to a day or finer can stand on a timeline; "in 2009" cannot;
+  to it), how many articles were published on it, and whether articles of other days name it
+  in full, day, month and year ("27 April 2009", "April 27, 2009": a time expression that needs
+  no anchor), as retrospectives and chronologies name the days that mattered (date features
+  of date-wise TLS: Kessler et al. 2012, Tran et al. 2013), while "on Monday" or "yesterday"
+  mostly points at the days next to the publication day, and a page's stamp of its own
+  publication day says nothing about that day (only days in the story's span count: "11
+  September 2001", named in full by every retrospective of the Iraq war, is its background);
+- precision: a happening dated to a day or finer can stand on a timeline; "in 2009" cannot,
+  nor can one whose day no time expression states (only the publication day assumed from
+  the tense of its reports);
 - stated: the share of its mentions whose time a time expression states (not the
   publication day assumed from the tense);
 - in span: it happened while the story was covered (from a week before the first article to
@@ -22,7 +30,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from itertools import repeat
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Mapping, Sequence
@@ -31,7 +39,8 @@ from ..rules import load_toml
 from ..model import AnchorKind, Document, Event, Happening, Precision, Timex, TimexType
 from ..sources.segment import sentence_spans
 
-SIGNALS = ("articles", "outlets", "lead", "date_refs", "later_refs", "published", "precision", "stated", "in_span")
+SIGNALS = ("articles", "outlets", "lead", "date_refs", "later_refs", "published", "full_refs", "precision",
+           "stated", "in_span")
 SPAN_SLACK = 7  # days before the first article that still belong to the story's span
 
 
@@ -43,13 +52,14 @@ def rank_weights() -> dict[str, float]:
 
 @dataclass(frozen=True, slots=True)
 class DateSalience:
-    """Per calendar day: the articles that name it, those of them published later, and the
-    articles published on it."""
+    """Per calendar day: the articles that name it, those of them published later, the
+    articles published on it, and the articles published on another day that name it in full."""
 
     named: Mapping[date, int]
     named_later: Mapping[date, int]
     published: Mapping[date, int]
     span: tuple[date, date] | None  # the first and the last publication day
+    named_in_full: Mapping[date, int] = field(default_factory=dict)
 
 
 def date_salience(documents: Sequence[Document], timexes: Sequence[Timex]) -> DateSalience:
@@ -57,6 +67,8 @@ def date_salience(documents: Sequence[Document], timexes: Sequence[Timex]) -> Da
     pub = {d.id: d.dct.date() for d in documents if d.dct is not None and d.duplicate_of is None}
     named: dict[date, set[str]] = defaultdict(set)
     later: dict[date, set[str]] = defaultdict(set)
+    full: dict[date, set[str]] = defaultdict(set)
+    ours = {d.id for d in documents if d.duplicate_of is None}
     for t in timexes:
         if t.type not in (TimexType.DATE, TimexType.TIME) or t.envelope is None:
             continue
@@ -67,12 +79,14 @@ def date_salience(documents: Sequence[Document], timexes: Sequence[Timex]) -> Da
         named[day].add(t.doc)
         if t.doc in pub and pub[t.doc] > day:
             later[day].add(t.doc)
+        if t.anchor == "none" and t.doc in ours and pub.get(t.doc) != day:
+            full[day].add(t.doc)
     published: dict[date, int] = defaultdict(int)
     for day in pub.values():
         published[day] += 1
     span = (min(pub.values()), max(pub.values())) if pub else None
     return DateSalience({d: len(s) for d, s in named.items()}, {d: len(s) for d, s in later.items()},
-                        dict(published), span)
+                        dict(published), span, {d: len(s) for d, s in full.items()})
 
 
 def _log2p(x: float) -> float:
@@ -81,14 +95,18 @@ def _log2p(x: float) -> float:
 
 def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: Mapping[str, int],
             titles: Mapping[str, frozenset[str]], salience: DateSalience) -> dict[str, float]:
-    """The signals of one happening (see the module docstring), each on a log scale."""
+    """The signals of one happening (see the module docstring), each on a log scale but
+    full_refs, which is 1 when its day is named in full by an article of another day: what
+    sets a day apart is that the coverage names it so at all; a busy day that twenty articles
+    date in full is not twenty times a key date, and its every report should not crowd the
+    other days' news out of the top."""
     agreeing = [mentions[(r.doc, r.event)] for r in h.mentions
                 if (r.doc, r.event) in mentions and r not in h.disagreements]
     lead_docs = {e.doc for e in agreeing if e.start < lead_end.get(e.doc, 0)
                  or (e.text.lower() in titles.get(e.doc, frozenset()))}
     stated = sum(e.anchor is not AnchorKind.DCT_TENSE and e.anchor is not AnchorKind.NONE for e in agreeing)
     day_precise = h.precision in (Precision.DAY, Precision.TIME)
-    named = later = published = 0.0
+    named = later = published = full = 0.0
     in_span = 0.0
     if h.envelope is not None and (h.envelope.start or h.envelope.end) is not None:
         day = (h.envelope.start or h.envelope.end).date()  # type: ignore[union-attr]
@@ -98,6 +116,7 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
             named = salience.named.get(day, 0)
             later = salience.named_later.get(day, 0)
             published = salience.published.get(day, 0)
+            full = salience.named_in_full.get(day, 0) if in_span else 0  # (what came before is background)
     return {
         "articles": _log2p(h.articles),
         "outlets": math.log2(max(len(h.outlets), 1)),
@@ -105,7 +124,10 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
         "date_refs": _log2p(named),
         "later_refs": _log2p(later),
         "published": _log2p(published),
-        "precision": 1.0 if day_precise else 0.5 if h.precision is Precision.DAYS else 0.0,
+        "full_refs": float(full > 0),
+        # (the precision the text states: a day only assumed from the publication day and the
+        # tense, "the media are minimising it", is no day of its own)
+        "precision": (1.0 if day_precise else 0.5 if h.precision is Precision.DAYS else 0.0) if stated else 0.0,
         "stated": stated / max(len(agreeing), 1),
         "in_span": in_span,
     }
