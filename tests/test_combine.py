@@ -57,6 +57,12 @@ def test_parts_do_not_join_across_a_clause():
     assert not any("Oct" in s and "14:30" in s for s in spans)
 
 
+def test_parts_do_not_join_across_a_blank_line():
+    found = [(m.text, m.rule) for m in tag("Markets closed Friday\n\n09:00 UTC: trading resumed.")]
+    assert found == [("Friday", "date.weekday"), ("09:00 UTC", "combine.clock_zone")]
+    assert [m.text for m in tag("Markets closed Friday\n09:00 UTC")] == ["Friday\n09:00 UTC"]
+
+
 def test_three_parts_compose_and_the_fragment_alone_is_no_time():
     found = tag("the second Friday of March 2019 at 9 a.m. ET, not the second Friday.")
     assert [(m.text, m.rule) for m in found][0] == ("the second Friday of March 2019 at 9 a.m. ET",

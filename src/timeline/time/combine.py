@@ -65,6 +65,7 @@ class Combinators:
     types: Mapping[str, tuple[Shape, ...]]
     rules: tuple[Combinator, ...]
     max_glue: int  # the longest glue looked for between two parts, in characters
+    barrier: re.Pattern[str] | None  # glue in which this is found never joins (a blank line)
 
 
 def _value(name: str, raw: Any, where: str) -> Any:
@@ -146,7 +147,11 @@ def compile_combinators(data: Mapping[str, Any], name: str) -> Combinators:
     if len(set(ids)) != len(ids):
         raise GrammarError(f"{name}: duplicate combinator ids")
     max_glue = int(data.get("max_glue", 16))
-    return Combinators(types, tuple(rules), max_glue)
+    try:
+        barrier = re.compile(data["barrier"]) if data.get("barrier") else None
+    except re.error as exc:
+        raise GrammarError(f"{name}: barrier does not compile: {exc}") from exc
+    return Combinators(types, tuple(rules), max_glue, barrier)
 
 
 @cache
@@ -244,6 +249,8 @@ def _join(text: str, a: Mention, b: Mention, ta: frozenset[str], tb: frozenset[s
             continue
         if glue is None:
             glue = text[a.end:b.start]
+            if combinators.barrier is not None and combinators.barrier.search(glue):
+                return None
         if not c.glue.fullmatch(glue):
             continue
         sym = merge(a.symbolic, b.symbolic)
