@@ -70,6 +70,16 @@ def test_three_parts_compose_and_the_fragment_alone_is_no_time():
     assert all(not m.rule.startswith("part.") for m in found)  # "the second Friday" alone: a plain weekday at most
 
 
+def test_a_bare_clock_after_a_time_with_its_day_is_on_that_day():
+    text = "Added: Tuesday, 19 January, 2010, 18:32 GMT 18:32 UK. Great news."
+    found = {t.text: t.value for t in extract(_doc(text, "2010-01-18"))}
+    assert found == {"Tuesday, 19 January, 2010, 18:32 GMT": "2010-01-19T18:32Z", "18:32": "2010-01-19T18:32"}
+
+
+def test_rules_that_tie_keep_their_order_through_the_combinators():
+    assert [t.value for t in extract(_doc("Twenty-four hours after the quake.", "2010-01-14"))] == ["PT24H"]
+
+
 def test_combining_is_deterministic():
     text = "Thursday of next week at 3 p.m., the 15th of next month, 2nd quarter 2021."
     first = [(m.start, m.end, m.rule, m.symbolic) for m in tag(text)]

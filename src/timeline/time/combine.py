@@ -206,11 +206,14 @@ def combine(text: str, mentions: Iterable[Mention], fragments: frozenset[str] = 
     """The mentions with those the combinators make of adjacent ones added, and the fragments
     (parts that count only inside a combination) left out. Deterministic: parts are taken in
     text order and the first combinator of the file that applies to a pair joins it. A span a
-    rule already covers on its own is not made again."""
+    rule already covers on its own is not made again. The mentions keep their order (the
+    overlap policy breaks ties by it); those made follow them."""
     combinators = combinators or load_combinators()
-    pool = sorted(mentions, key=lambda m: (m.start, m.end, m.rule))
-    if len(pool) < 2 or not combinators.rules:
-        return [m for m in pool if m.rule not in fragments]
+    given = list(mentions)
+    if len(given) < 2 or not combinators.rules:
+        return [m for m in given if m.rule not in fragments]
+    pool = sorted(given, key=lambda m: (m.start, m.end, m.rule))
+    made_all: list[Mention] = []
     typer = _Typer(combinators)
     lefts = frozenset().union(*(c.left for c in combinators.rules))
     spans = {(m.start, m.end) for m in pool}
@@ -234,11 +237,12 @@ def combine(text: str, mentions: Iterable[Mention], fragments: frozenset[str] = 
                         made.append(joined)
         if not made:
             break
+        made_all.extend(made)
         pool = sorted(pool + made, key=lambda m: (m.start, m.end, m.rule))
         for m in made:
             by_start.setdefault(m.start, []).append(m)
         frontier = {id(m) for m in made}
-    return [m for m in pool if m.rule not in fragments]
+    return [m for m in given + made_all if m.rule not in fragments]
 
 
 def _join(text: str, a: Mention, b: Mention, ta: frozenset[str], tb: frozenset[str],
