@@ -10,10 +10,11 @@ hours, an interval relative to the publication day.
 """
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from enum import Enum
 from typing import Sequence
 
-from ..model import Document, Grain, Kind, Mention, Tense, Timex, TimexType
+from ..model import Document, Grain, Kind, Mention, Tense, Timex, TimexType, Unit
 from .normalize import Anchor, Resolved, resolve
 from .zones import apply_zone
 
@@ -58,6 +59,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     last: Timex | None = None  # the last mentioned time that can anchor others
     last_period: Timex | None = None  # the last mentioned quarter, half or month ("a year earlier")
     last_day: Timex | None = None  # the last mentioned day ("at 10 a.m." is on it)
+    day_anchor: Anchor | None = None  # that day (of a time with its day: "Tuesday, 18:32 GMT")
     # the article's clock (zones.py): the zone of its publication time, else of its first zoned time
     clock: int | None = doc.dct_offset if doc.dct_grain in _CLOCK_GRAINS else None
     for mention, tense in zip(mentions, tenses):
@@ -72,10 +74,11 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
             anchor, anchor_name = _as_anchor(last), f"timex:{last.id}"
         elif _clock_only(mention) and last_day is not None and mention.start - last_day.end < PERIOD_REACH:
             # "at 10:35 a.m." after "On Friday, ...": a time of the day the text is telling about
-            anchor, anchor_name = _as_anchor(last_day), f"timex:{last_day.id}"
+            anchor, anchor_name = day_anchor, f"timex:{last_day.id}"
         res: Resolved | None = resolve(sym, anchor, tense, mention.type)
         if res is None:
             continue
+        written = res.interval  # before a zone puts it on the article's clock
         if sym.zone is not None:
             res, offset = apply_zone(res, sym.zone, clock)
             clock = offset if clock is None else clock
@@ -93,7 +96,14 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
         if _is_anchorable(timex) and timex.grain not in (Grain.CENTURY, Grain.DECADE):
             last = timex
             if timex.grain is Grain.DAY:
-                last_day = timex
+                last_day, day_anchor = timex, _as_anchor(timex)
+            elif timex.grain in _CLOCK_GRAINS and _names_day(mention) and written is not None \
+                    and written.start is not None:
+                # "Added: Tuesday, 19 January, 2010, 18:32 GMT 18:32 UK": the bare clock after
+                # a time with its day is on that day
+                d = written.start
+                day = datetime(d.year, d.month, d.day)
+                last_day, day_anchor = timex, Anchor(day, day + timedelta(days=1), Grain.DAY)
             if timex.grain in (Grain.QUARTER, Grain.HALF, Grain.MONTH) and not sym.keep_grain \
                     and (dct is None or timex.interval is None or timex.interval.start is None
                          or timex.interval.start <= dct.start):
@@ -114,6 +124,13 @@ def _clock_only(mention: Mention) -> bool:
     sym = mention.symbolic
     return (sym.kind is Kind.POINT and sym.hour is not None and sym.day is None and sym.month is None
             and sym.weekday is None and sym.year is None)
+
+
+def _names_day(mention: Mention) -> bool:
+    """Does a time of day name its day too ("Tuesday at 3 p.m.", "9:15 on 3/4/2019")?"""
+    sym = mention.symbolic
+    return (sym.day is not None or sym.weekday is not None
+            or (sym.kind is Kind.RELATIVE and sym.unit is Unit.DAY and sym.offset is not None))
 
 
 def _self_contained(mention: Mention) -> bool:

@@ -1,8 +1,9 @@
 """Composed points: a day named inside a period another part of the expression names.
 
 "the second Friday of March 2019", "the first Monday of this month", "Thursday of next week",
-"the 15th of next month", "the last Sunday of October": the outer period (a month, a week)
-is resolved first, by the ordinary rules of normalize.py; the inner part (an nth weekday, a
+"the 15th of next month", "the last Sunday of October": the combinators (combine.py) join the
+parts into one symbolic time; here, at resolution, the outer period (a month, a week) is
+resolved first, by the ordinary rules of normalize.py; the inner part (an nth weekday, a
 weekday, a day of the month) picks a day in it, and a clock time refines that day.
 Feasts of other calendars ("Ramadan 2020", "Diwali 2017") come from the table feasts.toml.
 """

@@ -58,6 +58,7 @@ class Rule:
     priority: int
     examples: tuple[Example, ...]
     negatives: tuple[str, ...]
+    fragment: bool = False  # a part only: kept when a combinator (combine.py) joins it to another
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity
@@ -327,11 +328,13 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
             end_fields=end_fields, group_macro=groups, skeleton=r"(?<![\w'’])(?:" + skeleton + r")" + _WORD_END,
             type=TimexType(ttype) if ttype else None, priority=int(spec.get("priority", 0)),
             examples=tuple(examples), negatives=tuple(spec.get("negatives", [])),
+            fragment=bool(spec.get("fragment", False)),
         ))
     return rules, list(data.get("negatives", []))
 
 
-NOT_RULE_FILES = {"negatives.toml", "text.toml", "tense.toml", "events.toml", "coref.toml", "zones.toml", "feasts.toml"}
+NOT_RULE_FILES = {"negatives.toml", "text.toml", "tense.toml", "events.toml", "coref.toml", "zones.toml", "feasts.toml",
+                  "combinators.toml"}
 
 
 def rule_files(lang: str = "en") -> list[str]:

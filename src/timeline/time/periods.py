@@ -186,6 +186,8 @@ def clock_hour(sym: Symbolic) -> int | None:
         return None
     if sym.pm is True and sym.hour < 12:
         return sym.hour + 12
+    if sym.pm is None and 1 <= sym.hour < 12 and (sym.part in ("AF", "EV") or (sym.part == "NI" and sym.hour >= 6)):
+        return sym.hour + 12  # "7:30 on Tuesday evening", "at 11 tomorrow night"
     if sym.pm is False and sym.hour == 12:
         return 0
     return sym.hour

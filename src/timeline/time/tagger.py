@@ -3,6 +3,7 @@
 Each rule's regex runs only in windows around the words every one of its matches must
 contain (``prefilter.py``); among overlapping matches the longest wins, then the rule with
 the higher priority, then the earlier one (a swappable policy, as spaCy's ``filter_spans``).
+Parts that stand next to each other are then joined by the combinators (``combine.py``).
 Nothing here knows the publication date.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import cache
 from typing import Callable, Iterable
 
 from . import regex_cache
+from .combine import combine, load_combinators
 from .grammar import Grammar, _trie_regex, load_grammar, symbolic_from_match
 from ..model import Mention
 from .prefilter import DIGIT, lexicon_witnesses, witnesses
@@ -185,7 +187,13 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
     return found
 
 
+@cache
+def _fragments(grammar: Grammar) -> frozenset[str]:
+    return frozenset(r.id for r in grammar.rules if r.fragment)
+
+
 def tag(text: str, grammar: Grammar | None = None, overlap: OverlapPolicy = longest_first) -> list[Mention]:
-    """The time expressions of `text`, in text order."""
+    """The time expressions of `text`, in text order: the rules' matches, joined by the
+    combinators where parts stand next to each other (combine.py), then overlaps resolved."""
     grammar = grammar or load_grammar()
-    return overlap(candidates(text, grammar))
+    return overlap(combine(text, candidates(text, grammar), _fragments(grammar), load_combinators(grammar.lang)))

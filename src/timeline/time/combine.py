@@ -1,0 +1,265 @@
+"""Compose time expressions from parts, as Duckling and ctparse do.
+
+The rules (rule files of ``rules/<lang>/``) find parts: an nth weekday, a weekday, a day of
+the month, a month, a month with its year, a relative week or month, a clock time with its
+zone, a date, a quarter, a holiday, a year. A combinator (``rules/<lang>/combinators.toml``)
+joins two parts that stand next to each other in the text, with only its glue between them
+("of", "in", "at", "on", ",", white space), into one symbolic time: the fields of both, none
+of them stated twice with different values. What a part is, is read off its fields (a
+*part type*: the fields it must have and those it may have); combinators name the part types
+they join. Combining repeats, each round over the parts the last round made, until nothing
+new is made ("the second Friday of March 2019" then "... at 9 a.m. ET"), so a composed
+expression is built from any number of parts. Rules marked ``fragment`` make parts that only
+count inside a combination ("the second Friday"). Nothing here knows the publication date:
+the result is a Symbolic, anchored by the one resolver (normalize.py) like any other.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields as dc_fields
+from functools import cache
+from typing import Any, Iterable, Mapping
+
+from ..model import Kind, Mention, Symbolic, TimexType
+from ..rules import GrammarError, load_toml
+from .grammar import EXAMPLE_KEYS, Example
+
+_FIELDS = {f.name: f.default for f in dc_fields(Symbolic) if f.name not in {"kind", "end_point"}}
+_JOINABLE = (Kind.POINT, Kind.RELATIVE)
+MAX_ROUNDS = 4  # parts joined in one expression: at most five
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """One way a symbolic time is of a part type: its kind, the fields it must have (with a
+    value, when one is stated) and the other fields it may have; every other field unset."""
+
+    kind: Kind
+    has: tuple[tuple[str, Any], ...]
+    may: frozenset[str]
+
+    def fits(self, sym: Symbolic) -> bool:
+        if sym.kind is not self.kind:
+            return False
+        for name, want in self.has:
+            got = getattr(sym, name)
+            if got == _FIELDS[name] or (want is not None and got != want):
+                return False
+        named = {n for n, _ in self.has} | self.may
+        return all(getattr(sym, n) == d for n, d in _FIELDS.items() if n not in named)
+
+
+@dataclass(frozen=True, slots=True)
+class Combinator:
+    id: str
+    left: frozenset[str]
+    glue: re.Pattern[str]
+    right: frozenset[str]
+    type: TimexType | None
+    examples: tuple[Example, ...]
+    negatives: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Combinators:
+    types: Mapping[str, tuple[Shape, ...]]
+    rules: tuple[Combinator, ...]
+    max_glue: int  # the longest glue looked for between two parts, in characters
+    barrier: re.Pattern[str] | None  # glue in which this is found never joins (a blank line)
+
+
+def _value(name: str, raw: Any, where: str) -> Any:
+    if name == "unit":
+        from ..model import Unit
+
+        try:
+            return Unit(raw)
+        except ValueError:
+            raise GrammarError(f"{where}: unknown unit {raw!r}") from None
+    return raw
+
+
+def _shape(spec: Mapping[str, Any], where: str) -> Shape:
+    try:
+        kind = Kind(spec.get("kind", "point"))
+    except ValueError:
+        raise GrammarError(f"{where}: unknown kind {spec.get('kind')!r}") from None
+    has: list[tuple[str, Any]] = []
+    for item in spec.get("has", []):
+        name, _, raw = item.partition("=")
+        if name not in _FIELDS:
+            raise GrammarError(f"{where}: unknown field {name!r}")
+        has.append((name, _value(name, raw, where) if raw else None))
+    may = frozenset(spec.get("may", []))
+    unknown = sorted(may - set(_FIELDS))
+    if unknown:
+        raise GrammarError(f"{where}: unknown field {unknown[0]!r}")
+    return Shape(kind, tuple(has), may)
+
+
+def compile_combinators(data: Mapping[str, Any], name: str) -> Combinators:
+    """Validate and compile a combinator file; GrammarError names what is wrong."""
+    types: dict[str, tuple[Shape, ...]] = {}
+    for tname, spec in data.get("type", {}).items():
+        shapes = spec.get("shapes", [])
+        if not shapes:
+            raise GrammarError(f"{name}: part type {tname}: no shapes")
+        types[tname] = tuple(_shape(s, f"{name}: part type {tname}") for s in shapes)
+    default_dct = data.get("dct")
+    rules: list[Combinator] = []
+    for i, spec in enumerate(data.get("combinator", [])):
+        cid = spec.get("id") or f"#{i}"
+        where = f"{name}: combinator {cid}"
+        sides = []
+        for side in ("left", "right"):
+            names = spec.get(side) or []
+            if not names:
+                raise GrammarError(f"{where}: no {side} part types")
+            for t in names:
+                if t not in types:
+                    raise GrammarError(f"{where}: unknown part type {t!r}")
+            sides.append(frozenset(names))
+        try:
+            glue = re.compile(spec.get("glue", r"\s+"), re.IGNORECASE)
+        except re.error as exc:
+            raise GrammarError(f"{where}: glue does not compile: {exc}") from exc
+        ttype = spec.get("type")
+        if ttype is not None and ttype not in TimexType.__members__:
+            raise GrammarError(f"{where}: unknown type {ttype!r}")
+        examples = []
+        for ex in spec.get("examples", []):
+            text = ex.get("text")
+            if not text:
+                raise GrammarError(f"{where}: example without text")
+            match = ex.get("match", text)
+            if match not in text:
+                raise GrammarError(f"{where}: example match {match!r} not in {text!r}")
+            expect = {k: v for k, v in ex.items() if k not in {"text", "match", "dct"}}
+            unknown = set(expect) - EXAMPLE_KEYS
+            if unknown:
+                raise GrammarError(f"{where}: example {text!r} has unknown keys {sorted(unknown)}")
+            examples.append(Example(text, match, ex.get("dct", default_dct), expect))
+        if not examples:
+            raise GrammarError(f"{where}: a combinator needs at least one example")
+        rules.append(Combinator(cid, sides[0], glue, sides[1], TimexType(ttype) if ttype else None,
+                                tuple(examples), tuple(spec.get("negatives", []))))
+    ids = [c.id for c in rules]
+    if len(set(ids)) != len(ids):
+        raise GrammarError(f"{name}: duplicate combinator ids")
+    max_glue = int(data.get("max_glue", 16))
+    try:
+        barrier = re.compile(data["barrier"]) if data.get("barrier") else None
+    except re.error as exc:
+        raise GrammarError(f"{name}: barrier does not compile: {exc}") from exc
+    return Combinators(types, tuple(rules), max_glue, barrier)
+
+
+@cache
+def load_combinators(lang: str = "en") -> Combinators:
+    return compile_combinators(load_toml("combinators.toml", lang), f"{lang}/combinators.toml")
+
+
+def merge(a: Symbolic, b: Symbolic) -> Symbolic | None:
+    """The fields of both parts; None when one field is given two values, or neither part is a
+    point or an offset (a duration, a range). An offset ("next month") stays one: the other
+    part names what lies inside it."""
+    if a.kind not in _JOINABLE or b.kind not in _JOINABLE or (a.kind is b.kind is Kind.RELATIVE):
+        return None
+    kind = Kind.RELATIVE if Kind.RELATIVE in (a.kind, b.kind) else Kind.POINT
+    values: dict[str, Any] = {}
+    for name, default in _FIELDS.items():
+        va, vb = getattr(a, name), getattr(b, name)
+        if va == default or va == vb:
+            values[name] = vb
+        elif vb == default:
+            values[name] = va
+        else:
+            return None
+    return Symbolic(kind, **values)
+
+
+class _Typer:
+    """The part types of a symbolic time (memoized: the same parts recur)."""
+
+    def __init__(self, combinators: Combinators) -> None:
+        self.types = combinators.types
+        self.memo: dict[Symbolic, frozenset[str]] = {}
+
+    def __call__(self, sym: Symbolic) -> frozenset[str]:
+        found = self.memo.get(sym)
+        if found is None:
+            found = frozenset(t for t, shapes in self.types.items() if any(s.fits(sym) for s in shapes))
+            self.memo[sym] = found
+        return found
+
+
+def _joined_type(c: Combinator, a: Mention, b: Mention) -> TimexType | None:
+    if c.type is not None:
+        return c.type
+    if TimexType.TIME in (a.type, b.type):
+        return TimexType.TIME
+    return a.type or b.type
+
+
+def combine(text: str, mentions: Iterable[Mention], fragments: frozenset[str] = frozenset(),
+            combinators: Combinators | None = None) -> list[Mention]:
+    """The mentions with those the combinators make of adjacent ones added, and the fragments
+    (parts that count only inside a combination) left out. Deterministic: parts are taken in
+    text order and the first combinator of the file that applies to a pair joins it. A span a
+    rule already covers on its own is not made again. The mentions keep their order (the
+    overlap policy breaks ties by it); those made follow them."""
+    combinators = combinators or load_combinators()
+    given = list(mentions)
+    if len(given) < 2 or not combinators.rules:
+        return [m for m in given if m.rule not in fragments]
+    pool = sorted(given, key=lambda m: (m.start, m.end, m.rule))
+    made_all: list[Mention] = []
+    typer = _Typer(combinators)
+    lefts = frozenset().union(*(c.left for c in combinators.rules))
+    spans = {(m.start, m.end) for m in pool}
+    by_start: dict[int, list[Mention]] = {}
+    for m in pool:
+        by_start.setdefault(m.start, []).append(m)
+    frontier: set[int] = {id(m) for m in pool}
+    for _ in range(MAX_ROUNDS):
+        made: list[Mention] = []
+        for a in pool:
+            ta = typer(a.symbolic)
+            if not ta & lefts:
+                continue
+            for p in range(a.end, min(a.end + combinators.max_glue, len(text)) + 1):
+                for b in by_start.get(p, ()):
+                    if id(a) not in frontier and id(b) not in frontier:
+                        continue
+                    joined = _join(text, a, b, ta, typer(b.symbolic), combinators)
+                    if joined is not None and (joined.start, joined.end) not in spans:
+                        spans.add((joined.start, joined.end))
+                        made.append(joined)
+        if not made:
+            break
+        made_all.extend(made)
+        pool = sorted(pool + made, key=lambda m: (m.start, m.end, m.rule))
+        for m in made:
+            by_start.setdefault(m.start, []).append(m)
+        frontier = {id(m) for m in made}
+    return [m for m in given + made_all if m.rule not in fragments]
+
+
+def _join(text: str, a: Mention, b: Mention, ta: frozenset[str], tb: frozenset[str],
+          combinators: Combinators) -> Mention | None:
+    glue = None
+    for c in combinators.rules:
+        if not (ta & c.left and tb & c.right):
+            continue
+        if glue is None:
+            glue = text[a.end:b.start]
+            if combinators.barrier is not None and combinators.barrier.search(glue):
+                return None
+        if not c.glue.fullmatch(glue):
+            continue
+        sym = merge(a.symbolic, b.symbolic)
+        if sym is None:
+            continue
+        return Mention(a.start, b.end, text[a.start:b.end], c.id, sym, _joined_type(c, a, b),
+                       max(a.priority, b.priority))
+    return None

@@ -1,0 +1,115 @@
+"""The combinators of rules/en/combinators.toml: every example and negative runs here, as
+those of the rule files run in test_rules.py; and the layer itself: parts join only across
+the glue a combinator allows, repeatedly, deterministically, and a bad file fails at load."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.formats.codec import fmt_time
+from timeline.model import DctSource, Document, Grain, Kind, Symbolic, Unit
+from timeline.pipeline import extract
+from timeline.rules import GrammarError
+from timeline.time.combine import compile_combinators, load_combinators, merge
+from timeline.time.tagger import tag
+
+COMBINATORS = load_combinators()
+EXAMPLES = [(c, ex) for c in COMBINATORS.rules for ex in c.examples]
+NEGATIVES = [(c, neg) for c in COMBINATORS.rules for neg in c.negatives]
+
+
+def _doc(text: str, dct: str | None) -> Document:
+    when = datetime.fromisoformat(dct) if dct else None
+    grain = None if when is None else (Grain.MINUTE if "T" in dct else Grain.DAY)  # type: ignore[operator]
+    return Document("example", text, dct=when, dct_grain=grain, dct_source=DctSource.OPTION if when else DctSource.NONE)
+
+
+@pytest.mark.parametrize("comb,ex", EXAMPLES, ids=[f"{c.id}:{e.text[:40]}" for c, e in EXAMPLES])
+def test_combinator_example(comb, ex):
+    timexes = extract(_doc(ex.text, ex.dct))
+    start = ex.text.index(ex.match)
+    end = start + len(ex.match)
+    covering = [t for t in timexes if t.start < end and start < t.end]
+    assert len(covering) == 1, f"expected one time expression over {ex.match!r}, got {[t.text for t in covering]}"
+    t = covering[0]
+    assert (t.start, t.end) == (start, end), f"span {t.text!r} instead of {ex.match!r}"
+    assert t.rule == comb.id
+    got = {
+        "value": t.value, "type": t.type.value, "grain": t.grain.value if t.grain else None,
+        "earliest": fmt_time(t.envelope.start) if t.envelope else None,
+        "latest": fmt_time(t.envelope.end) if t.envelope else None, "alternative": t.alternative,
+    }
+    for key, want in ex.expect.items():
+        assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+
+
+@pytest.mark.parametrize("comb,text", NEGATIVES, ids=[f"{c.id}:{t[:40]}" for c, t in NEGATIVES])
+def test_combinator_negative(comb, text):
+    found = [t for t in extract(_doc(text, "2026-02-03")) if t.rule == comb.id]
+    assert not found, f"{comb.id} found {[t.text for t in found]} in a negative"
+
+
+def test_parts_do_not_join_across_a_clause():
+    text = "The talks began on 3 Oct '98, and the deal was signed at 14:30 GMT Sunday."
+    spans = {t.text: t.value for t in extract(_doc(text, "1998-10-05"))}
+    assert "3 Oct '98" in spans and spans["3 Oct '98"] == "1998-10-03"
+    assert not any("Oct" in s and "14:30" in s for s in spans)
+
+
+def test_parts_do_not_join_across_a_blank_line():
+    found = [(m.text, m.rule) for m in tag("Markets closed Friday\n\n09:00 UTC: trading resumed.")]
+    assert found == [("Friday", "date.weekday"), ("09:00 UTC", "combine.clock_zone")]
+    assert [m.text for m in tag("Markets closed Friday\n09:00 UTC")] == ["Friday\n09:00 UTC"]
+
+
+def test_three_parts_compose_and_the_fragment_alone_is_no_time():
+    found = tag("the second Friday of March 2019 at 9 a.m. ET, not the second Friday.")
+    assert [(m.text, m.rule) for m in found][0] == ("the second Friday of March 2019 at 9 a.m. ET",
+                                                     "combine.day_at_clock")
+    assert all(not m.rule.startswith("part.") for m in found)  # "the second Friday" alone: a plain weekday at most
+
+
+def test_a_bare_clock_after_a_time_with_its_day_is_on_that_day():
+    text = "Added: Tuesday, 19 January, 2010, 18:32 GMT 18:32 UK. Great news."
+    found = {t.text: t.value for t in extract(_doc(text, "2010-01-18"))}
+    assert found == {"Tuesday, 19 January, 2010, 18:32 GMT": "2010-01-19T18:32Z", "18:32": "2010-01-19T18:32"}
+
+
+def test_rules_that_tie_keep_their_order_through_the_combinators():
+    assert [t.value for t in extract(_doc("Twenty-four hours after the quake.", "2010-01-14"))] == ["PT24H"]
+
+
+def test_combining_is_deterministic():
+    text = "Thursday of next week at 3 p.m., the 15th of next month, 2nd quarter 2021."
+    first = [(m.start, m.end, m.rule, m.symbolic) for m in tag(text)]
+    assert first == [(m.start, m.end, m.rule, m.symbolic) for m in tag(text)]
+    assert [m.rule for m in tag(text)] == ["combine.day_at_clock", "combine.day_of_month", "combine.part_year"]
+
+
+def test_fields_given_twice_with_different_values_do_not_merge():
+    assert merge(Symbolic(Kind.POINT, weekday=5), Symbolic(Kind.POINT, weekday=5, hour=9)) is not None
+    assert merge(Symbolic(Kind.POINT, month=3, day=4), Symbolic(Kind.POINT, month=5)) is None
+    both_offsets = merge(Symbolic(Kind.RELATIVE, unit=Unit.DAY, offset=1), Symbolic(Kind.RELATIVE, unit=Unit.WEEK, offset=1))
+    assert both_offsets is None
+    inside = merge(Symbolic(Kind.POINT, day=15), Symbolic(Kind.RELATIVE, unit=Unit.MONTH, offset=1))
+    assert inside == Symbolic(Kind.RELATIVE, day=15, unit=Unit.MONTH, offset=1)
+
+
+EXAMPLE = [{"text": "Friday 9 a.m."}]
+
+
+@pytest.mark.parametrize("data,message", [
+    ({"combinator": [{"id": "x", "left": ["nope"], "right": ["day"], "examples": EXAMPLE}],
+      "type": {"day": {"shapes": [{"has": ["day"]}]}}}, "unknown part type"),
+    ({"type": {"day": {"shapes": [{"has": ["colour"]}]}}}, "unknown field"),
+    ({"type": {"day": {"shapes": [{"has": ["unit=fortnight"]}]}}}, "unknown unit"),
+    ({"type": {"day": {"shapes": []}}}, "no shapes"),
+    ({"combinator": [{"id": "x", "left": ["day"], "right": ["day"], "glue": "(", "examples": EXAMPLE}],
+      "type": {"day": {"shapes": [{"has": ["day"]}]}}}, "does not compile"),
+    ({"combinator": [{"id": "x", "left": ["day"], "right": ["day"]}],
+      "type": {"day": {"shapes": [{"has": ["day"]}]}}}, "at least one example"),
+])
+def test_invalid_combinators_fail_at_load(data, message):
+    with pytest.raises(GrammarError, match=message):
+        compile_combinators(data, "test.toml")
