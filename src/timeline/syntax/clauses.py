@@ -17,7 +17,7 @@ arguments, as the text writes them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from . import Parse
 from .participants import participants
@@ -62,7 +62,7 @@ def _ends(parse: Parse, idxs: list[int]) -> list[int]:
 
 
 def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] = (),
-           resolve: Resolver | None = None, max_chars: int = MAX_CHARS) -> Clause | None:
+           resolve: Resolver | None = None, max_chars: int = MAX_CHARS, widen: bool = True) -> Clause | None:
     """The label and participants of the event at token `i` (None when the parse gives no
     phrase a reader could use: a label of one word that is not a noun phrase)."""
     kids = children(parse)
@@ -138,7 +138,11 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             fixed += [k for k in kids[i] if toks[k].dep == "mark" and toks[k].text.lower() == "to"]
         if subj is not None:
             if toks[subj].upos == "PRON" or toks[subj].text.lower() in PRONOUNS:
-                subject = resolve(parse, subj) if resolve is not None else None
+                said_by = _speaker(parse, kids, i, subj)  # "Police said they had carried out ...": police
+                if said_by is not None:
+                    subject = words(parse, _ends(parse, _name_part(parse, phrase(said_by), said_by)), text)
+                else:
+                    subject = resolve(parse, subj) if resolve is not None else None
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
                 subject = words(parse, _ends(parse, _name_part(parse, phrase(subj), subj)), text)
             else:
@@ -154,8 +158,13 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                     and not attribution(parse, kids, k)][:2]
 
     def label_of() -> str:
-        idxs = sorted(set(fixed) | {j for p in trimmed + optional for j in p})
-        return _compose(parse, _whole(parse, idxs, i), text, subject or prefix)
+        idxs = _whole(parse, sorted(set(fixed) | {j for p in trimmed + optional for j in p}), i, in_time)
+        while len(idxs) > 1 and idxs[-1] != i and in_time(idxs[-1]) and toks[idxs[-1]].dep not in {"obj", "iobj"} \
+                and toks[toks[idxs[-1]].head].dep not in {"obj", "iobj"}:
+            # a date phrase the parse made part of another ends no label ("collapsed last |
+            # Thursday"); an object stays ("Fans marked one year")
+            idxs = idxs[:-1]
+        return _compose(parse, idxs, text, subject or prefix)
 
     def shed(phrase_: list[int]) -> list[int] | None:
         """The phrase without its last dependent that may go (its head and the words that make
@@ -187,10 +196,18 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 return None
         label = label_of()
     if exclude and len(label.split()) < 3:  # "Bombings", "Popstar died": with its time phrase, a headline
-        timed_label = clause(parse, i, text, (), resolve, max_chars)
+        timed_label = clause(parse, i, text, (), resolve, max_chars, widen=False)
         if timed_label is not None and len(timed_label.label.split()) >= 3 \
                 and not any(p.startswith("subjectless") for p in lint(timed_label.label)):
             return timed_label  # (not a verb that lost its subject: "Watched on Monday")
+    if widen and nominal and len(label.split()) < 3 and head.head != i and head.dep.startswith(("nmod", "obl", "nsubj")):
+        # a bare noun ("Attack", "Foul play") is no headline: the phrase it is part of is ("No
+        # evidence of foul play after an autopsy", "Convoy came under attack ...", "Blast killed
+        # 12"); not a verb that has it for object, another happening ("police presume the bombings")
+        wider = clause(parse, head.head, text, exclude, resolve, max_chars)
+        if wider is not None and label.lower() in wider.label.lower() and len(wider.label.split()) >= 3 \
+                and not any(p.startswith(("subjectless", "pronoun")) for p in lint(wider.label)):
+            label = wider.label
     if not label or (" " not in label and not nominal):
         return None
     return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time, resolve))
@@ -226,7 +243,11 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
         own = next((k for k in kids[i] if toks[k].dep in SUBJECTS), None)
         if own is not None and toks[i].dep == "acl:relcl" and toks[own].text.lower() in RELATIVES \
                 and toks[toks[i].head].upos in {"NOUN", "PROPN"}:
-            return toks[i].head  # "a Mexican man who had traveled": the man
+            # "a Mexican man who had traveled": the man (not a noun with a subject of its own, a
+            # predicate the parse hung the clause on: "the driver was at the head ... that came")
+            if any(toks[k].dep in SUBJECTS for k in kids[toks[i].head]):
+                return _antecedent(parse, kids, own, toks[i].head)
+            return toks[i].head
         if own is not None:
             return own
         if toks[i].dep == "conj" and (before := _noun_before(parse, kids, i)) is not None:
@@ -238,6 +259,48 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
             return toks[i].head
         return None
     return None
+
+
+def _antecedent(parse: Parse, kids: list[list[int]], relative: int, predicate: int) -> int | None:
+    """The noun a relative pronoun follows, inside the phrase of the predicate noun the parse
+    hung its clause on ("the driver was at the head of a convoy | that came under attack": the
+    convoy, whatever its tag), else None."""
+    toks = parse.tokens
+    j = relative - 1
+    while j >= 0 and toks[j].upos == "PUNCT":
+        j -= 1
+    if j < 0 or j == predicate or toks[j].dep not in {"nmod", "obl", "obj", "compound"} \
+            or toks[j].upos in {"PRON", "ADP", "DET", "PUNCT"}:
+        return None
+    k, seen = j, set()
+    while k != predicate and toks[k].head != k and k not in seen:  # (inside the predicate's phrase)
+        seen.add(k)
+        k = toks[k].head
+    return j if k == predicate else None
+
+
+def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int | None:
+    """Who the pronoun subject of a reported clause stands for: the subject of the verb that
+    reports it ("Police said they had carried out ...", "The agency said it would ..."), a noun
+    that agrees with it ("they" a plural, "it" a singular, "he" or "she" a name). Not a clause
+    of time or reason ("... with Jackson after he collapsed": either may have)."""
+    toks = parse.tokens
+    word = toks[pronoun].text.lower()
+    if toks[i].dep != "ccomp" or toks[i].head == i or word not in {"they", "it", "he", "she"}:
+        return None
+    said = toks[i].head
+    g = next((k for k in kids[said] if toks[k].dep in SUBJECTS and k < said), None)
+    if g is not None and toks[g].dep.startswith("csubj") and toks[g].tag == "VBG":
+        # "Police investigating the death said ...", parsed with the gerund as the subject
+        g = next((k for k in kids[g] if toks[k].dep in SUBJECTS and k < g), None)
+    if g is None or toks[g].upos not in {"NOUN", "PROPN"}:
+        return None
+    plural = toks[g].tag in {"NNS", "NNPS"} or "Number=Plur" in toks[g].morph
+    if word == "they":
+        return g if plural else None
+    if word == "it":
+        return g if not plural and toks[g].upos == "NOUN" or toks[g].tag == "NNP" and toks[g].text.isupper() else None
+    return g if toks[g].upos == "PROPN" and not plural else None
 
 
 def _noun_before(parse: Parse, kids: list[list[int]], i: int) -> int | None:
@@ -258,16 +321,17 @@ STAYS = frozenset({"case", "det", "amod", "compound", "flat", "nummod", "fixed",
                    "nsubj", "nsubj:pass", "nmod:poss", "compound:prt"})  # what a phrase keeps while it sheds
 
 
-def _whole(parse: Parse, idxs: list[int], i: int) -> list[int]:
+def _whole(parse: Parse, idxs: list[int], i: int, in_time: Callable[[int], bool] = lambda k: False) -> list[int]:
     """The label's tokens, a noun the parse left out of the phrase it ends ("a week-long energy
-    infrastructure | truce") put back: a label never ends in the middle of a noun phrase."""
+    infrastructure | truce") put back: a label never ends in the middle of a noun phrase. (Not
+    a time word: "Ed Miliband's speech | yesterday" ends where the date beside it begins.)"""
     toks = parse.tokens
     if not idxs:
         return idxs
     out = list(idxs)
     k = out[-1] + 1
     while k < len(toks) and toks[k].tag.startswith("NN") and toks[k].start - toks[k - 1].end <= 1 \
-            and toks[out[-1]].tag.startswith(("NN", "JJ")):
+            and toks[out[-1]].tag.startswith(("NN", "JJ")) and not in_time(k):
         out.append(k)
         k += 1
     return out
