@@ -303,3 +303,14 @@ def test_a_verb_the_parse_leaves_alone_is_not_labelled_with_the_clause_before_it
     (labelled,) = label_events(Document("d", text), [e], [Timex("t1", "d", t0, t0 + 13, "last Thursday", TimexType.DATE,
                                                                   "2009-06-25", Grain.DAY, "test")])
     assert "ambulance" not in labelled.label.lower() and "collapsed" in labelled.label, labelled.label
+
+
+def test_an_aside_after_a_dash_and_a_clause_hung_on_the_verb_go_first():
+    """'... last month - one kind of conflict that its school has been studying': an aside,
+    whatever the parse hung it on, and the clause after it goes before the verb's oblique does."""
+    sentence = ("Violence came to the gates of Oxford University last month - one kind of conflict that its "
+                "school of politics has been studying for many years.")
+    assert _label(sentence, "came", times=("last month",)) == "Violence came to the gates of Oxford University"
+    said = "The minister said in a statement on Tuesday that the army had withdrawn from the northern towns."
+    found = _label(said, "said", times=("on Tuesday",))  # (what a reporting verb reports stays)
+    assert found is not None and "the army had withdrawn" in found, found

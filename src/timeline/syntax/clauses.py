@@ -17,9 +17,11 @@ arguments, as the text writes them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Callable, Sequence
 
 from . import Parse
+from ..rules import load_toml
 from .participants import participants
 from .tree import OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
@@ -153,9 +155,14 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                     if name:
                         trimmed[-1] = trimmed[-1][1:]
                         prefix = f"{name}'s"
-        trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k)]
-        optional = [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBLIQUES and keep(k)
-                    and not attribution(parse, kids, k)][:2]
+        obliques = [k for k in kids[i] if k > i and toks[k].dep in OBLIQUES and keep(k)
+                    and not attribution(parse, kids, k) and not _aside(parse, kids, k)][:2]
+        # a clause the verb takes after an oblique ("came to the doorstep of King's College |
+        # ... that its department has been researching") goes before the oblique does
+        late = [k for k in kids[i] if k > i and toks[k].dep in {"ccomp", "xcomp"} and keep(k)
+                and any(o < k for o in obliques) and head.lemma.lower() not in _reporting()]
+        trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late]
+        optional = [phrase(k) for k in sorted(obliques + late)]
 
     def label_of() -> str:
         idxs = _whole(parse, sorted(set(fixed) | {j for p in trimmed + optional for j in p}), i, in_time)
@@ -215,6 +222,28 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
 
 PREDICATES = frozenset({"root", "ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "acl:relcl", "csubj",
                         "csubj:pass"})
+
+
+@cache
+def _reporting() -> frozenset[str]:
+    """Verbs whose clause is what they report ("said in a statement that ..."): it stays."""
+    return frozenset(w.lower() for w in load_toml("events.toml")["reporting"])
+
+
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _aside(parse: Parse, kids: list[list[int]], k: int) -> bool:
+    """A phrase set off by a dash, or with one before its head ("... last week - one variant of
+    modern warfare"): an aside, whatever the parse attached it to."""
+    toks = parse.tokens
+    span = subtree(kids, parse, k, lambda c: True)
+
+    def spaced(j: int) -> bool:  # (not the hyphen of "five-vehicle")
+        return toks[j].text in DASHES and not (0 < j < len(toks) - 1 and toks[j - 1].end == toks[j].start
+                                              and toks[j].end == toks[j + 1].start)
+
+    return any(spaced(j) for j in range(max(span[0] - 1, 0), k))  # (before its head: "the city - the capital -" is not)
 
 
 def _name_part(parse: Parse, phrase_: list[int], head: int) -> list[int]:
