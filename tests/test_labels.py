@@ -218,7 +218,6 @@ def test_a_label_ends_where_its_date_begins():
      ("Friday",), "No evidence of foul play after an autopsy"),
     ("The New York Times described the president's first public comments on the tragedy as weak.", "tragedy",
      (), "President's first public comments on the tragedy"),
-    ("The blast killed 12 people in the market.", "blast", (), "Blast killed 12 people in the market"),
 ])
 def test_a_bare_noun_is_labelled_with_the_phrase_it_is_an_argument_of(sentence, trigger, times, label):
     """'Foul play', 'Tragedy': a noun alone is no headline; the phrase that governs it is."""
@@ -226,10 +225,15 @@ def test_a_bare_noun_is_labelled_with_the_phrase_it_is_an_argument_of(sentence, 
     assert found == label and not lint(found)
 
 
-def test_a_bare_noun_is_not_labelled_with_the_verb_it_is_the_object_of():
-    """'presumes the bombings': the presuming is another happening than the bombings."""
-    found = _label("The investigation presumes the bombings.", "bombings")
-    assert found is None or "presumes" not in found, found
+@pytest.mark.parametrize("sentence, trigger, verb", [
+    ("The investigation presumes the bombings.", "bombings", "presumes"),
+    ("As peace negotiations remain stalled, Rutte's doubts about Putin's commitment grow.", "negotiations", "remain"),
+])
+def test_a_bare_noun_is_not_labelled_with_the_verb_it_is_the_subject_or_object_of(sentence, trigger, verb):
+    """'presumes the bombings', 'negotiations remain stalled': the verb says something else
+    than the happening the noun names (and a misparse there makes a garbled label)."""
+    found = _label(sentence, trigger)
+    assert found is None or verb not in found, found
 
 
 def test_a_noun_that_names_a_happening_keeps_its_own_phrase():
@@ -311,6 +315,24 @@ def test_an_aside_after_a_dash_and_a_clause_hung_on_the_verb_go_first():
     sentence = ("Violence came to the gates of Oxford University last month - one kind of conflict that its "
                 "school of politics has been studying for many years.")
     assert _label(sentence, "came", times=("last month",)) == "Violence came to the gates of Oxford University"
+    pressure = ("As U.S. President Trump has intensified pressure on both sides to reach a settlement, including "
+                "a recent trade deal, the European contingent is focused on the day after.")
+    found = _label(pressure, "intensified")  # (a verb's own complement is no clause hung on it: not "to reach")
+    assert found is not None and found.endswith("to reach a settlement"), found
     said = "The minister said in a statement on Tuesday that the army had withdrawn from the northern towns."
     found = _label(said, "said", times=("on Tuesday",))  # (what a reporting verb reports stays)
     assert found is not None and "the army had withdrawn" in found, found
+
+
+@pytest.mark.parametrize("sentence, trigger, not_subject", [
+    ("Western officials continue diplomatic efforts to resolve the conflict through negotiation.", "resolve", "efforts"),
+    ("The government announced a plan to withdraw troops from the city.", "withdraw", "Plan"),
+])
+def test_an_infinitive_that_completes_a_noun_does_not_take_the_noun_as_subject(sentence, trigger, not_subject):
+    """'efforts to resolve the conflict' do not resolve it: 'Diplomatic efforts resolve the
+    conflict' says something false (a reduced relative does share its noun: 'the delay
+    requested by the company' stays)."""
+    found = _label(sentence, trigger)
+    assert found is not None and not_subject not in found, found
+    assert _label("Officials approved the delay requested by the company.", "requested") == \
+        "Delay requested by the company"

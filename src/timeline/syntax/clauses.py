@@ -115,6 +115,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     fixed: list[int]
     trimmed: list[list[int]] = []
     optional: list[list[int]] = []
+    late_starts: set[int] = set()  # (the first words of the clauses among `optional`)
     subject: str | None = None
     prefix: str | None = None  # a possessive pronoun's name ("Jackson's"), before the subject it stood in
     subj = None
@@ -159,10 +160,11 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                     and not attribution(parse, kids, k) and not _aside(parse, kids, k)][:2]
         # a clause the verb takes after an oblique ("came to the doorstep of King's College |
         # ... that its department has been researching") goes before the oblique does
-        late = [k for k in kids[i] if k > i and toks[k].dep in {"ccomp", "xcomp"} and keep(k)
+        late = [k for k in kids[i] if k > i and toks[k].dep == "ccomp" and keep(k)
                 and any(o < k for o in obliques) and head.lemma.lower() not in _reporting()]
         trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late]
         optional = [phrase(k) for k in sorted(obliques + late)]
+        late_starts = {phrase(k)[0] for k in late}
 
     def label_of() -> str:
         idxs = _whole(parse, sorted(set(fixed) | {j for p in trimmed + optional for j in p}), i, in_time)
@@ -188,7 +190,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     label = label_of()
     while len(label) > max_chars:
         if optional:
-            smaller = shed(optional[-1])
+            smaller = None if optional[-1][0] in late_starts else shed(optional[-1])  # (a clause goes whole)
             if smaller is None:
                 optional.pop()
             else:
@@ -207,10 +209,11 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         if timed_label is not None and len(timed_label.label.split()) >= 3 \
                 and not any(p.startswith("subjectless") for p in lint(timed_label.label)):
             return timed_label  # (not a verb that lost its subject: "Watched on Monday")
-    if widen and nominal and len(label.split()) < 3 and head.head != i and head.dep.startswith(("nmod", "obl", "nsubj")):
+    if widen and nominal and len(label.split()) < 3 and head.head != i and head.dep.startswith(("nmod", "obl")):
         # a bare noun ("Attack", "Foul play") is no headline: the phrase it is part of is ("No
-        # evidence of foul play after an autopsy", "Convoy came under attack ...", "Blast killed
-        # 12"); not a verb that has it for object, another happening ("police presume the bombings")
+        # evidence of foul play after an autopsy", "Convoy came under attack ..."); not a verb
+        # that has it for subject or object, a claim of its own ("police presume the bombings",
+        # "negotiations remain stalled ...")
         wider = clause(parse, head.head, text, exclude, resolve, max_chars)
         if wider is not None and label.lower() in wider.label.lower() and len(wider.label.split()) >= 3 \
                 and not any(p.startswith(("subjectless", "pronoun")) for p in lint(wider.label)):
@@ -284,8 +287,9 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
         if toks[i].dep in {"conj", "xcomp"} and toks[i].head != i:
             i = toks[i].head
             continue
-        if toks[i].dep in {"acl", "acl:relcl"} and toks[toks[i].head].upos in {"NOUN", "PROPN"}:
-            return toks[i].head
+        if toks[i].dep in {"acl", "acl:relcl"} and toks[toks[i].head].upos in {"NOUN", "PROPN"} \
+                and not any(toks[k].dep == "mark" and toks[k].text.lower() == "to" for k in kids[i]):
+            return toks[i].head  # (not "efforts to resolve", "a plan to withdraw": the plan withdraws nothing)
         return None
     return None
 
