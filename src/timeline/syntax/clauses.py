@@ -142,8 +142,11 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         if subj is not None:
             if toks[subj].upos == "PRON" or toks[subj].text.lower() in PRONOUNS:
                 said_by = _speaker(parse, kids, i, subj)  # "Police said they had carried out ...": police
-                if said_by is not None:
-                    subject = words(parse, _ends(parse, _name_part(parse, phrase(said_by), said_by)), text)
+                if said_by is not None:  # (its noun phrase, no clause: "Mexico's assembly for export factories")
+                    noun = subtree(kids, parse, said_by, lambda c: keep(c) and not toks[c].dep.startswith("acl"))
+                    subject = words(parse, _ends(parse, noun), text)
+                    if len(subject) > MAX_CHARS // 2:
+                        subject = words(parse, _ends(parse, _name_part(parse, phrase(said_by), said_by)), text)
                 else:
                     subject = resolve(parse, subj) if resolve is not None else None
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
