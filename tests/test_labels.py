@@ -196,3 +196,147 @@ def test_who_says_so_is_neither_in_the_label_nor_a_participant(sentence, trigger
     found = clause(p, token_at(p, at, at + len(trigger)), sentence, [])
     assert found is not None and label not in found.label.lower() and trigger in found.label, found
     assert "AP" not in found.participants
+
+
+def test_a_label_ends_where_its_date_begins():
+    """A time word after the noun a label ends on is the date beside the label, not part of the
+    noun's phrase; a label cut from the text does not end on a day's name either."""
+    from timeline.events.labels import tidy
+
+    text = "The conference drew to a close after Ed Miliband's speech yesterday."
+    label = _label(text, "speech", times=("yesterday",))
+    assert label == "Ed Miliband's speech" and not lint(label)
+    cut = tidy("Attorney general feared court challenge Thursday")
+    assert cut == "Attorney general feared court challenge" and not lint(cut)
+    assert tidy("The singer collapsed last Thursday") == "The singer collapsed"
+    kept = _label("Fans around the world marked one year since his death.", "marked", times=("one year",))
+    assert kept is not None and kept.startswith("Fans around the world marked one year")  # (an object stays)
+
+
+@pytest.mark.parametrize("sentence, trigger, times, label", [
+    ("The coroner's office said there was no evidence of foul play after an autopsy on Friday.", "play",
+     ("Friday",), "No evidence of foul play after an autopsy"),
+    ("The New York Times described the president's first public comments on the tragedy as weak.", "tragedy",
+     (), "President's first public comments on the tragedy"),
+])
+def test_a_bare_noun_is_labelled_with_the_phrase_it_is_an_argument_of(sentence, trigger, times, label):
+    """'Foul play', 'Tragedy': a noun alone is no headline; the phrase that governs it is."""
+    found = _label(sentence, trigger, times=times)
+    assert found == label and not lint(found)
+
+
+@pytest.mark.parametrize("sentence, trigger, verb", [
+    ("The investigation presumes the bombings.", "bombings", "presumes"),
+    ("As peace negotiations remain stalled, Rutte's doubts about Putin's commitment grow.", "negotiations", "remain"),
+])
+def test_a_bare_noun_is_not_labelled_with_the_verb_it_is_the_subject_or_object_of(sentence, trigger, verb):
+    """'presumes the bombings', 'negotiations remain stalled': the verb says something else
+    than the happening the noun names (and a misparse there makes a garbled label)."""
+    found = _label(sentence, trigger)
+    assert found is None or verb not in found, found
+
+
+def test_a_noun_that_names_a_happening_keeps_its_own_phrase():
+    found = _label("Officials met on Tuesday to discuss the attack on the embassy in Nairobi.", "attack",
+                   times=("Tuesday",))
+    assert found is not None and found.startswith("Attack on the embassy"), found  # not "Officials met ..."
+
+
+@pytest.mark.parametrize("sentence, trigger, label", [
+    ('Police investigating the death said they had carried out an "extensive interview" with his doctor.',
+     "carried", "Police had carried out an"),
+    ("The agency said it would raise its alert level.", "raise", "Agency would raise its alert level"),
+    ("Mexico's assembly for export factories known as maquiladoras said it would defy the shutdown call.", "defy",
+     "Mexico's assembly for export factories would defy"),  # (the noun's phrase: not "Mexico's assembly")
+])
+def test_a_pronoun_in_a_reported_clause_is_who_reports_it(sentence, trigger, label):
+    """'they' in 'police said they had ...' stands for the police, who say so."""
+    found = _label(sentence, trigger)
+    assert found is not None and found.startswith(label) and not lint(found), found
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("The president said they would withdraw the troops.", "withdraw"),  # a plural is no one name
+    ("Dr Murray had traveled in the ambulance with Jackson after he collapsed.", "collapsed"),  # no report
+])
+def test_a_pronoun_that_does_not_agree_with_the_reporter_is_not_guessed(sentence, trigger):
+    found = _label(sentence, trigger)
+    assert found is None or not found.startswith(("President", "Dr Murray")), found
+
+
+def test_a_relative_clause_hung_on_a_predicate_takes_the_noun_it_follows():
+    """'the driver was at the head of a convoy that came under attack': the convoy came under
+    attack (not 'the driver was at the head'), and the attack is labelled with it."""
+    sentence = "The driver was at the head of a convoy that came under attack near Basra."
+    assert _label(sentence, "came") == "Convoy came under attack near Basra"
+    attack = _label("The driver was at the head of a convoy that came under attack.", "attack")
+    assert attack == "Convoy came under attack"
+    assert _label("The man was a member of a gang that robbed the bank.", "robbed") == "Gang robbed the bank"
+
+
+def _cut():
+    from timeline.rules import load_toml
+
+    return load_toml("labels.toml")["cut"]
+
+
+@pytest.mark.parametrize("label, trigger, kept", _cut()["examples"])
+def test_a_label_cut_from_the_text_starts_at_its_own_clause(label, trigger, kept):
+    from timeline.events.labels import own_clause
+
+    assert own_clause(label, trigger) == kept
+
+
+@pytest.mark.parametrize("label, trigger", _cut()["negatives"])
+def test_a_label_cut_from_the_text_keeps_its_clause_whole(label, trigger):
+    from timeline.events.labels import own_clause
+
+    assert own_clause(label, trigger) == label
+
+
+def test_a_verb_the_parse_leaves_alone_is_not_labelled_with_the_clause_before_it():
+    """'... in the ambulance with Jackson after he collapsed last Thursday': the label of
+    'collapsed' is not 'Ambulance with Jackson after he collapsed' (the pronoun is left for the
+    lint to flag: whom 'he' means is not guessed)."""
+    from timeline.events.labels import label_events
+    from timeline.model import AnchorKind, Document, Event, Grain, Relation, Timex, TimexType
+
+    text = ("She said Dr Murray had traveled in the ambulance with Jackson after he collapsed last Thursday, "
+            "had stayed for hours at the hospital and would stay in Los Angeles.")
+    at = text.index("collapsed")
+    e = Event("e1", "d", at, at + 9, "collapsed", text, "ambulance with Jackson after he collapsed last Thursday",
+              Relation.ON, AnchorKind.TIMEX)
+    t0 = text.index("last Thursday")
+    (labelled,) = label_events(Document("d", text), [e], [Timex("t1", "d", t0, t0 + 13, "last Thursday", TimexType.DATE,
+                                                                  "2009-06-25", Grain.DAY, "test")])
+    assert "ambulance" not in labelled.label.lower() and "collapsed" in labelled.label, labelled.label
+
+
+def test_an_aside_after_a_dash_and_a_clause_hung_on_the_verb_go_first():
+    """'... last month - one kind of conflict that its school has been studying': an aside,
+    whatever the parse hung it on, and the clause after it goes before the verb's oblique does."""
+    sentence = ("Violence came to the gates of Oxford University last month - one kind of conflict that its "
+                "school of politics has been studying for many years.")
+    assert _label(sentence, "came", times=("last month",)) == "Violence came to the gates of Oxford University"
+    pressure = ("As U.S. President Trump has intensified pressure on both sides to reach a settlement, including "
+                "a recent trade deal, the European contingent is focused on the day after.")
+    found = _label(pressure, "intensified")  # (a verb's own complement is no clause hung on it: not "to reach")
+    assert found is not None and found.endswith("to reach a settlement"), found
+    said = "The minister said in a statement on Tuesday that the army had withdrawn from the northern towns."
+    found = _label(said, "said", times=("on Tuesday",))  # (what a reporting verb reports stays)
+    assert found is not None and "the army had withdrawn" in found, found
+
+
+@pytest.mark.parametrize("sentence, trigger, not_subject", [
+    ("Western officials continue diplomatic efforts to resolve the conflict through negotiation.", "resolve",
+     "efforts"),
+    ("The government announced a plan to withdraw troops from the city.", "withdraw", "Plan"),
+])
+def test_an_infinitive_that_completes_a_noun_does_not_take_the_noun_as_subject(sentence, trigger, not_subject):
+    """'efforts to resolve the conflict' do not resolve it: 'Diplomatic efforts resolve the
+    conflict' says something false (a reduced relative does share its noun: 'the delay
+    requested by the company' stays)."""
+    found = _label(sentence, trigger)
+    assert found is not None and not_subject not in found, found
+    assert _label("Officials approved the delay requested by the company.", "requested") == \
+        "Delay requested by the company"

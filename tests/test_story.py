@@ -317,3 +317,31 @@ def test_a_day_only_assumed_from_the_publication_day_is_no_stated_precision(tmp_
     assert review["precision"] == "day" and review["signals"]["stated"] == 0
     assert (talks["signals"]["precision"], review["signals"]["precision"]) == (1, 0)
     assert talks["rank"] < review["rank"]
+
+
+def test_the_furniture_forms_match_their_examples_and_not_their_negatives():
+    from timeline.rules import load_toml
+    from timeline.sources.furniture import furniture_rules
+
+    data = load_toml("story.toml")["furniture"]
+    forms = furniture_rules().forms
+    assert data["form_examples"] and data["form_negatives"]
+    for sentence in data["form_examples"]:
+        assert any(p.search(sentence) for p in forms), sentence
+    for sentence in data["form_negatives"]:
+        assert not any(p.search(sentence) for p in forms), sentence
+
+
+def test_a_links_call_is_furniture_even_on_one_page(tmp_path):
+    """"Read the first part of the advice": the page tells its reader what to do; nothing
+    happened. The same words inside a sentence are news."""
+    from timeline.pipeline import build_timeline, read_documents
+
+    (tmp_path / "a.txt").write_text(
+        "Source: The Guardian\nDate: 2005-04-28\n\nThe attorney general gave his advice on March 7 2003. "
+        "Read the first part of the advice Thursday 28 April 2005 18.46 BST. "
+        "The minister read the first part of the advice on Friday.\n", encoding="utf-8")
+    (doc,) = read_documents([str(tmp_path / "a.txt")])
+    (marked,) = build_timeline([doc]).documents
+    dropped = [marked.text[s:e] for s, e in marked.furniture]
+    assert len(dropped) == 1 and dropped[0].startswith("Read the first part"), dropped

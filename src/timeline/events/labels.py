@@ -32,22 +32,49 @@ from ..sources.segment import sentence_spans
 from ..syntax import Parse, parse_spans
 from ..syntax.clauses import END_WORDS, STAMP_RE, clause, token_at
 from ..syntax.coref import Coreference, anaphor_pattern
+from ..syntax.lint import lint_words
 from ..syntax.tree import SUBJECTS, Resolver
 
+DAY_MODIFIERS = frozenset({"last", "next", "this", "early", "late", "every", "on", "since", "until", "by"})
 PARSE_ALL_WORDS = 30_000  # an input of up to this many words is parsed whole
 COREF_CONTEXT = 2  # sentences before one with an event that are parsed for the names it refers to
 
 
 def tidy(label: str) -> str:
     """A label cut from the text made presentable: no clock stamp or dateline at its start, no
-    function word, dangling punctuation or half word cut off by the length limit at its end."""
+    function word, day's name, dangling punctuation or half word cut off by the length limit at
+    its end."""
     words = STAMP_RE.sub("", label).strip(" ,;:-–—").split()
     if label.endswith("…") and len(words) > 2:  # cut off at the length limit: its last word may be half
         words.pop()
-    while len(words) > 1 and words[-1].lower().strip(",;:") in END_WORDS:
-        words.pop()
+    time_words = lint_words().time_words
+    while len(words) > 1 and (words[-1].lower().strip(",;:") in END_WORDS
+                              or words[-1].lower().strip(",;:.") in time_words):
+        # (a day's name ends no headline: "... was crucial Thursday" runs into the page's stamp;
+        # its date phrase goes whole: "collapsed last Thursday")
+        if words.pop().lower().strip(",;:.") in time_words:
+            while len(words) > 1 and words[-1].lower() in DAY_MODIFIERS:
+                words.pop()
     out = " ".join(words).rstrip(",;:-–—")
     return out[:1].upper() + out[1:] if out else label
+
+
+@cache
+def _subordinators() -> frozenset[str]:
+    return frozenset(load_toml("labels.toml")["cut"]["subordinators"])
+
+
+def own_clause(label: str, trigger: str) -> str:
+    """A label cut from the text without the words before the clause its trigger is in: it
+    starts after the last subordinating word before the trigger ("ambulance with Jackson after
+    | he collapsed"), rules/en/labels.toml [cut]."""
+    words = label.split()
+    bare = [w.lower().strip(".,;:!?\"'“”‘’()-–—") for w in words]
+    at = next((k for k, w in enumerate(bare) if w == trigger.lower()), None)
+    if at is None:
+        return label
+    cut = max((k for k in range(at) if bare[k] in _subordinators()), default=None)
+    return label if cut is None else " ".join(words[cut + 1:])
 
 
 @cache
@@ -154,7 +181,7 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         if found is not None:
             out.append(replace(e, label=found.label, participants=found.participants))
         else:
-            out.append(replace(e, label=tidy(e.label)))
+            out.append(replace(e, label=tidy(own_clause(e.label, e.text))))
     return out
 
 

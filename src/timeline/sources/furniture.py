@@ -9,7 +9,8 @@ foot of its page (`rules/en/story.toml`, [furniture]). Wire copy that several ar
 for a day or two stays news, and so does a sentence that names a calendar day ("On March 2,
 an earthquake struck ..."): recalling a day is how coverage marks what mattered. Some forms
 are furniture on any page, however rarely they recur: a page's own stamp ("Page last updated
-at 08:49 GMT, Friday, 26 June 2009") and a web or e-mail address ([furniture] forms).
+at 08:49 GMT, Friday, 26 June 2009"), a web or e-mail address and a link's call ("Read the
+full story", "Click here") ([furniture] forms).
 
 An article whose whole text was read before (the same file twice, or one saved under two
 names) is a duplicate: it is kept in the timeline's documents, marked, and counted once.
@@ -80,7 +81,7 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
     spans_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for i, d in enumerate(originals):  # by form, on any page: a page stamp, an address
         for s, e in sentence_spans(d.text, d.sentences):
-            if any(p.search(d.text, s, e) for p in rules.forms):
+            if any(p.search(d.text[s:e]) for p in rules.forms):  # ("^": where the sentence begins)
                 spans_of[i].append((s, e))
     if len(originals) < rules.min_articles:
         return _marked(docs, originals, spans_of)

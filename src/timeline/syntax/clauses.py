@@ -17,9 +17,11 @@ arguments, as the text writes them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from functools import cache
+from typing import Callable, Sequence
 
 from . import Parse
+from ..rules import load_toml
 from .participants import participants
 from .tree import OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
@@ -62,7 +64,7 @@ def _ends(parse: Parse, idxs: list[int]) -> list[int]:
 
 
 def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] = (),
-           resolve: Resolver | None = None, max_chars: int = MAX_CHARS) -> Clause | None:
+           resolve: Resolver | None = None, max_chars: int = MAX_CHARS, widen: bool = True) -> Clause | None:
     """The label and participants of the event at token `i` (None when the parse gives no
     phrase a reader could use: a label of one word that is not a noun phrase)."""
     kids = children(parse)
@@ -113,6 +115,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     fixed: list[int]
     trimmed: list[list[int]] = []
     optional: list[list[int]] = []
+    late_starts: set[int] = set()  # (the first words of the clauses among `optional`)
     subject: str | None = None
     prefix: str | None = None  # a possessive pronoun's name ("Jackson's"), before the subject it stood in
     subj = None
@@ -138,7 +141,14 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             fixed += [k for k in kids[i] if toks[k].dep == "mark" and toks[k].text.lower() == "to"]
         if subj is not None:
             if toks[subj].upos == "PRON" or toks[subj].text.lower() in PRONOUNS:
-                subject = resolve(parse, subj) if resolve is not None else None
+                said_by = _speaker(parse, kids, i, subj)  # "Police said they had carried out ...": police
+                if said_by is not None:  # (its noun phrase, no clause: "Mexico's assembly for export factories")
+                    noun = subtree(kids, parse, said_by, lambda c: keep(c) and not toks[c].dep.startswith("acl"))
+                    subject = words(parse, _ends(parse, noun), text)
+                    if len(subject) > MAX_CHARS // 2:
+                        subject = words(parse, _ends(parse, _name_part(parse, phrase(said_by), said_by)), text)
+                else:
+                    subject = resolve(parse, subj) if resolve is not None else None
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
                 subject = words(parse, _ends(parse, _name_part(parse, phrase(subj), subj)), text)
             else:
@@ -149,13 +159,24 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                     if name:
                         trimmed[-1] = trimmed[-1][1:]
                         prefix = f"{name}'s"
-        trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k)]
-        optional = [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBLIQUES and keep(k)
-                    and not attribution(parse, kids, k)][:2]
+        obliques = [k for k in kids[i] if k > i and toks[k].dep in OBLIQUES and keep(k)
+                    and not attribution(parse, kids, k) and not _aside(parse, kids, k)][:2]
+        # a clause the verb takes after an oblique ("came to the doorstep of King's College |
+        # ... that its department has been researching") goes before the oblique does
+        late = [k for k in kids[i] if k > i and toks[k].dep == "ccomp" and keep(k)
+                and any(o < k for o in obliques) and head.lemma.lower() not in _reporting()]
+        trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late]
+        optional = [phrase(k) for k in sorted(obliques + late)]
+        late_starts = {phrase(k)[0] for k in late}
 
     def label_of() -> str:
-        idxs = sorted(set(fixed) | {j for p in trimmed + optional for j in p})
-        return _compose(parse, _whole(parse, idxs, i), text, subject or prefix)
+        idxs = _whole(parse, sorted(set(fixed) | {j for p in trimmed + optional for j in p}), i, in_time)
+        while len(idxs) > 1 and idxs[-1] != i and in_time(idxs[-1]) and toks[idxs[-1]].dep not in {"obj", "iobj"} \
+                and toks[toks[idxs[-1]].head].dep not in {"obj", "iobj"}:
+            # a date phrase the parse made part of another ends no label ("collapsed last |
+            # Thursday"); an object stays ("Fans marked one year")
+            idxs = idxs[:-1]
+        return _compose(parse, idxs, text, subject or prefix)
 
     def shed(phrase_: list[int]) -> list[int] | None:
         """The phrase without its last dependent that may go (its head and the words that make
@@ -172,7 +193,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     label = label_of()
     while len(label) > max_chars:
         if optional:
-            smaller = shed(optional[-1])
+            smaller = None if optional[-1][0] in late_starts else shed(optional[-1])  # (a clause goes whole)
             if smaller is None:
                 optional.pop()
             else:
@@ -187,10 +208,19 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 return None
         label = label_of()
     if exclude and len(label.split()) < 3:  # "Bombings", "Popstar died": with its time phrase, a headline
-        timed_label = clause(parse, i, text, (), resolve, max_chars)
+        timed_label = clause(parse, i, text, (), resolve, max_chars, widen=False)
         if timed_label is not None and len(timed_label.label.split()) >= 3 \
                 and not any(p.startswith("subjectless") for p in lint(timed_label.label)):
             return timed_label  # (not a verb that lost its subject: "Watched on Monday")
+    if widen and nominal and len(label.split()) < 3 and head.head != i and head.dep.startswith(("nmod", "obl")):
+        # a bare noun ("Attack", "Foul play") is no headline: the phrase it is part of is ("No
+        # evidence of foul play after an autopsy", "Convoy came under attack ..."); not a verb
+        # that has it for subject or object, a claim of its own ("police presume the bombings",
+        # "negotiations remain stalled ...")
+        wider = clause(parse, head.head, text, exclude, resolve, max_chars)
+        if wider is not None and label.lower() in wider.label.lower() and len(wider.label.split()) >= 3 \
+                and not any(p.startswith(("subjectless", "pronoun")) for p in lint(wider.label)):
+            label = wider.label
     if not label or (" " not in label and not nominal):
         return None
     return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time, resolve))
@@ -198,6 +228,28 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
 
 PREDICATES = frozenset({"root", "ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "acl:relcl", "csubj",
                         "csubj:pass"})
+
+
+@cache
+def _reporting() -> frozenset[str]:
+    """Verbs whose clause is what they report ("said in a statement that ..."): it stays."""
+    return frozenset(w.lower() for w in load_toml("events.toml")["reporting"])
+
+
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _aside(parse: Parse, kids: list[list[int]], k: int) -> bool:
+    """A phrase set off by a dash, or with one before its head ("... last week - one variant of
+    modern warfare"): an aside, whatever the parse attached it to."""
+    toks = parse.tokens
+    span = subtree(kids, parse, k, lambda c: True)
+
+    def spaced(j: int) -> bool:  # (not the hyphen of "five-vehicle")
+        return toks[j].text in DASHES and not (0 < j < len(toks) - 1 and toks[j - 1].end == toks[j].start
+                                              and toks[j].end == toks[j + 1].start)
+
+    return any(spaced(j) for j in range(max(span[0] - 1, 0), k))  # (before its head: "the city - the capital -" is not)
 
 
 def _name_part(parse: Parse, phrase_: list[int], head: int) -> list[int]:
@@ -226,7 +278,11 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
         own = next((k for k in kids[i] if toks[k].dep in SUBJECTS), None)
         if own is not None and toks[i].dep == "acl:relcl" and toks[own].text.lower() in RELATIVES \
                 and toks[toks[i].head].upos in {"NOUN", "PROPN"}:
-            return toks[i].head  # "a Mexican man who had traveled": the man
+            # "a Mexican man who had traveled": the man (not a noun with a subject of its own, a
+            # predicate the parse hung the clause on: "the driver was at the head ... that came")
+            if any(toks[k].dep in SUBJECTS for k in kids[toks[i].head]):
+                return _antecedent(parse, kids, own, toks[i].head)
+            return toks[i].head
         if own is not None:
             return own
         if toks[i].dep == "conj" and (before := _noun_before(parse, kids, i)) is not None:
@@ -234,10 +290,53 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
         if toks[i].dep in {"conj", "xcomp"} and toks[i].head != i:
             i = toks[i].head
             continue
-        if toks[i].dep in {"acl", "acl:relcl"} and toks[toks[i].head].upos in {"NOUN", "PROPN"}:
-            return toks[i].head
+        if toks[i].dep in {"acl", "acl:relcl"} and toks[toks[i].head].upos in {"NOUN", "PROPN"} \
+                and not any(toks[k].dep == "mark" and toks[k].text.lower() == "to" for k in kids[i]):
+            return toks[i].head  # (not "efforts to resolve", "a plan to withdraw": the plan withdraws nothing)
         return None
     return None
+
+
+def _antecedent(parse: Parse, kids: list[list[int]], relative: int, predicate: int) -> int | None:
+    """The noun a relative pronoun follows, inside the phrase of the predicate noun the parse
+    hung its clause on ("the driver was at the head of a convoy | that came under attack": the
+    convoy, whatever its tag), else None."""
+    toks = parse.tokens
+    j = relative - 1
+    while j >= 0 and toks[j].upos == "PUNCT":
+        j -= 1
+    if j < 0 or j == predicate or toks[j].dep not in {"nmod", "obl", "obj", "compound"} \
+            or toks[j].upos in {"PRON", "ADP", "DET", "PUNCT"}:
+        return None
+    k, seen = j, set()
+    while k != predicate and toks[k].head != k and k not in seen:  # (inside the predicate's phrase)
+        seen.add(k)
+        k = toks[k].head
+    return j if k == predicate else None
+
+
+def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int | None:
+    """Who the pronoun subject of a reported clause stands for: the subject of the verb that
+    reports it ("Police said they had carried out ...", "The agency said it would ..."), a noun
+    that agrees with it ("they" a plural, "it" a singular, "he" or "she" a name). Not a clause
+    of time or reason ("... with Jackson after he collapsed": either may have)."""
+    toks = parse.tokens
+    word = toks[pronoun].text.lower()
+    if toks[i].dep != "ccomp" or toks[i].head == i or word not in {"they", "it", "he", "she"}:
+        return None
+    said = toks[i].head
+    g = next((k for k in kids[said] if toks[k].dep in SUBJECTS and k < said), None)
+    if g is not None and toks[g].dep.startswith("csubj") and toks[g].tag == "VBG":
+        # "Police investigating the death said ...", parsed with the gerund as the subject
+        g = next((k for k in kids[g] if toks[k].dep in SUBJECTS and k < g), None)
+    if g is None or toks[g].upos not in {"NOUN", "PROPN"}:
+        return None
+    plural = toks[g].tag in {"NNS", "NNPS"} or "Number=Plur" in toks[g].morph
+    if word == "they":
+        return g if plural else None
+    if word == "it":
+        return g if not plural and toks[g].upos == "NOUN" or toks[g].tag == "NNP" and toks[g].text.isupper() else None
+    return g if toks[g].upos == "PROPN" and not plural else None
 
 
 def _noun_before(parse: Parse, kids: list[list[int]], i: int) -> int | None:
@@ -258,16 +357,17 @@ STAYS = frozenset({"case", "det", "amod", "compound", "flat", "nummod", "fixed",
                    "nsubj", "nsubj:pass", "nmod:poss", "compound:prt"})  # what a phrase keeps while it sheds
 
 
-def _whole(parse: Parse, idxs: list[int], i: int) -> list[int]:
+def _whole(parse: Parse, idxs: list[int], i: int, in_time: Callable[[int], bool] = lambda k: False) -> list[int]:
     """The label's tokens, a noun the parse left out of the phrase it ends ("a week-long energy
-    infrastructure | truce") put back: a label never ends in the middle of a noun phrase."""
+    infrastructure | truce") put back: a label never ends in the middle of a noun phrase. (Not
+    a time word: "Ed Miliband's speech | yesterday" ends where the date beside it begins.)"""
     toks = parse.tokens
     if not idxs:
         return idxs
     out = list(idxs)
     k = out[-1] + 1
     while k < len(toks) and toks[k].tag.startswith("NN") and toks[k].start - toks[k - 1].end <= 1 \
-            and toks[out[-1]].tag.startswith(("NN", "JJ")):
+            and toks[out[-1]].tag.startswith(("NN", "JJ")) and not in_time(k):
         out.append(k)
         k += 1
     return out
