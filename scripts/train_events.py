@@ -11,7 +11,11 @@ AQUAINT is left out of training on purpose: benchmarks/matres.py measures on it 
 data. The training is deterministic (fixed shuffling seed, fixed iteration order): the same
 data gives byte-identical model files.
 
-    python scripts/train_events.py [--epochs 10]
+    python scripts/train_events.py [--epochs 10] [--only events|pairs] [--check]
+
+--check trains as usual, compares the files with those shipped, puts the shipped ones back and
+exits 1 when they differ: the shipped models must be what this script makes from the code as
+it is (the event model reads the time tagger's output, and the pair model the events found).
 """
 from __future__ import annotations
 
@@ -203,11 +207,29 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--only", choices=["events", "pairs"])
+    ap.add_argument("--check", action="store_true", help="train, compare with the shipped models, restore them")
     args = ap.parse_args()
     if not TIMEBANK.is_dir():
         print(f"scripts/train_events.py: {TIMEBANK} not found; training needs ../shared", file=sys.stderr)
         return 2
     files = sorted(TIMEBANK.glob("*.tml"))
+    if args.check:
+        names = [n for n in ("events", "pairs") if args.only in (None, n)]
+        shipped = {n: (MODELS / f"{n}.json.gz").read_bytes() for n in names}
+        try:
+            train(files, args)
+            differ = [n for n in names if (MODELS / f"{n}.json.gz").read_bytes() != shipped[n]]
+        finally:
+            for n, data in shipped.items():
+                (MODELS / f"{n}.json.gz").write_bytes(data)
+        for n in names:
+            print(f"{n}.json.gz: {'DIFFERS from what the script makes now' if n in differ else 'reproduced byte for byte'}")
+        return 1 if differ else 0
+    train(files, args)
+    return 0
+
+
+def train(files: list[Path], args: argparse.Namespace) -> None:
     if args.only != "pairs":
         p = train_events(files, args.epochs)
         print(f"wrote {p} ({p.stat().st_size / 1024:.0f} KB)")
@@ -217,7 +239,6 @@ def main() -> int:
         eventmodel.event_model.cache_clear()
         p = train_pairs(files, args.epochs)
         print(f"wrote {p} ({p.stat().st_size / 1024:.0f} KB)")
-    return 0
 
 
 if __name__ == "__main__":
