@@ -27,11 +27,26 @@ def within(outer: Period, sym: Symbolic) -> Period | None:
             raise ValueError("no such weekday in the month")  # "the fifth Monday of February"
     elif outer.grain is Grain.MONTH and sym.day is not None and sym.weekday is None:
         day = datetime(outer.start.year, outer.start.month, sym.day)  # ValueError: "the 31st of next month" in April
+    elif outer.grain is Grain.YEAR and sym.weekday is not None and sym.nth is not None and sym.month is None:
+        day = _nth_weekday_of_year(outer.start.year, sym.nth, sym.weekday)  # "the first Monday of 2019"
+        if day is None:
+            raise ValueError("no such weekday in the year")
     elif outer.grain is Grain.WEEK and sym.weekday is not None and outer.end - outer.start == timedelta(days=7):
         day = outer.start + timedelta(days=sym.weekday - 1)
     if day is None:
         return None
     return refine(day_period(day), sym)
+
+
+def _nth_weekday_of_year(year: int, nth: int, weekday: int) -> datetime | None:
+    """The nth ISO weekday of a year (nth -1: the last); None past the year's end."""
+    if nth > 0:
+        first = datetime(year, 1, 1)
+        d = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = datetime(year, 12, 31)
+        d = last - timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-nth - 1))
+    return d if d.year == year else None
 
 
 @cache

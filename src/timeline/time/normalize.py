@@ -102,6 +102,8 @@ def _within_year(y: int, sym: Symbolic) -> Period | None:
     """The part of year `y` the fields name (a day, month, season, quarter, half or week), if any."""
     if sym.nth is not None and sym.month is not None and sym.weekday is not None:
         return compose.within(month_period(y, sym.month), sym)  # "the second Friday of March 2019"
+    if sym.nth is not None and sym.weekday is not None and sym.day is None:
+        return compose.within(year_period(y), sym)  # "the first Monday of 2019"
     if sym.month is not None:
         if sym.day is not None:
             return refine(day_period(datetime(y, sym.month, sym.day)), sym)
