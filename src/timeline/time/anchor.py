@@ -71,7 +71,10 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
         if sym.keep_grain and last_period is not None and mention.start - last_period.end < PERIOD_REACH:
             anchor, anchor_name = _as_anchor(last_period), f"timex:{last_period.id}"
         elif use_last and last is not None:
-            anchor, anchor_name = _as_anchor(last), f"timex:{last.id}"
+            told = last
+            if sym.anaphoric and last_day is not None and _finer_than(sym.unit, last.grain):
+                told = last_day  # "That year ... The same month": the month of the day last told, not January
+            anchor, anchor_name = _as_anchor(told), f"timex:{told.id}"
         elif _clock_only(mention) and last_day is not None and mention.start - last_day.end < PERIOD_REACH:
             # "at 10:35 a.m." after "On Friday, ...": a time of the day the text is telling about
             anchor, anchor_name = day_anchor, f"timex:{last_day.id}"
@@ -112,6 +115,16 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
                 # of 1990" an outlook spoke of
                 last_period = timex
     return out
+
+
+_GRAINS = list(Grain)  # coarsest first
+
+
+def _finer_than(unit: Unit | None, grain: Grain | None) -> bool:
+    """Does a unit name a span finer than the grain (a month, of a year)? Then the grain cannot say which."""
+    if unit is None or grain is None or unit.name not in Grain.__members__:
+        return False
+    return _GRAINS.index(Grain[unit.name]) > _GRAINS.index(grain)
 
 
 def _conjoined_day(mention: Mention) -> bool:

@@ -12,13 +12,19 @@ from datetime import datetime, timedelta
 from ..model import Grain, Interval, Symbolic, Unit
 
 _CLOCK_UNITS = (Unit.HOUR, Unit.MINUTE, Unit.SECOND)
+_COARSER_THAN_WEEK = (Unit.MONTH, Unit.QUARTER, Unit.HALF, Unit.SEASON, Unit.YEAR)
 
 
 def base_time(anchor, unit: Unit | None) -> datetime:
     """What an offset in `unit` counts from: the publication time for hours and minutes when
-    it is known, else the start of the anchor."""
+    it is known, else the start of the anchor; for a month, quarter or year counted from a
+    week, the week's Thursday (ISO 8601: a week that straddles two months or years belongs to
+    the one that holds its Thursday: "That week ... later that month")."""
     if unit in _CLOCK_UNITS and getattr(anchor, "now", None) is not None:
         return anchor.now
+    if unit in _COARSER_THAN_WEEK and getattr(anchor, "grain", None) is Grain.WEEK \
+            and anchor.end - anchor.start == timedelta(days=7):
+        return anchor.start + timedelta(days=3)
     return anchor.start
 
 
