@@ -340,3 +340,20 @@ def test_an_infinitive_that_completes_a_noun_does_not_take_the_noun_as_subject(s
     assert found is not None and not_subject not in found, found
     assert _label("Officials approved the delay requested by the company.", "requested") == \
         "Delay requested by the company"
+
+
+@pytest.mark.parametrize("sentence, trigger, subject", [
+    # the parse made the noun the subject of the participle set off by commas, not of the verb
+    ("The death of a soldier from 12 Mechanised Brigade, announced today, takes the number of British "
+     "service personnel who have died in Iraq since the start of hostilities in March 2003 to 87.", "takes", "Death"),
+    ("The senator, speaking in Ohio, promised new jobs.", "promised", "Senator"),
+])
+def test_a_subject_set_off_before_a_participle_is_the_verbs_subject(sentence, trigger, subject):
+    label = _label(sentence, trigger)
+    assert label is not None and label.startswith(subject)
+    assert not any(p.startswith("subjectless") for p in lint(label))
+
+
+def test_a_clause_that_a_word_opens_keeps_its_subject_to_itself():
+    label = _label("When the police arrived, the crowd dispersed quickly.", "dispersed")
+    assert label is not None and label.startswith("Crowd")

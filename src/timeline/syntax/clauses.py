@@ -285,6 +285,9 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
             return toks[i].head
         if own is not None:
             return own
+        stolen = _participle_subject(parse, kids, i)
+        if stolen is not None:
+            return stolen
         if toks[i].dep == "conj" and (before := _noun_before(parse, kids, i)) is not None:
             return before  # (a misparse: "... after a swine flu virus was implicated", not the WHO)
         if toks[i].dep in {"conj", "xcomp"} and toks[i].head != i:
@@ -294,6 +297,21 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
                 and not any(toks[k].dep == "mark" and toks[k].text.lower() == "to" for k in kids[i]):
             return toks[i].head  # (not "efforts to resolve", "a plan to withdraw": the plan withdraws nothing)
         return None
+    return None
+
+
+def _participle_subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
+    """The subject a participle before the verb took from it: "The death of a soldier, announced
+    today, takes the number ... to 87" (the parse made the death the subject of "announced",
+    a clause of "takes" with no word opening it): the death takes. Not a clause that a word
+    opens ("When the police arrived, ..."), whose subject is its own."""
+    toks = parse.tokens
+    for k in kids[i]:
+        if k < i and toks[k].dep == "advcl" and not any(toks[m].dep == "mark" for m in kids[k]):
+            subj = next((m for m in kids[k] if m < k and toks[m].dep in SUBJECTS), None)
+            # (set off by a comma: "The death ..., announced today," not "Prices rose sharply")
+            if subj is not None and any(toks[j].text == "," for j in range(subj + 1, k)):
+                return subj
     return None
 
 
