@@ -120,3 +120,19 @@ def test_a_cleft_gives_its_time_to_its_clause_and_reported_speech_to_the_saying(
                                     dct=datetime(2026, 3, 10))])
     pulled = next(e for e in said.events if e.text == "pulled")
     assert pulled.envelope.start is None and pulled.envelope.end == datetime(2026, 3, 4)  # before the saying ends
+
+
+def test_what_the_writer_or_a_speaker_lived_is_no_happening_of_the_story(tmp_path):
+    """"I watched in horror", "we are still infected by ...": nobody the story names did it;
+    the explosions and the arrest are its happenings."""
+    from timeline.pipeline import build_timeline, read_documents
+
+    (tmp_path / "a.txt").write_text(
+        "Date: 2005-07-18\n\nEleven days ago I watched in horror as four explosions hit London. "
+        "We are still infected by Cold War ills, Halliday says. Police arrested three men on Tuesday.\n",
+        encoding="utf-8")
+    tl = build_timeline(list(read_documents([str(tmp_path / "a.txt")])))
+    salient = {e.text for e in tl.events if e.salient}
+    assert {"hit", "arrested"} <= salient
+    assert not {"watched", "infected"} & salient
+    assert all("horror" not in h.label and "infected" not in h.label.lower() for h in tl.happenings)

@@ -141,7 +141,7 @@ def test_the_story_chart_is_bounded_readable_and_not_stretched_by_a_stray_date(s
     assert strip.get_title(loc="left").startswith("Coverage: articles published per day, by outlet")
     labels = [lab for lab in panel.get_yticklabels() if lab.get_text()]
     timed = [h for h in data["happenings"] if h["earliest"] or h["latest"]]
-    assert len(labels) == min(60, len(timed)) > 20
+    assert len(labels) == min(60, len(timed)) > 15  # (the spokesman's "We are still counting the damage" is no happening)
     boxes = sorted((lab.get_window_extent(renderer) for lab in labels), key=lambda b: b.y0)
     for lower, upper in zip(boxes, boxes[1:]):
         assert lower.y1 <= upper.y0 + 0.5, "two labels overlap"

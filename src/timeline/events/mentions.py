@@ -129,6 +129,23 @@ def _label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: list
     return label[:1].upper() + label[1:], toks[lo].start, toks[hi - 1].end
 
 
+def _first_person(toks: list[Token], verb_start: int) -> bool:
+    """Is the subject of the verb (group) starting at offset `verb_start` "I" or "we", written
+    right before it (an adverb or two between: "we are still", "I also")? (events.toml)"""
+    first, between = _voice()
+    k = bisect_left([t.start for t in toks], verb_start) - 1
+    steps = 0
+    while k >= 0 and toks[k].lower in between and steps < 2:
+        k, steps = k - 1, steps + 1
+    return k >= 0 and toks[k].lower in first
+
+
+@cache
+def _voice() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_toml("events.toml")
+    return frozenset(data["first_person"]), frozenset(data["first_person_between"])
+
+
 def _is_heading(text: str, sent: tuple[int, int]) -> bool:
     s = text[sent[0]:sent[1]].rstrip()
     return not s.endswith((".", "!", "?", '"', "”", "’", "'", ")"))
@@ -292,9 +309,13 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             # a noun with no time of its own is background, unless it names a happening outright
             bare_noun = not is_verb and found is None and w not in lex.nouns
             modifier = not is_verb and nxt is not None and nxt.lower in lex.modifiees  # "attack drones"
+            # what the writer or a speaker lived or felt ("I watched in horror", "we are still
+            # infected by Cold War ills", "'I ought to be sitting ...,' she says") is no happening
+            # of the story: nobody it names did it
+            own_voice = _first_person(toks, group.start if group is not None else tok.start)
             salient = not (heading or modifier or cls in ("REPORTING", "PERCEPTION") or infinitive or participle
                            or (weak and strength > 60) or " " not in label
-                           or hypothetical or bare_noun)
+                           or hypothetical or bare_noun or own_voice)
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
             owned.append(found is not None and not is_verb and premodifies(text, found[0], tok))
