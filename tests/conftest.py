@@ -26,3 +26,41 @@ def seeds_dir(tmp_path: Path) -> Path:
     dest = tmp_path / "seeds"
     shutil.copytree(SEEDS, dest)
     return dest
+
+
+def example_doc(text: str, dct: str | None):
+    """An article of a rule's or a combinator's example, published at its `dct` (if any)."""
+    from datetime import datetime
+
+    from timeline.model import DctSource, Document, Grain
+
+    when = datetime.fromisoformat(dct) if dct else None
+    grain = None if when is None else (Grain.MINUTE if "T" in dct else Grain.DAY)  # type: ignore[operator]
+    return Document("example", text, dct=when, dct_grain=grain, dct_source=DctSource.OPTION if when else DctSource.NONE)
+
+
+def example_timex(ex):
+    """The one time expression found over an example's `match`, spanning exactly it."""
+    from timeline.pipeline import extract
+
+    timexes = extract(example_doc(ex.text, ex.dct))
+    start = ex.text.index(ex.match)
+    end = start + len(ex.match)
+    covering = [t for t in timexes if t.start < end and start < t.end]
+    assert len(covering) == 1, f"expected one time expression over {ex.match!r}, got {[t.text for t in covering]}"
+    t = covering[0]
+    assert (t.start, t.end) == (start, end), f"span {t.text!r} instead of {ex.match!r}"
+    return t
+
+
+def assert_example_resolved(ex, t) -> None:
+    """The time expression `t` resolves as the example states (value, type, grain, bounds)."""
+    from timeline.formats.codec import fmt_time
+
+    got = {
+        "value": t.value, "type": t.type.value, "grain": t.grain.value if t.grain else None,
+        "earliest": fmt_time(t.envelope.start) if t.envelope else None,
+        "latest": fmt_time(t.envelope.end) if t.envelope else None, "alternative": t.alternative,
+    }
+    for key, want in ex.expect.items():
+        assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"

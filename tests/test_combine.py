@@ -3,12 +3,10 @@ those of the rule files run in test_rules.py; and the layer itself: parts join o
 the glue a combinator allows, repeatedly, deterministically, and a bad file fails at load."""
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
+from conftest import assert_example_resolved, example_doc, example_timex
 
-from timeline.formats.codec import fmt_time
-from timeline.model import DctSource, Document, Grain, Kind, Symbolic, Unit
+from timeline.model import Kind, Symbolic, Unit
 from timeline.pipeline import extract
 from timeline.rules import GrammarError
 from timeline.time.combine import compile_combinators, load_combinators, merge
@@ -19,29 +17,14 @@ EXAMPLES = [(c, ex) for c in COMBINATORS.rules for ex in c.examples]
 NEGATIVES = [(c, neg) for c in COMBINATORS.rules for neg in c.negatives]
 
 
-def _doc(text: str, dct: str | None) -> Document:
-    when = datetime.fromisoformat(dct) if dct else None
-    grain = None if when is None else (Grain.MINUTE if "T" in dct else Grain.DAY)  # type: ignore[operator]
-    return Document("example", text, dct=when, dct_grain=grain, dct_source=DctSource.OPTION if when else DctSource.NONE)
+_doc = example_doc
 
 
 @pytest.mark.parametrize("comb,ex", EXAMPLES, ids=[f"{c.id}:{e.text[:40]}" for c, e in EXAMPLES])
 def test_combinator_example(comb, ex):
-    timexes = extract(_doc(ex.text, ex.dct))
-    start = ex.text.index(ex.match)
-    end = start + len(ex.match)
-    covering = [t for t in timexes if t.start < end and start < t.end]
-    assert len(covering) == 1, f"expected one time expression over {ex.match!r}, got {[t.text for t in covering]}"
-    t = covering[0]
-    assert (t.start, t.end) == (start, end), f"span {t.text!r} instead of {ex.match!r}"
+    t = example_timex(ex)
     assert t.rule == comb.id
-    got = {
-        "value": t.value, "type": t.type.value, "grain": t.grain.value if t.grain else None,
-        "earliest": fmt_time(t.envelope.start) if t.envelope else None,
-        "latest": fmt_time(t.envelope.end) if t.envelope else None, "alternative": t.alternative,
-    }
-    for key, want in ex.expect.items():
-        assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+    assert_example_resolved(ex, t)
 
 
 @pytest.mark.parametrize("comb,text", NEGATIVES, ids=[f"{c.id}:{t[:40]}" for c, t in NEGATIVES])

@@ -5,50 +5,29 @@ was made by its rule, and resolves (against the example's DCT) to what it states
 """
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
+from conftest import assert_example_resolved, example_doc, example_timex
 
-from timeline.formats.codec import fmt_time
-from timeline.time.grammar import GrammarError, compile_rules, load_grammar, load_macros
-from timeline.model import DctSource, Document, Grain
 from timeline.pipeline import extract
+from timeline.time.grammar import GrammarError, compile_rules, load_grammar, load_macros
 
 GRAMMAR = load_grammar()
 EXAMPLES = [(rule, ex) for rule in GRAMMAR.rules for ex in rule.examples]
 NEGATIVES = [(rule, neg) for rule in GRAMMAR.rules for neg in rule.negatives]
 
 
-def _doc(text: str, dct: str | None) -> Document:
-    when = datetime.fromisoformat(dct) if dct else None
-    grain = None if when is None else (Grain.MINUTE if "T" in dct else Grain.DAY)  # type: ignore[operator]
-    return Document("example", text, dct=when, dct_grain=grain, dct_source=DctSource.OPTION if when else DctSource.NONE)
+_doc = example_doc
 
 
 @pytest.mark.parametrize("rule,ex", EXAMPLES, ids=[f"{r.id}:{e.text[:40]}" for r, e in EXAMPLES])
 def test_rule_example(rule, ex):
-    timexes = extract(_doc(ex.text, ex.dct))
-    start = ex.text.index(ex.match)
-    end = start + len(ex.match)
-    covering = [t for t in timexes if t.start < end and start < t.end]
-    assert len(covering) == 1, f"expected one time expression over {ex.match!r}, got {[t.text for t in covering]}"
-    t = covering[0]
-    assert (t.start, t.end) == (start, end), f"span {t.text!r} instead of {ex.match!r}"
+    t = example_timex(ex)
     if rule.fragment:  # a part only: the whole is made by a combinator, and holds this rule's part
         assert t.rule.startswith("combine."), t.rule
         assert rule.regex.search(ex.match), f"{rule.id} finds no part in {ex.match!r}"
     else:
         assert t.rule == rule.id
-    got = {
-        "value": t.value,
-        "type": t.type.value,
-        "grain": t.grain.value if t.grain else None,
-        "earliest": fmt_time(t.envelope.start) if t.envelope else None,
-        "latest": fmt_time(t.envelope.end) if t.envelope else None,
-        "alternative": t.alternative,
-    }
-    for key, want in ex.expect.items():
-        assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+    assert_example_resolved(ex, t)
 
 
 @pytest.mark.parametrize("rule,text", NEGATIVES, ids=[f"{r.id}:{t[:40]}" for r, t in NEGATIVES])

@@ -16,13 +16,15 @@ the result is a Symbolic, anchored by the one resolver (normalize.py) like any o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields as dc_fields
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from dataclasses import fields as dc_fields
 from functools import cache
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from ..model import Kind, Mention, Symbolic, TimexType
 from ..rules import GrammarError, load_toml
-from .grammar import EXAMPLE_KEYS, Example
+from .grammar import Example, read_examples
 
 _FIELDS = {f.name: f.default for f in dc_fields(Symbolic) if f.name not in {"kind", "end_point"}}
 _JOINABLE = (Kind.POINT, Kind.RELATIVE)
@@ -126,21 +128,7 @@ def compile_combinators(data: Mapping[str, Any], name: str) -> Combinators:
         ttype = spec.get("type")
         if ttype is not None and ttype not in TimexType.__members__:
             raise GrammarError(f"{where}: unknown type {ttype!r}")
-        examples = []
-        for ex in spec.get("examples", []):
-            text = ex.get("text")
-            if not text:
-                raise GrammarError(f"{where}: example without text")
-            match = ex.get("match", text)
-            if match not in text:
-                raise GrammarError(f"{where}: example match {match!r} not in {text!r}")
-            expect = {k: v for k, v in ex.items() if k not in {"text", "match", "dct"}}
-            unknown = set(expect) - EXAMPLE_KEYS
-            if unknown:
-                raise GrammarError(f"{where}: example {text!r} has unknown keys {sorted(unknown)}")
-            examples.append(Example(text, match, ex.get("dct", default_dct), expect))
-        if not examples:
-            raise GrammarError(f"{where}: a combinator needs at least one example")
+        examples = read_examples(spec, where, default_dct, "a combinator")
         rules.append(Combinator(cid, sides[0], glue, sides[1], TimexType(ttype) if ttype else None,
                                 tuple(examples), tuple(spec.get("negatives", []))))
     ids = [c.id for c in rules]

@@ -8,13 +8,14 @@ time from a regex match; nothing here knows about anchors or dates.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Callable, Mapping
+from typing import Any
 
-from . import regex_cache
 from ..model import Kind, Symbolic, TimexType, Unit
 from ..rules import GrammarError, load_toml, rules_dir
+from . import regex_cache
 
 EXAMPLE_KEYS = {"value", "type", "earliest", "latest", "grain", "alternative"}
 MACRO_RE = re.compile(r"@([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?")
@@ -41,6 +42,27 @@ class Example:
     match: str  # the part of `text` the rule must cover
     dct: str | None
     expect: Mapping[str, Any]
+
+
+def read_examples(spec: Mapping[str, Any], where: str, default_dct: str | None, what: str) -> list[Example]:
+    """The examples of a rule or a combinator (at least one), each checked: its text, the part
+    it must match, and only known expectations."""
+    examples = []
+    for ex in spec.get("examples", []):
+        text = ex.get("text")
+        if not text:
+            raise GrammarError(f"{where}: example without text")
+        match = ex.get("match", text)
+        if match not in text:
+            raise GrammarError(f"{where}: example match {match!r} not in {text!r}")
+        expect = {k: v for k, v in ex.items() if k not in {"text", "match", "dct"}}
+        unknown = set(expect) - EXAMPLE_KEYS
+        if unknown:
+            raise GrammarError(f"{where}: example {text!r} has unknown keys {sorted(unknown)}")
+        examples.append(Example(text, match, ex.get("dct", default_dct), expect))
+    if not examples:
+        raise GrammarError(f"{where}: {what} needs at least one example")
+    return examples
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,21 +329,7 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
         ttype = spec.get("type")
         if ttype is not None and ttype not in TimexType.__members__:
             raise GrammarError(f"{where}: unknown type {ttype!r}")
-        examples = []
-        for ex in spec.get("examples", []):
-            text = ex.get("text")
-            if not text:
-                raise GrammarError(f"{where}: example without text")
-            match = ex.get("match", text)
-            if match not in text:
-                raise GrammarError(f"{where}: example match {match!r} not in {text!r}")
-            expect = {k: v for k, v in ex.items() if k not in {"text", "match", "dct"}}
-            unknown = set(expect) - EXAMPLE_KEYS
-            if unknown:
-                raise GrammarError(f"{where}: example {text!r} has unknown keys {sorted(unknown)}")
-            examples.append(Example(text, match, ex.get("dct", default_dct), expect))
-        if not examples:
-            raise GrammarError(f"{where}: a rule needs at least one example")
+        examples = read_examples(spec, where, default_dct, "a rule")
         skeleton = MACRO_RE.sub(lambda m: f"(?P<{m.group(2) or m.group(1)}>\ue000)", spec["pattern"])
         rules.append(Rule(
             id=rid, file=name, pattern=spec["pattern"], regex=regex, kind=kind, fields=fields,
