@@ -93,7 +93,7 @@ def evaluate(subset: str, dump: list[str] | None = None, files: list[Path] | Non
     return {"events": ev, "order": order}
 
 
-def cross_validated(folds: int, epochs: int = 10) -> dict:
+def cross_validated(folds: int, epochs: int | None = None) -> dict:
     """The order counts on TimeBank, each fold ordered by a pairwise model trained on the others."""
     sys.path.insert(0, str(ROOT / "src"))
     sys.path.insert(0, str(ROOT / "scripts"))
@@ -109,7 +109,7 @@ def cross_validated(folds: int, epochs: int = 10) -> dict:
         for fold in range(folds):
             held = [f for n, f in enumerate(files) if n % folds == fold]
             rest = [x for n, f in enumerate(files) if n % folds != fold for x in data[f]]
-            model = Perceptron(["BEFORE", "AFTER"], train_events.fit_pairs(rest, epochs, quiet=True))
+            model = Perceptron(["BEFORE", "AFTER"], train_events.fit_pairs(rest, epochs or train_events.PAIR_EPOCHS, quiet=True))
             _use_pair_model(pairs_module, lambda model=model: model)
             r = evaluate("TimeBank", files=held)
             for key, counts in total.items():
