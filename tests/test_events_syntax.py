@@ -106,3 +106,27 @@ def test_a_time_the_parser_makes_a_clause_of_its_own_is_left_to_proximity():
     # the parser takes "Yesterday" for the root and "unveiled" for a modifier of "Roe"
     text = "Yesterday , company CEO Jane Roe unveiled Widget 4 , the newest phone of Acme ."
     assert events_of(text, parsed=True)["unveiled"][0] == "Yesterday"
+
+
+def test_a_time_before_a_trailing_attribution_dates_the_reported_happening():
+    # the parser hangs "on March 2" on "recalled" (a misparse of the attribution); the time
+    # tells when the earthquake struck, not when officials recalled it
+    text = "A 6.8-magnitude earthquake struck the coastal city of Porto Verde on March 2, officials recalled."
+    assert events_of(text, parsed=True)["struck"][0] == "March 2"
+    inverted = "The envoy arrived in the capital on Monday, said the minister."
+    assert events_of(inverted, parsed=True)["arrived"][0] == "Monday"
+
+
+def test_an_attribution_that_is_not_trailing_keeps_its_own_time():
+    from timeline.syntax.predicates import trailing_attribution
+
+    words = frozenset({"say"})
+    # the time after the verb is the saying's; a long clause after the verb is no attribution
+    for text, time in (("The plant was hit, officials said on Tuesday.", "Tuesday"),
+                       ("On Monday, officials said the plant had been hit by shells.", "Monday")):
+        p, said = the(text, "said")
+        end = text.index(time) + len(time)
+        assert not trailing_attribution(p, said, end, words), text
+    text = "The plant was hit on Tuesday, officials said."
+    p, said = the(text, "said")
+    assert trailing_attribution(p, said, text.index("Tuesday") + len("Tuesday"), words)

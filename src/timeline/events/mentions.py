@@ -43,6 +43,7 @@ class _Lexicon:
     weak: frozenset[str]
     modifiees: frozenset[str]
     closed: frozenset[str]  # closed-class words: never an event
+    attribution: frozenset[str] = frozenset()  # verbs of a trailing attribution ("..., officials said")
 
 
 def _inflect(lemma: str) -> set[str]:
@@ -70,7 +71,8 @@ def _lexicon() -> _Lexicon:
     for form, lemma in data["forms"].items():
         verb_forms[form] = lemma
     return _Lexicon(frozenset(data["nouns"]), verb_forms, frozenset(data["reporting"]),
-                    frozenset(data["weak"]), frozenset(data["modifiees"]), frozenset(data["closed"]))
+                    frozenset(data["weak"]), frozenset(data["modifiees"]), frozenset(data["closed"]),
+                    frozenset(data.get("attribution", ())))
 
 
 def _in_group(tok: Token, groups: tuple[VerbGroup, ...]) -> VerbGroup | None:
@@ -340,7 +342,8 @@ def _parsed(parses: Mapping[int, "Parse | None"] | None, si: int) -> "ParsedSent
     from ..syntax.predicates import ParsedSentence
     from ..time.tense import tense_words
 
-    return ParsedSentence(p, _lexicon().verb_forms.__contains__, tense_words(), frozenset(BEFORE_WORDS | AFTER_WORDS))
+    return ParsedSentence(p, _lexicon().verb_forms.__contains__, tense_words(), frozenset(BEFORE_WORDS | AFTER_WORDS),
+                          _lexicon().attribution)
 
 
 @cache

@@ -75,9 +75,12 @@ def span_head(parse: Parse, start: int, end: int) -> int | None:
     return inside[0]
 
 
-def same_clause(parse: Parse, event: int, start: int, end: int, linkers: frozenset[str] = frozenset()) -> bool | None:
+def same_clause(parse: Parse, event: int, start: int, end: int, linkers: frozenset[str] = frozenset(),
+                attribution: frozenset[str] = frozenset()) -> bool | None:
     """Is the time expression at [start, end) in the clause of the event at token `event`?
-    None when the parse does not hold the time expression or makes it a clause of its own."""
+    None when the parse does not hold the time expression, makes it a clause of its own, or
+    hangs it on a trailing attribution (a verb of `attribution` after it: see
+    `trailing_attribution`)."""
     h = span_head(parse, start, end)
     if h is None:
         return None
@@ -85,12 +88,35 @@ def same_clause(parse: Parse, event: int, start: int, end: int, linkers: frozens
     c = clause_of(parse, h, linkers)
     if start <= toks[c].start < end:
         return None  # the parse makes the time a clause of its own ("Yesterday" as the root): a misparse
+    if trailing_attribution(parse, c, end, attribution):
+        return None
     own = set(_subtree(parse, h))  # the time phrase ("on Tuesday")
     if toks[c].head != c and all(toks[k].start >= end for k in _subtree(parse, c) if k not in own):
         # a time before all the words of the embedded clause it hangs on belongs to the clause
         # around it: "said on Tuesday that talks would resume", whatever the parser attached
         c = clause_of(parse, toks[c].head, linkers)
     return c == clause_of(parse, event, linkers)
+
+
+ATTRIBUTION_WORDS = 6  # at most this many words between the comma and the verb ("a spokesman for the ministry")
+ATTRIBUTION_TAIL = 2  # ... and after it ("told reporters", "said the minister")
+
+
+def trailing_attribution(parse: Parse, verb: int, end: int, verbs: frozenset[str]) -> bool:
+    """Is token `verb` (a lemma of `verbs`) the verb of an attribution that closes the sentence
+    after a comma, right after the time expression ending at `end`: "... struck the city on
+    March 2, officials recalled.", "... arrived on Monday, said the minister."? A time there
+    tells when the reported happening took place, not when it was told, whatever clause the
+    parser hung it on."""
+    toks = parse.tokens
+    t = toks[verb]
+    if t.start < end or (t.lemma.lower() not in verbs and t.text.lower() not in verbs):
+        return False
+    between = [k for k, x in enumerate(toks) if end <= x.start < t.start]
+    if not between or toks[between[0]].text != "," or len(between) - 1 > ATTRIBUTION_WORDS:
+        return False
+    tail = [x for x in toks if x.start > t.start and x.upos != "PUNCT"]
+    return len(tail) <= ATTRIBUTION_TAIL
 
 
 def _subtree(parse: Parse, i: int) -> list[int]:
@@ -153,9 +179,10 @@ class ParsedSentence:
     """One parsed sentence as the event finder asks it about its candidates."""
 
     def __init__(self, parse: Parse, known_verb: Callable[[str], bool], tense_words: Sequence[frozenset[str]],
-                 linkers: frozenset[str] = frozenset()):
+                 linkers: frozenset[str] = frozenset(), attribution: frozenset[str] = frozenset()):
         self.parse = parse
         self.linkers = linkers  # words that link a time relation, never a clause ("following")
+        self.attribution = attribution  # verbs of a trailing attribution ("..., officials said")
         self.known_verb = known_verb
         self.tense_words = tense_words  # future, past, present, perfect, modal auxiliaries
         self._starts = [t.start for t in parse.tokens]
@@ -179,4 +206,5 @@ class ParsedSentence:
     def governing(self, i: int, timexes: Sequence[T]) -> list[T]:
         """The time expressions (anything with .start and .end) of the clause of token `i`;
         one the parse does not hold is kept (the proximity rules decide about it)."""
-        return [t for t in timexes if same_clause(self.parse, i, t.start, t.end, self.linkers) is not False]  # type: ignore[attr-defined]
+        return [t for t in timexes if same_clause(self.parse, i, t.start, t.end, self.linkers,
+                                                       self.attribution) is not False]  # type: ignore[attr-defined]
