@@ -136,3 +136,15 @@ def test_what_the_writer_or_a_speaker_lived_is_no_happening_of_the_story(tmp_pat
     assert {"hit", "arrested"} <= salient
     assert not {"watched", "infected"} & salient
     assert all("horror" not in h.label and "infected" not in h.label.lower() for h in tl.happenings)
+
+
+def test_a_participle_that_describes_a_noun_is_no_happening():
+    """"a requested $15 billion", "the wanted man": the participle tells what the noun is;
+    "the wounded were taken" has no noun after it, and "wounded" stays a happening."""
+    tl = build_timeline([Document("d", "He said a requested $15 billion in U.S. arms for 2026 would be secured. "
+                                       "Police arrested the wanted man on Tuesday. "
+                                       "The wounded were taken to hospital on Monday.", dct=DCT)])
+    salient = {e.text for e in tl.events if e.salient}
+    assert not {"requested", "wanted"} & salient
+    assert {"arrested", "taken"} <= salient
+    assert not any(h.label.startswith(("Requested", "Wanted")) for h in tl.happenings)

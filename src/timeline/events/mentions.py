@@ -310,7 +310,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             hypothetical = group is not None and group.aux in _HYPOTHETICAL
             # a noun with no time of its own is background, unless it names a happening outright
             bare_noun = not is_verb and found is None and w not in lex.nouns
-            modifier = not is_verb and nxt is not None and nxt.lower in lex.modifiees  # "attack drones"
+            modifier = (not is_verb and nxt is not None and nxt.lower in lex.modifiees) \
+                or _attributive(toks, i, groups, lex.closed)  # "attack drones", "a requested $15 billion"
             # what the writer or a speaker lived or felt ("I watched in horror", "we are still
             # infected by Cold War ills", "'I ought to be sitting ...,' she says") is no happening
             # of the story: nobody it names did it
@@ -332,6 +333,16 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
     label_spans = {ev.id: span for (ev, _), span in zip(found_events, spans)}
     anchored = _propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o})
     return _merge_mentions(_one_entry_per_happening(anchored, sentence_of, label_spans))
+
+
+def _attributive(toks: list[Token], i: int, groups: tuple[VerbGroup, ...], closed: frozenset[str]) -> bool:
+    """Is token `i` a participle between a determiner and what it describes ("a requested $15
+    billion", "the planned attack", "the injured man")? It tells what the noun is, not a
+    happening of its own ("the wounded were taken": no noun follows, "wounded" is one)."""
+    if i == 0 or i + 1 >= len(toks) or not toks[i].lower.endswith("ed") or toks[i - 1].lower not in _DETERMINERS:
+        return False
+    nxt = toks[i + 1]
+    return (nxt.text[0].isalnum() or nxt.text[0] in "$€£") and nxt.lower not in closed and _in_group(nxt, groups) is None
 
 
 def _parsed(parses: Mapping[int, "Parse | None"] | None, si: int) -> "ParsedSentence | None":
