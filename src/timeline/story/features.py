@@ -72,7 +72,7 @@ class Features:
     span: tuple[float | None, float | None] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "day_precise", _precise(self.lo, self.hi))
+        object.__setattr__(self, "day_precise", day_or_finer(self.lo, self.hi))
         object.__setattr__(self, "span", (None if self.lo is None else math.floor(self.lo + 1e-9),
                                           None if self.hi is None else math.ceil(self.hi - 1e-9)))
 
@@ -88,7 +88,7 @@ def _rel_days(td: timedelta) -> float:
 
 
 
-def _precise(lo: float | None, hi: float | None) -> bool:
+def day_or_finer(lo: float | None, hi: float | None) -> bool:
     """Dated to a day or finer."""
     return lo is not None and hi is not None and hi - lo <= 1 + 1e-9
 

@@ -29,7 +29,8 @@ from datetime import datetime, timedelta
 from typing import Iterable, Mapping, Sequence
 
 from ..model import (Document, Event, EventRef, Happening, Interval, Match, Precision, RelInterval)
-from .features import Features, MatchRules, contradict, cosine, days, dot, features, match_rules, word_vectors
+from .features import (Features, MatchRules, contradict, cosine, day_or_finer, days, dot, features, match_rules,
+                       word_vectors)
 from .match import entries
 
 NEIGHBOURS = 12  # a mention with only common words meets this many next ones in time
@@ -61,7 +62,7 @@ class _Group:
     lo: float | None
     hi: float | None
     centroid: Mapping[str, float]
-    precise: bool  # every member is dated to a day or finer
+    precise: bool  # every member is dated to a day or finer, or what their times share is one day
     disagree: list[int] = field(default_factory=list)
 
 
@@ -177,7 +178,8 @@ class _Merger:
         a.disagree += b.disagree
         a.docs |= b.docs
         a.lo, a.hi = span
-        a.precise = a.precise and b.precise
+        # (a mention open on one side, "after 2001", that joins a day leaves its consensus that day)
+        a.precise = (a.precise and b.precise) or day_or_finer(*span)
         if a.centroid is self.vectors[a.members[0]]:
             a.centroid = dict(a.centroid)  # (a lone entry's centroid is its vector until it grows)
         centroid = a.centroid
