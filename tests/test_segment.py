@@ -17,5 +17,14 @@ def test_abbreviations_do_not_end_sentences():
     assert split("The U.S. Army and Mr. Rutte met. They spoke.") == ["The U.S. Army and Mr. Rutte met.", "They spoke."]
 
 
+def test_a_word_that_is_an_abbreviation_only_with_a_capital_ends_a_sentence():
+    # "Ill." is Illinois and "Sat." Saturday; "ill." and "sat." end their sentences
+    assert split("Two pupils fell ill. Officials said the risk was low.") == [
+        "Two pupils fell ill.", "Officials said the risk was low."]
+    assert split("The board sat. Members left.") == ["The board sat.", "Members left."]
+    assert split("He was born in Springfield, Ill. and moved at 7 a.m. to Boston.") == [
+        "He was born in Springfield, Ill. and moved at 7 a.m. to Boston."]
+
+
 def test_a_run_of_dots_is_one_cut():
     assert split("Wait..... Then it came.") == ["Wait.....", "Then it came."]

@@ -26,6 +26,11 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(load_toml("text.toml")["abbreviations"])
 
 
+@cache
+def _lowercase_abbreviations() -> frozenset[str]:
+    return frozenset(load_toml("text.toml").get("lowercase_abbreviations", ()))
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     return [Token(m.start(), m.end(), g, g.lower())
@@ -37,11 +42,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     i = dot
     while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
         i -= 1
-    word = text[i:dot].lower()
+    written = text[i:dot]
+    word = written.lower()
     if not word:
         return False
     if word in _abbreviations():
-        return True
+        # "Ill." is Illinois, "fell ill." ends a sentence
+        return word in _lowercase_abbreviations() or not written.islower()
     # an initial ("J. Smith"), but not a unit glued to a number or sign ("-20°C. During")
     return len(word) == 1 and word.isalpha() and (i == 0 or text[i - 1] in " \t\n(\"“'‘")
 
