@@ -345,3 +345,31 @@ def test_a_links_call_is_furniture_even_on_one_page(tmp_path):
     (marked,) = build_timeline([doc]).documents
     dropped = [marked.text[s:e] for s, e in marked.furniture]
     assert len(dropped) == 1 and dropped[0].startswith("Read the first part"), dropped
+
+
+def test_a_blogs_reader_comments_are_not_the_outlets_news():
+    """From the first of several "At ... on ..., USER wrote:" headers to the foot of the page,
+    the sentences are readers' comments: no event or time is taken from them (their headers'
+    dates would count as days the coverage names); one header alone is not a thread."""
+    from timeline.rules import load_toml
+    from timeline.sources.furniture import comments_thread, furniture_rules
+    from timeline.sources.segment import sentences
+
+    data = load_toml("story.toml")["furniture"]
+    header = furniture_rules().comment_header
+    assert header is not None and data["comment_examples"] and data["comment_negatives"]
+    assert all(header.search(s) for s in data["comment_examples"])
+    assert not any(header.search(s) for s in data["comment_negatives"])
+    text = ("Schools in London closed on Monday after two pupils fell ill. Officials said the risk was low. "
+            "At 5:49 pm on 05 May 2009, GiniaHickley wrote: I think they overreacted. "
+            "At 5:56 pm on 05 May 2009, stanilic wrote: Hong Kong acted better than other countries.")
+    spans = sentences(text)
+    thread = comments_thread(text, spans)
+    first = next(k for k, (s, e) in enumerate(spans) if "GiniaHickley" in text[s:e])
+    assert text[spans[first][0]:].startswith("At 5:49")
+    assert thread == list(spans[first:])
+    assert comments_thread(text[:text.index("At 5:56")], sentences(text[:text.index("At 5:56")])) == []
+    docs = [Document("a", text, dct=datetime(2009, 5, 5), source="BBC")]
+    tl = build_timeline(docs)
+    assert not any("Hong Kong" in h.label or "overreacted" in h.label for h in tl.happenings)
+    assert any("closed" in h.label for h in tl.happenings)

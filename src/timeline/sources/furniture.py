@@ -10,7 +10,8 @@ for a day or two stays news, and so does a sentence that names a calendar day ("
 an earthquake struck ..."): recalling a day is how coverage marks what mattered. Some forms
 are furniture on any page, however rarely they recur: a page's own stamp ("Page last updated
 at 08:49 GMT, Friday, 26 June 2009"), a web or e-mail address and a link's call ("Read the
-full story", "Click here") ([furniture] forms).
+full story", "Click here") ([furniture] forms). A blog's reader comments (from the first of
+several "At 5:49 pm on 05 May 2009, X wrote:" to the foot of the page) are not the outlet's news.
 
 An article whose whole text was read before (the same file twice, or one saved under two
 names) is a duplicate: it is kept in the timeline's documents, marked, and counted once.
@@ -40,6 +41,8 @@ class FurnitureRules:
     min_words: int
     dated: tuple[re.Pattern[str], ...]  # a sentence that names a calendar day is never furniture
     forms: tuple[re.Pattern[str], ...] = ()  # ... but one of these forms always is (a page stamp, an address)
+    comment_header: re.Pattern[str] | None = None  # a reader comment's header ("At 5:49 pm on ..., X wrote:")
+    comment_headers: int = 2  # this many make the rest of the page a comments thread
 
 
 @cache
@@ -48,7 +51,9 @@ def furniture_rules() -> FurnitureRules:
     return FurnitureRules(int(data["min_articles"]), int(data["min_days"]), float(data["edge_share"]),
                           int(data["edge_sentences"]), int(data["min_words"]),
                           tuple(re.compile(p, re.IGNORECASE) for p in data["dated"]),
-                          tuple(re.compile(p, re.IGNORECASE) for p in data.get("forms", [])))
+                          tuple(re.compile(p, re.IGNORECASE) for p in data.get("forms", [])),
+                          re.compile(data["comment_header"]) if data.get("comment_header") else None,
+                          int(data.get("comment_headers", 2)))
 
 
 def names_a_day(sentence: str, rules: FurnitureRules | None = None) -> bool:
@@ -80,9 +85,11 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
     originals = [d for d in docs if d.duplicate_of is None]
     spans_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for i, d in enumerate(originals):  # by form, on any page: a page stamp, an address
-        for s, e in sentence_spans(d.text, d.sentences):
+        spans = sentence_spans(d.text, d.sentences)
+        for s, e in spans:
             if any(p.search(d.text[s:e]) for p in rules.forms):  # ("^": where the sentence begins)
                 spans_of[i].append((s, e))
+        spans_of[i] += comments_thread(d.text, spans, rules)
     if len(originals) < rules.min_articles:
         return _marked(docs, originals, spans_of)
     # sentence -> the articles it is in, their publication days, how often at the foot of the page
@@ -114,6 +121,19 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
             for i, span in places:
                 spans_of[i].append(span)
     return _marked(docs, originals, spans_of)
+
+
+def comments_thread(text: str, spans: Sequence[tuple[int, int]], rules: FurnitureRules | None = None) -> list[tuple[int, int]]:
+    """The sentences of a page's reader comments: from the sentence of the first comment
+    header on, when the page holds at least `comment_headers` of them; else none."""
+    rules = rules or furniture_rules()
+    if rules.comment_header is None:
+        return []
+    headers = rules.comment_header.finditer(text)
+    first = next(headers, None)
+    if first is None or sum(1 for _ in zip(range(rules.comment_headers - 1), headers)) < rules.comment_headers - 1:
+        return []
+    return [(s, e) for s, e in spans if e > first.start()]
 
 
 def _marked(docs: Sequence[Document], originals: list[Document],
