@@ -128,3 +128,9 @@ def test_a_time_before_christ_is_never_read_as_one_after():
         "the 5th century BC": "BC04", "March 15, 44 BC": "BC0044-03-15", "500 BC": "BC0500", "AD 79": "0079"}
     assert all(t.envelope is None for k, t in found.items() if "BC" in k)  # the calendar starts at year 1
     assert found["AD 79"].envelope is not None and found["AD 79"].envelope.start.year == 79
+
+
+def test_a_time_told_after_one_before_christ_is_not_counted_from_an_earlier_one():
+    text = "In 1998 it grew. In 500 BC it was small. A year later it fell. In 1999 it rose; a year later it fell."
+    found = [(t.text, t.value) for t in extract(_doc(text, "2013-02-12"))]
+    assert found == [("1998", "1998"), ("500 BC", "BC0500"), ("1999", "1999"), ("a year later", "2000")]
