@@ -96,3 +96,41 @@ EXAMPLE = [{"text": "Friday 9 a.m."}]
 def test_invalid_combinators_fail_at_load(data, message):
     with pytest.raises(GrammarError, match=message):
         compile_combinators(data, "test.toml")
+
+
+def test_a_range_takes_the_larger_fields_of_its_other_end_and_runs_forward():
+    from timeline.time.combine import make_range
+
+    rng = make_range(Symbolic(Kind.POINT, day=3), Symbolic(Kind.POINT, month=3, day=5))
+    assert rng == Symbolic(Kind.RANGE, month=3, day=3, end_point=Symbolic(Kind.POINT, month=3, day=5))
+    assert make_range(Symbolic(Kind.POINT, month=2, day=5), Symbolic(Kind.POINT, day=4)) is None  # "February 5-4"
+    assert make_range(Symbolic(Kind.POINT, month=2, day=5), Symbolic(Kind.POINT, month=3)) is None  # no day at the end
+    with_year = merge(make_range(Symbolic(Kind.POINT, month=3, day=3), Symbolic(Kind.POINT, day=5)),
+                      Symbolic(Kind.POINT, year=2019))
+    assert with_year is not None and with_year.year == 2019 and with_year.end_point == Symbolic(Kind.POINT, day=5)
+    assert merge(with_year, Symbolic(Kind.POINT, year=2020)) is None  # one year only
+
+
+def test_ranges_of_whole_dates_stay_two_expressions_as_timeml_tags_them():
+    # "from Aug. 26 to Oct. 20", "between 1985 and 1987": TimeML tags each end; only a bare
+    # day ("March 3-5", "3 to 5 March") makes one range, having no month of its own
+    text = "Sales rose from Aug. 26 to Oct. 20, between 1985 and 1987, and on March 3-5, 2019."
+    found = [(t.text, t.value) for t in extract(_doc(text, "1989-10-26"))]
+    assert found == [("Aug. 26", "1989-08-26"), ("Oct. 20", "1989-10-20"), ("1985", "1985"), ("1987", "1987"),
+                     ("March 3-5, 2019", "P3D")]
+
+
+def test_a_time_before_christ_is_never_read_as_one_after():
+    text = ("Athens in the 5th century BC was rich; Caesar died on March 15, 44 BC, and Rome in 500 BC "
+            "was small. Pompeii was buried in AD 79.")
+    found = {t.text: t for t in extract(_doc(text, "2013-02-12"))}
+    assert {k: t.value for k, t in found.items()} == {
+        "the 5th century BC": "BC04", "March 15, 44 BC": "BC0044-03-15", "500 BC": "BC0500", "AD 79": "0079"}
+    assert all(t.envelope is None for k, t in found.items() if "BC" in k)  # the calendar starts at year 1
+    assert found["AD 79"].envelope is not None and found["AD 79"].envelope.start.year == 79
+
+
+def test_a_time_told_after_one_before_christ_is_not_counted_from_an_earlier_one():
+    text = "In 1998 it grew. In 500 BC it was small. A year later it fell. In 1999 it rose; a year later it fell."
+    found = [(t.text, t.value) for t in extract(_doc(text, "2013-02-12"))]
+    assert found == [("1998", "1998"), ("500 BC", "BC0500"), ("1999", "1999"), ("a year later", "2000")]

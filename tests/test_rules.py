@@ -32,7 +32,10 @@ def test_rule_example(rule, ex):
 
 @pytest.mark.parametrize("rule,text", NEGATIVES, ids=[f"{r.id}:{t[:40]}" for r, t in NEGATIVES])
 def test_rule_negative(rule, text):
-    found = [t for t in extract(_doc(text, "2026-02-03")) if t.rule == rule.id]
+    found = extract(_doc(text, "2026-02-03"))
+    if not rule.fragment:
+        found = [t for t in found if t.rule == rule.id]
+    # a fragment never shows alone: its negatives are texts with no time expression at all
     assert not found, f"{rule.id} found {[t.text for t in found]} in a negative"
 
 

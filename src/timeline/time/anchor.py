@@ -62,11 +62,14 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     day_anchor: Anchor | None = None  # that day (of a time with its day: "Tuesday, 18:32 GMT")
     # the article's clock (zones.py): the zone of its publication time, else of its first zoned time
     clock: int | None = doc.dct_offset if doc.dct_grain in _CLOCK_GRAINS else None
+    before_christ = False  # the last time told is before year 1 ("500 BC"), which has no interval
     for mention, tense in zip(mentions, tenses):
         sym = mention.symbolic
         if _conjoined_day(mention) and (last_day is None or mention.start - last_day.end > CONJUNCT_REACH):
             continue  # "24 and 25 votes": a bare day number is a date only right after a date
         use_last = sym.anaphoric or (policy is Policy.NARRATIVE and sym.kind is not Kind.DURATION)
+        if use_last and before_christ:
+            continue  # "In 500 BC ... A year later": not a year after an earlier AD date, nor after the DCT
         anchor, anchor_name = dct, "dct" if dct else "none"
         if sym.keep_grain and last_period is not None and mention.start - last_period.end < PERIOD_REACH:
             anchor, anchor_name = _as_anchor(last_period), f"timex:{last_period.id}"
@@ -96,7 +99,10 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
             anchor=anchor_name, tense=tense, mod=res.mod, alternative=res.alternative,
         )
         out.append(timex)
+        if timex.value.startswith("BC") and timex.interval is None:
+            before_christ = True
         if _is_anchorable(timex) and timex.grain not in (Grain.CENTURY, Grain.DECADE):
+            before_christ = False
             last = timex
             if timex.grain is Grain.DAY:
                 last_day, day_anchor = timex, _as_anchor(timex)

@@ -10,14 +10,18 @@ of them stated twice with different values. What a part is, is read off its fiel
 they join. Combining repeats, each round over the parts the last round made, until nothing
 new is made ("the second Friday of March 2019" then "... at 9 a.m. ET"), so a composed
 expression is built from any number of parts. Rules marked ``fragment`` make parts that only
-count inside a combination ("the second Friday"). Nothing here knows the publication date:
-the result is a Symbolic, anchored by the one resolver (normalize.py) like any other.
+count inside a combination ("the second Friday"). A combinator of kind ``range`` makes a
+range of its two parts instead ("March 3-5", "3 to 5 March"): the first takes from the
+second the fields it lacks that are larger than its own (the month of "3 to 5 March"), and
+a range joins a year like a day does ("March 3-5, 2019"). Nothing here knows the
+publication date: the result is a Symbolic, anchored by the one resolver (normalize.py)
+like any other.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import fields as dc_fields
 from functools import cache
 from typing import Any
@@ -60,6 +64,7 @@ class Combinator:
     type: TimexType | None
     examples: tuple[Example, ...]
     negatives: tuple[str, ...]
+    range: bool = False  # the parts are the two ends of a range, not one time
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -128,9 +133,12 @@ def compile_combinators(data: Mapping[str, Any], name: str) -> Combinators:
         ttype = spec.get("type")
         if ttype is not None and ttype not in TimexType.__members__:
             raise GrammarError(f"{where}: unknown type {ttype!r}")
+        kind = spec.get("kind", "join")
+        if kind not in ("join", "range"):
+            raise GrammarError(f"{where}: unknown kind {kind!r} (join or range)")
         examples = read_examples(spec, where, default_dct, "a combinator")
         rules.append(Combinator(cid, sides[0], glue, sides[1], TimexType(ttype) if ttype else None,
-                                tuple(examples), tuple(spec.get("negatives", []))))
+                                tuple(examples), tuple(spec.get("negatives", [])), kind == "range"))
     ids = [c.id for c in rules]
     if len(set(ids)) != len(ids):
         raise GrammarError(f"{name}: duplicate combinator ids")
@@ -150,7 +158,21 @@ def load_combinators(lang: str = "en") -> Combinators:
 def merge(a: Symbolic, b: Symbolic) -> Symbolic | None:
     """The fields of both parts; None when one field is given two values, or neither part is a
     point or an offset (a duration, a range). An offset ("next month") stays one: the other
-    part names what lies inside it."""
+    part names what lies inside it. A range and a point join when the point states only what
+    neither end of the range does ("March 3-5" and "2019"): both ends are in it."""
+    if Kind.RANGE in (a.kind, b.kind):
+        rng, point = (a, b) if a.kind is Kind.RANGE else (b, a)
+        if point.kind is not Kind.POINT or rng.end_point is None:
+            return None
+        values = {}
+        for name, default in _FIELDS.items():
+            vp = getattr(point, name)
+            if vp == default:
+                continue
+            if getattr(rng, name) != default or getattr(rng.end_point, name, default) != default:
+                return None
+            values[name] = vp
+        return replace(rng, **values)
     if a.kind not in _JOINABLE or b.kind not in _JOINABLE or (a.kind is b.kind is Kind.RELATIVE):
         return None
     kind = Kind.RELATIVE if Kind.RELATIVE in (a.kind, b.kind) else Kind.POINT
@@ -164,6 +186,32 @@ def merge(a: Symbolic, b: Symbolic) -> Symbolic | None:
         else:
             return None
     return Symbolic(kind, **values)
+
+
+# the calendar fields from the largest to the smallest: the first end of a range takes from
+# the second those larger than its own largest ("3 to 5 March": the month)
+_SCALE = ("year", "month", "day", "hour", "minute")
+
+
+def make_range(a: Symbolic, b: Symbolic) -> Symbolic | None:
+    """The range from `a` to `b`, two points; None if either is not a plain calendar point or
+    the second end does not come after the first on the fields both state ("March 5-4")."""
+    if a.kind is not Kind.POINT or b.kind is not Kind.POINT:
+        return None
+    for sym in (a, b):
+        if any(getattr(sym, n) != d for n, d in _FIELDS.items() if n not in _SCALE):
+            return None
+    own = [n for n in _SCALE if getattr(a, n) is not None]
+    if not own or getattr(b, own[-1]) is None:  # the second end names the first's smallest unit
+        return None
+    largest = _SCALE.index(own[0])
+    start = {n: getattr(b, n) for n in _SCALE[:largest] if getattr(b, n) is not None}
+    start.update({n: getattr(a, n) for n in own})
+    pairs = [(start.get(n), getattr(b, n) if getattr(b, n) is not None else start.get(n)) for n in _SCALE]
+    pairs = [(x, y) for x, y in pairs if x is not None and y is not None]
+    if [y for _, y in pairs] <= [x for x, _ in pairs]:
+        return None
+    return Symbolic(Kind.RANGE, end_point=b, **start)
 
 
 class _Typer:
@@ -245,7 +293,7 @@ def _join(text: str, a: Mention, b: Mention, ta: frozenset[str], tb: frozenset[s
                 return None
         if not c.glue.fullmatch(glue):
             continue
-        sym = merge(a.symbolic, b.symbolic)
+        sym = make_range(a.symbolic, b.symbolic) if c.range else merge(a.symbolic, b.symbolic)
         if sym is None:
             continue
         return Mention(a.start, b.end, text[a.start:b.end], c.id, sym, _joined_type(c, a, b),

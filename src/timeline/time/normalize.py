@@ -85,6 +85,11 @@ def _holiday_period(key: str, year: int) -> Period:
     return day_period(holiday_date(key, year))
 
 
+def _before_christ(sym: Symbolic) -> bool:
+    """A year or century before year 1 (the calendar here, Python's, starts there)."""
+    return (sym.year is not None and sym.year < 1) or (sym.century is not None and sym.century < 0)
+
+
 def _absolute(sym: Symbolic) -> Period | None:
     """A point that names its own year (or decade, century): no anchor needed."""
     if sym.holiday is not None:
@@ -142,6 +147,8 @@ def _candidates(sym: Symbolic, anchor: Anchor) -> tuple[list[Period], bool]:
                     out.append(month_period(y, sym.month))
             except ValueError:
                 continue
+        if not out and sym.day is not None and sym.weekday is not None:  # a slip of the writer's:
+            return _candidates(replace(sym, weekday=None), anchor)  # the date counts, not its weekday
         return out, False
     if sym.season:
         return [season_period(y, sym.season) for y in range(a.year - 2, a.year + 2)], False
@@ -279,9 +286,19 @@ def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | N
         return _resolve_span(sym, anchor)
     if kind is Kind.RANGE:
         return _resolve_range(sym, anchor, tense)
-    if kind is Kind.POINT and sym.year is not None and sym.year < 1:
-        # "500 BC" (year -500): TIMEX3 writes BC0500; the calendar here starts at year 1, so no interval
-        return Resolved(TimexType.DATE, f"BC{-sym.year:04d}", Grain.YEAR, mod=sym.mod)
+    if kind in (Kind.POINT, Kind.RANGE) and _before_christ(sym):
+        # "500 BC" (year -500): TIMEX3 writes BC0500; "the 3rd century BC" (century -3, the
+        # years 300-201 BC) BC02. The calendar here starts at year 1, so no interval: never AD 500
+        if sym.kind is Kind.RANGE or sym.hour is not None or (sym.day is not None and sym.month is None):
+            return None
+        if sym.year is not None:  # "March 15, 44 BC": BC0044-03-15, the day's value without an interval
+            value, grain = f"BC{-sym.year:04d}", Grain.YEAR
+            if sym.month is not None:
+                value, grain = f"{value}-{sym.month:02d}", Grain.MONTH
+                if sym.day is not None:
+                    value, grain = f"{value}-{sym.day:02d}", Grain.DAY
+            return Resolved(TimexType.DATE, value, grain, mod=sym.mod)
+        return Resolved(TimexType.DATE, f"BC{-sym.century - 1:02d}", Grain.CENTURY, mod=sym.mod)
     if anchor is None and not (kind is Kind.POINT and _absolute(sym) is not None):
         return resolve_relative(sym, tense)
     if kind is Kind.RELATIVE:
@@ -334,6 +351,8 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         base = season_index(anchor.start)[0] if sym.season == "WI" else anchor.start.year
         chosen = next((c for c in cands if c.start.year == base + sym.direction), None)
         alt = None
+    elif sym.weekday is not None and sym.month is not None and sym.day is not None and len(cands) == 1:
+        chosen, alt = cands[0], None  # "Saturday, April 25": the one year near it was a Saturday
     else:
         chosen, alt = _choose(cands, weekly, anchor, tense, sym.direction, sym.this)
         if chosen is not None and (sym.holiday or sym.month is not None) and alt is None \
