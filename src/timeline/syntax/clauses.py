@@ -57,7 +57,7 @@ def _ends(parse: Parse, idxs: list[int]) -> list[int]:
 
     while idxs and weak_end(idxs[-1]):
         idxs = idxs[:-1]
-    while idxs and (parse.tokens[idxs[0]].upos in {"PUNCT", "CCONJ", "SCONJ", "ADP"}
+    while idxs and (parse.tokens[idxs[0]].upos in {"PUNCT", "CCONJ", "SCONJ", "ADP"} or parse.tokens[idxs[0]].tag == "WRB"
                     or parse.tokens[idxs[0]].text.lower() in {"a", "an", "the", "which", "who", "whom", "that"}):
         idxs = idxs[1:]
     return idxs
@@ -100,6 +100,20 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     def phrase(k: int) -> list[int]:
         return subtree(kids, parse, k, keep)
 
+    def listed(k: int) -> bool:  # a noun coordinated with a noun, its "and" and commas ("Jones and McKay")
+        def nominal_(j: int) -> bool:
+            return toks[j].upos in {"NOUN", "PROPN"}
+
+        t = toks[k]
+        if t.dep == "conj":  # (with "and" or "or" on it or a later one: not an apposition the parse coordinated)
+            return nominal_(k) and nominal_(t.head) and any(
+                toks[c].dep == "cc" for j in kids[t.head] if j >= k and toks[j].dep == "conj" for c in kids[j])
+        return t.dep in {"cc", "punct"} and toks[t.head].dep == "conj" and t.head > k and nominal_(t.head) \
+            and nominal_(toks[t.head].head) and (t.dep == "cc" or t.text == ",")
+
+    def subject_phrase(k: int) -> list[int]:  # (its coordinated nouns stay: "Jones and McKay were awarded")
+        return subtree(kids, parse, k, lambda c: keep(c) or (listed(c) and not timed(c)))
+
     head = toks[i]
     # a word with a subject of its own is a verb, whatever its tag ("the earthquake struck", struck
     # tagged a noun); else the tagger and the morphologizer may disagree ("visit" NN but VERB):
@@ -139,6 +153,9 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             h = head.head
             fixed += [h] + [k for k in kids[h] if toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS]
             fixed += [k for k in kids[i] if toks[k].dep == "mark" and toks[k].text.lower() == "to"]
+        stranded = _stranded(parse, kids, i) if subj is None else None
+        if stranded:  # "In the UK Jackson scored ...": the name the parse hung on the phrase before
+            subject = words(parse, stranded, text)
         if subj is not None:
             if toks[subj].upos == "PRON" or toks[subj].text.lower() in PRONOUNS:
                 said_by = _speaker(parse, kids, i, subj)  # "Police said they had carried out ...": police
@@ -150,22 +167,23 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 else:
                     subject = resolve(parse, subj) if resolve is not None else None
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
-                subject = words(parse, _ends(parse, _name_part(parse, phrase(subj), subj)), text)
+                part = _ends(parse, _name_part(parse, phrase(subj), subj))
+                owner = _owner(parse, part, resolve)  # "his doctor called for help": Jackson's doctor
+                subject = " ".join(x for x in (owner, words(parse, part[1:] if owner else part, text)) if x) or None
             else:
-                trimmed.append(phrase(subj))
-                poss = trimmed[-1][0]
-                if toks[poss].dep == "nmod:poss" and toks[poss].upos == "PRON" and resolve is not None:
-                    name = resolve(parse, poss)  # "his songs topped ...": Jackson's songs
-                    if name:
-                        trimmed[-1] = trimmed[-1][1:]
-                        prefix = f"{name}'s"
+                trimmed.append(subject_phrase(subj))
+                owner = _owner(parse, trimmed[-1], resolve)  # "his songs topped ...": Jackson's songs
+                if owner:
+                    trimmed[-1] = trimmed[-1][1:]
+                    prefix = owner
         obliques = [k for k in kids[i] if k > i and toks[k].dep in OBLIQUES and keep(k)
-                    and not attribution(parse, kids, k) and not _aside(parse, kids, k)][:2]
+                    and not attribution(parse, kids, k) and not _aside(parse, kids, k) and not _run_on(parse, kids, k)][:2]
         # a clause the verb takes after an oblique ("came to the doorstep of King's College |
         # ... that its department has been researching") goes before the oblique does
         late = [k for k in kids[i] if k > i and toks[k].dep == "ccomp" and keep(k)
                 and any(o < k for o in obliques) and head.lemma.lower() not in _reporting()]
-        trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late]
+        trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late
+                    and not _run_on(parse, kids, k)]
         optional = [phrase(k) for k in sorted(obliques + late)]
         late_starts = {phrase(k)[0] for k in late}
 
@@ -282,7 +300,12 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
             # predicate the parse hung the clause on: "the driver was at the head ... that came")
             if any(toks[k].dep in SUBJECTS for k in kids[toks[i].head]):
                 return _antecedent(parse, kids, own, toks[i].head)
+            if toks[own].text.lower() == "which" and _person_noun(toks[toks[i].head]):
+                return None  # "a show to his brother Michael, which had been scheduled": not the brother
             return toks[i].head
+        if own is not None and toks[own].dep.startswith("nsubj") and toks[own].upos in {"NOUN", "PROPN", "PRON"} \
+                and any(toks[k].dep in SUBJECTS or toks[k].dep == "cop" for k in kids[own]):
+            return None  # a clause of its own the parse took for the subject ("They were actions ... | were awarded")
         if own is not None:
             return own
         stolen = _participle_subject(parse, kids, i)
@@ -355,6 +378,78 @@ def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int |
     if word == "it":
         return g if not plural and toks[g].upos == "NOUN" or toks[g].tag == "NNP" and toks[g].text.isupper() else None
     return g if toks[g].upos == "PROPN" and not plural else None
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _stranded(parse: Parse, kids: list[list[int]], i: int) -> list[int] | None:
+    """The subject a parse left inside the phrase before a finite verb that has none: a run of
+    proper nouns right before its verb group (or before an apposition set off by commas), which
+    the parse made part of a fronted phrase ("In the UK | Jackson scored ...": Jackson, not the
+    UK; "..., with the hope of a resolution fading, | Admiral Sir Michael Boyce, chief of defense
+    staff, asked ..."). Of a run that is a preposition's object, only the names after its head
+    (the place is the preposition's). None for a verb that is not finite or not a main clause's."""
+    toks = parse.tokens
+    aux = [k for k in kids[i] if k < i and (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)]
+    first = min([i] + aux)
+    if toks[i].dep not in {"root", "ccomp", "parataxis"} or toks[first].tag not in FINITE:
+        return None
+    j = first - 1
+    if j > 0 and toks[j].text == ",":  # an apposition: ", chief of defense staff,"
+        c = next((c for c in range(j - 1, -1, -1) if toks[c].text == ","), None)
+        if c is None or c == 0 or not any(toks[k].dep == "appos" and toks[k].head == c - 1 or
+                                          toks[k].dep == "appos" and toks[toks[k].head].upos == "PROPN"
+                                          for k in range(c + 1, j)):
+            return None
+        j = c - 1
+    if j < 0 or toks[j].upos != "PROPN" or toks[j].dep in SUBJECTS:
+        return None
+    run = [j]
+    while run[0] > 0 and toks[run[0] - 1].upos == "PROPN":
+        run.insert(0, run[0] - 1)
+    heads = [k for k in run if toks[k].head not in run or toks[k].head == k]
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    if any(toks[c].dep == "case" for c in kids[head]):  # "in the UK Jackson": the names after the UK
+        run = [k for k in run if k > head]
+    if not run or any(toks[k].head in run and toks[k].dep in SUBJECTS for k in range(len(toks))):
+        return None
+    return run
+
+
+def _run_on(parse: Parse, kids: list[list[int]], k: int) -> bool:
+    """A clause the parse made an object or an oblique that is a sentence of its own: one with its
+    own subject and no word opening it, after a comma ("When Jackson died on 25 June, | Dr Murray was at the
+    hospital": not what died took)."""
+    toks = parse.tokens
+    if any(toks[c].dep == "mark" for c in kids[k]) \
+            or not any(toks[c].dep in SUBJECTS for c in kids[k]):
+        return False
+    span = subtree(kids, parse, k, lambda c: True)
+    first = next((j for j in span if toks[j].upos != "PUNCT"), k)
+    return first > 0 and toks[first - 1].text in {",", ";"}
+
+
+def _person_noun(t) -> bool:  # type: ignore[no-untyped-def]
+    """A noun for a person ("brother", "singer"), which "which" never stands for."""
+    from .coref import lexicon
+
+    lex = lexicon()
+    return t.upos == "NOUN" and lex["description_kind"].get(t.lemma.lower()) == "person"
+
+
+def _owner(parse: Parse, phrase_: list[int], resolve: Resolver | None) -> str | None:
+    """The name a possessive pronoun that opens a phrase stands for, as a possessive ("his songs":
+    "Jackson's"), else None."""
+    if not phrase_ or resolve is None:
+        return None
+    poss = parse.tokens[phrase_[0]]
+    if poss.dep != "nmod:poss" or poss.upos != "PRON":
+        return None
+    name = resolve(parse, phrase_[0])
+    return f"{name}'s" if name else None
 
 
 def _noun_before(parse: Parse, kids: list[list[int]], i: int) -> int | None:

@@ -118,6 +118,7 @@ class Coreference:
         self._antecedent: dict[tuple[int, int], tuple[int, int]] = {}
         self._lex = lexicon()
         self._placey: dict[str, bool] = {}
+        self._word: dict[tuple[int, int], str] = {}  # (sentence, token) -> a pronoun, lower case
         for k in sorted(parses):
             p = parses[k]
             if p is not None:
@@ -137,6 +138,30 @@ class Coreference:
     def antecedent(self, sentence: int, token: int) -> tuple[int, int] | None:
         """For a resolved anaphor: the (sentence, token) of the name mention it was linked to."""
         return self._antecedent.get((sentence, token))
+
+    def recent(self, sentence: int, token: int, parse: Parse | None = None) -> str | None:
+        """The name the pronoun at `token` stands for by recency alone: the last mention before it
+        in its own sentence that fits it (a name, or an anaphor resolved to one), whatever its
+        role ("Dr Murray traveled with Jackson after he collapsed": Jackson); None when that
+        mention names nothing ("the ambulance driver"), when none fits, or when a noun for a
+        person stands between, whatever the parse made of it ("Dr Murray - who was with the
+        singer when he collapsed": not Murray)."""
+        spec = self._lex["pronouns"].get(self._word.get((sentence, token), ""))
+        if not spec:
+            return None
+        want, gender = spec[0], (spec[1] if len(spec) > 1 else "")
+        before = [m for m in self._mentions if m.sentence == sentence and m.token < token]
+        found = next((m for m in sorted(before, key=lambda m: -m.token) if self._fits(m, want, gender)), None)
+        if found is None or found.entity < 0:
+            return None
+        if parse is not None and want == "person":
+            toks = parse.tokens
+            for j in range(found.token + 1, token):
+                t = toks[j]
+                if t.upos == "NOUN" and self._lex["description_kind"].get(t.lemma.lower()) == "person" and not (
+                        t.dep == "appos" and self._of.get((sentence, t.head)) == found.entity):  # (", the singer,")
+                    return None
+        return self.entities[found.entity].name
 
     def resolver(self, sentence: int):  # type: ignore[no-untyped-def]
         """A `tree.Resolver` for the parse of one sentence: a token -> the name it stands for."""
@@ -194,6 +219,10 @@ class Coreference:
             gender = gender or lex["titles"][toks[prev].text.lower()]
             person = True
         nouns = {toks[c].lemma.lower() for c in near if toks[c].upos == "NOUN"}
+        after = run[-1] + 1
+        if after < len(toks) and toks[after].text in {"'s", "’s"} and toks[after].head in run \
+                and toks[head].dep != "nmod:poss":  # a name that is a possessive alone: "Alleyn's", "McDonald's"
+            written += toks[after].text
         e = self._link(tuple(low), written)
         ent = self.entities[e]
         if person:
@@ -258,6 +287,7 @@ class Coreference:
         t = p.tokens[j]
         if t.dep == "expl":
             return
+        self._word[(k, j)] = low
         spec = self._lex["pronouns"][low]
         want, gender = spec[0], (spec[1] if len(spec) > 1 else "")
         bound = t.dep in {"obj", "iobj", "obl"} and not low.endswith("self") and not low.endswith("selves")
