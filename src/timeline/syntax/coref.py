@@ -186,7 +186,8 @@ class Coreference:
             if j in in_run:
                 run = in_run[j]
                 done.update(run)
-                self._name(k, p, kids, run)
+                if not self._common(p, run):
+                    self._name(k, p, kids, run)
                 continue
             low = t.text.lower()
             if t.upos == "PRON" and low in lex["pronouns"]:
@@ -194,6 +195,23 @@ class Coreference:
             elif t.upos == "NOUN" and t.dep in SUBJECTS | {"obj", "iobj", "obl", "nmod", "nmod:poss", "conj",
                                                            "appos", "root", "obl:agent"}:
                 self._noun(k, p, kids, j)
+
+    def _common(self, p: Parse, run: list[int]) -> bool:
+        """A word the tagger took for a name because it opens the sentence: one the article writes
+        in lower case elsewhere, or never inside a sentence and followed by "for" or "of" (a
+        noun and its complement: "Demand for Jackson's music has surged")."""
+        toks = p.tokens
+        first = next((j for j, t in enumerate(toks) if t.upos != "PUNCT"), 0)
+        if run != [first] or not toks[first].text.isalpha():
+            return False
+        word, written = toks[first].text.lower(), toks[first].text
+        if word == written:
+            return False
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text):
+            return True
+        # ("Demand for Jackson's music": a noun with its complement, never capitalized inside a sentence)
+        named_inside = re.search(rf"[\w,;] {re.escape(written)}(?![\w-])", self.text)
+        return not named_inside and first + 1 < len(toks) and toks[first + 1].text.lower() in {"for", "of"}
 
     def _name(self, k: int, p: Parse, kids: list[list[int]], run: list[int]) -> None:
         toks = p.tokens
