@@ -432,21 +432,3 @@ def test_a_word_that_opens_a_sentence_is_no_name_when_it_is_a_common_noun():
     label = _event_label(text, "topped")
     assert label.startswith("Michael Jackson's songs topped"), label
 
-
-def test_a_happening_wears_the_label_most_of_its_mentions_agree_with():
-    from timeline.model import AnchorKind, Event, Relation
-    from timeline.story.features import features, match_rules
-    from timeline.story.happenings import best_label
-
-    def mention(doc: str, sentence: str, label: str) -> Event:
-        at = sentence.index("died")
-        return Event("e1", doc, at, at + 4, "died", sentence, label, Relation.ON, AnchorKind.TIMEX)
-
-    run_on = ("Michael Jackson died in June 2009 aged 50 Executors of the estate have asked the channel to cancel a "
-              "programme.")
-    members = [mention("a", run_on, "Michael Jackson died aged 50 Executors the late singer's autopsy")] + [
-        mention(d, "Michael Jackson died in June 2009 aged 50 while rehearsing for his tour.",
-                "Michael Jackson died in June 2009 aged 50") for d in ("b", "c")]
-    rules = match_rules()
-    chosen = best_label(members, [features(e, rules) for e in members])
-    assert chosen.label == "Michael Jackson died in June 2009 aged 50"

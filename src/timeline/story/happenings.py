@@ -436,25 +436,14 @@ def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
     if len(members) == 1:
         return members[0]
     counts = Counter(t for f in feats for t in f.terms)
-    said = [frozenset(_LABEL_WORD.findall(e.label.lower())) for e in members]
-
-    def central(k: int) -> float:
-        """How much of its words the other mentions' labels say too (mean overlap, 0..1): the
-        account most of them give, not one a run-on sentence added to ("... aged 50 Executors")."""
-        others = [said[j] for j in range(len(members)) if j != k]
-        return sum(len(said[k] & o) / max(len(said[k] | o), 1) for o in others) / max(len(others), 1)
 
     def key(k: int) -> tuple[bool, float, str, int]:
         e, f = members[k], feats[k]
         shared = sum(1 for t in f.terms if counts[t] > 1)  # its words that other mentions use too
         named = 0.5 * _named(e)  # its subject a name ("World Health Organization", not "the organization")
-        return (bool(lint(e.label)), -(label_quality(e.label) + min(shared, 4) / 4 + named + central(k)), e.doc,
-                e.start)
+        return (bool(lint(e.label)), -(label_quality(e.label) + min(shared, 4) / 4 + named), e.doc, e.start)
 
     return members[min(range(len(members)), key=key)]
-
-
-_LABEL_WORD = re.compile(r"\w+")
 
 
 def _named(e: Event) -> bool:
