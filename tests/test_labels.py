@@ -432,3 +432,13 @@ def test_a_word_that_opens_a_sentence_is_no_name_when_it_is_a_common_noun():
     label = _event_label(text, "topped")
     assert label.startswith("Michael Jackson's songs topped"), label
 
+
+
+@pytest.mark.parametrize("sentence, trigger, label", [
+    ("Michael Jackson died in June 2009 aged 50 Executors of Michael Jackson's estate have asked the Discovery Channel "
+     "to cancel plans for a program.", "died", "Michael Jackson died in June 2009 aged 50"),
+    ("The writers ask what factors create a heroic act The following correction was printed in the column.", "create",
+     "What factors create a heroic act"),
+])
+def test_a_label_ends_where_a_sentence_the_page_ran_into_it_begins(sentence, trigger, label):
+    assert _event_label(sentence, trigger) == label

@@ -187,8 +187,11 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         optional = [phrase(k) for k in sorted(obliques + late)]
         late_starts = {phrase(k)[0] for k in late}
 
+    lo, hi = _run_on_span(parse, i)
+
     def label_of() -> str:
-        idxs = _whole(parse, sorted(set(fixed) | {j for p in trimmed + optional for j in p}), i, in_time)
+        idxs = _whole(parse, sorted(j for j in set(fixed) | {j for p in trimmed + optional for j in p} if lo <= j < hi),
+                      i, in_time)
         while len(idxs) > 1 and idxs[-1] != i and in_time(idxs[-1]) and toks[idxs[-1]].dep not in {"obj", "iobj"} \
                 and toks[toks[idxs[-1]].head].dep not in {"obj", "iobj"}:
             # a date phrase the parse made part of another ends no label ("collapsed last |
@@ -417,6 +420,39 @@ def _stranded(parse: Parse, kids: list[list[int]], i: int) -> list[int] | None:
     if not run or any(toks[k].head in run and toks[k].dep in SUBJECTS for k in range(len(toks))):
         return None
     return run
+
+
+RUN_ON_OPENERS = frozenset({"when", "while", "after", "as", "the", "a", "an", "he", "she", "they", "his", "her",
+                            "their", "its", "it"})
+
+
+def _starts_sentence(parse: Parse, j: int) -> bool:
+    """Whether token j opens a sentence a page ran into the one before it, with no stop between:
+    a capitalized common noun or opening word right after a lower-case noun or a number ("died
+    in June 2009 aged 50 | Executors of Michael Jackson's estate have asked", "create a heroic
+    act | The following correction was printed", "in 2006 | When Michael Jackson died")."""
+    toks = parse.tokens
+    if j == 0 or j >= len(toks):
+        return False
+    t, prev = toks[j], toks[j - 1]
+    if not t.text[:1].isupper() or t.text.isupper() or prev.upos not in {"NOUN", "NUM"} \
+            or not (prev.text[:1].islower() or prev.text[:1].isdigit()) or prev.end == t.start:
+        return False
+    low = t.text.lower()
+    if t.upos == "NOUN":
+        return True
+    if low in {"when", "while", "after", "as"}:
+        return True
+    nxt = toks[j + 1] if j + 1 < len(toks) else None  # ("the newspaper The Guardian": a name)
+    return low in RUN_ON_OPENERS and nxt is not None and nxt.text[:1].islower()
+
+
+def _run_on_span(parse: Parse, i: int) -> tuple[int, int]:
+    """The tokens [lo, hi) of the sentence token i belongs to when a page ran several together."""
+    starts = [j for j in range(1, len(parse.tokens)) if _starts_sentence(parse, j)]
+    lo = max((j for j in starts if j <= i), default=0)
+    hi = min((j for j in starts if j > i), default=len(parse.tokens))
+    return lo, hi
 
 
 def _run_on(parse: Parse, kids: list[list[int]], k: int) -> bool:
