@@ -375,6 +375,9 @@ def _event_label(text: str, trigger: str) -> str:
     ("In the UK Jackson scored a number one album with his greatest hits compilation.", "scored", "Jackson scored"),
     ("On March 12, with the hope of a such a resolution fading, Admiral Sir Michael Boyce, chief of defense staff, "
      "asked the prime minister for a statement on the legality of war.", "asked", "Admiral Sir Michael Boyce asked"),
+    # (the names the parse made the object of "said", a nickname in quotes and "and" between them)
+    ("In the article below we said Colonel Herbert 'H' Jones and Sergeant Ian McKay were awarded the VC for their "
+     "role in the attack.", "awarded", "Colonel Herbert 'H' Jones and Sergeant Ian McKay were awarded"),
 ])
 def test_a_name_the_parse_hung_on_the_phrase_before_the_verb_is_its_subject(sentence, trigger, subject):
     label = _event_label(sentence, trigger)
@@ -415,9 +418,9 @@ def test_which_does_not_stand_for_a_person():
 
 
 def test_a_name_that_is_a_possessive_alone_keeps_its_s():
-    text = "Pupils were sent home. Alleyn's, which is an independent school, has said it will be shut for a week."
-    label = _event_label(text, "shut")
-    assert label.startswith("Alleyn's will be shut") and not lint(label), label
+    text = "Pupils were sent home. Alleyn's, an independent school, closed on Monday. It had three cases of flu."
+    label = _event_label(text, "had")
+    assert label.startswith("Alleyn's had three cases") and not lint(label), label
 
 
 def test_a_clause_the_parse_hung_on_the_verb_after_a_comma_is_not_its_label():
@@ -442,3 +445,28 @@ def test_a_word_that_opens_a_sentence_is_no_name_when_it_is_a_common_noun():
 ])
 def test_a_label_ends_where_a_sentence_the_page_ran_into_it_begins(sentence, trigger, label):
     assert _event_label(sentence, trigger) == label
+
+
+def test_a_pronoun_in_a_reported_clause_is_not_given_the_last_name_before_it():
+    text = "Michael Jackson died on Thursday. Jackson's brother, Jermaine, said he was believed to have suffered a cardiac arrest."
+    label = _event_label(text, "suffered")
+    assert "Jermaine" not in label, label
+
+
+def test_a_happening_does_not_wear_a_label_that_lost_its_verbs_subject():
+    from timeline.model import AnchorKind, Event, Relation
+    from timeline.story.features import features, match_rules
+    from timeline.story.happenings import best_label, lost_subject
+
+    def mention(doc: str, sentence: str, label: str) -> Event:
+        at = sentence.index("spread")
+        return Event("e1", doc, at, at + 6, "spread", sentence, label, Relation.ON, AnchorKind.TIMEX)
+
+    a = mention("a", "It has killed up to 81 people in Mexico and spread to the United States.", "Spread to the United States")
+    b = mention("b", "So far the virus has also spread to the United States, Canada and Spain.",
+                "Virus has spread to the United States")
+    noun = mention("c", "Leaflets advise on how to slow the spread of the virus.", "Spread of the virus")
+    assert lost_subject(a) and not lost_subject(b) and not lost_subject(noun)
+    rules = match_rules()
+    for members in ([a, b], [b, a]):
+        assert best_label(members, [features(e, rules) for e in members]) is b

@@ -22,7 +22,7 @@ from typing import Callable, Sequence
 
 from . import Parse
 from ..rules import load_toml
-from .participants import participants
+from .participants import names, participants
 from .tree import OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
@@ -133,6 +133,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     subject: str | None = None
     prefix: str | None = None  # a possessive pronoun's name ("Jackson's"), before the subject it stood in
     subj = None
+    stranded: list[int] | None = None  # (a subject the parse hung on the phrase before the verb)
     if nominal:
         # before the noun what qualifies it (no article); after it, its own name parts and
         # adjectives, then its prepositional phrases ("of the capital", "in Abu Dhabi"); not a
@@ -244,6 +245,9 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             label = wider.label
     if not label or (" " not in label and not nominal):
         return None
+    if stranded:  # (its names one by one: "Herbert 'H' Jones", "Ian McKay")
+        found = participants(parse, kids, i, text, None, keep, subj, in_time, resolve)
+        return Clause(label, tuple(dict.fromkeys(names(parse, stranded, text) + list(found))))
     return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time, resolve))
 
 
@@ -384,6 +388,7 @@ def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int |
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+NAME_GLUE = frozenset({"and", "'", "‘", "’", '"'})
 
 
 def _stranded(parse: Parse, kids: list[list[int]], i: int) -> list[int] | None:
@@ -408,9 +413,12 @@ def _stranded(parse: Parse, kids: list[list[int]], i: int) -> list[int] | None:
         j = c - 1
     if j < 0 or toks[j].upos != "PROPN" or toks[j].dep in SUBJECTS:
         return None
-    run = [j]
-    while run[0] > 0 and toks[run[0] - 1].upos == "PROPN":
+    run = [j]  # (back over the names, the "and" between them and a nickname in quotes: "Herbert 'H' Jones and")
+    while run[0] > 0 and (toks[run[0] - 1].upos == "PROPN" or toks[run[0] - 1].text in NAME_GLUE
+                          or (len(toks[run[0] - 1].text) == 1 and toks[run[0] - 1].text.isupper())):
         run.insert(0, run[0] - 1)
+    while toks[run[0]].upos != "PROPN":
+        run = run[1:]
     heads = [k for k in run if toks[k].head not in run or toks[k].head == k]
     if len(heads) != 1:
         return None

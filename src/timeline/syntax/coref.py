@@ -140,8 +140,8 @@ class Coreference:
         return self._antecedent.get((sentence, token))
 
     def recent(self, sentence: int, token: int, parse: Parse | None = None) -> str | None:
-        """The name the pronoun at `token` stands for by recency alone: the last mention before it
-        in its own sentence that fits it (a name, or an anaphor resolved to one), whatever its
+        """The name the personal pronoun ("he", "his", "she", "her") at `token` stands for by recency
+        alone: the last mention before it in its own sentence that fits it (a name, or an anaphor resolved to one), whatever its
         role ("Dr Murray traveled with Jackson after he collapsed": Jackson); None when that
         mention names nothing ("the ambulance driver"), when none fits, or when a noun for a
         person stands between, whatever the parse made of it ("Dr Murray - who was with the
@@ -150,6 +150,8 @@ class Coreference:
         if not spec:
             return None
         want, gender = spec[0], (spec[1] if len(spec) > 1 else "")
+        if want != "person":  # ("Alleyn's, a school in London, closed after it found ...": not London)
+            return None
         before = [m for m in self._mentions if m.sentence == sentence and m.token < token]
         found = next((m for m in sorted(before, key=lambda m: -m.token) if self._fits(m, want, gender)), None)
         if found is None or found.entity < 0:
