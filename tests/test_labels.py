@@ -470,3 +470,10 @@ def test_a_happening_does_not_wear_a_label_that_lost_its_verbs_subject():
     rules = match_rules()
     for members in ([a, b], [b, a]):
         assert best_label(members, [features(e, rules) for e in members]) is b
+
+
+def test_a_saying_that_is_the_event_carries_what_was_said_and_the_quoted_clause_does_not():
+    text = '"We will not surrender to the rebels," the defence minister said on Tuesday.'
+    saying = _label(text, "said", times=("on Tuesday",))
+    assert saying == 'Defence minister said: "We will not surrender to the rebels"' and not lint(saying), saying
+    assert "said" not in (_label(text, "surrender", times=("on Tuesday",)) or "")

@@ -23,7 +23,7 @@ from typing import Callable, Sequence
 from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
-from .misparse import run_on, run_on_span, stranded as stranded_subject
+from .misparse import quoted, run_on, run_on_span, stranded as stranded_subject
 from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
@@ -228,6 +228,10 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             else:
                 return None
         label = label_of()
+    if not nominal and head.lemma.lower() in _reporting():
+        said = quoted(parse, kids, i, text)  # the saying is the event: what was said goes with it
+        if said and len(label) + len(said) + 4 <= max_chars:
+            label = f'{label}: "{said}"'
     if exclude and len(label.split()) < 3:  # "Bombings", "Popstar died": with its time phrase, a headline
         timed_label = clause(parse, i, text, (), resolve, max_chars, widen=False)
         if timed_label is not None and len(timed_label.label.split()) >= 3 \

@@ -4,12 +4,16 @@ A page runs sentences together with no stop between them (a picture's caption, a
 the news: "Michael Jackson died in June 2009 aged 50 Executors of Michael Jackson's estate have
 asked ..."): `run_on_span` is the part of a parsed sentence an event's label may use, and
 `run_on` a dependent that is a sentence of its own after a comma. `stranded` is the subject a
-parse hung on the phrase before its verb ("In the UK Jackson scored ...").
+parse hung on the phrase before its verb ("In the UK Jackson scored ..."). `quoted` is the
+quotation a verb of saying follows ('"We will not surrender," the minister said'), which the
+label of the saying itself needs: the saying is the news only with what was said.
 """
 from __future__ import annotations
 
 from . import Parse
-from .tree import AUXILIARIES, NEGATIONS, SUBJECTS, subtree
+from .tree import AUXILIARIES, NEGATIONS, SUBJECTS, subtree, words
+
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -99,3 +103,22 @@ def run_on(parse: Parse, kids: list[list[int]], k: int) -> bool:
     span = subtree(kids, parse, k, lambda c: True)
     first = next((j for j in span if toks[j].upos != "PUNCT"), k)
     return first > 0 and toks[first - 1].text in {",", ";"}
+
+
+def quoted(parse: Parse, kids: list[list[int]], i: int, text: str) -> str | None:
+    """The words of a quotation before the verb of saying at i, in quotation marks in the text
+    ('"We will not surrender," the minister said': We will not surrender), else None."""
+    toks = parse.tokens
+    mine = set(subtree(kids, parse, i, lambda c: True))
+    found = [(k, subtree(kids, parse, k, lambda c: True)) for k in kids[i] if k < i and toks[k].dep in {"ccomp", "parataxis"}]
+    h = toks[i].head
+    if toks[i].dep == "parataxis" and h < i:  # (the saying hung on what was said: '"We will ...," | the minister said')
+        found.append((h, [j for j in subtree(kids, parse, h, lambda c: True) if j not in mine]))
+    for k, span in found:
+        inner = [j for j in span if toks[j].upos != "PUNCT" or toks[j].text not in QUOTES | {",", "."}]
+        while inner and toks[inner[-1]].upos == "PUNCT":
+            inner.pop()
+        if not inner or inner[-1] > i or not any(toks[j].text in QUOTES for j in span + [span[0] - 1] if j >= 0):
+            continue
+        return words(parse, inner, text)
+    return None
