@@ -177,7 +177,7 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
             s, end = spans[k]
             exclude = [(a, b) for a, b in times if s <= a < end]
             # (the resolver knows the tokens of the sentence's news part: a headline piece has none)
-            found = clause(p, i, doc.text, exclude, _guarded(coref.resolver(k)) if p is parses.get(k) else None)
+            found = clause(p, i, doc.text, exclude, _guarded(coref, k) if p is parses.get(k) else None)
         if found is not None:
             out.append(replace(e, label=found.label, participants=found.participants))
         else:
@@ -185,13 +185,21 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
     return out
 
 
-def _guarded(resolve: Resolver) -> Resolver:
-    """Not a pronoun with another subject before it in its own sentence ("Dr Murray, who was
-    with the singer when he collapsed"): it may stand for either, and a wrong name is worse
-    than none."""
+def _guarded(coref: Coreference, k: int) -> Resolver:
+    """A pronoun with another subject before it in its own sentence ("Dr Murray had traveled in
+    the ambulance with Jackson after he collapsed") stands for the last fitting name before it
+    (`Coreference.recent`: Jackson), not for the subject the search back takes first; one
+    with none before it, for what `coref` found."""
+    resolve = coref.resolver(k)
+
     def guarded(parse: Parse, i: int) -> str | None:
         if any(t.dep in SUBJECTS for t in parse.tokens[:i]):
-            return None
+            # (not in a reported clause: "Jackson's brother, Jermaine, said he was believed to
+            # have suffered ..." may be either; who reports it is `clauses._speaker`'s to say)
+            clause_head = parse.tokens[parse.tokens[i].head]
+            if clause_head.dep == "ccomp" or parse.tokens[clause_head.head].dep == "ccomp" and clause_head.dep == "xcomp":
+                return None
+            return coref.recent(k, i, parse)
         return resolve(parse, i)
 
     return guarded

@@ -443,9 +443,28 @@ def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
         e, f = members[k], feats[k]
         shared = sum(1 for t in f.terms if counts[t] > 1)  # its words that other mentions use too
         named = 0.5 * _named(e)  # its subject a name ("World Health Organization", not "the organization")
-        return (bool(lint(e.label)), -(label_quality(e.label) + min(shared, 4) / 4 + named), e.doc, e.start)
+        return (bool(lint(e.label)) or lost_subject(e), -(label_quality(e.label) + min(shared, 4) / 4 + named), e.doc,
+                e.start)
 
     return members[min(range(len(members)), key=key)]
+
+
+_NOUN_BEFORE = frozenset("the a an its his her their our my your this that these those of in on at for by with from "
+                         "into after before over during".split())
+
+
+def lost_subject(e: Event) -> bool:
+    """Whether the label opens with its own trigger where the sentence has a word before it that
+    makes it a verb ("... in Mexico and spread to the United States": "Spread to the United
+    States"), not a noun ("the spread of the virus"): a clause whose subject the label lost."""
+    first = e.label.split()[0].lower().strip(".,;:'\"") if e.label.split() else ""
+    if not e.sentence or first != e.text.lower():
+        return False
+    found = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(e.text)}(?![\w-])", e.sentence)]
+    if len(found) != 1:
+        return False
+    before = re.findall(r"[\w'’-]+", e.sentence[:found[0]])
+    return bool(before) and before[-1].lower() not in _NOUN_BEFORE
 
 
 def _named(e: Event) -> bool:

@@ -22,16 +22,15 @@ from typing import Callable, Sequence
 
 from . import Parse
 from ..rules import load_toml
-from .participants import participants
-from .tree import OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
+from .participants import names, participants
+from .misparse import quoted, run_on, run_on_span, stranded as stranded_subject
+from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
 MAX_CHARS = 80
-AUXILIARIES = frozenset({"aux", "aux:pass", "cop"})
 # dependents that make a phrase a sentence: never inside a label
 CLAUSAL = frozenset({"acl:relcl", "advcl", "parataxis", "conj", "cc", "punct", "appos", "dep", "discourse",
                      "vocative", "reparandum", "list", "orphan", "mark", "dislocated", "cc:preconj"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # the dependents that can be a time phrase the label leaves to the date beside it ("on Tuesday")
 TIME_PHRASES = frozenset({"obl", "obl:tmod", "obl:npmod", "obl:unmarked", "advmod", "nmod", "nmod:tmod",
                           "nmod:npmod", "nmod:unmarked", "advcl"})
@@ -57,7 +56,7 @@ def _ends(parse: Parse, idxs: list[int]) -> list[int]:
 
     while idxs and weak_end(idxs[-1]):
         idxs = idxs[:-1]
-    while idxs and (parse.tokens[idxs[0]].upos in {"PUNCT", "CCONJ", "SCONJ", "ADP"}
+    while idxs and (parse.tokens[idxs[0]].upos in {"PUNCT", "CCONJ", "SCONJ", "ADP"} or parse.tokens[idxs[0]].tag == "WRB"
                     or parse.tokens[idxs[0]].text.lower() in {"a", "an", "the", "which", "who", "whom", "that"}):
         idxs = idxs[1:]
     return idxs
@@ -100,6 +99,20 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     def phrase(k: int) -> list[int]:
         return subtree(kids, parse, k, keep)
 
+    def listed(k: int) -> bool:  # a noun coordinated with a noun, its "and" and commas ("Jones and McKay")
+        def nominal_(j: int) -> bool:
+            return toks[j].upos in {"NOUN", "PROPN"}
+
+        t = toks[k]
+        if t.dep == "conj":  # (with "and" or "or" on it or a later one: not an apposition the parse coordinated)
+            return nominal_(k) and nominal_(t.head) and any(
+                toks[c].dep == "cc" for j in kids[t.head] if j >= k and toks[j].dep == "conj" for c in kids[j])
+        return t.dep in {"cc", "punct"} and toks[t.head].dep == "conj" and t.head > k and nominal_(t.head) \
+            and nominal_(toks[t.head].head) and (t.dep == "cc" or t.text == ",")
+
+    def subject_phrase(k: int) -> list[int]:  # (its coordinated nouns stay: "Jones and McKay were awarded")
+        return subtree(kids, parse, k, lambda c: keep(c) or (listed(c) and not timed(c)))
+
     head = toks[i]
     # a word with a subject of its own is a verb, whatever its tag ("the earthquake struck", struck
     # tagged a noun); else the tagger and the morphologizer may disagree ("visit" NN but VERB):
@@ -119,6 +132,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     subject: str | None = None
     prefix: str | None = None  # a possessive pronoun's name ("Jackson's"), before the subject it stood in
     subj = None
+    stranded: list[int] | None = None  # (a subject the parse hung on the phrase before the verb)
     if nominal:
         # before the noun what qualifies it (no article); after it, its own name parts and
         # adjectives, then its prepositional phrases ("of the capital", "in Abu Dhabi"); not a
@@ -139,6 +153,9 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             h = head.head
             fixed += [h] + [k for k in kids[h] if toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS]
             fixed += [k for k in kids[i] if toks[k].dep == "mark" and toks[k].text.lower() == "to"]
+        stranded = stranded_subject(parse, kids, i) if subj is None else None
+        if stranded:  # "In the UK Jackson scored ...": the name the parse hung on the phrase before
+            subject = words(parse, stranded, text)
         if subj is not None:
             if toks[subj].upos == "PRON" or toks[subj].text.lower() in PRONOUNS:
                 said_by = _speaker(parse, kids, i, subj)  # "Police said they had carried out ...": police
@@ -150,27 +167,31 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 else:
                     subject = resolve(parse, subj) if resolve is not None else None
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
-                subject = words(parse, _ends(parse, _name_part(parse, phrase(subj), subj)), text)
+                part = _ends(parse, _name_part(parse, phrase(subj), subj))
+                owner = _owner(parse, part, resolve)  # "his doctor called for help": Jackson's doctor
+                subject = " ".join(x for x in (owner, words(parse, part[1:] if owner else part, text)) if x) or None
             else:
-                trimmed.append(phrase(subj))
-                poss = trimmed[-1][0]
-                if toks[poss].dep == "nmod:poss" and toks[poss].upos == "PRON" and resolve is not None:
-                    name = resolve(parse, poss)  # "his songs topped ...": Jackson's songs
-                    if name:
-                        trimmed[-1] = trimmed[-1][1:]
-                        prefix = f"{name}'s"
+                trimmed.append(subject_phrase(subj))
+                owner = _owner(parse, trimmed[-1], resolve)  # "his songs topped ...": Jackson's songs
+                if owner:
+                    trimmed[-1] = trimmed[-1][1:]
+                    prefix = owner
         obliques = [k for k in kids[i] if k > i and toks[k].dep in OBLIQUES and keep(k)
-                    and not attribution(parse, kids, k) and not _aside(parse, kids, k)][:2]
+                    and not attribution(parse, kids, k) and not _aside(parse, kids, k) and not run_on(parse, kids, k)][:2]
         # a clause the verb takes after an oblique ("came to the doorstep of King's College |
         # ... that its department has been researching") goes before the oblique does
         late = [k for k in kids[i] if k > i and toks[k].dep == "ccomp" and keep(k)
                 and any(o < k for o in obliques) and head.lemma.lower() not in _reporting()]
-        trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late]
+        trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late
+                    and not run_on(parse, kids, k)]
         optional = [phrase(k) for k in sorted(obliques + late)]
         late_starts = {phrase(k)[0] for k in late}
 
+    lo, hi = run_on_span(parse, i)
+
     def label_of() -> str:
-        idxs = _whole(parse, sorted(set(fixed) | {j for p in trimmed + optional for j in p}), i, in_time)
+        idxs = _whole(parse, sorted(j for j in set(fixed) | {j for p in trimmed + optional for j in p} if lo <= j < hi),
+                      i, in_time)
         while len(idxs) > 1 and idxs[-1] != i and in_time(idxs[-1]) and toks[idxs[-1]].dep not in {"obj", "iobj"} \
                 and toks[toks[idxs[-1]].head].dep not in {"obj", "iobj"}:
             # a date phrase the parse made part of another ends no label ("collapsed last |
@@ -207,6 +228,10 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             else:
                 return None
         label = label_of()
+    if not nominal and head.lemma.lower() in _reporting():
+        said = quoted(parse, kids, i, text)  # the saying is the event: what was said goes with it
+        if said and len(label) + len(said) + 4 <= max_chars:
+            label = f'{label}: "{said}"'
     if exclude and len(label.split()) < 3:  # "Bombings", "Popstar died": with its time phrase, a headline
         timed_label = clause(parse, i, text, (), resolve, max_chars, widen=False)
         if timed_label is not None and len(timed_label.label.split()) >= 3 \
@@ -223,6 +248,9 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             label = wider.label
     if not label or (" " not in label and not nominal):
         return None
+    if stranded:  # (its names one by one: "Herbert 'H' Jones", "Ian McKay")
+        found = participants(parse, kids, i, text, None, keep, subj, in_time, resolve)
+        return Clause(label, tuple(dict.fromkeys(names(parse, stranded, text) + list(found))))
     return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time, resolve))
 
 
@@ -282,7 +310,12 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
             # predicate the parse hung the clause on: "the driver was at the head ... that came")
             if any(toks[k].dep in SUBJECTS for k in kids[toks[i].head]):
                 return _antecedent(parse, kids, own, toks[i].head)
+            if toks[own].text.lower() == "which" and _person_noun(toks[toks[i].head]):
+                return None  # "a show to his brother Michael, which had been scheduled": not the brother
             return toks[i].head
+        if own is not None and toks[own].dep.startswith("nsubj") and toks[own].upos in {"NOUN", "PROPN", "PRON"} \
+                and any(toks[k].dep in SUBJECTS or toks[k].dep == "cop" for k in kids[own]):
+            return None  # a clause of its own the parse took for the subject ("They were actions ... | were awarded")
         if own is not None:
             return own
         stolen = _participle_subject(parse, kids, i)
@@ -355,6 +388,26 @@ def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int |
     if word == "it":
         return g if not plural and toks[g].upos == "NOUN" or toks[g].tag == "NNP" and toks[g].text.isupper() else None
     return g if toks[g].upos == "PROPN" and not plural else None
+
+
+def _person_noun(t) -> bool:  # type: ignore[no-untyped-def]
+    """A noun for a person ("brother", "singer"), which "which" never stands for."""
+    from .coref import lexicon
+
+    lex = lexicon()
+    return t.upos == "NOUN" and lex["description_kind"].get(t.lemma.lower()) == "person"
+
+
+def _owner(parse: Parse, phrase_: list[int], resolve: Resolver | None) -> str | None:
+    """The name a possessive pronoun that opens a phrase stands for, as a possessive ("his songs":
+    "Jackson's"), else None."""
+    if not phrase_ or resolve is None:
+        return None
+    poss = parse.tokens[phrase_[0]]
+    if poss.dep != "nmod:poss" or poss.upos != "PRON":
+        return None
+    name = resolve(parse, phrase_[0])
+    return f"{name}'s" if name else None
 
 
 def _noun_before(parse: Parse, kids: list[list[int]], i: int) -> int | None:

@@ -118,6 +118,7 @@ class Coreference:
         self._antecedent: dict[tuple[int, int], tuple[int, int]] = {}
         self._lex = lexicon()
         self._placey: dict[str, bool] = {}
+        self._word: dict[tuple[int, int], str] = {}  # (sentence, token) -> a pronoun, lower case
         for k in sorted(parses):
             p = parses[k]
             if p is not None:
@@ -137,6 +138,32 @@ class Coreference:
     def antecedent(self, sentence: int, token: int) -> tuple[int, int] | None:
         """For a resolved anaphor: the (sentence, token) of the name mention it was linked to."""
         return self._antecedent.get((sentence, token))
+
+    def recent(self, sentence: int, token: int, parse: Parse | None = None) -> str | None:
+        """The name the personal pronoun ("he", "his", "she", "her") at `token` stands for by recency
+        alone: the last mention before it in its own sentence that fits it (a name, or an anaphor resolved to one), whatever its
+        role ("Dr Murray traveled with Jackson after he collapsed": Jackson); None when that
+        mention names nothing ("the ambulance driver"), when none fits, or when a noun for a
+        person stands between, whatever the parse made of it ("Dr Murray - who was with the
+        singer when he collapsed": not Murray)."""
+        spec = self._lex["pronouns"].get(self._word.get((sentence, token), ""))
+        if not spec:
+            return None
+        want, gender = spec[0], (spec[1] if len(spec) > 1 else "")
+        if want != "person":  # ("Alleyn's, a school in London, closed after it found ...": not London)
+            return None
+        before = [m for m in self._mentions if m.sentence == sentence and m.token < token]
+        found = next((m for m in sorted(before, key=lambda m: -m.token) if self._fits(m, want, gender)), None)
+        if found is None or found.entity < 0:
+            return None
+        if parse is not None and want == "person":
+            toks = parse.tokens
+            for j in range(found.token + 1, token):
+                t = toks[j]
+                if t.upos == "NOUN" and self._lex["description_kind"].get(t.lemma.lower()) == "person" and not (
+                        t.dep == "appos" and self._of.get((sentence, t.head)) == found.entity):  # (", the singer,")
+                    return None
+        return self.entities[found.entity].name
 
     def resolver(self, sentence: int):  # type: ignore[no-untyped-def]
         """A `tree.Resolver` for the parse of one sentence: a token -> the name it stands for."""
@@ -161,7 +188,8 @@ class Coreference:
             if j in in_run:
                 run = in_run[j]
                 done.update(run)
-                self._name(k, p, kids, run)
+                if not self._common(p, run):
+                    self._name(k, p, kids, run)
                 continue
             low = t.text.lower()
             if t.upos == "PRON" and low in lex["pronouns"]:
@@ -169,6 +197,23 @@ class Coreference:
             elif t.upos == "NOUN" and t.dep in SUBJECTS | {"obj", "iobj", "obl", "nmod", "nmod:poss", "conj",
                                                            "appos", "root", "obl:agent"}:
                 self._noun(k, p, kids, j)
+
+    def _common(self, p: Parse, run: list[int]) -> bool:
+        """A word the tagger took for a name because it opens the sentence: one the article writes
+        in lower case elsewhere, or never inside a sentence and followed by "for" or "of" (a
+        noun and its complement: "Demand for Jackson's music has surged")."""
+        toks = p.tokens
+        first = next((j for j, t in enumerate(toks) if t.upos != "PUNCT"), 0)
+        if run != [first] or not toks[first].text.isalpha():
+            return False
+        word, written = toks[first].text.lower(), toks[first].text
+        if word == written:
+            return False
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text):
+            return True
+        # ("Demand for Jackson's music": a noun with its complement, never capitalized inside a sentence)
+        named_inside = re.search(rf"[\w,;] {re.escape(written)}(?![\w-])", self.text)
+        return not named_inside and first + 1 < len(toks) and toks[first + 1].text.lower() in {"for", "of"}
 
     def _name(self, k: int, p: Parse, kids: list[list[int]], run: list[int]) -> None:
         toks = p.tokens
@@ -194,6 +239,10 @@ class Coreference:
             gender = gender or lex["titles"][toks[prev].text.lower()]
             person = True
         nouns = {toks[c].lemma.lower() for c in near if toks[c].upos == "NOUN"}
+        after = run[-1] + 1
+        if after < len(toks) and toks[after].text in {"'s", "’s"} and toks[after].head in run \
+                and toks[head].dep != "nmod:poss":  # a name that is a possessive alone: "Alleyn's", "McDonald's"
+            written += toks[after].text
         e = self._link(tuple(low), written)
         ent = self.entities[e]
         if person:
@@ -258,6 +307,7 @@ class Coreference:
         t = p.tokens[j]
         if t.dep == "expl":
             return
+        self._word[(k, j)] = low
         spec = self._lex["pronouns"][low]
         want, gender = spec[0], (spec[1] if len(spec) > 1 else "")
         bound = t.dep in {"obj", "iobj", "obl"} and not low.endswith("self") and not low.endswith("selves")

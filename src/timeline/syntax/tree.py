@@ -12,6 +12,8 @@ from . import Parse
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass"})
 OBJECTS = frozenset({"obj", "iobj", "xcomp", "ccomp", "compound:prt"})
 OBLIQUES = frozenset({"obl", "obl:npmod", "obl:agent", "obl:tmod", "advmod"})
+AUXILIARIES = frozenset({"aux", "aux:pass", "cop"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 Resolver = Callable[[Parse, int], "str | None"]  # a pronoun's token -> the name it stands for, if known
 

@@ -1,0 +1,124 @@
+"""What a parse of news text gets wrong that a label can mend (pure).
+
+A page runs sentences together with no stop between them (a picture's caption, a headline, then
+the news: "Michael Jackson died in June 2009 aged 50 Executors of Michael Jackson's estate have
+asked ..."): `run_on_span` is the part of a parsed sentence an event's label may use, and
+`run_on` a dependent that is a sentence of its own after a comma. `stranded` is the subject a
+parse hung on the phrase before its verb ("In the UK Jackson scored ..."). `quoted` is the
+quotation a verb of saying follows ('"We will not surrender," the minister said'), which the
+label of the saying itself needs: the saying is the news only with what was said.
+"""
+from __future__ import annotations
+
+from . import Parse
+from .tree import AUXILIARIES, NEGATIONS, SUBJECTS, subtree, words
+
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+NAME_GLUE = frozenset({"and", "'", "‘", "’", '"'})
+
+
+def stranded(parse: Parse, kids: list[list[int]], i: int) -> list[int] | None:
+    """The subject a parse left inside the phrase before a finite verb that has none: a run of
+    proper nouns right before its verb group (or before an apposition set off by commas), which
+    the parse made part of a fronted phrase ("In the UK | Jackson scored ...": Jackson, not the
+    UK; "..., with the hope of a resolution fading, | Admiral Sir Michael Boyce, chief of defense
+    staff, asked ..."). Of a run that is a preposition's object, only the names after its head
+    (the place is the preposition's). None for a verb that is not finite or not a main clause's."""
+    toks = parse.tokens
+    aux = [k for k in kids[i] if k < i and (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)]
+    first = min([i] + aux)
+    if toks[i].dep not in {"root", "ccomp", "parataxis"} or toks[first].tag not in FINITE:
+        return None
+    j = first - 1
+    if j > 0 and toks[j].text == ",":  # an apposition: ", chief of defense staff,"
+        c = next((c for c in range(j - 1, -1, -1) if toks[c].text == ","), None)
+        if c is None or c == 0 or not any(toks[k].dep == "appos" and toks[k].head == c - 1 or
+                                          toks[k].dep == "appos" and toks[toks[k].head].upos == "PROPN"
+                                          for k in range(c + 1, j)):
+            return None
+        j = c - 1
+    if j < 0 or toks[j].upos != "PROPN" or toks[j].dep in SUBJECTS:
+        return None
+    run = [j]  # (back over the names, the "and" between them and a nickname in quotes: "Herbert 'H' Jones and")
+    while run[0] > 0 and (toks[run[0] - 1].upos == "PROPN" or toks[run[0] - 1].text in NAME_GLUE
+                          or (len(toks[run[0] - 1].text) == 1 and toks[run[0] - 1].text.isupper())):
+        run.insert(0, run[0] - 1)
+    while toks[run[0]].upos != "PROPN":
+        run = run[1:]
+    heads = [k for k in run if toks[k].head not in run or toks[k].head == k]
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    if any(toks[c].dep == "case" for c in kids[head]):  # "in the UK Jackson": the names after the UK
+        run = [k for k in run if k > head]
+    if not run or any(toks[k].head in run and toks[k].dep in SUBJECTS for k in range(len(toks))):
+        return None
+    return run
+
+
+RUN_ON_OPENERS = frozenset({"when", "while", "after", "as", "the", "a", "an", "he", "she", "they", "his", "her",
+                            "their", "its", "it"})
+
+
+def starts_sentence(parse: Parse, j: int) -> bool:
+    """Whether token j opens a sentence a page ran into the one before it, with no stop between:
+    a capitalized common noun or opening word right after a lower-case noun or a number ("died
+    in June 2009 aged 50 | Executors of Michael Jackson's estate have asked", "create a heroic
+    act | The following correction was printed", "in 2006 | When Michael Jackson died")."""
+    toks = parse.tokens
+    if j == 0 or j >= len(toks):
+        return False
+    t, prev = toks[j], toks[j - 1]
+    if not t.text[:1].isupper() or t.text.isupper() or prev.upos not in {"NOUN", "NUM"} \
+            or not (prev.text[:1].islower() or prev.text[:1].isdigit()) or prev.end == t.start:
+        return False
+    low = t.text.lower()
+    if t.upos == "NOUN":
+        return True
+    if low in {"when", "while", "after", "as"}:
+        return True
+    nxt = toks[j + 1] if j + 1 < len(toks) else None  # ("the newspaper The Guardian": a name)
+    return low in RUN_ON_OPENERS and nxt is not None and nxt.text[:1].islower()
+
+
+def run_on_span(parse: Parse, i: int) -> tuple[int, int]:
+    """The tokens [lo, hi) of the sentence token i belongs to when a page ran several together."""
+    starts = [j for j in range(1, len(parse.tokens)) if starts_sentence(parse, j)]
+    lo = max((j for j in starts if j <= i), default=0)
+    hi = min((j for j in starts if j > i), default=len(parse.tokens))
+    return lo, hi
+
+
+def run_on(parse: Parse, kids: list[list[int]], k: int) -> bool:
+    """A clause the parse made an object or an oblique that is a sentence of its own: one with its
+    own subject and no word opening it, after a comma ("When Jackson died on 25 June, | Dr Murray was at the
+    hospital": not what died took)."""
+    toks = parse.tokens
+    if any(toks[c].dep == "mark" for c in kids[k]) \
+            or not any(toks[c].dep in SUBJECTS for c in kids[k]):
+        return False
+    span = subtree(kids, parse, k, lambda c: True)
+    first = next((j for j in span if toks[j].upos != "PUNCT"), k)
+    return first > 0 and toks[first - 1].text in {",", ";"}
+
+
+def quoted(parse: Parse, kids: list[list[int]], i: int, text: str) -> str | None:
+    """The words of a quotation before the verb of saying at i, in quotation marks in the text
+    ('"We will not surrender," the minister said': We will not surrender), else None."""
+    toks = parse.tokens
+    mine = set(subtree(kids, parse, i, lambda c: True))
+    found = [(k, subtree(kids, parse, k, lambda c: True)) for k in kids[i] if k < i and toks[k].dep in {"ccomp", "parataxis"}]
+    h = toks[i].head
+    if toks[i].dep == "parataxis" and h < i:  # (the saying hung on what was said: '"We will ...," | the minister said')
+        found.append((h, [j for j in subtree(kids, parse, h, lambda c: True) if j not in mine]))
+    for k, span in found:
+        inner = [j for j in span if toks[j].upos != "PUNCT" or toks[j].text not in QUOTES | {",", "."}]
+        while inner and toks[inner[-1]].upos == "PUNCT":
+            inner.pop()
+        if not inner or inner[-1] > i or not any(toks[j].text in QUOTES for j in span + [span[0] - 1] if j >= 0):
+            continue
+        return words(parse, inner, text)
+    return None
