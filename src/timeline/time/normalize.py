@@ -16,7 +16,7 @@ from .periods import (Period, add_months, century_period, clock_hour, day_period
                       month_period, part_period, quarter_period, refine, season_index, season_period, shift_period,
                       shift_time, time_period, week_period, year_period)
 from . import clock, compose
-from .values import duration_value, masked_value, range_duration, set_value, vague_value
+from .values import bc_value, before_christ, duration_value, masked_value, range_duration, set_value, vague_value
 
 _UNIT_GRAIN = {
     Unit.CENTURY: Grain.CENTURY, Unit.DECADE: Grain.DECADE, Unit.YEAR: Grain.YEAR,
@@ -83,11 +83,6 @@ def _holiday_period(key: str, year: int) -> Period:
     if compose.is_feast(key):
         return compose.feast_period(key, year)
     return day_period(holiday_date(key, year))
-
-
-def _before_christ(sym: Symbolic) -> bool:
-    """A year or century before year 1 (the calendar here, Python's, starts there)."""
-    return (sym.year is not None and sym.year < 1) or (sym.century is not None and sym.century < 0)
 
 
 def _absolute(sym: Symbolic) -> Period | None:
@@ -286,19 +281,10 @@ def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | N
         return _resolve_span(sym, anchor)
     if kind is Kind.RANGE:
         return _resolve_range(sym, anchor, tense)
-    if kind in (Kind.POINT, Kind.RANGE) and _before_christ(sym):
-        # "500 BC" (year -500): TIMEX3 writes BC0500; "the 3rd century BC" (century -3, the
-        # years 300-201 BC) BC02. The calendar here starts at year 1, so no interval: never AD 500
-        if sym.kind is Kind.RANGE or sym.hour is not None or (sym.day is not None and sym.month is None):
-            return None
-        if sym.year is not None:  # "March 15, 44 BC": BC0044-03-15, the day's value without an interval
-            value, grain = f"BC{-sym.year:04d}", Grain.YEAR
-            if sym.month is not None:
-                value, grain = f"{value}-{sym.month:02d}", Grain.MONTH
-                if sym.day is not None:
-                    value, grain = f"{value}-{sym.day:02d}", Grain.DAY
-            return Resolved(TimexType.DATE, value, grain, mod=sym.mod)
-        return Resolved(TimexType.DATE, f"BC{-sym.century - 1:02d}", Grain.CENTURY, mod=sym.mod)
+    if kind in (Kind.POINT, Kind.RANGE) and before_christ(sym):
+        # the calendar here starts at year 1: a TIMEX3 value ("BC0500") and no interval, never AD 500
+        found = bc_value(sym)
+        return None if found is None else Resolved(TimexType.DATE, found[0], found[1], mod=sym.mod)
     if anchor is None and not (kind is Kind.POINT and _absolute(sym) is not None):
         return resolve_relative(sym, tense)
     if kind is Kind.RELATIVE:
@@ -452,6 +438,10 @@ def _resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
         iv, grain = ahead
         start = clock.base_time(anchor, sym.unit)
         return Resolved(TimexType.DURATION, value, grain, iv, Interval(start, iv.end), mod=sym.mod)
+    now = clock.base_time(anchor, sym.unit)  # "the next 48 hours": from the publication time, when known
+    if now != anchor.start and sym.amount is not None:
+        core = Interval(*sorted((now, shift_time(now, sym.unit, reach if sym.direction >= 0 else -reach))))
+        return Resolved(TimexType.DURATION, value, _UNIT_GRAIN.get(sym.unit), core, core, mod=sym.mod)
     if sym.direction < 0:
         env = Interval(shift_time(anchor.start, sym.unit, -reach), anchor.end)
         core = Interval(shift_time(anchor.end, sym.unit, -reach), anchor.end) if sym.amount is not None else None

@@ -1,9 +1,9 @@
 """TIMEX3 values that need no anchor: durations ("P3D", "PT90M"), values with unknown parts
 ("XXXX-XX-XXTNI", "XXXX-WXX-2"), sets ("P1W", "XXXX-WXX-1"), vague values ("PAST_REF" for a
-span of weeks), and a range's length (pure)."""
+span of weeks), a range's length, and times before year 1 ("BC0500") (pure)."""
 from __future__ import annotations
 
-from ..model import Kind, Symbolic, Unit
+from ..model import Grain, Kind, Symbolic, Unit
 from .periods import Period
 
 
@@ -117,3 +117,24 @@ def range_duration(sym: Symbolic, end_sym: Symbolic) -> str | None:
         n = end_sym.day - sym.day + 1
         return f"P{n}D" if n > 0 else None
     return None
+
+
+def before_christ(sym: Symbolic) -> bool:
+    """A year or century before year 1 (the calendar here, Python's, starts there)."""
+    return (sym.year is not None and sym.year < 1) or (sym.century is not None and sym.century < 0)
+
+
+def bc_value(sym: Symbolic) -> tuple[str, Grain] | None:
+    """The TIMEX3 value and grain of a time before year 1: "500 BC" (year -500) BC0500, "March
+    15, 44 BC" BC0044-03-15, "the 3rd century BC" (century -3, the years 300-201 BC) BC02;
+    None for what TIMEX3 cannot write so (a range, a clock, a day without its month)."""
+    if sym.kind is Kind.RANGE or sym.hour is not None or (sym.day is not None and sym.month is None):
+        return None
+    if sym.year is None:
+        return f"BC{-(sym.century or 0) - 1:02d}", Grain.CENTURY
+    value, grain = f"BC{-sym.year:04d}", Grain.YEAR
+    if sym.month is not None:
+        value, grain = f"{value}-{sym.month:02d}", Grain.MONTH
+        if sym.day is not None:
+            value, grain = f"{value}-{sym.day:02d}", Grain.DAY
+    return value, grain
