@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -35,9 +36,27 @@ class Lexicons:
 
 @cache
 def lexicons() -> Lexicons:
+    """The lexicons of events.toml; `verbs` holds every form of its verbs ("raises", "raised"
+    as well as "raise"; the irregular ones from `forms`), as the mention finder reads them."""
     data = load_toml("events.toml")
-    verbs = set(data["verbs"]) | set(data.get("forms", {}))
+    verbs = {form for lemma in data["verbs"] for form in inflect(lemma)} | set(data.get("forms", {}))
     return Lexicons(frozenset(data["nouns"]), frozenset(verbs), frozenset(data["reporting"]))
+
+
+def inflect(lemma: str) -> set[str]:
+    """A verb lemma and its regular forms: -s, -ed, -ing ("raise": raises, raised, raising)."""
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma):  # stop -> stopped
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
 
 
 def token_features(toks: Sequence[Token], i: int, group: VerbGroup | None, in_timex: bool) -> list[str]:
