@@ -19,7 +19,7 @@ import numpy as np
 from ..rules import load_toml
 from ..model import AnchorKind, Event, Interval, RelInterval, Relation, Tense
 from .anchoring import AFTER_WORDS, BEFORE_WORDS, best_timex, dct_envelope, premodifies, relation_for, timex_envelope
-from .eventmodel import Sentence, event_model, may_be_events, token_features, token_scores
+from .eventmodel import Sentence, event_model, inflect, may_be_events, token_features, token_scores
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
 from ..time.tense import VerbGroup, tense_of_span
@@ -46,27 +46,12 @@ class _Lexicon:
     attribution: frozenset[str] = frozenset()  # verbs of a trailing attribution ("..., officials said")
 
 
-def _inflect(lemma: str) -> set[str]:
-    forms = {lemma}
-    if lemma.endswith("e"):
-        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
-    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
-    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
-        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
-    else:
-        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
-        if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma):  # stop -> stopped
-            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return forms
-
-
 @cache
 def _lexicon() -> _Lexicon:
     data = load_toml("events.toml")
     verb_forms: dict[str, str] = {}
     for lemma in data["verbs"]:
-        for form in _inflect(lemma):
+        for form in inflect(lemma):
             verb_forms.setdefault(form, lemma)
     for form, lemma in data["forms"].items():
         verb_forms[form] = lemma
