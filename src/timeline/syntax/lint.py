@@ -23,6 +23,9 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
   unbalanced  a bracket or quotation mark left open
   garbled     words a broken parse put together: "be" with no modal or "to" before it ("Latest
               school be shut"), an article or preposition before an auxiliary ("Delivery of is")
+  run-on      a word that opens sentences, capitalized after a word in lower case and not
+              beginning a name: a headline or byline run into the first sentence ("... an
+              obscene nightmare Five days after", "... a heroic act The following correction")
 
 The word lists are data (rules/en/labels.toml), with examples and negatives for each class.
 """
@@ -35,7 +38,7 @@ from functools import cache
 from ..rules import load_toml
 
 CLASSES = ("furniture", "long", "short", "cut", "ending", "stamp", "capitals", "repeated", "subjectless", "pronoun", "opener",
-           "lowercase", "unbalanced", "garbled")
+           "lowercase", "unbalanced", "garbled", "run-on")
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 # a clock stamp ("20:07 UTC"), a dateline ("CAIRO, Egypt (CNN) --", "KYIV, Feb 3 (Reuters) -"), a
 # full date ("8 November 2011", "June 25, 2009"), a page's "Last updated"
@@ -75,6 +78,7 @@ class LintWords:
     verb_objects: frozenset[str]
     conjunctions: frozenset[str]
     acronyms: frozenset[str]
+    run_on_openers: frozenset[str] = frozenset()
 
 
 @cache
@@ -83,7 +87,7 @@ def lint_words() -> LintWords:
     low = lambda key: frozenset(w.lower() for w in d[key])  # noqa: E731
     return LintWords(int(d["max_chars"]), int(d["min_words"]), low("end_words"), low("dangling_words"), low("time_words"),
                      low("verb_openers"), low("name_modals"), low("after_verb"), low("pronouns"), low("not_verbs"),
-                     low("verb_objects"), low("conjunctions"), frozenset(d["acronyms"]))
+                     low("verb_objects"), low("conjunctions"), frozenset(d["acronyms"]), frozenset(d.get("run_on_openers", ())))
 
 
 def lint_examples() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -136,10 +140,24 @@ def lint(label: str) -> tuple[str, ...]:
             problems.append(f"subjectless: opens with the verb '{words[0]}'")
     if label[:1].islower() and not any(c.isupper() for c in words[0][1:]):  # ("iPhone", "eBay": names)
         problems.append("lowercase: opens in lower case")
+    run_on = _run_on(words, w.run_on_openers)
+    if run_on:
+        problems.append(f"run-on: '{run_on}' opens another sentence")
     if (label.count("(") != label.count(")") or label.count("[") != label.count("]") or label.count('"') % 2
             or label.count("“") != label.count("”")):
         problems.append("unbalanced: a bracket or quotation mark left open")
     return tuple(problems)
+
+
+def _run_on(words: list[str], openers: frozenset[str]) -> str | None:
+    """The first word of `openers`, capitalized after a word in lower case (no stop or colon
+    between), that does not begin a name (the next word is not capitalized)."""
+    for i in range(1, len(words)):
+        prev, word = words[i - 1], words[i].strip("\"'“”‘’")
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if word in openers and prev[:1].islower() and prev[-1:] not in ".:;!?\"'”’" and not nxt[:1].isupper():
+            return f"{prev} {word}"
+    return None
 
 
 def _subjectless(word: str, first: str, second: str, second_lower: bool, w: LintWords) -> bool:
