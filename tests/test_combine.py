@@ -134,3 +134,17 @@ def test_a_time_told_after_one_before_christ_is_not_counted_from_an_earlier_one(
     text = "In 1998 it grew. In 500 BC it was small. A year later it fell. In 1999 it rose; a year later it fell."
     found = [(t.text, t.value) for t in extract(_doc(text, "2013-02-12"))]
     assert found == [("1998", "1998"), ("500 BC", "BC0500"), ("1999", "1999"), ("a year later", "2000")]
+
+
+def test_the_first_end_of_a_range_takes_the_year_of_the_second():
+    """"from March to May 2019": two expressions, as TimeML tags them, but March is March 2019,
+    not the March of the article's year; a month later in the year than the second end is the
+    year before ("from November to February 2020"); a time with its own weekday, or one not
+    joined as a range's end, keeps its own reading."""
+    cases = {"Prices rose from March to May 2019.": {"March": "2019-03", "May 2019": "2019-05"},
+             "Between January 3 and February 5, 2020, sales fell.": {"January 3": "2020-01-03"},
+             "From November to February 2020 it snowed.": {"November": "2019-11"},
+             "He arrived in January and left in May 2019.": {"January": "2013-01"}}
+    for text, want in cases.items():
+        got = {t.text: t.value for t in extract(_doc(text, "2013-02-12"))}
+        assert {k: got.get(k) for k in want} == want, text

@@ -10,6 +10,9 @@ hours, an interval relative to the publication day.
 """
 from __future__ import annotations
 
+import re
+
+from dataclasses import replace
 from datetime import datetime, timedelta
 from enum import Enum
 from typing import Sequence
@@ -51,6 +54,27 @@ def _is_anchorable(t: Timex) -> bool:
     return t.type in (TimexType.DATE, TimexType.TIME) and _as_anchor(t) is not None
 
 
+_RANGE_GLUE = re.compile(r"\s*(?:-|–|—|to|until|till|through|and|or)\s+(?:(?:early|mid|late)[-\s]+)?", re.IGNORECASE)
+
+
+def borrow_years(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A month or a day of a month without its year, right before another with its year and
+    joined to it as a range's first end ("from March to May 2019", "between January 3 and
+    February 5, 2020"), takes that year, or the year before when its month comes later
+    ("from November to February 2020")."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i].symbolic, out[i + 1].symbolic
+        if a.kind is not Kind.POINT or a.month is None or a.year is not None or a.weekday is not None or a.anaphoric \
+                or b.kind is not Kind.POINT or b.month is None or b.year is None or b.year < 1:
+            continue
+        if _RANGE_GLUE.fullmatch(text, out[i].end, out[i + 1].start) is None:
+            continue
+        year = b.year - 1 if a.month > b.month else b.year
+        out[i] = replace(out[i], symbolic=replace(a, year=year, direction=0, this=False))
+    return out
+
+
 def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequence[Tense],
                      policy: Policy = Policy.NEWS) -> list[Timex]:
     """Anchor and normalize every mention in text order; unresolvable ones are dropped."""
@@ -63,6 +87,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     # the article's clock (zones.py): the zone of its publication time, else of its first zoned time
     clock: int | None = doc.dct_offset if doc.dct_grain in _CLOCK_GRAINS else None
     before_christ = False  # the last time told is before year 1 ("500 BC"), which has no interval
+    mentions = borrow_years(doc.text, mentions)
     for mention, tense in zip(mentions, tenses):
         sym = mention.symbolic
         if _conjoined_day(mention) and (last_day is None or mention.start - last_day.end > CONJUNCT_REACH):
