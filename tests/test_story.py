@@ -373,3 +373,22 @@ def test_a_blogs_reader_comments_are_not_the_outlets_news():
     tl = build_timeline(docs)
     assert not any("Hong Kong" in h.label or "overreacted" in h.label for h in tl.happenings)
     assert any("closed" in h.label for h in tl.happenings)
+
+
+def test_the_views_a_page_publishes_after_asking_for_them_are_not_news():
+    from timeline.rules import load_toml
+    from timeline.sources.furniture import comments_thread, furniture_rules
+    from timeline.sources.segment import sentences
+
+    data = load_toml("story.toml")["furniture"]
+    call = furniture_rules().comment_call
+    assert call is not None and all(call.search(s) for s in data["call_examples"])
+    assert not any(call.search(s) for s in data["call_negatives"])
+    text = ("Two schools in London closed on Monday. Have you been tested? Send us your comments using the form below: "
+            "Hong Kong acted better than other countries. My school shut too.")
+    spans = sentences(text)
+    dropped = [text[s:e] for s, e in comments_thread(text, spans)]
+    assert dropped and dropped[0].startswith("Send us") and dropped[-1] == "My school shut too."
+    assert not any("London closed" in d for d in dropped)
+    tl = build_timeline([Document("a", text, dct=datetime(2009, 5, 5), source="BBC")])
+    assert not any("Hong Kong" in h.label for h in tl.happenings)

@@ -43,6 +43,7 @@ class FurnitureRules:
     forms: tuple[re.Pattern[str], ...] = ()  # ... but one of these forms always is (a page stamp, an address)
     comment_header: re.Pattern[str] | None = None  # a reader comment's header ("At 5:49 pm on ..., X wrote:")
     comment_headers: int = 2  # this many make the rest of the page a comments thread
+    comment_call: re.Pattern[str] | None = None  # a call for readers' views: what follows it is theirs
 
 
 @cache
@@ -53,7 +54,8 @@ def furniture_rules() -> FurnitureRules:
                           tuple(re.compile(p, re.IGNORECASE) for p in data["dated"]),
                           tuple(re.compile(p, re.IGNORECASE) for p in data.get("forms", [])),
                           re.compile(data["comment_header"]) if data.get("comment_header") else None,
-                          int(data.get("comment_headers", 2)))
+                          int(data.get("comment_headers", 2)),
+                          re.compile(data["comment_call"], re.IGNORECASE) if data.get("comment_call") else None)
 
 
 def names_a_day(sentence: str, rules: FurnitureRules | None = None) -> bool:
@@ -125,15 +127,22 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
 
 def comments_thread(text: str, spans: Sequence[tuple[int, int]], rules: FurnitureRules | None = None) -> list[tuple[int, int]]:
     """The sentences of a page's reader comments: from the sentence of the first comment
-    header on, when the page holds at least `comment_headers` of them; else none."""
+    header on, when the page holds at least `comment_headers` of them, or from the sentence of
+    a call for readers' views on ("Send us your comments using the form below:"); else none."""
     rules = rules or furniture_rules()
-    if rules.comment_header is None:
+    starts = []
+    if rules.comment_header is not None:
+        headers = rules.comment_header.finditer(text)
+        first = next(headers, None)
+        if first is not None and sum(1 for _ in zip(range(rules.comment_headers - 1), headers)) >= rules.comment_headers - 1:
+            starts.append(first.start())
+    call = rules.comment_call.search(text) if rules.comment_call is not None else None
+    if call is not None:  # (the call's own sentence too: it is the page's, and may run into a view)
+        starts.append(call.start())
+    if not starts:
         return []
-    headers = rules.comment_header.finditer(text)
-    first = next(headers, None)
-    if first is None or sum(1 for _ in zip(range(rules.comment_headers - 1), headers)) < rules.comment_headers - 1:
-        return []
-    return [(s, e) for s, e in spans if e > first.start()]
+    begin = min(starts)
+    return [(s, e) for s, e in spans if e > begin]
 
 
 def _marked(docs: Sequence[Document], originals: list[Document],
