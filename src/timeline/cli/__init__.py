@@ -429,12 +429,22 @@ def render(timeline_json: str, output: str, all_events: bool, top: int, title: s
     _write(Path(output), figure_bytes(render_gantt(tl, all_events, title, top), fmt))
 
 
+def _no_traceback_for_ctrl_c(kind, value, tb) -> None:  # pragma: no cover - runs as the process ends
+    """Ctrl-C ends the process as an interrupted program should: Python, finding the
+    KeyboardInterrupt unhandled, first stops the worker processes and then ends itself by SIGINT,
+    so that the shell sees 130 and a script looping over builds stops too (an exit(130) would let
+    the loop go on). What the user sees is the one line `run` printed, not a traceback."""
+    if not issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+
+
 def run() -> None:  # pragma: no cover - console entry when tracebacks must never show
     try:
         code = main.main(standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):  # Ctrl-C: outputs are written only at the end
         click.echo("timeline: interrupted", err=True)
-        sys.exit(130)
+        sys.excepthook = _no_traceback_for_ctrl_c
+        raise KeyboardInterrupt from None
     except click.exceptions.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
