@@ -170,7 +170,7 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
         )
 
 
-PARSE_TASKS_PER_JOB = 4  # fewer articles to parse than this per process are parsed here
+PARSE_TASKS_PER_JOB = 2  # fewer parse tasks (story.compose.PARSE_CHUNK spans each) than this per process run here
 
 
 def _parse_mapper(jobs: int) -> Callable | None:

@@ -126,39 +126,70 @@ def document_sentences(doc: Document) -> tuple[tuple[int, int], ...]:
     return spans
 
 
+class _Plan:
+    """What labelling the chosen events of an article parses: the parts of their sentences
+    (`flat`: sentence index and span, those `given` lacks), and the sentences just before one
+    with an anaphor (`context`, parsed from where their news begins; `whole`: those `given`
+    has)."""
+
+    def __init__(self, doc: Document, chosen: Sequence[Event], given: Mapping[int, Parse | None]) -> None:
+        self.spans = spans = document_sentences(doc)
+        self.starts = [s for s, _ in spans]
+        self.needed = needed = sorted({self.sentence_of(e.start) for e in chosen})
+        self.parts = parts = {k: pieces(doc.text, *spans[k]) for k in needed}
+        self.kept = {(k, spans[k]): given[k] for k in needed if k in given and parts[k] == [spans[k]]}
+        self.flat = [(k, p) for k in needed for p in parts[k] if (k, p) not in self.kept]
+        anaphor = anaphor_pattern()
+        context = sorted({j for k in needed if anaphor.search(doc.text, *spans[k])
+                          for j in range(max(k - COREF_CONTEXT, 0), k)} - set(needed))
+        self.whole = [j for j in context if j in given and body_start(doc.text, *spans[j]) == spans[j][0]]
+        self.context = [(j, (body_start(doc.text, *spans[j]), spans[j][1])) for j in context if j not in self.whole]
+
+    def sentence_of(self, pos: int) -> int:
+        return max(bisect_right(self.starts, pos) - 1, 0)
+
+    def to_parse(self) -> list[tuple[int, int]]:
+        return [p for _, p in self.flat] + [p for _, p in self.context]
+
+
+def _chosen(events: Sequence[Event], only: Iterable[str] | None) -> tuple[set[str] | None, list[Event]]:
+    wanted = set(only) if only is not None else None
+    return wanted, [e for e in events if wanted is None or e.id in wanted]
+
+
+def spans_to_parse(doc: Document, events: Sequence[Event], only: Iterable[str] | None = None,
+                   parses: Mapping[int, Parse | None] | None = None) -> list[tuple[int, int]]:
+    """The spans of `doc.text` that `label_events` with these arguments parses: parse them
+    beforehand (with other articles', in one batch) and give it the result as `ready`."""
+    _, chosen = _chosen(events, only)
+    if not chosen or not doc.text:
+        return []
+    return _Plan(doc, chosen, parses or {}).to_parse()
+
+
 def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex],
-                 only: Iterable[str] | None = None, parses: Mapping[int, Parse | None] | None = None) -> list[Event]:
+                 only: Iterable[str] | None = None, parses: Mapping[int, Parse | None] | None = None,
+                 ready: Mapping[tuple[int, int], Parse | None] | None = None) -> list[Event]:
     """The events with labels and participants from their clauses (those in `only`, by id,
     else all): their sentences are parsed once, in one batch (a whole sentence `parses` has, by
-    sentence index, is not parsed again)."""
-    wanted = set(only) if only is not None else None
-    chosen = [e for e in events if wanted is None or e.id in wanted]
+    sentence index, is not parsed again; nor a span `ready` has: see `spans_to_parse`)."""
+    wanted, chosen = _chosen(events, only)
     if not chosen or not doc.text:
         return list(events)
-    spans = document_sentences(doc)
-    starts = [s for s, _ in spans]
-
-    def sentence_of(pos: int) -> int:
-        return max(bisect_right(starts, pos) - 1, 0)
-
-    needed = sorted({sentence_of(e.start) for e in chosen})
     given = parses or {}
-    parts = {k: pieces(doc.text, *spans[k]) for k in needed}
-    parsed = {(k, spans[k]): given[k] for k in needed if k in given and parts[k] == [spans[k]]}
-    flat = [(k, p) for k in needed for p in parts[k] if (k, p) not in parsed]
-    parsed.update(zip(flat, parse_spans(doc.text, [p for _, p in flat])))
+    plan = _Plan(doc, chosen, given)
+    spans, parts, needed = plan.spans, plan.parts, plan.needed
+    sentence_of = plan.sentence_of
+    todo = [p for p in plan.to_parse() if ready is None or p not in ready]
+    fresh = dict(zip(todo, parse_spans(doc.text, todo))) if todo else {}
+    have = {**(ready or {}), **fresh}
+    parsed = dict(plan.kept)
+    parsed.update((kp, have[kp[1]]) for kp in plan.flat)
     parses = {k: parsed[(k, parts[k][-1])] for k in needed}  # (the names of a sentence: its news part's)
     # and, for one with a pronoun or a description ("the company"), the sentences just before:
     # the names these stand for
-    anaphor = anaphor_pattern()
-    context = sorted({j for k in needed if anaphor.search(doc.text, *spans[k])
-                      for j in range(max(k - COREF_CONTEXT, 0), k)} - set(needed))
-    whole = [j for j in context if j in given and body_start(doc.text, *spans[j]) == spans[j][0]]
-    parses.update((j, given[j]) for j in whole)
-    context = [j for j in context if j not in whole]
-    if context:
-        more = parse_spans(doc.text, [(body_start(doc.text, *spans[j]), spans[j][1]) for j in context])
-        parses.update(zip(context, more))
+    parses.update((j, given[j]) for j in plan.whole)
+    parses.update((j, have[p]) for j, p in plan.context)
 
     def parse_of(k: int, pos: int) -> Parse | None:
         return next((parsed[(k, p)] for p in parts[k] if p[0] <= pos < p[1]), None)

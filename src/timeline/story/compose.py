@@ -31,7 +31,8 @@ MENTIONS = 6  # mentions of a shown happening whose sentences are parsed for its
 MORE_MENTIONS = 6  # more, for a happening none of whose first mentions gives a clean label
 
 
-Mapper = Callable[[Callable[..., list[Event]], list[tuple]], list[list[Event]]]
+PARSE_CHUNK = 48  # spans a parse task holds: enough for the parser's batches, several tasks per process
+Mapper = Callable[[Callable[..., list], list[tuple]], list[list]]
 
 
 def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Sequence[Timex],
@@ -39,10 +40,11 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
     """The `shown` best-ranked happenings labelled from the parse of their mentions' clauses
     (up to MENTIONS of each, from as many articles; when none of those gives a label the lint
     passes, up to MORE_MENTIONS more), each wearing the clearest of them; the events those
-    mentions are, relabelled too. The others keep the labels cut from the text. Each article's
-    parse is a task of its own: `mapper(fn, tasks)` runs them (in a process pool: see
-    pipeline), by default one after the other here."""
-    from ..events.labels import label_events
+    mentions are, relabelled too. The others keep the labels cut from the text. The spans to
+    parse, of all the articles, are parsed together in tasks of PARSE_CHUNK: `mapper(fn, tasks)`
+    runs them (in a process pool: see pipeline), by default one after the other here."""
+    from ..events.labels import label_events, spans_to_parse
+    from ..syntax import parse_many
     from ..syntax.clauses import lint
     from .features import features, match_rules
     from .happenings import best_label
@@ -80,8 +82,15 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
             by_doc.setdefault(doc, set()).add(event)
         tasks = [(docs[d], [e for e in doc_events.get(d, []) if e.id in by_doc[d]], doc_timexes.get(d, []))
                  for d in sorted(by_doc)]
-        for labelled in (mapper or _in_turn)(label_events, tasks):
-            for e in labelled:
+        spans = [(doc.id, span) for doc, evs, _ in tasks for span in spans_to_parse(doc, evs)]
+        chunks = [([(docs[d].text, span) for d, span in spans[i:i + PARSE_CHUNK]],)
+                  for i in range(0, len(spans), PARSE_CHUNK)]
+        ready: dict[str, dict[tuple[int, int], object]] = {}
+        parsed = (p for chunk in (mapper or _in_turn)(parse_many, chunks) for p in chunk)
+        for (d, span), p in zip(spans, parsed):
+            ready.setdefault(d, {})[span] = p
+        for doc, evs, times in tasks:
+            for e in label_events(doc, evs, times, ready=ready.get(doc.id, {})):  # type: ignore[arg-type]
                 relabelled[(e.doc, e.id)] = e
 
     def best(h_id: str) -> Event | None:
@@ -105,7 +114,7 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
     return out, [relabelled.get((e.doc, e.id), e) for e in events]
 
 
-def _in_turn(fn: Callable[..., list[Event]], tasks: list[tuple]) -> list[list[Event]]:
+def _in_turn(fn: Callable[..., list], tasks: list[tuple]) -> list[list]:
     return [fn(*task) for task in tasks]
 
 

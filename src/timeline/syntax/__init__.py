@@ -30,7 +30,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -41,7 +41,7 @@ MIN_LATIN = 0.5
 # a span longer than this many characters per allowed token is skipped before tokenizing
 _CHARS_PER_TOKEN = 40
 
-__all__ = ["Token", "Parse", "parse_spans", "parse_text", "load", "model_info", "MODEL_DIR", "MAX_TOKENS"]
+__all__ = ["Token", "Parse", "parse_spans", "parse_many", "parse_text", "load", "model_info", "MODEL_DIR", "MAX_TOKENS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,14 +125,22 @@ def parse_spans(text: str, spans: Iterable[tuple[int, int]], *, max_tokens: int 
     than `max_tokens` tokens, or fewer than `min_latin` of its letters Latin). `max_tokens`
     None parses every span whatever its length; `min_latin` 0 parses every script.
     """
-    spans = list(spans)
-    for s, e in spans:
+    return parse_many([(text, span) for span in spans], max_tokens=max_tokens, min_latin=min_latin,
+                      batch_size=batch_size)
+
+
+def parse_many(items: Sequence[tuple[str, tuple[int, int]]], *, max_tokens: int | None = MAX_TOKENS,
+               min_latin: float = MIN_LATIN, batch_size: int = 128) -> list[Parse | None]:
+    """`parse_spans` over spans of several texts, ``(text, (start, end))`` each, in one batch:
+    the parser reads a few sentences of many articles several times faster together than
+    article by article."""
+    for text, (s, e) in items:
         if not 0 <= s <= e <= len(text):
             raise ValueError(f"span ({s}, {e}) is outside the text (length {len(text)})")
     nlp = load()
-    out: list[Parse | None] = [None] * len(spans)
+    out: list[Parse | None] = [None] * len(items)
     todo: list[tuple[int, Any]] = []
-    for k, (s, e) in enumerate(spans):
+    for k, (text, (s, e)) in enumerate(items):
         if max_tokens is not None and e - s > max_tokens * _CHARS_PER_TOKEN:
             continue
         piece = text[s:e]
@@ -144,7 +152,7 @@ def parse_spans(text: str, spans: Iterable[tuple[int, int]], *, max_tokens: int 
         todo.append((k, doc))
     docs = nlp.pipe((d for _, d in todo), batch_size=batch_size)
     for (k, _), doc in zip(todo, docs):
-        out[k] = _to_parse(doc, spans[k][0], spans[k][1])
+        out[k] = _to_parse(doc, *items[k][1])
     return out
 
 
