@@ -116,6 +116,30 @@ def test_a_label_too_short_keeps_its_time_phrase():
     assert _label(long, "died", times=("25 June 2009",)) == "Popstar died at his rented mansion in Holmby Hills"
 
 
+def test_a_happening_wears_a_label_that_tells_it_not_one_that_names_it_in_passing():
+    from timeline.model import AnchorKind, Event, Relation
+    from timeline.story.features import features, match_rules
+    from timeline.story.happenings import best_label, in_passing
+
+    def mention(doc: str, sentence: str, trigger: str, label: str) -> Event:
+        at = sentence.index(trigger)
+        return Event("e1", doc, at, at + len(trigger), trigger, sentence, label, Relation.ON, AnchorKind.TIMEX)
+
+    told = mention("a", "Jackson died at his Los Angeles home on 25 June 2009.", "died",
+                   "Jackson died at his Los Angeles home")
+    passing = mention("b", "Sony has sold 31 million Jackson albums since his death, the label said.", "death",
+                      "Sony has sold 31 million Jackson albums since his death")
+    rules = match_rules()
+    for members in ([told, passing], [passing, told]):
+        assert best_label(members, [features(e, rules) for e in members]) is told
+    assert in_passing(mention("c", "Police interviewed the doctor after Jackson's death.", "death",
+                              "Police interviewed the doctor after Jackson's death"))
+    # a happening's own noun phrase, and a clause with its object after a preposition, are no passing mention
+    assert not in_passing(mention("d", "The bombings of July 7 shook London.", "bombings", "Bombings of July 7"))
+    assert not in_passing(mention("e", "Talks on the treaty resumed in Geneva.", "resumed",
+                                  "Talks on the treaty resumed in Geneva"))
+
+
 def test_a_happening_wears_the_clean_label_of_its_mentions():
     from timeline.model import AnchorKind, Event, Relation
     from timeline.story.features import features, match_rules

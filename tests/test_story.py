@@ -392,3 +392,30 @@ def test_the_views_a_page_publishes_after_asking_for_them_are_not_news():
     assert not any("London closed" in d for d in dropped)
     tl = build_timeline([Document("a", text, dct=datetime(2009, 5, 5), source="BBC")])
     assert not any("Hong Kong" in h.label for h in tl.happenings)
+
+
+def test_later_reports_looking_back_to_a_day_join_the_happening_of_that_day():
+    """Coverage refers back to a turning point in other words ("since the July 7 bombings"):
+    such a report, published weeks on, joins the happening of its kind most articles reported on
+    that day rather than making a row of its own. What only shares the day stays apart: a rail
+    strike (a word of the attack kind, no word in common), a word of many senses ("hit the
+    wrong note"), other news of that day."""
+    d = datetime
+    docs = [Document(f"n{i}", "Suicide bombers attacked three Underground trains and a bus in central London on "
+                              f"7 July 2005, killing 52 people, police said. Report {i}.", dct=d(2005, 7, 8),
+                     source=f"Outlet {i}") for i in range(4)]
+    docs += [Document(f"o{i}", f"Ministers argued about {t} on 7 July 2005 in Parliament.", dct=d(2005, 7, 9 + i),
+                      source=f"Other {i}")
+             for i, t in enumerate(["the budget vote", "the school reform", "the rail strike", "the heat wave",
+                                    "the tennis final", "the harvest", "the court ruling", "the museum opening"])]
+    docs += [Document("c", "Mr Blair's critics say that since the July 7 bombings in London the government has "
+                           "rushed its terror laws.", dct=d(2005, 9, 20), source="Late 1"),
+             Document("e", "On 7 July 2005 Galloway hit the wrong note with his comments at a rally in Glasgow.",
+                      dct=d(2005, 9, 22), source="Late 2")]
+    tl = build_timeline(docs)
+    reports = {h.label: sorted({m.doc for m in h.mentions}) for h in tl.happenings
+               if h.envelope is not None and h.envelope.start == d(2005, 7, 7)}
+    attack = next(docs for label, docs in reports.items() if "bombers attacked" in label.lower())
+    assert attack == ["c", "n0", "n1", "n2", "n3"]
+    assert any(docs == ["e"] and "hit" in label for label, docs in reports.items())
+    assert any(docs == ["o2"] and "strike" in label.lower() for label, docs in reports.items())

@@ -41,7 +41,8 @@ from ..model import (AnchorKind, DiffEntry, DiffSide, DiffStatus, Document, Even
                      TimelineDiff, Timex, short_title)
 from .compose import happenings_of, rank_story, with_happenings
 from .features import Features, MatchRules, contradict, cosine, features, match_rules, word_vectors
-from .happenings import _interval, _overlap, consensus, precision
+from .happenings import _interval, consensus, precision
+from .merging import _overlap
 from .match import entries
 
 MAX_GAP_DAYS = 14  # two sides dating a happening further apart than this are telling two happenings

@@ -31,6 +31,8 @@ class MatchRules:
     same_day_similarity: float
     min_group_similarity: float
     disagreement_similarity: float
+    backstory_similarity: float
+    loose_kind_words: frozenset[str]
     common_share: float
     common_floor: int
     stopwords: frozenset[str]
@@ -42,7 +44,8 @@ def match_rules() -> MatchRules:
     data = load_toml("story.toml")
     m = data["match"]
     return MatchRules(float(m["min_similarity"]), float(m["same_day_similarity"]), float(m["min_group_similarity"]),
-                      float(m["disagreement_similarity"]), float(m["common_share"]), int(m["common_floor"]),
+                      float(m["disagreement_similarity"]), float(m.get("backstory_similarity", 1.0)),
+                      frozenset(m.get("loose_kind_words", ())), float(m["common_share"]), int(m["common_floor"]),
                       frozenset(data["stopwords"]["words"]))
 
 

@@ -17,273 +17,23 @@ both (an article reports a happening once), their times still share a moment (th
 consensus), and their word centroids agree as well (no chains from "killed 60" to "killed
 81"). A mention whose wording is very close to a group's but whose time contradicts it is
 the same happening dated differently: it joins the group as a disagreement, kept apart from
-the consensus, not averaged into it.
+the consensus, not averaged into it. And a happening whose every report looks back to its
+day ("the July 7 bombings", a week on) joins the happening of its kind that most articles
+report on that day. The merging itself is `story.merging`.
 """
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Sequence
 
 from ..model import (Document, Event, EventRef, Happening, Interval, Match, Precision, RelInterval)
-from .features import (Features, MatchRules, contradict, cosine, day_or_finer, days, dot, features, match_rules,
-                       word_vectors)
+from .features import Features, MatchRules, days, features, match_rules, story_kinds
 from .match import entries
-
-NEIGHBOURS = 12  # a mention with only common words meets this many next ones in time
-# mentions compared pair by pair at most, for one word or one article's day (a story of
-# hundreds of articles stays well below; a book-length article, or one text repeated, goes
-# past it, and there each mention meets its NEIGHBOURS nearest instead: linear, not square)
-PAIRWISE = 600
-
-
-# ----------------------------------------------------------------------------- one mention
-
-def _overlap(lo1: float | None, hi1: float | None, lo2: float | None, hi2: float | None) -> tuple[float | None, float | None] | None:
-    """The intersection of two half-open spans (None: open), or None when they do not meet."""
-    lo = lo2 if lo1 is None else lo1 if lo2 is None else max(lo1, lo2)
-    hi = hi2 if hi1 is None else hi1 if hi2 is None else min(hi1, hi2)
-    if lo is not None and hi is not None and hi <= lo:
-        return None
-    return lo, hi
-
-
-# ----------------------------------------------------------------------------- merging
-
-@dataclass(slots=True)
-class _Group:
-    """A happening while it is being merged (mutable, private to `merge`)."""
-
-    members: list[int]
-    docs: set[str]
-    lo: float | None
-    hi: float | None
-    centroid: Mapping[str, float]
-    precise: bool  # every member is dated to a day or finer, or what their times share is one day
-    disagree: list[int] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class Merged:
-    """The merged happenings before ranking: each a list of entry indices agreeing, and those
-    disagreeing; the joins that made them (for `Timeline.matches`)."""
-
-    groups: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
-    joins: tuple[Match, ...]
-
-
-Pair = tuple[float, int, int]  # (similarity, entry, entry)
-
-
-def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Sequence[Mapping[str, float]],
-               rules: MatchRules) -> tuple[list[Pair], list[Pair]]:
-    """The scored pairs worth joining (their times meet) and those worded alike but dated
-    apart. Only entries of one kind and frame are compared, and only those that share a word
-    (an index per kind, not every pair; for a word too common to pair all its mentions, each
-    meets its nearest neighbours in time), or, within one article, that are dated to the same
-    day (one article's "the earthquake" and "Tuesday's quake" are one happening whatever
-    their words)."""
-    agree: list[Pair] = []
-    differ: list[Pair] = []
-    by_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, f in enumerate(feats):
-        if f.frame != "undated":
-            for k in f.kinds:
-                by_kind[(k, f.frame)].append(i)
-    seen: set[tuple[int, int]] = set()
-
-    def score(i: int, j: int) -> None:
-        if (i, j) in seen:
-            return
-        seen.add((i, j))
-        fi, fj = feats[i], feats[j]
-        same_article = items[i].doc == items[j].doc
-        if not same_article and contradict(fi.numbers, fj.numbers):
-            return  # "injured 17" / "injured 180"
-        s = dot(vectors[i], vectors[j])  # (the vectors have length 1: their cosine)
-        meet = _overlap(*fi.span, *fj.span) is not None
-        same_day = meet and fi.day_precise and fj.day_precise
-        if same_day and same_article:
-            agree.append((max(s, rules.same_day_similarity), i, j))
-        elif meet and (s >= rules.min_similarity or (same_day and s >= rules.same_day_similarity)):
-            agree.append((s, i, j))
-        elif not meet and not same_article and s >= rules.disagreement_similarity:
-            differ.append((s, i, j))
-
-    for key in sorted(by_kind):
-        members = by_kind[key]
-        one_day: dict[tuple[str, int], list[int]] = defaultdict(list)
-        for i in members:
-            if feats[i].day_precise:
-                one_day[(items[i].doc, math.floor(feats[i].lo))].append(i)  # type: ignore[arg-type]
-        cap = min(PAIRWISE, max(rules.common_floor, int(rules.common_share * len(members))))
-        for group in one_day.values():
-            if len(group) <= cap:
-                for x, i in enumerate(group):
-                    for j in group[x + 1:]:
-                        score(i, j)
-                continue
-            for x, i in enumerate(group):  # (in the entries' order, the timeline's: the nearest)
-                for j in group[x + 1:x + 1 + NEIGHBOURS]:
-                    score(i, j)
-        postings: dict[str, list[int]] = defaultdict(list)
-        for i in members:
-            for t in vectors[i]:
-                postings[t].append(i)
-        for t in sorted(postings):
-            plist = postings[t]
-            if len(plist) <= cap:
-                for x, i in enumerate(plist):
-                    for j in plist[x + 1:]:
-                        score(i, j)
-                continue
-            # a word too common to pair every mention that has it ("Porto Verde" in a story of
-            # Porto Verde): the mentions dated to one day meet each other (the reports of one
-            # happening on its day), up to `cap` of them; beyond, and for the others, each meets
-            # its nearest neighbours in time
-            by_day: dict[float | None, list[int]] = defaultdict(list)
-            for i in plist:
-                by_day[feats[i].span[0] if feats[i].day_precise else None].append(i)
-            for day, group in sorted(by_day.items(), key=lambda kv: (kv[0] is None, kv[0] or 0.0)):
-                if day is not None and len(group) <= cap:
-                    for x, i in enumerate(group):
-                        for j in group[x + 1:]:
-                            score(i, j)
-                    continue
-                timed = sorted(group, key=lambda i: (feats[i].span[0] is None, feats[i].span[0] or 0.0, items[i].doc, i))
-                for x, i in enumerate(timed):
-                    for j in timed[x + 1:x + 1 + NEIGHBOURS]:
-                        score(min(i, j), max(i, j))
-    return agree, differ
-
-
-class _Merger:
-    """Union of entries into groups under the constraints of `merge`."""
-
-    def __init__(self, items: Sequence[Event], feats: Sequence[Features], vectors: Sequence[Mapping[str, float]]):
-        self.items, self.feats, self.vectors = items, feats, vectors
-        self.groups = [_Group([i], {items[i].doc}, *feats[i].span, vectors[i], feats[i].day_precise)
-                       for i in range(len(items))]
-        self.owner = list(range(len(items)))  # entry -> its group's index (kept current for every member)
-        self.joins: list[Match] = []
-
-    def join(self, gi: int, gj: int, span: tuple[float | None, float | None], evidence: Match) -> None:
-        a, b = self.groups[gi], self.groups[gj]
-        if len(a.members) < len(b.members):
-            gi, gj, a, b = gj, gi, b, a
-        a.members += b.members
-        a.disagree += b.disagree
-        a.docs |= b.docs
-        a.lo, a.hi = span
-        # (a mention open on one side, "after 2001", that joins a day leaves its consensus that day)
-        a.precise = (a.precise and b.precise) or day_or_finer(*span)
-        if a.centroid is self.vectors[a.members[0]]:
-            a.centroid = dict(a.centroid)  # (a lone entry's centroid is its vector until it grows)
-        centroid = a.centroid
-        assert isinstance(centroid, dict)
-        for t, x in b.centroid.items():
-            centroid[t] = centroid.get(t, 0.0) + x
-        for k in b.members + b.disagree:
-            self.owner[k] = gi
-        b.members, b.disagree, b.docs, b.centroid = [], [], set(), {}
-        self.joins.append(evidence)
-
-    def evidence(self, s: float, i: int, j: int, time: str) -> Match:
-        vx, vy = self.vectors[i], self.vectors[j]
-        shared = sorted(set(vx) & set(vy), key=lambda t: (-vx[t] * vy[t], t))[:5]
-        words = ", ".join(t[2:] if t.startswith("n:") else t for t in shared)
-        x, y = self.items[i], self.items[j]
-        cues = (f"one kind of happening: '{x.text}' / '{y.text}'",
-                f"shared words: {words}" if words else "no distinguishing words (a bare mention)", time)
-        return Match(*_ordered_ids(x, y), round(s, 3), cues)
-
-
-def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules) -> Merged:
-    """Group entries (salient mentions, one per happening per article) into happenings:
-    1. the candidate pairs (`candidates`) are joined best first, those within an article
-       before those across articles. Two groups join only when no article is in both (one
-       article, one mention: so "killed 60" cannot chain to "killed 81" through a third
-       report), their times still meet, and, unless both are dated to one day, the words of
-       the two groups agree as a whole;
-    2. a lone mention worded like a group of several articles, but dated otherwise, joins it
-       as a disagreement;
-    3. a group of bare mentions ("the earthquake", "Tuesday's quake") dated to a day joins
-       the happening of its kind on that day that most articles report."""
-    vectors = word_vectors(items, feats)
-    agree, differ = candidates(items, feats, vectors, rules)
-    m = _Merger(items, feats, vectors)
-    groups, owner = m.groups, m.owner
-    order = sorted(agree, key=lambda t: (items[t[1]].doc != items[t[2]].doc, -t[0], t[1], t[2]))
-    for s, i, j in order:
-        gi, gj = owner[i], owner[j]
-        if gi == gj:
-            continue
-        a, b = groups[gi], groups[gj]
-        if (a.docs & b.docs) - ({items[i].doc} if items[i].doc == items[j].doc else set()):
-            continue
-        span = _overlap(a.lo, a.hi, b.lo, b.hi)
-        if span is None:
-            continue
-        if (len(a.members) > 1 or len(b.members) > 1) and not (a.precise and b.precise) \
-                and cosine(a.centroid, b.centroid) < rules.min_group_similarity:
-            continue
-        m.join(gi, gj, span, m.evidence(s, i, j, "compatible times"))
-    for s, i, j in sorted(differ, key=lambda t: (-t[0], t[1], t[2])):
-        gi, gj = owner[i], owner[j]
-        if gi == gj:
-            continue
-        if len(groups[gi].members) == 1 and len(groups[gj].members) > 1:  # the lone one disagrees
-            gi, gj, i, j = gj, gi, j, i
-        a, b = groups[gi], groups[gj]
-        if len(b.members) != 1 or b.disagree or len(a.docs) < 2 or a.docs & b.docs:
-            continue
-        a.disagree += b.members
-        a.docs |= b.docs
-        owner[j] = gi
-        b.members, b.docs = [], set()
-        m.joins.append(m.evidence(s, i, j, "times differ"))
-    _attach_bare(m)
-    out = tuple((tuple(sorted(g.members)), tuple(sorted(g.disagree))) for g in groups if g.members)
-    return Merged(out, tuple(m.joins))
-
-
-def _attach_bare(m: _Merger) -> None:
-    """Groups of bare mentions dated to a day join the happening of their kind on that day
-    that most articles report (when that one is dated to the day too, and no numbers of two
-    articles contradict)."""
-    feats = m.feats
-    best: dict[tuple[str, int], int] = {}
-    for gi, g in enumerate(m.groups):
-        if not g.members or not g.precise or all(feats[k].bare for k in g.members):
-            continue
-        for kind in feats[g.members[0]].kinds[:1]:
-            key = (kind, math.floor(g.lo))  # type: ignore[arg-type]
-            if key not in best or (len(m.groups[best[key]].docs), -best[key]) < (len(g.docs), -gi):
-                best[key] = gi
-    for gi, g in enumerate(m.groups):
-        if not g.members or not g.precise or not all(feats[k].bare for k in g.members):
-            continue
-        first = g.members[0]
-        target = next((best[key] for kind in feats[first].kinds
-                       if (key := (kind, math.floor(g.lo))) in best), None)  # type: ignore[arg-type]
-        if target is None:
-            continue
-        span = _overlap(m.groups[target].lo, m.groups[target].hi, g.lo, g.hi)
-        if span is None:
-            continue
-        if any(contradict(feats[i].numbers, feats[j].numbers) for i in g.members
-               for j in m.groups[target].members if m.items[i].doc != m.items[j].doc):
-            continue  # "injured 180" is not "injured 17 others", bare as it is
-        head = m.groups[target].members[0]
-        m.join(target, gi, span, m.evidence(0.0, head, first, "compatible times"))
-
-
-def _ordered_ids(x: Event, y: Event) -> tuple[str, str, str, str]:
-    a, b = (x, y) if (x.doc, x.start) <= (y.doc, y.start) else (y, x)
-    return a.doc, a.id, b.doc, b.id
+from .merging import _overlap, merge
 
 
 # ----------------------------------------------------------------------------- happenings
@@ -392,7 +142,8 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
     items = [e for e in entries(events) if not is_question(e.sentence)]
     texts = {d.id: d.text for d in documents}
     feats = [features(e, rules, texts.get(e.doc, "")) for e in items]
-    merged = merge(items, feats, rules)
+    published = {d.id: days(d.dct) for d in documents if d.dct is not None}
+    merged = merge(items, feats, rules, published)
     children: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for e in events:
         if e.same_as is not None:
@@ -432,19 +183,34 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
 
 def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
     """The mention whose label reads best and says most of what the others say: one the label
-    lint passes (a headline with its subject) before any it finds fault with."""
+    lint passes (a headline with its subject) before any it finds fault with, one that tells
+    the happening before one that names it in passing (`in_passing`), and, where most mentions
+    name one kind of happening ("died", "killed": death), one whose event word names a kind
+    before one whose word names none ("Sony has sold 31 million albums since his death", a
+    mention the happening took in with its article)."""
     from ..syntax.clauses import lint
 
     if len(members) == 1:
         return members[0]
     counts = Counter(t for f in feats for t in f.terms)
+    loose = match_rules().loose_kind_words  # ("hard hit by bird flu" names no attack)
+    named_kinds = set(story_kinds().values())
 
-    def key(k: int) -> tuple[bool, float, str, int]:
+    def kind(e: Event, f: Features) -> str:
+        return "" if not f.kinds or e.text.lower() in loose else f.kinds[0]
+
+    kinds = Counter(kind(e, f) for e, f in zip(members, feats))
+    main = max(kinds, key=lambda k: (kinds[k], k)) if kinds else ""
+    if main not in named_kinds or 2 * kinds[main] < len(members):
+        main = ""  # (no kind of happening that most mentions name: no mention is off it)
+
+    def key(k: int) -> tuple[bool, bool, bool, float, str, int]:
         e, f = members[k], feats[k]
         shared = sum(1 for t in f.terms if counts[t] > 1)  # its words that other mentions use too
         named = 0.5 * _named(e)  # its subject a name ("World Health Organization", not "the organization")
-        return (bool(lint(e.label)) or lost_subject(e), -(label_quality(e.label) + min(shared, 4) / 4 + named), e.doc,
-                e.start)
+        off = bool(main) and kind(e, f) not in named_kinds
+        return (bool(lint(e.label)) or lost_subject(e), in_passing(e), off,
+                -(label_quality(e.label) + min(shared, 4) / 4 + named), e.doc, e.start)
 
     return members[min(range(len(members)), key=key)]
 
@@ -465,6 +231,27 @@ def lost_subject(e: Event) -> bool:
         return False
     before = re.findall(r"[\w'’-]+", e.sentence[:found[0]])
     return bool(before) and before[-1].lower() not in _NOUN_BEFORE
+
+
+_PREPOSITIONS = frozenset("of in on at for by with from into after before over during since until following amid "
+                          "despite about".split())
+_DETERMINERS = frozenset("the a an its his her their our my your this that these those".split())
+
+
+def in_passing(e: Event) -> bool:
+    """Whether the label tells another clause's news and names the mention's happening only in a
+    phrase after a preposition ("Sony has sold 31 million albums since his death", "Police
+    interviewed the doctor after Jackson's death"): a label of that other news."""
+    words = [w.strip(".,;:!?\"“”‘’()") for w in e.label.split()]
+    lower = [w.lower() for w in words]
+    if e.text.lower() not in lower[1:]:
+        return False
+    j = lower.index(e.text.lower(), 1) - 1
+    steps = 0
+    while j > 0 and steps < 3 and (lower[j] in _DETERMINERS or lower[j].endswith(("'s", "’s"))
+                                   or words[j][:1].isupper()):
+        j, steps = j - 1, steps + 1
+    return lower[j] in _PREPOSITIONS
 
 
 def _named(e: Event) -> bool:
