@@ -26,6 +26,7 @@ OverlapPolicy = Callable[[Iterable[Mention]], list[Mention]]
 
 WINDOW = 40  # characters scanned on each side of a word a rule needs
 _EDGE = 30  # a match this close to a window's end is checked again on the whole text
+VETO_REACH = 40  # characters before a match in which its rule's `veto` is looked for
 
 
 def longest_first(mentions: Iterable[Mention]) -> list[Mention]:
@@ -179,6 +180,8 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
                 if match.end() == match.start() or match.start() in seen:
                     continue
                 seen.add(match.start())
+                if rule.veto is not None and rule.veto.search(text, max(match.start() - VETO_REACH, 0), match.end()):
+                    continue
                 sym = symbolic_from_match(rule, match, grammar.macros)
                 if sym is None:
                     continue
