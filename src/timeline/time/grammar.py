@@ -81,7 +81,7 @@ class Rule:
     examples: tuple[Example, ...]
     negatives: tuple[str, ...]
     fragment: bool = False  # a part only: kept when a combinator (combine.py) joins it to another
-    veto: re.Pattern[str] | None = None  # a match the text up to its end ends with this is no time ("Theresa May")
+    veto: re.Pattern[str] | None = None  # a match where this ends as the match ends is no time ("Theresa May")
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity
@@ -332,7 +332,7 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
         if ttype is not None and ttype not in TimexType.__members__:
             raise GrammarError(f"{where}: unknown type {ttype!r}")
         try:  # `veto` ends where the match ends: "Theresa May", not the month
-            veto = re.compile(r"(?:" + spec["veto"] + r")\Z", re.IGNORECASE) if spec.get("veto") else None
+            veto = re.compile(spec["veto"], re.IGNORECASE) if spec.get("veto") else None
         except re.error as exc:
             raise GrammarError(f"{where}: veto does not compile: {exc}") from exc
         examples = read_examples(spec, where, default_dct, "a rule")
