@@ -90,6 +90,8 @@ EXAMPLE = [{"text": "Friday 9 a.m."}]
     ({"type": {"day": {"shapes": []}}}, "no shapes"),
     ({"combinator": [{"id": "x", "left": ["day"], "right": ["day"], "glue": "(", "examples": EXAMPLE}],
       "type": {"day": {"shapes": [{"has": ["day"]}]}}}, "does not compile"),
+    ({"combinator": [{"id": "x", "left": ["day"], "right": ["day"], "after": "between(", "examples": EXAMPLE}],
+      "type": {"day": {"shapes": [{"has": ["day"]}]}}}, "after does not compile"),
     ({"combinator": [{"id": "x", "left": ["day"], "right": ["day"]}],
       "type": {"day": {"shapes": [{"has": ["day"]}]}}}, "at least one example"),
 ])

@@ -149,3 +149,13 @@ def test_the_morning_after_overnight_is_the_morning_that_night_ends_in():
 def test_a_range_without_a_year_stays_near_the_publication_date_whatever_the_tense():
     t = one("Rolling blackouts were announced for February 4-5.", "February 4-5")
     assert (fmt_time(t.envelope.start), fmt_time(t.envelope.end)) == ("2026-02-04T00:00", "2026-02-06T00:00")
+
+
+def test_ranges_of_weekdays_follow_the_tense_and_keep_their_length_undated():
+    past = one("Markets were shut between Monday and Wednesday.", "Monday and Wednesday")
+    assert (past.value, fmt_time(past.interval.start), fmt_time(past.interval.end)) == \
+        ("P3D", "2026-01-26T00:00", "2026-01-29T00:00")  # the days that ended with the last Wednesday
+    future = one("Talks will run from Wednesday to Friday.", "Wednesday to Friday")
+    assert fmt_time(future.interval.start) == "2026-02-04T00:00"
+    undated = one("Markets were shut between Friday and Monday.", "Friday and Monday", dct=None)
+    assert (undated.value, undated.interval) == ("P4D", None)

@@ -57,6 +57,8 @@ MACROS = load_macros()
 @pytest.mark.parametrize("spec,message", [
     ({"id": "x", "pattern": "tuesday", "fields": {"weekday": 2}}, "at least one example"),
     ({"id": "x", "pattern": "(unclosed", "examples": [{"text": "a"}]}, "does not compile"),
+    ({"id": "x", "pattern": "@month", "veto": "Mrs (", "examples": [{"text": "May"}]}, "veto does not compile"),
+    ({"id": "x", "pattern": "@month", "fields": {"nth_unit": "fortnight"}, "examples": [{"text": "May"}]}, "unknown unit"),
     ({"id": "x", "pattern": "@nosuchmacro", "examples": [{"text": "a"}]}, "unknown macro"),
     ({"id": "x", "pattern": "@month", "fields": {"month": "$day"}, "examples": [{"text": "May"}]}, "missing group"),
     ({"id": "x", "pattern": "@month", "fields": {"colour": 1}, "examples": [{"text": "May"}]}, "unknown field"),

@@ -127,10 +127,8 @@ class RelInterval:
 
 @dataclass(frozen=True, slots=True)
 class Symbolic:
-    """A time as a rule states it, before anchoring (HeidelTime's first phase).
-
-    Calendar fields left ``None`` are unspecified and filled by the resolver from the anchor.
-    """
+    """A time as a rule states it, before anchoring (HeidelTime's first phase). Calendar
+    fields left ``None`` are unspecified and filled by the resolver from the anchor."""
 
     kind: Kind
     # calendar fields (POINT); also the refinements of RELATIVE ("yesterday *morning*")
@@ -168,6 +166,7 @@ class Symbolic:
     holiday: str | None = None  # a key of holidays.toml ("thanksgiving") or of feasts.toml ("diwali")
     zone: str | None = None  # the zone a clock time is written in: a key of zones.toml ("utc") or "+05:30"
     nth: int | None = None  # the nth weekday of a month ("the second Friday of March"); -1 the last
+    nth_unit: Unit | None = None  # what the nth counts when not a weekday: "the first week of January" (week), "the last weekend of June" (weekend)
     at_end: bool = False  # SPAN: the time at its far end ("in 7 days": the day a week on), not the span
     generic: bool = False  # non-specific use, left unresolved ("a day")
     end_point: Symbolic | None = None  # RANGE: the second point

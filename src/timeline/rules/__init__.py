@@ -19,9 +19,13 @@ def rules_dir(lang: str) -> Any:
 
 
 def load_toml(name: str, lang: str = "en") -> dict[str, Any]:
-    """Read one data file of ``rules/<lang>/``."""
-    path = rules_dir(lang) / name
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise GrammarError(f"{lang}/{name}: {exc}") from exc
+    """Read one data file of ``rules/<lang>/`` (parsed once, then kept between runs: cache.py)."""
+    from . import cache
+
+    def parse(text: str) -> dict[str, Any]:
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise GrammarError(f"{lang}/{name}: {exc}") from exc
+
+    return cache.parsed(f"{lang}/{name}", (rules_dir(lang) / name).read_text(encoding="utf-8"), parse)

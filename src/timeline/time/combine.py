@@ -33,6 +33,7 @@ from .grammar import Example, read_examples
 _FIELDS = {f.name: f.default for f in dc_fields(Symbolic) if f.name not in {"kind", "end_point"}}
 _JOINABLE = (Kind.POINT, Kind.RELATIVE)
 MAX_ROUNDS = 4  # parts joined in one expression: at most five
+_AFTER_REACH = 24  # characters before the first part in which a combinator's `after` is looked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class Combinator:
     examples: tuple[Example, ...]
     negatives: tuple[str, ...]
     range: bool = False  # the parts are the two ends of a range, not one time
+    after: re.Pattern[str] | None = None  # what the text right before the first part must end with ("between ")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -76,7 +78,7 @@ class Combinators:
 
 
 def _value(name: str, raw: Any, where: str) -> Any:
-    if name == "unit":
+    if name in ("unit", "nth_unit"):
         from ..model import Unit
 
         try:
@@ -136,9 +138,13 @@ def compile_combinators(data: Mapping[str, Any], name: str) -> Combinators:
         kind = spec.get("kind", "join")
         if kind not in ("join", "range"):
             raise GrammarError(f"{where}: unknown kind {kind!r} (join or range)")
+        try:
+            after = re.compile(r"(?:" + spec["after"] + r")\Z", re.IGNORECASE) if spec.get("after") else None
+        except re.error as exc:
+            raise GrammarError(f"{where}: after does not compile: {exc}") from exc
         examples = read_examples(spec, where, default_dct, "a combinator")
         rules.append(Combinator(cid, sides[0], glue, sides[1], TimexType(ttype) if ttype else None,
-                                tuple(examples), tuple(spec.get("negatives", [])), kind == "range"))
+                                tuple(examples), tuple(spec.get("negatives", [])), kind == "range", after))
     ids = [c.id for c in rules]
     if len(set(ids)) != len(ids):
         raise GrammarError(f"{name}: duplicate combinator ids")
@@ -195,9 +201,12 @@ _SCALE = ("year", "month", "day", "hour", "minute")
 
 def make_range(a: Symbolic, b: Symbolic) -> Symbolic | None:
     """The range from `a` to `b`, two points; None if either is not a plain calendar point or
-    the second end does not come after the first on the fields both state ("March 5-4")."""
+    the second end does not come after the first on the fields both state ("March 5-4"). Two
+    bare weekdays make a range of days ("between Monday and Wednesday"), anchored at resolution."""
     if a.kind is not Kind.POINT or b.kind is not Kind.POINT:
         return None
+    if _bare_weekday(a) and _bare_weekday(b):  # "between Monday and Wednesday"
+        return Symbolic(Kind.RANGE, weekday=a.weekday, end_point=b) if a.weekday != b.weekday else None
     for sym in (a, b):
         if any(getattr(sym, n) != d for n, d in _FIELDS.items() if n not in _SCALE):
             return None
@@ -212,6 +221,10 @@ def make_range(a: Symbolic, b: Symbolic) -> Symbolic | None:
     if [y for _, y in pairs] <= [x for x, _ in pairs]:
         return None
     return Symbolic(Kind.RANGE, end_point=b, **start)
+
+
+def _bare_weekday(sym: Symbolic) -> bool:
+    return sym.weekday is not None and all(getattr(sym, n) == d for n, d in _FIELDS.items() if n != "weekday")
 
 
 class _Typer:
@@ -292,6 +305,8 @@ def _join(text: str, a: Mention, b: Mention, ta: frozenset[str], tb: frozenset[s
             if combinators.barrier is not None and combinators.barrier.search(glue):
                 return None
         if not c.glue.fullmatch(glue):
+            continue
+        if c.after is not None and c.after.search(text, max(0, a.start - _AFTER_REACH), a.start) is None:
             continue
         sym = make_range(a.symbolic, b.symbolic) if c.range else merge(a.symbolic, b.symbolic)
         if sym is None:

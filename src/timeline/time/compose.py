@@ -1,7 +1,8 @@
 """Composed points: a day named inside a period another part of the expression names.
 
 "the second Friday of March 2019", "the first Monday of this month", "Thursday of next week",
-"the 15th of next month", "the last Sunday of October": the combinators (combine.py) join the
+"the 15th of next month", "the last Sunday of October", "the first week of January", "the
+last weekend of June": the combinators (combine.py) join the
 parts into one symbolic time; here, at resolution, the outer period (a month, a week) is
 resolved first, by the ordinary rules of normalize.py; the inner part (an nth weekday, a
 weekday, a day of the month) picks a day in it, and a clock time refines that day.
@@ -13,13 +14,15 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from ..rules import load_toml
-from ..model import Grain, Symbolic
+from ..model import Grain, Symbolic, Tense, Unit
 from .periods import Period, day_period, nth_weekday, refine
 
 
 def within(outer: Period, sym: Symbolic) -> Period | None:
     """The day `sym` names inside the period `outer` (refined by its clock time), or None when
     it names no day inside a period."""
+    if sym.nth_unit is not None and sym.nth is not None and outer.grain in (Grain.MONTH, Grain.YEAR):
+        return nth_week(outer, sym.nth, sym.nth_unit is Unit.WEEKEND)
     day: datetime | None = None
     if outer.grain is Grain.MONTH and sym.weekday is not None and sym.nth is not None:
         day = nth_weekday(outer.start.year, outer.start.month, sym.nth, sym.weekday)
@@ -36,6 +39,64 @@ def within(outer: Period, sym: Symbolic) -> Period | None:
     if day is None:
         return None
     return refine(day_period(day), sym)
+
+
+def nth_week(outer: Period, nth: int, weekend: bool = False) -> Period:
+    """The nth week (seven days) or weekend of a month or a year, as a reader counts them: "the
+    first week of January" is January 1-7, "the second" 8-14, "the last week of December" its
+    last seven days; "the first weekend of May" the first Saturday of May and the Sunday after,
+    "the last weekend of June" the last Saturday of June and its Sunday. The value is the ISO
+    week that holds most of those days (that of the middle day: "the first week of January
+    2013", Tuesday 1 to Monday 7, is 2013-W01); ValueError when there is no such week ("the
+    fifth week of February")."""
+    if weekend:
+        if outer.grain is Grain.MONTH:
+            sat = nth_weekday(outer.start.year, outer.start.month, nth, 6)
+        else:
+            sat = _nth_weekday_of_year(outer.start.year, nth, 6)
+        if sat is None:
+            raise ValueError("no such weekend")
+        iso_year, iso_week, _ = sat.isocalendar()
+        return Period(Grain.WEEK, sat, sat + timedelta(days=2), f"{iso_year:04d}-W{iso_week:02d}-WE")
+    if nth > 0:
+        start = outer.start + timedelta(days=7 * (nth - 1))
+    else:
+        start = outer.end - timedelta(days=7 * -nth)
+    end = start + timedelta(days=7)
+    if start < outer.start or end > outer.end:
+        raise ValueError("no such week")  # "the fifth week of February": days past the month
+    iso_year, iso_week, _ = (start + timedelta(days=3)).isocalendar()
+    return Period(Grain.WEEK, start, end, f"{iso_year:04d}-W{iso_week:02d}")
+
+
+def nearest_weekday(day: datetime, weekday: int, tense: Tense) -> datetime:
+    """The weekday a tense points to from `day` (`day` itself when it is that weekday): the
+    last one in a past report, the next one in a future one, else the nearer (as normalize's
+    choice among a weekday's instances: the next one when both are as near)."""
+    back = (day.isoweekday() - weekday) % 7
+    ahead = (weekday - day.isoweekday()) % 7
+    if tense is Tense.PAST or (tense is not Tense.FUTURE and back < ahead):
+        return day - timedelta(days=back)
+    return day + timedelta(days=ahead)
+
+
+def weekday_range(day: datetime, first: int, last: int, tense: Tense) -> tuple[datetime, datetime]:
+    """ "between Monday and Wednesday": a past report tells of the days that ended with the last
+    Wednesday (from the Monday before it); otherwise the days start with the Monday the tense
+    points to and end with the Wednesday after it."""
+    span = (last - first) % 7  # days from the first to the last
+    if tense is Tense.PAST:
+        start = nearest_weekday(day, last, tense) - timedelta(days=span)
+    else:
+        start = nearest_weekday(day, first, tense)
+    return start, start + timedelta(days=span + 1)
+
+
+def weeks_from_weekday(day: datetime, weekday: int, weeks: int) -> Period:
+    """ "a week ago Tuesday": the Tuesday a week before the last Tuesday (before `day` itself,
+    a Tuesday); "two weeks from Friday": the Friday two weeks after the coming one."""
+    base = nearest_weekday(day, weekday, Tense.PAST if weeks < 0 else Tense.FUTURE)
+    return day_period(base + timedelta(weeks=weeks))
 
 
 def _nth_weekday_of_year(year: int, nth: int, weekday: int) -> datetime | None:

@@ -81,6 +81,7 @@ class Rule:
     examples: tuple[Example, ...]
     negatives: tuple[str, ...]
     fragment: bool = False  # a part only: kept when a combinator (combine.py) joins it to another
+    veto: re.Pattern[str] | None = None  # a match where this ends as the match ends is no time ("Theresa May")
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity
@@ -297,7 +298,7 @@ def _check_fields(spec: Mapping[str, Any], groups: Mapping[str, int], where: str
         for group in _spec_groups(val):
             if group not in groups:
                 raise GrammarError(f"{where}: field {key!r} refers to missing group {group!r}")
-        if key == "unit" and not _spec_groups(val) and val not in {u.value for u in Unit}:
+        if key in ("unit", "nth_unit") and not _spec_groups(val) and val not in {u.value for u in Unit}:
             raise GrammarError(f"{where}: unknown unit {val!r}")
         out[key] = val
     return out
@@ -330,6 +331,10 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
         ttype = spec.get("type")
         if ttype is not None and ttype not in TimexType.__members__:
             raise GrammarError(f"{where}: unknown type {ttype!r}")
+        try:  # `veto` ends where the match ends: "Theresa May", not the month
+            veto = re.compile(spec["veto"], re.IGNORECASE) if spec.get("veto") else None
+        except re.error as exc:
+            raise GrammarError(f"{where}: veto does not compile: {exc}") from exc
         examples = read_examples(spec, where, default_dct, "a rule")
         skeleton = MACRO_RE.sub(lambda m: f"(?P<{m.group(2) or m.group(1)}>\ue000)", spec["pattern"])
         rules.append(Rule(
@@ -337,7 +342,7 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
             end_fields=end_fields, group_macro=groups, skeleton=r"(?<![\w'’])(?:" + skeleton + r")" + _WORD_END,
             type=TimexType(ttype) if ttype else None, priority=int(spec.get("priority", 0)),
             examples=tuple(examples), negatives=tuple(spec.get("negatives", [])),
-            fragment=bool(spec.get("fragment", False)),
+            fragment=bool(spec.get("fragment", False)), veto=veto,
         ))
     return rules, list(data.get("negatives", []))
 
@@ -401,7 +406,7 @@ def _field_value(spec: Any, match: re.Match[str], rule: Rule, macros: Mapping[st
 def _coerce(key: str, value: Any) -> Any:
     if value is None or value == "X":  # "X": an unspecified amount ("several days")
         return None
-    if key == "unit":
+    if key in ("unit", "nth_unit"):
         return Unit(value)
     if key == "amount":
         return float(value)

@@ -100,6 +100,8 @@ def _absolute(sym: Symbolic) -> Period | None:
 
 def _within_year(y: int, sym: Symbolic) -> Period | None:
     """The part of year `y` the fields name (a day, month, season, quarter, half or week), if any."""
+    if sym.nth is not None and sym.nth_unit is not None:  # "the first week of January 2013", "the last week of 2012"
+        return compose.within(month_period(y, sym.month) if sym.month is not None else year_period(y), sym)
     if sym.nth is not None and sym.month is not None and sym.weekday is not None:
         return compose.within(month_period(y, sym.month), sym)  # "the second Friday of March 2019"
     if sym.nth is not None and sym.weekday is not None and sym.day is None:
@@ -327,6 +329,8 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
             return _period_result(day_period(datetime(anchor.start.year, anchor.start.month, sym.day)), sym)
         except ValueError:
             return None  # "February 28 and 31"
+    if sym.weekday is not None and sym.unit is Unit.WEEK and sym.offset:  # "a week ago Tuesday"
+        return _period_result(refine(compose.weeks_from_weekday(anchor.start, sym.weekday, sym.offset), sym), sym)
     cands, weekly = _candidates(sym, anchor)
     if (sym.quarter or sym.half) and sym.month is None and tense is not Tense.PAST:
         # reporting periods: "will report third-quarter results" speaks of the quarter just
@@ -460,6 +464,10 @@ def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
                          minute=sym.minute, part=sym.part)
     if anchor is None and sym.year is None:
         return Resolved(TimexType.DURATION, range_duration(sym, end_sym) or "PXD")
+    if sym.weekday is not None and end_sym.weekday is not None:  # "between Monday and Wednesday"
+        assert anchor is not None
+        env = Interval(*compose.weekday_range(anchor.start, sym.weekday, end_sym.weekday, tense))
+        return Resolved(TimexType.DURATION, duration_value((env.end - env.start).days, Unit.DAY), Grain.DAY, env, env)
     first = _absolute(first_sym) if sym.year is not None else None
     if first is None:
         assert anchor is not None
@@ -485,5 +493,6 @@ def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
     value = duration_value(days, Unit.DAY) if first.grain is Grain.DAY else range_duration(sym, end_sym) or "PXD"
     env = Interval(first.start, last.end)
     return Resolved(TimexType.DURATION, value, first.grain, env, env)
+
 
 

@@ -28,6 +28,8 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
+from ..rules.cache import cache_dir
+
 T = TypeVar("T")
 
 try:  # the engine under `re` (CPython 3.11+); without it every pattern is compiled as usual
@@ -49,16 +51,11 @@ def cache_path() -> Path | None:
     """The cache file, or None when caching is off or has no place (no absolute directory)."""
     if _MAGIC is None:
         return None
-    where = os.environ.get("TIMELINE_CACHE_DIR")
+    where = cache_dir()
     if where is None:
-        base = os.environ.get("XDG_CACHE_HOME") or ""
-        if not os.path.isabs(base):  # unset, or relative (which the XDG rules say to ignore)
-            base = os.path.join(os.path.expanduser("~"), ".cache")
-        where = os.path.join(base, "timeline")
-    if not where or not os.path.isabs(where):
         return None
     tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_MAGIC}"
-    return Path(where) / f"patterns-{tag}.bin"
+    return where / f"patterns-{tag}.bin"
 
 
 def _load() -> dict[tuple[str, str, Any], Any]:

@@ -26,6 +26,7 @@ OverlapPolicy = Callable[[Iterable[Mention]], list[Mention]]
 
 WINDOW = 40  # characters scanned on each side of a word a rule needs
 _EDGE = 30  # a match this close to a window's end is checked again on the whole text
+VETO_REACH = 40  # characters around a match in which its rule's `veto` is looked for
 
 
 def longest_first(mentions: Iterable[Mention]) -> list[Mention]:
@@ -179,12 +180,28 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
                 if match.end() == match.start() or match.start() in seen:
                     continue
                 seen.add(match.start())
+                if rule.veto is not None and _vetoed(rule.veto, text, match):
+                    continue
                 sym = symbolic_from_match(rule, match, grammar.macros)
                 if sym is None:
                     continue
                 found.append(Mention(match.start(), match.end(), match.group(0), rule.id, sym,
                                      rule.type, rule.priority))
     return found
+
+
+def _vetoed(veto: re.Pattern[str], text: str, match: re.Match[str]) -> bool:
+    """Does the rule's veto match, within VETO_REACH characters around the match, ending where
+    the match ends ("Theresa May": a name, not the month)?"""
+    pos, end, stop = max(match.start() - VETO_REACH, 0), match.end(), min(match.end() + VETO_REACH, len(text))
+    while pos <= match.start():
+        found = veto.search(text, pos, stop)
+        if found is None or found.start() > match.start():
+            return False
+        if found.end() == end:
+            return True
+        pos = found.start() + 1
+    return False
 
 
 @cache

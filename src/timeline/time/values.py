@@ -113,6 +113,8 @@ def vague_value(p: Period, unit: Unit) -> str:
 
 
 def range_duration(sym: Symbolic, end_sym: Symbolic) -> str | None:
+    if sym.weekday is not None and end_sym.weekday is not None:  # "between Monday and Wednesday"
+        return f"P{(end_sym.weekday - sym.weekday) % 7 + 1}D"
     if sym.day is not None and end_sym.day is not None and (end_sym.month in (None, sym.month)):
         n = end_sym.day - sym.day + 1
         return f"P{n}D" if n > 0 else None
