@@ -32,7 +32,7 @@ from typing import Iterable, Sequence
 
 from ..model import (Document, Event, EventRef, Happening, Interval, Match, Precision, RelInterval)
 from .features import Features, MatchRules, days, features, match_rules, story_kinds
-from .match import entries
+from .match import _stem, entries
 from .merging import _overlap, merge
 
 
@@ -132,6 +132,17 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip(" \"'”’)").endswith("?")
 
 
+def _also_named(f: Features, children: Sequence[Event]) -> Features:
+    """An entry's features with the kinds its joined mentions name ("launched an aid appeal":
+    the launch, and the appeal), so that a report naming the happening by one of them ("the UN
+    appeal for $300 million") is compared with it."""
+    if not children:
+        return f
+    kinds_of = story_kinds()
+    more = [k for c in children if (k := kinds_of.get(c.text.lower()) or _stem(c.text)) not in f.kinds]
+    return replace(f, kinds=f.kinds + tuple(dict.fromkeys(more))) if more else f
+
+
 def build_happenings(documents: Sequence[Document], events: Sequence[Event],
                      rules: MatchRules | None = None) -> tuple[list[Happening], list[Match]]:
     """The happenings of a timeline's events (unranked: rank 0, ids in time order), and the
@@ -141,13 +152,14 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
     docs = {d.id: d for d in documents}
     items = [e for e in entries(events) if not is_question(e.sentence)]
     texts = {d.id: d.text for d in documents}
-    feats = [features(e, rules, texts.get(e.doc, "")) for e in items]
-    published = {d.id: days(d.dct) for d in documents if d.dct is not None}
-    merged = merge(items, feats, rules, published)
     children: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for e in events:
         if e.same_as is not None:
             children[(e.doc, e.same_as)].append(e)
+    feats = [_also_named(features(e, rules, texts.get(e.doc, "")), children.get((e.doc, e.id), ()))
+             for e in items]
+    published = {d.id: days(d.dct) for d in documents if d.dct is not None}
+    merged = merge(items, feats, rules, published)
     out: list[tuple[tuple, Happening]] = []
     for agree_ids, differ_ids in merged.groups:
         members = [items[i] for i in agree_ids]
