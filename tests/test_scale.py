@@ -49,14 +49,17 @@ def test_a_process_pool_gives_the_same_timeline_byte_for_byte():
 
 def test_the_labels_parsed_in_a_process_pool_are_those_parsed_here(monkeypatch):
     """A large input has only the shown happenings' sentences parsed for their labels: with
-    --jobs, article by article in a pool of processes; the timeline is the same byte for byte."""
+    --jobs, in batches of sentences in a pool of processes; the timeline is the same byte for
+    byte."""
     import timeline.scale as scale
+    import timeline.story.compose as compose
 
     docs = corpus(24) + list(read_documents([str(SEEDS)]))
     here = dumps(build_timeline(docs, jobs=1, syntax="shown"))
     calls = []
     pool_apply = scale.pool_apply
     monkeypatch.setattr(scale, "pool_apply", lambda fn, tasks, jobs: calls.append(len(tasks)) or pool_apply(fn, tasks, jobs))
+    monkeypatch.setattr(compose, "PARSE_CHUNK", 4)  # (a corpus this small has too few sentences for the pool)
     assert dumps(build_timeline(docs, jobs=2, syntax="shown")) == here
     assert calls and calls[0] >= 8  # (the pool did the parsing)
 
