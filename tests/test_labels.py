@@ -474,3 +474,71 @@ def test_a_saying_that_is_the_event_carries_what_was_said_and_the_quoted_clause_
     saying = _label(text, "said", times=("on Tuesday",))
     assert saying == 'Defence minister said: "We will not surrender to the rebels"' and not lint(saying), saying
     assert "said" not in (_label(text, "surrender", times=("on Tuesday",)) or "")
+
+
+@pytest.mark.parametrize("sentence, trigger, times, label", [
+    # an aside after a comma or a dash is not run into the phrase before it
+    ("Margaret Chan raised the official alert level to phase 5, the last step before a pandemic.", "raised", (),
+     "Margaret Chan raised the official alert level to phase 5"),
+    ("The World Health Organisation has raised its alert level to four - two steps short of declaring a pandemic.",
+     "raised", (), "World Health Organisation has raised its alert level to four"),
+    # what places a time goes with the time: "late | on Tuesday", "on 25 | June aged 50", "on the day | he died"
+    ("The World Health Organization (WHO) raised its alert level late on Tuesday.", "raised", ("Tuesday",),
+     "World Health Organization raised its alert level"),
+    ("Jackson died at his Los Angeles home on 25 June aged 50.", "died", ("25 June",), "Jackson died at his Los Angeles home"),
+    ("Paramedics were called to the mansion while Dr Murray was performing CPR on the singer on the day he died, "
+     "according to a recording.", "performing", (), "Dr Murray was performing CPR on the singer"),
+])
+def test_a_label_leaves_out_an_aside_and_what_only_places_its_time(sentence, trigger, times, label):
+    assert _label(sentence, trigger, times=times) == label
+
+
+@pytest.mark.parametrize("sentence, trigger, times, label", [
+    ("Police arrested two men, both from Leeds, in the raid.", "arrested", (), "Police arrested two men in the raid"),
+    ("Jones and McKay, two soldiers, were awarded the VC.", "awarded", (), "Jones and McKay were awarded the VC"),
+    ("Police found the car on the day after the attack.", "found", (), "Police found the car on the day after the attack"),
+    ("Troops left early in the morning.", "left", (), "Troops left early in the morning"),
+])
+def test_a_phrase_set_off_by_commas_or_a_time_said_in_words_stays(sentence, trigger, times, label):
+    assert _label(sentence, trigger, times=times) == label
+
+
+def test_a_title_after_a_name_opens_the_sentence_a_page_ran_into_a_headline():
+    text = ("Michael Jackson concert: La Toya to perform in Cardiff Ms Jackson attended the trial of her late brother's "
+            "doctor in Los Angeles on Thursday.")
+    assert _label(text, "attended", times=("Thursday",)) == \
+        "Ms Jackson attended the trial of her late brother's doctor in Los Angeles"
+
+
+@pytest.mark.parametrize("cut, tidied", [
+    ("9/11 unleashed an obscene nightmare Five days after 9", "9/11 unleashed an obscene nightmare"),
+    ("Schools reopened in the city After the storm", "Schools reopened in the city"),
+    ("Protesters marched to The Hague on", "Protesters marched to The Hague"),
+])
+def test_a_label_cut_from_the_text_ends_where_a_sentence_run_into_it_begins(cut, tidied):
+    from timeline.events.labels import tidy
+
+    assert tidy(cut) == tidied
+
+
+def test_a_comma_inside_a_noun_phrase_does_not_end_the_label():
+    text = "The talks will determine if the violence is the final gasp of a hot war or the beginning of a protracted, armed peace."
+    assert _label(text, "beginning") == "Beginning of a protracted armed peace"
+
+
+def test_a_label_too_long_sheds_a_quotation_whole_and_the_verb_whose_object_it_was():
+    text = ('George Galloway today accused US senators of manufacturing "the mother of all smokescreens" as he '
+            'defended himself from charges that he profited from Iraqi oil sales.')
+    assert _label(text, "accused", times=("today",)) == "George Galloway accused US senators"
+
+
+@pytest.mark.parametrize("sentence, trigger, label", [
+    # a word that opens a clause, read as a preposition: the noun after it is the verb's subject
+    ("More than 100 people, including many Mexicans, have been quarantined in mainland China since the virus was found "
+     "in a Mexican man in Hong Kong.", "found", "Virus was found in a Mexican man in Hong Kong"),
+    # a participle set off by commas still lends its subject
+    ("The death of a soldier, announced today, takes the number of British dead to 87.", "takes",
+     "Death of a soldier takes the number of British dead to 87"),
+])
+def test_a_verb_takes_the_subject_written_before_it_not_that_of_a_finite_clause_before(sentence, trigger, label):
+    assert _label(sentence, trigger, times=("today",) if "today" in sentence else ()) == label

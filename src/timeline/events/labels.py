@@ -32,7 +32,7 @@ from ..sources.segment import sentence_spans
 from ..syntax import Parse, parse_spans
 from ..syntax.clauses import END_WORDS, STAMP_RE, clause, token_at
 from ..syntax.coref import Coreference, anaphor_pattern
-from ..syntax.lint import lint_words
+from ..syntax.lint import lint_words, run_on_at
 from ..syntax.tree import SUBJECTS, Resolver
 
 DAY_MODIFIERS = frozenset({"last", "next", "this", "early", "late", "every", "on", "since", "until", "by"})
@@ -42,11 +42,14 @@ COREF_CONTEXT = 2  # sentences before one with an event that are parsed for the 
 
 def tidy(label: str) -> str:
     """A label cut from the text made presentable: no clock stamp or dateline at its start, no
-    function word, day's name, dangling punctuation or half word cut off by the length limit at
-    its end."""
+    sentence the page ran into it, no function word, day's name, dangling punctuation or half
+    word cut off by the length limit at its end."""
     words = STAMP_RE.sub("", label).strip(" ,;:-–—").split()
     if label.endswith("…") and len(words) > 2:  # cut off at the length limit: its last word may be half
         words.pop()
+    run_on = run_on_at(words)  # (a sentence the page ran into it: "... an obscene nightmare | Five days after")
+    if run_on is not None and run_on >= 3:
+        words = words[:run_on]
     time_words = lint_words().time_words
     while len(words) > 1 and (words[-1].lower().strip(",;:") in END_WORDS
                               or words[-1].lower().strip(",;:.") in time_words):

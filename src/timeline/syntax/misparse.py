@@ -4,13 +4,16 @@ A page runs sentences together with no stop between them (a picture's caption, a
 the news: "Michael Jackson died in June 2009 aged 50 Executors of Michael Jackson's estate have
 asked ..."): `run_on_span` is the part of a parsed sentence an event's label may use, and
 `run_on` a dependent that is a sentence of its own after a comma. `stranded` is the subject a
-parse hung on the phrase before its verb ("In the UK Jackson scored ..."). `quoted` is the
+parse hung on the phrase before its verb ("In the UK Jackson scored ..."), `names_opening` the
+one it took from a headline run into the sentence, `before_aside` a label's words up to an aside
+set off by a comma or a dash. `quoted` is the
 quotation a verb of saying follows ('"We will not surrender," the minister said'), which the
 label of the saying itself needs: the saying is the news only with what was said.
 """
 from __future__ import annotations
 
 from . import Parse
+from .lint import lint_words
 from .tree import AUXILIARIES, NEGATIONS, SUBJECTS, subtree, words
 
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
@@ -81,12 +84,26 @@ def starts_sentence(parse: Parse, j: int) -> bool:
     if low in {"when", "while", "after", "as"}:
         return True
     nxt = toks[j + 1] if j + 1 < len(toks) else None  # ("the newspaper The Guardian": a name)
-    return low in RUN_ON_OPENERS and nxt is not None and nxt.text[:1].islower()
+    return (low in RUN_ON_OPENERS or t.text in lint_words().run_on_openers) and nxt is not None \
+        and nxt.text[:1].islower()
+
+
+def titled(parse: Parse, j: int) -> bool:
+    """Whether token j is a title that opens a sentence a page ran into the one before it: a
+    title ("Ms", "Dr") right after a name, where a title never stands within a sentence ("La
+    Toya to perform in Cardiff | Ms Jackson attended the trial"; not "Labour MP Ms Smith",
+    "the singer's Dr Murray")."""
+    toks = parse.tokens
+    if j == 0 or j + 1 >= len(toks):
+        return False
+    t, prev, nxt = toks[j], toks[j - 1], toks[j + 1]
+    return (t.text.rstrip(".") in lint_words().titles and prev.upos == "PROPN" and not prev.text.isupper()
+            and prev.text.rstrip(".") not in lint_words().titles and prev.end < t.start and nxt.upos == "PROPN")
 
 
 def run_on_span(parse: Parse, i: int) -> tuple[int, int]:
     """The tokens [lo, hi) of the sentence token i belongs to when a page ran several together."""
-    starts = [j for j in range(1, len(parse.tokens)) if starts_sentence(parse, j)]
+    starts = [j for j in range(1, len(parse.tokens)) if starts_sentence(parse, j) or titled(parse, j)]
     lo = max((j for j in starts if j <= i), default=0)
     hi = min((j for j in starts if j > i), default=len(parse.tokens))
     return lo, hi
@@ -122,3 +139,29 @@ def quoted(parse: Parse, kids: list[list[int]], i: int, text: str) -> str | None
             continue
         return words(parse, inner, text)
     return None
+
+
+SEPARATORS = frozenset({",", ";", ":", "-", "–", "—", "--"})
+
+
+def before_aside(parse: Parse, idxs: list[int], i: int) -> list[int]:
+    """The label's tokens up to a comma or a spaced dash after the verb that the label leaves out
+    alone: what follows it is an aside on the phrase before ("raised the alert level to phase 5
+    | , the last step before a pandemic", "to four | - two steps short of ..."), which read
+    without its comma runs into that phrase. Not a comma between two words of one phrase ("a
+    protracted, armed peace": the word before it belongs to a head after it)."""
+    toks = parse.tokens
+    for a, b in zip(idxs, idxs[1:]):
+        gap = range(a + 1, b)
+        if a >= i and len(gap) and all(toks[j].text in SEPARATORS for j in gap) and not toks[a].head > b:
+            return [j for j in idxs if j <= a]
+    return idxs
+
+
+def names_opening(parse: Parse, kids: list[list[int]], i: int) -> list[int] | None:
+    """The proper nouns from where the sentence of the verb at i begins up to its verb group,
+    when nothing else stands there, else None."""
+    toks = parse.tokens
+    first = min([i] + [k for k in kids[i] if k < i and (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)])
+    run = list(range(run_on_span(parse, i)[0], first))
+    return run if run and all(toks[k].upos == "PROPN" for k in run) else None
