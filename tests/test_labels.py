@@ -510,15 +510,16 @@ def test_a_title_after_a_name_opens_the_sentence_a_page_ran_into_a_headline():
         "Ms Jackson attended the trial of her late brother's doctor in Los Angeles"
 
 
-@pytest.mark.parametrize("cut, tidied", [
-    ("9/11 unleashed an obscene nightmare Five days after 9", "9/11 unleashed an obscene nightmare"),
-    ("Schools reopened in the city After the storm", "Schools reopened in the city"),
-    ("Protesters marched to The Hague on", "Protesters marched to The Hague"),
+@pytest.mark.parametrize("cut, trigger, kept", [
+    ("9/11 unleashed an obscene nightmare Five days after 9", "unleashed", "9/11 unleashed an obscene nightmare"),
+    ("Schools reopened in the city After the storm", "reopened", "Schools reopened in the city"),
+    ("the tide turned The ministers met in private", "met", "The ministers met in private"),
+    ("Protesters marched to The Hague on", "marched", "Protesters marched to The Hague on"),
 ])
-def test_a_label_cut_from_the_text_ends_where_a_sentence_run_into_it_begins(cut, tidied):
-    from timeline.events.labels import tidy
+def test_a_label_cut_from_the_text_is_the_sentence_of_its_trigger_where_a_page_ran_two_together(cut, trigger, kept):
+    from timeline.events.labels import own_clause
 
-    assert tidy(cut) == tidied
+    assert own_clause(cut, trigger) == kept
 
 
 def test_a_comma_inside_a_noun_phrase_does_not_end_the_label():
@@ -542,3 +543,20 @@ def test_a_label_too_long_sheds_a_quotation_whole_and_the_verb_whose_object_it_w
 ])
 def test_a_verb_takes_the_subject_written_before_it_not_that_of_a_finite_clause_before(sentence, trigger, label):
     assert _label(sentence, trigger, times=("today",) if "today" in sentence else ()) == label
+
+
+@pytest.mark.parametrize("sentence, trigger, times, label", [
+    # the item of a list before a comma is not the noun's ("an arrogant West, shabby dictators, | naive protests")
+    ("Halliday says we are still infected by Cold War ills: an arrogant West, shabby dictators, naive protests",
+     "protests", (), "Naive protests"),
+    # a name whose noun the parse hung on the sentence run into it keeps it ("Michael Jackson's | death")
+    ("Dr Murray has denied he caused Michael Jackson's death Los Angeles prosecutors will file a criminal case "
+     "against Michael Jackson's doctor on Monday.", "caused", ("Monday",), "Caused Michael Jackson's death"),
+    # a sentence run in after the object, which the parse made the verb's complement
+    ("Michael Jackson concert: La Toya to perform in Cardiff Ms Jackson attended the trial of her late brother's doctor "
+     "in Los Angeles on Thursday Michael Jackson's sister La Toya is to step out of retirement after 20 years.",
+     "attended", ("Thursday",), "Ms Jackson attended the trial of her late brother's doctor in Los Angeles"),
+    ("Police told reporters he was ill.", "told", (), "Police told reporters he was ill"),
+])
+def test_a_label_keeps_to_its_own_phrase_where_a_page_ran_lists_and_sentences_together(sentence, trigger, times, label):
+    assert _label(sentence, trigger, times=times) == label

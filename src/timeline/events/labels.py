@@ -42,14 +42,11 @@ COREF_CONTEXT = 2  # sentences before one with an event that are parsed for the 
 
 def tidy(label: str) -> str:
     """A label cut from the text made presentable: no clock stamp or dateline at its start, no
-    sentence the page ran into it, no function word, day's name, dangling punctuation or half
-    word cut off by the length limit at its end."""
+    function word, day's name, dangling punctuation or half word cut off by the length limit at
+    its end."""
     words = STAMP_RE.sub("", label).strip(" ,;:-–—").split()
     if label.endswith("…") and len(words) > 2:  # cut off at the length limit: its last word may be half
         words.pop()
-    run_on = run_on_at(words)  # (a sentence the page ran into it: "... an obscene nightmare | Five days after")
-    if run_on is not None and run_on >= 3:
-        words = words[:run_on]
     time_words = lint_words().time_words
     while len(words) > 1 and (words[-1].lower().strip(",;:") in END_WORDS
                               or words[-1].lower().strip(",;:.") in time_words):
@@ -70,14 +67,24 @@ def _subordinators() -> frozenset[str]:
 def own_clause(label: str, trigger: str) -> str:
     """A label cut from the text without the words before the clause its trigger is in: it
     starts after the last subordinating word before the trigger ("ambulance with Jackson after
-    | he collapsed"), rules/en/labels.toml [cut]."""
+    | he collapsed"), rules/en/labels.toml [cut]; and without a sentence a page ran into it
+    (`syntax.lint.run_on_at`: "an obscene nightmare | Five days after")."""
     words = label.split()
     bare = [w.lower().strip(".,;:!?\"'“”‘’()-–—") for w in words]
     at = next((k for k, w in enumerate(bare) if w == trigger.lower()), None)
     if at is None:
         return label
     cut = max((k for k in range(at) if bare[k] in _subordinators()), default=None)
-    return label if cut is None else " ".join(words[cut + 1:])
+    start = 0 if cut is None else cut + 1
+    end = len(words)
+    while (run_on := run_on_at(words[start:end])) is not None:
+        # a sentence the page ran into it, before or after the trigger's: "9/11 unleashed an
+        # obscene nightmare | Five days after 9"
+        if start + run_on <= at:
+            start += run_on
+        else:
+            end = start + run_on
+    return label if (start, end) == (0, len(words)) else " ".join(words[start:end])
 
 
 @cache

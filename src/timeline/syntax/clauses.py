@@ -23,7 +23,7 @@ from typing import Callable, Sequence
 from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
-from .misparse import QUOTES, before_aside, names_opening, quoted, run_on, run_on_span, stranded as stranded_subject
+from .misparse import QUOTES, SEPARATORS, before_aside, names_opening, quoted, run_on, run_on_span, stranded as stranded_subject
 from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
@@ -150,6 +150,9 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             if (k < i and toks[k].dep in NOUN_PHRASE) or toks[k].dep in {"compound", "flat", "fixed", "nummod"} or (
                     toks[k].dep == "amod" and toks[k].upos == "ADJ"):
                 fixed += phrase(k)
+        # (what stands before a comma is another item of a list, not the noun's: "an arrogant West,
+        # shabby dictators, | naive protests")
+        fixed = [j for j in fixed if j >= i or not any(toks[m].text in SEPARATORS and m not in fixed for m in range(j, i))]
         optional = [phrase(k) for k in kids[i] if k > i and keep(k) and k not in fixed and toks[k].dep.startswith("nmod")]
     else:
         subj = _subject(parse, kids, i)
@@ -194,7 +197,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         late = [k for k in kids[i] if k > i and toks[k].dep == "ccomp" and keep(k)
                 and any(o < k for o in obliques) and head.lemma.lower() not in _reporting()]
         trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late
-                    and not run_on(parse, kids, k)]
+                    and not run_on(parse, kids, k) and not _run_on_clause(parse, kids, i, k)]
         optional = [phrase(k) for k in sorted(obliques + late)]
         late_starts = {phrase(k)[0] for k in late}
 
@@ -493,11 +496,33 @@ def _whole(parse: Parse, idxs: list[int], i: int, in_time: Callable[[int], bool]
         return idxs
     out = list(idxs)
     k = out[-1] + 1
+    if k < len(toks) and toks[k].tag == "POS" and toks[out[-1]].upos == "PROPN":
+        out.append(k)
+        k += 1
+    if k < len(toks) and toks[out[-1]].tag == "POS" and toks[k].tag in {"NN", "NNS"} and not in_time(k):
+        out.append(k)  # a name whose noun the label lost: "caused Michael Jackson's | death"
+        k += 1
+    elif toks[out[-1]].tag == "POS":
+        return out
     while k < len(toks) and toks[k].tag.startswith("NN") and toks[k].start - toks[k - 1].end <= 1 \
             and toks[out[-1]].tag.startswith(("NN", "JJ")) and not in_time(k):
+        if toks[k].tag.startswith("NNP") and not toks[out[-1]].tag.startswith("NNP") and toks[k - 1].tag != "POS":
+            break  # (a name after a common noun begins something else: "death | Los Angeles prosecutors")
         out.append(k)
         k += 1
     return out
+
+
+def _run_on_clause(parse: Parse, kids: list[list[int]], i: int, k: int) -> bool:
+    """A clause the parse made the complement of a verb that reports nothing, with its own subject
+    and no word opening it, after the verb's object: a sentence the page ran into this one
+    ("attended the trial of her brother's doctor in Los Angeles on Thursday | Michael Jackson's
+    sister La Toya is to step out of retirement"). (Not "told reporters he was ill".)"""
+    toks = parse.tokens
+    return toks[k].dep == "ccomp" and toks[i].lemma.lower() not in _reporting() \
+        and any(toks[c].dep.split(":")[0] in {"nsubj", "csubj"} for c in kids[k]) \
+        and not any(toks[c].dep == "mark" and toks[c].text.lower() != "to" for c in kids[k]) \
+        and any(toks[o].dep in {"obj", "iobj"} and i < o < k for o in kids[i])
 
 
 def _compose(parse: Parse, idxs: list[int], text: str, subject: str | None) -> str:
