@@ -560,3 +560,20 @@ def test_a_verb_takes_the_subject_written_before_it_not_that_of_a_finite_clause_
 ])
 def test_a_label_keeps_to_its_own_phrase_where_a_page_ran_lists_and_sentences_together(sentence, trigger, times, label):
     assert _label(sentence, trigger, times=times) == label
+
+
+@pytest.mark.parametrize("sentence, trigger, label", [
+    # a common word capitalized, which the article writes in lower case elsewhere, opens a headline run in
+    ("Police raid Jackson doctor's home Drug police are searching the Las Vegas home of Michael Jackson's doctor "
+     "as part of an inquiry into the drug use of the singer.", "searching",
+     "Drug police are searching the Las Vegas home of Michael Jackson's doctor"),
+    ("Police raid Jackson doctor's home Drug police are searching the Las Vegas home of Michael Jackson's doctor.",
+     "raid", "Police raid Jackson doctor's home"),
+    # a name, or a word after a finite verb, is no such opener
+    ("Blair told Parliament yesterday that the parliament would vote.", "told",
+     "Blair told Parliament yesterday that the parliament would vote"),
+    ("In the UK Jackson scored a posthumous number one album with greatest hits compilation Number Ones, with four "
+     "other albums reappearing in the top 20.", "scored", "Jackson scored a posthumous number one album with greatest hits"),
+])
+def test_a_headline_run_into_the_sentence_is_not_part_of_the_label(sentence, trigger, label):
+    assert _label(sentence, trigger) == label

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Callable, Sequence
+from typing import Sequence
 
 from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
-from .misparse import QUOTES, SEPARATORS, before_aside, names_opening, quoted, run_on, run_on_span, stranded as stranded_subject
+from .misparse import (QUOTES, SEPARATORS, before_aside, names_opening, quoted, run_on, run_on_span, time_residue,
+                       whole_phrase, stranded as stranded_subject)
 from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
@@ -81,14 +82,17 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         """A dependent that is a time phrase and nothing more ("on Tuesday", "overnight"): the
         label leaves it to the date beside it. ("the winter months" is not: it stays whole.) So
         is one whose head word is in a time expression, with what the parse hung on it after
-        the time ("on 25 | June aged 50"; not "an obscene nightmare | five days after 9/11"), a word that places the time ("late | on Tuesday"), and a time noun that
+        the time ("on 25 | June aged 50"; not "an obscene nightmare | five days after 9/11", nor
+        a prepositional phrase: "on Monday | of a possible pandemic"), a word that places the time ("late | on Tuesday"), and a time noun that
         a clause the label leaves out says which ("on the day | he died"): rules/en/labels.toml [clause]."""
+        if time_residue(parse, kids, k, in_time):
+            return True
         if toks[k].dep not in TIME_PHRASES:  # ("the overnight bombardment": part of the noun's phrase)
             return False
         span = subtree(kids, parse, k, lambda c: True)
         if in_time(k) and all(in_time(j) or toks[j].dep in {"case", "det", "punct"} for j in span if j < k) \
-                or _time_residue(parse, kids, k, in_time):
-            return True
+                and not any(toks[j].upos == "ADP" and not in_time(j) for j in span if j > k):
+            return True  # (not a phrase the parse hung on it: "on Monday | of a possible pandemic")
         words_ = [j for j in span if toks[j].dep not in {"case", "det", "punct", "advmod"} or j == k]
         return bool(words_) and all(in_time(j) for j in words_)
 
@@ -163,11 +167,11 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             fixed += [h] + [k for k in kids[h] if toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS]
             fixed += [k for k in kids[i] if toks[k].dep == "mark" and toks[k].text.lower() == "to"]
         stranded = stranded_subject(parse, kids, i) if subj is None else None
-        if subj is not None and subj < run_on_span(parse, i)[0]:
+        if subj is not None and subj < run_on_span(parse, i, text)[0]:
             # the parse took its subject from the headline a page ran into the sentence ("Michael
             # Jackson concert: La Toya to perform in Cardiff | Ms Jackson attended"): the names
             # that open its own sentence, right before its verb group, are
-            subj, stranded = None, names_opening(parse, kids, i)
+            subj, stranded = None, names_opening(parse, kids, i, text)
         if stranded:  # "In the UK Jackson scored ...": the name the parse hung on the phrase before
             subject = words(parse, stranded, text)
         if subj is not None:
@@ -201,10 +205,10 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         optional = [phrase(k) for k in sorted(obliques + late)]
         late_starts = {phrase(k)[0] for k in late}
 
-    lo, hi = run_on_span(parse, i)
+    lo, hi = run_on_span(parse, i, text)
 
     def label_of() -> str:
-        idxs = _whole(parse, sorted(j for j in set(fixed) | {j for p in trimmed + optional for j in p} if lo <= j < hi),
+        idxs = whole_phrase(parse, sorted(j for j in set(fixed) | {j for p in trimmed + optional for j in p} if lo <= j < hi),
                       i, in_time)
         idxs = before_aside(parse, idxs, i)
         while len(idxs) > 1 and idxs[-1] != i and in_time(idxs[-1]) and toks[idxs[-1]].dep not in {"obj", "iobj"} \
@@ -461,56 +465,11 @@ def _noun_before(parse: Parse, kids: list[list[int]], i: int) -> int | None:
     return j if j >= 0 and toks[j].upos in {"NOUN", "PROPN"} else None
 
 
-@cache
-def _clause_rules() -> tuple[frozenset[str], frozenset[str]]:
-    d = load_toml("labels.toml")["clause"]
-    return frozenset(w.lower() for w in d["time_modifiers"]), frozenset(w.lower() for w in d["time_nouns"])
-
-
-def _time_residue(parse: Parse, kids: list[list[int]], k: int, in_time: Callable[[int], bool]) -> bool:
-    """A word that places a time the label leaves to the date ("late | on Tuesday", "early |
-    Monday"), or a time noun with the clause that says which time it is ("on the day | he
-    died"): without its time, it tells the reader nothing."""
-    toks = parse.tokens
-    modifiers, nouns = _clause_rules()
-    t = toks[k]
-    if t.dep == "advmod" and t.text.lower() in modifiers:
-        nxt = k + 1 if k + 1 < len(toks) and toks[k + 1].upos != "ADP" else k + 2
-        return nxt < len(toks) and in_time(nxt)
-    return t.upos == "NOUN" and t.lemma.lower() in nouns and any(toks[c].dep in {"acl:relcl", "acl"} for c in kids[k])
-
-
 # what stands before a noun inside its phrase (not a clause's subject or an adverbial the parse hung on it)
 NOUN_PHRASE = frozenset({"amod", "compound", "nummod", "nmod:poss", "flat", "fixed", "det", "advmod", "nmod:desc",
                          "case", "punct"})
 STAYS = frozenset({"case", "det", "amod", "compound", "flat", "nummod", "fixed", "mark", "aux", "aux:pass", "cop",
                    "nsubj", "nsubj:pass", "nmod:poss", "compound:prt"})  # what a phrase keeps while it sheds
-
-
-def _whole(parse: Parse, idxs: list[int], i: int, in_time: Callable[[int], bool] = lambda k: False) -> list[int]:
-    """The label's tokens, a noun the parse left out of the phrase it ends ("a week-long energy
-    infrastructure | truce") put back: a label never ends in the middle of a noun phrase. (Not
-    a time word: "Ed Miliband's speech | yesterday" ends where the date beside it begins.)"""
-    toks = parse.tokens
-    if not idxs:
-        return idxs
-    out = list(idxs)
-    k = out[-1] + 1
-    if k < len(toks) and toks[k].tag == "POS" and toks[out[-1]].upos == "PROPN":
-        out.append(k)
-        k += 1
-    if k < len(toks) and toks[out[-1]].tag == "POS" and toks[k].tag in {"NN", "NNS"} and not in_time(k):
-        out.append(k)  # a name whose noun the label lost: "caused Michael Jackson's | death"
-        k += 1
-    elif toks[out[-1]].tag == "POS":
-        return out
-    while k < len(toks) and toks[k].tag.startswith("NN") and toks[k].start - toks[k - 1].end <= 1 \
-            and toks[out[-1]].tag.startswith(("NN", "JJ")) and not in_time(k):
-        if toks[k].tag.startswith("NNP") and not toks[out[-1]].tag.startswith("NNP") and toks[k - 1].tag != "POS":
-            break  # (a name after a common noun begins something else: "death | Los Angeles prosecutors")
-        out.append(k)
-        k += 1
-    return out
 
 
 def _run_on_clause(parse: Parse, kids: list[list[int]], i: int, k: int) -> bool:
