@@ -577,3 +577,10 @@ def test_a_label_keeps_to_its_own_phrase_where_a_page_ran_lists_and_sentences_to
 ])
 def test_a_headline_run_into_the_sentence_is_not_part_of_the_label(sentence, trigger, label):
     assert _label(sentence, trigger) == label
+
+
+def test_a_label_too_long_sheds_the_subjects_modifiers_before_it_leaves_the_object_a_bare_noun():
+    text = ("The death of a soldier from 12 Mechanised Brigade, announced today, takes the number of British service "
+            "personnel who have died in Iraq since the start of hostilities in March 2003 to 87.")
+    assert _label(text, "takes", times=("today", "March 2003")) == \
+        "Death of a soldier takes the number of British service personnel"

@@ -254,13 +254,13 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             else:
                 optional[-1] = smaller
         else:
-            for k in range(len(trimmed) - 1, -1, -1):
-                smaller = shed(trimmed[k])
-                if smaller is not None:
-                    trimmed[k] = smaller
-                    break
-            else:
+            # the last phrase that can shed, unless that leaves it a bare noun while another can
+            # ("takes | the number": the subject's "from 12 Mechanised Brigade" goes first)
+            sheds = [(k, smaller) for k in range(len(trimmed) - 1, -1, -1) if (smaller := shed(trimmed[k])) is not None]
+            if not sheds:
                 return None
+            k, smaller = next(((k, x) for k, x in sheds if sum(toks[j].upos != "DET" for j in x) > 1), sheds[0])
+            trimmed[k] = smaller
         label = label_of()
     if not nominal and head.lemma.lower() in _reporting():
         said = quoted(parse, kids, i, text)  # the saying is the event: what was said goes with it
