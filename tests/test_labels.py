@@ -584,3 +584,9 @@ def test_a_label_too_long_sheds_the_subjects_modifiers_before_it_leaves_the_obje
             "personnel who have died in Iraq since the start of hostilities in March 2003 to 87.")
     assert _label(text, "takes", times=("today", "March 2003")) == \
         "Death of a soldier takes the number of British service personnel"
+
+
+def test_a_time_that_is_the_subject_keeps_its_words():
+    text = "The next 48 hours in Abu Dhabi will determine if the current cycle of violence is the final gasp of a hot war."
+    label = _label(text, "determine", times=("The next 48 hours",))
+    assert label is not None and label.startswith("Next 48 hours will determine"), label

@@ -211,7 +211,7 @@ def time_residue(parse: Parse, kids: list[list[int]], k: int, in_time: Callable[
     toks = parse.tokens
     modifiers, nouns = _clause_rules()
     t = toks[k]
-    if t.dep in {"advmod", "xcomp", "amod", "obl:npmod"} and t.text.lower() in modifiers:
+    if t.dep in {"advmod", "xcomp", "obl:npmod"} and t.text.lower() in modifiers:  # (not "the next | 48 hours": its own)
         nxt = k + 1 if k + 1 < len(toks) and toks[k + 1].upos != "ADP" else k + 2
         return nxt < len(toks) and in_time(nxt)
     return t.upos == "NOUN" and t.lemma.lower() in nouns and any(toks[c].dep in {"acl:relcl", "acl"} for c in kids[k])
