@@ -590,3 +590,9 @@ def test_a_time_that_is_the_subject_keeps_its_words():
     text = "The next 48 hours in Abu Dhabi will determine if the current cycle of violence is the final gasp of a hot war."
     label = _label(text, "determine", times=("The next 48 hours",))
     assert label is not None and label.startswith("Next 48 hours will determine"), label
+
+
+def test_a_modifier_right_before_a_noun_keeps_its_phrase_across_commas():
+    text = ("The facility, vital for providing heating to Kyiv residents during harsh winter conditions, sustained "
+            "significant structural damage from precision Russian missile attacks.")
+    assert _label(text, "damage").startswith("Facility sustained significant structural damage")

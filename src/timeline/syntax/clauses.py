@@ -154,9 +154,17 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             if (k < i and toks[k].dep in NOUN_PHRASE) or toks[k].dep in {"compound", "flat", "fixed", "nummod"} or (
                     toks[k].dep == "amod" and toks[k].upos == "ADJ"):
                 fixed += phrase(k)
-        # (what stands before a comma is another item of a list, not the noun's: "an arrogant West,
-        # shabby dictators, | naive protests")
-        fixed = [j for j in fixed if j >= i or not any(toks[m].text in SEPARATORS and m not in fixed for m in range(j, i))]
+        # (a word before the noun with a comma between them is another item of a list, not the noun's:
+        # "an arrogant West, shabby dictators, | naive protests"; not the phrase of one right before
+        # it: "The facility, vital for ..., | sustained significant structural damage")
+
+        def _premodifier(j: int) -> int:  # the noun's own dependent whose phrase j is in
+            while toks[j].head != i and toks[j].head != j:
+                j = toks[j].head
+            return j
+
+        fixed = [j for j in fixed if j >= i or not any(toks[m].text in SEPARATORS and m not in fixed
+                                                      for m in range(_premodifier(j), i))]
         optional = [phrase(k) for k in kids[i] if k > i and keep(k) and k not in fixed and toks[k].dep.startswith("nmod")]
     else:
         subj = _subject(parse, kids, i)
