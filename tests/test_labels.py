@@ -596,3 +596,11 @@ def test_a_modifier_right_before_a_noun_keeps_its_phrase_across_commas():
     text = ("The facility, vital for providing heating to Kyiv residents during harsh winter conditions, sustained "
             "significant structural damage from precision Russian missile attacks.")
     assert _label(text, "damage").startswith("Facility sustained significant structural damage")
+
+
+def test_a_verb_keeps_the_object_the_parse_hung_on_the_sentence_run_in_after_it():
+    text = ("Peter Conrad on how America's response to 9/11 unleashed an obscene nightmare Five days after 9/11, "
+            "Vice-President Cheney emerged from the fortified burrow in which he'd been awaiting Armageddon and - "
+            "glowering as blackly as the oil he no doubt dreams of - explained how the government intended to respond "
+            "to the terrorists.")
+    assert _label(text, "unleashed", times=("9/11", "Five days")) == "America's response unleashed an obscene nightmare"

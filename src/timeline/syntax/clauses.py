@@ -24,7 +24,7 @@ from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
 from .misparse import (QUOTES, SEPARATORS, before_aside, names_opening, quoted, run_on, run_on_span, time_residue,
-                       whole_phrase, stranded as stranded_subject)
+                       run_on_clause, stray_object, whole_phrase, stranded as stranded_subject)
 from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
@@ -209,7 +209,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         late = [k for k in kids[i] if k > i and toks[k].dep == "ccomp" and keep(k)
                 and any(o < k for o in obliques) and head.lemma.lower() not in _reporting()]
         trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late
-                    and not run_on(parse, kids, k) and not _run_on_clause(parse, kids, i, k)]
+                    and not run_on(parse, kids, k) and not run_on_clause(parse, kids, i, k, _reporting())]
         optional = [phrase(k) for k in sorted(obliques + late)]
         late_starts = {phrase(k)[0] for k in late}
 
@@ -219,6 +219,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         idxs = whole_phrase(parse, sorted(j for j in set(fixed) | {j for p in trimmed + optional for j in p} if lo <= j < hi),
                       i, in_time)
         idxs = before_aside(parse, idxs, i)
+        idxs = idxs + stray_object(parse, idxs, i, hi, in_time)
         while len(idxs) > 1 and idxs[-1] != i and in_time(idxs[-1]) and toks[idxs[-1]].dep not in {"obj", "iobj"} \
                 and toks[toks[idxs[-1]].head].dep not in {"obj", "iobj"}:
             # a date phrase the parse made part of another ends no label ("collapsed last |
@@ -478,18 +479,6 @@ NOUN_PHRASE = frozenset({"amod", "compound", "nummod", "nmod:poss", "flat", "fix
                          "case", "punct"})
 STAYS = frozenset({"case", "det", "amod", "compound", "flat", "nummod", "fixed", "mark", "aux", "aux:pass", "cop",
                    "nsubj", "nsubj:pass", "nmod:poss", "compound:prt"})  # what a phrase keeps while it sheds
-
-
-def _run_on_clause(parse: Parse, kids: list[list[int]], i: int, k: int) -> bool:
-    """A clause the parse made the complement of a verb that reports nothing, with its own subject
-    and no word opening it, after the verb's object: a sentence the page ran into this one
-    ("attended the trial of her brother's doctor in Los Angeles on Thursday | Michael Jackson's
-    sister La Toya is to step out of retirement"). (Not "told reporters he was ill".)"""
-    toks = parse.tokens
-    return toks[k].dep == "ccomp" and toks[i].lemma.lower() not in _reporting() \
-        and any(toks[c].dep.split(":")[0] in {"nsubj", "csubj"} for c in kids[k]) \
-        and not any(toks[c].dep == "mark" and toks[c].text.lower() != "to" for c in kids[k]) \
-        and any(toks[o].dep in {"obj", "iobj"} and i < o < k for o in kids[i])
 
 
 def _compose(parse: Parse, idxs: list[int], text: str, subject: str | None) -> str:

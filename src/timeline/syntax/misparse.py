@@ -248,3 +248,27 @@ def whole_phrase(parse: Parse, idxs: list[int], i: int, in_time: Callable[[int],
             out.append(k)
             k += 1
     return out
+
+
+def stray_object(parse: Parse, idxs: list[int], i: int, hi: int, in_time: Callable[[int], bool]) -> list[int]:
+    """The words of a noun phrase right after the verb at i, up to `hi` where a sentence a page ran
+    in begins, that the parse hung on that sentence ("unleashed an obscene nightmare | Five days
+    after 9/11"): the verb's object, when the label ends on the verb; else none."""
+    toks = parse.tokens
+    stray = list(range(i + 1, hi))
+    if idxs and idxs[-1] == i and stray and hi < len(toks) and toks[stray[-1]].head >= hi \
+            and all(toks[j].upos in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} and not in_time(j) for j in stray):
+        return stray
+    return []
+
+
+def run_on_clause(parse: Parse, kids: list[list[int]], i: int, k: int, reporting: frozenset[str]) -> bool:
+    """A clause the parse made the complement of a verb that reports nothing, with its own subject
+    and no word opening it, after the verb's object: a sentence the page ran into this one
+    ("attended the trial of her brother's doctor in Los Angeles on Thursday | Michael Jackson's
+    sister La Toya is to step out of retirement"). (Not "told reporters he was ill".)"""
+    toks = parse.tokens
+    return toks[k].dep == "ccomp" and toks[i].lemma.lower() not in reporting \
+        and any(toks[c].dep.split(":")[0] in {"nsubj", "csubj"} for c in kids[k]) \
+        and not any(toks[c].dep == "mark" and toks[c].text.lower() != "to" for c in kids[k]) \
+        and any(toks[o].dep in {"obj", "iobj"} and i < o < k for o in kids[i])
