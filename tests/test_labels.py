@@ -498,3 +498,133 @@ def test_a_saying_that_is_the_event_carries_what_was_said_and_the_quoted_clause_
     saying = _label(text, "said", times=("on Tuesday",))
     assert saying == 'Defence minister said: "We will not surrender to the rebels"' and not lint(saying), saying
     assert "said" not in (_label(text, "surrender", times=("on Tuesday",)) or "")
+
+
+@pytest.mark.parametrize("sentence, trigger, times, label", [
+    # an aside after a comma or a dash is not run into the phrase before it
+    ("Margaret Chan raised the official alert level to phase 5, the last step before a pandemic.", "raised", (),
+     "Margaret Chan raised the official alert level to phase 5"),
+    ("The World Health Organisation has raised its alert level to four - two steps short of declaring a pandemic.",
+     "raised", (), "World Health Organisation has raised its alert level to four"),
+    # what places a time goes with the time: "late | on Tuesday", "on 25 | June aged 50", "on the day | he died"
+    ("The World Health Organization (WHO) raised its alert level late on Tuesday.", "raised", ("Tuesday",),
+     "World Health Organization raised its alert level"),
+    ("Jackson died at his Los Angeles home on 25 June aged 50.", "died", ("25 June",), "Jackson died at his Los Angeles home"),
+    ("Paramedics were called to the mansion while Dr Murray was performing CPR on the singer on the day he died, "
+     "according to a recording.", "performing", (), "Dr Murray was performing CPR on the singer"),
+])
+def test_a_label_leaves_out_an_aside_and_what_only_places_its_time(sentence, trigger, times, label):
+    assert _label(sentence, trigger, times=times) == label
+
+
+@pytest.mark.parametrize("sentence, trigger, times, label", [
+    ("Police arrested two men, both from Leeds, in the raid.", "arrested", (), "Police arrested two men in the raid"),
+    ("Jones and McKay, two soldiers, were awarded the VC.", "awarded", (), "Jones and McKay were awarded the VC"),
+    ("Police found the car on the day after the attack.", "found", (), "Police found the car on the day after the attack"),
+    ("Troops left early in the morning.", "left", (), "Troops left early in the morning"),
+])
+def test_a_phrase_set_off_by_commas_or_a_time_said_in_words_stays(sentence, trigger, times, label):
+    assert _label(sentence, trigger, times=times) == label
+
+
+def test_a_title_after_a_name_opens_the_sentence_a_page_ran_into_a_headline():
+    text = ("Michael Jackson concert: La Toya to perform in Cardiff Ms Jackson attended the trial of her late brother's "
+            "doctor in Los Angeles on Thursday.")
+    assert _label(text, "attended", times=("Thursday",)) == \
+        "Ms Jackson attended the trial of her late brother's doctor in Los Angeles"
+
+
+@pytest.mark.parametrize("cut, trigger, kept", [
+    ("9/11 unleashed an obscene nightmare Five days after 9", "unleashed", "9/11 unleashed an obscene nightmare"),
+    ("Schools reopened in the city After the storm", "reopened", "Schools reopened in the city"),
+    ("the tide turned The ministers met in private", "met", "The ministers met in private"),
+    ("Protesters marched to The Hague on", "marched", "Protesters marched to The Hague on"),
+])
+def test_a_label_cut_from_the_text_is_the_sentence_of_its_trigger_where_a_page_ran_two_together(cut, trigger, kept):
+    from timeline.events.labels import own_clause
+
+    assert own_clause(cut, trigger) == kept
+
+
+def test_a_comma_inside_a_noun_phrase_does_not_end_the_label():
+    text = "The talks will determine if the violence is the final gasp of a hot war or the beginning of a protracted, armed peace."
+    assert _label(text, "beginning") == "Beginning of a protracted armed peace"
+
+
+def test_a_label_too_long_sheds_a_quotation_whole_and_the_verb_whose_object_it_was():
+    text = ('George Galloway today accused US senators of manufacturing "the mother of all smokescreens" as he '
+            'defended himself from charges that he profited from Iraqi oil sales.')
+    assert _label(text, "accused", times=("today",)) == "George Galloway accused US senators"
+
+
+@pytest.mark.parametrize("sentence, trigger, label", [
+    # a word that opens a clause, read as a preposition: the noun after it is the verb's subject
+    ("More than 100 people, including many Mexicans, have been quarantined in mainland China since the virus was found "
+     "in a Mexican man in Hong Kong.", "found", "Virus was found in a Mexican man in Hong Kong"),
+    # a participle set off by commas still lends its subject
+    ("The death of a soldier, announced today, takes the number of British dead to 87.", "takes",
+     "Death of a soldier takes the number of British dead to 87"),
+])
+def test_a_verb_takes_the_subject_written_before_it_not_that_of_a_finite_clause_before(sentence, trigger, label):
+    assert _label(sentence, trigger, times=("today",) if "today" in sentence else ()) == label
+
+
+@pytest.mark.parametrize("sentence, trigger, times, label", [
+    # the item of a list before a comma is not the noun's ("an arrogant West, shabby dictators, | naive protests")
+    ("Halliday says we are still infected by Cold War ills: an arrogant West, shabby dictators, naive protests",
+     "protests", (), "Naive protests"),
+    # a name whose noun the parse hung on the sentence run into it keeps it ("Michael Jackson's | death")
+    ("Dr Murray has denied he caused Michael Jackson's death Los Angeles prosecutors will file a criminal case "
+     "against Michael Jackson's doctor on Monday.", "caused", ("Monday",), "Caused Michael Jackson's death"),
+    # a sentence run in after the object, which the parse made the verb's complement
+    ("Michael Jackson concert: La Toya to perform in Cardiff Ms Jackson attended the trial of her late brother's doctor "
+     "in Los Angeles on Thursday Michael Jackson's sister La Toya is to step out of retirement after 20 years.",
+     "attended", ("Thursday",), "Ms Jackson attended the trial of her late brother's doctor in Los Angeles"),
+    ("Police told reporters he was ill.", "told", (), "Police told reporters he was ill"),
+])
+def test_a_label_keeps_to_its_own_phrase_where_a_page_ran_lists_and_sentences_together(sentence, trigger, times, label):
+    assert _label(sentence, trigger, times=times) == label
+
+
+@pytest.mark.parametrize("sentence, trigger, label", [
+    # a common word capitalized, which the article writes in lower case elsewhere, opens a headline run in
+    ("Police raid Jackson doctor's home Drug police are searching the Las Vegas home of Michael Jackson's doctor "
+     "as part of an inquiry into the drug use of the singer.", "searching",
+     "Drug police are searching the Las Vegas home of Michael Jackson's doctor"),
+    ("Police raid Jackson doctor's home Drug police are searching the Las Vegas home of Michael Jackson's doctor.",
+     "raid", "Police raid Jackson doctor's home"),
+    # a name, or a word after a finite verb, is no such opener
+    ("Blair told Parliament yesterday that the parliament would vote.", "told",
+     "Blair told Parliament yesterday that the parliament would vote"),
+    ("In the UK Jackson scored a posthumous number one album with greatest hits compilation Number Ones, with four "
+     "other albums reappearing in the top 20.", "scored", "Jackson scored a posthumous number one album with greatest hits"),
+])
+def test_a_headline_run_into_the_sentence_is_not_part_of_the_label(sentence, trigger, label):
+    assert _label(sentence, trigger) == label
+
+
+def test_a_label_too_long_sheds_the_subjects_modifiers_before_it_leaves_the_object_a_bare_noun():
+    text = ("The death of a soldier from 12 Mechanised Brigade, announced today, takes the number of British service "
+            "personnel who have died in Iraq since the start of hostilities in March 2003 to 87.")
+    assert _label(text, "takes", times=("today", "March 2003")) == \
+        "Death of a soldier takes the number of British service personnel"
+
+
+def test_a_time_that_is_the_subject_keeps_its_words():
+    text = "The next 48 hours in Abu Dhabi will determine if the current cycle of violence is the final gasp of a hot war."
+    label = _label(text, "determine", times=("The next 48 hours",))
+    assert label is not None and label.startswith("Next 48 hours will determine"), label
+
+
+def test_a_modifier_right_before_a_noun_keeps_its_phrase_across_commas():
+    text = ("The facility, vital for providing heating to Kyiv residents during harsh winter conditions, sustained "
+            "significant structural damage from precision Russian missile attacks.")
+    assert _label(text, "damage").startswith("Facility sustained significant structural damage")
+
+
+def test_a_verb_keeps_the_object_the_parse_hung_on_the_sentence_run_in_after_it():
+    text = ("Peter Conrad on how America's response to 9/11 unleashed an obscene nightmare Five days after 9/11, "
+            "Vice-President Cheney emerged from the fortified burrow in which he'd been awaiting Armageddon and - "
+            "glowering as blackly as the oil he no doubt dreams of - explained how the government intended to respond "
+            "to the terrorists.")
+    assert _label(text, "unleashed", times=("9/11", "Five days")) == "America's response unleashed an obscene nightmare"

@@ -32,7 +32,7 @@ from ..sources.segment import sentence_spans
 from ..syntax import Parse, parse_spans
 from ..syntax.clauses import END_WORDS, STAMP_RE, clause, token_at
 from ..syntax.coref import Coreference, anaphor_pattern
-from ..syntax.lint import lint_words
+from ..syntax.lint import lint_words, run_on_at
 from ..syntax.tree import SUBJECTS, Resolver
 
 DAY_MODIFIERS = frozenset({"last", "next", "this", "early", "late", "every", "on", "since", "until", "by"})
@@ -67,14 +67,24 @@ def _subordinators() -> frozenset[str]:
 def own_clause(label: str, trigger: str) -> str:
     """A label cut from the text without the words before the clause its trigger is in: it
     starts after the last subordinating word before the trigger ("ambulance with Jackson after
-    | he collapsed"), rules/en/labels.toml [cut]."""
+    | he collapsed"), rules/en/labels.toml [cut]; and without a sentence a page ran into it
+    (`syntax.lint.run_on_at`: "an obscene nightmare | Five days after")."""
     words = label.split()
     bare = [w.lower().strip(".,;:!?\"'“”‘’()-–—") for w in words]
     at = next((k for k, w in enumerate(bare) if w == trigger.lower()), None)
     if at is None:
         return label
     cut = max((k for k in range(at) if bare[k] in _subordinators()), default=None)
-    return label if cut is None else " ".join(words[cut + 1:])
+    start = 0 if cut is None else cut + 1
+    end = len(words)
+    while (run_on := run_on_at(words[start:end])) is not None:
+        # a sentence the page ran into it, before or after the trigger's: "9/11 unleashed an
+        # obscene nightmare | Five days after 9"
+        if start + run_on <= at:
+            start += run_on
+        else:
+            end = start + run_on
+    return label if (start, end) == (0, len(words)) else " ".join(words[start:end])
 
 
 @cache

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Callable, Sequence
+from typing import Sequence
 
 from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
-from .misparse import quoted, run_on, run_on_span, stranded as stranded_subject
+from .misparse import (QUOTES, SEPARATORS, before_aside, names_opening, quoted, run_on, run_on_span, time_residue,
+                       run_on_clause, stray_object, whole_phrase, stranded as stranded_subject)
 from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
@@ -79,10 +80,19 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
 
     def timed(k: int) -> bool:
         """A dependent that is a time phrase and nothing more ("on Tuesday", "overnight"): the
-        label leaves it to the date beside it. ("the winter months" is not: it stays whole.)"""
+        label leaves it to the date beside it. ("the winter months" is not: it stays whole.) So
+        is one whose head word is in a time expression, with what the parse hung on it after
+        the time ("on 25 | June aged 50"; not "an obscene nightmare | five days after 9/11", nor
+        a prepositional phrase: "on Monday | of a possible pandemic"), a word that places the time ("late | on Tuesday"), and a time noun that
+        a clause the label leaves out says which ("on the day | he died"): rules/en/labels.toml [clause]."""
+        if time_residue(parse, kids, k, in_time):
+            return True
         if toks[k].dep not in TIME_PHRASES:  # ("the overnight bombardment": part of the noun's phrase)
             return False
         span = subtree(kids, parse, k, lambda c: True)
+        if in_time(k) and all(in_time(j) or toks[j].dep in {"case", "det", "punct"} for j in span if j < k) \
+                and not any(toks[j].upos == "ADP" and not in_time(j) for j in span if j > k):
+            return True  # (not a phrase the parse hung on it: "on Monday | of a possible pandemic")
         words_ = [j for j in span if toks[j].dep not in {"case", "det", "punct", "advmod"} or j == k]
         return bool(words_) and all(in_time(j) for j in words_)
 
@@ -144,6 +154,17 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             if (k < i and toks[k].dep in NOUN_PHRASE) or toks[k].dep in {"compound", "flat", "fixed", "nummod"} or (
                     toks[k].dep == "amod" and toks[k].upos == "ADJ"):
                 fixed += phrase(k)
+        # (a word before the noun with a comma between them is another item of a list, not the noun's:
+        # "an arrogant West, shabby dictators, | naive protests"; not the phrase of one right before
+        # it: "The facility, vital for ..., | sustained significant structural damage")
+
+        def _premodifier(j: int) -> int:  # the noun's own dependent whose phrase j is in
+            while toks[j].head != i and toks[j].head != j:
+                j = toks[j].head
+            return j
+
+        fixed = [j for j in fixed if j >= i or not any(toks[m].text in SEPARATORS and m not in fixed
+                                                      for m in range(_premodifier(j), i))]
         optional = [phrase(k) for k in kids[i] if k > i and keep(k) and k not in fixed and toks[k].dep.startswith("nmod")]
     else:
         subj = _subject(parse, kids, i)
@@ -154,6 +175,11 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             fixed += [h] + [k for k in kids[h] if toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS]
             fixed += [k for k in kids[i] if toks[k].dep == "mark" and toks[k].text.lower() == "to"]
         stranded = stranded_subject(parse, kids, i) if subj is None else None
+        if subj is not None and subj < run_on_span(parse, i, text)[0]:
+            # the parse took its subject from the headline a page ran into the sentence ("Michael
+            # Jackson concert: La Toya to perform in Cardiff | Ms Jackson attended"): the names
+            # that open its own sentence, right before its verb group, are
+            subj, stranded = None, names_opening(parse, kids, i, text)
         if stranded:  # "In the UK Jackson scored ...": the name the parse hung on the phrase before
             subject = words(parse, stranded, text)
         if subj is not None:
@@ -183,15 +209,17 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         late = [k for k in kids[i] if k > i and toks[k].dep == "ccomp" and keep(k)
                 and any(o < k for o in obliques) and head.lemma.lower() not in _reporting()]
         trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late
-                    and not run_on(parse, kids, k)]
+                    and not run_on(parse, kids, k) and not run_on_clause(parse, kids, i, k, _reporting())]
         optional = [phrase(k) for k in sorted(obliques + late)]
         late_starts = {phrase(k)[0] for k in late}
 
-    lo, hi = run_on_span(parse, i)
+    lo, hi = run_on_span(parse, i, text)
 
     def label_of() -> str:
-        idxs = _whole(parse, sorted(j for j in set(fixed) | {j for p in trimmed + optional for j in p} if lo <= j < hi),
+        idxs = whole_phrase(parse, sorted(j for j in set(fixed) | {j for p in trimmed + optional for j in p} if lo <= j < hi),
                       i, in_time)
+        idxs = before_aside(parse, idxs, i)
+        idxs = idxs + stray_object(parse, idxs, i, hi, in_time)
         while len(idxs) > 1 and idxs[-1] != i and in_time(idxs[-1]) and toks[idxs[-1]].dep not in {"obj", "iobj"} \
                 and toks[toks[idxs[-1]].head].dep not in {"obj", "iobj"}:
             # a date phrase the parse made part of another ends no label ("collapsed last |
@@ -201,15 +229,30 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
 
     def shed(phrase_: list[int]) -> list[int] | None:
         """The phrase without its last dependent that may go (its head and the words that make
-        it a phrase stay), or None when none is left to shed."""
+        it a phrase stay), or None when none is left to shed, or when shedding it would leave
+        part of a quotation ('manufacturing "the mother | of all smokescreens"')."""
         heads = [k for k in phrase_ if toks[k].head not in phrase_ or toks[k].head == k]
         top = heads[0] if heads else None
         inner = [k for k in phrase_ if k != top and k != i and toks[k].head in phrase_ and toks[k].head != k
                  and toks[k].dep not in STAYS and k > (top if top is not None else -1)]
         if not inner:
             return None
-        drop = set(subtree(kids, parse, max(inner), lambda c: True))
+        def splits(drop_: set[int]) -> bool:
+            return any(a < min(drop_) <= b and any(a < j < b and j not in drop_ for j in phrase_) for a, b in quotations)
+
+        k = max(inner)
+        drop = set(subtree(kids, parse, k, lambda c: True))
+        while splits(drop) and toks[k].head in inner:  # (the quotation goes whole, with what holds it)
+            k = toks[k].head
+            drop = set(subtree(kids, parse, k, lambda c: True))
+        if splits(drop):
+            return None
+        if toks[k].dep in OBJECTS and toks[k].head in inner:  # (a verb goes with its object: not "of manufacturing")
+            drop = set(subtree(kids, parse, toks[k].head, lambda c: True))
         return [j for j in phrase_ if j not in drop]
+
+    marks_ = [k for k, t in enumerate(toks) if t.text in QUOTES and t.text not in {"'", "‘", "’"}]
+    quotations = list(zip(marks_[::2], marks_[1::2]))  # (the spans between quotation marks)
 
     label = label_of()
     while len(label) > max_chars:
@@ -220,13 +263,13 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             else:
                 optional[-1] = smaller
         else:
-            for k in range(len(trimmed) - 1, -1, -1):
-                smaller = shed(trimmed[k])
-                if smaller is not None:
-                    trimmed[k] = smaller
-                    break
-            else:
+            # the last phrase that can shed, unless that leaves it a bare noun while another can
+            # ("takes | the number": the subject's "from 12 Mechanised Brigade" goes first)
+            sheds = [(k, smaller) for k in range(len(trimmed) - 1, -1, -1) if (smaller := shed(trimmed[k])) is not None]
+            if not sheds:
                 return None
+            k, smaller = next(((k, x) for k, x in sheds if sum(toks[j].upos != "DET" for j in x) > 1), sheds[0])
+            trimmed[k] = smaller
         label = label_of()
     if not nominal and head.lemma.lower() in _reporting():
         said = quoted(parse, kids, i, text)  # the saying is the event: what was said goes with it
@@ -254,8 +297,13 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time, resolve))
 
 
-PREDICATES = frozenset({"root", "ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "acl:relcl", "csubj",
-                        "csubj:pass"})
+PREDICATES = frozenset({"root", "ccomp", "xcomp", "advcl", "advcl:relcl", "conj", "parataxis", "acl", "acl:relcl",
+                        "csubj", "csubj:pass"})
+
+
+@cache
+def _subordinators() -> frozenset[str]:
+    return frozenset(load_toml("labels.toml")["cut"]["subordinators"])
 
 
 @cache
@@ -321,6 +369,9 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
         stolen = _participle_subject(parse, kids, i)
         if stolen is not None:
             return stolen
+        if (before := _noun_before(parse, kids, i)) is not None and any(
+                toks[c].dep == "case" and toks[c].text.lower() in _subordinators() for c in kids[before]):
+            return before  # a word that opens a clause read as a preposition ("since | the virus was found")
         if toks[i].dep == "conj" and (before := _noun_before(parse, kids, i)) is not None:
             return before  # (a misparse: "... after a swine flu virus was implicated", not the WHO)
         if toks[i].dep in {"conj", "xcomp"} and toks[i].head != i:
@@ -337,10 +388,12 @@ def _participle_subject(parse: Parse, kids: list[list[int]], i: int) -> int | No
     """The subject a participle before the verb took from it: "The death of a soldier, announced
     today, takes the number ... to 87" (the parse made the death the subject of "announced",
     a clause of "takes" with no word opening it): the death takes. Not a clause that a word
-    opens ("When the police arrived, ..."), whose subject is its own."""
+    opens ("When the police arrived, ..."), whose subject is its own, nor a clause with its own
+    auxiliaries ("More than 100 people, including many Mexicans, have been quarantined since
+    the virus was found": not a participle)."""
     toks = parse.tokens
     for k in kids[i]:
-        if k < i and toks[k].dep == "advcl" and not any(toks[m].dep == "mark" for m in kids[k]):
+        if k < i and toks[k].dep == "advcl" and not any(toks[m].dep in {"mark", "aux", "aux:pass"} for m in kids[k]):
             subj = next((m for m in kids[k] if m < k and toks[m].dep in SUBJECTS), None)
             # (set off by a comma: "The death ..., announced today," not "Prices rose sharply")
             if subj is not None and any(toks[j].text == "," for j in range(subj + 1, k)):
@@ -426,22 +479,6 @@ NOUN_PHRASE = frozenset({"amod", "compound", "nummod", "nmod:poss", "flat", "fix
                          "case", "punct"})
 STAYS = frozenset({"case", "det", "amod", "compound", "flat", "nummod", "fixed", "mark", "aux", "aux:pass", "cop",
                    "nsubj", "nsubj:pass", "nmod:poss", "compound:prt"})  # what a phrase keeps while it sheds
-
-
-def _whole(parse: Parse, idxs: list[int], i: int, in_time: Callable[[int], bool] = lambda k: False) -> list[int]:
-    """The label's tokens, a noun the parse left out of the phrase it ends ("a week-long energy
-    infrastructure | truce") put back: a label never ends in the middle of a noun phrase. (Not
-    a time word: "Ed Miliband's speech | yesterday" ends where the date beside it begins.)"""
-    toks = parse.tokens
-    if not idxs:
-        return idxs
-    out = list(idxs)
-    k = out[-1] + 1
-    while k < len(toks) and toks[k].tag.startswith("NN") and toks[k].start - toks[k - 1].end <= 1 \
-            and toks[out[-1]].tag.startswith(("NN", "JJ")) and not in_time(k):
-        out.append(k)
-        k += 1
-    return out
 
 
 def _compose(parse: Parse, idxs: list[int], text: str, subject: str | None) -> str:

@@ -17,12 +17,15 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
   repeated    a word or phrase said twice in a row, or a name said twice ("NEW YORK NEW YORK")
   subjectless opens with a finite verb or a past participle: the clause lost its subject
               ("Traveled to Hong Kong", "Defy the shutdown call", "Was taken to hospital")
-  pronoun     opens with a pronoun that stands for a name it does not give ("He", "They", "His")
+  pronoun     opens with a pronoun that stands for a name it does not give ("He", "They", "His"),
+              or with a word of quantity standing alone before its verb ("All would find ...")
   opener      opens with a conjunction: the tail of a sentence ("And", "But", "While")
   lowercase   opens in lower case
   unbalanced  a bracket or quotation mark left open
   garbled     words a broken parse put together: "be" with no modal or "to" before it ("Latest
               school be shut"), an article or preposition before an auxiliary ("Delivery of is")
+  object      an object pronoun that stands for a name the label does not give ("hired him",
+              "urged them to ensure", "declared it a full pandemic")
   run-on      a word that opens sentences, capitalized after a word in lower case and not
               beginning a name: a headline or byline run into the first sentence ("... an
               obscene nightmare Five days after", "... a heroic act The following correction")
@@ -38,7 +41,7 @@ from functools import cache
 from ..rules import load_toml
 
 CLASSES = ("furniture", "long", "short", "cut", "ending", "stamp", "capitals", "repeated", "subjectless", "pronoun", "opener",
-           "lowercase", "unbalanced", "garbled", "run-on")
+           "lowercase", "unbalanced", "garbled", "run-on", "object")
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 # a clock stamp ("20:07 UTC"), a dateline ("CAIRO, Egypt (CNN) --", "KYIV, Feb 3 (Reuters) -"), a
 # full date ("8 November 2011", "June 25, 2009"), a page's "Last updated"
@@ -79,6 +82,10 @@ class LintWords:
     conjunctions: frozenset[str]
     acronyms: frozenset[str]
     run_on_openers: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    quantifiers: frozenset[str] = frozenset()
+    finite_auxiliaries: frozenset[str] = frozenset()
 
 
 @cache
@@ -87,7 +94,9 @@ def lint_words() -> LintWords:
     low = lambda key: frozenset(w.lower() for w in d[key])  # noqa: E731
     return LintWords(int(d["max_chars"]), int(d["min_words"]), low("end_words"), low("dangling_words"), low("time_words"),
                      low("verb_openers"), low("name_modals"), low("after_verb"), low("pronouns"), low("not_verbs"),
-                     low("verb_objects"), low("conjunctions"), frozenset(d["acronyms"]), frozenset(d.get("run_on_openers", ())))
+                     low("verb_objects"), low("conjunctions"), frozenset(d["acronyms"]), frozenset(d.get("run_on_openers", ())),
+                     frozenset(d.get("titles", ())), frozenset(d.get("object_pronouns", ())),
+                     low("quantifiers"), low("finite_auxiliaries"))
 
 
 def lint_examples() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -132,7 +141,8 @@ def lint(label: str) -> tuple[str, ...]:
     if bare:
         first, second = bare[0], bare[1] if len(bare) > 1 else ""
         second_lower = len(words) > 1 and words[1][:1].islower()
-        if first in w.pronouns and (first != "us" or not words[0].isupper()):
+        if first in w.pronouns and (first != "us" or not words[0].isupper()) or (
+                first in w.quantifiers and second in w.finite_auxiliaries):  # ("All would find ...")
             problems.append(f"pronoun: opens with '{words[0]}', a name it does not give")
         elif first in w.conjunctions:
             problems.append(f"opener: opens with '{words[0]}'")
@@ -143,6 +153,9 @@ def lint(label: str) -> tuple[str, ...]:
     run_on = _run_on(words, w.run_on_openers)
     if run_on:
         problems.append(f"run-on: '{run_on}' opens another sentence")
+    obj = next((x for x in words[1:] if x.strip(".,;:!?\"'“”‘’()") in w.objects), None)
+    if obj is not None:
+        problems.append(f"object: '{obj.strip('.,;:!?')}' stands for a name the label does not give")
     if (label.count("(") != label.count(")") or label.count("[") != label.count("]") or label.count('"') % 2
             or label.count("“") != label.count("”")):
         problems.append("unbalanced: a bracket or quotation mark left open")
@@ -150,13 +163,20 @@ def lint(label: str) -> tuple[str, ...]:
 
 
 def _run_on(words: list[str], openers: frozenset[str]) -> str | None:
-    """The first word of `openers`, capitalized after a word in lower case (no stop or colon
-    between), that does not begin a name (the next word is not capitalized)."""
+    at = run_on_at(words, openers)
+    return None if at is None else f"{words[at - 1]} {words[at]}"
+
+
+def run_on_at(words: list[str], openers: frozenset[str] | None = None) -> int | None:
+    """Where the first word of `openers` (the run-on openers of labels.toml), capitalized after
+    a word in lower case (no stop or colon between), that does not begin a name (the next word
+    is not capitalized) is in `words`, else None."""
+    openers = lint_words().run_on_openers if openers is None else openers
     for i in range(1, len(words)):
         prev, word = words[i - 1], words[i].strip("\"'“”‘’")
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if word in openers and prev[:1].islower() and prev[-1:] not in ".:;!?\"'”’" and not nxt[:1].isupper():
-            return f"{prev} {word}"
+            return i
     return None
 
 

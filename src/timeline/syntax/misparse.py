@@ -4,13 +4,21 @@ A page runs sentences together with no stop between them (a picture's caption, a
 the news: "Michael Jackson died in June 2009 aged 50 Executors of Michael Jackson's estate have
 asked ..."): `run_on_span` is the part of a parsed sentence an event's label may use, and
 `run_on` a dependent that is a sentence of its own after a comma. `stranded` is the subject a
-parse hung on the phrase before its verb ("In the UK Jackson scored ..."). `quoted` is the
+parse hung on the phrase before its verb ("In the UK Jackson scored ..."), `names_opening` the
+one it took from a headline run into the sentence, `before_aside` a label's words up to an aside
+set off by a comma or a dash. `quoted` is the
 quotation a verb of saying follows ('"We will not surrender," the minister said'), which the
 label of the saying itself needs: the saying is the news only with what was said.
 """
 from __future__ import annotations
 
+import re
+from functools import cache, lru_cache
+from typing import Callable
+
 from . import Parse
+from ..rules import load_toml
+from .lint import lint_words
 from .tree import AUXILIARIES, NEGATIONS, SUBJECTS, subtree, words
 
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
@@ -81,12 +89,52 @@ def starts_sentence(parse: Parse, j: int) -> bool:
     if low in {"when", "while", "after", "as"}:
         return True
     nxt = toks[j + 1] if j + 1 < len(toks) else None  # ("the newspaper The Guardian": a name)
-    return low in RUN_ON_OPENERS and nxt is not None and nxt.text[:1].islower()
+    return (low in RUN_ON_OPENERS or t.text in lint_words().run_on_openers) and nxt is not None \
+        and nxt.text[:1].islower()
 
 
-def run_on_span(parse: Parse, i: int) -> tuple[int, int]:
-    """The tokens [lo, hi) of the sentence token i belongs to when a page ran several together."""
-    starts = [j for j in range(1, len(parse.tokens)) if starts_sentence(parse, j)]
+def titled(parse: Parse, j: int) -> bool:
+    """Whether token j is a title that opens a sentence a page ran into the one before it: a
+    title ("Ms", "Dr") right after a name, where a title never stands within a sentence ("La
+    Toya to perform in Cardiff | Ms Jackson attended the trial"; not "Labour MP Ms Smith",
+    "the singer's Dr Murray")."""
+    toks = parse.tokens
+    if j == 0 or j + 1 >= len(toks):
+        return False
+    t, prev, nxt = toks[j], toks[j - 1], toks[j + 1]
+    return (t.text.rstrip(".") in lint_words().titles and prev.upos == "PROPN" and not prev.text.isupper()
+            and prev.text.rstrip(".") not in lint_words().titles and prev.end < t.start and nxt.upos == "PROPN")
+
+
+def common_opener(parse: Parse, j: int, text: str) -> bool:
+    """Whether token j is a common word capitalized because it opens a sentence (or a headline)
+    a page ran into the one before it: a capitalized word the parse took for a name, right after
+    a lower-case noun or a verb that is not finite and before a lower-case word, that the
+    article `text` writes in lower case elsewhere ("court challenge | Weapons evidence was
+    crucial", "Jackson doctor's home | Drug police are searching"; not "told Parliament
+    yesterday", nor a name the article never writes in lower case)."""
+    toks = parse.tokens
+    if j == 0 or j + 1 >= len(toks):
+        return False
+    t, prev, nxt = toks[j], toks[j - 1], toks[j + 1]
+    if t.upos != "PROPN" or not t.text[:1].isupper() or t.text.isupper() or not t.text.isalpha() \
+            or prev.upos not in {"NOUN", "VERB"} or prev.tag in {"VBD", "VBZ", "VBP", "MD"} \
+            or not prev.text[:1].islower() or prev.end == t.start or not nxt.text[:1].islower() \
+            or nxt.upos not in {"NOUN", "VERB", "AUX"}:
+        return False
+    return t.text.lower() in _lower_words(text)
+
+
+@lru_cache(maxsize=8)
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z][a-z]+\b", text))
+
+
+def run_on_span(parse: Parse, i: int, text: str | None = None) -> tuple[int, int]:
+    """The tokens [lo, hi) of the sentence token i belongs to when a page ran several together
+    (with the article's `text`, a common word capitalized also opens one: `common_opener`)."""
+    starts = [j for j in range(1, len(parse.tokens)) if starts_sentence(parse, j) or titled(parse, j)
+              or (text is not None and common_opener(parse, j, text))]
     lo = max((j for j in starts if j <= i), default=0)
     hi = min((j for j in starts if j > i), default=len(parse.tokens))
     return lo, hi
@@ -122,3 +170,105 @@ def quoted(parse: Parse, kids: list[list[int]], i: int, text: str) -> str | None
             continue
         return words(parse, inner, text)
     return None
+
+
+SEPARATORS = frozenset({",", ";", ":", "-", "–", "—", "--"})
+
+
+def before_aside(parse: Parse, idxs: list[int], i: int) -> list[int]:
+    """The label's tokens up to a comma or a spaced dash after the verb that the label leaves out
+    alone: what follows it is an aside on the phrase before ("raised the alert level to phase 5
+    | , the last step before a pandemic", "to four | - two steps short of ..."), which read
+    without its comma runs into that phrase. Not a comma between two words of one phrase ("a
+    protracted, armed peace": the word before it belongs to a head after it)."""
+    toks = parse.tokens
+    for a, b in zip(idxs, idxs[1:]):
+        gap = range(a + 1, b)
+        if a >= i and len(gap) and all(toks[j].text in SEPARATORS for j in gap) and not toks[a].head > b:
+            return [j for j in idxs if j <= a]
+    return idxs
+
+
+def names_opening(parse: Parse, kids: list[list[int]], i: int, text: str | None = None) -> list[int] | None:
+    """The proper nouns from where the sentence of the verb at i begins up to its verb group,
+    when nothing else stands there, else None."""
+    toks = parse.tokens
+    first = min([i] + [k for k in kids[i] if k < i and (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)])
+    run = list(range(run_on_span(parse, i, text)[0], first))
+    return run if run and all(toks[k].upos == "PROPN" for k in run) else None
+
+
+@cache
+def _clause_rules() -> tuple[frozenset[str], frozenset[str]]:
+    d = load_toml("labels.toml")["clause"]
+    return frozenset(w.lower() for w in d["time_modifiers"]), frozenset(w.lower() for w in d["time_nouns"])
+
+
+def time_residue(parse: Parse, kids: list[list[int]], k: int, in_time: Callable[[int], bool]) -> bool:
+    """A word that places a time the label leaves to the date ("late | on Tuesday", "early |
+    Monday"), or a time noun with the clause that says which time it is ("on the day | he
+    died"): without its time, it tells the reader nothing."""
+    toks = parse.tokens
+    modifiers, nouns = _clause_rules()
+    t = toks[k]
+    if t.dep in {"advmod", "xcomp", "obl:npmod"} and t.text.lower() in modifiers:  # (not "the next | 48 hours": its own)
+        nxt = k + 1 if k + 1 < len(toks) and toks[k + 1].upos != "ADP" else k + 2
+        return nxt < len(toks) and in_time(nxt)
+    return t.upos == "NOUN" and t.lemma.lower() in nouns and any(toks[c].dep in {"acl:relcl", "acl"} for c in kids[k])
+
+
+def whole_phrase(parse: Parse, idxs: list[int], i: int, in_time: Callable[[int], bool] = lambda k: False) -> list[int]:
+    """The label's tokens, a noun the parse left out of the phrase it ends ("a week-long energy
+    infrastructure | truce") or of one inside it put back: a label never ends or skips words in
+    the middle of a noun phrase. (Not
+    a time word: "Ed Miliband's speech | yesterday" ends where the date beside it begins.)"""
+    toks = parse.tokens
+    if not idxs:
+        return idxs
+    out = list(idxs)
+    for a, b in zip(idxs, idxs[1:]):  # (and inside it: "a posthumous number | one album | with ...")
+        gap = range(a + 1, b)
+        if a > i and len(gap) and toks[a].tag.startswith(("NN", "JJ")) and toks[b].upos == "ADP" and all(
+                toks[j].tag.startswith("NN") or toks[j].tag == "CD" for j in gap) and not any(in_time(j) for j in gap):
+            out += gap
+    out.sort()
+    k = out[-1] + 1
+    while k < len(toks) and toks[k].tag.startswith("NN") and toks[k].start - toks[k - 1].end <= 1 \
+            and toks[out[-1]].tag.startswith(("NN", "JJ")) and not in_time(k):
+        out.append(k)
+        k += 1
+    # a name whose noun the label lost keeps it ("caused Michael Jackson's | death", "Police raid Jackson
+    # doctor | 's home"), its common nouns only ("death | Los Angeles prosecutors": another sentence)
+    pos = out[-1] if toks[out[-1]].tag == "POS" else k if k < len(toks) and toks[k].tag == "POS" \
+        and toks[out[-1]].tag.startswith("NN") else None
+    if pos is not None and pos + 1 < len(toks) and toks[pos + 1].tag in {"NN", "NNS"} and not in_time(pos + 1):
+        out += [j for j in (pos,) if j not in out]
+        k = pos + 1
+        while k < len(toks) and toks[k].tag in {"NN", "NNS"} and not in_time(k):
+            out.append(k)
+            k += 1
+    return out
+
+
+def stray_object(parse: Parse, idxs: list[int], i: int, hi: int, in_time: Callable[[int], bool]) -> list[int]:
+    """The words of a noun phrase right after the verb at i, up to `hi` where a sentence a page ran
+    in begins, that the parse hung on that sentence ("unleashed an obscene nightmare | Five days
+    after 9/11"): the verb's object, when the label ends on the verb; else none."""
+    toks = parse.tokens
+    stray = list(range(i + 1, hi))
+    if idxs and idxs[-1] == i and stray and hi < len(toks) and toks[stray[-1]].head >= hi \
+            and all(toks[j].upos in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} and not in_time(j) for j in stray):
+        return stray
+    return []
+
+
+def run_on_clause(parse: Parse, kids: list[list[int]], i: int, k: int, reporting: frozenset[str]) -> bool:
+    """A clause the parse made the complement of a verb that reports nothing, with its own subject
+    and no word opening it, after the verb's object: a sentence the page ran into this one
+    ("attended the trial of her brother's doctor in Los Angeles on Thursday | Michael Jackson's
+    sister La Toya is to step out of retirement"). (Not "told reporters he was ill".)"""
+    toks = parse.tokens
+    return toks[k].dep == "ccomp" and toks[i].lemma.lower() not in reporting \
+        and any(toks[c].dep.split(":")[0] in {"nsubj", "csubj"} for c in kids[k]) \
+        and not any(toks[c].dep == "mark" and toks[c].text.lower() != "to" for c in kids[k]) \
+        and any(toks[o].dep in {"obj", "iobj"} and i < o < k for o in kids[i])
