@@ -48,6 +48,9 @@ def test_month_without_year_follows_the_tense():
     assert one("The offensive started in March.", "March").value == "2025-03"
     assert one("The offensive will start in March.", "March").value == "2026-03"
     assert one("Prices fell in January.", "January").value == "2026-01"
+    # a short regular past ("died": four letters) is a past verb too: not the coming March
+    assert one("The singer died at his home in March.", "March").value == "2025-03"
+    assert one("The singer died at his home on 25 June.", "25 June").value == "2025-06-25"
 
 
 def test_a_participle_before_its_object_is_the_verb():
