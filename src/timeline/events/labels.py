@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from functools import cache
 from typing import Iterable, Mapping, Sequence
 
-from ..model import Document, Event, Timex
+from ..model import Document, Event, Timex, evolve
 from ..rules import load_toml
 from ..sources.segment import sentence_spans
 from ..syntax import Parse, parse_spans
@@ -180,9 +179,9 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
             # (the resolver knows the tokens of the sentence's news part: a headline piece has none)
             found = clause(p, i, doc.text, exclude, _guarded(coref, k) if p is parses.get(k) else None)
         if found is not None:
-            out.append(replace(e, label=found.label, participants=found.participants))
+            out.append(evolve(e, label=found.label, participants=found.participants))
         else:
-            out.append(replace(e, label=tidy(own_clause(e.label, e.text))))
+            out.append(evolve(e, label=tidy(own_clause(e.label, e.text))))
     return out
 
 
