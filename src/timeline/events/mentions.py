@@ -67,8 +67,11 @@ def _in_group(tok: Token, groups: tuple[VerbGroup, ...]) -> VerbGroup | None:
     return None
 
 
+_SPACES_RE = re.compile(r"\s+")
+
+
 def _span_text(text: str, start: int, end: int) -> str:
-    return re.sub(r"\s+", " ", text[start:end]).strip()
+    return _SPACES_RE.sub(" ", text[start:end]).strip()
 
 
 def _label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: list[tuple[int, int]],
@@ -245,6 +248,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
     found_events: list[tuple[Event, int]] = []
     spans: list[tuple[int, int]] = []
     owned: list[bool] = []
+    timex_memo: dict = {}  # type: ignore[type-arg]  # (see best_timex)
     for si, sentence, found_tokens in _scored_sentences(analysis):
         if not found_tokens:
             continue
@@ -276,7 +280,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 if verbal is not None:
                     tense, aspect, modality = verbal
                 governing = parsed.governing(pi, sent_timexes)  # type: ignore[union-attr]
-            found = best_timex(text, sent, tok, governing, groups, is_verb, lex.nouns)
+            found = best_timex(text, sent, tok, governing, groups, is_verb, lex.nouns, timex_memo)
             strength = 999.0
             if found is not None:
                 timex, prep, strength = found
