@@ -157,7 +157,10 @@ def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Seque
                 timed = sorted(group, key=lambda i: (feats[i].span[0] is None, feats[i].span[0] or 0.0, items[i].doc, i))
                 for x, i in enumerate(timed):
                     for j in timed[x + 1:x + 1 + NEIGHBOURS]:
-                        score(min(i, j), (max(i, j),))
+                        a, b = (i, j) if i < j else (j, i)
+                        if a * n + b not in seen:
+                            seen.add(a * n + b)
+                            pair(a, b)
     return agree, differ
 
 
