@@ -320,32 +320,6 @@ class Event:
         return bounds_of(self.envelope, self.relative)
 
 
-def evolve(obj, **changes):  # type: ignore[no-untyped-def]
-    """`dataclasses.replace` for the slotted, frozen dataclasses here that have a plain
-    __init__ (Event, made and copied once per mention, up to millions of times): the same
-    object, built without the keyword call of the generated __init__, twice as fast."""
-    cls = type(obj)
-    how = _EVOLVE.get(cls)
-    if how is None:
-        import dataclasses
-        from operator import attrgetter
-
-        names = tuple(f.name for f in dataclasses.fields(cls))
-        how = _EVOLVE[cls] = (frozenset(names), attrgetter(*names), tuple(cls.__dict__[n].__set__ for n in names))
-    known, values, setters = how
-    if not changes.keys() <= known:
-        raise TypeError(f"{cls.__name__} has no field {sorted(changes.keys() - known)[0]!r}")
-    new = object.__new__(cls)
-    for put, value in zip(setters, values(obj)):
-        put(new, value)
-    for name, value in changes.items():
-        object.__setattr__(new, name, value)
-    return new
-
-
-_EVOLVE: dict[type, tuple] = {}  # type: ignore[type-arg]
-
-
 @dataclass(frozen=True, slots=True)
 class Match:
     """Two event entries of different articles that report the same happening."""

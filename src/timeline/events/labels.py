@@ -25,7 +25,8 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import Iterable, Mapping, Sequence
 
-from ..model import Document, Event, Timex, evolve
+from ..model import Document, Event, Timex
+from .evolve import evolve
 from ..rules import load_toml
 from ..sources.segment import sentence_spans
 from ..syntax import Parse, parse_spans

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Iterator, Mapping
 import numpy as np
 
 from ..rules import load_toml
-from ..model import AnchorKind, Event, Interval, RelInterval, Relation, Tense, evolve
+from ..model import AnchorKind, Event, Interval, RelInterval, Relation, Tense
+from .evolve import evolve
 from .anchoring import AFTER_WORDS, BEFORE_WORDS, best_timex, dct_envelope, premodifies, relation_for, timex_envelope
 from .eventmodel import Sentence, event_model, inflect, may_be_events, token_features, token_scores
 from ..time.analysis import Analysis

@@ -34,7 +34,8 @@ from __future__ import annotations
 from itertools import accumulate
 from typing import Iterable, Mapping, Sequence
 
-from ..model import Event, evolve
+from ..model import Event
+from .evolve import evolve
 from .envelopes import NO_ENVELOPE, UNITS, Envelopes, frame
 from .links import Parses, links
 from .pairs import WINDOW, Margins, sentence_numbers
@@ -291,5 +292,5 @@ def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None
             if k != prev:
                 rank += 1
                 prev = k
-            out.append(evolve(e, rank=rank))
+            out.append(e if e.rank == rank else evolve(e, rank=rank))  # (the same value: no copy)
     return out
