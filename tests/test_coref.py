@@ -81,3 +81,24 @@ def test_a_hyphenated_name_is_one_name_and_its_title_is_left_out():
 def test_a_place_the_article_writes_in_is_no_he():
     assert _stands_for("Rescuers arrived in Haiti on Monday. His rescue came late.", "His") is None
     assert _stands_for("Rescuers arrived for Haiti on Monday. His rescue came late.", "His") == "Haiti"  # no cue: a name
+
+
+def test_the_article_wide_searches_find_what_a_regular_expression_finds():
+    """The searches of the whole article (is a word written in lower case, a name after "in",
+    "from" or "near") look for the word itself first; they answer as the regular expression
+    over the whole text does, at word edges, hyphens, line breaks and "the"."""
+    import re
+
+    from timeline.syntax.coref import _occurs, _place_starts
+
+    texts = ["He lives in\n the  Hague.", "from-Paris", "near Paris-based firms", "within Paris", "in Parisian",
+             "inParis", "It came from the\tthe Paris", "the Paris", "Demand, Demand for x", "x-demand demand-y",
+             "a demand.", "in Paris", "Rome. In Paris", "near\u00a0Paris!", "the Paris in  Paris"]
+    for text in texts:
+        for name in ("Paris", "Hague", "the Paris", "Demand", "demand"):
+            place = re.compile(r"\b(?:in|from|near)\s+(?:the\s+)?" + re.escape(name) + r"\b")
+            assert _occurs(place, text, name, lambda i: _place_starts(text, i)) == bool(place.search(text)), (text, name)
+            lower = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+            assert _occurs(lower, text, name, lambda i: (i,)) == bool(lower.search(text)), (text, name)
+            inside = re.compile(rf"[\w,;] {re.escape(name)}(?![\w-])")
+            assert _occurs(inside, text, name, lambda i: (i - 2,) if i >= 2 else ()) == bool(inside.search(text))

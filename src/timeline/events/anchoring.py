@@ -4,7 +4,8 @@ nearest plausible time of the clause; and the envelope that relation gives the e
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
+from functools import lru_cache
 
 from ..model import Grain, Interval, RelInterval, Relation, Timex, TimexType
 from ..sources.segment import Token
@@ -87,9 +88,13 @@ _CLEFT_RE = re.compile(r"\b(?:it|this)\s+(?:was|is|will\s+be|had\s+been|has\s+be
 
 def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex],
                 groups: tuple[VerbGroup, ...], is_verb: bool,
-                nouns: frozenset[str] = frozenset()) -> tuple[Timex, str, float] | None:
+                nouns: frozenset[str] = frozenset(),
+                memo: dict[tuple[int, int, int], tuple[str, tuple[int, str] | None]] | None = None,
+                ) -> tuple[Timex, str, float] | None:
     """The time expression that governs the event at `tok`, its preposition and a score
-    (lower is stronger); None when no time of the sentence plausibly governs it."""
+    (lower is stronger); None when no time of the sentence plausibly governs it. What a time
+    says whatever the event (its preposition, the noun it premodifies) is kept in `memo`, if
+    given, for the other events of its sentence (one dict per text and nouns)."""
     best: tuple[float, Timex, str] | None = None
     first_verb = groups[0].start if groups else sent[1]
     for t in timexes:
@@ -98,9 +103,15 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
         lo, hi = (t.end, tok.start) if t.end <= tok.start else (tok.end, t.start)
         between = text[lo:hi]
         score = float(hi - lo)
-        prep = _preposition(text, sent[0], t)
+        key = (sent[0], t.start, t.end)
+        known = memo.get(key) if memo is not None else None
+        if known is None:
+            known = (_preposition(text, sent[0], t), _owner(text, t, nouns))
+            if memo is not None:
+                memo[key] = known
+        prep = known[0]
         premod = not is_verb and premodifies(text, t, tok)
-        owner = None if premod else _owner(text, t, nouns)
+        owner = None if premod else known[1]
         if owner is not None and owner[0] != tok.start and not (
                 is_verb and owner[0] < tok.start and re.fullmatch(r"[\w'’-]+(?:\s+[\w'’-]+)?\s+", text[owner[0]:tok.start])):
             # (unless the noun is the verb's subject: "the overnight assault utilized 32 missiles")
@@ -134,10 +145,15 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
 
 
 def dct_envelope(analysis: Analysis, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
+    return _dct_envelope(analysis.doc.dct, relation)
+
+
+@lru_cache(maxsize=256)
+def _dct_envelope(dct: datetime | None, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
+    """(One value, shared by the events of an article that hang on its date by tense.)"""
     day = timedelta(days=1)
     rel_map = {Relation.BEFORE: (None, day), Relation.AFTER: (timedelta(0), None), Relation.ON: (timedelta(0), day)}
     lo, hi = rel_map[relation]
-    dct = analysis.doc.dct
     if dct is None:
         return None, RelInterval(lo, hi)
     start = dct.replace(hour=0, minute=0, second=0, microsecond=0)

@@ -21,12 +21,12 @@ label. Participants take the resolved names too.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import replace
+from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import Iterable, Mapping, Sequence
 
 from ..model import Document, Event, Timex
+from .evolve import evolve
 from ..rules import load_toml
 from ..sources.segment import sentence_spans
 from ..syntax import Parse, parse_spans
@@ -205,6 +205,7 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         return next((parsed[(k, p)] for p in parts[k] if p[0] <= pos < p[1]), None)
 
     times = sorted((t.start, t.end) for t in timexes if t.doc == doc.id)
+    time_starts = [a for a, _ in times]
     coref = Coreference(doc.text, parses)
     out = []
     for e in events:
@@ -216,13 +217,13 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         found = None
         if p is not None and (i := token_at(p, e.start, e.end)) is not None:
             s, end = spans[k]
-            exclude = [(a, b) for a, b in times if s <= a < end]
+            exclude = times[bisect_left(time_starts, s):bisect_left(time_starts, end)]
             # (the resolver knows the tokens of the sentence's news part: a headline piece has none)
             found = clause(p, i, doc.text, exclude, _guarded(coref, k) if p is parses.get(k) else None)
         if found is not None:
-            out.append(replace(e, label=found.label, participants=found.participants))
+            out.append(evolve(e, label=found.label, participants=found.participants))
         else:
-            out.append(replace(e, label=tidy(own_clause(e.label, e.text))))
+            out.append(evolve(e, label=tidy(own_clause(e.label, e.text))))
     return out
 
 

@@ -18,6 +18,7 @@ import numpy as np
 
 from ..rules import load_toml
 from ..model import AnchorKind, Event, Interval, RelInterval, Relation, Tense
+from .evolve import evolve
 from .anchoring import AFTER_WORDS, BEFORE_WORDS, best_timex, dct_envelope, premodifies, relation_for, timex_envelope
 from .eventmodel import Sentence, event_model, inflect, may_be_events, token_features, token_scores
 from ..time.analysis import Analysis
@@ -67,8 +68,11 @@ def _in_group(tok: Token, groups: tuple[VerbGroup, ...]) -> VerbGroup | None:
     return None
 
 
+_SPACES_RE = re.compile(r"\s+")
+
+
 def _span_text(text: str, start: int, end: int) -> str:
-    return re.sub(r"\s+", " ", text[start:end]).strip()
+    return _SPACES_RE.sub(" ", text[start:end]).strip()
 
 
 def _label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: list[tuple[int, int]],
@@ -158,8 +162,8 @@ def _one_entry_per_happening(events: list[Event], sentence_of: dict[str, int],
         if not (same_time and sa <= eb.start and eb.end <= xa and (xa - sa, b.start) > (xb - sb, a.start)):
             continue
         keep, drop = (eb, ea) if eb.text.lower() in kinds and ea.text.lower() not in kinds else (ea, eb)
-        out[keep.id] = replace(keep, label=ea.label)  # the wider label
-        out[drop.id] = replace(drop, salient=False, same_as=keep.id)
+        out[keep.id] = evolve(keep, label=ea.label)  # the wider label
+        out[drop.id] = evolve(drop, salient=False, same_as=keep.id)
     return [out[e.id] for e in events]
 
 
@@ -245,6 +249,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
     found_events: list[tuple[Event, int]] = []
     spans: list[tuple[int, int]] = []
     owned: list[bool] = []
+    timex_memo: dict = {}  # type: ignore[type-arg]  # (see best_timex)
     for si, sentence, found_tokens in _scored_sentences(analysis):
         if not found_tokens:
             continue
@@ -276,7 +281,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 if verbal is not None:
                     tense, aspect, modality = verbal
                 governing = parsed.governing(pi, sent_timexes)  # type: ignore[union-attr]
-            found = best_timex(text, sent, tok, governing, groups, is_verb, lex.nouns)
+            found = best_timex(text, sent, tok, governing, groups, is_verb, lex.nouns, timex_memo)
             strength = 999.0
             if found is not None:
                 timex, prep, strength = found
@@ -412,7 +417,7 @@ def _merge_mentions(events: list[Event]) -> list[Event]:
             for e in c:
                 if e is not head:
                     merged[e.id] = head.id
-    return [replace(e, salient=False, same_as=merged[e.id]) if e.id in merged else e for e in events]
+    return [evolve(e, salient=False, same_as=merged[e.id]) if e.id in merged else e for e in events]
 
 
 NARRATIVE_REACH = 1  # sentences: how far the time of an anchored event carries to the next ones
@@ -448,7 +453,7 @@ def _propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset()) ->
                 later = ev.tense is Tense.FUTURE or ev.modality in ("will", "'ll", "would", "'d", "to", "going")
                 relation = Relation.AFTER if later else Relation.BEFORE
                 env, rel = _shifted(reporting.envelope, reporting.relative, relation)
-                ev = replace(ev, anchor=AnchorKind.REPORTED, relation=relation, timex=reporting.timex,
+                ev = evolve(ev, anchor=AnchorKind.REPORTED, relation=relation, timex=reporting.timex,
                              envelope=env, relative=rel)
             elif (last is not None and si - last[1] <= NARRATIVE_REACH and ev.tense in (Tense.PAST, Tense.UNKNOWN)
                   and ev.modality == "" and last[0].relation in (Relation.ON, Relation.DURING)
@@ -456,7 +461,7 @@ def _propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset()) ->
                 src = last[0]
                 relation = Relation.BEFORE if ev.aspect == "PERFECTIVE" else Relation.ON
                 env, rel = _shifted(src.envelope, src.relative, relation)
-                ev = replace(ev, anchor=AnchorKind.NARRATIVE, relation=relation, timex=src.timex,
+                ev = evolve(ev, anchor=AnchorKind.NARRATIVE, relation=relation, timex=src.timex,
                              envelope=env, relative=rel)
         if ev.anchor is AnchorKind.TIMEX and ev.relation is Relation.ON and _width(ev) <= 3 and ev.id not in owned:
             last = (ev, si)  # a time the text names for an event carries on; "winter", "2026" do not

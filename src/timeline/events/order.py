@@ -31,11 +31,11 @@ its slot with one running sum over the groups (`_best_slot`).
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from itertools import accumulate
 from typing import Iterable, Mapping, Sequence
 
 from ..model import Event
+from .evolve import evolve
 from .envelopes import NO_ENVELOPE, UNITS, Envelopes, frame
 from .links import Parses, links
 from .pairs import WINDOW, Margins, sentence_numbers
@@ -235,7 +235,7 @@ def place_document(events: Sequence[Event], text: str, parses: Parses | None = N
     placed: dict[str, Event] = {}
     for name, members in by_frame.items():
         groups = {e.id: 0 for e in members} if name == "undated" else _place(members, text, parses)
-        placed.update({e.id: replace(e, rank=groups[e.id] + 1) for e in members})
+        placed.update({e.id: evolve(e, rank=groups[e.id] + 1) for e in members})
     return [placed[e.id] for e in events]
 
 
@@ -257,7 +257,7 @@ def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None
     for name in sorted(frames, key=lambda f: (f == "undated", f)):
         members = frames[name]
         if name == "undated":
-            out += [replace(e, rank=1) for e in sorted(members, key=lambda e: (e.doc, e.start))]
+            out += [evolve(e, rank=1) for e in sorted(members, key=lambda e: (e.doc, e.start))]
             continue
         by_doc: dict[str, list[Event]] = {}
         for e in members:
@@ -292,5 +292,5 @@ def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None
             if k != prev:
                 rank += 1
                 prev = k
-            out.append(replace(e, rank=rank))
+            out.append(e if e.rank == rank else evolve(e, rank=rank))  # (the same value: no copy)
     return out

@@ -33,7 +33,8 @@ def _lowercase_abbreviations() -> frozenset[str]:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), g, g.lower())
+    new = tuple.__new__  # (a NamedTuple's own __new__ is Python code: a third of the time)
+    return [new(Token, (m.start(), m.end(), g, g.lower()))
             for m in TOKEN_RE.finditer(text, start, end) for g in (m.group(0),)]
 
 
@@ -85,5 +86,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def sentence_spans(text: str, own: tuple[tuple[str, int, int], ...] = ()) -> tuple[tuple[int, int], ...]:
-    """A document's sentences: the source's own division when it has one (TimeML <s>), else ours."""
-    return tuple((s, e) for _, s, e in own) if own else tuple(sentences(text))
+    """A document's sentences: the source's own division when it has one (TimeML <s>), else ours.
+    (The last long text's are remembered: the stages ask for one article's several times.)"""
+    if own:
+        return tuple((s, e) for _, s, e in own)
+    if len(text) < _REMEMBER:
+        return tuple(sentences(text))
+    last = _LAST_SPANS
+    if last and last[0] is text:
+        return last[1]
+    spans = tuple(sentences(text))
+    _LAST_SPANS[:] = [text, spans]
+    return spans
+
+
+_REMEMBER = 100_000  # characters: a text this long has its sentences remembered (one text at a time)
+_LAST_SPANS: list = []  # type: ignore[type-arg]  # [text, its spans]

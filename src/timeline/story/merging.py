@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..model import Event, Match
 from .features import Features, MatchRules, contradict, cosine, day_or_finer, dot, word_vectors
@@ -71,12 +71,17 @@ def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Seque
         if f.frame != "undated":
             for k in f.kinds:
                 by_kind[(k, f.frame)].append(i)
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()  # the pairs scored, i * n + j
+    n = len(items)
 
-    def score(i: int, j: int) -> None:
-        if (i, j) in seen:
-            return
-        seen.add((i, j))
+    def score(i: int, js: Iterable[int]) -> None:  # the pairs (i, j) not scored yet
+        base = i * n
+        for j in js:
+            if base + j not in seen:
+                seen.add(base + j)
+                pair(i, j)
+
+    def pair(i: int, j: int) -> None:
         fi, fj = feats[i], feats[j]
         same_article = items[i].doc == items[j].doc
         if not same_article and contradict(fi.numbers, fj.numbers):
@@ -101,12 +106,10 @@ def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Seque
         for group in one_day.values():
             if len(group) <= cap:
                 for x, i in enumerate(group):
-                    for j in group[x + 1:]:
-                        score(i, j)
+                    score(i, group[x + 1:])
                 continue
             for x, i in enumerate(group):  # (in the entries' order, the timeline's: the nearest)
-                for j in group[x + 1:x + 1 + NEIGHBOURS]:
-                    score(i, j)
+                score(i, group[x + 1:x + 1 + NEIGHBOURS])
         postings: dict[str, list[int]] = defaultdict(list)
         for i in members:
             for t in vectors[i]:
@@ -115,8 +118,7 @@ def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Seque
             plist = postings[t]
             if len(plist) <= cap:
                 for x, i in enumerate(plist):
-                    for j in plist[x + 1:]:
-                        score(i, j)
+                    score(i, plist[x + 1:])
                 continue
             # a word too common to pair every mention that has it ("Porto Verde" in a story of
             # Porto Verde): the mentions dated to one day meet each other (the reports of one
@@ -128,13 +130,15 @@ def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Seque
             for day, group in sorted(by_day.items(), key=lambda kv: (kv[0] is None, kv[0] or 0.0)):
                 if day is not None and len(group) <= cap:
                     for x, i in enumerate(group):
-                        for j in group[x + 1:]:
-                            score(i, j)
+                        score(i, group[x + 1:])
                     continue
                 timed = sorted(group, key=lambda i: (feats[i].span[0] is None, feats[i].span[0] or 0.0, items[i].doc, i))
                 for x, i in enumerate(timed):
                     for j in timed[x + 1:x + 1 + NEIGHBOURS]:
-                        score(min(i, j), max(i, j))
+                        a, b = (i, j) if i < j else (j, i)
+                        if a * n + b not in seen:
+                            seen.add(a * n + b)
+                            pair(a, b)
     return agree, differ
 
 

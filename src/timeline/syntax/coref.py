@@ -209,10 +209,11 @@ class Coreference:
         word, written = toks[first].text.lower(), toks[first].text
         if word == written:
             return False
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text):
+        if _occurs(re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])"), self.text, word, lambda i: (i,)):
             return True
         # ("Demand for Jackson's music": a noun with its complement, never capitalized inside a sentence)
-        named_inside = re.search(rf"[\w,;] {re.escape(written)}(?![\w-])", self.text)
+        named_inside = _occurs(re.compile(rf"[\w,;] {re.escape(written)}(?![\w-])"), self.text, written,
+                               lambda i: (i - 2,) if i >= 2 else ())
         return not named_inside and first + 1 < len(toks) and toks[first + 1].text.lower() in {"for", "of"}
 
     def _name(self, k: int, p: Parse, kids: list[list[int]], run: list[int]) -> None:
@@ -398,8 +399,9 @@ class Coreference:
         """Whether the article writes "in NAME", "from NAME" or "near NAME" anywhere (parsed or
         not): a place, not a person "he" or "she" could stand for."""
         if e.name not in self._placey:
-            self._placey[e.name] = re.search(r"\b(?:in|from|near)\s+(?:the\s+)?" + re.escape(e.name) + r"\b",
-                                             self.text) is not None
+            pattern = re.compile(r"\b(?:in|from|near)\s+(?:the\s+)?" + re.escape(e.name) + r"\b")
+            self._placey[e.name] = (_occurs(pattern, self.text, e.name, lambda i: _place_starts(self.text, i))
+                                    if e.name else pattern.search(self.text) is not None)
         return self._placey[e.name]
 
     def _describes(self, m: _Mention, kind: str, noun: str) -> bool:
@@ -412,6 +414,40 @@ class Coreference:
         if kind == "org":
             return e.kind == "org" or (not e.kind and e.animate and not e.plural)
         return False
+
+
+def _occurs(pattern: re.Pattern[str], text: str, literal: str, starts) -> bool:  # type: ignore[no-untyped-def]
+    """Whether `pattern` matches anywhere in `text` (re.search), where every match holds
+    `literal` and `starts(i)` gives the only places a match can start when that literal is at
+    offset i: the literal is found by a plain substring search, and the pattern tried there
+    only. (A regular expression that opens with a look-behind or a class reads the whole
+    article character by character; in an article of 20 million characters, a name asked
+    about costs a second.)"""
+    i = text.find(literal)
+    while i >= 0:
+        if any(pattern.match(text, s) for s in starts(i)):
+            return True
+        i = text.find(literal, i + 1)
+    return False
+
+
+def _place_starts(text: str, i: int) -> list[int]:
+    """Where "in", "from" or "near", whitespace and perhaps "the" and whitespace (what
+    `_place_in_text` looks for) must start to end at offset i."""
+    out: list[int] = []
+    k = i
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k == i:
+        return out
+    out += [k - 2, k - 4]
+    if text[k - 3:k] == "the":
+        j = k - 3
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j < k - 3:
+            out += [j - 2, j - 4]
+    return [s for s in out if s >= 0]
 
 
 def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

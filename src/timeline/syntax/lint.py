@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..rules import load_toml
 
@@ -109,8 +109,11 @@ def _bare(word: str) -> str:
     return word.lower().strip(".,;:!?\"'“”‘’()[]")
 
 
+@lru_cache(maxsize=1 << 16)
 def lint(label: str) -> tuple[str, ...]:
-    """What keeps a label from reading as a headline, one line per problem (class first)."""
+    """What keeps a label from reading as a headline, one line per problem (class first).
+    (Remembered by label: the story asks about each mention's label several times, and the
+    mentions of one happening often share theirs.)"""
     w = lint_words()
     problems: list[str] = []
     words = label.split()
