@@ -48,26 +48,28 @@ def cache_path() -> Path | None:
     return None if where is None else where / f"rules-{sys.implementation.cache_tag}-{sys.hexversion:x}.bin"
 
 
-def _load(path: Path) -> dict[str, tuple[str, bytes]]:
+def read_checked(path: Path) -> Any:
+    """What `write_checked` stored at `path` (plain data), or None when the file is missing,
+    not a regular file, damaged or unreadable."""
     try:  # (non-blocking, and only a regular file: a FIFO put there must not hang the start)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                return {}
+                return None
             blob = fh.read()
         digest, payload = blob[:32], blob[32:]
         if hashlib.sha256(payload).digest() != digest:
-            return {}
-        data = marshal.loads(payload)
-        return data if isinstance(data, dict) else {}
+            return None
+        return marshal.loads(payload)
     except (OSError, ValueError, EOFError, TypeError):
-        return {}
+        return None
 
 
-def _save(path: Path, store: dict[str, tuple[str, bytes]]) -> None:
-    """Write the store atomically; never fails (a cache not written only slows the next start)."""
+def write_checked(path: Path, data: Any) -> None:
+    """Store plain data at `path` (marshal, after its sha256), atomically; never fails (a cache
+    not written only slows the next start)."""
     try:
-        payload = marshal.dumps(dict(sorted(store.items())))
+        payload = marshal.dumps(data)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
@@ -82,6 +84,15 @@ def _save(path: Path, store: dict[str, tuple[str, bytes]]) -> None:
             raise
     except Exception:  # read-only home, full disk, ...
         pass
+
+
+def _load(path: Path) -> dict[str, tuple[str, bytes]]:
+    data = read_checked(path)
+    return data if isinstance(data, dict) else {}
+
+
+def _save(path: Path, store: dict[str, tuple[str, bytes]]) -> None:
+    write_checked(path, dict(sorted(store.items())))
 
 
 def parsed(key: str, text: str, parse: Callable[[str], dict[str, Any]]) -> dict[str, Any]:

@@ -20,15 +20,12 @@ TIMELINE_CACHE_DIR names the directory (default: $XDG_CACHE_HOME/timeline or
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
 import re
-import stat
 import sys
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from ..rules.cache import cache_dir
+from ..rules.cache import cache_dir, read_checked, write_checked
 
 T = TypeVar("T")
 
@@ -60,23 +57,8 @@ def cache_path() -> Path | None:
 
 def _load() -> dict[tuple[str, str, Any], Any]:
     path = cache_path()
-    if path is None:
-        return {}
-    try:  # (non-blocking, and only a regular file: a FIFO put there must not hang the start)
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                return {}
-            blob = fh.read()
-        digest, payload = blob[:32], blob[32:]
-        if hashlib.sha256(payload).digest() != digest:
-            return {}
-        data = marshal.loads(payload)
-        if not isinstance(data, dict):
-            return {}
-        return data
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
+    data = None if path is None else read_checked(path)
+    return data if isinstance(data, dict) else {}
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - as re.compile
@@ -153,13 +135,7 @@ def flush() -> None:
     path = cache_path()
     if path is None:
         return
-    try:
-        payload = marshal.dumps(dict(sorted(_used.items())))
-        from ..atomic import write_atomic
-
-        write_atomic(path, hashlib.sha256(payload).digest() + payload)
-    except Exception:  # read-only home, full disk, ...
-        pass
+    write_checked(path, dict(sorted(_used.items())))
 
 
 def _reset() -> None:
