@@ -162,3 +162,13 @@ def test_ranges_of_weekdays_follow_the_tense_and_keep_their_length_undated():
     assert fmt_time(future.interval.start) == "2026-02-04T00:00"
     undated = one("Markets were shut between Friday and Monday.", "Friday and Monday", dct=None)
     assert (undated.value, undated.interval) == ("P4D", None)
+
+
+def test_a_part_of_the_day_told_after_a_month_is_on_a_day_not_the_months_first():
+    # "this month ... during the night": the night of the day last told (else of the
+    # publication day), never the night of the 1st, which the month alone would give
+    night = one("Shelling continued this month. During the night, the rebels advanced.", "the night")
+    assert night.value == "2026-02-03TNI"
+    night = one("The talks opened on Monday. Shelling continued this month. During the night, the rebels advanced.",
+                "the night")
+    assert night.value == "2026-02-02TNI"

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Sequence
 
-from ..model import Document, Grain, Kind, Mention, Tense, Timex, TimexType, Unit
+from ..model import Document, Grain, Kind, Mention, Symbolic, Tense, Timex, TimexType, Unit
 from .normalize import Anchor, Resolved, resolve
 from .zones import apply_zone
 
@@ -99,10 +99,14 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
         if sym.keep_grain and last_period is not None and mention.start - last_period.end < PERIOD_REACH:
             anchor, anchor_name = _as_anchor(last_period), f"timex:{last_period.id}"
         elif use_last and last is not None:
-            told = last
-            if sym.anaphoric and last_day is not None and _finer_than(sym.unit, last.grain):
-                told = last_day  # "That year ... The same month": the month of the day last told, not January
-            anchor, anchor_name = _as_anchor(told), f"timex:{told.id}"
+            told: Timex | None = last
+            if sym.anaphoric and _finer_than(_unit_of(sym), last.grain):
+                # "That year ... The same month": the month of the day last told, not January;
+                # "this month ... during the night": a night of the day last told, not the
+                # month's first (with no day told, the publication day's)
+                told = last_day if last_day is not None or sym.unit is None else last
+            if told is not None:
+                anchor, anchor_name = _as_anchor(told), f"timex:{told.id}"
         elif _clock_only(mention) and last_day is not None and mention.start - last_day.end < PERIOD_REACH:
             # "at 10:35 a.m." after "On Friday, ...": a time of the day the text is telling about
             anchor, anchor_name = day_anchor, f"timex:{last_day.id}"
@@ -149,6 +153,13 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
 
 
 _GRAINS = list(Grain)  # coarsest first
+
+
+def _unit_of(sym: Symbolic) -> Unit | None:
+    """The span an anaphoric time names: its unit, or a day for a part of one ("the night")."""
+    if sym.unit is None and sym.part is not None and sym.day is None and sym.weekday is None:
+        return Unit.DAY
+    return sym.unit
 
 
 def _finer_than(unit: Unit | None, grain: Grain | None) -> bool:
