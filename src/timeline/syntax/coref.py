@@ -251,7 +251,8 @@ class Coreference:
         if len(low) > 1 and low[0] in lex["male_names"] | lex["female_names"] and low[-1] not in lex["org_words"]:
             ent.vote("person", 2)
             gender = gender or ("m" if low[0] in lex["male_names"] else "f")
-        if low[-1] in lex["org_words"]:
+        if low[-1] in lex["org_words"] or (not person and any(  # or an acronym before its last word
+                w.isalpha() and w.isupper() and 2 <= len(w) <= 5 for w in written.split()[:-1])):
             ent.vote("org", 2)
         elif low[-1] in lex["place_words"]:
             ent.vote("place", 2)
@@ -459,14 +460,18 @@ def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def _name_runs(p: Parse, lex: dict[str, Any]) -> list[list[int]]:
-    """The runs of proper nouns of a sentence (months, days and the like left out)."""
+    """The runs of proper nouns of a sentence (months, days and the like left out; a capitalized
+    adjective between two of them is in the run: "NHS Greater Glasgow", "Saudi Arabian Airlines")."""
     toks = p.tokens
     out: list[list[int]] = []
     run: list[int] = []
     for j in range(len(toks) + 1):
         proper = j < len(toks) and ((toks[j].upos == "PROPN" and toks[j].text.lower() not in lex["not_names"]
                                      and toks[j].dep not in NOT_NAME_DEPS)
-                                    or name_number(p, j, run) or (  # "Jean-Max", "Secretary-General"
+                                    or name_number(p, j, run)
+                                    or (bool(run) and toks[j].upos == "ADJ" and toks[j].text[:1].isupper()
+                                        and j + 1 < len(toks) and toks[j + 1].upos == "PROPN")  # "NHS Greater Glasgow"
+                                    or (  # "Jean-Max", "Secretary-General"
                                         bool(run) and toks[j].text == "-" and toks[j].start == toks[j - 1].end
                                         and j + 1 < len(toks) and toks[j + 1].upos == "PROPN"
                                         and toks[j + 1].start == toks[j].end))
