@@ -628,3 +628,46 @@ def test_a_verb_keeps_the_object_the_parse_hung_on_the_sentence_run_in_after_it(
             "glowering as blackly as the oil he no doubt dreams of - explained how the government intended to respond "
             "to the terrorists.")
     assert _label(text, "unleashed", times=("9/11", "Five days")) == "America's response unleashed an obscene nightmare"
+
+
+@pytest.mark.parametrize("label, trigger, shown", [
+    # a page's stamp run into the sentence, after the trigger's words or before them
+    ("Katrina is the result of his policies and actions Friday 2 September 2005 10.29 BST", "actions",
+     "Katrina is the result of his policies and actions"),
+    ("Monday 22 August 2005 00.09 BST The executions are carried out at dawn", "executions",
+     "The executions are carried out at dawn"),
+    ("Morale will suffer Thursday 21 July 2005 23.58 BST British", "suffer", "Morale will suffer"),
+    ("Thursday 21 July 2005 23.58 BST British soldiers will refuse to serve", "refuse",
+     "British soldiers will refuse to serve"),
+    # the time phrase at its end goes: the date beside the label says when
+    ("Staff Sergeant Alban was sentenced at a court martial yesterday", "sentenced",
+     "Staff Sergeant Alban was sentenced at a court martial"),
+    ("Two men were bundled from the hall on Wednesday", "bundled", "Two men were bundled from the hall"),
+])
+def test_a_label_no_parse_gives_shows_only_its_own_piece(label, trigger, shown):
+    from timeline.events.labels import presentable
+
+    assert presentable(label, trigger) == shown
+
+
+@pytest.mark.parametrize("label, trigger", [
+    ("Talks ended at 14.30 in Geneva", "ended"),
+    ("The flight landed in Rome", "landed"),
+])
+def test_a_label_without_stamp_or_time_phrase_at_its_end_is_shown_as_cut(label, trigger):
+    from timeline.events.labels import presentable
+
+    assert presentable(label, trigger) == label
+
+
+def test_the_chronology_of_an_input_too_large_to_parse_shows_no_page_stamp():
+    from timeline.model import Document
+    from timeline.pipeline import build_timeline
+    from datetime import datetime
+
+    text = ("Troops out Britain began to withdraw troops from Basra Monday 15 August 2005 00.03 BST "
+            "The ministry said the withdrawal would take months.")
+    doc = Document(id="d", text=text, dct=datetime(2005, 8, 15))
+    tl = build_timeline([doc], syntax="none")
+    labels = [h.label for h in tl.happenings] + [e.label for e in tl.events]
+    assert labels and not any("BST" in label or "2005" in label for label in labels)

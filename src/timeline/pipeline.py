@@ -161,6 +161,10 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
             ranked, ordered = relabel(originals, ordered, all_timexes, ranked, shown,
                                       _parse_mapper(jobs) if engine == "local" else None)
             lap("labels")
+        elif syntax == "none":
+            from .story.compose import cut_labels
+
+            ranked, ordered = cut_labels(ranked, ordered)
         return Timeline(
             documents=tuple(docs),
             timexes=all_timexes,

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from ..model import Document, Event, Timex
@@ -40,11 +40,17 @@ PARSE_ALL_WORDS = 30_000  # an input of up to this many words is parsed whole
 COREF_CONTEXT = 2  # sentences before one with an event that are parsed for the names it refers to
 
 
+# a page's stamp the length limit cut short at the label's end: "... from Basra Monday 15",
+# "... Tuesday 19 July 2005 00.53"
+_STAMP_TAIL = re.compile(r"\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}(?:\s+[A-Z][a-z]+\.?(?:\s+\d{4}"
+                         r"(?:\s+\d{1,2}[.:]\d{2})?)?)?\W*$")
+
+
 def tidy(label: str) -> str:
     """A label cut from the text made presentable: no clock stamp or dateline at its start, no
     function word, day's name, dangling punctuation or half word cut off by the length limit at
     its end."""
-    words = STAMP_RE.sub("", label).strip(" ,;:-–—").split()
+    words = _STAMP_TAIL.sub("", STAMP_RE.sub("", label)).strip(" ,;:-–—").split()
     if label.endswith("…") and len(words) > 2:  # cut off at the length limit: its last word may be half
         words.pop()
     time_words = lint_words().time_words
@@ -85,6 +91,38 @@ def own_clause(label: str, trigger: str) -> str:
         else:
             end = start + run_on
     return label if (start, end) == (0, len(words)) else " ".join(words[start:end])
+
+
+def presentable(label: str, trigger: str) -> str:
+    """A label cut from the text around the trigger, as a reader is shown it when no parse
+    gives one: only the piece of it that holds the trigger where a page's stamp or a dateline
+    divides it ("Katrina ... policies and actions | Friday 2 September 2005 10.29 BST", "Monday
+    22 August 2005 00.09 BST | The executions are carried out"), its own clause (`own_clause`),
+    tidied (`tidy`: no time phrase at its end, the date beside it says when)."""
+    return _presentable(label, trigger)
+
+
+@lru_cache(maxsize=65536)
+def _presentable(label: str, trigger: str) -> str:
+    return tidy(own_clause(own_piece(label, trigger), trigger))
+
+
+def own_piece(label: str, trigger: str) -> str:
+    """The piece of `label` its trigger word is in, between the datelines and stamps
+    (rules/en/labels.toml [dateline]) that divide it; the label itself when none does."""
+    cuts = sorted((m.start(), m.end()) for pattern in _datelines() for m in pattern.finditer(label))
+    if not cuts:
+        return label
+    at = re.search(rf"(?<!\w){re.escape(trigger)}(?!\w)", label, re.IGNORECASE)
+    if at is None:
+        return label
+    start = 0
+    for a, b in cuts:
+        if b <= at.start():
+            start = max(start, b)
+        elif a > at.start():
+            return label[start:a].strip()
+    return label[start:].strip()
 
 
 @cache
@@ -223,7 +261,7 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         if found is not None:
             out.append(evolve(e, label=found.label, participants=found.participants))
         else:
-            out.append(evolve(e, label=tidy(own_clause(e.label, e.text))))
+            out.append(evolve(e, label=presentable(e.label, e.text)))
     return out
 
 

@@ -106,12 +106,39 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
     if again:
         label(again)
     out = []
+    parsed: set[str] = set()
     for h in happenings:
         head = best(h.id) if h.id in candidates else None
         if head is not None:
             h = replace(h, label=head.label)
+            parsed.add(h.id)
         out.append(h)
-    return out, [relabelled.get((e.doc, e.id), e) for e in events]
+    return cut_labels(out, [relabelled.get((e.doc, e.id), e) for e in events], parsed, set(relabelled))
+
+
+def cut_labels(happenings: Sequence[Happening], events: Sequence[Event], parsed: set[str] = frozenset(),
+               relabelled: set[tuple[str, str]] = frozenset()) -> tuple[list[Happening], list[Event]]:
+    """The happenings and events no parse labelled (all but `parsed` and `relabelled`) with
+    their labels cut from the text made presentable (`events.labels.presentable`: no page
+    stamp run into them, no time phrase at their end), as a reader of the chronology sees them.
+    A happening wears the label of the mention it took it from."""
+    from ..events.evolve import evolve
+    from ..events.labels import presentable
+
+    index = {(e.doc, e.id): e for e in events}
+    out_events = []
+    for e in events:
+        label = e.label if (e.doc, e.id) in relabelled else presentable(e.label, e.text)
+        out_events.append(e if label == e.label else evolve(e, label=label))
+    out = []
+    for h in happenings:
+        if h.id not in parsed:
+            source = next((index[k] for r in h.mentions if (k := (r.doc, r.event)) in index
+                           and index[k].label == h.label), None)
+            if source is not None:
+                h = replace(h, label=presentable(h.label, source.text))
+        out.append(h)
+    return out, out_events
 
 
 def _in_turn(fn: Callable[..., list], tasks: list[tuple]) -> list[list]:
