@@ -148,3 +148,18 @@ def test_a_participle_that_describes_a_noun_is_no_happening():
     assert not {"requested", "wanted"} & salient
     assert {"arrested", "taken"} <= salient
     assert not any(h.label.startswith(("Requested", "Wanted")) for h in tl.happenings)
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    ("Ministers said that the London bombings of July 7 and July 21 had nothing to do with Iraq.", "bombings",
+     datetime(2025, 7, 7)),
+    ("The attacks of September 3 changed everything, the minister said.", "attacks", datetime(2025, 9, 3)),
+])
+def test_a_day_after_of_is_the_time_of_the_happening_it_follows(text, trigger, day):
+    e = events_of(text, dct=datetime(2025, 12, 28))[trigger]
+    assert e.anchor is AnchorKind.TIMEX and e.envelope.start == day
+
+
+def test_a_year_after_of_is_a_scope_not_the_time():
+    e = events_of("The heaviest bombardment of the year came on Tuesday, officials said.")["bombardment"]
+    assert e.anchor is AnchorKind.TIMEX and e.envelope.start == datetime(2026, 2, 3)

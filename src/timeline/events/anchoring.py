@@ -13,6 +13,7 @@ from ..time.analysis import Analysis
 from ..time.tense import VerbGroup
 
 _COARSE = {Grain.CENTURY, Grain.DECADE, Grain.YEAR, Grain.HALF, Grain.QUARTER, Grain.SEASON}
+_DAY_OR_FINER = {Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND}
 BEFORE_WORDS = {"before", "until", "till", "by", "ahead", "prior", "pending"}
 AFTER_WORDS = {"after", "since", "following", "from"}
 
@@ -122,8 +123,9 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
             score -= 100
         elif t.value.endswith("_REF") and t.type is TimexType.DATE and prep not in {"in", "until", "since"}:
             continue  # "recent", "upcoming": they qualify the noun they precede, nothing else
-        if prep == "of" and not premod:
+        if prep == "of" and not premod and t.grain not in _DAY_OR_FINER:
             score += 150  # "the bombardment of the year": a scope, not a time
+            # (a day is the happening's: "the bombings of July 7", "the attacks of September 11")
         if t.grain in _COARSE:
             score += 30
         if t.end <= first_verb and t.start - sent[0] < 40:
