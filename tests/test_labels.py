@@ -671,3 +671,16 @@ def test_the_chronology_of_an_input_too_large_to_parse_shows_no_page_stamp():
     tl = build_timeline([doc], syntax="none")
     labels = [h.label for h in tl.happenings] + [e.label for e in tl.events]
     assert labels and not any("BST" in label or "2005" in label for label in labels)
+
+
+@pytest.mark.parametrize("sentence,body", _datelines()["examples"])
+def test_every_dateline_has_the_cue_that_lets_it_be_searched_for(sentence, body):
+    import re
+
+    from timeline.events.labels import _datelines as patterns
+
+    cue = re.compile(_datelines()["cue"])
+    for pattern in patterns():
+        for m in pattern.finditer(sentence):
+            assert cue.search(m.group()) or cue.search(sentence[:m.end()]), pattern.pattern
+    assert cue.search(sentence)

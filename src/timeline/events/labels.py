@@ -76,14 +76,23 @@ def own_clause(label: str, trigger: str) -> str:
     | he collapsed"), rules/en/labels.toml [cut]; and without a sentence a page ran into it
     (`syntax.lint.run_on_at`: "an obscene nightmare | Five days after")."""
     words = label.split()
-    bare = [w.lower().strip(".,;:!?\"'“”‘’()-–—") for w in words]
-    at = next((k for k, w in enumerate(bare) if w == trigger.lower()), None)
+    wanted, subordinators = trigger.lower(), _subordinators()
+    at = cut = None
+    for k, w in enumerate(words):  # (up to the trigger: the words after it do not count)
+        w = w.lower().strip(".,;:!?\"'“”‘’()-–—")
+        if w == wanted:
+            at = k
+            break
+        if w in subordinators:
+            cut = k
     if at is None:
         return label
-    cut = max((k for k in range(at) if bare[k] in _subordinators()), default=None)
     start = 0 if cut is None else cut + 1
     end = len(words)
-    while (run_on := run_on_at(words[start:end])) is not None:
+    openers = lint_words().run_on_openers
+    if openers.isdisjoint(w.strip("\"'“”‘’") for w in words[start + 1:]):
+        return label if start == 0 else " ".join(words[start:])  # (no sentence can start in it)
+    while (run_on := run_on_at(words[start:end], openers)) is not None:
         # a sentence the page ran into it, before or after the trigger's: "9/11 unleashed an
         # obscene nightmare | Five days after 9"
         if start + run_on <= at:
@@ -110,6 +119,8 @@ def _presentable(label: str, trigger: str) -> str:
 def own_piece(label: str, trigger: str) -> str:
     """The piece of `label` its trigger word is in, between the datelines and stamps
     (rules/en/labels.toml [dateline]) that divide it; the label itself when none does."""
+    if not _dateline_cue().search(label):
+        return label
     cuts = sorted((m.start(), m.end()) for pattern in _datelines() for m in pattern.finditer(label))
     if not cuts:
         return label
@@ -123,6 +134,11 @@ def own_piece(label: str, trigger: str) -> str:
         elif a > at.start():
             return label[start:a].strip()
     return label[start:].strip()
+
+
+@cache
+def _dateline_cue() -> re.Pattern[str]:
+    return re.compile(load_toml("labels.toml")["dateline"]["cue"])
 
 
 @cache
@@ -142,7 +158,7 @@ def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     headline and stamp a page runs into its first sentence, then the news), each without them."""
     piece = text[start:end]
     cuts: list[tuple[int, int]] = []
-    for pattern in _datelines():
+    for pattern in _datelines() if _dateline_cue().search(piece) else ():
         for m in pattern.finditer(piece):
             if m.end() < len(piece) and _capitals_ok(m.group()):
                 cuts.append((m.start(), m.end()))
