@@ -442,3 +442,20 @@ def test_a_report_naming_the_happening_by_the_noun_another_report_joined_to_its_
     appeal = next(docs for label, docs in by_docs.items() if "launched an aid appeal" in label)
     assert appeal == ["a0", "a1", "a2", "b"]
     assert ["c0", "c1"] in by_docs.values()
+
+
+def test_a_march_and_those_who_marched_are_one_protest_and_a_reopening_one_however_told():
+    """"Thousands of protesters marched on parliament" and a later "A march on parliament
+    demanded faster aid" tell one protest (the march, the marchers: story.toml [kinds]);
+    "The airport reopened to commercial flights" and "Commercial flights resumed at the
+    reopened airport" one reopening."""
+    d = datetime
+    docs = [Document(f"a{i}", text, dct=d(2026, 3, 16), source=f"A{i}") for i, text in enumerate([
+        "Thousands of protesters marched on parliament in Porto Verde on Monday.",
+        "On Monday thousands of protesters marched on parliament to demand faster aid.",
+        "A march on parliament on Monday demanded faster aid for Porto Verde.",
+        "The airport of Porto Verde reopened to commercial flights on Monday.",
+        "Commercial flights resumed at the reopened airport of Porto Verde on Monday."])]
+    tl = build_timeline(docs)
+    by_docs = sorted(sorted({m.doc for m in h.mentions}) for h in tl.happenings if h.articles > 1)
+    assert ["a0", "a1", "a2"] in by_docs and ["a3", "a4"] in by_docs
