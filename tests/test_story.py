@@ -459,3 +459,21 @@ def test_a_march_and_those_who_marched_are_one_protest_and_a_reopening_one_howev
     tl = build_timeline(docs)
     by_docs = sorted(sorted({m.doc for m in h.mentions}) for h in tl.happenings if h.articles > 1)
     assert ["a0", "a1", "a2"] in by_docs and ["a3", "a4"] in by_docs
+
+
+def test_an_aside_of_a_day_the_coverage_keeps_naming_takes_only_a_share_of_that_day_s_salience():
+    """Four articles report the earthquake of Monday 2 March, and later ones keep naming that
+    day; one of them also tells that a minister visited a school that day. The day's salience
+    is the earthquake's: the visit, one article next to four, takes a share of it."""
+    d = datetime
+    docs = [Document(f"a{i}", f"A strong earthquake struck Porto Verde on Monday, the {'first second third fourth'.split()[i]} report said. "
+                     + ("A minister visited a school in the capital on Monday." if i == 0 else ""),
+                     dct=d(2026, 3, 3), source=f"A{i}") for i in range(4)]
+    docs += [Document(f"b{i}", f"Since the earthquake of March 2, 2026, aid has reached {i + 2} towns.",
+                      dct=d(2026, 3, 10 + i), source=f"B{i}") for i in range(3)]
+    tl = build_timeline(docs)
+    quake = max(tl.happenings, key=lambda h: h.articles)
+    visit = next(h for h in tl.happenings if "visited" in h.label)
+    assert quake.articles >= 4 and visit.articles == 1
+    assert dict(visit.signals)["later_refs"] < dict(quake.signals)["later_refs"]
+    assert dict(visit.signals)["date_refs"] < dict(quake.signals)["date_refs"]

@@ -19,6 +19,11 @@ JSON so that a reader can see why one happening outranks another):
   the tense of its reports);
 - stated: the share of its mentions whose time a time expression states (not the
   publication day assumed from the tense);
+- the date salience of a day is mostly that of its main happening (the one most articles
+  report): another happening of that day takes a share of it, (its articles / the main
+  one's) ** main_share, so that a day the coverage keeps naming ("7 July", "11 September
+  2001") does not lift every aside told of it ("Four tragic explosions", "America's response
+  unleashed an obscene nightmare") into the top;
 - in span: it happened while the story was covered (from a week before the first article to
   the last): what came long before ("the September 11 attacks" in Iraq war coverage) is
   background, however often the coverage recalls it.
@@ -47,7 +52,7 @@ SPAN_SLACK = 7  # days before the first article that still belong to the story's
 @cache
 def rank_weights() -> dict[str, float]:
     data = load_toml("story.toml")["rank"]
-    return {k: float(data[k]) for k in (*SIGNALS, "same_day")}
+    return {k: float(data[k]) for k in (*SIGNALS, "same_day", "main_share")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +99,8 @@ def _log2p(x: float) -> float:
 
 
 def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: Mapping[str, int],
-            titles: Mapping[str, frozenset[str]], salience: DateSalience) -> dict[str, float]:
+            titles: Mapping[str, frozenset[str]], salience: DateSalience,
+            day_main: Mapping[date, int] | None = None, main_share: float = 0.0) -> dict[str, float]:
     """The signals of one happening (see the module docstring), each on a log scale but
     full_refs, which is 1 when its day is named in full by an article of another day: what
     sets a day apart is that the coverage names it so at all; a busy day that twenty articles
@@ -108,15 +114,20 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
     day_precise = h.precision in (Precision.DAY, Precision.TIME)
     named = later = published = full = 0.0
     in_span = 0.0
+    share = 1.0
     if h.envelope is not None and (h.envelope.start or h.envelope.end) is not None:
         day = (h.envelope.start or h.envelope.end).date()  # type: ignore[union-attr]
         span = salience.span
         in_span = float(span is None or span[0] - timedelta(days=SPAN_SLACK) <= day <= span[1])
         if day_precise:
+            # (the day's salience is mostly its main happening's: another of that day takes a
+            # share of it, by how many articles report it next to the main one)
+            share = min(h.articles / max(day_main.get(day, 1), 1), 1.0) ** main_share if day_main else 1.0
             named = salience.named.get(day, 0)
             later = salience.named_later.get(day, 0)
             published = salience.published.get(day, 0)
             full = salience.named_in_full.get(day, 0) if in_span else 0  # (what came before is background)
+    named, later, published = named * share, later * share, published * share
     return {
         "articles": _log2p(h.articles),
         "outlets": math.log2(max(len(h.outlets), 1)),
@@ -124,7 +135,7 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
         "date_refs": _log2p(named),
         "later_refs": _log2p(later),
         "published": _log2p(published),
-        "full_refs": float(full > 0),
+        "full_refs": float(full > 0) * share,
         # (the precision the text states: a day only assumed from the publication day and the
         # tense, "the media are minimising it", is no day of its own)
         "precision": (1.0 if day_precise else 0.5 if h.precision is Precision.DAYS else 0.0) if stated else 0.0,
@@ -142,9 +153,14 @@ def rank_happenings(happenings: Sequence[Happening], events: Sequence[Event], do
     mentions = {(e.doc, e.id): e for e in events}
     salience = date_salience(documents, timexes)
     titles = {d.id: frozenset(w.lower().strip(".,;:'\"“”‘’") for w in d.title.split()) for d in documents if d.title}
+    day_main: dict[date, int] = defaultdict(int)  # per day, the most articles a happening of it has
+    for h in happenings:
+        if h.precision in (Precision.DAY, Precision.TIME) and h.envelope is not None and h.envelope.start is not None:
+            day = h.envelope.start.date()
+            day_main[day] = max(day_main[day], h.articles)
     scored = []
     for h in happenings:
-        sig = signals(h, mentions, lead_end, titles, salience)
+        sig = signals(h, mentions, lead_end, titles, salience, day_main, weights.get("main_share", 0.0))
         score = sum(weights[k] * sig[k] for k in SIGNALS)
         start = h.envelope.start if h.envelope is not None and h.envelope.start is not None else datetime.max
         scored.append((-round(score, 6), -h.articles, start, h.id, h, sig, score))
