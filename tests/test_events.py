@@ -163,3 +163,17 @@ def test_a_day_after_of_is_the_time_of_the_happening_it_follows(text, trigger, d
 def test_a_year_after_of_is_a_scope_not_the_time():
     e = events_of("The heaviest bombardment of the year came on Tuesday, officials said.")["bombardment"]
     assert e.anchor is AnchorKind.TIMEX and e.envelope.start == datetime(2026, 2, 3)
+
+
+def test_a_time_after_a_happening_noun_is_that_noun_s_not_the_verb_s_before_it():
+    evs = events_of("Dr Murray was charged with manslaughter following the singer's death in June 2009.",
+                    dct=datetime(2011, 10, 12))
+    assert evs["death"].envelope.start == datetime(2009, 6, 1)
+    charged = evs["charged"]  # after the death: not in June 2009 itself
+    assert not (charged.relation is Relation.ON and charged.envelope.start == datetime(2009, 6, 1))
+    assert charged.envelope.start is None or charged.envelope.start >= datetime(2009, 7, 1)
+
+
+def test_a_verb_linked_by_after_to_a_happening_and_its_day_comes_after_that_day():
+    e = events_of("Two men died after the attack on Monday.")["died"]
+    assert e.relation is Relation.AFTER and e.envelope.start == datetime(2026, 2, 3)

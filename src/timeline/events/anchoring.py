@@ -83,6 +83,23 @@ def _owner(text: str, t: Timex, nouns: frozenset[str]) -> tuple[int, str] | None
 
 
 
+# a happening noun right before a time's preposition: "the star's death in June 2009"
+_NOUN_BEFORE_TIME_RE = re.compile(r"([\w'’-]+)\s+(?:in|on|at|during)\s*$")
+
+
+def _noun_owner(text: str, tok_end: int, t: Timex, nouns: frozenset[str]) -> tuple[int, str] | None:
+    """The happening noun a time after the event post-modifies ("charged over the star's death
+    in June 2009": the time is the death's, not the charge's), with the word before or after
+    that links that noun to the event ("died after the attack on Monday": after it), else None."""
+    between = text[tok_end:t.start]
+    m = _NOUN_BEFORE_TIME_RE.search(between)
+    if m is None or m.group(1).lower() not in nouns:
+        return None
+    words = between[:m.start(1)].lower().split()
+    lead = next((w for w in reversed(words[-4:]) if w in BEFORE_WORDS or w in AFTER_WORDS), "")
+    return tok_end + m.start(1), lead
+
+
 _CLEFT_RE = re.compile(r"\b(?:it|this)\s+(?:was|is|will\s+be|had\s+been|has\s+been)\s+(?:only\s+|not\s+until\s+|"
                        r"on\s+|in\s+|at\s+|during\s+|until\s+)?$", re.IGNORECASE)
 
@@ -119,6 +136,10 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
             if not owner[1]:
                 continue  # "the overnight bombardment": the time is that noun's, not the clause's
             prep = owner[1]  # "... following the overnight bombardment": after it
+        if not premod and t.start >= tok.end and (later := _noun_owner(text, tok.end, t, nouns)) is not None:
+            if not later[1]:
+                continue  # "charged over the star's death in June 2009": the time is the death's
+            prep = later[1]  # "died after the attack on Monday": after it
         if premod:
             score -= 100
         elif t.value.endswith("_REF") and t.type is TimexType.DATE and prep not in {"in", "until", "since"}:
