@@ -684,3 +684,15 @@ def test_every_dateline_has_the_cue_that_lets_it_be_searched_for(sentence, body)
         for m in pattern.finditer(sentence):
             assert cue.search(m.group()) or cue.search(sentence[:m.end()]), pattern.pattern
     assert cue.search(sentence)
+
+
+def test_an_infinitive_the_parse_made_the_subject_of_its_predicate_keeps_the_predicate_s_subject():
+    label = _label("Jackson is due to be posthumously inducted into the Apollo Legends Hall of Fame on 14 June.",
+                   "inducted", times=("14 June",))
+    assert label is not None and label.startswith("Jackson to be") and "inducted" in label
+
+
+def test_they_in_what_the_police_say_is_the_police_even_when_the_parse_hangs_the_saying_on_a_participle():
+    label = _label("Los Angeles police investigating the death of Michael Jackson say they have carried out "
+                   "an extensive interview with his doctor.", "carried")
+    assert label is not None and label.startswith("Los Angeles police have carried out")

@@ -174,6 +174,10 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             h = head.head
             fixed += [h] + [k for k in kids[h] if toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS]
             fixed += [k for k in kids[i] if toks[k].dep == "mark" and toks[k].text.lower() == "to"]
+        elif head.dep.startswith("csubj") and subj is not None and subj < head.head < i:
+            # "Jackson is due to be inducted" (the infinitive parsed as the subject of "due"):
+            # headline-like with its "to", "Jackson to be inducted"
+            fixed += [k for k in kids[i] if toks[k].dep == "mark" and toks[k].text.lower() == "to"]
         stranded = stranded_subject(parse, kids, i) if subj is None else None
         if subj is not None and subj < run_on_span(parse, i, text)[0]:
             # the parse took its subject from the headline a page ran into the sentence ("Michael
@@ -377,6 +381,10 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
         if toks[i].dep in {"conj", "xcomp"} and toks[i].head != i:
             i = toks[i].head
             continue
+        if toks[i].dep.startswith("csubj") and toks[i].head < i and any(
+                toks[k].dep == "mark" and toks[k].tag == "TO" for k in kids[i]):
+            i = toks[i].head  # "Jackson is due | to be inducted" (parsed as the subject of "due"):
+            continue  # an infinitive after its predicate completes it, and takes its subject
         if toks[i].dep in {"acl", "acl:relcl"} and toks[toks[i].head].upos in {"NOUN", "PROPN"} \
                 and not any(toks[k].dep == "mark" and toks[k].text.lower() == "to" for k in kids[i]):
             return toks[i].head  # (not "efforts to resolve", "a plan to withdraw": the plan withdraws nothing)
@@ -430,17 +438,30 @@ def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int |
         return None
     said = toks[i].head
     g = next((k for k in kids[said] if toks[k].dep in SUBJECTS and k < said), None)
+    if g is None and toks[said].dep in {"parataxis", "conj"} and toks[said].head < said:
+        # "Police investigating the death | say they have ...": a parse that made the
+        # participle the root and the saying hang on it; the subject is the participle's
+        said = toks[said].head
+        g = next((k for k in kids[said] if toks[k].dep in SUBJECTS and k < said), None)
     if g is not None and toks[g].dep.startswith("csubj") and toks[g].tag == "VBG":
         # "Police investigating the death said ...", parsed with the gerund as the subject
         g = next((k for k in kids[g] if toks[k].dep in SUBJECTS and k < g), None)
     if g is None or toks[g].upos not in {"NOUN", "PROPN"}:
         return None
-    plural = toks[g].tag in {"NNS", "NNPS"} or "Number=Plur" in toks[g].morph
+    plural = toks[g].tag in {"NNS", "NNPS"} or "Number=Plur" in toks[g].morph \
+        or toks[g].text.lower() in _plural_collectives()
     if word == "they":
         return g if plural else None
     if word == "it":
         return g if not plural and toks[g].upos == "NOUN" or toks[g].tag == "NNP" and toks[g].text.isupper() else None
     return g if toks[g].upos == "PROPN" and not plural else None
+
+
+@cache
+def _plural_collectives() -> frozenset[str]:
+    from .coref import lexicon
+
+    return frozenset(lexicon()["plural_collectives"])
 
 
 def _person_noun(t) -> bool:  # type: ignore[no-untyped-def]
