@@ -696,3 +696,8 @@ def test_they_in_what_the_police_say_is_the_police_even_when_the_parse_hangs_the
     label = _label("Los Angeles police investigating the death of Michael Jackson say they have carried out "
                    "an extensive interview with his doctor.", "carried")
     assert label is not None and label.startswith("Los Angeles police have carried out")
+
+
+def test_a_possessive_is_never_a_subject_alone():
+    label = _label("Michael Jackson's doctor Conrad Murray goes on trial The defense says he was a friend.", "goes")
+    assert label == "Michael Jackson's doctor Conrad Murray goes on trial"

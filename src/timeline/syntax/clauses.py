@@ -201,7 +201,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 owner = _owner(parse, part, resolve)  # "his doctor called for help": Jackson's doctor
                 subject = " ".join(x for x in (owner, words(parse, part[1:] if owner else part, text)) if x) or None
             else:
-                trimmed.append(subject_phrase(subj))
+                trimmed.append(_possessed(parse, subject_phrase(subj), i))
                 owner = _owner(parse, trimmed[-1], resolve)  # "his songs topped ...": Jackson's songs
                 if owner:
                     trimmed[-1] = trimmed[-1][1:]
@@ -455,6 +455,26 @@ def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int |
     if word == "it":
         return g if not plural and toks[g].upos == "NOUN" or toks[g].tag == "NNP" and toks[g].text.isupper() else None
     return g if toks[g].upos == "PROPN" and not plural else None
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def _possessed(parse: Parse, phrase_: list[int], verb: int) -> list[int]:
+    """A subject phrase that ends in a possessive ("Michael Jackson's | doctor Conrad Murray goes
+    on trial", a parse that made the doctor's name a conjunct of the singer's) with the nouns
+    after it, up to the verb group: a possessive is never a subject alone."""
+    toks = parse.tokens
+    if not phrase_ or toks[phrase_[-1]].text not in {"'s", "’s", "'", "’"}:
+        return phrase_
+    extra, j = [], phrase_[-1] + 1
+    while j < verb and toks[j].upos in _NOMINAL and toks[j].dep not in AUXILIARIES:
+        extra.append(j)
+        j += 1
+    if not extra or any(toks[k].dep not in AUXILIARIES and toks[k].text.lower() not in NEGATIONS
+                        for k in range(j, verb)):
+        return phrase_  # (the nouns after it must run up to the verb group: they are the rest of the subject)
+    return phrase_ + extra
 
 
 @cache
