@@ -261,12 +261,18 @@ def resolve_relative(sym: Symbolic, tense: Tense) -> Resolved | None:
         sym.ref if sym.kind is Kind.REF else masked_value(sym))
     ttype = base.type if base else (TimexType.DURATION if sym.kind in (Kind.SPAN, Kind.RANGE)
                                     else _point_type(sym))
+    grain, mod = base.grain if base else None, sym.mod
+    if sym.nth_unit in (Unit.WEEK, Unit.WEEKEND) and sym.nth is not None and sym.month is not None \
+            and sym.kind is Kind.POINT:
+        # "the first week of January": a week, not the month (XXXX-W01 when every year agrees)
+        value, edge = compose.undated_week(sym.month, sym.nth, sym.nth_unit is Unit.WEEKEND)
+        grain, mod = Grain.WEEK, mod or edge
     rel = None
     if base and base.envelope is not None:
         env = base.envelope
         rel = RelInterval(None if env.start is None else env.start - VIRTUAL_DAY,
                           None if env.end is None else env.end - VIRTUAL_DAY)
-    return Resolved(ttype, value, base.grain if base else None, None, None, rel, sym.mod)
+    return Resolved(ttype, value, grain, None, None, rel, mod)
 
 
 def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | None:
