@@ -172,6 +172,8 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
                 # "this month ... during the night": a night of the day last told, not the
                 # month's first (with no day told, the publication day's)
                 told = last_day if last_day is not None or sym.unit is None else last
+            if sym.anaphoric and sym.weekday is not None:
+                told = last_day  # "the previous Friday": from the last day told, not a month or a night
             if told is not None:
                 anchor, anchor_name = _as_anchor(told), f"timex:{told.id}"
         elif _clock_only(mention) and last_day is not None and mention.start - last_day.end < PERIOD_REACH:
