@@ -328,7 +328,9 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         return _period_result(part_period(datetime(day.year, day.month, day.day), sym.part), sym)  # type: ignore[arg-type]
     if sym.hour is not None and sym.weekday is None and sym.month is None and sym.day is None:
         d = anchor.start
-        return _period_result(time_period(datetime(d.year, d.month, d.day), clock_hour(sym) or 0, sym.minute), sym)
+        hour = clock_hour(sym) or 0
+        # a bare "midnight" is the one that began the day told, not the one that ends it
+        return _period_result(time_period(datetime(d.year, d.month, d.day), 0 if hour == 24 else hour, sym.minute), sym)
     if sym.anaphoric and sym.day is not None and sym.month is None and sym.weekday is None:
         # "April 24 and 25": the day of the month just named, whatever the tense
         try:
