@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from ..rules import load_toml
-from ..model import Grain, Symbolic, Tense, Unit
+from ..model import Grain, Kind, Symbolic, Tense, Unit
 from .periods import Period, day_period, month_period, nth_weekday, refine
 
 
@@ -70,6 +70,14 @@ def nth_week(outer: Period, nth: int, weekend: bool = False) -> Period:
 
 
 CALENDAR_CYCLE = range(2001, 2029)  # 28 years: every weekday a year can start on, leap or not
+
+
+def undated_week_of(sym: Symbolic) -> tuple[str, str | None] | None:
+    """`undated_week` for an nth week or weekend of a month; None for any other time."""
+    if sym.kind is not Kind.POINT or sym.nth_unit not in (Unit.WEEK, Unit.WEEKEND) or sym.nth is None \
+            or sym.month is None:
+        return None
+    return undated_week(sym.month, sym.nth, sym.nth_unit is Unit.WEEKEND)
 
 
 @cache
