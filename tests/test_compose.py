@@ -108,3 +108,15 @@ def test_a_zone_no_clock_has_is_refused_in_one_line(tmp_path):
     res = CliRunner().invoke(main, ["extract", "--date", "2013-02-12T04:30+25:00", str(article)])
     assert res.exit_code == 2 and "invalid --date" in res.output and "Traceback" not in res.output
     assert len(res.output.strip().splitlines()) == 1
+
+
+def test_an_undated_nth_week_of_a_month_is_a_week_with_its_edge():
+    """'the first week of January' with no publication date: XXXX-W01 (1-7 January always
+    holds most of the first ISO week); a week whose ISO number changes with the year keeps
+    its month and says at which edge it is."""
+    from timeline.time.compose import undated_week
+
+    assert undated_week(1, 1) == ("XXXX-W01", None)
+    assert undated_week(12, -1) == ("XXXX-12", "END")
+    assert undated_week(5, 1, weekend=True) == ("XXXX-05", "START")
+    assert undated_week(3, 2) == ("XXXX-03", None)

@@ -65,14 +65,80 @@ def borrow_years(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     out = list(mentions)
     for i in range(len(out) - 1):
         a, b = out[i].symbolic, out[i + 1].symbolic
-        if a.kind is not Kind.POINT or a.month is None or a.year is not None or a.weekday is not None or a.anaphoric \
-                or b.kind is not Kind.POINT or b.month is None or b.year is None or b.year < 1:
+        if not _yearless_date(a) or b.month is None or b.anaphoric:
             continue
         if _RANGE_GLUE.fullmatch(text, out[i].end, out[i + 1].start) is None:
             continue
-        year = b.year - 1 if a.month > b.month else b.year
-        out[i] = replace(out[i], symbolic=replace(a, year=year, direction=0, this=False))
+        back = 1 if a.month > b.month else 0  # type: ignore[operator]
+        if b.kind is Kind.POINT and b.year is not None and b.year >= 1:
+            out[i] = replace(out[i], symbolic=replace(a, year=b.year - back, direction=0, this=False))
+        elif b.kind is Kind.RELATIVE and b.unit is Unit.YEAR and b.offset is not None and b.year is None:
+            # "between March 3 and April 5 last year": the first end is in last year too
+            out[i] = replace(out[i], symbolic=replace(a, kind=Kind.RELATIVE, unit=Unit.YEAR,
+                                                      offset=b.offset - back, direction=0, this=False))
     return out
+
+
+def _yearless_date(sym: Symbolic) -> bool:
+    """A month or a day of a month without its year, weekday or clock ("March 3", "May")."""
+    return (sym.kind is Kind.POINT and sym.month is not None and sym.year is None and sym.weekday is None
+            and sym.hour is None and not sym.anaphoric and sym.holiday is None)
+
+
+def order_range_ends(doc: Document, mentions: Sequence[Mention], tenses: Sequence[Tense],
+                     timexes: list[Timex]) -> list[Timex]:
+    """The two ends of a range of dates without their years ("from July 1 to May 1", "between
+    December 1 and August 3") come in order, less than a year apart: when each end, resolved
+    alone, falls before the other, a future report moves the second end a year on (an exhibit
+    that "will run from December 1 to August 3" ends the August after), any other the first
+    end a year back (a strike that "lasted from July 1 to May 1" began the July before)."""
+    out = list(timexes)
+    told = {(m.start, m.end): (m.symbolic, t) for m, t in zip(mentions, tenses)}
+    for i in range(len(out) - 1):
+        ta, tb = out[i], out[i + 1]
+        a, b = told.get((ta.start, ta.end)), told.get((tb.start, tb.end))
+        if a is None or b is None or not (_yearless_date(a[0]) and _yearless_date(b[0])):
+            continue
+        if ta.interval is None or tb.interval is None or ta.interval.start is None or tb.interval.start is None \
+                or ta.interval.start < tb.interval.start or (a[0].month, a[0].day) == (b[0].month, b[0].day):
+            continue
+        if not _range_joined(doc.text, ta.start, ta.end, tb.start):
+            continue
+        back = 1 if a[0].month > b[0].month else 0  # type: ignore[operator]
+        if b[1] is Tense.FUTURE:
+            out[i + 1] = _with_year(tb, b[0], b[1], ta.interval.start.year + back, ta.id)
+        else:
+            out[i] = _with_year(ta, a[0], a[1], tb.interval.start.year - back, tb.id)
+    return out
+
+
+def _range_joined(text: str, start: int, end: int, next_start: int) -> bool:
+    """Are two times the ends of one range: "from July 1 to May 1", "March 3-5", "between
+    March 3 and April 5" ("and" only after "between": "on July 3 and May 2" are two days)?"""
+    glue = _RANGE_GLUE.fullmatch(text, end, next_start)
+    if glue is None:
+        return False
+    word = glue.group().split()[0].lower() if glue.group().split() else ""
+    return word not in ("and", "or") or (word == "and" and text[:start].rstrip().lower().endswith("between"))
+
+
+def share_range_tense(text: str, mentions: Sequence[Mention], tenses: Sequence[Tense]) -> list[Tense]:
+    """The second end of a range whose verb the tense finder did not reach takes the first
+    end's tense: a strike that "ran from July 1 to May 1" ended on a past May 1."""
+    out = list(tenses)
+    for i in range(len(mentions) - 1):
+        if out[i + 1] is Tense.UNKNOWN and out[i] is not Tense.UNKNOWN \
+                and _range_joined(text, mentions[i].start, mentions[i].end, mentions[i + 1].start):
+            out[i + 1] = out[i]
+    return out
+
+
+def _with_year(t: Timex, sym: Symbolic, tense: Tense, year: int, other: str) -> Timex:
+    res = resolve(replace(sym, year=year, direction=0, this=False), None, tense, t.type)
+    if res is None:
+        return t
+    return replace(t, value=res.value, grain=res.grain, interval=res.interval, envelope=res.envelope,
+                   anchor=f"timex:{other}", alternative=None)
 
 
 def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequence[Tense],
@@ -88,6 +154,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     clock: int | None = doc.dct_offset if doc.dct_grain in _CLOCK_GRAINS else None
     before_christ = False  # the last time told is before year 1 ("500 BC"), which has no interval
     mentions = borrow_years(doc.text, mentions)
+    tenses = share_range_tense(doc.text, mentions, tenses)
     for mention, tense in zip(mentions, tenses):
         sym = mention.symbolic
         if _conjoined_day(mention) and (last_day is None or mention.start - last_day.end > CONJUNCT_REACH):
@@ -105,6 +172,8 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
                 # "this month ... during the night": a night of the day last told, not the
                 # month's first (with no day told, the publication day's)
                 told = last_day if last_day is not None or sym.unit is None else last
+            if sym.anaphoric and sym.weekday is not None:
+                told = last_day  # "the previous Friday": from the last day told, not a month or a night
             if told is not None:
                 anchor, anchor_name = _as_anchor(told), f"timex:{told.id}"
         elif _clock_only(mention) and last_day is not None and mention.start - last_day.end < PERIOD_REACH:
@@ -149,7 +218,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
                 # "a year earlier" compares with results reported, not with "the third quarter
                 # of 1990" an outlook spoke of
                 last_period = timex
-    return out
+    return order_range_ends(doc, mentions, tenses, out)
 
 
 _GRAINS = list(Grain)  # coarsest first

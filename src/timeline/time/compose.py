@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from ..rules import load_toml
-from ..model import Grain, Symbolic, Tense, Unit
-from .periods import Period, day_period, nth_weekday, refine
+from ..model import Grain, Kind, Symbolic, Tense, Unit
+from .periods import Period, day_period, month_period, nth_weekday, refine
 
 
 def within(outer: Period, sym: Symbolic) -> Period | None:
@@ -67,6 +67,36 @@ def nth_week(outer: Period, nth: int, weekend: bool = False) -> Period:
         raise ValueError("no such week")  # "the fifth week of February": days past the month
     iso_year, iso_week, _ = (start + timedelta(days=3)).isocalendar()
     return Period(Grain.WEEK, start, end, f"{iso_year:04d}-W{iso_week:02d}")
+
+
+CALENDAR_CYCLE = range(2001, 2029)  # 28 years: every weekday a year can start on, leap or not
+
+
+def undated_week_of(sym: Symbolic) -> tuple[str, str | None] | None:
+    """`undated_week` for an nth week or weekend of a month; None for any other time."""
+    if sym.kind is not Kind.POINT or sym.nth_unit not in (Unit.WEEK, Unit.WEEKEND) or sym.nth is None \
+            or sym.month is None:
+        return None
+    return undated_week(sym.month, sym.nth, sym.nth_unit is Unit.WEEKEND)
+
+
+@cache
+def undated_week(month: int, nth: int, weekend: bool = False) -> tuple[str, str | None]:
+    """The value (and mod) of the nth week or weekend of a month whose year is unknown ("the
+    first week of January" in an undated article): the ISO week when every year agrees on it
+    ("XXXX-W01": January 1-7 always holds most of the first ISO week), else the month with the
+    edge the week is at ("the last week of December" XXXX-12 END, "the first weekend of May"
+    XXXX-05 START, "the second week of March" XXXX-03)."""
+    values = set()
+    for year in CALENDAR_CYCLE:
+        try:
+            values.add(nth_week(month_period(year, month), nth, weekend).value[4:])
+        except ValueError:
+            values.add(None)  # "the fifth week of February": not in every year
+    if len(values) == 1 and None not in values:
+        return "XXXX" + values.pop(), None
+    mod = "START" if nth == 1 else "END" if nth == -1 else None
+    return f"XXXX-{month:02d}", mod
 
 
 def nearest_weekday(day: datetime, weekday: int, tense: Tense) -> datetime:

@@ -259,14 +259,14 @@ def resolve_relative(sym: Symbolic, tense: Tense) -> Resolved | None:
     base = resolve(sym, Anchor.day(VIRTUAL_DAY, virtual=True), tense) if counts_days else None
     value = base.value if base and sym.kind in (Kind.SPAN, Kind.REF) else (
         sym.ref if sym.kind is Kind.REF else masked_value(sym))
-    ttype = base.type if base else (TimexType.DURATION if sym.kind in (Kind.SPAN, Kind.RANGE)
-                                    else _point_type(sym))
-    rel = None
-    if base and base.envelope is not None:
-        env = base.envelope
-        rel = RelInterval(None if env.start is None else env.start - VIRTUAL_DAY,
-                          None if env.end is None else env.end - VIRTUAL_DAY)
-    return Resolved(ttype, value, base.grain if base else None, None, None, rel, sym.mod)
+    ttype = base.type if base else (TimexType.DURATION if sym.kind in (Kind.SPAN, Kind.RANGE) else _point_type(sym))
+    grain, mod, week = base.grain if base else None, sym.mod, compose.undated_week_of(sym)
+    if week is not None:  # "the first week of January": a week (XXXX-W01), not the month
+        value, grain, mod = week[0], Grain.WEEK, mod or week[1]
+    env = base.envelope if base else None
+    rel = None if env is None else RelInterval(None if env.start is None else env.start - VIRTUAL_DAY,
+                                               None if env.end is None else env.end - VIRTUAL_DAY)
+    return Resolved(ttype, value, grain, None, None, rel, mod)
 
 
 def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | None:
@@ -322,7 +322,8 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         return _period_result(part_period(datetime(day.year, day.month, day.day), sym.part), sym)  # type: ignore[arg-type]
     if sym.hour is not None and sym.weekday is None and sym.month is None and sym.day is None:
         d = anchor.start
-        return _period_result(time_period(datetime(d.year, d.month, d.day), clock_hour(sym) or 0, sym.minute), sym)
+        hour = (clock_hour(sym) or 0) % 24  # a bare "midnight" began the day told: 00:00
+        return _period_result(time_period(datetime(d.year, d.month, d.day), hour, sym.minute), sym)
     if sym.anaphoric and sym.day is not None and sym.month is None and sym.weekday is None:
         # "April 24 and 25": the day of the month just named, whatever the tense
         try:

@@ -101,6 +101,9 @@ def part_period(day: datetime, part: str, overnight: bool = False) -> Period:
 
 
 def time_period(day: datetime, hour: int, minute: int | None) -> Period:
+    if hour == 24 and not minute:  # midnight at the end of `day`: TIMEX3 writes it T24:00
+        s = day + timedelta(hours=24)
+        return Period(Grain.MINUTE, s, s + timedelta(minutes=1), _ymd(day) + "T24:00")
     s = day + timedelta(hours=hour, minutes=minute or 0)
     if minute is None:
         return Period(Grain.HOUR, s, s + timedelta(hours=1), _ymd(s) + f"T{s.hour:02d}:00")
