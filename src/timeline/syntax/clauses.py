@@ -23,7 +23,8 @@ from typing import Sequence
 from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
-from .misparse import (QUOTES, SEPARATORS, before_aside, names_opening, quoted, run_on, run_on_span, time_residue,
+from .misparse import (QUOTES, SEPARATORS, antecedent, before_aside, names_opening, plural_collectives, possessed,
+                       quoted, run_on, run_on_span, time_residue,
                        run_on_clause, stray_object, whole_phrase, stranded as stranded_subject)
 from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
@@ -201,7 +202,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 owner = _owner(parse, part, resolve)  # "his doctor called for help": Jackson's doctor
                 subject = " ".join(x for x in (owner, words(parse, part[1:] if owner else part, text)) if x) or None
             else:
-                trimmed.append(_possessed(parse, subject_phrase(subj), i))
+                trimmed.append(possessed(parse, subject_phrase(subj), i))
                 owner = _owner(parse, trimmed[-1], resolve)  # "his songs topped ...": Jackson's songs
                 if owner:
                     trimmed[-1] = trimmed[-1][1:]
@@ -361,7 +362,7 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
             # "a Mexican man who had traveled": the man (not a noun with a subject of its own, a
             # predicate the parse hung the clause on: "the driver was at the head ... that came")
             if any(toks[k].dep in SUBJECTS for k in kids[toks[i].head]):
-                return _antecedent(parse, kids, own, toks[i].head)
+                return antecedent(parse, kids, own, toks[i].head)
             if toks[own].text.lower() == "which" and _person_noun(toks[toks[i].head]):
                 return None  # "a show to his brother Michael, which had been scheduled": not the brother
             return toks[i].head
@@ -409,24 +410,6 @@ def _participle_subject(parse: Parse, kids: list[list[int]], i: int) -> int | No
     return None
 
 
-def _antecedent(parse: Parse, kids: list[list[int]], relative: int, predicate: int) -> int | None:
-    """The noun a relative pronoun follows, inside the phrase of the predicate noun the parse
-    hung its clause on ("the driver was at the head of a convoy | that came under attack": the
-    convoy, whatever its tag), else None."""
-    toks = parse.tokens
-    j = relative - 1
-    while j >= 0 and toks[j].upos == "PUNCT":
-        j -= 1
-    if j < 0 or j == predicate or toks[j].dep not in {"nmod", "obl", "obj", "compound"} \
-            or toks[j].upos in {"PRON", "ADP", "DET", "PUNCT"}:
-        return None
-    k, seen = j, set()
-    while k != predicate and toks[k].head != k and k not in seen:  # (inside the predicate's phrase)
-        seen.add(k)
-        k = toks[k].head
-    return j if k == predicate else None
-
-
 def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int | None:
     """Who the pronoun subject of a reported clause stands for: the subject of the verb that
     reports it ("Police said they had carried out ...", "The agency said it would ..."), a noun
@@ -449,39 +432,12 @@ def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int |
     if g is None or toks[g].upos not in {"NOUN", "PROPN"}:
         return None
     plural = toks[g].tag in {"NNS", "NNPS"} or "Number=Plur" in toks[g].morph \
-        or toks[g].text.lower() in _plural_collectives()
+        or toks[g].text.lower() in plural_collectives()
     if word == "they":
         return g if plural else None
     if word == "it":
         return g if not plural and toks[g].upos == "NOUN" or toks[g].tag == "NNP" and toks[g].text.isupper() else None
     return g if toks[g].upos == "PROPN" and not plural else None
-
-
-_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
-
-
-def _possessed(parse: Parse, phrase_: list[int], verb: int) -> list[int]:
-    """A subject phrase that ends in a possessive ("Michael Jackson's | doctor Conrad Murray goes
-    on trial", a parse that made the doctor's name a conjunct of the singer's) with the nouns
-    after it, up to the verb group: a possessive is never a subject alone."""
-    toks = parse.tokens
-    if not phrase_ or toks[phrase_[-1]].text not in {"'s", "’s", "'", "’"}:
-        return phrase_
-    extra, j = [], phrase_[-1] + 1
-    while j < verb and toks[j].upos in _NOMINAL and toks[j].dep not in AUXILIARIES:
-        extra.append(j)
-        j += 1
-    if not extra or any(toks[k].dep not in AUXILIARIES and toks[k].text.lower() not in NEGATIONS
-                        for k in range(j, verb)):
-        return phrase_  # (the nouns after it must run up to the verb group: they are the rest of the subject)
-    return phrase_ + extra
-
-
-@cache
-def _plural_collectives() -> frozenset[str]:
-    from .coref import lexicon
-
-    return frozenset(lexicon()["plural_collectives"])
 
 
 def _person_noun(t) -> bool:  # type: ignore[no-untyped-def]

@@ -272,3 +272,49 @@ def run_on_clause(parse: Parse, kids: list[list[int]], i: int, k: int, reporting
         and any(toks[c].dep.split(":")[0] in {"nsubj", "csubj"} for c in kids[k]) \
         and not any(toks[c].dep == "mark" and toks[c].text.lower() != "to" for c in kids[k]) \
         and any(toks[o].dep in {"obj", "iobj"} and i < o < k for o in kids[i])
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def possessed(parse: Parse, phrase_: list[int], verb: int) -> list[int]:
+    """A subject phrase that ends in a possessive ("Michael Jackson's | doctor Conrad Murray goes
+    on trial", a parse that made the doctor's name a conjunct of the singer's) with the nouns
+    after it, up to the verb group: a possessive is never a subject alone."""
+    toks = parse.tokens
+    if not phrase_ or toks[phrase_[-1]].text not in {"'s", "’s", "'", "’"}:
+        return phrase_
+    extra, j = [], phrase_[-1] + 1
+    while j < verb and toks[j].upos in _NOMINAL and toks[j].dep not in AUXILIARIES:
+        extra.append(j)
+        j += 1
+    if not extra or any(toks[k].dep not in AUXILIARIES and toks[k].text.lower() not in NEGATIONS
+                        for k in range(j, verb)):
+        return phrase_  # (the nouns after it must run up to the verb group: they are the rest of the subject)
+    return phrase_ + extra
+
+
+@cache
+def plural_collectives() -> frozenset[str]:
+    """Nouns singular in form that take a plural verb and "they" (coref.toml: "police")."""
+    from .coref import lexicon
+
+    return frozenset(lexicon()["plural_collectives"])
+
+
+def antecedent(parse: Parse, kids: list[list[int]], relative: int, predicate: int) -> int | None:
+    """The noun a relative pronoun follows, inside the phrase of the predicate noun the parse
+    hung its clause on ("the driver was at the head of a convoy | that came under attack": the
+    convoy, whatever its tag), else None."""
+    toks = parse.tokens
+    j = relative - 1
+    while j >= 0 and toks[j].upos == "PUNCT":
+        j -= 1
+    if j < 0 or j == predicate or toks[j].dep not in {"nmod", "obl", "obj", "compound"} \
+            or toks[j].upos in {"PRON", "ADP", "DET", "PUNCT"}:
+        return None
+    k, seen = j, set()
+    while k != predicate and toks[k].head != k and k not in seen:  # (inside the predicate's phrase)
+        seen.add(k)
+        k = toks[k].head
+    return j if k == predicate else None
