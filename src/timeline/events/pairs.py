@@ -11,7 +11,7 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 import numpy as np
 
 from ..model import Event
-from .envelopes import Envelopes, envelope_order
+from .envelopes import envelope_order
 from .eventmodel import pair_model
 
 
@@ -216,44 +216,40 @@ def _cut_pieces(text: str, a: int, b: int, cut_a: bool, cut_b: bool) -> list[str
 
 
 class Margins:
-    """The pairwise model's margins for the pairs of a passage's events that the text is asked
-    about: at most WINDOW sentences apart, with envelopes that do not order them (> 0: the first
-    in the text starts before the other; < 0, after; the size is the confidence).
+    """The pairwise model's margins for the pairs of events (in text order) that the text is
+    asked about: at most WINDOW sentences apart, in the same passage (events k // `passage`;
+    0: all in one), with envelopes that do not order them (`of`: the events' envelope classes,
+    `weights`: what two classes say, as `Envelopes` gives them). `earlier`, `later` and `margin`
+    hold the pairs, by later event then earlier, and their margins (> 0: the first in the text
+    starts before the other; < 0, after; the size is the confidence).
 
-    All are scored at once, when the passage is read. Each pair's features fill a fixed row of
+    All are scored at once, when the events are read. Each pair's features fill a fixed row of
     slots, in the order of `pair_features` (a feature the pair lacks, or that the model does
     not know, is the zero row, which adds nothing): what each event is, what kinds of event the
     two are, what is between them (`_Gaps`). `Perceptron.sum_rows` adds the rows up for all pairs
     together, one slot after the other, giving the floats of
-    ``pair_model().scores(pair_features(a, b, text))``, to which the evidence of the parse is
-    added where it links two events (`links`: by pair, as `links.links` gives it)."""
+    ``pair_model().scores(pair_features(a, b, text))``. The evidence of the parse (`links`) is
+    added by the caller, passage by passage."""
 
-    def __init__(self, events: Sequence[Event], text: str, sent: Sequence[int], envelopes: Envelopes,
-                 links: Mapping[tuple[int, int], float] | None = None) -> None:
+    def __init__(self, events: Sequence[Event], text: str, sent: Sequence[int], of: Sequence[int],
+                 weights: Mapping[tuple[int, int], int], passage: int = 0) -> None:
         n = len(events)
         numbers = np.array(sent, dtype=np.intp)
         near = np.searchsorted(numbers, numbers - WINDOW)  # the first event within WINDOW sentences
+        if passage:
+            first = np.arange(n)
+            near = np.maximum(near, first - first % passage)  # ... of the event's passage
         counts = np.arange(n) - near
         later = np.repeat(np.arange(n), counts)
         earlier = np.arange(len(later)) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(near, counts)
-        classes = np.array(envelopes.of, dtype=np.intp) + 1
-        silent = _lookup(classes[earlier] * (n + 1) + classes[later],
-                         lambda code: not envelopes.weights[code // (n + 1) - 1, code % (n + 1) - 1])
-        earlier, later = earlier[silent], later[silent]
-        self.pairs: list[list[int]] = [[] for _ in events]  # for each event, the earlier ones of its pairs
-        for i, k in zip(earlier.tolist(), later.tolist()):
-            self.pairs[k].append(i)
-        self._margin: dict[tuple[int, int], float] = {}
-        if len(later):
-            self._margin = dict(zip(zip(earlier.tolist(), later.tolist()),
-                                    _margins(events, text, earlier, later).tolist()))
-        for pair, evidence in (links or {}).items():  # what the parse says (`links`): added
-            if pair in self._margin:
-                self._margin[pair] += evidence
-
-    def __call__(self, i: int, k: int) -> float:
-        """The margin of the pair (events[i], events[k]), i < k."""
-        return self._margin[(i, k)]
+        classes = np.array(of, dtype=np.intp) + 1
+        base = int(classes.max()) + 1 if n else 1
+        silent = _lookup(classes[earlier] * base + classes[later],
+                         lambda code: not weights[code // base - 1, code % base - 1])
+        self.earlier: np.ndarray = earlier[silent]
+        self.later: np.ndarray = later[silent]
+        self.margin: np.ndarray = (_margins(events, text, self.earlier, self.later) if len(self.later)
+                                   else np.zeros(0))
 
 
 
@@ -278,12 +274,27 @@ def _margins(events: Sequence[Event], text: str, earlier: np.ndarray, later: np.
     of_tense = np.array([tenses.setdefault(k.tense_aspect, len(tenses)) for k in kind_list], dtype=np.intp)[of_kind]
     tense_list = list(tenses)
     distinct, inverse = np.unique(of_tense[earlier] * len(tenses) + of_tense[later], return_inverse=True)
-    connectives = np.array([_connective_slots(tense_list[code // len(tenses)], tense_list[code % len(tenses)])
-                            for code in distinct.tolist()], dtype=np.intp)[inverse.reshape(-1)]
-    slots.append(np.where(np.repeat(gaps.connectives, 2, axis=1), connectives, 0))
+    table = np.array([_connective_slots(tense_list[code // len(tenses)], tense_list[code % len(tenses)])
+                      for code in distinct.tolist()], dtype=np.intp)
+    slots.append(_packed(gaps.connectives, table, inverse.reshape(-1)))
     slots += [by_kinds[:, 5:], quote[gaps.quoted.astype(np.intp)], words[earlier, :1], words[later, 1:]]
     scores = pair_model().sum_rows(np.hstack(slots))
     return scores[:, 0] - scores[:, 1]
+
+
+
+def _packed(found: np.ndarray, table: np.ndarray, code: np.ndarray) -> np.ndarray:
+    """The two slots of each connective found between the events of each pair (`found`: pair x
+    connective), in the order of _CONNECTIVE_ORDER, side by side from the left (`table`: the
+    slots of every connective by the pair's `code`): a pair has a few of them, and leaving out
+    the zero rows of the others changes no sum (x + 0.0 is x) but spares adding them up."""
+    pairs, found_at = np.nonzero(found)  # by pair, then in connective order
+    per_pair = np.bincount(pairs, minlength=len(found))
+    out = np.zeros((len(found), 2 * int(per_pair.max(initial=0))), dtype=np.intp)
+    nth = np.arange(len(pairs)) - (np.cumsum(per_pair) - per_pair)[pairs]
+    out[pairs, 2 * nth] = table[code[pairs], 2 * found_at]
+    out[pairs, 2 * nth + 1] = table[code[pairs], 2 * found_at + 1]
+    return out
 
 
 
