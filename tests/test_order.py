@@ -3,7 +3,7 @@ give what the plain definitions give."""
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from timeline.events.eventmodel import pair_model
 from timeline.events.mentions import find_events
 from timeline.pipeline import read_documents
-from timeline.model import Document
+from timeline.model import AnchorKind, Document, Event, Interval, Relation
 from timeline.events.envelopes import Envelopes, frame
 from timeline.events.envelopes import UNITS
 from timeline.events.order import MARGIN, PASSAGE, SPLIT_MARGIN, _best_slot, _place
@@ -171,3 +171,20 @@ def test_placing_gives_the_groups_of_the_definition():
             assert [groups[g] for g in sorted(groups)] == [sorted(g) for g in plain_place(events, doc.text)]
             checked += len(events)
     assert checked > 100
+
+
+def test_the_weights_of_a_passage_as_a_matrix_are_those_of_each_pair():
+    """Disjoint, staggered, nested, equal and open-ended envelopes, and no envelope at all."""
+    day = datetime(2026, 2, 3)
+    spans = [(0, 24), (24, 48), (12, 36), (6, 18), (0, 48), (None, 24), (30, None), (0, 24), (48, 72), (47, 49)]
+    events = []
+    for n, (a, b) in enumerate(spans):
+        iv = Interval(None if a is None else day + timedelta(hours=a), None if b is None else day + timedelta(hours=b))
+        events.append(Event(f"e{n}", "d", n, n + 1, "x", "s", "x", Relation.ON, AnchorKind.TIMEX, envelope=iv))
+    events.append(Event("none", "d", 99, 100, "x", "s", "x", Relation.ON, AnchorKind.TIMEX))
+    envelopes = Envelopes(events)
+    classes = sorted(set(envelopes.of))
+    assert -1 in classes and len(classes) == len(spans)  # (two spans alike: one class)
+    matrix = envelopes.matrix(classes)
+    assert matrix.tolist() == [[envelopes.weights[a, b] for b in classes] for a in classes]
+    assert {abs(w) for row in matrix.tolist() for w in row} == {0, round(100 * UNITS), round(30 * UNITS)}

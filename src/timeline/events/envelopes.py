@@ -95,11 +95,7 @@ class Envelopes:
         of the envelopes' bounds (what `bounds_order` compares, compared once each)."""
         bounds = [self.weights.bounds[c] if c != NO_ENVELOPE else None for c in classes]
         values = {v for b in bounds if b is not None for v in b if v is not None}
-        try:
-            rank = {v: r for r, v in enumerate(sorted(values))}  # type: ignore[type-var]
-        except TypeError:  # bounds that do not compare with each other: pair by pair
-            return np.array([[self.weights[a, b] for b in classes] for a in classes], dtype=np.int64).reshape(
-                len(classes), len(classes))
+        rank = {v: r for r, v in enumerate(sorted(values))}  # type: ignore[type-var]
         lo = np.array([-1 if b is None or b[0] is None else rank[b[0]] for b in bounds], dtype=np.int64)
         hi = np.array([-1 if b is None or b[1] is None else rank[b[1]] for b in bounds], dtype=np.int64)
         known = np.array([b is not None for b in bounds], dtype=bool)
