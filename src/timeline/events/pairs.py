@@ -265,21 +265,37 @@ def _margins(events: Sequence[Event], text: str, earlier: np.ndarray, later: np.
     own = np.array([_own_slots(k) for k in kind_list], dtype=np.intp)[of_kind]  # as first, as second
     words = np.array([_word_slots(e.text.lower()) for e in events], dtype=np.intp)
     distinct, inverse = np.unique((of_kind[earlier] * len(kinds) + of_kind[later]) * 2 + same, return_inverse=True)
+    inverse = inverse.reshape(-1)
     by_kinds = np.array([_kind_slots(kind_list[code // 2 // len(kinds)], kind_list[code // 2 % len(kinds)], bool(code % 2))
-                         for code in distinct.tolist()], dtype=np.intp)[inverse.reshape(-1)]
+                         for code in distinct.tolist()], dtype=np.intp)[inverse]
     context = np.array([[_slots(_context_features(s, d), 3) for d in range(7)] for s in (False, True)], dtype=np.intp)
     quote = np.array([_slots(_quote_features(q), 1) for q in (False, True)], dtype=np.intp)
-    slots = [context[same, gaps.distance], own[earlier, :8], own[later, 8:], by_kinds[:, :5]]
+    # the first slots (the context, each event, the kinds of the two) are those of a few
+    # distinct pairs: summed once for each, then the rest added pair by pair, in order
+    _, first, lead = np.unique(inverse * 7 + gaps.distance, return_index=True, return_inverse=True)
+    scores = _sum_rows(np.hstack([context[same[first], gaps.distance[first]], own[earlier[first], :8],
+                                  own[later[first], 8:], by_kinds[first, :5]]))[lead.reshape(-1)]
     tenses: dict[str, int] = {}
     of_tense = np.array([tenses.setdefault(k.tense_aspect, len(tenses)) for k in kind_list], dtype=np.intp)[of_kind]
     tense_list = list(tenses)
     distinct, inverse = np.unique(of_tense[earlier] * len(tenses) + of_tense[later], return_inverse=True)
     table = np.array([_connective_slots(tense_list[code // len(tenses)], tense_list[code % len(tenses)])
                       for code in distinct.tolist()], dtype=np.intp)
-    slots.append(_packed(gaps.connectives, table, inverse.reshape(-1)))
-    slots += [by_kinds[:, 5:], quote[gaps.quoted.astype(np.intp)], words[earlier, :1], words[later, 1:]]
-    scores = pair_model().sum_rows(np.hstack(slots))
+    scores = _sum_rows(np.hstack([_packed(gaps.connectives, table, inverse.reshape(-1)), by_kinds[:, 5:],
+                                  quote[gaps.quoted.astype(np.intp)], words[earlier, :1], words[later, 1:]]), scores)
     return scores[:, 0] - scores[:, 1]
+
+
+
+def _sum_rows(index: np.ndarray, totals: np.ndarray | None = None) -> np.ndarray:
+    """`pair_model().sum_rows(index)`, added to `totals` (the sums of the slots before these):
+    the rows added one by one from the left, so that summing the slots in two goes gives the
+    same floats as in one."""
+    model = pair_model()
+    totals = np.zeros((index.shape[0], len(model.labels))) if totals is None else totals
+    for column in index[:, index.any(axis=0)].T:
+        totals += model.matrix[column]
+    return totals
 
 
 
