@@ -32,7 +32,7 @@ one running sum over the groups (`_slot`), in numpy: a few array operations per 
 """
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -147,13 +147,12 @@ def _place_passage(sent: Sequence[int], of: Sequence[int], weights: np.ndarray, 
             told = group_of[earlier[a:b]]
             np.add.at(row, told, units[a:b])
         before = row[order[:groups + 1]].cumsum()  # before[g]: the net evidence of the groups before g
-        peaks = before == before.max()
-        default = position if k and sent[k] - sent[k - 1] <= WINDOW else None
-        quiet = False
-        if default is not None and peaks[default]:
+        if k and sent[k] - sent[k - 1] <= WINDOW:
             gid = group_of[k - 1]
-            quiet = not (a < b and gid in told) and not any(says[c][cls] for c in classes[gid])
-        slot = _slot(peaks, default, quiet)
+            slot = _slot(before, position, lambda: not (a < b and gid in told)  # noqa: B023
+                         and not any(says[c][cls] for c in classes[gid]))  # noqa: B023
+        else:
+            slot = _slot(before, None, bool)
         position = slot >> 1
         if slot & 1:
             gid = int(order[position + 1])
@@ -172,37 +171,33 @@ def _place_passage(sent: Sequence[int], of: Sequence[int], weights: np.ndarray, 
     return _merge_weak([members[g] for g in order[1:groups + 1].tolist()], of, says, pairs)
 
 
-def _slot(peaks: np.ndarray, default: int | None, quiet: bool) -> int:
+def _slot(before: np.ndarray, default: int | None, quiet: Callable[[], bool]) -> int:
     """The slot (2g: a new group before group g; 2g+1: into group g) where a new event agrees
-    best with the evidence, given where the running sum of the net evidence of the groups
-    (> 0: the event comes after the group) peaks (`peaks[g]`: is before[g], the sum over the
-    groups before g, the highest), the position of the group it joins by default (None: a new
-    last group by default) and whether that group says nothing (`quiet`).
+    best with the evidence, given the running sum of the net evidence of the groups (> 0: the
+    event comes after the group; `before[g]`: the sum over the groups before g), the position
+    of the group it joins by default (None: a new last group by default) and whether that
+    group says nothing (`quiet()`, asked only when it matters).
 
     A new group before group g scores, up to a constant, before[g]; joining group g scores less
     unless g says nothing, when it scores as much as the new groups on either side of it. So
     the best slots are the new groups where the running sum peaks and the quiet groups between
     them; of these the nearest the default slot wins, then the later one."""
     if default is None:  # the last peak
-        return 2 * (len(peaks) - 1 - int(peaks[::-1].argmax()))
-    if quiet and peaks[default]:
+        return 2 * (len(before) - 1 - int(before[::-1].argmax()))
+    left = default - int(before[default::-1].argmax())  # the last peak up to the default group
+    right = default + 1 + int(before[default + 1:].argmax()) if default + 1 < len(before) else None
+    peak = before[left] if right is None else max(before[left], before[right])
+    if left == default and before[left] == peak and quiet():
         return 2 * default + 1
-    left: int | None = default - int(peaks[default::-1].argmax())  # the last peak up to the default
-    if not peaks[left]:
-        left = None
-    right: int | None = default + 1 + int(peaks[default + 1:].argmax()) if default + 1 < len(peaks) else None
-    if right is not None and not peaks[right]:
-        right = None
-    if left is None or (right is not None and right + left <= 2 * default + 1):  # right is as near
-        assert right is not None
+    if before[left] < peak or (right is not None and before[right] == peak and right + left <= 2 * default + 1):
+        assert right is not None  # (the peak is on the right, or as near on the right as on the left)
         return 2 * right
     return 2 * left
 
 
 def _best_slot(net: list[int], default: int | None, quiet: bool) -> int:
     """`_slot` given the net evidence of each group, in rank order."""
-    before = np.cumsum([0, *net])
-    return _slot(before == before.max(), default, quiet)
+    return _slot(np.cumsum([0, *net]), default, lambda: quiet)
 
 
 def _merge_weak(groups: list[list[int]], of: Sequence[int], says: list[list[int]], pairs: _Pairs) -> list[list[int]]:

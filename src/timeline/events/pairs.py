@@ -36,7 +36,7 @@ class Kind(NamedTuple):
 
 
 def kind(e: Event) -> Kind:
-    return Kind(e.tense.value, e.aspect, e.cls, e.modality, e.anchor.value, e.relation.value)
+    return Kind(e.tense._value_, e.aspect, e.cls, e.modality, e.anchor._value_, e.relation._value_)  # (= .value)
 
 
 
@@ -301,8 +301,12 @@ def _sum_rows(index: np.ndarray, totals: np.ndarray | None = None) -> np.ndarray
     same floats as in one."""
     model = pair_model()
     totals = np.zeros((index.shape[0], len(model.labels))) if totals is None else totals
-    for column in index[:, index.any(axis=0)].T:
-        totals += model.matrix[column]
+    for column in index.T:
+        rows = np.flatnonzero(column)
+        if 2 * len(rows) < len(column):  # mostly zero rows: only the others (x + 0.0 is x)
+            totals[rows] += model.matrix[column[rows]]
+        elif len(rows):
+            totals += model.matrix[column]
     return totals
 
 
