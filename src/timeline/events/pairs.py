@@ -196,12 +196,40 @@ class _Gaps:
         first = np.searchsorted(np.array([s for s, _, _ in found], dtype=np.intp), a)
         last = np.maximum(np.searchsorted(np.array([e for _, e, _ in found], dtype=np.intp), b, side="right"), first)
         self.connectives = counts[last] > counts[first]  # pair x connective
-        for n in np.flatnonzero(cut_a | cut_b).tolist():
-            for piece in _cut_pieces(text, int(a[n]), int(b[n]), bool(cut_a[n]), bool(cut_b[n])):
-                c = _connective_of(piece)
-                if c is not None:
-                    self.connectives[n, c] = True
+        # the pieces of the words cut at a and at b: with a space between, the piece after a
+        # depends on a alone and the piece before b on b alone, read once for each position
+        spaces = np.zeros(len(codes) + 1, dtype=np.intp)
+        np.cumsum(space, out=spaces[1:])
+        apart = spaces[rb] > spaces[ra]
+        for cut, at, piece in ((cut_a, a, _piece_after), (cut_b, b, _piece_before)):
+            pairs = np.flatnonzero(cut & apart)
+            where, of_pair = np.unique(at[pairs], return_inverse=True)
+            found_at = np.array([_connective_of(piece(text, x)) for x in where.tolist()] + [None])
+            c = found_at[of_pair.reshape(-1)]
+            hit = np.not_equal(c, None)
+            self.connectives[pairs[hit], c[hit].astype(np.intp)] = True
+        for n in np.flatnonzero((cut_a | cut_b) & ~apart).tolist():  # one piece: text[a:b]
+            for piece_ in _cut_pieces(text, int(a[n]), int(b[n]), bool(cut_a[n]), bool(cut_b[n])):
+                c_ = _connective_of(piece_)
+                if c_ is not None:
+                    self.connectives[n, c_] = True
 
+
+
+_WORD_REST = re.compile(r"\S*")
+
+
+def _piece_after(text: str, a: int) -> str:
+    """The rest of the word that position a cuts, up to the next space."""
+    return text[a:_WORD_REST.match(text, a).end()]  # type: ignore[union-attr]
+
+
+def _piece_before(text: str, b: int) -> str:
+    """The start of the word that position b cuts, from the space before it."""
+    start = b
+    while not text[start - 1].isspace():
+        start -= 1
+    return text[start:b]
 
 
 def _cut_pieces(text: str, a: int, b: int, cut_a: bool, cut_b: bool) -> list[str]:
