@@ -146,7 +146,7 @@ def _place_passage(sent: Sequence[int], of: Sequence[int], weights: np.ndarray, 
             row = row.copy()
             told = group_of[earlier[a:b]]
             np.add.at(row, told, units[a:b])
-        before = row[order[:groups + 1]].cumsum()  # before[g]: the net evidence of the groups before g
+        before = np.add.accumulate(row[order[:groups + 1]])  # before[g]: the net evidence of the groups before g
         if k and sent[k] - sent[k - 1] <= WINDOW:
             gid = group_of[k - 1]
             slot = _slot(before, position, lambda: not (a < b and gid in told)  # noqa: B023
