@@ -46,6 +46,8 @@ MARGIN = 3.0  # the pairwise model's margin below which the text does not decide
 SPLIT_MARGIN = 20.0  # neighbouring rank groups with weaker evidence between them are merged
 PASSAGE = 400  # events placed together; a longer article is placed passage by passage
 BLOCK = 8  # passages whose pairs are scored together (a bound on the memory that takes)
+
+
 def _place(doc_events: Sequence[Event], text: str, parses: Parses | None = None) -> dict[str, int]:
     """Rank groups (0-based) of one document's events of one frame. An article with more than
     PASSAGE events (a book, a 20 MB dump) is placed in passages of PASSAGE events that follow

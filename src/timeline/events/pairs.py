@@ -262,8 +262,8 @@ class Margins:
     All are scored at once, when the events are read. Each pair's features fill a fixed row of
     slots, in the order of `pair_features` (a feature the pair lacks, or that the model does
     not know, is the zero row, which adds nothing): what each event is, what kinds of event the
-    two are, what is between them (`_Gaps`). `Perceptron.sum_rows` adds the rows up for all pairs
-    together, one slot after the other, giving the floats of
+    two are, what is between them (`_Gaps`). `_sum_rows` adds the rows up for all pairs
+    together, one slot after the other (as `Perceptron.sum_rows` does), giving the floats of
     ``pair_model().scores(pair_features(a, b, text))``. The evidence of the parse (`links`) is
     added by the caller, passage by passage."""
 

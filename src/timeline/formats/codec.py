@@ -236,8 +236,8 @@ class _EventJSON:
         return (f'{{"id": {enc(e.id)}, "doc": {enc(e.doc)}, "start": {e.start}, "end": {e.end}, '
                 f'"text": {enc(e.text)}, "sentence": {sentence}, "label": {enc(e.label)}, '
                 f'"timex": {"null" if e.timex is None else enc(e.timex)}, '
-                f'"relation": {enc(e.relation.value)}, "anchor": {enc(e.anchor.value)}, '
-                f'"tense": {enc(e.tense.value)}, "salient": {"true" if e.salient else "false"}, {known[2]}, '
+                f'"relation": {enc(e.relation._value_)}, "anchor": {enc(e.anchor._value_)}, '  # (= .value)
+                f'"tense": {enc(e.tense._value_)}, "salient": {"true" if e.salient else "false"}, {known[2]}, '
                 f'"rank": {e.rank}, "class": {enc(e.cls)}, "aspect": {enc(e.aspect)}, "modality": {enc(e.modality)}, '
                 f'"same_as": {"null" if e.same_as is None else enc(e.same_as)}'
                 + (f', "participants": {_encode(list(e.participants))}}}' if e.participants else "}"))
