@@ -302,7 +302,8 @@ def _margins(events: Sequence[Event], text: str, earlier: np.ndarray, later: np.
     words = np.array([_word_slots(e.text.lower()) for e in events], dtype=np.intp)
     distinct, inverse = np.unique((of_kind[earlier] * len(kinds) + of_kind[later]) * 2 + same, return_inverse=True)
     inverse = inverse.reshape(-1)
-    by_kinds = np.array([_kind_slots(kind_list[code // 2 // len(kinds)], kind_list[code // 2 % len(kinds)], bool(code % 2))
+    known = [_kind_number(k) for k in kind_list]
+    by_kinds = np.array([_kind_pair_slots(known[code // 2 // len(kinds)], known[code // 2 % len(kinds)], code % 2)
                          for code in distinct.tolist()], dtype=np.intp)[inverse]
     context = np.array([[_slots(_context_features(s, d), 3) for d in range(7)] for s in (False, True)], dtype=np.intp)
     quote = np.array([_slots(_quote_features(q), 1) for q in (False, True)], dtype=np.intp)
@@ -376,7 +377,25 @@ def _connective_slots(ta: str, tb: str) -> list[int]:
 
 
 
+_KIND_NUMBER: dict[Kind, int] = {}  # the kinds met so far, numbered (a few hundred at most)
+_KINDS: list[Kind] = []
+
+
+def _kind_number(k: Kind) -> int:
+    found = _KIND_NUMBER.get(k)
+    if found is None:
+        found = _KIND_NUMBER[k] = len(_KINDS)
+        _KINDS.append(k)
+    return found
+
+
 @cache
+def _kind_pair_slots(a: int, b: int, same: int) -> list[int]:
+    """`_kind_slots` of the kinds numbered a and b (`_kind_number`): a key of three ints is
+    quicker to look up than one of two kinds."""
+    return _kind_slots(_KINDS[a], _KINDS[b], bool(same))
+
+
 def _kind_slots(a: Kind, b: Kind, same: bool) -> list[int]:
     """What the kinds of two events that no envelope orders say: five slots, then two of
     reported speech."""
