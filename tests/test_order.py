@@ -3,7 +3,7 @@ give what the plain definitions give."""
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 from timeline.events.eventmodel import pair_model
 from timeline.events.mentions import find_events
 from timeline.pipeline import read_documents
-from timeline.model import Document
+from timeline.model import AnchorKind, Document, Event, Interval, Relation
 from timeline.events.envelopes import Envelopes, frame
-from timeline.events.order import PASSAGE, _best_slot
-from timeline.events.pairs import (WHITESPACE, _CONNECTIVE_ORDER, Margins, _connectives, _distance, _Gaps, _quoted,
-                                   pair_features, sentence_numbers)
+from timeline.events.envelopes import UNITS
+from timeline.events.order import MARGIN, PASSAGE, SPLIT_MARGIN, _best_slot, _place
+from timeline.events.pairs import (WHITESPACE, WINDOW, _CONNECTIVE_ORDER, Margins, _connectives, _distance, _Gaps,
+                                   _quoted, pair_features, sentence_numbers)
 from timeline.time.analysis import analyse
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -80,21 +81,110 @@ def test_gaps_read_the_text_between_as_the_pair_features_do(parts, data):
         assert [c for c, on in zip(_CONNECTIVE_ORDER, gaps.connectives[n]) if on] == _connectives(between)
 
 
-def test_the_margins_of_a_passage_are_those_of_the_pair_features():
+def _seed_documents() -> list[Document]:
     docs = list(read_documents([str(p) for p in sorted(SEEDS.glob("*.txt"))]))
     docs.append(Document("t", 'Troops attacked,after talks. "Then" they left (and) returned; officials said so '
-                              "on Tuesday, because talks failed.\u00a0When it ended, they went home and slept.",
-                         dct=datetime(2026, 2, 6)))
+                              "on Tuesday, because talks failed.\u00a0When it ended, they went home and slept. "
+                              "On Monday night the army had shelled the town; on Wednesday talks resumed, and "
+                              "by Thursday the ceasefire held.", dct=datetime(2026, 2, 6)))
+    return docs
+
+
+def _frames(doc: Document) -> list[list]:
+    events = sorted(find_events(analyse(doc)), key=lambda e: e.start)
+    return [[e for e in events if frame(e) == name] for name in sorted({frame(e) for e in events} - {"undated"})]
+
+
+def test_the_margins_of_a_passage_are_those_of_the_pair_features():
+    """Scored several passages at once, each pair is the pair_features' margin, and the pairs
+    are those of one passage, at most WINDOW sentences apart, that no envelopes order."""
     model = pair_model()
     checked = 0
-    for doc in docs:
-        events = sorted(find_events(analyse(doc)), key=lambda e: e.start)
-        for frame_name in {frame(e) for e in events} - {"undated"}:
-            passage = [e for e in events if frame(e) == frame_name][:PASSAGE]
-            margins = Margins(passage, doc.text, sentence_numbers(passage), Envelopes(passage))
-            for k, earlier in enumerate(margins.pairs):
-                for i in earlier:
-                    s = model.scores(pair_features(passage[i], passage[k], doc.text))
-                    assert margins(i, k) == s[0] - s[1]
+    for doc in _seed_documents():
+        for events in _frames(doc):
+            sent = sentence_numbers(events)
+            envelopes = Envelopes(events)
+            for passage in (PASSAGE, 7):
+                margins = Margins(events, doc.text, sent, envelopes.of, envelopes.weights, passage)
+                expected = [(i, k) for k in range(len(events)) for i in range(k) if i // passage == k // passage
+                            and sent[k] - sent[i] <= WINDOW and not envelopes.weights[envelopes.of[i], envelopes.of[k]]]
+                assert list(zip(margins.earlier.tolist(), margins.later.tolist())) == expected
+                for i, k, m in zip(margins.earlier.tolist(), margins.later.tolist(), margins.margin.tolist()):
+                    s = model.scores(pair_features(events[i], events[k], doc.text))
+                    assert m == s[0] - s[1]
                     checked += 1
+    assert checked > 200
+
+
+def plain_place(events: list, text: str) -> list[list[int]]:
+    """The rank groups of a passage by the definition, slot by slot (`every_slot`): each event
+    weighs the evidence about every event placed before it, that of their envelopes, else that
+    of the text (a margin of MARGIN at least, for events at most WINDOW sentences apart); then
+    neighbouring groups that no evidence of SPLIT_MARGIN keeps apart are merged."""
+    sent = sentence_numbers(events)
+    envelopes = Envelopes(events)
+    margins = Margins(events, text, sent, envelopes.of, envelopes.weights)
+    margin = dict(zip(zip(margins.earlier.tolist(), margins.later.tolist()), margins.margin.tolist()))
+    weight = envelopes.weights
+    groups: list[list[int]] = []
+    for k in range(len(events)):
+        pieces = []
+        for g in groups:
+            mine = []
+            for o in g:
+                w = weight[envelopes.of[o], envelopes.of[k]]
+                m = margin.get((o, k), 0.0)
+                if w:
+                    mine.append(w)
+                elif abs(m) >= MARGIN:
+                    mine.append(round(m * UNITS))
+            pieces.append(mine)
+        default = next((g for g, members in enumerate(groups) if k - 1 in members), None)
+        if default is not None and sent[k] - sent[k - 1] > WINDOW:
+            default = None
+        slot = every_slot(pieces, default)
+        if slot % 2:
+            groups[slot // 2].append(k)
+        else:
+            groups.insert(slot // 2, [k])
+    merged: list[list[int]] = []
+    for g in groups:
+        apart = merged and any(weight[envelopes.of[x], envelopes.of[y]] >= SPLIT_MARGIN * UNITS
+                               or (margin.get((x, y), 0.0) if x < y else -margin.get((y, x), 0.0)) >= SPLIT_MARGIN
+                               for x in merged[-1] for y in g)
+        if merged and not apart:
+            merged[-1] += g
+        else:
+            merged.append(list(g))
+    return merged
+
+
+def test_placing_gives_the_groups_of_the_definition():
+    checked = 0
+    for doc in _seed_documents():
+        for events in _frames(doc):
+            events = events[:PASSAGE]
+            placed = _place(events, doc.text)
+            groups: dict[int, list[int]] = {}
+            for k, e in enumerate(events):
+                groups.setdefault(placed[e.id], []).append(k)
+            assert [groups[g] for g in sorted(groups)] == [sorted(g) for g in plain_place(events, doc.text)]
+            checked += len(events)
     assert checked > 100
+
+
+def test_the_weights_of_a_passage_as_a_matrix_are_those_of_each_pair():
+    """Disjoint, staggered, nested, equal and open-ended envelopes, and no envelope at all."""
+    day = datetime(2026, 2, 3)
+    spans = [(0, 24), (24, 48), (12, 36), (6, 18), (0, 48), (None, 24), (30, None), (0, 24), (48, 72), (47, 49)]
+    events = []
+    for n, (a, b) in enumerate(spans):
+        iv = Interval(None if a is None else day + timedelta(hours=a), None if b is None else day + timedelta(hours=b))
+        events.append(Event(f"e{n}", "d", n, n + 1, "x", "s", "x", Relation.ON, AnchorKind.TIMEX, envelope=iv))
+    events.append(Event("none", "d", 99, 100, "x", "s", "x", Relation.ON, AnchorKind.TIMEX))
+    envelopes = Envelopes(events)
+    classes = sorted(set(envelopes.of))
+    assert -1 in classes and len(classes) == len(spans)  # (two spans alike: one class)
+    matrix = envelopes.matrix(classes)
+    assert matrix.tolist() == [[envelopes.weights[a, b] for b in classes] for a in classes]
+    assert {abs(w) for row in matrix.tolist() for w in row} == {0, round(100 * UNITS), round(30 * UNITS)}

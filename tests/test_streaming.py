@@ -17,7 +17,7 @@ from timeline.formats import codec
 from timeline.cli import main
 from timeline.formats.codec import dump, dumps, iter_json, loads, timeline_to_dict, write_timeline
 from timeline.pipeline import read_documents
-from timeline.model import DateRangeError, Document, Timeline
+from timeline.model import DateRangeError, Document, RelInterval, Timeline
 from timeline.pipeline import build_timeline
 
 from conftest import SEEDS
@@ -70,6 +70,18 @@ def test_empty_lists_and_optional_fields_come_out_as_json_dumps_writes_them(tl):
     assert dumps(tl) == reference(tl)
 
 
+def test_events_are_written_as_json_dumps_writes_their_dict_whatever_their_fields_hold(timeline):
+    e = next(e for e in timeline.events if e.envelope is not None)
+    undated = replace(e, envelope=None, relative=RelInterval(timedelta(hours=-6), timedelta(days=1, hours=8)))
+    variants = [e, undated, replace(e, envelope=None), replace(e, participants=("Kyiv", "the \"army\"")),
+                replace(e, label=None), replace(e, rank=True), replace(e, salient=1), replace(e, start=3.5),
+                replace(e, sentence="Ünïcødé \u2028 line\tbreak \\ \"quoted\" \x01"),
+                replace(e, timex="t1", same_as="e2"),
+                replace(e, text=7), replace(e, modality=None)]
+    for v in variants:
+        assert "".join(iter_json(replace(timeline, events=(v, v)))) == reference(replace(timeline, events=(v, v)))
+
+
 def test_the_command_line_writes_the_streamed_json(tmp_path):
     res = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path), "--format", "json,csv"])
     assert res.exit_code == 0, res.output
@@ -84,14 +96,14 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temporary_file(timeline,
     target.write_text("previous", encoding="utf-8")
     calls = []
 
-    def failing(e):  # type: ignore[no-untyped-def]
-        calls.append(e)
+    def failing(t):  # type: ignore[no-untyped-def]
+        calls.append(t)
         if len(calls) > 100:  # well into the file: some of it has been written already
             raise KeyboardInterrupt
-        return event_to_dict(e)
+        return fmt_time(t)
 
-    event_to_dict = codec.event_to_dict
-    monkeypatch.setattr(codec, "event_to_dict", failing)
+    fmt_time = codec.fmt_time  # (every time written goes through it)
+    monkeypatch.setattr(codec, "fmt_time", failing)
     with pytest.raises(KeyboardInterrupt):
         write_timeline(target, timeline)
     assert [p.name for p in tmp_path.iterdir()] == ["timeline.json"]

@@ -8,6 +8,8 @@ from datetime import datetime
 
 from typing import Sequence
 
+import numpy as np
+
 from ..model import AnchorKind, Event
 
 HARD = 100.0  # weight of an order that disjoint envelopes decide
@@ -86,3 +88,24 @@ class Envelopes:
             b = e.bounds
             self.of.append(NO_ENVELOPE if b is None or e.anchor is AnchorKind.NARRATIVE else index.setdefault(b, len(index)))
         self.weights = _Weights(list(index))
+
+    def matrix(self, classes: Sequence[int]) -> np.ndarray:
+        """The weights between the given classes (NO_ENVELOPE allowed), as a matrix:
+        [a, b] = weights[classes[a], classes[b]], worked out for all pairs at once from the ranks
+        of the envelopes' bounds (what `bounds_order` compares, compared once each)."""
+        bounds = [self.weights.bounds[c] if c != NO_ENVELOPE else None for c in classes]
+        values = {v for b in bounds if b is not None for v in b if v is not None}
+        rank = {v: r for r, v in enumerate(sorted(values))}  # type: ignore[type-var]
+        lo = np.array([-1 if b is None or b[0] is None else rank[b[0]] for b in bounds], dtype=np.int64)
+        hi = np.array([-1 if b is None or b[1] is None else rank[b[1]] for b in bounds], dtype=np.int64)
+        known = np.array([b is not None for b in bounds], dtype=bool)
+        a0, a1, b0, b1 = lo[:, None], hi[:, None], lo[None, :], hi[None, :]
+        both = known[:, None] & known[None, :]
+        before = both & (a1 >= 0) & (b0 >= 0) & (a1 <= b0)  # -2: a wholly before b
+        after = both & ~before & (b1 >= 0) & (a0 >= 0) & (b1 <= a0)  # 2
+        closed = both & ~before & ~after & (a0 >= 0) & (a1 >= 0) & (b0 >= 0) & (b1 >= 0)
+        earlier = closed & (a0 < b0) & (a1 < b1)  # -1: staggered, a first
+        later = closed & ~earlier & (b0 < a0) & (b1 < a1)  # 1
+        hard, soft = round(HARD * UNITS), round(SOFT * UNITS)
+        return np.select([before, after, earlier, later], [hard, -hard, soft, -soft], 0).astype(np.int64)
+

@@ -24,15 +24,17 @@ and joins the group of its nearest neighbour when nothing tells them apart (a ti
 
 Placing an event costs no pass over the earlier events: what two envelopes say depends on
 the envelopes alone, and an article names a few dozen times, so the events are classed by
-envelope, and for each class the net envelope evidence of every rank group is kept up to date
-as events are placed (`_Ranks`). A new event reads that of its class, adds what the text
-says about its neighbours (the only pairs the model scores, each once: `Margins`) and finds
-its slot with one running sum over the groups (`_best_slot`).
+envelope (`Envelopes.matrix`: what two classes say), and for each class the net envelope
+evidence of every rank group is kept up to date as events are placed (`_place_passage`). A new
+event reads that of its class, adds what the text says about its neighbours (the only pairs
+the model scores, each once, several passages at a time: `Margins`) and finds its slot with
+one running sum over the groups (`_slot`), in numpy: a few array operations per event.
 """
 from __future__ import annotations
 
-from itertools import accumulate
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
+
+import numpy as np
 
 from ..model import Event
 from .evolve import evolve
@@ -43,185 +45,185 @@ from .pairs import WINDOW, Margins, sentence_numbers
 MARGIN = 3.0  # the pairwise model's margin below which the text does not decide an order
 SPLIT_MARGIN = 20.0  # neighbouring rank groups with weaker evidence between them are merged
 PASSAGE = 400  # events placed together; a longer article is placed passage by passage
+BLOCK = 8  # passages whose pairs are scored together (a bound on the memory that takes)
+
+
 def _place(doc_events: Sequence[Event], text: str, parses: Parses | None = None) -> dict[str, int]:
     """Rank groups (0-based) of one document's events of one frame. An article with more than
     PASSAGE events (a book, a 20 MB dump) is placed in passages of PASSAGE events that follow
-    each other, so that the time stays linear in its length."""
+    each other, so that the time stays linear in its length; the pairs of BLOCK passages are
+    scored together (`Margins`), which spares the fixed cost of a scoring per passage."""
     events = sorted(doc_events, key=lambda e: e.start)
+    sent = sentence_numbers(events)
+    envelopes = Envelopes(events)
     out: dict[str, int] = {}
     offset = 0
-    for i in range(0, len(events), PASSAGE):
-        passage = events[i:i + PASSAGE]
-        groups = _place_passage(passage, text, parses)
-        out.update({passage[k].id: gi + offset for gi, members in enumerate(groups) for k in members})
-        offset += len(groups)
+    for b in range(0, len(events), PASSAGE * BLOCK):
+        block = events[b:b + PASSAGE * BLOCK]
+        margins = Margins(block, text, sent[b:b + len(block)], envelopes.of[b:b + len(block)], envelopes.weights,
+                          PASSAGE)
+        starts = list(range(0, len(block), PASSAGE))
+        cuts = np.searchsorted(margins.later, starts + [len(block)]).tolist()
+        for n, i in enumerate(starts):
+            passage = block[i:i + PASSAGE]
+            lo, hi = cuts[n], cuts[n + 1]
+            pairs = _Pairs(len(passage), margins.earlier[lo:hi] - i, margins.later[lo:hi] - i, margins.margin[lo:hi],
+                           links(passage, parses))
+            of = envelopes.of[b + i:b + i + len(passage)]
+            local: dict[int, int] = {}  # the passage's classes, numbered from 0, no envelope last
+            for c in of:
+                if c != NO_ENVELOPE:
+                    local.setdefault(c, len(local))
+            local[NO_ENVELOPE] = len(local)
+            groups = _place_passage(sent[b + i:b + i + len(passage)], [local[c] for c in of],
+                                    envelopes.matrix(list(local)), pairs)
+            out.update({passage[k].id: gi + offset for gi, members in enumerate(groups) for k in members})
+            offset += len(groups)
     return out
 
 
-class _Ranks:
-    """The rank groups of a passage while its events are placed: their order, their members,
-    and, for each envelope class that is still to come, the net envelope evidence that each
-    group gives an event of that class (> 0: it comes after the group). Placing an event
-    updates these lists in place (one entry, or one insertion, per class): nothing is
-    renumbered and no earlier event is looked at again."""
+class _Pairs:
+    """The pairs of a passage's events that the text is asked about (`Margins`, with the evidence
+    of the parse added where it links two events: `links`), read the two ways placing reads them:
+    the earlier events that the text orders each event against with a margin of MARGIN at least
+    (`earlier[cuts[k]:cuts[k + 1]]` for event k) and how strongly, in UNITS (`units`); for each
+    event, the events that the text says precede it by SPLIT_MARGIN at least (`strongly_after`)."""
 
-    def __init__(self, envelopes: Envelopes) -> None:
-        self.envelopes = envelopes
-        self.order: list[int] = []  # group ids, in rank order
-        self.members: list[list[int]] = []  # by group id: its events (indices in the passage)
-        self.classes: list[dict[int, int]] = []  # by group id: its envelope classes and how many of each
-        self.group_of: list[int] = []  # by event: its group id
-        self._net: dict[int, list[int]] = {}  # by class still to come: net evidence of each group, in rank order
-        self._last = {c: k for k, c in enumerate(envelopes.of)}  # the last event of each class
-
-    def position(self, k: int) -> int:
-        """The rank position of the group of event `k`."""
-        return self.order.index(self.group_of[k])
-
-    def net(self, cls: int) -> list[int]:
-        """The net envelope evidence that each group gives an event of class `cls`."""
-        if cls == NO_ENVELOPE:
-            return [0] * len(self.order)
-        found = self._net.get(cls)
-        if found is None:
-            weight = self.envelopes.weights
-            found = self._net[cls] = [sum([weight[c, cls] * n for c, n in self.classes[g].items()]) for g in self.order]
-        return found
-
-    def quiet(self, position: int, cls: int) -> bool:
-        """Do the envelopes of the group at `position` say nothing about an event of class `cls`?"""
-        weight = self.envelopes.weights
-        return not any(weight[c, cls] for c in self.classes[self.order[position]])
-
-    def add(self, k: int, slot: int) -> None:
-        """Put event `k` into `slot`: even, a new group before the group at slot/2; odd, into
-        the group at slot//2."""
-        cls = self.envelopes.of[k]
-        position = slot // 2
-        weight = self.envelopes.weights
-        if slot % 2:
-            gid = self.order[position]
-            self.members[gid].append(k)
-            for later, net in self._net.items():
-                net[position] += weight[cls, later]
-        else:
-            gid = len(self.members)
-            self.members.append([k])
-            self.classes.append({})
-            self.order.insert(position, gid)
-            for later, net in self._net.items():
-                net.insert(position, weight[cls, later])
-        self.classes[gid][cls] = self.classes[gid].get(cls, 0) + 1
-        self.group_of.append(gid)
-        if self._last[cls] == k:
-            self._net.pop(cls, None)  # no event of this class is still to come
-
-    def groups(self) -> list[list[int]]:
-        return [self.members[g] for g in self.order]
+    def __init__(self, n: int, earlier: np.ndarray, later: np.ndarray, margin: np.ndarray,
+                 evidence: Mapping[tuple[int, int], float]) -> None:
+        if evidence:
+            margin = margin.copy()
+            at = {pair: n for n, pair in enumerate(zip(earlier.tolist(), later.tolist()))}
+            for pair, value in evidence.items():
+                if pair in at:
+                    margin[at[pair]] += value
+        strong = np.abs(margin) >= MARGIN
+        self.earlier = earlier[strong]
+        self.units = np.rint(margin[strong] * UNITS).astype(np.int64)  # round(m * UNITS), as exactly
+        self.cuts: list[int] = np.searchsorted(later[strong], np.arange(n + 1)).tolist()
+        self.strongly_after: list[list[int]] = [[] for _ in range(n)]
+        for before, after in ((margin >= SPLIT_MARGIN, False), (margin <= -SPLIT_MARGIN, True)):
+            xs, ys = (later[before], earlier[before]) if after else (earlier[before], later[before])
+            for x, y in zip(xs.tolist(), ys.tolist()):
+                self.strongly_after[y].append(x)
 
 
-def _place_passage(events: Sequence[Event], text: str, parses: Parses | None = None) -> list[list[int]]:
-    """The rank groups of a passage's events (indices into `events`, which are in text order).
+def _place_passage(sent: Sequence[int], of: Sequence[int], weights: np.ndarray, pairs: _Pairs) -> list[list[int]]:
+    """The rank groups of a passage's events (indices into the passage, in text order; `sent`
+    their sentence numbers, `of` their envelope classes, numbered from 0, `weights[a, b]` what
+    the envelopes of classes a and b say about an event of class b placed after one of a, its
+    last class that of the events without envelope, which say nothing).
 
     Each event in turn goes into the slot (a new group before any group, or into one)
     where it agrees best with the evidence about the events already placed. Each piece of
     evidence about an earlier event o, of weight a, counts -a at o's own group (a tie says
     nothing where the evidence says something) and on the side it contradicts, +a on the side
-    it supports. Evidence: the envelopes of all earlier events (`_Ranks` keeps their sum per
-    group and class) and, where envelopes do not say, the text about the events of the same
-    and the previous sentence when its margin reaches MARGIN. Among the best slots, the one
-    nearest the default wins (into the group of the previous event when it is that close in
-    the text, else a new last group), then the later one."""
-    sent = sentence_numbers(events)
-    envelopes = Envelopes(events)
-    margins = Margins(events, text, sent, envelopes, links(events, parses))
-    ranks = _Ranks(envelopes)
-    for k in range(len(events)):
-        cls = envelopes.of[k]
-        net = ranks.net(cls)
-        told: set[int] = set()  # positions of the groups the text says something about
-        for i in margins.pairs[k]:
-            m = margins(i, k)
-            if abs(m) >= MARGIN:
-                if not told:
-                    net = list(net)
-                position = ranks.position(i)
-                net[position] += round(m * UNITS)
-                told.add(position)
-        default = ranks.position(k - 1) if k and sent[k] - sent[k - 1] <= WINDOW else None
-        quiet = default is not None and default not in told and ranks.quiet(default, cls)
-        ranks.add(k, _best_slot(net, default, quiet))
-    return _merge_weak(ranks.groups(), sent, envelopes, margins)
+    it supports. Evidence: the envelopes of all earlier events and, where envelopes do not say,
+    the text about the events of the same and the previous sentence when its margin reaches
+    MARGIN. Among the best slots, the one nearest the default wins (into the group of the
+    previous event when it is that close in the text, else a new last group), then the later
+    one.
+
+    For each class, the net envelope evidence that each group gives an event of that class
+    (> 0: it comes after the group) is kept by group (`net[class, group]`) and updated as events
+    are placed (one column per event); `order` holds the groups in rank order. An event reads
+    the row of its class, adds what the text says about the groups of its pairs, and finds its
+    slot with one running sum over the groups in rank order (`_slot`): no earlier event is
+    looked at again, and no group renumbered."""
+    n = len(of)
+    net = np.zeros((weights.shape[0], n + 1), dtype=np.int64)  # column n: 0, before the first group
+    order = np.empty(n + 1, dtype=np.intp)  # order[0] = n, then the group ids in rank order
+    order[0] = n
+    group_of = np.empty(n, dtype=np.intp)  # by event: its group id
+    members: list[list[int]] = []  # by group id: its events
+    classes: list[set[int]] = []  # by group id: its envelope classes
+    says = weights.tolist()
+    earlier, units, cuts = pairs.earlier, pairs.units, pairs.cuts
+    groups = 0
+    position = 0  # of the group of the last event placed
+    for k, cls in enumerate(of):
+        row = net[cls]
+        a, b = cuts[k], cuts[k + 1]
+        if a < b:  # the text's evidence about the groups of the events it orders this one against
+            row = row.copy()
+            told = group_of[earlier[a:b]]
+            np.add.at(row, told, units[a:b])
+        before = np.add.accumulate(row[order[:groups + 1]])  # before[g]: the net evidence of the groups before g
+        if k and sent[k] - sent[k - 1] <= WINDOW:
+            gid = group_of[k - 1]
+            slot = _slot(before, position, lambda: not (a < b and gid in told)  # noqa: B023
+                         and not any(says[c][cls] for c in classes[gid]))  # noqa: B023
+        else:
+            slot = _slot(before, None, bool)
+        position = slot >> 1
+        if slot & 1:
+            gid = int(order[position + 1])
+            members[gid].append(k)
+            net[:, gid] += weights[cls]
+        else:
+            gid = groups
+            groups += 1
+            members.append([k])
+            classes.append(set())
+            order[position + 2:groups + 1] = order[position + 1:groups]
+            order[position + 1] = gid
+            net[:, gid] = weights[cls]
+        classes[gid].add(cls)
+        group_of[k] = gid
+    return _merge_weak([members[g] for g in order[1:groups + 1].tolist()], of, says, pairs)
 
 
-def _best_slot(net: list[int], default: int | None, quiet: bool) -> int:
+def _slot(before: np.ndarray, default: int | None, quiet: Callable[[], bool]) -> int:
     """The slot (2g: a new group before group g; 2g+1: into group g) where a new event agrees
-    best with the evidence, given the net evidence of each group (> 0: the event comes after
-    it), the position of the group it joins by default (None: a new last group by default) and
-    whether that group says nothing (`quiet`).
+    best with the evidence, given the running sum of the net evidence of the groups (> 0: the
+    event comes after the group; `before[g]`: the sum over the groups before g), the position
+    of the group it joins by default (None: a new last group by default) and whether that
+    group says nothing (`quiet()`, asked only when it matters).
 
-    A new group before group g scores, up to a constant, before[g] = the net evidence of the
-    groups before it (one running sum); joining group g scores less unless g says nothing, when
-    it scores as much as the new groups on either side of it. So the best slots are the new
-    groups where the running sum peaks and the quiet groups between them; of these the nearest
-    the default slot wins, then the later one."""
-    before = list(accumulate(net, initial=0))
-    peak = max(before)
+    A new group before group g scores, up to a constant, before[g]; joining group g scores less
+    unless g says nothing, when it scores as much as the new groups on either side of it. So
+    the best slots are the new groups where the running sum peaks and the quiet groups between
+    them; of these the nearest the default slot wins, then the later one."""
     if default is None:  # the last peak
-        return 2 * (len(before) - 1 - before[::-1].index(peak))
-    if before[default] == peak and quiet:
+        return 2 * (len(before) - 1 - int(before[::-1].argmax()))
+    left = default - int(before[default::-1].argmax())  # the last peak up to the default group
+    right = default + 1 + int(before[default + 1:].argmax()) if default + 1 < len(before) else None
+    peak = before[left] if right is None else max(before[left], before[right])
+    if left == default and before[left] == peak and quiet():
         return 2 * default + 1
-    left = default - before[default::-1].index(peak) if peak in before[:default + 1] else None
-    right = before.index(peak, default + 1) if peak in before[default + 1:] else None
-    if left is None or (right is not None and 2 * right - (2 * default + 1) <= (2 * default + 1) - 2 * left):
-        assert right is not None
+    if before[left] < peak or (right is not None and before[right] == peak and right + left <= 2 * default + 1):
+        assert right is not None  # (the peak is on the right, or as near on the right as on the left)
         return 2 * right
     return 2 * left
 
 
-def _merge_weak(groups: list[list[int]], sent: Sequence[int], envelopes: Envelopes,
-                margins: Margins) -> list[list[int]]:
+def _best_slot(net: list[int], default: int | None, quiet: bool) -> int:
+    """`_slot` given the net evidence of each group, in rank order."""
+    return _slot(np.cumsum([0, *net]), default, lambda: quiet)
+
+
+def _merge_weak(groups: list[list[int]], of: Sequence[int], says: list[list[int]], pairs: _Pairs) -> list[list[int]]:
     """Merge neighbouring rank groups that no strong evidence keeps apart: a tie is better
-    than an order nothing in the text or the dates decides."""
-    merged: list[_Merged] = []
+    than an order nothing in the text or the dates decides. Evidence of SPLIT_MARGIN at least
+    that an event of the group so far precedes one of the next keeps them apart: their
+    envelopes (`says`, the weights of two classes), else the text for events at most WINDOW
+    sentences apart (`pairs`)."""
+    strong = SPLIT_MARGIN * UNITS
+    after = pairs.strongly_after
+    merged: list[list[int]] = []
+    seen: set[int] = set()  # the events of the last merged group
+    seen_classes: set[int] = set()  # and their envelope classes
     for g in groups:
-        if merged and not merged[-1].kept_apart(g, sent, envelopes, margins):
-            merged[-1].extend(g, sent, envelopes)
+        later = {of[k] for k in g}
+        if merged and not (any(says[c][d] >= strong for c in seen_classes for d in later)
+                           or any(x in seen for y in g for x in after[y])):
+            merged[-1] += g
+            seen.update(g)
+            seen_classes |= later
         else:
-            merged.append(_Merged(g, sent, envelopes))
-    return [m.members for m in merged]
-
-
-class _Merged:
-    """A rank group being merged, with its envelope classes and its events by sentence."""
-
-    def __init__(self, members: list[int], sent: Sequence[int], envelopes: Envelopes) -> None:
-        self.members: list[int] = []
-        self.classes: set[int] = set()
-        self.by_sentence: dict[int, list[int]] = {}
-        self.extend(members, sent, envelopes)
-
-    def extend(self, members: list[int], sent: Sequence[int], envelopes: Envelopes) -> None:
-        self.members += members
-        for k in members:
-            self.classes.add(envelopes.of[k])
-            self.by_sentence.setdefault(sent[k], []).append(k)
-
-    def kept_apart(self, after: list[int], sent: Sequence[int], envelopes: Envelopes, margins: Margins) -> bool:
-        """Does some evidence of SPLIT_MARGIN at least say that an event of this group precedes
-        one of `after`: their envelopes, else the text for events at most WINDOW sentences apart?"""
-        weight = envelopes.weights
-        strong = SPLIT_MARGIN * UNITS
-        later = {envelopes.of[k] for k in after}
-        if any(weight[c, d] >= strong for c in self.classes for d in later):
-            return True
-        for y in after:
-            cy = envelopes.of[y]
-            for s in range(sent[y] - WINDOW, sent[y] + WINDOW + 1):
-                for x in self.by_sentence.get(s, ()):
-                    if not weight[envelopes.of[x], cy] and (margins(x, y) if x < y else -margins(y, x)) >= SPLIT_MARGIN:
-                        return True
-        return False
+            merged.append(list(g))
+            seen, seen_classes = set(g), later
+    return merged
 
 
 def place_document(events: Sequence[Event], text: str, parses: Parses | None = None) -> list[Event]:

@@ -11,7 +11,7 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 import numpy as np
 
 from ..model import Event
-from .envelopes import Envelopes, envelope_order
+from .envelopes import envelope_order
 from .eventmodel import pair_model
 
 
@@ -36,7 +36,7 @@ class Kind(NamedTuple):
 
 
 def kind(e: Event) -> Kind:
-    return Kind(e.tense.value, e.aspect, e.cls, e.modality, e.anchor.value, e.relation.value)
+    return Kind(e.tense._value_, e.aspect, e.cls, e.modality, e.anchor._value_, e.relation._value_)  # (= .value)
 
 
 
@@ -137,8 +137,11 @@ _STRIPPED = '.,;:"“”()'
 
 
 # a word that may be a connective (more: `_connective_of` decides)
-_CONNECTIVE_WORD = re.compile(r'(?<!\S)[.,;:"“”()]*(?:' + "|".join(sorted(CONNECTIVES)) + r')[.,;:"“”()]*(?!\S)',
-                              re.IGNORECASE)
+# (group 1, after the space before it; in lowercased text, which is faster to search when it
+# is as long as the text, else in the text itself, case ignored)
+_CONNECTIVE_WORD = r'\s([.,;:"“”()]*(?:' + "|".join(sorted(CONNECTIVES)) + r')[.,;:"“”()]*)(?!\S)'
+_CONNECTIVE_LOWER = re.compile(_CONNECTIVE_WORD)
+_CONNECTIVE_ANY_CASE = re.compile(_CONNECTIVE_WORD, re.IGNORECASE)
 
 
 _CONNECTIVE_ORDER = sorted(CONNECTIVES)  # the order of `_connectives`
@@ -180,20 +183,53 @@ class _Gaps:
         self.distance = np.minimum((word_starts[rb] - word_starts[ra] + cut_a) // 3, 6)
         self.quoted = quotes[rb] > quotes[ra]
         # the whole words that are connectives (one that ends at hi is cut by the event there)
-        found = [(m.start(), m.end(), c) for m in _CONNECTIVE_WORD.finditer(text, lo, hi)
-                 if m.end() < hi and (c := _connective_of(m.group())) is not None]
+        lowered = text[lo:hi].lower()
+        if len(lowered) == hi - lo:
+            matches = ((m.start(1) + lo, m.end(1) + lo) for m in _CONNECTIVE_LOWER.finditer(lowered))
+        else:  # ('İ' lowercased is two characters)
+            matches = ((m.start(1), m.end(1)) for m in _CONNECTIVE_ANY_CASE.finditer(text, lo, hi))
+        found = [(start, end, c) for start, end in matches
+                 if end < hi and (c := _connective_of(text[start:end])) is not None]
         counts = np.zeros((len(found) + 1, len(_CONNECTIVE_ORDER)), dtype=np.intp)
         counts[np.arange(1, len(found) + 1), [c for _, _, c in found]] = 1
         np.cumsum(counts, axis=0, out=counts)
         first = np.searchsorted(np.array([s for s, _, _ in found], dtype=np.intp), a)
         last = np.maximum(np.searchsorted(np.array([e for _, e, _ in found], dtype=np.intp), b, side="right"), first)
         self.connectives = counts[last] > counts[first]  # pair x connective
-        for n in np.flatnonzero(cut_a | cut_b).tolist():
-            for piece in _cut_pieces(text, int(a[n]), int(b[n]), bool(cut_a[n]), bool(cut_b[n])):
-                c = _connective_of(piece)
-                if c is not None:
-                    self.connectives[n, c] = True
+        # the pieces of the words cut at a and at b: with a space between, the piece after a
+        # depends on a alone and the piece before b on b alone, read once for each position
+        spaces = np.zeros(len(codes) + 1, dtype=np.intp)
+        np.cumsum(space, out=spaces[1:])
+        apart = spaces[rb] > spaces[ra]
+        for cut, at, piece in ((cut_a, a, _piece_after), (cut_b, b, _piece_before)):
+            pairs = np.flatnonzero(cut & apart)
+            where, of_pair = np.unique(at[pairs], return_inverse=True)
+            found_at = np.array([_connective_of(piece(text, x)) for x in where.tolist()] + [None])
+            c = found_at[of_pair.reshape(-1)]
+            hit = np.not_equal(c, None)
+            self.connectives[pairs[hit], c[hit].astype(np.intp)] = True
+        for n in np.flatnonzero((cut_a | cut_b) & ~apart).tolist():  # one piece: text[a:b]
+            for piece_ in _cut_pieces(text, int(a[n]), int(b[n]), bool(cut_a[n]), bool(cut_b[n])):
+                c_ = _connective_of(piece_)
+                if c_ is not None:
+                    self.connectives[n, c_] = True
 
+
+
+_WORD_REST = re.compile(r"\S*")
+
+
+def _piece_after(text: str, a: int) -> str:
+    """The rest of the word that position a cuts, up to the next space."""
+    return text[a:_WORD_REST.match(text, a).end()]  # type: ignore[union-attr]
+
+
+def _piece_before(text: str, b: int) -> str:
+    """The start of the word that position b cuts, from the space before it."""
+    start = b
+    while not text[start - 1].isspace():
+        start -= 1
+    return text[start:b]
 
 
 def _cut_pieces(text: str, a: int, b: int, cut_a: bool, cut_b: bool) -> list[str]:
@@ -216,44 +252,40 @@ def _cut_pieces(text: str, a: int, b: int, cut_a: bool, cut_b: bool) -> list[str
 
 
 class Margins:
-    """The pairwise model's margins for the pairs of a passage's events that the text is asked
-    about: at most WINDOW sentences apart, with envelopes that do not order them (> 0: the first
-    in the text starts before the other; < 0, after; the size is the confidence).
+    """The pairwise model's margins for the pairs of events (in text order) that the text is
+    asked about: at most WINDOW sentences apart, in the same passage (events k // `passage`;
+    0: all in one), with envelopes that do not order them (`of`: the events' envelope classes,
+    `weights`: what two classes say, as `Envelopes` gives them). `earlier`, `later` and `margin`
+    hold the pairs, by later event then earlier, and their margins (> 0: the first in the text
+    starts before the other; < 0, after; the size is the confidence).
 
-    All are scored at once, when the passage is read. Each pair's features fill a fixed row of
+    All are scored at once, when the events are read. Each pair's features fill a fixed row of
     slots, in the order of `pair_features` (a feature the pair lacks, or that the model does
     not know, is the zero row, which adds nothing): what each event is, what kinds of event the
-    two are, what is between them (`_Gaps`). `Perceptron.sum_rows` adds the rows up for all pairs
-    together, one slot after the other, giving the floats of
-    ``pair_model().scores(pair_features(a, b, text))``, to which the evidence of the parse is
-    added where it links two events (`links`: by pair, as `links.links` gives it)."""
+    two are, what is between them (`_Gaps`). `_sum_rows` adds the rows up for all pairs
+    together, one slot after the other (as `Perceptron.sum_rows` does), giving the floats of
+    ``pair_model().scores(pair_features(a, b, text))``. The evidence of the parse (`links`) is
+    added by the caller, passage by passage."""
 
-    def __init__(self, events: Sequence[Event], text: str, sent: Sequence[int], envelopes: Envelopes,
-                 links: Mapping[tuple[int, int], float] | None = None) -> None:
+    def __init__(self, events: Sequence[Event], text: str, sent: Sequence[int], of: Sequence[int],
+                 weights: Mapping[tuple[int, int], int], passage: int = 0) -> None:
         n = len(events)
         numbers = np.array(sent, dtype=np.intp)
         near = np.searchsorted(numbers, numbers - WINDOW)  # the first event within WINDOW sentences
+        if passage:
+            first = np.arange(n)
+            near = np.maximum(near, first - first % passage)  # ... of the event's passage
         counts = np.arange(n) - near
         later = np.repeat(np.arange(n), counts)
         earlier = np.arange(len(later)) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(near, counts)
-        classes = np.array(envelopes.of, dtype=np.intp) + 1
-        silent = _lookup(classes[earlier] * (n + 1) + classes[later],
-                         lambda code: not envelopes.weights[code // (n + 1) - 1, code % (n + 1) - 1])
-        earlier, later = earlier[silent], later[silent]
-        self.pairs: list[list[int]] = [[] for _ in events]  # for each event, the earlier ones of its pairs
-        for i, k in zip(earlier.tolist(), later.tolist()):
-            self.pairs[k].append(i)
-        self._margin: dict[tuple[int, int], float] = {}
-        if len(later):
-            self._margin = dict(zip(zip(earlier.tolist(), later.tolist()),
-                                    _margins(events, text, earlier, later).tolist()))
-        for pair, evidence in (links or {}).items():  # what the parse says (`links`): added
-            if pair in self._margin:
-                self._margin[pair] += evidence
-
-    def __call__(self, i: int, k: int) -> float:
-        """The margin of the pair (events[i], events[k]), i < k."""
-        return self._margin[(i, k)]
+        classes = np.array(of, dtype=np.intp) + 1
+        base = int(classes.max()) + 1 if n else 1
+        silent = _lookup(classes[earlier] * base + classes[later],
+                         lambda code: not weights[code // base - 1, code % base - 1])
+        self.earlier: np.ndarray = earlier[silent]
+        self.later: np.ndarray = later[silent]
+        self.margin: np.ndarray = (_margins(events, text, self.earlier, self.later) if len(self.later)
+                                   else np.zeros(0))
 
 
 
@@ -269,21 +301,53 @@ def _margins(events: Sequence[Event], text: str, earlier: np.ndarray, later: np.
     own = np.array([_own_slots(k) for k in kind_list], dtype=np.intp)[of_kind]  # as first, as second
     words = np.array([_word_slots(e.text.lower()) for e in events], dtype=np.intp)
     distinct, inverse = np.unique((of_kind[earlier] * len(kinds) + of_kind[later]) * 2 + same, return_inverse=True)
-    by_kinds = np.array([_kind_slots(kind_list[code // 2 // len(kinds)], kind_list[code // 2 % len(kinds)], bool(code % 2))
-                         for code in distinct.tolist()], dtype=np.intp)[inverse.reshape(-1)]
+    inverse = inverse.reshape(-1)
+    known = [_kind_number(k) for k in kind_list]
+    by_kinds = np.array([_kind_pair_slots(known[code // 2 // len(kinds)], known[code // 2 % len(kinds)], code % 2)
+                         for code in distinct.tolist()], dtype=np.intp)[inverse]
     context = np.array([[_slots(_context_features(s, d), 3) for d in range(7)] for s in (False, True)], dtype=np.intp)
     quote = np.array([_slots(_quote_features(q), 1) for q in (False, True)], dtype=np.intp)
-    slots = [context[same, gaps.distance], own[earlier, :8], own[later, 8:], by_kinds[:, :5]]
+    # the first slots (the context, each event, the kinds of the two) are those of a few
+    # distinct pairs: summed once for each, then the rest added pair by pair, in order
+    _, first, lead = np.unique(inverse * 7 + gaps.distance, return_index=True, return_inverse=True)
+    scores = _sum_rows(np.hstack([context[same[first], gaps.distance[first]], own[earlier[first], :8],
+                                  own[later[first], 8:], by_kinds[first, :5]]))[lead.reshape(-1)]
     tenses: dict[str, int] = {}
     of_tense = np.array([tenses.setdefault(k.tense_aspect, len(tenses)) for k in kind_list], dtype=np.intp)[of_kind]
     tense_list = list(tenses)
     distinct, inverse = np.unique(of_tense[earlier] * len(tenses) + of_tense[later], return_inverse=True)
-    connectives = np.array([_connective_slots(tense_list[code // len(tenses)], tense_list[code % len(tenses)])
-                            for code in distinct.tolist()], dtype=np.intp)[inverse.reshape(-1)]
-    slots.append(np.where(np.repeat(gaps.connectives, 2, axis=1), connectives, 0))
-    slots += [by_kinds[:, 5:], quote[gaps.quoted.astype(np.intp)], words[earlier, :1], words[later, 1:]]
-    scores = pair_model().sum_rows(np.hstack(slots))
+    table = np.array([_connective_slots(tense_list[code // len(tenses)], tense_list[code % len(tenses)])
+                      for code in distinct.tolist()], dtype=np.intp)
+    scores = _sum_rows(np.hstack([_packed(gaps.connectives, table, inverse.reshape(-1)), by_kinds[:, 5:],
+                                  quote[gaps.quoted.astype(np.intp)], words[earlier, :1], words[later, 1:]]), scores)
     return scores[:, 0] - scores[:, 1]
+
+
+
+def _sum_rows(index: np.ndarray, totals: np.ndarray | None = None) -> np.ndarray:
+    """`pair_model().sum_rows(index)`, added to `totals` (the sums of the slots before these):
+    the rows added one by one from the left (a running sum along each line, which is what
+    `ufunc.accumulate` computes), so that summing the slots in two goes gives the same floats as
+    in one; zero rows add nothing (x + 0.0 is x)."""
+    model = pair_model()
+    start = np.zeros((index.shape[0], 1, len(model.labels))) if totals is None else totals[:, None, :]
+    rows = np.concatenate([start, model.matrix[index]], axis=1)
+    return np.add.accumulate(rows, axis=1)[:, -1]  # type: ignore[no-any-return]
+
+
+
+def _packed(found: np.ndarray, table: np.ndarray, code: np.ndarray) -> np.ndarray:
+    """The two slots of each connective found between the events of each pair (`found`: pair x
+    connective), in the order of _CONNECTIVE_ORDER, side by side from the left (`table`: the
+    slots of every connective by the pair's `code`): a pair has a few of them, and leaving out
+    the zero rows of the others changes no sum (x + 0.0 is x) but spares adding them up."""
+    pairs, found_at = np.nonzero(found)  # by pair, then in connective order
+    per_pair = np.bincount(pairs, minlength=len(found))
+    out = np.zeros((len(found), 2 * int(per_pair.max(initial=0))), dtype=np.intp)
+    nth = np.arange(len(pairs)) - (np.cumsum(per_pair) - per_pair)[pairs]
+    out[pairs, 2 * nth] = table[code[pairs], 2 * found_at]
+    out[pairs, 2 * nth + 1] = table[code[pairs], 2 * found_at + 1]
+    return out
 
 
 
@@ -313,7 +377,25 @@ def _connective_slots(ta: str, tb: str) -> list[int]:
 
 
 
+_KIND_NUMBER: dict[Kind, int] = {}  # the kinds met so far, numbered (a few hundred at most)
+_KINDS: list[Kind] = []
+
+
+def _kind_number(k: Kind) -> int:
+    found = _KIND_NUMBER.get(k)
+    if found is None:
+        found = _KIND_NUMBER[k] = len(_KINDS)
+        _KINDS.append(k)
+    return found
+
+
 @cache
+def _kind_pair_slots(a: int, b: int, same: int) -> list[int]:
+    """`_kind_slots` of the kinds numbered a and b (`_kind_number`): a key of three ints is
+    quicker to look up than one of two kinds."""
+    return _kind_slots(_KINDS[a], _KINDS[b], bool(same))
+
+
 def _kind_slots(a: Kind, b: Kind, same: bool) -> list[int]:
     """What the kinds of two events that no envelope orders say: five slots, then two of
     reported speech."""

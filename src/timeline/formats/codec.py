@@ -154,26 +154,93 @@ def write_timeline(path: str | os.PathLike[str], tl: Timeline) -> None:
 
 def iter_json(tl: Timeline) -> Iterator[str]:
     """The JSON text of `timeline_to_dict(tl)`, one top-level item (a document, happening, time,
-    event or match) to a line, each encoded by the json module's C encoder as `json.dumps(item,
-    ensure_ascii=False)` writes it; produced item by item, so that neither the whole dict tree
-    nor the whole text is ever built at once. One record a line: a diff of two timelines shows
-    the records that changed, and grep finds one."""
-    encode = _ENCODER.encode
-    yield '{"schema": ' + encode(SCHEMA)
+    event or match) to a line, each as `json.dumps(item, ensure_ascii=False)` writes it;
+    produced item by item, so that neither the whole dict tree nor the whole text is ever built
+    at once. One record a line: a diff of two timelines shows the records that changed, and
+    grep finds one. (Events, most of a large timeline, are written by `_EventJSON` without a
+    dict; the other items by the json module's C encoder, made once.)"""
+    yield '{"schema": ' + _encode(SCHEMA)
     for key, items, to_dict in _sections(tl):
         if not items:
-            yield ",\n " + encode(key) + ": []"
+            yield ",\n " + _encode(key) + ": []"
             continue
-        sep = "[\n  "
-        head = ",\n " + encode(key) + ": "
+        write = _EventJSON() if to_dict is event_to_dict else lambda item: _encode(to_dict(item))  # noqa: B023
+        sep = ",\n " + _encode(key) + ": [\n  "
         for item in items:
-            yield head + sep + encode(to_dict(item))
-            head, sep = "", ",\n  "
+            yield sep + write(item)
+            sep = ",\n  "
         yield "\n ]"
     yield "\n}\n"
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # (what json.dumps uses: its C encoder for a whole item)
+_encode_str = json.encoder.encode_basestring  # how it writes a str (ensure_ascii=False)
+if json.encoder.c_make_encoder is not None:  # the C encoder, made once rather than once per item
+    _items = json.encoder.c_make_encoder(None, _ENCODER.default, _encode_str, None, ": ", ", ", False, False, True)
+
+    def _encode(o: Any) -> str:
+        return "".join(_items(o, 0))
+else:  # pragma: no cover (a Python without the _json module)
+    _encode = _ENCODER.encode
+
+
+def _scalar(x: Any) -> str:
+    """A value as the encoder writes it (what `_EventJSON` caches)."""
+    return "null" if x is None else _encode_str(x) if x.__class__ is str else _encode(x)
+
+
+_CACHED = 1 << 15  # characters of sentences' JSON kept for the events that share them
+
+
+class _EventJSON:
+    """`_encode(event_to_dict(e))`, written without the dict: the fields straight into one
+    string, with the texts that many events share (their sentence, their envelope) encoded once
+    for as long as the writer lives (one timeline; the last few, up to _CACHED characters). A
+    field of an unexpected type (a label that is None, a rank that is a bool) is left to the
+    encoder, the whole event with it."""
+
+    def __init__(self) -> None:
+        self.sentences: dict[str, str] = {}
+        self.chars = 0  # in the sentences' JSON
+        self.envelopes: dict[tuple[int, int], tuple[Interval | None, RelInterval | None, str]] = {}
+
+    def __call__(self, e: Event) -> str:
+        try:
+            return self._fields(e)
+        except TypeError:
+            return _encode(event_to_dict(e))
+
+    def _fields(self, e: Event) -> str:
+        enc = _encode_str  # (a TypeError for anything but a str)
+        if not (e.start.__class__ is e.end.__class__ is e.rank.__class__ is int and e.salient.__class__ is bool):
+            raise TypeError("not an int or a bool")
+        sentence = self.sentences.get(e.sentence)
+        if sentence is None:
+            sentence = enc(e.sentence)
+            self.chars += len(sentence)
+            if self.chars > _CACHED:
+                self.sentences.clear()
+                self.chars = len(sentence)
+            self.sentences[e.sentence] = sentence
+        iv, rel = e.envelope, e.relative
+        key = (id(iv), id(rel))
+        known = self.envelopes.get(key)
+        if known is None or known[0] is not iv or known[1] is not rel:  # (ids are only reused once freed)
+            if len(self.envelopes) >= 256:
+                self.envelopes.clear()
+            known = self.envelopes[key] = (iv, rel, (
+                f'"earliest": {_scalar(fmt_time(iv.start)) if iv else "null"}, '
+                f'"latest": {_scalar(fmt_time(iv.end)) if iv else "null"}, '
+                f'"relative_earliest": {_scalar(fmt_rel(rel.start)) if rel else "null"}, '
+                f'"relative_latest": {_scalar(fmt_rel(rel.end)) if rel else "null"}'))
+        return (f'{{"id": {enc(e.id)}, "doc": {enc(e.doc)}, "start": {e.start}, "end": {e.end}, '
+                f'"text": {enc(e.text)}, "sentence": {sentence}, "label": {enc(e.label)}, '
+                f'"timex": {"null" if e.timex is None else enc(e.timex)}, '
+                f'"relation": {enc(e.relation._value_)}, "anchor": {enc(e.anchor._value_)}, '  # (= .value)
+                f'"tense": {enc(e.tense._value_)}, "salient": {"true" if e.salient else "false"}, {known[2]}, '
+                f'"rank": {e.rank}, "class": {enc(e.cls)}, "aspect": {enc(e.aspect)}, "modality": {enc(e.modality)}, '
+                f'"same_as": {"null" if e.same_as is None else enc(e.same_as)}'
+                + (f', "participants": {_encode(list(e.participants))}}}' if e.participants else "}"))
 
 
 def _batched(pieces: Iterator[str], size: int = 1 << 16) -> Iterator[str]:
