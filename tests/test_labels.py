@@ -701,3 +701,12 @@ def test_they_in_what_the_police_say_is_the_police_even_when_the_parse_hangs_the
 def test_a_possessive_is_never_a_subject_alone():
     label = _label("Michael Jackson's doctor Conrad Murray goes on trial The defense says he was a friend.", "goes")
     assert label == "Michael Jackson's doctor Conrad Murray goes on trial"
+
+
+@pytest.mark.parametrize("sentence, trigger, time, label", [
+    ("On Monday health officials confirmed 20 cases in the city.", "confirmed", "On Monday",
+     "Health officials confirmed 20 cases in the city"),
+    ("On Saturday police arrested two men in the city.", "arrested", "On Saturday", "Police arrested two men in the city"),
+])
+def test_a_subject_the_parse_joined_to_a_fronted_day_is_the_verbs_subject(sentence, trigger, time, label):
+    assert _label(sentence, trigger, times=(time,)) == label

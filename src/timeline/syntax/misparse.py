@@ -48,6 +48,8 @@ def stranded(parse: Parse, kids: list[list[int]], i: int) -> list[int] | None:
                                           for k in range(c + 1, j)):
             return None
         j = c - 1
+    if j >= 0 and toks[j].upos == "NOUN" and toks[j].dep not in SUBJECTS:
+        return _after_day(parse, kids, j)
     if j < 0 or toks[j].upos != "PROPN" or toks[j].dep in SUBJECTS:
         return None
     run = [j]  # (back over the names, the "and" between them and a nickname in quotes: "Herbert 'H' Jones and")
@@ -65,6 +67,23 @@ def stranded(parse: Parse, kids: list[list[int]], i: int) -> list[int] | None:
     if not run or any(toks[k].head in run and toks[k].dep in SUBJECTS for k in range(len(toks))):
         return None
     return run
+
+
+def _after_day(parse: Parse, kids: list[list[int]], j: int) -> list[int] | None:
+    """The noun right before the verb group that a parse joined to a fronted day ("On Saturday
+    | police carried out ...", "On Monday | health officials said ..."): the words after the
+    preposition and the day's name, when they are nouns or adjectives; else None."""
+    toks = parse.tokens
+    case = next((c for c in kids[j] if toks[c].dep == "case" and c < j), None)
+    if case is None:
+        return None
+    k = case + 1
+    time_words = lint_words().time_words
+    while k < j and toks[k].text.lower() in time_words:
+        k += 1
+    if k == case + 1 or any(toks[m].upos not in {"NOUN", "ADJ"} for m in range(k, j)):
+        return None
+    return list(range(k, j + 1))
 
 
 RUN_ON_OPENERS = frozenset({"when", "while", "after", "as", "the", "a", "an", "he", "she", "they", "his", "her",
