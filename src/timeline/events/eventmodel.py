@@ -184,11 +184,13 @@ class _Batch:
         bases: list[int] = []
         grouped: dict[int, tuple[tuple[str, str, bool], str | None]] = {}
         timex: list[int] = []
-        start, end = itemgetter(0), itemgetter(1)  # (of a Token)
+        start, end, lower = itemgetter(0), itemgetter(1), itemgetter(3)  # (of a Token)
         for sentence in sentences:
             toks, base = sentence.tokens, len(words) + 2
             bases.append(base)
-            words += [_BOS, _BOS, *(t.lower for t in toks), _EOS, _EOS]
+            words += (_BOS, _BOS)
+            words += map(lower, toks)
+            words += (_EOS, _EOS)
             for g in reversed(sentence.groups):  # (a token in two groups takes the first)
                 key, head = (g.tense.value, g.aux, g.perfect), head_feature(g)
                 for i in range(bisect_left(toks, g.start, key=start), bisect_right(toks, g.end, key=end)):
@@ -240,23 +242,34 @@ class _Batch:
         index[:, 9] = rows[ids[c + 2], 8]
         index[:, 14] = before[:, 9]
         index[:, 21:24] = own[:, 10:13]
-        timex, in_timex = set(self.timex), row("timex", 0)
         grouped, bases, sentences = self.grouped, self.bases, self.sentences
+        places = c.tolist()
         which = (np.searchsorted(bases, c, side="right") - 1).tolist()
-        for k, (place, s) in enumerate(zip(c.tolist(), which)):
+        before_bigrams, after_bigrams, shapes, capitals = [], [], [], []
+        for place, s in zip(places, which):
             w = words[place]
-            line = index[k]
             i = place - bases[s]
             shape = _shape_rows(sentences[s].tokens[i].text)
-            line[10:14] = (row(f"w-1,w={words[place - 1]},{w}", 0), row(f"w,w+1={w},{words[place + 1]}", 0),
-                           shape[1] if i else shape[0], shape[2])
-            if place in timex:
-                line[15] = in_timex
+            before_bigrams.append(row(f"w-1,w={words[place - 1]},{w}", 0))
+            after_bigrams.append(row(f"w,w+1={w},{words[place + 1]}", 0))
+            shapes.append(shape[1] if i else shape[0])
+            capitals.append(shape[2])
+        index[:, 10] = before_bigrams
+        index[:, 11] = after_bigrams
+        index[:, 12] = shapes
+        index[:, 13] = capitals
+        timex = set(self.timex)
+        index[[k for k, place in enumerate(places) if place in timex], 15] = row("timex", 0)
+        in_group, group_rows = [], []
+        for k, place in enumerate(places):
             found = grouped.get(place)
             if found is not None:
                 (tense, aux, perfect), head = found
                 grp, gt, gaux, gperf = _group_rows(tense, aux, perfect)
-                line[16:21] = (grp, gt, gaux, row(head, 0) if head is not None else 0, gperf)
+                in_group.append(k)
+                group_rows.append((grp, gt, gaux, row(head, 0) if head is not None else 0, gperf))
+        if in_group:
+            index[in_group, 16:21] = group_rows
         return model.sum_rows(index)
 
 

@@ -155,29 +155,36 @@ def _is_heading(text: str, sent: tuple[int, int]) -> bool:
     return not s.endswith((".", "!", "?", '"', "”", "’", "'", ")"))
 
 
-def _one_entry_per_happening(events: list[Event], sentence_of: dict[str, int],
-                             spans: dict[str, tuple[int, int]]) -> list[Event]:
+def _one_entry_per_happening(events: list[Event], sentence_of: list[int],
+                             spans: list[tuple[int, int]]) -> list[Event]:
     """Within a sentence, a salient event whose trigger lies inside the label of another salient
     event with the same time is the same entry ("The overnight Russian assault utilized ..."):
     one of them stays, with the wider label; a word that names a kind of happening
-    ("assault") is preferred, so that later mentions of it can join the entry."""
+    ("assault") is preferred, so that later mentions of it can join the entry. (`sentence_of`
+    and `spans`: each event's sentence and label span, in the order of `events`.)"""
     kinds = _happening_kinds()
-    out = {e.id: e for e in events}
-    by_sentence: dict[int, list[Event]] = {}
-    for e in events:
-        by_sentence.setdefault(sentence_of[e.id], []).append(e)
-    for a, b in ((a, b) for members in by_sentence.values() for a in members for b in members):
-        ea, eb = out[a.id], out[b.id]
-        if a.id == b.id or not (ea.salient and eb.salient):
+    out = list(events)
+    by_sentence: dict[int, list[int]] = {}
+    for k, e in enumerate(events):
+        if e.salient:  # (one that is not never becomes one)
+            by_sentence.setdefault(sentence_of[k], []).append(k)
+    for members in by_sentence.values():
+        if len(members) < 2:
             continue
-        (sa, xa), (sb, xb) = spans[a.id], spans[b.id]
-        same_time = (ea.envelope, ea.relative) == (eb.envelope, eb.relative)
-        if not (same_time and sa <= eb.start and eb.end <= xa and (xa - sa, b.start) > (xb - sb, a.start)):
-            continue
-        keep, drop = (eb, ea) if eb.text.lower() in kinds and ea.text.lower() not in kinds else (ea, eb)
-        out[keep.id] = evolve(keep, label=ea.label)  # the wider label
-        out[drop.id] = evolve(drop, salient=False, same_as=keep.id)
-    return [out[e.id] for e in events]
+        for ka in members:
+            for kb in members:
+                ea, eb = out[ka], out[kb]
+                if ka == kb or not (ea.salient and eb.salient):
+                    continue
+                (sa, xa), (sb, xb) = spans[ka], spans[kb]
+                if not (sa <= eb.start and eb.end <= xa and (xa - sa, eb.start) > (xb - sb, ea.start)
+                        and (ea.envelope, ea.relative) == (eb.envelope, eb.relative)):
+                    continue
+                (keep, k_keep), (drop, k_drop) = ((eb, kb), (ea, ka)) \
+                    if eb.text.lower() in kinds and ea.text.lower() not in kinds else ((ea, ka), (eb, kb))
+                out[k_keep] = evolve(keep, label=ea.label)  # the wider label
+                out[k_drop] = evolve(drop, salient=False, same_as=keep.id)
+    return out
 
 
 RECALL_SLACK = 4.0  # an event class may lose to "no event" by this much and still count
@@ -329,10 +336,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 f"e{len(found_events) + 1}", doc_id, tok.start, tok.end, tok.text, sentence_text, label,
                 relation, anchor, timex_id, envelope, relative, tense, salient, 0, cls, aspect, modality, None, (),
             ), si))
-    sentence_of = {ev.id: si for ev, si in found_events}
-    label_spans = {ev.id: span for (ev, _), span in zip(found_events, spans)}
     anchored = _propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o})
-    return _merge_mentions(_one_entry_per_happening(anchored, sentence_of, label_spans))
+    return _merge_mentions(_one_entry_per_happening(anchored, [si for _, si in found_events], spans))
 
 
 def _attributive(toks: list[Token], i: int, groups: tuple[VerbGroup, ...], closed: frozenset[str]) -> bool:
@@ -412,16 +417,23 @@ def _merge_mentions(events: list[Event]) -> list[Event]:
     for group in entries.values():
         clusters: list[list[Event]] = []
         cluster_times: list[list[Event]] = []  # for each member, the first mention of its time
+        verdicts: list[dict[int, bool]] = []  # for each cluster as it stands, which times fit it
         for e in group:
             t = times.setdefault((e.doc, e.anchor is AnchorKind.NARRATIVE, e.envelope, e.relative), e)
-            for c, ct in zip(clusters[-MERGE_REACH:], cluster_times[-MERGE_REACH:]):  # (a book-length text: only the recent ones)
-                if all(compatible(t, u) for u in ct[-MERGE_REACH:]):
+            # (a book-length text: only the recent ones)
+            for c, ct, known in zip(clusters[-MERGE_REACH:], cluster_times[-MERGE_REACH:], verdicts[-MERGE_REACH:]):
+                fits = known.get(id(t))
+                if fits is None:
+                    fits = known[id(t)] = all(compatible(t, u) for u in ct[-MERGE_REACH:])
+                if fits:
                     c.append(e)
                     ct.append(t)
+                    known.clear()
                     break
             else:
                 clusters.append([e])
                 cluster_times.append([t])
+                verdicts.append({})
         for c in clusters:
             head = min(c, key=lambda e: (_ANCHOR_STRENGTH[e.anchor], _width(e), e.start))
             for e in c:
