@@ -175,14 +175,15 @@ class _Batch:
     """Sentences as the event model reads them at once: their words in a row, each sentence
     after two _BOS and before two _EOS (token i of a sentence at place base + i), numbered
     (`_Bounds.number`); the verb group of each place in one (the first, where two hold it) and
-    its head feature if the place is the group's head; the places in a time expression."""
+    its head feature if the place is the group's head (`_Bounds.kind`); the places in a time
+    expression."""
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
         self.bounds = _bounds()
         self.sentences = sentences
         words: list[str] = []
         bases: list[int] = []
-        grouped: dict[int, tuple[tuple[str, str, bool], str | None]] = {}
+        grouped: dict[int, int] = {}  # place -> its kind of verb group (`_Bounds.kind`)
         timex: list[int] = []
         start, end, lower = itemgetter(0), itemgetter(1), itemgetter(3)  # (of a Token)
         for sentence in sentences:
@@ -192,13 +193,16 @@ class _Batch:
             words += map(lower, toks)
             words += (_EOS, _EOS)
             for g in reversed(sentence.groups):  # (a token in two groups takes the first)
-                key, head = (g.tense.value, g.aux, g.perfect), head_feature(g)
+                key = (g.tense.value, g.aux, g.perfect)
+                plain, head = self.bounds.kind(key, None), self.bounds.kind(key, head_feature(g))
                 for i in range(bisect_left(toks, g.start, key=start), bisect_right(toks, g.end, key=end)):
-                    grouped[base + i] = (key, head if g.head == toks[i].lower else None)
+                    grouped[base + i] = head if g.head == toks[i].lower else plain
             for a, b in sentence.timexes:
                 timex += range(base + bisect_left(toks, a, key=start), base + bisect_left(toks, b, key=start))
-        self.words, self.bases, self.grouped, self.timex = words, bases, grouped, timex
+        self.words, self.bases, self.timex = words, bases, timex
         self.ids = self.bounds.number(words)
+        self.kinds = np.zeros(len(words), dtype=np.intp)  # each place's kind of verb group (0: none)
+        self.kinds[list(grouped)] = list(grouped.values())
 
     def chosen(self, sentences: Sequence[Sentence]) -> np.ndarray:
         """The places of the sentences' chosen tokens (`Sentence.which`)."""
@@ -218,10 +222,7 @@ class _Batch:
         table = bounds.table
         partial = (table[ids[c], 0] + table[ids[c - 1], 1] + table[ids[c - 2], 2] + table[ids[c + 1], 3]
                    + table[ids[c + 2], 4] + table[ids[c - 1], 5])
-        in_group = np.zeros((len(ids), table.shape[2]))
-        for place, (key, head) in self.grouped.items():
-            in_group[place] = bounds.groups[bounds.group(*key)] + (bounds.head[head] if head is not None else 0)
-        partial += in_group[c]
+        partial += bounds.kind_vectors()[self.kinds[c]]
         margin = partial[:, 1:] - partial[:, :1] + table[ids[c], 6, 1:] + bounds.gain[1:]
         return margin.max(axis=1, initial=-np.inf) >= -slack - BOUND_MARGIN
 
@@ -242,7 +243,7 @@ class _Batch:
         index[:, 9] = rows[ids[c + 2], 8]
         index[:, 14] = before[:, 9]
         index[:, 21:24] = own[:, 10:13]
-        grouped, bases, sentences = self.grouped, self.bases, self.sentences
+        bases, sentences = self.bases, self.sentences
         places = c.tolist()
         which = (np.searchsorted(bases, c, side="right") - 1).tolist()
         before_bigrams, after_bigrams, shapes, capitals = [], [], [], []
@@ -258,18 +259,10 @@ class _Batch:
         index[:, 11] = after_bigrams
         index[:, 12] = shapes
         index[:, 13] = capitals
-        timex = set(self.timex)
-        index[[k for k, place in enumerate(places) if place in timex], 15] = row("timex", 0)
-        in_group, group_rows = [], []
-        for k, place in enumerate(places):
-            found = grouped.get(place)
-            if found is not None:
-                (tense, aux, perfect), head = found
-                grp, gt, gaux, gperf = _group_rows(tense, aux, perfect)
-                in_group.append(k)
-                group_rows.append((grp, gt, gaux, row(head, 0) if head is not None else 0, gperf))
-        if in_group:
-            index[in_group, 16:21] = group_rows
+        in_timex = np.zeros(len(words), dtype=bool)
+        in_timex[self.timex] = True
+        index[:, 15] = np.where(in_timex[c], row("timex", 0), 0)
+        index[:, 16:21] = self.bounds.kind_rows()[self.kinds[c]]
         return model.sum_rows(index)
 
 
@@ -311,6 +304,9 @@ class _Bounds:
         self.bias = np.array(model.weights.get("bias", zero))
         self.groups: list[np.ndarray] = []
         self._group_ids: dict[tuple[str, str, bool], int] = {}
+        self._kinds: dict[tuple[tuple[str, str, bool], str | None], int] = {}
+        self._kind_lists: tuple[list[np.ndarray], list[tuple[int, ...]]] = ([], [])
+        self._kind_arrays: tuple[np.ndarray, np.ndarray] | None = None
         self._start()
 
     def _start(self) -> None:
@@ -343,10 +339,42 @@ class _Bounds:
         if len(self.ids) > self.LIMIT:
             self._start()
         ids = self.ids
-        new = [w for w in dict.fromkeys(words) if w not in ids]
-        if new:
-            self._add(new)
+        seen = dict.fromkeys(words)
+        if not seen.keys() <= ids.keys():
+            self._add([w for w in seen if w not in ids])
         return np.fromiter(map(ids.__getitem__, words), dtype=np.intp, count=len(words))
+
+    def kind(self, group: tuple[str, str, bool], head: str | None) -> int:
+        """The number of a kind of place in a verb group: the group's tense, auxiliary and
+        perfect, and the head feature if the place is the head (numbered from 1; 0: in none)."""
+        key = (group, head)
+        found = self._kinds.get(key)
+        if found is None:
+            found = self._kinds[key] = len(self._kinds) + 1
+            vector = self.groups[self.group(*group)] + (self.head[head] if head is not None else 0)
+            row = event_model().row_of.get
+            grp, gt, gaux, gperf = _group_rows(*group)
+            self._kind_lists[0].append(vector)
+            self._kind_lists[1].append((grp, gt, gaux, row(head, 0) if head is not None else 0, gperf))
+            self._kind_arrays = None
+        return found
+
+    def kind_vectors(self) -> np.ndarray:
+        """By kind (`kind`), what its verb group features add to a token's bound: the vectors of
+        the group and of the head feature, added as `may_be_events` adds them (row 0: zeros)."""
+        return self._kind_tables()[0]
+
+    def kind_rows(self) -> np.ndarray:
+        """By kind, the model's rows of its features as `token_scores` lays them out: grp, gt,
+        gaux, the head feature (or 0), gperf (row 0: zeros)."""
+        return self._kind_tables()[1]
+
+    def _kind_tables(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._kind_arrays is None:
+            vectors, rows = self._kind_lists
+            self._kind_arrays = (np.array([self.zero * 0.0, *vectors]),
+                                 np.array([(0, 0, 0, 0, 0), *rows], dtype=np.intp).reshape(len(rows) + 1, 5))
+        return self._kind_arrays
 
     def group(self, tense: str, aux: str, perfect: bool) -> int:
         key = (tense, aux, perfect)
