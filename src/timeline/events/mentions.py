@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Iterator, Mapping
 
-
 from ..rules import load_toml
-from ..model import AnchorKind, Event, Interval, RelInterval, Relation, Tense
-from .evolve import evolve, maker
+from ..model import AnchorKind, Event, Relation, Tense
+from .entries import merge_mentions, one_entry_per_happening, propagate
+from .evolve import maker
 from .anchoring import AFTER_WORDS, BEFORE_WORDS, best_timex, dct_envelope, premodifies, relation_for, timex_envelope
 from .eventmodel import Sentence, event_classes, event_model, inflect, token_features
 from ..time.analysis import Analysis
@@ -153,38 +153,6 @@ def _voice() -> tuple[frozenset[str], frozenset[str]]:
 def _is_heading(text: str, sent: tuple[int, int]) -> bool:
     s = text[sent[0]:sent[1]].rstrip()
     return not s.endswith((".", "!", "?", '"', "”", "’", "'", ")"))
-
-
-def _one_entry_per_happening(events: list[Event], sentence_of: list[int],
-                             spans: list[tuple[int, int]]) -> list[Event]:
-    """Within a sentence, a salient event whose trigger lies inside the label of another salient
-    event with the same time is the same entry ("The overnight Russian assault utilized ..."):
-    one of them stays, with the wider label; a word that names a kind of happening
-    ("assault") is preferred, so that later mentions of it can join the entry. (`sentence_of`
-    and `spans`: each event's sentence and label span, in the order of `events`.)"""
-    kinds = _happening_kinds()
-    out = list(events)
-    by_sentence: dict[int, list[int]] = {}
-    for k, e in enumerate(events):
-        if e.salient:  # (one that is not never becomes one)
-            by_sentence.setdefault(sentence_of[k], []).append(k)
-    for members in by_sentence.values():
-        if len(members) < 2:
-            continue
-        for ka in members:
-            for kb in members:
-                ea, eb = out[ka], out[kb]
-                if ka == kb or not (ea.salient and eb.salient):
-                    continue
-                (sa, xa), (sb, xb) = spans[ka], spans[kb]
-                if not (sa <= eb.start and eb.end <= xa and (xa - sa, eb.start) > (xb - sb, ea.start)
-                        and (ea.envelope, ea.relative) == (eb.envelope, eb.relative)):
-                    continue
-                (keep, k_keep), (drop, k_drop) = ((eb, kb), (ea, ka)) \
-                    if eb.text.lower() in kinds and ea.text.lower() not in kinds else ((ea, ka), (eb, kb))
-                out[k_keep] = evolve(keep, label=ea.label)  # the wider label
-                out[k_drop] = evolve(drop, salient=False, same_as=keep.id)
-    return out
 
 
 RECALL_SLACK = 4.0  # an event class may lose to "no event" by this much and still count
@@ -336,8 +304,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 f"e{len(found_events) + 1}", doc_id, tok.start, tok.end, tok.text, sentence_text, label,
                 relation, anchor, timex_id, envelope, relative, tense, salient, 0, cls, aspect, modality, None, (),
             ), si))
-    anchored = _propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o})
-    return _merge_mentions(_one_entry_per_happening(anchored, [si for _, si in found_events], spans))
+    anchored = propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o})
+    return merge_mentions(one_entry_per_happening(anchored, [si for _, si in found_events], spans))
 
 
 def _attributive(toks: list[Token], i: int, groups: tuple[VerbGroup, ...], closed: frozenset[str]) -> bool:
@@ -360,132 +328,3 @@ def _parsed(parses: Mapping[int, "Parse | None"] | None, si: int) -> "ParsedSent
 
     return ParsedSentence(p, _lexicon().verb_forms.__contains__, tense_words(), frozenset(BEFORE_WORDS | AFTER_WORDS),
                           _lexicon().attribution)
-
-
-@cache
-def _happening_kinds() -> dict[str, str]:
-    kinds = load_toml("events.toml").get("happenings", {})
-    return {word: kind for kind, words in kinds.items() for word in words}
-
-
-def _compatible(a: Event, b: Event) -> bool:
-    """Can two mentions be one happening, by their times?"""
-    from .envelopes import envelope_order
-
-    return abs(envelope_order(a, b)) != 2 and (a.envelope is None) == (b.envelope is None)
-
-
-def _width(e: Event) -> float:
-    """How wide the event's envelope is, in days (open: infinite): the narrowest is the most precise."""
-    for lo, hi in ((e.envelope.start, e.envelope.end) if e.envelope else (None, None),
-                   (e.relative.start, e.relative.end) if e.relative else (None, None)):
-        if lo is not None and hi is not None:
-            return (hi - lo).total_seconds() / 86400
-    return float("inf")
-
-
-_ANCHOR_STRENGTH = {AnchorKind.TIMEX: 0, AnchorKind.REPORTED: 1, AnchorKind.NARRATIVE: 2,
-                    AnchorKind.DCT_TENSE: 3, AnchorKind.NONE: 4}
-
-
-MERGE_REACH = 64  # entries of one kind a new mention is compared with (far more than an article has)
-
-
-def _merge_mentions(events: list[Event]) -> list[Event]:
-    """One entry per happening in an article: salient mentions of the same kind ("assault",
-    "strikes", "bombardment") at compatible times become one entry, shown once, under the
-    mention whose time is the best anchored and the most precise; the others point to it
-    (`same_as`)."""
-    kinds = _happening_kinds()
-    entries: dict[str, list[Event]] = {}
-    for e in events:
-        kind = kinds.get(e.text.lower())
-        if e.salient and kind is not None:
-            entries.setdefault(kind, []).append(e)
-    merged: dict[str, str] = {}  # event id -> the entry's id
-    # compatibility depends on the times alone, and an article names few: each pair once
-    times: dict[tuple[object, ...], Event] = {}  # a mention of each time
-    memo: dict[tuple[int, int], bool] = {}
-
-    def compatible(a: Event, b: Event) -> bool:
-        key = (id(a), id(b))
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = _compatible(a, b)
-        return found
-
-    for group in entries.values():
-        clusters: list[list[Event]] = []
-        cluster_times: list[list[Event]] = []  # for each member, the first mention of its time
-        verdicts: list[dict[int, bool]] = []  # for each cluster as it stands, which times fit it
-        for e in group:
-            t = times.setdefault((e.doc, e.anchor is AnchorKind.NARRATIVE, e.envelope, e.relative), e)
-            # (a book-length text: only the recent ones)
-            for c, ct, known in zip(clusters[-MERGE_REACH:], cluster_times[-MERGE_REACH:], verdicts[-MERGE_REACH:]):
-                fits = known.get(id(t))
-                if fits is None:
-                    fits = known[id(t)] = all(compatible(t, u) for u in ct[-MERGE_REACH:])
-                if fits:
-                    c.append(e)
-                    ct.append(t)
-                    known.clear()
-                    break
-            else:
-                clusters.append([e])
-                cluster_times.append([t])
-                verdicts.append({})
-        for c in clusters:
-            head = min(c, key=lambda e: (_ANCHOR_STRENGTH[e.anchor], _width(e), e.start))
-            for e in c:
-                if e is not head:
-                    merged[e.id] = head.id
-    return [evolve(e, salient=False, same_as=merged[e.id]) if e.id in merged else e for e in events]
-
-
-NARRATIVE_REACH = 1  # sentences: how far the time of an anchored event carries to the next ones
-
-
-def _shifted(env: Interval | None, rel: RelInterval | None, relation: Relation
-             ) -> tuple[Interval | None, RelInterval | None]:
-    """The envelope of an event that is `relation` to an event with envelope env/rel."""
-    if relation is Relation.BEFORE:
-        return (Interval(None, env.end) if env else None), (RelInterval(None, rel.end) if rel else None)
-    if relation is Relation.AFTER:
-        return (Interval(env.start, None) if env else None), (RelInterval(rel.start, None) if rel else None)
-    return env, rel
-
-
-def _propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset()) -> list[Event]:
-    """Anchor what no time expression anchors: reported speech on the time of its reporting
-    ("said Tuesday that the plant had been hit": before Tuesday ends), else the passage's
-    last anchored event (narrative continuity) unless that event's time was only a modifier of it
-    ("the overnight bombardment"), else the publication date by tense (kept)."""
-    out: list[tuple[Event, int]] = []
-    last: tuple[Event, int] | None = None
-    for ev, si in items:
-        if ev.anchor is AnchorKind.DCT_TENSE:
-            reporting = None
-            for o, osi in reversed(out):  # the same sentence only: stop where it starts
-                if osi != si:
-                    break
-                if o.cls == "REPORTING" and o.start < ev.start and o.anchor is AnchorKind.TIMEX:
-                    reporting = o
-                    break
-            if reporting is not None:
-                later = ev.tense is Tense.FUTURE or ev.modality in ("will", "'ll", "would", "'d", "to", "going")
-                relation = Relation.AFTER if later else Relation.BEFORE
-                env, rel = _shifted(reporting.envelope, reporting.relative, relation)
-                ev = evolve(ev, anchor=AnchorKind.REPORTED, relation=relation, timex=reporting.timex,
-                             envelope=env, relative=rel)
-            elif (last is not None and si - last[1] <= NARRATIVE_REACH and ev.tense in (Tense.PAST, Tense.UNKNOWN)
-                  and ev.modality == "" and last[0].relation in (Relation.ON, Relation.DURING)
-                  and last[0].tense is Tense.PAST):
-                src = last[0]
-                relation = Relation.BEFORE if ev.aspect == "PERFECTIVE" else Relation.ON
-                env, rel = _shifted(src.envelope, src.relative, relation)
-                ev = evolve(ev, anchor=AnchorKind.NARRATIVE, relation=relation, timex=src.timex,
-                             envelope=env, relative=rel)
-        if ev.anchor is AnchorKind.TIMEX and ev.relation is Relation.ON and _width(ev) <= 3 and ev.id not in owned:
-            last = (ev, si)  # a time the text names for an event carries on; "winter", "2026" do not
-        out.append((ev, si))
-    return [ev for ev, _ in out]
