@@ -179,6 +179,15 @@ def propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset()) -> 
     ("the overnight bombardment"), else the publication date by tense (kept)."""
     out: list[tuple[Event, int]] = []
     last: tuple[Event, int] | None = None
+    widths: dict[tuple[int, int], bool] = {}  # (by the envelopes' identity: the events hold them meanwhile)
+
+    def narrow(ev: Event) -> bool:
+        key = (id(ev.envelope), id(ev.relative))
+        found = widths.get(key)
+        if found is None:
+            found = widths[key] = _width(ev) <= 3
+        return found
+
     for ev, si in items:
         if ev.anchor is AnchorKind.DCT_TENSE:
             reporting = None
@@ -202,7 +211,7 @@ def propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset()) -> 
                 env, rel = _shifted(src.envelope, src.relative, relation)
                 ev = evolve(ev, anchor=AnchorKind.NARRATIVE, relation=relation, timex=src.timex,
                              envelope=env, relative=rel)
-        if ev.anchor is AnchorKind.TIMEX and ev.relation is Relation.ON and _width(ev) <= 3 and ev.id not in owned:
+        if ev.anchor is AnchorKind.TIMEX and ev.relation is Relation.ON and narrow(ev) and ev.id not in owned:
             last = (ev, si)  # a time the text names for an event carries on; "winter", "2026" do not
         out.append((ev, si))
     return [ev for ev, _ in out]
