@@ -45,13 +45,20 @@ def _has_time(t: Timex) -> bool:
 
 
 
+_GAP_RE = re.compile(r"[\s\w'’-]*")
+_SUBJECT_RE = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+)?\s+")  # one or two words before the verb
+_BREAK_RE = re.compile(r"[;:—]|\b(?:while|but|as|which|who|because|whereas|although)\b")
+_THAT_RE = re.compile(r"\bthat\b")
+_WORD_AFTER_RE = re.compile(r"\s+([\w'’-]+)")
+
+
 def premodifies(text: str, t: Timex, tok: Token) -> bool:
     """Is the time a modifier of the event noun phrase ("overnight assault", "recent deal")?"""
     if t.end > tok.start:
         return False
     gap = text[t.end:tok.start]
     words = gap.lower().split()
-    return len(gap) <= 40 and re.fullmatch(r"[\s\w'’-]*", gap) is not None and len(words) <= 3 \
+    return len(gap) <= 40 and _GAP_RE.fullmatch(gap) is not None and len(words) <= 3 \
         and not any(w in _FUNCTION_WORDS for w in words)
 
 
@@ -69,7 +76,7 @@ def _owner(text: str, t: Timex, nouns: frozenset[str]) -> tuple[int, str] | None
     off = t.end + (len(text[t.end:t.end + 40]) - len(tail))
     pos = 0
     for _ in range(3):
-        m = re.match(r"\s+([\w'’-]+)", tail[pos:])
+        m = _WORD_AFTER_RE.match(tail[pos:])
         if m is None:
             return None
         if m.group(1).lower() in _FUNCTION_WORDS:
@@ -131,7 +138,7 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
         premod = not is_verb and premodifies(text, t, tok)
         owner = None if premod else known[1]
         if owner is not None and owner[0] != tok.start and not (
-                is_verb and owner[0] < tok.start and re.fullmatch(r"[\w'’-]+(?:\s+[\w'’-]+)?\s+", text[owner[0]:tok.start])):
+                is_verb and owner[0] < tok.start and _SUBJECT_RE.fullmatch(text, owner[0], tok.start)):
             # (unless the noun is the verb's subject: "the overnight assault utilized 32 missiles")
             if not owner[1]:
                 continue  # "the overnight bombardment": the time is that noun's, not the clause's
@@ -151,8 +158,8 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
             score += 30
         if t.end <= first_verb and t.start - sent[0] < 40:
             score -= 40  # a sentence-initial time frames the whole main clause
-        score += 25 * len(re.findall(r"[;:—]|\b(?:while|but|as|which|who|because|whereas|although)\b", between))
-        if t.end <= tok.start and re.search(r"\bthat\b", between) and not _CLEFT_RE.search(text, sent[0], t.start):
+        score += 25 * len(_BREAK_RE.findall(between))
+        if t.end <= tok.start and _THAT_RE.search(between) and not _CLEFT_RE.search(text, sent[0], t.start):
             score += 250  # "said on Tuesday that ...": the time is the saying's, not the reported event's
             # (but "It was on March 3 that rescuers pulled ...": a cleft, the time is the clause's)
         own = [g for g in groups if lo <= g.start and g.end <= hi]

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from operator import itemgetter
 from importlib import resources
 from typing import Iterable, Sequence
 
@@ -32,6 +33,7 @@ class Lexicons:
     nouns: frozenset[str]
     verbs: frozenset[str]
     reporting: frozenset[str]
+    closed: frozenset[str] = frozenset()  # closed-class words: never an event ("on", "the")
 
 
 @cache
@@ -40,7 +42,7 @@ def lexicons() -> Lexicons:
     as well as "raise"; the irregular ones from `forms`), as the mention finder reads them."""
     data = load_toml("events.toml")
     verbs = {form for lemma in data["verbs"] for form in inflect(lemma)} | set(data.get("forms", {}))
-    return Lexicons(frozenset(data["nouns"]), frozenset(verbs), frozenset(data["reporting"]))
+    return Lexicons(frozenset(data["nouns"]), frozenset(verbs), frozenset(data["reporting"]), frozenset(data["closed"]))
 
 
 def inflect(lemma: str) -> set[str]:
@@ -128,33 +130,8 @@ def token_scores(sentences: Sequence[Sentence]) -> np.ndarray:
     weights (a feature it lacks, or that the model does not know, is the zero row): what one
     word says, as the token or as a neighbour, is looked up once per word (`_word_rows`), a
     verb group's features once per group; `Perceptron.sum_rows` adds them up."""
-    model = event_model()
-    row = model.row_of.get
-    bias, in_timex, no_group = row("bias", 0), row("timex", 0), (0, 0, 0, 0, 0)
-    lines = []
-    for sentence in sentences:
-        toks = sentence.tokens
-        words = [_BOS, _BOS, *(t.lower for t in toks), _EOS, _EOS]  # token i is words[i + 2]
-        rows = [_word_rows(w) for w in words]
-        starts = [t.start for t in toks]
-        inside: set[int] = set()
-        for a, b in sentence.timexes:
-            inside.update(range(bisect_left(starts, a), bisect_left(starts, b)))
-        grouped: dict[int, tuple[int, int, int, int, int]] = {}
-        ends = [t.end for t in toks]
-        for g in reversed(sentence.groups):  # (a token in two groups takes the first)
-            grp, gt, gaux, gperf = _group_rows(g.tense.value, g.aux, g.perfect)
-            head = row(head_feature(g), 0)
-            for i in range(bisect_left(starts, g.start), bisect_right(ends, g.end)):
-                grouped[i] = (grp, gt, gaux, head if g.head == words[i + 2] else 0, gperf)
-        for i in sentence.which:
-            w, own, before = words[i + 2], rows[i + 2], rows[i + 1]
-            shape = _shape_rows(toks[i].text)
-            lines.append((bias, *own[:5], before[5], rows[i][6], rows[i + 3][7], rows[i + 4][8],
-                          row(f"w-1,w={words[i + 1]},{w}", 0), row(f"w,w+1={w},{words[i + 3]}", 0),
-                          shape[1] if i else shape[0], shape[2], before[9], in_timex if i in inside else 0,
-                          *grouped.get(i, no_group), *own[10:]))
-    return model.sum_rows(np.array(lines, dtype=np.intp).reshape(len(lines), 24))
+    batch = _Batch(sentences)
+    return batch.scores(batch.chosen(sentences))
 
 
 _BOS, _EOS = "<s>", "</s>"  # the words before and after a sentence
@@ -170,32 +147,123 @@ def may_be_events(sentences: Sequence[Sentence], slack: float) -> np.ndarray:
     and a time expression could add is bounded by the most each could add to an event class
     against "no event" (for the bigrams, the most of those of that word). Most tokens are
     ruled out this way without their features ever being looked up one by one."""
-    words: list[str] = []  # as in token_scores: each sentence after two _BOS and before two _EOS
-    chosen: list[int] = []
-    # (place in `words`, its group's number in _Bounds.groups, the weights of its head feature if it is the head)
-    grouped: list[tuple[int, int, np.ndarray | None]] = []
-    bounds = _bounds()
-    for sentence in sentences:
-        toks, base = sentence.tokens, len(words) + 2
-        words += [_BOS, _BOS, *(t.lower for t in toks), _EOS, _EOS]
-        chosen += [base + i for i in sentence.which]
-        starts, ends = [t.start for t in toks], [t.end for t in toks]
-        for g in reversed(sentence.groups):  # (a token in two groups takes the first)
-            number = bounds.group(g.tense.value, g.aux, g.perfect)
-            head = bounds.head[head_feature(g)]
-            grouped += [(base + i, number, head if g.head == toks[i].lower else None)
-                        for i in range(bisect_left(starts, g.start), bisect_right(ends, g.end))]
-    ids = bounds.number(words)
-    c = np.array(chosen, dtype=np.intp)
-    table = bounds.table
-    partial = (table[ids[c], 0] + table[ids[c - 1], 1] + table[ids[c - 2], 2] + table[ids[c + 1], 3]
-               + table[ids[c + 2], 4] + table[ids[c - 1], 5])
-    in_group = np.zeros((len(words), table.shape[2]))
-    for place, number, head in grouped:
-        in_group[place] = bounds.groups[number] + (head if head is not None else 0)
-    partial += in_group[c]
-    margin = partial[:, 1:] - partial[:, :1] + table[ids[c], 6, 1:] + bounds.gain[1:]
-    return margin.max(axis=1, initial=-np.inf) >= -slack - BOUND_MARGIN
+    batch = _Batch(sentences)
+    return batch.may_be(batch.chosen(sentences), slack)
+
+
+def event_classes(sentences: Sequence[Sentence], slack: float) -> list[list[tuple[int, int]]]:
+    """For each sentence, its tokens that the event model takes for events, with their class
+    (its index in the model's labels): those that may be events (`candidates`) whose best
+    class but "no event" loses to "no event" by `slack` at most (ties: the first class);
+    `Sentence.which` is not read. What `may_be_events` and `token_scores` give on the
+    candidates, from one reading of the words."""
+    batch = _Batch(sentences)
+    places = batch.candidates()
+    places = places[batch.may_be(places, slack)]
+    scores = batch.scores(places)
+    best = np.argmax(scores[:, 1:], axis=1) + 1  # (the first of equal scores)
+    kept = scores[np.arange(len(best)), best] >= scores[:, 0] - slack
+    places, best = places[kept], best[kept]
+    out: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    which = np.searchsorted(batch.bases, places, side="right") - 1
+    for k, place, cls in zip(which.tolist(), places.tolist(), best.tolist()):
+        out[k].append((place - batch.bases[k], cls))
+    return out
+
+
+class _Batch:
+    """Sentences as the event model reads them at once: their words in a row, each sentence
+    after two _BOS and before two _EOS (token i of a sentence at place base + i), numbered
+    (`_Bounds.number`); the verb group of each place in one (the first, where two hold it) and
+    its head feature if the place is the group's head (`_Bounds.kind`); the places in a time
+    expression."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.bounds = _bounds()
+        self.sentences = sentences
+        words: list[str] = []
+        bases: list[int] = []
+        grouped: dict[int, int] = {}  # place -> its kind of verb group (`_Bounds.kind`)
+        timex: list[int] = []
+        start, end, lower = itemgetter(0), itemgetter(1), itemgetter(3)  # (of a Token)
+        for sentence in sentences:
+            toks, base = sentence.tokens, len(words) + 2
+            bases.append(base)
+            words += (_BOS, _BOS)
+            words += map(lower, toks)
+            words += (_EOS, _EOS)
+            for g in reversed(sentence.groups):  # (a token in two groups takes the first)
+                key = (g.tense.value, g.aux, g.perfect)
+                plain, head = self.bounds.kind(key, None), self.bounds.kind(key, head_feature(g))
+                for i in range(bisect_left(toks, g.start, key=start), bisect_right(toks, g.end, key=end)):
+                    grouped[base + i] = head if g.head == toks[i].lower else plain
+            for a, b in sentence.timexes:
+                timex += range(base + bisect_left(toks, a, key=start), base + bisect_left(toks, b, key=start))
+        self.words, self.bases, self.timex = words, bases, timex
+        self.ids = self.bounds.number(words)
+        self.kinds = np.zeros(len(words), dtype=np.intp)  # each place's kind of verb group (0: none)
+        self.kinds[list(grouped)] = list(grouped.values())
+
+    def chosen(self, sentences: Sequence[Sentence]) -> np.ndarray:
+        """The places of the sentences' chosen tokens (`Sentence.which`)."""
+        return np.array([base + i for base, sentence in zip(self.bases, sentences) for i in sentence.which],
+                        dtype=np.intp)
+
+    def candidates(self) -> np.ndarray:
+        """The places of the tokens that may be events: those that start with a letter, are no
+        closed-class word (events.toml) and lie outside the time expressions."""
+        ok = self.bounds.open[self.ids]
+        ok[self.timex] = False
+        return np.flatnonzero(ok)
+
+    def may_be(self, c: np.ndarray, slack: float) -> np.ndarray:
+        """`may_be_events` of the tokens at places `c`."""
+        bounds, ids = self.bounds, self.ids
+        table = bounds.table
+        partial = (table[ids[c], 0] + table[ids[c - 1], 1] + table[ids[c - 2], 2] + table[ids[c + 1], 3]
+                   + table[ids[c + 2], 4] + table[ids[c - 1], 5])
+        partial += bounds.kind_vectors()[self.kinds[c]]
+        margin = partial[:, 1:] - partial[:, :1] + table[ids[c], 6, 1:] + bounds.gain[1:]
+        return margin.max(axis=1, initial=-np.inf) >= -slack - BOUND_MARGIN
+
+    def scores(self, c: np.ndarray) -> np.ndarray:
+        """`token_scores` of the tokens at places `c`: the model's rows of each token's features
+        gathered in the slots of `token_features` (`_word_rows` of the token and its
+        neighbours, its bigrams, shape, time expression and verb group), then summed."""
+        model = event_model()
+        row = model.row_of.get
+        ids, words, rows = self.ids, self.words, self.bounds.rows
+        own, before = rows[ids[c]], rows[ids[c - 1]]
+        index = np.zeros((len(c), 24), dtype=np.intp)
+        index[:, 0] = row("bias", 0)
+        index[:, 1:6] = own[:, :5]
+        index[:, 6] = before[:, 5]
+        index[:, 7] = rows[ids[c - 2], 6]
+        index[:, 8] = rows[ids[c + 1], 7]
+        index[:, 9] = rows[ids[c + 2], 8]
+        index[:, 14] = before[:, 9]
+        index[:, 21:24] = own[:, 10:13]
+        bases, sentences = self.bases, self.sentences
+        places = c.tolist()
+        which = (np.searchsorted(bases, c, side="right") - 1).tolist()
+        before_bigrams, after_bigrams, shapes, capitals = [], [], [], []
+        for place, s in zip(places, which):
+            w = words[place]
+            i = place - bases[s]
+            shape = _shape_rows(sentences[s].tokens[i].text)
+            before_bigrams.append(row(f"w-1,w={words[place - 1]},{w}", 0))
+            after_bigrams.append(row(f"w,w+1={w},{words[place + 1]}", 0))
+            shapes.append(shape[1] if i else shape[0])
+            capitals.append(shape[2])
+        index[:, 10] = before_bigrams
+        index[:, 11] = after_bigrams
+        index[:, 12] = shapes
+        index[:, 13] = capitals
+        in_timex = np.zeros(len(words), dtype=bool)
+        in_timex[self.timex] = True
+        index[:, 15] = np.where(in_timex[c], row("timex", 0), 0)
+        index[:, 16:21] = self.bounds.kind_rows()[self.kinds[c]]
+        return model.sum_rows(index)
 
 
 BOUND_MARGIN = 1e-6  # far above what the order of the additions moves a sum of a few dozen weights
@@ -236,11 +304,16 @@ class _Bounds:
         self.bias = np.array(model.weights.get("bias", zero))
         self.groups: list[np.ndarray] = []
         self._group_ids: dict[tuple[str, str, bool], int] = {}
+        self._kinds: dict[tuple[tuple[str, str, bool], str | None], int] = {}
+        self._kind_lists: tuple[list[np.ndarray], list[tuple[int, ...]]] = ([], [])
+        self._kind_arrays: tuple[np.ndarray, np.ndarray] | None = None
         self._start()
 
     def _start(self) -> None:
         self.ids: dict[str, int] = {}
         self.table = np.zeros((1 << 12, 7, len(self.zero)))
+        self.rows = np.zeros((1 << 12, 13), dtype=np.intp)  # each word's `_word_rows`
+        self.open = np.zeros(1 << 12, dtype=bool)  # may the word be an event (`_Batch.candidates`)?
 
     def _vector(self, features: list[str]) -> np.ndarray:
         return np.sum([self.zero] + [self.weights[f] for f in features if f in self.weights], axis=0)
@@ -250,8 +323,13 @@ class _Bounds:
         self.ids.update((w, first + n) for n, w in enumerate(words))
         while len(self.ids) > len(self.table):
             self.table = np.concatenate([self.table, np.zeros_like(self.table)])
+            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
+            self.open = np.concatenate([self.open, np.zeros_like(self.open)])
         matrix = event_model().matrix
         rows = np.array([_word_rows(w) for w in words], dtype=np.intp).reshape(len(words), 13)  # see _word_rows
+        self.rows[first:first + len(words)] = rows
+        closed = lexicons().closed
+        self.open[first:first + len(words)] = [w[0].isalpha() and w not in closed for w in words]
         new = self.table[first:first + len(words)]
         new[:, 0] = self.bias + matrix[rows[:, [0, 1, 2, 3, 4, 10, 11, 12]]].sum(axis=1)
         new[:, 1:6] = matrix[rows[:, 5:10]]
@@ -261,10 +339,42 @@ class _Bounds:
         if len(self.ids) > self.LIMIT:
             self._start()
         ids = self.ids
-        new = [w for w in dict.fromkeys(words) if w not in ids]
-        if new:
-            self._add(new)
-        return np.array([ids[w] for w in words], dtype=np.intp)
+        seen = dict.fromkeys(words)
+        if not seen.keys() <= ids.keys():
+            self._add([w for w in seen if w not in ids])
+        return np.fromiter(map(ids.__getitem__, words), dtype=np.intp, count=len(words))
+
+    def kind(self, group: tuple[str, str, bool], head: str | None) -> int:
+        """The number of a kind of place in a verb group: the group's tense, auxiliary and
+        perfect, and the head feature if the place is the head (numbered from 1; 0: in none)."""
+        key = (group, head)
+        found = self._kinds.get(key)
+        if found is None:
+            found = self._kinds[key] = len(self._kinds) + 1
+            vector = self.groups[self.group(*group)] + (self.head[head] if head is not None else 0)
+            row = event_model().row_of.get
+            grp, gt, gaux, gperf = _group_rows(*group)
+            self._kind_lists[0].append(vector)
+            self._kind_lists[1].append((grp, gt, gaux, row(head, 0) if head is not None else 0, gperf))
+            self._kind_arrays = None
+        return found
+
+    def kind_vectors(self) -> np.ndarray:
+        """By kind (`kind`), what its verb group features add to a token's bound: the vectors of
+        the group and of the head feature, added as `may_be_events` adds them (row 0: zeros)."""
+        return self._kind_tables()[0]
+
+    def kind_rows(self) -> np.ndarray:
+        """By kind, the model's rows of its features as `token_scores` lays them out: grp, gt,
+        gaux, the head feature (or 0), gperf (row 0: zeros)."""
+        return self._kind_tables()[1]
+
+    def _kind_tables(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._kind_arrays is None:
+            vectors, rows = self._kind_lists
+            self._kind_arrays = (np.array([self.zero * 0.0, *vectors]),
+                                 np.array([(0, 0, 0, 0, 0), *rows], dtype=np.intp).reshape(len(rows) + 1, 5))
+        return self._kind_arrays
 
     def group(self, tense: str, aux: str, perfect: bool) -> int:
         key = (tense, aux, perfect)

@@ -8,19 +8,17 @@ before it; future: after it).
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Iterator, Mapping
 
-import numpy as np
-
 from ..rules import load_toml
-from ..model import AnchorKind, Event, Interval, RelInterval, Relation, Tense
-from .evolve import evolve
+from ..model import AnchorKind, Event, Relation, Tense
+from .entries import merge_mentions, one_entry_per_happening, propagate
+from .evolve import maker
 from .anchoring import AFTER_WORDS, BEFORE_WORDS, best_timex, dct_envelope, premodifies, relation_for, timex_envelope
-from .eventmodel import Sentence, event_model, inflect, may_be_events, token_features, token_scores
+from .eventmodel import Sentence, event_classes, event_model, inflect, token_features
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
 from ..time.tense import VerbGroup, tense_of_span
@@ -68,19 +66,33 @@ def _in_group(tok: Token, groups: tuple[VerbGroup, ...]) -> VerbGroup | None:
     return None
 
 
-_SPACES_RE = re.compile(r"\s+")
-
-
 def _span_text(text: str, start: int, end: int) -> str:
-    return _SPACES_RE.sub(" ", text[start:end]).strip()
+    """text[start:end] with each run of white space one space, none at the ends (what
+    ``re.sub(r"\\s+", " ", ...).strip()`` gives: both read white space as str.isspace does)."""
+    return " ".join(text[start:end].split())
+
+
+_LABEL_END = frozenset({",", ";", ":", ".", "—", "–", "(", ")", "!", "?", '"', "“", "”"})
+_LABEL_BREAK = frozenset({"that", "which", "who", "while", "when", "where", "because", "and", "but", "if"})
+_LABEL_TRIM = _NP_STOP | _DETERMINERS | {"."}
+
+
+def _verbish(pos: int, verb_spans: list[tuple[int, int]], timex_spans: list[tuple[int, int]]) -> bool:
+    """Does a token starting at `pos` lie in a verb group and outside the time expressions?"""
+    for s, e in verb_spans:
+        if s <= pos < e:
+            break
+    else:
+        return False
+    for s, e in timex_spans:
+        if s <= pos < e:
+            return False
+    return True
 
 
 def _label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: list[tuple[int, int]],
            timex_spans: list[tuple[int, int]]) -> tuple[str, int, int]:
     """A short readable label taken from the text around the trigger, and its character span."""
-    def is_verbish(t: Token) -> bool:
-        return any(s <= t.start < e for s, e in verb_spans) and not any(s <= t.start < e for s, e in timex_spans)
-
     lo = i
     back_limit = 6 if is_verb else 4
     while lo > 0 and i - lo < back_limit:
@@ -88,7 +100,7 @@ def _label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: list
         if prev.lower in _CLAUSE_STOP or not (prev.text[0].isalnum() or prev.text in {"-", "'s", "’s"}):
             if not (prev.text == "." and lo > 1 and "." in toks[lo - 2].text):  # "U.S."
                 break
-        if not is_verb and (prev.lower in _NP_STOP or is_verbish(prev)):
+        if not is_verb and (prev.lower in _NP_STOP or _verbish(prev.start, verb_spans, timex_spans)):
             break
         lo -= 1
     for s, e in timex_spans:  # never start inside a time expression
@@ -99,32 +111,33 @@ def _label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: list
         lo += 1
     hi = i + 1
     fwd_limit = 7 if is_verb else 6
-    while hi < len(toks) and hi - i <= fwd_limit:
+    n = len(toks)
+    while hi < n and hi - i <= fwd_limit:
         nxt = toks[hi]
-        if nxt.text == "." and "." in toks[hi - 1].text and hi + 1 < len(toks):
+        if nxt.text == "." and "." in toks[hi - 1].text and hi + 1 < n:
             hi += 1  # the dot of "U.S."
             continue
-        if nxt.text in {",", ";", ":", ".", "—", "–", "(", ")", "!", "?", '"', "“", "”"}:
+        if nxt.text in _LABEL_END or nxt.lower in _LABEL_BREAK:
             break
-        if nxt.lower in {"that", "which", "who", "while", "when", "where", "because", "and", "but", "if"}:
-            break
-        if not is_verb and hi == i + 1 and nxt.lower not in _NP_STOP and is_verbish(nxt):
+        if not is_verb and hi == i + 1 and nxt.lower not in _NP_STOP and _verbish(nxt.start, verb_spans, timex_spans):
             break
         hi += 1
-    while hi - 1 > i and toks[hi - 1].lower in (_NP_STOP | _DETERMINERS | {"."}):
+    while hi - 1 > i and toks[hi - 1].lower in _LABEL_TRIM:
         hi -= 1
-    label = _span_text(text, toks[lo].start, toks[hi - 1].end)
+    start, end = toks[lo].start, toks[hi - 1].end
+    label = _span_text(text, start, end)
     if len(label) > LABEL_MAX:
         cut = label[: LABEL_MAX - 1].rsplit(" ", 1)[0]
         label = cut.rstrip(",;:") + "…"
-    return label[:1].upper() + label[1:], toks[lo].start, toks[hi - 1].end
+    return label[:1].upper() + label[1:], start, end
 
 
-def _first_person(toks: list[Token], verb_start: int) -> bool:
+def _first_person(toks: list[Token], verb_start: int, starts: list[int] | None = None) -> bool:
     """Is the subject of the verb (group) starting at offset `verb_start` "I" or "we", written
-    right before it (an adverb or two between: "we are still", "I also")? (events.toml)"""
+    right before it (an adverb or two between: "we are still", "I also")? (events.toml;
+    `starts`: the tokens' offsets, when the caller has them)"""
     first, between = _voice()
-    k = bisect_left([t.start for t in toks], verb_start) - 1
+    k = bisect_left([t.start for t in toks] if starts is None else starts, verb_start) - 1
     steps = 0
     while k >= 0 and toks[k].lower in between and steps < 2:
         k, steps = k - 1, steps + 1
@@ -140,31 +153,6 @@ def _voice() -> tuple[frozenset[str], frozenset[str]]:
 def _is_heading(text: str, sent: tuple[int, int]) -> bool:
     s = text[sent[0]:sent[1]].rstrip()
     return not s.endswith((".", "!", "?", '"', "”", "’", "'", ")"))
-
-
-def _one_entry_per_happening(events: list[Event], sentence_of: dict[str, int],
-                             spans: dict[str, tuple[int, int]]) -> list[Event]:
-    """Within a sentence, a salient event whose trigger lies inside the label of another salient
-    event with the same time is the same entry ("The overnight Russian assault utilized ..."):
-    one of them stays, with the wider label; a word that names a kind of happening
-    ("assault") is preferred, so that later mentions of it can join the entry."""
-    kinds = _happening_kinds()
-    out = {e.id: e for e in events}
-    by_sentence: dict[int, list[Event]] = {}
-    for e in events:
-        by_sentence.setdefault(sentence_of[e.id], []).append(e)
-    for a, b in ((a, b) for members in by_sentence.values() for a in members for b in members):
-        ea, eb = out[a.id], out[b.id]
-        if a.id == b.id or not (ea.salient and eb.salient):
-            continue
-        (sa, xa), (sb, xb) = spans[a.id], spans[b.id]
-        same_time = (ea.envelope, ea.relative) == (eb.envelope, eb.relative)
-        if not (same_time and sa <= eb.start and eb.end <= xa and (xa - sa, b.start) > (xb - sb, a.start)):
-            continue
-        keep, drop = (eb, ea) if eb.text.lower() in kinds and ea.text.lower() not in kinds else (ea, eb)
-        out[keep.id] = evolve(keep, label=ea.label)  # the wider label
-        out[drop.id] = evolve(drop, salient=False, same_as=keep.id)
-    return [out[e.id] for e in events]
 
 
 RECALL_SLACK = 4.0  # an event class may lose to "no event" by this much and still count
@@ -205,37 +193,34 @@ BATCH = 4096  # tokens scored together: enough to spread numpy's cost per call, 
 def _scored_sentences(analysis: Analysis) -> Iterator[tuple[int, Sentence, list[tuple[int, str]]]]:
     """Each sentence (its index, its tokens as the event model sees them) with the tokens the
     model takes for events and their classes. A token can be one when it starts with a letter
-    outside the time expressions and is no closed-class word ("on", "the": events.toml); its class is the best one but "no event", if that loses to
-    "no event" by RECALL_SLACK at most (ties: the first). The sentences are scored in batches;
-    the tokens that a quick bound rules out (`may_be_events`: most of them) are not scored."""
+    outside the time expressions and is no closed-class word ("on", "the": events.toml); its
+    class is the best one but "no event", if that loses to "no event" by RECALL_SLACK at most
+    (ties: the first). The sentences are scored in batches (`eventmodel.event_classes`); the
+    tokens that a quick bound rules out (`may_be_events`: most of them) are not scored."""
     text = analysis.doc.text
     labels = event_model().labels
-    closed = _lexicon().closed
     batch: list[tuple[int, Sentence]] = []
     size = 0
+    last = len(analysis.sentences) - 1
     for si, (s, e) in enumerate(analysis.sentences):
         toks = tokens(text, s, e)
         taken = [(t.start, t.end) for t in analysis.timexes_in(s, e)]
-        inside: set[int] = set()
-        if taken:
-            starts = [t.start for t in toks]
-            for a, b in taken:
-                inside.update(range(bisect_left(starts, a), bisect_left(starts, b)))
-        which = [i for i, t in enumerate(toks) if t.text[0].isalpha() and i not in inside and t.lower not in closed]
-        batch.append((si, Sentence(toks, analysis.groups(si, toks), taken, which)))
+        batch.append((si, Sentence(toks, analysis.groups(si, toks), taken, ())))
         size += len(toks)
-        if size >= BATCH or si == len(analysis.sentences) - 1:
-            possible = iter(may_be_events([sentence for _, sentence in batch], RECALL_SLACK).tolist())
-            batch = [(si_, replace(sentence, which=[i for i, ok in zip(sentence.which, possible) if ok]))
-                     for si_, sentence in batch]
-            scores = token_scores([sentence for _, sentence in batch])
-            best = np.argmax(scores[:, 1:], axis=1) + 1  # (the first of equal scores)
-            kept = (scores[np.arange(len(best)), best] >= scores[:, 0] - RECALL_SLACK).tolist()
-            classes = iter(zip(kept, best.tolist()))
-            for si_, sentence in batch:
-                found = [(i, labels[k]) for i, (keep, k) in zip(sentence.which, classes) if keep]
-                yield si_, sentence, found
+        if size >= BATCH or si == last:
+            found = event_classes([sentence for _, sentence in batch], RECALL_SLACK)
+            for (si_, sentence), classes in zip(batch, found):
+                yield si_, sentence, [(i, labels[k]) for i, k in classes]
             batch, size = [], 0
+
+
+_FIELDS = ("id doc start end text sentence label relation anchor timex envelope relative tense salient rank cls "
+           "aspect modality same_as participants")
+_new_event = maker(Event, _FIELDS)  # (an Event from values in the order of _FIELDS: one per mention, millions)
+_TO_WILL_WOULD = frozenset({"to", "will", "would"})
+_BY_TENSE = {Tense.FUTURE: Relation.AFTER, Tense.PRESENT: Relation.ON}
+_NOT_SALIENT_CLASSES = frozenset({"REPORTING", "PERCEPTION"})
+_WEAK_CLASSES = frozenset({"STATE", "I_STATE", "I_ACTION", "ASPECTUAL"})
 
 
 def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None = None) -> list[Event]:
@@ -244,17 +229,21 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
     (`syntax.predicates`): what cannot be an event goes, tense and aspect come from the verb's own
     auxiliaries, and a time expression governs only the events of its own clause."""
     lex = _lexicon()
+    verb_forms, nouns, weak_words, modifiees, closed = lex.verb_forms, lex.nouns, lex.weak, lex.modifiees, lex.closed
     doc = analysis.doc
-    text = doc.text
+    text, doc_id = doc.text, doc.id
     found_events: list[tuple[Event, int]] = []
     spans: list[tuple[int, int]] = []
     owned: list[bool] = []
     timex_memo: dict = {}  # type: ignore[type-arg]  # (see best_timex)
+    by_tense = {relation: dct_envelope(analysis, relation) for relation in (Relation.AFTER, Relation.ON, Relation.BEFORE)}
     for si, sentence, found_tokens in _scored_sentences(analysis):
         if not found_tokens:
             continue
         sent = analysis.sentences[si]
         toks, groups = list(sentence.tokens), tuple(sentence.groups)
+        n = len(toks)
+        starts = [t.start for t in toks]
         sent_timexes = list(analysis.timexes_in(sent[0], sent[1]))
         taken = list(sentence.timexes)
         verb_spans = [(g.start, g.end) for g in groups]
@@ -267,21 +256,21 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             pi = parsed.token(tok.start, tok.end) if parsed is not None else None
             if pi is not None and not parsed.eventive(pi):  # type: ignore[union-attr]
                 continue
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            nxt = toks[i + 1] if i + 1 < n else None
+            before = toks[i - 1].lower if i > 0 else None
             group = _in_group(tok, groups)
-            is_verb = group is not None or (i > 0 and toks[i - 1].lower in {"to", "will", "would"}) \
-                or (w.endswith("ing") and w in lex.verb_forms)
-            tense = group.tense if (is_verb and group is not None) else tense_of_span(list(groups), tok.start, tok.end)
+            is_verb = group is not None or before in _TO_WILL_WOULD or (w.endswith("ing") and w in verb_forms)
+            tense = group.tense if (is_verb and group is not None) else tense_of_span(groups, tok.start, tok.end)
             aspect = _aspect(group, tok) if is_verb else "NONE"
             modality = (group.aux if group is not None and group.aux in _MODALS else
-                        ("to" if is_verb and i > 0 and toks[i - 1].lower == "to" else ""))
+                        ("to" if is_verb and before == "to" else ""))
             governing = sent_timexes
             if pi is not None:
                 verbal = parsed.verb(pi)  # type: ignore[union-attr]
                 if verbal is not None:
                     tense, aspect, modality = verbal
                 governing = parsed.governing(pi, sent_timexes)  # type: ignore[union-attr]
-            found = best_timex(text, sent, tok, governing, groups, is_verb, lex.nouns, timex_memo)
+            found = best_timex(text, sent, tok, governing, groups, is_verb, nouns, timex_memo) if governing else None
             strength = 999.0
             if found is not None:
                 timex, prep, strength = found
@@ -289,40 +278,34 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 envelope, relative = timex_envelope(timex, relation)
                 anchor, timex_id = AnchorKind.TIMEX, timex.id
             else:
-                relation = {Tense.FUTURE: Relation.AFTER, Tense.PRESENT: Relation.ON}.get(tense, Relation.BEFORE)
-                envelope, relative = dct_envelope(analysis, relation)
+                relation = _BY_TENSE.get(tense, Relation.BEFORE)
+                envelope, relative = by_tense[relation]
                 anchor, timex_id = AnchorKind.DCT_TENSE, None
-            lemma = lex.verb_forms.get(w, w)
-            weak = lemma in lex.weak or w in lex.weak or cls in ("STATE", "I_STATE", "I_ACTION", "ASPECTUAL")
-            infinitive = is_verb and i > 0 and toks[i - 1].lower == "to"
+            weak = cls in _WEAK_CLASSES or w in weak_words or verb_forms.get(w, w) in weak_words
+            infinitive = is_verb and before == "to"
             participle = w.endswith("ing") and (group is None or not group.aux)  # "revealing that ..."
             label, lab_start, lab_end = _label(text, toks, i, is_verb, verb_spans, taken)
             hypothetical = group is not None and group.aux in _HYPOTHETICAL
             # a noun with no time of its own is background, unless it names a happening outright
-            bare_noun = not is_verb and found is None and w not in lex.nouns
-            modifier = (not is_verb and nxt is not None and nxt.lower in lex.modifiees) \
-                or _attributive(toks, i, groups, lex.closed)  # "attack drones", "a requested $15 billion"
+            bare_noun = not is_verb and found is None and w not in nouns
+            modifier = (not is_verb and nxt is not None and nxt.lower in modifiees) \
+                or _attributive(toks, i, groups, closed)  # "attack drones", "a requested $15 billion"
             # what the writer or a speaker lived or felt ("I watched in horror", "we are still
             # infected by Cold War ills", "'I ought to be sitting ...,' she says") is no happening
             # of the story: nobody it names did it
-            own_voice = _first_person(toks, group.start if group is not None else tok.start)
-            salient = not (heading or modifier or cls in ("REPORTING", "PERCEPTION") or infinitive or participle
+            own_voice = _first_person(toks, group.start if group is not None else tok.start, starts)
+            salient = not (heading or modifier or cls in _NOT_SALIENT_CLASSES or infinitive or participle
                            or (weak and strength > 60) or " " not in label
                            or hypothetical or bare_noun or own_voice)
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
             owned.append(found is not None and not is_verb and premodifies(text, found[0], tok))
-            found_events.append((Event(
-                id=f"e{len(found_events) + 1}", doc=doc.id, start=tok.start, end=tok.end, text=tok.text,
-                sentence=sentence_text, label=label,
-                relation=relation, anchor=anchor, timex=timex_id, envelope=envelope, relative=relative,
-                tense=tense, salient=salient, cls=cls,
-                aspect=aspect, modality=modality,
+            found_events.append((_new_event(
+                f"e{len(found_events) + 1}", doc_id, tok.start, tok.end, tok.text, sentence_text, label,
+                relation, anchor, timex_id, envelope, relative, tense, salient, 0, cls, aspect, modality, None, (),
             ), si))
-    sentence_of = {ev.id: si for ev, si in found_events}
-    label_spans = {ev.id: span for (ev, _), span in zip(found_events, spans)}
-    anchored = _propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o})
-    return _merge_mentions(_one_entry_per_happening(anchored, sentence_of, label_spans))
+    anchored = propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o})
+    return merge_mentions(one_entry_per_happening(anchored, [si for _, si in found_events], spans))
 
 
 def _attributive(toks: list[Token], i: int, groups: tuple[VerbGroup, ...], closed: frozenset[str]) -> bool:
@@ -345,125 +328,3 @@ def _parsed(parses: Mapping[int, "Parse | None"] | None, si: int) -> "ParsedSent
 
     return ParsedSentence(p, _lexicon().verb_forms.__contains__, tense_words(), frozenset(BEFORE_WORDS | AFTER_WORDS),
                           _lexicon().attribution)
-
-
-@cache
-def _happening_kinds() -> dict[str, str]:
-    kinds = load_toml("events.toml").get("happenings", {})
-    return {word: kind for kind, words in kinds.items() for word in words}
-
-
-def _compatible(a: Event, b: Event) -> bool:
-    """Can two mentions be one happening, by their times?"""
-    from .envelopes import envelope_order
-
-    return abs(envelope_order(a, b)) != 2 and (a.envelope is None) == (b.envelope is None)
-
-
-def _width(e: Event) -> float:
-    """How wide the event's envelope is, in days (open: infinite): the narrowest is the most precise."""
-    for lo, hi in ((e.envelope.start, e.envelope.end) if e.envelope else (None, None),
-                   (e.relative.start, e.relative.end) if e.relative else (None, None)):
-        if lo is not None and hi is not None:
-            return (hi - lo).total_seconds() / 86400
-    return float("inf")
-
-
-_ANCHOR_STRENGTH = {AnchorKind.TIMEX: 0, AnchorKind.REPORTED: 1, AnchorKind.NARRATIVE: 2,
-                    AnchorKind.DCT_TENSE: 3, AnchorKind.NONE: 4}
-
-
-MERGE_REACH = 64  # entries of one kind a new mention is compared with (far more than an article has)
-
-
-def _merge_mentions(events: list[Event]) -> list[Event]:
-    """One entry per happening in an article: salient mentions of the same kind ("assault",
-    "strikes", "bombardment") at compatible times become one entry, shown once, under the
-    mention whose time is the best anchored and the most precise; the others point to it
-    (`same_as`)."""
-    kinds = _happening_kinds()
-    entries: dict[str, list[Event]] = {}
-    for e in events:
-        kind = kinds.get(e.text.lower())
-        if e.salient and kind is not None:
-            entries.setdefault(kind, []).append(e)
-    merged: dict[str, str] = {}  # event id -> the entry's id
-    # compatibility depends on the times alone, and an article names few: each pair once
-    times: dict[tuple[object, ...], Event] = {}  # a mention of each time
-    memo: dict[tuple[int, int], bool] = {}
-
-    def compatible(a: Event, b: Event) -> bool:
-        key = (id(a), id(b))
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = _compatible(a, b)
-        return found
-
-    for group in entries.values():
-        clusters: list[list[Event]] = []
-        cluster_times: list[list[Event]] = []  # for each member, the first mention of its time
-        for e in group:
-            t = times.setdefault((e.doc, e.anchor is AnchorKind.NARRATIVE, e.envelope, e.relative), e)
-            for c, ct in zip(clusters[-MERGE_REACH:], cluster_times[-MERGE_REACH:]):  # (a book-length text: only the recent ones)
-                if all(compatible(t, u) for u in ct[-MERGE_REACH:]):
-                    c.append(e)
-                    ct.append(t)
-                    break
-            else:
-                clusters.append([e])
-                cluster_times.append([t])
-        for c in clusters:
-            head = min(c, key=lambda e: (_ANCHOR_STRENGTH[e.anchor], _width(e), e.start))
-            for e in c:
-                if e is not head:
-                    merged[e.id] = head.id
-    return [evolve(e, salient=False, same_as=merged[e.id]) if e.id in merged else e for e in events]
-
-
-NARRATIVE_REACH = 1  # sentences: how far the time of an anchored event carries to the next ones
-
-
-def _shifted(env: Interval | None, rel: RelInterval | None, relation: Relation
-             ) -> tuple[Interval | None, RelInterval | None]:
-    """The envelope of an event that is `relation` to an event with envelope env/rel."""
-    if relation is Relation.BEFORE:
-        return (Interval(None, env.end) if env else None), (RelInterval(None, rel.end) if rel else None)
-    if relation is Relation.AFTER:
-        return (Interval(env.start, None) if env else None), (RelInterval(rel.start, None) if rel else None)
-    return env, rel
-
-
-def _propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset()) -> list[Event]:
-    """Anchor what no time expression anchors: reported speech on the time of its reporting
-    ("said Tuesday that the plant had been hit": before Tuesday ends), else the passage's
-    last anchored event (narrative continuity) unless that event's time was only a modifier of it
-    ("the overnight bombardment"), else the publication date by tense (kept)."""
-    out: list[tuple[Event, int]] = []
-    last: tuple[Event, int] | None = None
-    for ev, si in items:
-        if ev.anchor is AnchorKind.DCT_TENSE:
-            reporting = None
-            for o, osi in reversed(out):  # the same sentence only: stop where it starts
-                if osi != si:
-                    break
-                if o.cls == "REPORTING" and o.start < ev.start and o.anchor is AnchorKind.TIMEX:
-                    reporting = o
-                    break
-            if reporting is not None:
-                later = ev.tense is Tense.FUTURE or ev.modality in ("will", "'ll", "would", "'d", "to", "going")
-                relation = Relation.AFTER if later else Relation.BEFORE
-                env, rel = _shifted(reporting.envelope, reporting.relative, relation)
-                ev = evolve(ev, anchor=AnchorKind.REPORTED, relation=relation, timex=reporting.timex,
-                             envelope=env, relative=rel)
-            elif (last is not None and si - last[1] <= NARRATIVE_REACH and ev.tense in (Tense.PAST, Tense.UNKNOWN)
-                  and ev.modality == "" and last[0].relation in (Relation.ON, Relation.DURING)
-                  and last[0].tense is Tense.PAST):
-                src = last[0]
-                relation = Relation.BEFORE if ev.aspect == "PERFECTIVE" else Relation.ON
-                env, rel = _shifted(src.envelope, src.relative, relation)
-                ev = evolve(ev, anchor=AnchorKind.NARRATIVE, relation=relation, timex=src.timex,
-                             envelope=env, relative=rel)
-        if ev.anchor is AnchorKind.TIMEX and ev.relation is Relation.ON and _width(ev) <= 3 and ev.id not in owned:
-            last = (ev, si)  # a time the text names for an event carries on; "winter", "2026" do not
-        out.append((ev, si))
-    return [ev for ev, _ in out]

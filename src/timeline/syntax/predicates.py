@@ -120,11 +120,17 @@ def trailing_attribution(parse: Parse, verb: int, end: int, verbs: frozenset[str
 
 
 def _subtree(parse: Parse, i: int) -> list[int]:
+    """Token `i` and everything below it, depth first (the last child first): each token's
+    children are found in one pass over the parse, not one pass per token."""
+    children: dict[int, list[int]] = {}
+    for j, t in enumerate(parse.tokens):
+        if t.head != j:
+            children.setdefault(t.head, []).append(j)
     out, stack = [], [i]
     while stack:
         k = stack.pop()
         out.append(k)
-        stack.extend(parse.children(k))
+        stack.extend(children.get(k, ()))
     return out
 
 

@@ -92,15 +92,29 @@ def is_past_form(tok: Token, prev: Token | None, before: Token | None = None) ->
     return not tok.text[0].isupper() or prev is None or prev.text in {'"', "“", "("}
 
 
+@cache
+def _openers() -> frozenset[str]:
+    """The words a verb group may start at, but a past form in -ed and a contraction in n't:
+    the auxiliaries, "going", "to", the future markers, the present verbs and the irregular
+    past forms (what `verb_groups` tests a word against)."""
+    lex = _lexicon()
+    return (lex.future_aux | lex.past_aux | lex.perfect_aux | lex.present_aux | lex.modal_aux | lex.future_markers
+            | lex.present_verbs | lex.past_irregular | {"going", "to"})
+
+
 def verb_groups(text: str, start: int = 0, end: int | None = None,
                 toks: list[Token] | None = None) -> list[VerbGroup]:
     """The verb groups of ``text[start:end]`` in text order."""
     lex = _lexicon()
     toks = tokens(text, start, end) if toks is None else toks
     groups: list[VerbGroup] = []
+    openers = _openers()
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
+        if tok.lower not in openers and not tok.lower.endswith(("ed", "n't", "n’t")):
+            i += 1  # (most words: no group starts at them, none of the tests below holds)
+            continue
         w = _base(tok.lower)
         prev = toks[i - 1] if i else None
         tense: Tense | None = None
