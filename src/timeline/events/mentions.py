@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Iterator, Mapping
 from ..rules import load_toml
 from ..model import AnchorKind, Event, Relation, Tense
 from .entries import merge_mentions, one_entry_per_happening, propagate
+from .polarity import absent
 from .evolve import maker
 from .anchoring import AFTER_WORDS, BEFORE_WORDS, best_timex, dct_envelope, premodifies, relation_for, timex_envelope
 from .eventmodel import Sentence, event_classes, event_model, inflect, token_features
@@ -296,7 +297,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             own_voice = _first_person(toks, group.start if group is not None else tok.start, starts)
             salient = not (heading or modifier or cls in _NOT_SALIENT_CLASSES or infinitive or participle
                            or (weak and strength > 60) or " " not in label
-                           or hypothetical or bare_noun or own_voice)
+                           or hypothetical or bare_noun or own_voice
+                           or (not is_verb and absent(text, tok.start)))  # "there have been no deaths"
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
             owned.append(found is not None and not is_verb and premodifies(text, found[0], tok))
