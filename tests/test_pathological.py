@@ -146,10 +146,10 @@ def test_no_tagger_regex_backtracks_catastrophically():
     slow = []
     for label, pattern in patterns.items():
         for name, text in ADVERSARIAL.items():
-            t0 = time.perf_counter()
+            t0 = time.process_time()  # (CPU time: a loaded machine does not fail it)
             for _ in pattern.finditer(text):
                 pass
-            took = time.perf_counter() - t0
+            took = time.process_time() - t0
             if took >= 1.0:
                 slow.append((label, name, round(took, 2)))
     assert not slow
@@ -157,9 +157,12 @@ def test_no_tagger_regex_backtracks_catastrophically():
 
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_the_tagger_is_fast_on_adversarial_text(name):
-    t0 = time.perf_counter()
+    """No blow-up on 20k characters of one repeated shape: the whole tagging takes under 3 s of
+    this process's CPU (the worst takes about 0.3 s; a pattern that backtracks catastrophically
+    takes minutes), counted in CPU time so that a loaded machine does not fail it."""
+    t0 = time.process_time()
     tag(ADVERSARIAL[name])
-    assert time.perf_counter() - t0 < 1.0
+    assert time.process_time() - t0 < 3.0
 
 
 # ----------------------------------------------------------------------------- readers
