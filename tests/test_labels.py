@@ -710,3 +710,13 @@ def test_a_possessive_is_never_a_subject_alone():
 ])
 def test_a_subject_the_parse_joined_to_a_fronted_day_is_the_verbs_subject(sentence, trigger, time, label):
     assert _label(sentence, trigger, times=(time,)) == label
+
+
+@pytest.mark.parametrize("sentence, trigger, time, label", [
+    ("The government refused to publish the March 7 document.", "refused", "March 7",
+     "Government refused to publish the March 7 document"),
+    ("Officials attended the January 30 vote in Baghdad.", "attended", "January 30",
+     "Officials attended the January 30 vote in Baghdad"),
+])
+def test_a_date_that_premodifies_a_noun_stays_whole_in_its_phrase(sentence, trigger, time, label):
+    assert _label(sentence, trigger, times=(time,)) == label

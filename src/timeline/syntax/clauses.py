@@ -30,6 +30,7 @@ from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver,
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
 MAX_CHARS = 80
+_PREMODIFIERS = frozenset({"compound", "amod", "nummod"})
 # dependents that make a phrase a sentence: never inside a label
 CLAUSAL = frozenset({"acl:relcl", "advcl", "parataxis", "conj", "cc", "punct", "appos", "dep", "discourse",
                      "vocative", "reparandum", "list", "orphan", "mark", "dislocated", "cc:preconj"})
@@ -89,6 +90,10 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         if time_residue(parse, kids, k, in_time):
             return True
         if toks[k].dep not in TIME_PHRASES:  # ("the overnight bombardment": part of the noun's phrase)
+            return False
+        h = toks[k].head  # a date the parse hung on a number that premodifies a noun ("the March | 7
+        if k < h and in_time(h) and toks[h].dep in _PREMODIFIERS and h < toks[h].head \
+                and toks[toks[h].head].upos == "NOUN":  # document"): part of the noun's phrase, whole
             return False
         span = subtree(kids, parse, k, lambda c: True)
         if in_time(k) and all(in_time(j) or toks[j].dep in {"case", "det", "punct"} for j in span if j < k) \
