@@ -720,3 +720,12 @@ def test_a_subject_the_parse_joined_to_a_fronted_day_is_the_verbs_subject(senten
 ])
 def test_a_date_that_premodifies_a_noun_stays_whole_in_its_phrase(sentence, trigger, time, label):
     assert _label(sentence, trigger, times=(time,)) == label
+
+
+@pytest.mark.parametrize("sentence, trigger, label", [
+    ("Thermal cameras set up at the Turkish airport detected the person had a high fever, the ministry said.",
+     "detected", "Thermal cameras detected the person had a high fever"),
+    ("Troops sent to the border arrested two men.", "arrested", "Troops arrested two men"),
+])
+def test_a_verb_the_parse_hung_on_a_reduced_relative_takes_its_subject(sentence, trigger, label):
+    assert _label(sentence, trigger) == label

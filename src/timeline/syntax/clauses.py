@@ -24,7 +24,7 @@ from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
 from .misparse import (QUOTES, SEPARATORS, antecedent, before_aside, names_opening, plural_collectives, possessed,
-                       quoted, run_on, run_on_span, time_residue,
+                       quoted, reduced_relative_subject, run_on, run_on_span, time_residue,
                        run_on_clause, stray_object, whole_phrase, stranded as stranded_subject)
 from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
@@ -384,6 +384,8 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
             return before  # a word that opens a clause read as a preposition ("since | the virus was found")
         if toks[i].dep == "conj" and (before := _noun_before(parse, kids, i)) is not None:
             return before  # (a misparse: "... after a swine flu virus was implicated", not the WHO)
+        if (reduced := reduced_relative_subject(parse, kids, i)) is not None:
+            return reduced  # "Thermal cameras set up at the airport | detected ...": the cameras
         if toks[i].dep in {"conj", "xcomp"} and toks[i].head != i:
             i = toks[i].head
             continue

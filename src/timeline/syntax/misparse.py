@@ -337,3 +337,23 @@ def antecedent(parse: Parse, kids: list[list[int]], relative: int, predicate: in
         seen.add(k)
         k = toks[k].head
     return j if k == predicate else None
+
+
+def reduced_relative_subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
+    """The subject of a past verb the parse hung on a participle before it, a reduced relative
+    it took for the main verb ("Thermal cameras set up at the airport | detected the fever":
+    "set" with the cameras for subject, "detected" its adverbial clause): the participle's
+    subject, when no word opens the clause of the verb, no comma or conjunction comes between
+    them and the participle has no auxiliary or object (then it is a verb of its own: "The
+    plane was set on fire and | burned"). The tagger may call the participle a past ("Troops
+    sent to the border | arrested two men"). Else None."""
+    toks = parse.tokens
+    h = toks[i].head
+    if toks[i].dep != "advcl" or toks[i].tag != "VBD" or not h < i or toks[h].tag not in {"VBN", "VBD"}:
+        return None
+    if any(toks[k].dep == "mark" for k in kids[i]) or any(toks[k].dep in AUXILIARIES or toks[k].dep == "obj"
+                                                         for k in kids[h]):
+        return None  # (a verb with its object is a verb of its own: "Police raided the house, arrested ...")
+    if any(toks[j].text in {",", ";", "-", "–", "—"} or toks[j].dep == "cc" for j in range(h + 1, i)):
+        return None
+    return next((k for k in kids[h] if toks[k].dep in SUBJECTS and k < h), None)
