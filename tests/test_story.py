@@ -377,6 +377,39 @@ def test_a_blogs_reader_comments_are_not_the_outlets_news():
     assert any("closed" in h.label for h in tl.happenings)
 
 
+def test_comments_signed_at_their_foot_are_not_the_outlets_news():
+    """A blog that signs each reader comment at its foot ("Posted by DJ Welch on April 5, 2005
+    05:40 PM."): from the first comment, after the post's own last line, to the foot of the
+    page, nothing is news (the signatures' times would date the next comment); a blog's own
+    posts signed with a time only ("Posted by Keith Stuart at 10:48 AM | Comments (2)") stay."""
+    from timeline.rules import load_toml
+    from timeline.sources.furniture import comments_thread, furniture_rules
+    from timeline.sources.segment import sentences
+
+    data = load_toml("story.toml")["furniture"]
+    sign = furniture_rules().comment_signature
+    assert sign is not None and data["signature_examples"] and data["signature_negatives"]
+    assert all(sign.search(s) for s in data["signature_examples"])
+    assert not any(sign.search(s) for s in data["signature_negatives"])
+    post = ("The prime minister met the generals in Basra on Monday. The talks ended without a deal. "
+            "You can email the author at jo.smith@example.co.uk. ")
+    comments = ("I think the talks were a sham. Posted by DJ Welch on April 5, 2005 05:40 PM. "
+                "Troops should come home now. Posted by Mark on April 5, 2005 06:02 PM.")
+    text = post + comments
+    spans = sentences(text)
+    dropped = [text[s:e] for s, e in comments_thread(text, spans)]
+    assert dropped and dropped[0].startswith("I think the talks") and "Troops should come home" in " ".join(dropped)
+    assert not any("generals" in d for d in dropped)
+    one = post + "I think the talks were a sham. Posted by DJ Welch on April 5, 2005 05:40 PM."
+    assert comments_thread(one, sentences(one)) == []  # (one signature is not a thread)
+    own = ("The studio revealed its new game. Posted by Keith Stuart at 10:48 AM | Comments (2) | Permalink "
+           "The console maker announced a price cut. Posted by Keith Stuart at 10:42 AM | Comments (5) | Permalink")
+    assert comments_thread(own, sentences(own)) == []
+    tl = build_timeline([Document("a", text, dct=datetime(2005, 4, 5), source="The Guardian")])
+    assert not any("sham" in h.label or "come home" in h.label for h in tl.happenings)
+    assert any("met" in h.label.lower() for h in tl.happenings)
+
+
 def test_the_views_a_page_publishes_after_asking_for_them_are_not_news():
     from timeline.rules import load_toml
     from timeline.sources.furniture import comments_thread, furniture_rules

@@ -11,7 +11,8 @@ an earthquake struck ..."): recalling a day is how coverage marks what mattered.
 are furniture on any page, however rarely they recur: a page's own stamp ("Page last updated
 at 08:49 GMT, Friday, 26 June 2009"), a web or e-mail address and a link's call ("Read the
 full story", "Click here") ([furniture] forms). A blog's reader comments (from the first of
-several "At 5:49 pm on 05 May 2009, X wrote:" to the foot of the page) are not the outlet's news.
+several "At 5:49 pm on 05 May 2009, X wrote:" to the foot of the page, or from the first of
+comments signed "Posted by X on April 5, 2005 05:40 PM.") are not the outlet's news.
 
 An article whose whole text was read before (the same file twice, or one saved under two
 names) is a duplicate: it is kept in the timeline's documents, marked, and counted once.
@@ -44,6 +45,8 @@ class FurnitureRules:
     comment_header: re.Pattern[str] | None = None  # a reader comment's header ("At 5:49 pm on ..., X wrote:")
     comment_headers: int = 2  # this many make the rest of the page a comments thread
     comment_call: re.Pattern[str] | None = None  # a call for readers' views: what follows it is theirs
+    comment_signature: re.Pattern[str] | None = None  # a comment's signature at its foot ("Posted by X on ...")
+    signed_lookback: int = 12  # how far before the first signature the first comment may begin
 
 
 @cache
@@ -55,7 +58,9 @@ def furniture_rules() -> FurnitureRules:
                           tuple(re.compile(p, re.IGNORECASE) for p in data.get("forms", [])),
                           re.compile(data["comment_header"]) if data.get("comment_header") else None,
                           int(data.get("comment_headers", 2)),
-                          re.compile(data["comment_call"], re.IGNORECASE) if data.get("comment_call") else None)
+                          re.compile(data["comment_call"], re.IGNORECASE) if data.get("comment_call") else None,
+                          re.compile(data["comment_signature"]) if data.get("comment_signature") else None,
+                          int(data.get("signed_lookback", 12)))
 
 
 def names_a_day(sentence: str, rules: FurnitureRules | None = None) -> bool:
@@ -127,8 +132,9 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
 
 def comments_thread(text: str, spans: Sequence[tuple[int, int]], rules: FurnitureRules | None = None) -> list[tuple[int, int]]:
     """The sentences of a page's reader comments: from the sentence of the first comment
-    header on, when the page holds at least `comment_headers` of them, or from the sentence of
-    a call for readers' views on ("Send us your comments using the form below:"); else none."""
+    header on, when the page holds at least `comment_headers` of them, from the first of
+    comments signed at their foot (as many signatures), or from the sentence of a call for
+    readers' views on ("Send us your comments using the form below:"); else none."""
     rules = rules or furniture_rules()
     starts = []
     if rules.comment_header is not None:
@@ -136,6 +142,9 @@ def comments_thread(text: str, spans: Sequence[tuple[int, int]], rules: Furnitur
         first = next(headers, None)
         if first is not None and sum(1 for _ in zip(range(rules.comment_headers - 1), headers)) >= rules.comment_headers - 1:
             starts.append(first.start())
+    signed = _signed_thread(text, spans, rules)
+    if signed is not None:
+        starts.append(signed)
     call = rules.comment_call.search(text) if rules.comment_call is not None else None
     if call is not None:  # (the call's own sentence too: it is the page's, and may run into a view)
         starts.append(call.start())
@@ -143,6 +152,24 @@ def comments_thread(text: str, spans: Sequence[tuple[int, int]], rules: Furnitur
         return []
     begin = min(starts)
     return [(s, e) for s, e in spans if e > begin]
+
+
+def _signed_thread(text: str, spans: Sequence[tuple[int, int]], rules: FurnitureRules) -> int | None:
+    """Where a thread of comments signed at their foot begins: after the post's own last line
+    (a furniture form) shortly before the first signature, else at that signature; None when
+    the page has fewer than `comment_headers` signatures."""
+    if rules.comment_signature is None:
+        return None
+    found = rules.comment_signature.finditer(text)
+    first = next(found, None)
+    if first is None or sum(1 for _ in zip(range(rules.comment_headers - 1), found)) < rules.comment_headers - 1:
+        return None
+    at = next((k for k, (s, e) in enumerate(spans) if e > first.start()), len(spans))
+    for k in range(at - 1, max(at - 1 - rules.signed_lookback, -1), -1):
+        s, e = spans[k]
+        if any(p.search(text[s:e]) for p in rules.forms):
+            return e
+    return first.start()
 
 
 def _marked(docs: Sequence[Document], originals: list[Document],
