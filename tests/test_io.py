@@ -35,6 +35,25 @@ def test_undated_article_has_no_publication_date():
     assert d.text == (SEEDS / f"{SEED_UNDATED}.txt").read_text(encoding="utf-8")
 
 
+def test_a_wire_dateline_names_the_outlet_when_the_metadata_does_not(tmp_path):
+    """'KYIV, Feb 3 (Reuters) - ...' is Reuters' copy: the chart's legend and the log name the
+    outlet, not the file; a header's Source: wins; a dash after a place or an acronym in
+    parentheses mid-sentence names no outlet (rules/en/text.toml [dateline_outlet])."""
+    from timeline.rules import load_toml
+    from timeline.sources.read import dateline_outlet
+
+    data = load_toml("text.toml")["dateline_outlet"]
+    for text, outlet in data["examples"]:
+        assert dateline_outlet(text) == outlet, text
+    for text in data["negatives"]:
+        assert dateline_outlet(text) is None, text
+    p = tmp_path / "a.txt"
+    p.write_text("KYIV, Feb 3 (Reuters) - Russia launched a barrage of missiles at Kyiv on Tuesday.\n", encoding="utf-8")
+    assert doc_of(p).source == "Reuters"
+    p.write_text("Source: Kyiv Independent\n\nKYIV, Feb 3 (Reuters) - Russia launched missiles.\n", encoding="utf-8")
+    assert doc_of(p).source == "Kyiv Independent"
+
+
 def test_date_option_wins_over_everything(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text("Date: 2026-01-05\n\nOn Tuesday, February 3, 2026, Rutte arrived.", encoding="utf-8")

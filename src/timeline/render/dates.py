@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from typing import TYPE_CHECKING
 
-from ..model import Document, Event, Grain, Interval, RelInterval, Timex
+from ..model import Event, Grain, Interval, RelInterval, Timex
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Timeline
@@ -120,10 +120,6 @@ def human_relative(rel: RelInterval | None, timex: Timex | None = None) -> str:
     if rel.end - rel.start == DAY and rel.start.seconds == 0:
         return _rel_point(rel.start) + (" (publication day)" if rel.start.days == 0 else "")
     return f"{_rel_point(rel.start)} – {_rel_point(rel.end)}"
-
-
-def source_name(doc: Document) -> str:
-    return doc.source if doc.source else f"unknown outlet ({doc.id})"
 
 
 SHORT = timedelta(days=3)

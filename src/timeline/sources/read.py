@@ -3,7 +3,8 @@
 Inputs: plain text (optional ``Title:``/``Source:``/``Date:`` header lines), Markdown (optional
 YAML front matter), TempEval-3 TimeML (``.tml``/``.TE3input``: the text is the content of
 ``<TEXT>`` with every tag removed, the DCT is the CREATION_TIME TIMEX3). A sidecar
-``NAME.meta.toml`` next to an article may give its ``source``, ``title`` and ``date``.
+``NAME.meta.toml`` next to an article may give its ``source``, ``title`` and ``date``; with no
+outlet in the metadata, a wire dateline may name it ("KYIV, Feb 3 (Reuters) - ").
 
 The publication date (DCT) is taken, in this order, from ``--date``, the metadata (sidecar,
 front matter, TimeML) or a header line, a dateline in the lead, else none.
@@ -15,6 +16,7 @@ import re
 import sys
 import tomllib
 from dataclasses import dataclass, replace
+from functools import cache
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -372,7 +374,7 @@ def parse_document(source: Source, date: tuple[datetime, Grain] | None = None,
         first_line = text.strip().split("\n", 1)[0].strip()
         if 0 < len(first_line) <= 150 and not first_line.endswith((".", "!", "?", ":")) and "\n" in text.strip():
             title = first_line
-    source_name = _first(meta, "source", "outlet", "publisher")
+    source_name = _first(meta, "source", "outlet", "publisher") or dateline_outlet(text)
     doc = Document(id=_doc_id(source), text=text, path=name, source=source_name, title=title,
                    docid=meta.get("docid"), sentences=sents)
 
@@ -397,6 +399,22 @@ def parse_document(source: Source, date: tuple[datetime, Grain] | None = None,
         return replace(doc, dct=found[0], dct_grain=Grain.DAY, dct_source=DctSource.DATELINE,
                        dct_evidence=found[1])
     return doc
+
+
+@cache
+def _dateline_rule() -> tuple[re.Pattern[str], int]:
+    from ..rules import load_toml
+
+    data = load_toml("text.toml")["dateline_outlet"]
+    return re.compile(data["pattern"]), int(data["reach"])
+
+
+def dateline_outlet(text: str) -> str | None:
+    """The outlet a wire dateline names at the head of the text ("KYIV, Feb 3 (Reuters) - "
+    gives "Reuters"), else None (rules/en/text.toml [dateline_outlet])."""
+    pattern, reach = _dateline_rule()
+    found = pattern.match(text[:reach])
+    return found.group("outlet").strip() if found else None
 
 
 def read_documents(names: Iterable[str], date: tuple[datetime, Grain] | None = None,
