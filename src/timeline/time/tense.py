@@ -128,6 +128,9 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
         elif w in lex.present_aux:
             tense = Tense.PRESENT
         elif w in lex.modal_aux:
+            if tok.text == "May" and prev is not None and prev.text not in {'"', "“", "(", ":"}:
+                i += 1  # "was held on May 2": the month, not the modal (which opens no sentence capitalised mid-way)
+                continue
             tense = Tense.UNKNOWN
         elif w == "going" and i + 1 < n and toks[i + 1].lower == "to":
             tense = Tense.FUTURE
