@@ -239,9 +239,10 @@ def _finer_than(unit: Unit | None, grain: Grain | None) -> bool:
 
 
 def _conjoined_day(mention: Mention) -> bool:
+    """ "25" of "April 24 and 25": a bare day number; "the 5th" stands alone (date.ordinal_day)."""
     sym = mention.symbolic
     return (sym.kind is Kind.POINT and sym.day is not None and sym.month is None and sym.year is None
-            and sym.weekday is None)
+            and sym.weekday is None and not mention.text[:4].lower() == "the ")
 
 
 def _clock_only(mention: Mention) -> bool:
