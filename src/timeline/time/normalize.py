@@ -331,10 +331,19 @@ def _widen(p: Period, sym: Symbolic) -> Period:
     return p
 
 
+_FINER = {Unit.YEAR: (Unit.MONTH, 12), Unit.DECADE: (Unit.YEAR, 10), Unit.MONTH: (Unit.WEEK, 52 / 12),
+          Unit.WEEK: (Unit.DAY, 7), Unit.DAY: (Unit.HOUR, 24), Unit.HOUR: (Unit.MINUTE, 60)}
+
+
 def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved | None:
     unit = sym.unit or Unit.DAY
     if sym.offset is None and sym.anaphoric and sym.unit is Unit.DAY:
         return None
+    if sym.offset is None and sym.amount is not None and sym.direction and unit in _FINER:
+        # "a year and a half ago": 18 months back, at the grain of the finer unit
+        finer, k = _FINER[unit]
+        sym = replace(sym, unit=finer, offset=round(sym.amount * k) * sym.direction, amount=None)
+        unit = finer
     if sym.offset is None:
         # "a few days ago": the unit is known, the count is not
         sign = sym.direction or -1
