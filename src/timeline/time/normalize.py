@@ -325,8 +325,8 @@ def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor) -> tupl
 
 
 def _widen(p: Period, sym: Symbolic) -> Period:
-    """ "the week of March 6": the calendar unit that holds the point."""
-    if sym.unit in (Unit.WEEK, Unit.MONTH, Unit.QUARTER, Unit.YEAR) and p.grain in (Grain.DAY, Grain.PART_OF_DAY):
+    """ "the week of March 6", "the weekend of March 7": the calendar unit that holds the point."""
+    if sym.unit in (Unit.WEEK, Unit.WEEKEND, Unit.MONTH, Unit.QUARTER, Unit.YEAR) and p.grain in (Grain.DAY, Grain.PART_OF_DAY):
         return shift_period(p.start, sym.unit, 0)
     return p
 
