@@ -197,6 +197,9 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
                 told = last_day if last_day is not None or sym.unit is None else last
             if sym.anaphoric and sym.weekday is not None:
                 told = last_day  # "the previous Friday": from the last day told, not a month or a night
+            if sym.overnight and told is not None and dct is not None and told.interval is not None \
+                    and told.interval.start is not None and told.interval.start > dct.start:
+                told = None  # "The summit opens Friday. Overnight, rockets hit": last night, not Thursday's
             if told is not None:
                 anchor, anchor_name = _as_anchor(told), f"timex:{told.id}"
         elif _clock_only(mention) and last_day is not None and mention.start - last_day.end < PERIOD_REACH:
