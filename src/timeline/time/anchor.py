@@ -141,6 +141,28 @@ def _with_year(t: Timex, sym: Symbolic, tense: Tense, year: int, other: str) -> 
                    anchor=f"timex:{other}", alternative=None)
 
 
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+", re.IGNORECASE)
+
+
+def quarters_ended(text: str, mentions: Sequence[Mention], tenses: Sequence[Tense],
+                   dct: Anchor | None) -> list[Mention]:
+    """ "the quarter ended July 31": the three months that end on that day, named by the
+    calendar quarter that holds most of them (May-July: the second), not the last quarter
+    completed before the publication date; the date is resolved as it would be alone."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        q, d = out[i].symbolic, out[i + 1].symbolic
+        if not (q.kind is Kind.RELATIVE and q.unit is Unit.QUARTER and q.offset == 0 and q.completed) \
+                or d.month is None or d.day is None or not _ENDED.fullmatch(text, out[i].end, out[i + 1].start):
+            continue
+        res = resolve(d, dct, tenses[i + 1])
+        if res is None or res.interval is None or res.interval.start is None:
+            continue
+        mid = res.interval.start - timedelta(days=45)  # the middle month of the three
+        out[i] = replace(out[i], symbolic=Symbolic(Kind.POINT, year=mid.year, quarter=(mid.month - 1) // 3 + 1))
+    return out
+
+
 def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequence[Tense],
                      policy: Policy = Policy.NEWS) -> list[Timex]:
     """Anchor and normalize every mention in text order; unresolvable ones are dropped."""
@@ -155,6 +177,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     before_christ = False  # the last time told is before year 1 ("500 BC"), which has no interval
     mentions = borrow_years(doc.text, mentions)
     tenses = share_range_tense(doc.text, mentions, tenses)
+    mentions = quarters_ended(doc.text, mentions, tenses, dct)
     for mention, tense in zip(mentions, tenses):
         sym = mention.symbolic
         if _conjoined_day(mention) and (last_day is None or mention.start - last_day.end > CONJUNCT_REACH):
@@ -174,6 +197,9 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
                 told = last_day if last_day is not None or sym.unit is None else last
             if sym.anaphoric and sym.weekday is not None:
                 told = last_day  # "the previous Friday": from the last day told, not a month or a night
+            if sym.overnight and told is not None and dct is not None and told.interval is not None \
+                    and told.interval.start is not None and told.interval.start > dct.start:
+                told = None  # "The summit opens Friday. Overnight, rockets hit": last night, not Thursday's
             if told is not None:
                 anchor, anchor_name = _as_anchor(told), f"timex:{told.id}"
         elif _clock_only(mention) and last_day is not None and mention.start - last_day.end < PERIOD_REACH:
@@ -239,9 +265,10 @@ def _finer_than(unit: Unit | None, grain: Grain | None) -> bool:
 
 
 def _conjoined_day(mention: Mention) -> bool:
+    """ "25" of "April 24 and 25": a bare day number; "the 5th" stands alone (date.ordinal_day)."""
     sym = mention.symbolic
     return (sym.kind is Kind.POINT and sym.day is not None and sym.month is None and sym.year is None
-            and sym.weekday is None)
+            and sym.weekday is None and not mention.text[:4].lower() == "the ")
 
 
 def _clock_only(mention: Mention) -> bool:

@@ -8,7 +8,7 @@ from the publication day, an interval relative to that day (D-1 18:00 .. D 08:00
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from ..model import Grain, Interval, Kind, RelInterval, Symbolic, Tense, TimexType, Unit
@@ -16,52 +16,9 @@ from .periods import (Period, add_months, century_period, clock_hour, day_period
                       month_period, part_period, quarter_period, refine, season_index, season_period, shift_period,
                       shift_time, time_period, week_period, year_period)
 from . import clock, compose
+from .resolved import _GRAIN_UNIT, _UNIT_GRAIN, VAGUE_MAX, VIRTUAL_DAY, Anchor, Resolved
+from .spans import resolve_span
 from .values import bc_value, before_christ, duration_value, masked_value, range_duration, set_value, vague_value
-
-_UNIT_GRAIN = {
-    Unit.CENTURY: Grain.CENTURY, Unit.DECADE: Grain.DECADE, Unit.YEAR: Grain.YEAR,
-    Unit.HALF: Grain.HALF, Unit.QUARTER: Grain.QUARTER, Unit.SEASON: Grain.SEASON,
-    Unit.MONTH: Grain.MONTH, Unit.WEEK: Grain.WEEK, Unit.WEEKEND: Grain.WEEK, Unit.DAY: Grain.DAY,
-    Unit.NIGHT: Grain.PART_OF_DAY, Unit.HOUR: Grain.HOUR, Unit.MINUTE: Grain.MINUTE,
-    Unit.SECOND: Grain.SECOND,
-}
-_GRAIN_UNIT = {Grain.YEAR: Unit.YEAR, Grain.HALF: Unit.HALF, Grain.QUARTER: Unit.QUARTER,
-               Grain.MONTH: Unit.MONTH, Grain.WEEK: Unit.WEEK, Grain.DAY: Unit.DAY}
-VAGUE_MAX = 10  # "a few" / "several" units reach at most this many units from the anchor
-VIRTUAL_DAY = datetime(2001, 1, 1)  # stand-in publication day for undated documents
-
-
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """The time an expression is resolved against: [start, end) at a grain."""
-
-    start: datetime
-    end: datetime
-    grain: Grain
-    virtual: bool = False
-    now: datetime | None = None  # the publication time of day, when known
-
-    @classmethod
-    def day(cls, dt: datetime, virtual: bool = False, now: datetime | None = None) -> Anchor:
-        d = datetime(dt.year, dt.month, dt.day)
-        return cls(d, d + timedelta(days=1), Grain.DAY, virtual, now)
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    type: TimexType
-    value: str
-    grain: Grain | None = None
-    interval: Interval | None = None
-    envelope: Interval | None = None
-    relative: RelInterval | None = None
-    mod: str | None = None
-    alternative: str | None = None
-
-
-# ----------------------------------------------------------------------------- periods
-
-# ----------------------------------------------------------------------------- values
 
 # ----------------------------------------------------------------------------- resolution
 
@@ -280,7 +237,7 @@ def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | N
     if kind is Kind.REF:
         return _resolve_ref(sym, anchor)
     if kind is Kind.SPAN:
-        return _resolve_span(sym, anchor)
+        return resolve_span(sym, anchor)
     if kind is Kind.RANGE:
         return _resolve_range(sym, anchor, tense)
     if kind in (Kind.POINT, Kind.RANGE) and before_christ(sym):
@@ -368,16 +325,25 @@ def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor) -> tupl
 
 
 def _widen(p: Period, sym: Symbolic) -> Period:
-    """ "the week of March 6": the calendar unit that holds the point."""
-    if sym.unit in (Unit.WEEK, Unit.MONTH, Unit.QUARTER, Unit.YEAR) and p.grain in (Grain.DAY, Grain.PART_OF_DAY):
+    """ "the week of March 6", "the weekend of March 7": the calendar unit that holds the point."""
+    if sym.unit in (Unit.WEEK, Unit.WEEKEND, Unit.MONTH, Unit.QUARTER, Unit.YEAR) and p.grain in (Grain.DAY, Grain.PART_OF_DAY):
         return shift_period(p.start, sym.unit, 0)
     return p
+
+
+_FINER = {Unit.YEAR: (Unit.MONTH, 12), Unit.DECADE: (Unit.YEAR, 10), Unit.MONTH: (Unit.WEEK, 52 / 12),
+          Unit.WEEK: (Unit.DAY, 7), Unit.DAY: (Unit.HOUR, 24), Unit.HOUR: (Unit.MINUTE, 60)}
 
 
 def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved | None:
     unit = sym.unit or Unit.DAY
     if sym.offset is None and sym.anaphoric and sym.unit is Unit.DAY:
         return None
+    if sym.offset is None and sym.amount is not None and sym.direction and unit in _FINER:
+        # "a year and a half ago": 18 months back, at the grain of the finer unit
+        finer, k = _FINER[unit]
+        sym = replace(sym, unit=finer, offset=round(sym.amount * k) * sym.direction, amount=None)
+        unit = finer
     if sym.offset is None:
         # "a few days ago": the unit is known, the count is not
         sign = sym.direction or -1
@@ -429,31 +395,6 @@ def _resolve_ref(sym: Symbolic, anchor: Anchor | None) -> Resolved:
     else:
         env = (clock.present(anchor) if sym.unit is Unit.MINUTE else None) or Interval(start, end)
     return Resolved(TimexType.DATE, ref, None, None, env, mod=sym.mod)
-
-
-def _resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
-    if sym.unit is None:
-        return None
-    value = duration_value(sym.amount, sym.unit)
-    if anchor is None:
-        return Resolved(TimexType.DURATION, value, mod=sym.mod)
-    reach = sym.amount if sym.amount is not None else VAGUE_MAX
-    ahead = clock.span_end(sym, anchor, shift_time)
-    if ahead is not None:  # "in 7 days": the day a week on, within the span up to it
-        iv, grain = ahead
-        start = clock.base_time(anchor, sym.unit)
-        return Resolved(TimexType.DURATION, value, grain, iv, Interval(start, iv.end), mod=sym.mod)
-    now = clock.base_time(anchor, sym.unit)  # "the next 48 hours": from the publication time, when known
-    if now != anchor.start and sym.amount is not None:
-        core = Interval(*sorted((now, shift_time(now, sym.unit, reach if sym.direction >= 0 else -reach))))
-        return Resolved(TimexType.DURATION, value, _UNIT_GRAIN.get(sym.unit), core, core, mod=sym.mod)
-    if sym.direction < 0:
-        env = Interval(shift_time(anchor.start, sym.unit, -reach), anchor.end)
-        core = Interval(shift_time(anchor.end, sym.unit, -reach), anchor.end) if sym.amount is not None else None
-    else:
-        env = Interval(anchor.start, shift_time(anchor.end, sym.unit, reach))
-        core = Interval(anchor.start, shift_time(anchor.start, sym.unit, reach)) if sym.amount is not None else None
-    return Resolved(TimexType.DURATION, value, _UNIT_GRAIN.get(sym.unit), core, env, mod=sym.mod)
 
 
 def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | None:

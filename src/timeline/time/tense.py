@@ -50,6 +50,7 @@ class _Lexicon:
     present_verbs: frozenset[str]
     participle_adjectives: frozenset[str]
     reporting: frozenset[str]
+    catenative: frozenset[str]
 
 
 @cache
@@ -127,6 +128,9 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
         elif w in lex.present_aux:
             tense = Tense.PRESENT
         elif w in lex.modal_aux:
+            if tok.text == "May" and prev is not None and prev.text not in {'"', "“", "(", ":"}:
+                i += 1  # "was held on May 2": the month, not the modal (which opens no sentence capitalised mid-way)
+                continue
             tense = Tense.UNKNOWN
         elif w == "going" and i + 1 < n and toks[i + 1].lower == "to":
             tense = Tense.FUTURE
@@ -173,7 +177,7 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
         elif is_past_form(tok, prev, toks[i - 2] if i > 1 else None):
             nxt = toks[i + 1].text if i + 1 < n else ""
             if w in lex.participle_adjectives and nxt[:1].islower() and nxt.isalpha() \
-                    and nxt.lower() not in _OBJECT_START:
+                    and nxt.lower() not in _OBJECT_START and not _verb_to_infinitive(toks, i, lex):
                 i += 1
                 continue  # "preferred shares": an adjective; "killed a guard": a verb
             groups.append(VerbGroup(tok.start, tok.end, Tense.PAST, w, firm=w in lex.past_irregular))
@@ -183,6 +187,13 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
             groups.append(VerbGroup(tok.start, tok.end, Tense.FUTURE, w))
         i += 1
     return groups
+
+
+def _verb_to_infinitive(toks: list[Token], i: int, lex: _Lexicon) -> bool:
+    """"continued to call", "failed to pay": a verb that takes an infinitive, before "to", is a
+    past verb, not an adjective ("the continued growth"; "related to", "limited to" take no
+    infinitive and stay adjectives)."""
+    return i + 1 < len(toks) and toks[i + 1].lower == "to" and toks[i].lower in lex.catenative
 
 
 @cache

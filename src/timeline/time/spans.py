@@ -1,0 +1,46 @@
+"""Spans counted from an anchor: "the past two weeks", "the next 48 hours", "in 7 days", and
+"the previous two days", "the following three weeks" counted from the time the text last told.
+
+The value is the duration (TIMEX3 DURATION, "P2D"); the interval is the span itself. A span
+from the publication day holds that day ("the past two days": yesterday and today, as a
+reader of the day's news counts); a span before or after a time the text told lies next to
+it ("The vote was on March 3. In the previous two days ...": 1-3 March, not the 3rd).
+"""
+from __future__ import annotations
+
+from ..model import Interval, Symbolic, TimexType
+from . import clock
+from .periods import shift_time
+from .resolved import _UNIT_GRAIN, VAGUE_MAX, Anchor, Resolved
+from .values import duration_value
+
+
+def resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
+    if sym.unit is None:
+        return None
+    value = duration_value(sym.amount, sym.unit)
+    if anchor is None:
+        return Resolved(TimexType.DURATION, value, mod=sym.mod)
+    reach = sym.amount if sym.amount is not None else VAGUE_MAX
+    if sym.anaphoric and sym.direction:  # "the previous two days": next to the time told, not holding it
+        edge = anchor.start if sym.direction < 0 else anchor.end
+        far = shift_time(edge, sym.unit, reach * sym.direction)
+        env = Interval(*sorted((edge, far)))
+        return Resolved(TimexType.DURATION, value, _UNIT_GRAIN.get(sym.unit), env if sym.amount is not None else None,
+                        env, mod=sym.mod)
+    ahead = clock.span_end(sym, anchor, shift_time)
+    if ahead is not None:  # "in 7 days": the day a week on, within the span up to it
+        iv, grain = ahead
+        start = clock.base_time(anchor, sym.unit)
+        return Resolved(TimexType.DURATION, value, grain, iv, Interval(start, iv.end), mod=sym.mod)
+    now = clock.base_time(anchor, sym.unit)  # "the next 48 hours": from the publication time, when known
+    if now != anchor.start and sym.amount is not None:
+        core = Interval(*sorted((now, shift_time(now, sym.unit, reach if sym.direction >= 0 else -reach))))
+        return Resolved(TimexType.DURATION, value, _UNIT_GRAIN.get(sym.unit), core, core, mod=sym.mod)
+    if sym.direction < 0:
+        env = Interval(shift_time(anchor.start, sym.unit, -reach), anchor.end)
+        core = Interval(shift_time(anchor.end, sym.unit, -reach), anchor.end) if sym.amount is not None else None
+    else:
+        env = Interval(anchor.start, shift_time(anchor.end, sym.unit, reach))
+        core = Interval(anchor.start, shift_time(anchor.start, sym.unit, reach)) if sym.amount is not None else None
+    return Resolved(TimexType.DURATION, value, _UNIT_GRAIN.get(sym.unit), core, env, mod=sym.mod)
