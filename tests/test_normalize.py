@@ -172,3 +172,13 @@ def test_a_part_of_the_day_told_after_a_month_is_on_a_day_not_the_months_first()
     night = one("The talks opened on Monday. Shelling continued this month. During the night, the rebels advanced.",
                 "the night")
     assert night.value == "2026-02-02TNI"
+
+
+def test_an_anaphor_finer_than_the_time_told_is_somewhere_in_it():
+    """'In June 2009 he moved. That night he died': no day was told, so the night is some
+    night of June 2009 (its bounds), not the night of 1 June; after a day it is that day's."""
+    t = one("In June 2009 he moved to Los Angeles. That night he died.", "That night")
+    assert t.value == "2009-06"
+    assert (fmt_time(t.envelope.start), fmt_time(t.envelope.end)) == ("2009-06-01T00:00", "2009-07-01T00:00")
+    assert one("In 2005 the war went on. The same month, Blair won.", "The same month").value == "2005"
+    assert one("On March 3, 2005 he spoke. That night he left.", "That night").value == "2005-03-03TNI"

@@ -186,6 +186,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
         if use_last and before_christ:
             continue  # "In 500 BC ... A year later": not a year after an earlier AD date, nor after the DCT
         anchor, anchor_name = dct, "dct" if dct else "none"
+        within: Resolved | None = None  # "In June 2009 ... That night": some night of June 2009
         if sym.keep_grain and last_period is not None and mention.start - last_period.end < PERIOD_REACH:
             anchor, anchor_name = _as_anchor(last_period), f"timex:{last_period.id}"
         elif use_last and last is not None:
@@ -202,10 +203,13 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
                 told = None  # "The summit opens Friday. Overnight, rockets hit": last night, not Thursday's
             if told is not None:
                 anchor, anchor_name = _as_anchor(told), f"timex:{told.id}"
+                within = _somewhere_in(told, sym)
         elif _clock_only(mention) and last_day is not None and mention.start - last_day.end < PERIOD_REACH:
             # "at 10:35 a.m." after "On Friday, ...": a time of the day the text is telling about
             anchor, anchor_name = day_anchor, f"timex:{last_day.id}"
         res: Resolved | None = resolve(sym, anchor, tense, mention.type)
+        if res is not None and within is not None:
+            res = within
         if res is None:
             continue
         written = res.interval  # before a zone puts it on the article's clock
@@ -255,6 +259,17 @@ def _unit_of(sym: Symbolic) -> Unit | None:
     if sym.unit is None and sym.part is not None and sym.day is None and sym.weekday is None:
         return Unit.DAY
     return sym.unit
+
+
+def _somewhere_in(told: Timex, sym: Symbolic) -> Resolved | None:
+    """ "In June 2009 he moved. That night he died", "In 2005 ... the same month": the time
+    told is coarser than the unit the anaphor names and no day was told, so which night or
+    month is not said: the anaphor is somewhere in the time told (its value and bounds), not
+    the first night or month of it. None when the anaphor fits the time told or moves off it
+    ("the next day" after a month)."""
+    if sym.offset not in (0, None) or sym.amount is not None or not _finer_than(_unit_of(sym), told.grain):
+        return None
+    return Resolved(told.type, told.value, told.grain, told.interval, told.envelope, None, None, None)
 
 
 def _finer_than(unit: Unit | None, grain: Grain | None) -> bool:
