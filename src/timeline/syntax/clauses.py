@@ -23,9 +23,10 @@ from typing import Sequence
 from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
+from .trim import gerund_complements, particles, shed as shed_phrase
 from .misparse import (QUOTES, SEPARATORS, antecedent, before_aside, names_opening, plural_collectives, possessed,
                        quoted, reduced_relative_subject, run_on, run_on_span, time_residue,
-                       run_on_clause, stray_object, whole_phrase, stranded as stranded_subject)
+                       run_on_clause, stray_object, subject_before_saying, whole_phrase, stranded as stranded_subject)
 from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
@@ -175,7 +176,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     else:
         subj = _subject(parse, kids, i)
         fixed = [k for k in kids[i] if (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)
-                 and not in_time(k)] + [i]
+                 and not in_time(k)] + [i] + particles(parse, kids, i)
         if head.dep == "xcomp" and head.head != i:  # "began to withdraw": the verb it completes, and "to"
             h = head.head
             fixed += [h] + [k for k in kids[h] if toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS]
@@ -214,6 +215,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                     prefix = owner
         obliques = [k for k in kids[i] if k > i and toks[k].dep in OBLIQUES and keep(k)
                     and not attribution(parse, kids, k) and not _aside(parse, kids, k) and not run_on(parse, kids, k)][:2]
+        obliques += gerund_complements(parse, kids, i)[:2 - len(obliques)]
         # a clause the verb takes after an oblique ("came to the doorstep of King's College |
         # ... that its department has been researching") goes before the oblique does
         late = [k for k in kids[i] if k > i and toks[k].dep == "ccomp" and keep(k)
@@ -237,29 +239,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             idxs = idxs[:-1]
         return _compose(parse, idxs, text, subject or prefix)
 
-    def shed(phrase_: list[int]) -> list[int] | None:
-        """The phrase without its last dependent that may go (its head and the words that make
-        it a phrase stay), or None when none is left to shed, or when shedding it would leave
-        part of a quotation ('manufacturing "the mother | of all smokescreens"')."""
-        heads = [k for k in phrase_ if toks[k].head not in phrase_ or toks[k].head == k]
-        top = heads[0] if heads else None
-        inner = [k for k in phrase_ if k != top and k != i and toks[k].head in phrase_ and toks[k].head != k
-                 and toks[k].dep not in STAYS and k > (top if top is not None else -1)]
-        if not inner:
-            return None
-        def splits(drop_: set[int]) -> bool:
-            return any(a < min(drop_) <= b and any(a < j < b and j not in drop_ for j in phrase_) for a, b in quotations)
-
-        k = max(inner)
-        drop = set(subtree(kids, parse, k, lambda c: True))
-        while splits(drop) and toks[k].head in inner:  # (the quotation goes whole, with what holds it)
-            k = toks[k].head
-            drop = set(subtree(kids, parse, k, lambda c: True))
-        if splits(drop):
-            return None
-        if toks[k].dep in OBJECTS and toks[k].head in inner:  # (a verb goes with its object: not "of manufacturing")
-            drop = set(subtree(kids, parse, toks[k].head, lambda c: True))
-        return [j for j in phrase_ if j not in drop]
+    def shed(phrase_: list[int], optional_: bool = False) -> list[int] | None:  # (trim.shed: its last dependent that may go)
+        return shed_phrase(parse, kids, phrase_, i, quotations, optional_)
 
     marks_ = [k for k, t in enumerate(toks) if t.text in QUOTES and t.text not in {"'", "‘", "’"}]
     quotations = list(zip(marks_[::2], marks_[1::2]))  # (the spans between quotation marks)
@@ -267,7 +248,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     label = label_of()
     while len(label) > max_chars:
         if optional:
-            smaller = None if optional[-1][0] in late_starts else shed(optional[-1])  # (a clause goes whole)
+            smaller = None if optional[-1][0] in late_starts else shed(optional[-1], True)  # (a clause goes whole)
             if smaller is None:
                 optional.pop()
             else:
@@ -428,6 +409,8 @@ def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int |
         return None
     said = toks[i].head
     g = next((k for k in kids[said] if toks[k].dep in SUBJECTS and k < said), None)
+    if g is None:  # ("police investigating the death | say": the participle's subject)
+        g = subject_before_saying(parse, kids, said)
     if g is None and toks[said].dep in {"parataxis", "conj"} and toks[said].head < said:
         # "Police investigating the death | say they have ...": a parse that made the
         # participle the root and the saying hang on it; the subject is the participle's
@@ -481,9 +464,6 @@ def _noun_before(parse: Parse, kids: list[list[int]], i: int) -> int | None:
 # what stands before a noun inside its phrase (not a clause's subject or an adverbial the parse hung on it)
 NOUN_PHRASE = frozenset({"amod", "compound", "nummod", "nmod:poss", "flat", "fixed", "det", "advmod", "nmod:desc",
                          "case", "punct"})
-STAYS = frozenset({"case", "det", "amod", "compound", "flat", "nummod", "fixed", "mark", "aux", "aux:pass", "cop",
-                   "nsubj", "nsubj:pass", "nmod:poss", "compound:prt"})  # what a phrase keeps while it sheds
-
 
 def _compose(parse: Parse, idxs: list[int], text: str, subject: str | None) -> str:
     idxs = _ends(parse, idxs)

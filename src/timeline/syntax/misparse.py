@@ -357,3 +357,19 @@ def reduced_relative_subject(parse: Parse, kids: list[list[int]], i: int) -> int
     if any(toks[j].text in {",", ";", "-", "–", "—"} or toks[j].dep == "cc" for j in range(h + 1, i)):
         return None
     return next((k for k in kids[h] if toks[k].dep in SUBJECTS and k < h), None)
+
+
+def subject_before_saying(parse: Parse, kids: list[list[int]], said: int) -> int | None:
+    """The subject of a saying verb that has none of its own, where the parse gave it to the
+    participle that describes it ("Los Angeles police investigating the death | say they ...",
+    the police the subject of "investigating"): the subject of a participle whose phrase ends
+    right before the verb; else None."""
+    toks = parse.tokens
+    for p in range(said - 1, -1, -1):
+        if toks[p].tag not in {"VBG", "VBN"}:
+            continue
+        span = subtree(kids, parse, p, lambda c: True)
+        if span[-1] != said - 1:
+            continue
+        return next((k for k in kids[p] if k < p and toks[k].dep in {"nsubj", "nsubj:pass"}), None)
+    return None
