@@ -23,10 +23,10 @@ from typing import Sequence
 from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
-from .trim import gerund_complements, particles, shed as shed_phrase
+from .trim import gerund_complements, paired, particles, shed as shed_phrase, wh_on_time
 from .misparse import (QUOTES, SEPARATORS, antecedent, before_aside, names_opening, plural_collectives, possessed,
                        quoted, reduced_relative_subject, run_on, run_on_span, time_residue,
-                       run_on_clause, stray_object, subject_before_saying, whole_phrase, stranded as stranded_subject)
+                       run_on_clause, stray_object, subject_before_saying, whole_phrase, from_name, stranded as stranded_subject)
 from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
@@ -111,7 +111,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         return toks[k].dep == "mark" and toks[k].head != i
 
     def keep(k: int) -> bool:
-        return (toks[k].dep not in CLAUSAL or glued(k) or named(k) or marks(k)) and not timed(k)
+        return (toks[k].dep not in CLAUSAL or glued(k) or named(k) or marks(k) or paired(parse, kids, k)) and not timed(k)
 
     def phrase(k: int) -> list[int]:
         return subtree(kids, parse, k, keep)
@@ -198,7 +198,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 said_by = _speaker(parse, kids, i, subj)  # "Police said they had carried out ...": police
                 if said_by is not None:  # (its noun phrase, no clause: "Mexico's assembly for export factories")
                     noun = subtree(kids, parse, said_by, lambda c: keep(c) and not toks[c].dep.startswith("acl"))
-                    subject = words(parse, _ends(parse, noun), text)
+                    subject = words(parse, _ends(parse, from_name(parse, noun)), text)
                     if len(subject) > MAX_CHARS // 2:
                         subject = words(parse, _ends(parse, _name_part(parse, phrase(said_by), said_by)), text)
                 else:
@@ -222,6 +222,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 and any(o < k for o in obliques) and head.lemma.lower() not in _reporting()]
         trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late
                     and not run_on(parse, kids, k) and not run_on_clause(parse, kids, i, k, _reporting())]
+        trimmed += [subtree(kids, parse, k, keep) for k in wh_on_time(parse, kids, i, in_time)]
         optional = [phrase(k) for k in sorted(obliques + late)]
         late_starts = {phrase(k)[0] for k in late}
 
@@ -405,8 +406,9 @@ def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int |
     of time or reason ("... with Jackson after he collapsed": either may have)."""
     toks = parse.tokens
     word = toks[pronoun].text.lower()
-    if toks[i].dep != "ccomp" or toks[i].head == i or word not in {"they", "it", "he", "she"}:
-        return None
+    if toks[i].head == i or word not in {"they", "it", "he", "she"} or not (toks[i].dep == "ccomp" or (
+            toks[i].dep == "acl:relcl" and toks[toks[i].head].lemma.lower() in _reporting())):
+        return None  # (a clause the parse hung on the saying as a relative: "say | they have carried out")
     said = toks[i].head
     g = next((k for k in kids[said] if toks[k].dep in SUBJECTS and k < said), None)
     if g is None:  # ("police investigating the death | say": the participle's subject)

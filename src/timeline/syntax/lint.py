@@ -140,7 +140,7 @@ def lint_words() -> LintWords:
                      low("verb_objects"), low("conjunctions"), frozenset(d["acronyms"]), frozenset(d.get("run_on_openers", ())),
                      frozenset(d.get("titles", ())), frozenset(d.get("object_pronouns", ())),
                      low("quantifiers"), low("finite_auxiliaries"), verb_forms(d), low("gerund_noun_links"),
-                     low("ing_nouns"))
+                     low("ing_nouns") | low("ing_adjectives"))
 
 
 def lint_examples() -> tuple[dict[str, list[str]], dict[str, list[str]]]:

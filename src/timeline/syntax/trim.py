@@ -12,6 +12,7 @@ nothing else to shed gives None, and the label is not made (a verb left without 
 from __future__ import annotations
 
 from functools import cache
+from typing import Callable
 
 from . import Parse
 from ..rules import load_toml
@@ -77,7 +78,7 @@ def shed(parse: Parse, kids: list[list[int]], phrase_: list[int], i: int,
 
     # the last dependent that is no complement of a verb that stays, nor a word before a noun
     # that a later word of its phrase depends on ("the | March | 17 written answer")
-    loose = [k for k in inner if not kept_complement(k) and not (k < toks[k].head and toks[toks[k].head].dep in PREMODIFIERS
+    loose = [k for k in inner if not kept_complement(k) and not paired(parse, kids, k) and not (k < toks[k].head and toks[toks[k].head].dep in PREMODIFIERS
                                                                  and toks[k].head > k)]
     if loose:
         return without(max(loose))
@@ -111,3 +112,34 @@ def gerund_complements(parse: Parse, kids: list[list[int]], i: int) -> list[int]
     toks = parse.tokens
     return [k for k in kids[i] if k > i and toks[k].dep == "advcl" and toks[k].tag == "VBG"
             and any(toks[m].dep == "mark" and m < k and toks[m].text.lower() in marks for m in kids[k])]
+
+
+def paired(parse: Parse, kids: list[list[int]], k: int) -> bool:
+    """Whether token k is the second of a pair that "between" needs ("a link between Tony Blair's
+    decision | and the London bombings"), or its "and": it stays with the first."""
+    toks = parse.tokens
+    if toks[k].dep in {"cc", "punct"} and toks[k].head != k and toks[toks[k].head].dep == "conj":
+        k = toks[k].head
+    t = toks[k]
+    return t.dep == "conj" and t.head != k and t.upos in {"NOUN", "PROPN", "PRON"} \
+        and any(toks[c].dep == "case" and toks[c].text.lower() == "between" for c in kids[t.head])
+
+
+WH_WORDS = frozenset({"what", "how", "whether", "why"})
+
+
+def wh_on_time(parse: Parse, kids: list[list[int]], i: int, in_time: Callable[[int], bool]) -> list[int]:
+    """The clauses a wh-word opens that the parse hung on a time phrase of the verb at i ("learned
+    only on Thursday night | what kind of virus Mexico was facing", made a modifier of "night"):
+    what the verb learned, said, asked; not a relative clause of the time ("the day | which").
+    The time phrase goes to the date beside the label; these stay, as the verb's object."""
+    toks = parse.tokens
+    out = []
+    for h in kids[i]:
+        if h > i and in_time(h):
+            for k in kids[h]:
+                if k > h and toks[k].dep in {"acl", "acl:relcl", "ccomp"} and toks[k].upos in VERBS:
+                    first = subtree(kids, parse, k, lambda c: True)[0]
+                    if first > h and toks[first].text.lower() in WH_WORDS:
+                        out.append(k)
+    return out
