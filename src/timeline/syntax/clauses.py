@@ -23,7 +23,7 @@ from typing import Sequence
 from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
-from .trim import gerund_complements, paired, particles, shed as shed_phrase, wh_on_time
+from .trim import gerund_complements, paired, particles, second_subjects, shed as shed_phrase, wh_on_time
 from .misparse import (QUOTES, SEPARATORS, antecedent, before_aside, names_opening, plural_collectives, possessed,
                        quoted, reduced_relative_subject, run_on, run_on_span, time_residue,
                        run_on_clause, stray_object, subject_before_saying, whole_phrase, from_name, stranded as stranded_subject)
@@ -61,6 +61,7 @@ def _ends(parse: Parse, idxs: list[int]) -> list[int]:
     while idxs and weak_end(idxs[-1]):
         idxs = idxs[:-1]
     while idxs and (parse.tokens[idxs[0]].upos in {"PUNCT", "CCONJ", "SCONJ", "ADP"} or parse.tokens[idxs[0]].tag == "WRB"
+                    or parse.tokens[idxs[0]].dep == "case"  # ("such as | the recent India oil deal")
                     or parse.tokens[idxs[0]].text.lower() in {"a", "an", "the", "which", "who", "whom", "that"}):
         idxs = idxs[1:]
     return idxs
@@ -222,7 +223,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 and any(o < k for o in obliques) and head.lemma.lower() not in _reporting()]
         trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late
                     and not run_on(parse, kids, k) and not run_on_clause(parse, kids, i, k, _reporting())]
-        trimmed += [subtree(kids, parse, k, keep) for k in wh_on_time(parse, kids, i, in_time)]
+        trimmed += [subtree(kids, parse, k, lambda c, k=k: keep(c) or toks[c].dep == "acl:relcl" and toks[c].head == k)
+                    for k in wh_on_time(parse, kids, i, in_time) + second_subjects(parse, kids, i)]
         optional = [phrase(k) for k in sorted(obliques + late)]
         late_starts = {phrase(k)[0] for k in late}
 

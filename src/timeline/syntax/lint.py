@@ -29,9 +29,13 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
   unfinished  ends on a verb that takes an object, where it is a verb (after a modal, "to", "did
               not", "has"; after a plural noun; its "-s" form; an irregular past): the object was
               cut ("... would offer", "... he did not draw", "Mexican swine flu deaths spark",
-              "Jackson's doctor gave"); or on an adverb that narrows what it cut ("learned only")
+              "Jackson's doctor gave"); or on an adverb that narrows what it cut ("learned only"),
+              or on a noun that relates two things, both cut ("there is a link")
   fragment    opens with a word in "-ing" before a word that does not make it a noun's phrase,
               and has no finite verb: a gerund's phrase ("Building new alliances")
+  nominal     a noun phrase (no verb in it) whose noun names no happening ("Cause of the Iraq
+              war", "Naomi Klein book": the noun is the last word before the first preposition),
+              or of three words or fewer that names no one, no place, no number ("Swine flu deaths")
   run-on      a word that opens sentences, capitalized after a word in lower case and not
               beginning a name: a headline or byline run into the first sentence ("... an
               obscene nightmare Five days after", "... a heroic act The following correction")
@@ -47,7 +51,7 @@ from functools import cache, lru_cache
 from ..rules import load_toml
 
 CLASSES = ("furniture", "long", "short", "cut", "ending", "stamp", "capitals", "repeated", "subjectless", "pronoun", "opener",
-           "lowercase", "unbalanced", "garbled", "run-on", "object", "unfinished", "fragment")
+           "lowercase", "unbalanced", "garbled", "run-on", "object", "unfinished", "fragment", "nominal")
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 # a clock stamp ("20:07 UTC"), a dateline ("CAIRO, Egypt (CNN) --", "KYIV, Feb 3 (Reuters) -"), a
 # full date ("8 November 2011", "June 25, 2009"), a page's "Last updated"
@@ -95,6 +99,11 @@ class LintWords:
     verbs: "VerbForms | None" = None
     gerund_links: frozenset[str] = frozenset()
     ing_nouns: frozenset[str] = frozenset()
+    happening_nouns: frozenset[str] = frozenset()
+    nominal_links: frozenset[str] = frozenset()
+    nominal_words: int = 4
+    event_verbs: frozenset[str] = frozenset()  # verb forms that are no nouns (for `_verbal`)
+    relational: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +144,18 @@ def verb_forms(d: dict) -> VerbForms:
 def lint_words() -> LintWords:
     d = load_toml("labels.toml")["lint"]
     low = lambda key: frozenset(w.lower() for w in d[key])  # noqa: E731
+    events = load_toml("events.toml")
+    nouns = low("happening_nouns") | frozenset(w.lower() for w in events["nouns"])
+    verbs = verb_forms(d)
+    bases = (verbs.base | frozenset(w.lower() for w in events["verbs"])) - verbs.nouns - nouns
+    event_verbs = verbs.past | frozenset(f for b in bases for f in (b, *_regular(b)))
     return LintWords(int(d["max_chars"]), int(d["min_words"]), low("end_words"), low("dangling_words"), low("time_words"),
                      low("verb_openers"), low("name_modals"), low("after_verb"), low("pronouns"), low("not_verbs"),
                      low("verb_objects"), low("conjunctions"), frozenset(d["acronyms"]), frozenset(d.get("run_on_openers", ())),
                      frozenset(d.get("titles", ())), frozenset(d.get("object_pronouns", ())),
-                     low("quantifiers"), low("finite_auxiliaries"), verb_forms(d), low("gerund_noun_links"),
-                     low("ing_nouns") | low("ing_adjectives"))
+                     low("quantifiers"), low("finite_auxiliaries"), verbs, low("gerund_noun_links"),
+                     low("ing_nouns") | low("ing_adjectives"), nouns, low("nominal_links"), int(d["nominal_words"]),
+                     event_verbs, low("relational_nouns"))
 
 
 def lint_examples() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -205,6 +220,9 @@ def lint(label: str) -> tuple[str, ...]:
         problems.append(f"object: '{obj.strip('.,;:!?')}' stands for a name the label does not give")
     if _gerund_phrase(bare, words, w):
         problems.append(f"fragment: '{words[0]} {words[1]}' ... has no finite verb")
+    nominal = _nominal(bare, words, w)
+    if nominal:
+        problems.append(f"nominal: {nominal}")
     cut_off = _unfinished(bare, words, w)
     if cut_off:
         problems.append(f"unfinished: ends on '{cut_off}', its object cut")
@@ -264,7 +282,7 @@ def _unfinished(bare: list[str], words: list[str], w: LintWords) -> str | None:
     if v is None or len(bare) < 2 or not words[-1][-1:].isalpha():
         return None
     last, prev = bare[-1], bare[-2]
-    if last in v.focus:
+    if last in v.focus or (last in w.relational and prev in _DETERMINERS):
         return words[-1]
     if words[-1][:1].isupper():  # (a name: "... Tony Blair's Iraq Offer"? no: "Drew")
         return None
@@ -280,6 +298,36 @@ def _unfinished(bare: list[str], words: list[str], w: LintWords) -> str | None:
     if last in v.past_only and prev not in {"was", "were", "is", "are", "be", "been", "being"}:
         return words[-1]  # "Jackson's doctor gave"
     return None
+
+
+_NUMBERS = frozenset("two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
+                     "dozens hundreds thousands millions".split())
+
+
+def _verbal(bare: list[str], w: LintWords) -> bool:
+    """Whether a label has a word that is a verb (an auxiliary, a form in "-ed" after the first
+    word, which is an adjective: "Failed terror attacks"; a verb's "-s" form or irregular past,
+    one of the verbs that take an object; "to" before a word)."""
+    forms = w.finite_auxiliaries | w.verb_openers | w.event_verbs
+    return any(b in forms or (b.endswith("ed") and len(b) > 4 and k) for k, b in enumerate(bare)) or "to" in bare[:-1]
+
+
+def _nominal(bare: list[str], words: list[str], w: LintWords) -> str | None:
+    """What is wrong with a label that is a noun phrase naming no happening, or naming one with
+    nothing that tells which ("Swine flu deaths"), else None."""
+    if not w.happening_nouns or len(bare) < 2 or _verbal(bare, w):
+        return None
+    link = next((k for k, b in enumerate(bare) if b in w.nominal_links), len(bare))
+    if link == 0 or link > w.nominal_words:
+        return None
+    head = bare[link - 1]
+    head = head[:-2] if head.endswith("'s") else head
+    if head in w.happening_nouns and len(bare) <= 3 and not any(
+            x[:1].isupper() or x[:1].isdigit() or x.endswith(("'s", "’s")) for x in words[1:]) \
+            and not (words[0][1:].isupper() or words[0][:1].isdigit() or words[0].endswith(("'s", "’s"))
+                     or bare[0] in _NUMBERS):  # ("Swine flu deaths"; not "US deaths", "Five deaths", "Thursday's")
+        return f"no verb, and '{' '.join(words)}' names no one, no place, no number"
+    return None if head in w.happening_nouns or not head.isalpha() else f"no verb, and '{head}' names no happening"
 
 
 def _gerund_phrase(bare: list[str], words: list[str], w: LintWords) -> bool:

@@ -31,6 +31,8 @@ def complement(parse: Parse, k: int, kids: list[list[int]]) -> bool:
     clause it takes, a particle, or a noun the parse hung on it as an oblique without a
     preposition ("did not draw up | the written answer": a misparse of the object)."""
     t = parse.tokens[k]
+    if t.head != k and t.dep == "ccomp" and parse.tokens[t.head].upos == "ADJ":
+        return True  # the clause an adjective takes ("made clear | she did not draw up ...")
     if t.head == k or parse.tokens[t.head].upos not in VERBS:
         return False
     if t.dep in OBJECTS:
@@ -130,16 +132,28 @@ WH_WORDS = frozenset({"what", "how", "whether", "why"})
 
 def wh_on_time(parse: Parse, kids: list[list[int]], i: int, in_time: Callable[[int], bool]) -> list[int]:
     """The clauses a wh-word opens that the parse hung on a time phrase of the verb at i ("learned
-    only on Thursday night | what kind of virus Mexico was facing", made a modifier of "night"):
-    what the verb learned, said, asked; not a relative clause of the time ("the day | which").
-    The time phrase goes to the date beside the label; these stay, as the verb's object."""
+    only on Thursday night | what kind of virus Mexico was facing", made a modifier of "night"),
+    or on the verb as a clause of time or manner ("learned on Friday | what kind of chemical had
+    leaked", an advcl; "discovered on Monday | what kind of infection ...", an oblique): what the verb learned, said, asked; not a relative clause of the time
+    ("the day | which"). The time phrase goes to the date beside the label; these stay, as the
+    verb's object."""
     toks = parse.tokens
     out = []
-    for h in kids[i]:
-        if h > i and in_time(h):
-            for k in kids[h]:
-                if k > h and toks[k].dep in {"acl", "acl:relcl", "ccomp"} and toks[k].upos in VERBS:
-                    first = subtree(kids, parse, k, lambda c: True)[0]
-                    if first > h and toks[first].text.lower() in WH_WORDS:
-                        out.append(k)
+    for h in [i] + [h for h in kids[i] if h > i and in_time(h)]:
+        for k in kids[h]:
+            if k > h and toks[k].dep not in OBJECTS | {"punct", "cc", "conj", "nsubj", "nsubj:pass", "appos"} \
+                    and (toks[k].upos in VERBS or toks[k].upos == "NOUN" and toks[k].dep.startswith("obl")):
+                first = subtree(kids, parse, k, lambda c: True)[0]
+                if first > h and toks[first].text.lower() in WH_WORDS:
+                    out.append(k)
     return out
+
+
+def second_subjects(parse: Parse, kids: list[list[int]], i: int) -> list[int]:
+    """The nouns after the verb at i that the parse made a second subject of it, where it has one
+    before it ("the immediate trend suggests | a 'frozen conflict' scenario"): its objects."""
+    toks = parse.tokens
+    subjects = [k for k in kids[i] if toks[k].dep in {"nsubj", "nsubj:pass"}]
+    if not any(k < i for k in subjects):
+        return []
+    return [k for k in subjects if k > i and toks[k].upos in {"NOUN", "PROPN"}]
