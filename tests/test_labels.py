@@ -754,6 +754,9 @@ def test_a_verb_the_parse_hung_on_a_reduced_relative_takes_its_subject(sentence,
     # a time noun with an infinitive says what the time is for: no time the date beside the label says
     ("On Monday, the inspector pleaded for more time to finish the survey of the dam.", "pleaded", ("Monday",),
      "Inspector pleaded for more time to finish the survey"),
+    # a prepositional phrase the parse made an apposition stays with its noun ("New type | has infected")
+    ("A new type of swine flu has infected at least three workers in Texas.", "infected", (),
+     "New type of swine flu has infected"),
     # a noun after the verb that the parse made a second subject is its object
     ("The latest poll suggests a close race between the two candidates in the capital.", "suggests", (),
      "Latest poll suggests a close race"),

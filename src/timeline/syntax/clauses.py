@@ -23,7 +23,7 @@ from typing import Sequence
 from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
-from .trim import gerund_complements, paired, particles, second_subjects, shed as shed_phrase, wh_on_time
+from .trim import gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase, wh_on_time
 from .misparse import (QUOTES, SEPARATORS, antecedent, before_aside, names_opening, plural_collectives, possessed,
                        quoted, reduced_relative_subject, run_on, run_on_span, time_residue,
                        run_on_clause, stray_object, subject_before_saying, whole_phrase, from_name, stranded as stranded_subject)
@@ -112,7 +112,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         return toks[k].dep == "mark" and toks[k].head != i
 
     def keep(k: int) -> bool:
-        return (toks[k].dep not in CLAUSAL or glued(k) or named(k) or marks(k) or paired(parse, kids, k)) and not timed(k)
+        return (toks[k].dep not in CLAUSAL or glued(k) or named(k) or marks(k) or paired(parse, kids, k)
+                 or marked_apposition(parse, kids, k)) and not timed(k)
 
     def phrase(k: int) -> list[int]:
         return subtree(kids, parse, k, keep)

@@ -157,3 +157,13 @@ def second_subjects(parse: Parse, kids: list[list[int]], i: int) -> list[int]:
     if not any(k < i for k in subjects):
         return []
     return [k for k in subjects if k > i and toks[k].upos in {"NOUN", "PROPN"}]
+
+
+def marked_apposition(parse: Parse, kids: list[list[int]], k: int) -> bool:
+    """An apposition the parse made of a prepositional phrase ("a new type | of swine flu", "flu" an
+    appos with "of"): the noun's own modifier, which stays with it (an apposition goes)."""
+    toks = parse.tokens
+    if toks[k].dep != "appos" or k < toks[k].head:
+        return False
+    first = subtree(kids, parse, k, lambda c: True)[0]  # (the phrase opens with its preposition)
+    return toks[first].dep == "case" and toks[first].upos == "ADP" and first == toks[k].head + 1
