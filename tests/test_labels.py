@@ -607,7 +607,7 @@ def test_a_label_too_long_sheds_the_subjects_modifiers_before_it_leaves_the_obje
     text = ("The death of a soldier from 12 Mechanised Brigade, announced today, takes the number of British service "
             "personnel who have died in Iraq since the start of hostilities in March 2003 to 87.")
     assert _label(text, "takes", times=("today", "March 2003")) == \
-        "Death of a soldier takes the number of British service personnel"
+        "Death of a soldier takes the number of British service personnel to 87"  # (what it took it to: change_target)
 
 
 def test_a_time_that_is_the_subject_keeps_its_words():
@@ -757,6 +757,12 @@ def test_a_verb_the_parse_hung_on_a_reduced_relative_takes_its_subject(sentence,
     # a prepositional phrase the parse made an apposition stays with its noun ("New type | has infected")
     ("A new type of swine flu has infected at least three workers in Texas.", "infected", (),
      "New type of swine flu has infected"),
+    # a verb of change keeps what it changed its object to, wherever the parse hung it, as the
+    # object sheds its phrases ("takes the number of people killed | to 14")
+    ("The latest fatal crash on the motorway takes the number of people killed on the road since the new speed "
+     "limit came in to 14.", "takes", (), "takes the number of people killed to 14"),
+    ("The storm raised the number of homes without power across the three northern counties since Friday to 40,000.",
+     "raised", (), "raised the number of homes without power to 40,000"),
     # a noun after the verb that the parse made a second subject is its object
     ("The latest poll suggests a close race between the two candidates in the capital.", "suggests", (),
      "Latest poll suggests a close race"),

@@ -23,7 +23,7 @@ from typing import Sequence
 from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
-from .trim import gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase, wh_on_time
+from .trim import change_target, gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase, wh_on_time
 from .misparse import (QUOTES, SEPARATORS, antecedent, before_aside, names_opening, plural_collectives, possessed,
                        quoted, reduced_relative_subject, run_on, run_on_span, time_residue,
                        run_on_clause, stray_object, subject_before_saying, whole_phrase, from_name, stranded as stranded_subject)
@@ -178,7 +178,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     else:
         subj = _subject(parse, kids, i)
         fixed = [k for k in kids[i] if (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)
-                 and not in_time(k)] + [i] + particles(parse, kids, i)
+                 and not in_time(k)] + [i] + particles(parse, kids, i) + change_target(parse, kids, i, in_time)
         if head.dep == "xcomp" and head.head != i:  # "began to withdraw": the verb it completes, and "to"
             h = head.head
             fixed += [h] + [k for k in kids[h] if toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS]

@@ -167,3 +167,26 @@ def marked_apposition(parse: Parse, kids: list[list[int]], k: int) -> bool:
         return False
     first = subtree(kids, parse, k, lambda c: True)[0]  # (the phrase opens with its preposition)
     return toks[first].dep == "case" and toks[first].upos == "ADP" and first == toks[k].head + 1
+
+
+@cache
+def _change_verbs() -> frozenset[str]:
+    return frozenset(load_toml("labels.toml")["clause"]["change_verbs"])
+
+
+def change_target(parse: Parse, kids: list[list[int]], i: int, in_time: Callable[[int], bool]) -> list[int]:
+    """The "to" and number that say what a verb of change took its object to, where the parse hung
+    them on a noun inside the object ("takes the number of British service personnel who have
+    died ... since the start of hostilities | to 87", "87" a modifier of "start"): they belong to
+    the verb ([clause] change_verbs); else none."""
+    toks = parse.tokens
+    if toks[i].lemma.lower() not in _change_verbs():
+        return []
+    objects = [k for k in kids[i] if toks[k].dep == "obj" and k > i]
+    # (the verb's own oblique, which is the first to go when the label is too long, or one inside the object)
+    for j in [k for k in kids[i] if k > i and toks[k].dep == "obl"] + [j for o in objects for j in
+                                                                       subtree(kids, parse, o, lambda c: True)]:
+        case = [c for c in kids[j] if toks[c].dep == "case" and toks[c].text.lower() == "to" and c < j]
+        if objects and toks[j].upos == "NUM" and case and toks[j].head not in objects and not in_time(j):
+            return sorted(case + subtree(kids, parse, j, lambda c: True))
+    return []
