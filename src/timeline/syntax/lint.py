@@ -282,7 +282,7 @@ def _unfinished(bare: list[str], words: list[str], w: LintWords) -> str | None:
     if v is None or len(bare) < 2 or not words[-1][-1:].isalpha():
         return None
     last, prev = bare[-1], bare[-2]
-    if last in v.focus or (last in w.relational and prev in _DETERMINERS):
+    if last in v.focus or (last in w.relational and prev in {"a", "an"}):  # (not "denied any link")
         return words[-1]
     if words[-1][:1].isupper():  # (a name: "... Tony Blair's Iraq Offer"? no: "Drew")
         return None
