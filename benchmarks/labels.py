@@ -7,7 +7,8 @@ build is reused until the code changes), takes the 30 best-ranked happenings
 (`happenings[].rank`) and reports:
   lint   the share of their labels with no problem the label lint finds
          (timeline.syntax.lint: subjectless clause, dateline, clock stamp, repeated words,
-         dangling end, pronoun subject, ... see its docstring), and the count of each class;
+         dangling end, pronoun subject, a verb left without its object, a gerund's or a noun's
+         phrase that tells no happening, ... see its docstring), and the count of each class;
   ROUGE  ROUGE-1 F1 of the labels against the journalists' summaries, as
          ../shared/tools/tls_score.py computes it for the tool's own ranking (ours-ranked):
          concat and agreement, the mean over the topic's gold timelines.

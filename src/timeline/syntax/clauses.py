@@ -23,9 +23,10 @@ from typing import Sequence
 from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
+from .trim import change_target, gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase, wh_on_time
 from .misparse import (QUOTES, SEPARATORS, antecedent, before_aside, names_opening, plural_collectives, possessed,
                        quoted, reduced_relative_subject, run_on, run_on_span, time_residue,
-                       run_on_clause, stray_object, whole_phrase, stranded as stranded_subject)
+                       run_on_clause, stray_object, subject_before_saying, whole_phrase, from_name, stranded as stranded_subject)
 from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 
@@ -60,6 +61,7 @@ def _ends(parse: Parse, idxs: list[int]) -> list[int]:
     while idxs and weak_end(idxs[-1]):
         idxs = idxs[:-1]
     while idxs and (parse.tokens[idxs[0]].upos in {"PUNCT", "CCONJ", "SCONJ", "ADP"} or parse.tokens[idxs[0]].tag == "WRB"
+                    or parse.tokens[idxs[0]].dep == "case"  # ("such as | the recent India oil deal")
                     or parse.tokens[idxs[0]].text.lower() in {"a", "an", "the", "which", "who", "whom", "that"}):
         idxs = idxs[1:]
     return idxs
@@ -110,7 +112,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         return toks[k].dep == "mark" and toks[k].head != i
 
     def keep(k: int) -> bool:
-        return (toks[k].dep not in CLAUSAL or glued(k) or named(k) or marks(k)) and not timed(k)
+        return (toks[k].dep not in CLAUSAL or glued(k) or named(k) or marks(k) or paired(parse, kids, k)
+                 or marked_apposition(parse, kids, k)) and not timed(k)
 
     def phrase(k: int) -> list[int]:
         return subtree(kids, parse, k, keep)
@@ -175,7 +178,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     else:
         subj = _subject(parse, kids, i)
         fixed = [k for k in kids[i] if (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)
-                 and not in_time(k)] + [i]
+                 and not in_time(k)] + [i] + particles(parse, kids, i) + change_target(parse, kids, i, in_time)
         if head.dep == "xcomp" and head.head != i:  # "began to withdraw": the verb it completes, and "to"
             h = head.head
             fixed += [h] + [k for k in kids[h] if toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS]
@@ -197,7 +200,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 said_by = _speaker(parse, kids, i, subj)  # "Police said they had carried out ...": police
                 if said_by is not None:  # (its noun phrase, no clause: "Mexico's assembly for export factories")
                     noun = subtree(kids, parse, said_by, lambda c: keep(c) and not toks[c].dep.startswith("acl"))
-                    subject = words(parse, _ends(parse, noun), text)
+                    subject = words(parse, _ends(parse, from_name(parse, noun)), text)
                     if len(subject) > MAX_CHARS // 2:
                         subject = words(parse, _ends(parse, _name_part(parse, phrase(said_by), said_by)), text)
                 else:
@@ -214,12 +217,15 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                     prefix = owner
         obliques = [k for k in kids[i] if k > i and toks[k].dep in OBLIQUES and keep(k)
                     and not attribution(parse, kids, k) and not _aside(parse, kids, k) and not run_on(parse, kids, k)][:2]
+        obliques += gerund_complements(parse, kids, i)[:2 - len(obliques)]
         # a clause the verb takes after an oblique ("came to the doorstep of King's College |
         # ... that its department has been researching") goes before the oblique does
         late = [k for k in kids[i] if k > i and toks[k].dep == "ccomp" and keep(k)
                 and any(o < k for o in obliques) and head.lemma.lower() not in _reporting()]
         trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late
                     and not run_on(parse, kids, k) and not run_on_clause(parse, kids, i, k, _reporting())]
+        trimmed += [subtree(kids, parse, k, lambda c, k=k: keep(c) or toks[c].dep == "acl:relcl" and toks[c].head == k)
+                    for k in wh_on_time(parse, kids, i, in_time) + second_subjects(parse, kids, i)]
         optional = [phrase(k) for k in sorted(obliques + late)]
         late_starts = {phrase(k)[0] for k in late}
 
@@ -237,29 +243,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             idxs = idxs[:-1]
         return _compose(parse, idxs, text, subject or prefix)
 
-    def shed(phrase_: list[int]) -> list[int] | None:
-        """The phrase without its last dependent that may go (its head and the words that make
-        it a phrase stay), or None when none is left to shed, or when shedding it would leave
-        part of a quotation ('manufacturing "the mother | of all smokescreens"')."""
-        heads = [k for k in phrase_ if toks[k].head not in phrase_ or toks[k].head == k]
-        top = heads[0] if heads else None
-        inner = [k for k in phrase_ if k != top and k != i and toks[k].head in phrase_ and toks[k].head != k
-                 and toks[k].dep not in STAYS and k > (top if top is not None else -1)]
-        if not inner:
-            return None
-        def splits(drop_: set[int]) -> bool:
-            return any(a < min(drop_) <= b and any(a < j < b and j not in drop_ for j in phrase_) for a, b in quotations)
-
-        k = max(inner)
-        drop = set(subtree(kids, parse, k, lambda c: True))
-        while splits(drop) and toks[k].head in inner:  # (the quotation goes whole, with what holds it)
-            k = toks[k].head
-            drop = set(subtree(kids, parse, k, lambda c: True))
-        if splits(drop):
-            return None
-        if toks[k].dep in OBJECTS and toks[k].head in inner:  # (a verb goes with its object: not "of manufacturing")
-            drop = set(subtree(kids, parse, toks[k].head, lambda c: True))
-        return [j for j in phrase_ if j not in drop]
+    def shed(phrase_: list[int], optional_: bool = False) -> list[int] | None:  # (trim.shed: its last dependent that may go)
+        return shed_phrase(parse, kids, phrase_, i, quotations, optional_)
 
     marks_ = [k for k, t in enumerate(toks) if t.text in QUOTES and t.text not in {"'", "‘", "’"}]
     quotations = list(zip(marks_[::2], marks_[1::2]))  # (the spans between quotation marks)
@@ -267,7 +252,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     label = label_of()
     while len(label) > max_chars:
         if optional:
-            smaller = None if optional[-1][0] in late_starts else shed(optional[-1])  # (a clause goes whole)
+            smaller = None if optional[-1][0] in late_starts else shed(optional[-1], True)  # (a clause goes whole)
             if smaller is None:
                 optional.pop()
             else:
@@ -424,10 +409,13 @@ def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int |
     of time or reason ("... with Jackson after he collapsed": either may have)."""
     toks = parse.tokens
     word = toks[pronoun].text.lower()
-    if toks[i].dep != "ccomp" or toks[i].head == i or word not in {"they", "it", "he", "she"}:
-        return None
+    if toks[i].head == i or word not in {"they", "it", "he", "she"} or not (toks[i].dep == "ccomp" or (
+            toks[i].dep == "acl:relcl" and toks[toks[i].head].lemma.lower() in _reporting())):
+        return None  # (a clause the parse hung on the saying as a relative: "say | they have carried out")
     said = toks[i].head
     g = next((k for k in kids[said] if toks[k].dep in SUBJECTS and k < said), None)
+    if g is None:  # ("police investigating the death | say": the participle's subject)
+        g = subject_before_saying(parse, kids, said)
     if g is None and toks[said].dep in {"parataxis", "conj"} and toks[said].head < said:
         # "Police investigating the death | say they have ...": a parse that made the
         # participle the root and the saying hang on it; the subject is the participle's
@@ -481,9 +469,6 @@ def _noun_before(parse: Parse, kids: list[list[int]], i: int) -> int | None:
 # what stands before a noun inside its phrase (not a clause's subject or an adverbial the parse hung on it)
 NOUN_PHRASE = frozenset({"amod", "compound", "nummod", "nmod:poss", "flat", "fixed", "det", "advmod", "nmod:desc",
                          "case", "punct"})
-STAYS = frozenset({"case", "det", "amod", "compound", "flat", "nummod", "fixed", "mark", "aux", "aux:pass", "cop",
-                   "nsubj", "nsubj:pass", "nmod:poss", "compound:prt"})  # what a phrase keeps while it sheds
-
 
 def _compose(parse: Parse, idxs: list[int], text: str, subject: str | None) -> str:
     idxs = _ends(parse, idxs)

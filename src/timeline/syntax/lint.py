@@ -26,6 +26,16 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
               school be shut"), an article or preposition before an auxiliary ("Delivery of is")
   object      an object pronoun that stands for a name the label does not give ("hired him",
               "urged them to ensure", "declared it a full pandemic")
+  unfinished  ends on a verb that takes an object, where it is a verb (after a modal, "to", "did
+              not", "has"; after a plural noun; its "-s" form; an irregular past): the object was
+              cut ("... would offer", "... he did not draw", "Mexican swine flu deaths spark",
+              "Jackson's doctor gave"); or on an adverb that narrows what it cut ("learned only"),
+              or on a noun that relates two things, both cut ("there is a link")
+  fragment    opens with a word in "-ing" before a word that does not make it a noun's phrase,
+              and has no finite verb: a gerund's phrase ("Building new alliances")
+  nominal     a noun phrase (no verb in it) whose noun names no happening ("Cause of the Iraq
+              war", "Naomi Klein book": the noun is the last word before the first preposition),
+              or of three words or fewer that names no one, no place, no number ("Swine flu deaths")
   run-on      a word that opens sentences, capitalized after a word in lower case and not
               beginning a name: a headline or byline run into the first sentence ("... an
               obscene nightmare Five days after", "... a heroic act The following correction")
@@ -41,7 +51,7 @@ from functools import cache, lru_cache
 from ..rules import load_toml
 
 CLASSES = ("furniture", "long", "short", "cut", "ending", "stamp", "capitals", "repeated", "subjectless", "pronoun", "opener",
-           "lowercase", "unbalanced", "garbled", "run-on", "object")
+           "lowercase", "unbalanced", "garbled", "run-on", "object", "unfinished", "fragment", "nominal")
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 # a clock stamp ("20:07 UTC"), a dateline ("CAIRO, Egypt (CNN) --", "KYIV, Feb 3 (Reuters) -"), a
 # full date ("8 November 2011", "June 25, 2009"), a page's "Last updated"
@@ -86,17 +96,66 @@ class LintWords:
     objects: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
     finite_auxiliaries: frozenset[str] = frozenset()
+    verbs: "VerbForms | None" = None
+    gerund_links: frozenset[str] = frozenset()
+    ing_nouns: frozenset[str] = frozenset()
+    happening_nouns: frozenset[str] = frozenset()
+    nominal_links: frozenset[str] = frozenset()
+    nominal_words: int = 4
+    event_verbs: frozenset[str] = frozenset()  # verb forms that are no nouns (for `_verbal`)
+    relational: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class VerbForms:
+    """The forms of the verbs that take an object (labels.toml transitive_verbs)."""
+    base: frozenset[str]  # "offer", "draw"
+    third: frozenset[str]  # "offers", "draws"
+    past: frozenset[str]  # "offered", "drew", "drawn"
+    past_only: frozenset[str]  # irregular simple pasts that are no participle: "drew", "gave"
+    nouns: frozenset[str]  # base forms that are nouns too ("offer")
+    focus: frozenset[str]  # "only", "just"
+
+
+def _regular(base: str) -> tuple[str, str]:
+    """The "-s" and "-ed" forms of a regular verb ("carry": "carries", "carried")."""
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ies", base[:-1] + "ied"
+    third = base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return third, base + ("d" if base.endswith("e") else "ed")
+
+
+def verb_forms(d: dict) -> VerbForms:
+    bases = frozenset(w.lower() for w in d["transitive_verbs"])
+    irregular = {row[0].lower(): [f.lower() for f in row[1:]] for row in d.get("irregular_verbs", ())}
+    third, past, past_only = set(), set(), set()
+    for b in bases:
+        s_form, ed = _regular(b)
+        third.add(s_form)
+        forms = irregular.get(b, [ed])
+        past.update(forms)
+        if len(forms) == 2:
+            past_only.add(forms[0])
+    return VerbForms(bases, frozenset(third), frozenset(past), frozenset(past_only),
+                     frozenset(w.lower() for w in d.get("also_nouns", ())), frozenset(w.lower() for w in d.get("focus_adverbs", ())))
 
 
 @cache
 def lint_words() -> LintWords:
     d = load_toml("labels.toml")["lint"]
     low = lambda key: frozenset(w.lower() for w in d[key])  # noqa: E731
+    events = load_toml("events.toml")
+    nouns = low("happening_nouns") | frozenset(w.lower() for w in events["nouns"])
+    verbs = verb_forms(d)
+    bases = (verbs.base | frozenset(w.lower() for w in events["verbs"])) - verbs.nouns - nouns
+    event_verbs = verbs.past | frozenset(f for b in bases for f in _regular(b)) | (verbs.base - verbs.nouns)
     return LintWords(int(d["max_chars"]), int(d["min_words"]), low("end_words"), low("dangling_words"), low("time_words"),
                      low("verb_openers"), low("name_modals"), low("after_verb"), low("pronouns"), low("not_verbs"),
                      low("verb_objects"), low("conjunctions"), frozenset(d["acronyms"]), frozenset(d.get("run_on_openers", ())),
                      frozenset(d.get("titles", ())), frozenset(d.get("object_pronouns", ())),
-                     low("quantifiers"), low("finite_auxiliaries"))
+                     low("quantifiers"), low("finite_auxiliaries"), verbs, low("gerund_noun_links"),
+                     low("ing_nouns") | low("ing_adjectives"), nouns, low("nominal_links"), int(d["nominal_words"]),
+                     event_verbs, low("relational_nouns"))
 
 
 def lint_examples() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -159,6 +218,14 @@ def lint(label: str) -> tuple[str, ...]:
     obj = next((x for x in words[1:] if x.strip(".,;:!?\"'“”‘’()") in w.objects), None)
     if obj is not None:
         problems.append(f"object: '{obj.strip('.,;:!?')}' stands for a name the label does not give")
+    if _gerund_phrase(bare, words, w):
+        problems.append(f"fragment: '{words[0]} {words[1]}' ... has no finite verb")
+    nominal = _nominal(bare, words, w)
+    if nominal:
+        problems.append(f"nominal: {nominal}")
+    cut_off = _unfinished(bare, words, w)
+    if cut_off:
+        problems.append(f"unfinished: ends on '{cut_off}', its object cut")
     if (label.count("(") != label.count(")") or label.count("[") != label.count("]") or label.count('"') % 2
             or label.count("“") != label.count("”")):
         problems.append("unbalanced: a bracket or quotation mark left open")
@@ -191,10 +258,89 @@ def _subjectless(word: str, first: str, second: str, second_lower: bool, w: Lint
         return second_lower
     if first in w.verb_openers:
         return not (word.isupper() and len(word) > 1)  # ("IS" ...: an acronym)
+    v = w.verbs
+    if v is not None and second_lower and ((first in v.past and (second in w.after_verb or second in w.verb_objects))
+                                           or (first in v.base and first not in v.nouns)):
+        return not word.isupper()  # "Follow suit a day later", "Carried out an extensive interview"
     if _ED.match(first) and (second_lower and second in w.after_verb or second[:1].isdigit()):
         return True
     return bool(second) and second in w.verb_objects and second_lower and first not in w.not_verbs \
         and not word.isupper() and first.isalpha()
+
+
+_MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "shall", "to", "not", "n't",
+                     "never", "did", "do", "does", "cannot"})
+_PERFECT = frozenset({"has", "have", "had", "having"})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these",
+                          "those", "no", "any", "some", "each", "every"})
+
+
+def _unfinished(bare: list[str], words: list[str], w: LintWords) -> str | None:
+    """The last word, when it is a verb that takes an object and stands as one (see the
+    class), or an adverb that narrows what follows it; else None."""
+    v = w.verbs
+    if v is None or len(bare) < 2 or not words[-1][-1:].isalpha():
+        return None
+    last, prev = bare[-1], bare[-2]
+    if last in v.focus or (last in w.relational and prev in {"a", "an"}):  # (not "denied any link")
+        return words[-1]
+    if words[-1][:1].isupper():  # (a name: "... Tony Blair's Iraq Offer"? no: "Drew")
+        return None
+    before = [b for b in bare[:-1] if b not in {"not", "also", "never", "n't"}]
+    prev_v = before[-1] if before else ""
+    if last in v.base and (prev in _MODALS or (prev.endswith("s") and not prev.endswith(("ss", "'s", "us", "is"))
+                                               and words[-2][:1].islower() and prev not in _DETERMINERS)):
+        return words[-1]  # "... would offer", "... did not draw", "... deaths spark"
+    if last in v.third and last[:-1] not in v.nouns and last[:-2] not in v.nouns and prev not in _DETERMINERS:
+        return words[-1]  # "The agency sends"
+    if last in v.past and prev_v in _PERFECT:
+        return words[-1]  # "The WHO has declared"
+    if last in v.past_only and prev not in {"was", "were", "is", "are", "be", "been", "being"}:
+        return words[-1]  # "Jackson's doctor gave"
+    return None
+
+
+_NUMBERS = frozenset("two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
+                     "dozens hundreds thousands millions".split())
+
+
+def _verbal(bare: list[str], w: LintWords) -> bool:
+    """Whether a label has a word that is a verb (an auxiliary, a form in "-ed" after the first
+    word, which is an adjective: "Failed terror attacks"; a verb's "-s" form or irregular past,
+    one of the verbs that take an object; "to" before a word)."""
+    forms = w.finite_auxiliaries | w.verb_openers | w.event_verbs
+    return any(b in forms or (b.endswith("ed") and len(b) > 4 and k) for k, b in enumerate(bare)) or "to" in bare[:-1]
+
+
+def _nominal(bare: list[str], words: list[str], w: LintWords) -> str | None:
+    """What is wrong with a label that is a noun phrase naming no happening, or naming one with
+    nothing that tells which ("Swine flu deaths"), else None."""
+    if not w.happening_nouns or len(bare) < 2 or _verbal(bare, w):
+        return None
+    link = next((k for k, b in enumerate(bare) if b in w.nominal_links), len(bare))
+    if link == 0 or link > w.nominal_words:
+        return None
+    head = bare[link - 1]
+    head = head[:-2] if head.endswith("'s") else head
+    if head in w.happening_nouns and len(bare) <= 3 and not any(
+            x[:1].isupper() or x[:1].isdigit() or x.endswith(("'s", "’s")) for x in words[1:]) \
+            and not (words[0][1:].isupper() or words[0][:1].isdigit() or words[0].endswith(("'s", "’s"))
+                     or bare[0] in _NUMBERS):  # ("Swine flu deaths"; not "US deaths", "Five deaths", "Thursday's")
+        return f"no verb, and '{' '.join(words)}' names no one, no place, no number"
+    return None if head in w.happening_nouns or not head.isalpha() else f"no verb, and '{head}' names no happening"
+
+
+def _gerund_phrase(bare: list[str], words: list[str], w: LintWords) -> bool:
+    """Whether the label is a gerund's phrase with no finite verb ("Building new alliances")."""
+    if len(bare) < 2 or not words[0][:1].isupper() or not words[1][:1].islower():
+        return False
+    first, second = bare[0], bare[1]
+    if not (first.endswith("ing") and len(first) > 5) or first in w.ing_nouns or second in w.gerund_links \
+            or (second.endswith("s") and not second.endswith(("ss", "us"))):
+        return False
+    v = w.verbs
+    finite = w.finite_auxiliaries | ({"says", "said"} if v is None else v.third | v.past_only | {"says", "said"})
+    return not any(b in finite or (b.endswith("ed") and len(b) > 4) for b in bare[1:])
 
 
 def _capitals(words: list[str], acronyms: frozenset[str]) -> str | None:

@@ -226,14 +226,17 @@ def _clause_rules() -> tuple[frozenset[str], frozenset[str]]:
 def time_residue(parse: Parse, kids: list[list[int]], k: int, in_time: Callable[[int], bool]) -> bool:
     """A word that places a time the label leaves to the date ("late | on Tuesday", "early |
     Monday"), or a time noun with the clause that says which time it is ("on the day | he
-    died"): without its time, it tells the reader nothing."""
+    died"): without its time, it tells the reader nothing. (Not one with an infinitive, which
+    says what the time is for: "pleaded for more time | to complete his mission".)"""
     toks = parse.tokens
     modifiers, nouns = _clause_rules()
     t = toks[k]
     if t.dep in {"advmod", "xcomp", "obl:npmod"} and t.text.lower() in modifiers:  # (not "the next | 48 hours": its own)
         nxt = k + 1 if k + 1 < len(toks) and toks[k + 1].upos != "ADP" else k + 2
         return nxt < len(toks) and in_time(nxt)
-    return t.upos == "NOUN" and t.lemma.lower() in nouns and any(toks[c].dep in {"acl:relcl", "acl"} for c in kids[k])
+    return t.upos == "NOUN" and t.lemma.lower() in nouns and any(
+        toks[c].dep in {"acl:relcl", "acl"} and not any(toks[m].dep == "mark" and toks[m].tag == "TO" for m in kids[c])
+        for c in kids[k])
 
 
 def whole_phrase(parse: Parse, idxs: list[int], i: int, in_time: Callable[[int], bool] = lambda k: False) -> list[int]:
@@ -357,3 +360,32 @@ def reduced_relative_subject(parse: Parse, kids: list[list[int]], i: int) -> int
     if any(toks[j].text in {",", ";", "-", "–", "—"} or toks[j].dep == "cc" for j in range(h + 1, i)):
         return None
     return next((k for k in kids[h] if toks[k].dep in SUBJECTS and k < h), None)
+
+
+def subject_before_saying(parse: Parse, kids: list[list[int]], said: int) -> int | None:
+    """The subject of a saying verb that has none of its own, where the parse gave it to the
+    participle that describes it ("Los Angeles police investigating the death | say they ...",
+    the police the subject of "investigating"): the subject of a participle before the verb,
+    whose phrase ends right before it or that the parse hung it on; else None."""
+    toks = parse.tokens
+    for p in range(said - 1, -1, -1):
+        if toks[p].tag not in {"VBG", "VBN"}:
+            continue
+        if toks[said].head != p and subtree(kids, parse, p, lambda c: True)[-1] != said - 1:
+            continue
+        return next((k for k in kids[p] if k < p and toks[k].dep in {"nsubj", "nsubj:pass"}), None)
+    return None
+
+
+def from_name(parse: Parse, idxs: list[int]) -> list[int]:
+    """A noun phrase from the name in it that a common noun in lower case runs into, where a
+    headline ran into the sentence ("by star's death | Los Angeles police investigating ...",
+    the parse one phrase): the words from the name on; the phrase itself when there is none.
+    (The common noun has an owner of its own: "star's death", not "the capital | Kyiv".)"""
+    toks = parse.tokens
+    for a, b in zip(idxs, idxs[1:]):
+        if b == a + 1 and toks[a].upos == "NOUN" and toks[a].text[:1].islower() and toks[b].upos == "PROPN" \
+                and toks[b].text[:1].isupper() and toks[a].end < toks[b].start \
+                and any(toks[c].dep == "nmod:poss" and toks[c].head == a for c in idxs):
+            return [j for j in idxs if j >= b]
+    return idxs

@@ -1,0 +1,192 @@
+"""Shortening a label's phrase to fit, a whole dependent at a time (pure).
+
+`shed` takes the last dependent that may go from a phrase of the label: never one that makes
+it a phrase (an article, an adjective, a name part, an auxiliary: STAYS), never part of a
+quotation, and never the complement a verb the label keeps needs to say anything (its object,
+the clause it takes, a noun the parse hung on it without a preposition: "did not draw up | the
+written answer", the parse's obl; its particle): the complement sheds its own dependents
+instead, then the words before its noun ("the | March 17 | written answer"); a phrase with
+nothing else to shed gives None, and the label is not made (a verb left without its object,
+"... he did not draw", is no headline).
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Callable
+
+from . import Parse
+from ..rules import load_toml
+from .tree import OBJECTS, subtree
+
+STAYS = frozenset({"case", "det", "amod", "compound", "flat", "nummod", "fixed", "mark", "aux", "aux:pass", "cop",
+                   "nsubj", "nsubj:pass", "nmod:poss", "compound:prt"})  # what a phrase keeps while it sheds
+# what may go from before a noun when nothing else can: its adjectives, numbers, nouns and dates
+# (not the name parts of a name: "flat", nor an owner: "nmod:poss")
+PREMODIFIERS = frozenset({"amod", "nummod", "compound", "nmod", "nmod:unmarked", "nmod:npmod", "nmod:tmod", "obl:unmarked"})
+VERBS = frozenset({"VERB", "AUX"})
+
+
+def complement(parse: Parse, k: int, kids: list[list[int]]) -> bool:
+    """Whether token k is what the verb it depends on needs to say anything: its object or the
+    clause it takes, a particle, or a noun the parse hung on it as an oblique without a
+    preposition ("did not draw up | the written answer": a misparse of the object)."""
+    t = parse.tokens[k]
+    if t.head != k and t.dep == "ccomp" and parse.tokens[t.head].upos == "ADJ":
+        return True  # the clause an adjective takes ("made clear | she did not draw up ...")
+    if t.head == k or parse.tokens[t.head].upos not in VERBS:
+        return False
+    if t.dep in OBJECTS:
+        return True
+    return t.dep == "obl" and t.upos in {"NOUN", "PROPN"} and k > t.head \
+        and not any(parse.tokens[c].dep == "case" for c in kids[k])
+
+
+def shed(parse: Parse, kids: list[list[int]], phrase_: list[int], i: int,
+         quotations: list[tuple[int, int]] = (), optional: bool = False) -> list[int] | None:  # type: ignore[assignment]
+    """The phrase without its last dependent that may go (its head and the words that make it
+    a phrase stay), or None when none is left to shed, or when shedding it would leave part of
+    a quotation ('manufacturing "the mother | of all smokescreens"'). The event's verb is `i`.
+    An `optional` phrase (an oblique, which may go whole) sheds a complement last ("with greatest
+    hits | compilation Number Ones", a parse that made "hits" a verb) rather than go whole."""
+    toks = parse.tokens
+    members = set(phrase_)
+    heads = [k for k in phrase_ if toks[k].head not in members or toks[k].head == k]
+    top = heads[0] if heads else None
+
+    def kept_complement(k: int) -> bool:  # (a complement of a verb that stays: the phrase's head, the event's)
+        while complement(parse, k, kids):
+            h = toks[k].head
+            if h == top or h == i:
+                return True
+            k = h
+        return False
+
+    inner = [k for k in phrase_ if k != top and k != i and toks[k].head in members and toks[k].head != k
+             and toks[k].dep not in STAYS and k > (top if top is not None else -1)]
+
+    def splits(drop_: set[int]) -> bool:
+        return any(a < min(drop_) <= b and any(a < j < b and j not in drop_ for j in phrase_) for a, b in quotations)
+
+    def without(k: int) -> list[int] | None:
+        drop = set(subtree(kids, parse, k, lambda c: True))
+        while splits(drop) and toks[k].head in inner:  # (the quotation goes whole, with what holds it)
+            k = toks[k].head
+            drop = set(subtree(kids, parse, k, lambda c: True))
+        if splits(drop):
+            return None
+        if toks[k].dep in OBJECTS and toks[k].head in inner:  # (a verb goes with its object: not "of manufacturing")
+            drop = set(subtree(kids, parse, toks[k].head, lambda c: True))
+        return [j for j in phrase_ if j not in drop]
+
+    # the last dependent that is no complement of a verb that stays, nor a word before a noun
+    # that a later word of its phrase depends on ("the | March | 17 written answer")
+    loose = [k for k in inner if not kept_complement(k) and not paired(parse, kids, k) and not (k < toks[k].head and toks[toks[k].head].dep in PREMODIFIERS
+                                                                 and toks[k].head > k)]
+    if loose:
+        return without(max(loose))
+    # then the words before a kept complement's noun, first first ("the | March 17 | written answer")
+    pre = [k for k in phrase_ if k > (top if top is not None else -1) and toks[k].dep in PREMODIFIERS
+           and toks[k].upos != "PROPN" and toks[k].head in members and k < toks[k].head
+           and toks[toks[k].head].upos in {"NOUN", "PROPN"} and kept_complement(toks[k].head)]
+    if pre:
+        return without(min(pre))
+    return without(max(inner)) if optional and inner else None
+
+
+@cache
+def _rules() -> tuple[frozenset[str], frozenset[str]]:
+    d = load_toml("labels.toml")["clause"]
+    return frozenset(d["particles"]), frozenset(d["gerund_marks"])
+
+
+def particles(parse: Parse, kids: list[list[int]], i: int) -> list[int]:
+    """The adverbs right after the verb at i that are its particle ("scaled | back", rules/en/
+    labels.toml [clause] particles): they belong to its verb group."""
+    words, _ = _rules()
+    toks = parse.tokens
+    return [k for k in kids[i] if k == i + 1 and toks[k].dep == "advmod" and toks[k].text.lower() in words]
+
+
+def gerund_complements(parse: Parse, kids: list[list[int]], i: int) -> list[int]:
+    """The gerund clauses after the verb at i that a preposition opens ("working | on developing
+    a vaccine", [clause] gerund_marks): what completes the verb, not a clause of time or manner."""
+    _, marks = _rules()
+    toks = parse.tokens
+    return [k for k in kids[i] if k > i and toks[k].dep == "advcl" and toks[k].tag == "VBG"
+            and any(toks[m].dep == "mark" and m < k and toks[m].text.lower() in marks for m in kids[k])]
+
+
+def paired(parse: Parse, kids: list[list[int]], k: int) -> bool:
+    """Whether token k is the second of a pair that "between" needs ("a link between Tony Blair's
+    decision | and the London bombings"), or its "and": it stays with the first."""
+    toks = parse.tokens
+    if toks[k].dep in {"cc", "punct"} and toks[k].head != k and toks[toks[k].head].dep == "conj":
+        k = toks[k].head
+    t = toks[k]
+    return t.dep == "conj" and t.head != k and t.upos in {"NOUN", "PROPN", "PRON"} \
+        and any(toks[c].dep == "case" and toks[c].text.lower() == "between" for c in kids[t.head])
+
+
+WH_WORDS = frozenset({"what", "how", "whether", "why"})
+
+
+def wh_on_time(parse: Parse, kids: list[list[int]], i: int, in_time: Callable[[int], bool]) -> list[int]:
+    """The clauses a wh-word opens that the parse hung on a time phrase of the verb at i ("learned
+    only on Thursday night | what kind of virus Mexico was facing", made a modifier of "night"),
+    or on the verb as a clause of time or manner ("learned on Friday | what kind of chemical had
+    leaked", an advcl; "discovered on Monday | what kind of infection ...", an oblique): what the verb learned, said, asked; not a relative clause of the time
+    ("the day | which"). The time phrase goes to the date beside the label; these stay, as the
+    verb's object."""
+    toks = parse.tokens
+    out = []
+    for h in [i] + [h for h in kids[i] if h > i and in_time(h)]:
+        for k in kids[h]:
+            if k > h and toks[k].dep not in OBJECTS | {"punct", "cc", "conj", "nsubj", "nsubj:pass", "appos"} \
+                    and (toks[k].upos in VERBS or toks[k].upos == "NOUN" and toks[k].dep.startswith("obl")):
+                first = subtree(kids, parse, k, lambda c: True)[0]
+                if first > h and toks[first].text.lower() in WH_WORDS:
+                    out.append(k)
+    return out
+
+
+def second_subjects(parse: Parse, kids: list[list[int]], i: int) -> list[int]:
+    """The nouns after the verb at i that the parse made a second subject of it, where it has one
+    before it ("the immediate trend suggests | a 'frozen conflict' scenario"): its objects."""
+    toks = parse.tokens
+    subjects = [k for k in kids[i] if toks[k].dep in {"nsubj", "nsubj:pass"}]
+    if not any(k < i for k in subjects):
+        return []
+    return [k for k in subjects if k > i and toks[k].upos in {"NOUN", "PROPN"}]
+
+
+def marked_apposition(parse: Parse, kids: list[list[int]], k: int) -> bool:
+    """An apposition the parse made of a prepositional phrase ("a new type | of swine flu", "flu" an
+    appos with "of"): the noun's own modifier, which stays with it (an apposition goes)."""
+    toks = parse.tokens
+    if toks[k].dep != "appos" or k < toks[k].head:
+        return False
+    first = subtree(kids, parse, k, lambda c: True)[0]  # (the phrase opens with its preposition)
+    return toks[first].dep == "case" and toks[first].upos == "ADP" and first == toks[k].head + 1
+
+
+@cache
+def _change_verbs() -> frozenset[str]:
+    return frozenset(load_toml("labels.toml")["clause"]["change_verbs"])
+
+
+def change_target(parse: Parse, kids: list[list[int]], i: int, in_time: Callable[[int], bool]) -> list[int]:
+    """The "to" and number that say what a verb of change took its object to, where the parse hung
+    them on a noun inside the object ("takes the number of British service personnel who have
+    died ... since the start of hostilities | to 87", "87" a modifier of "start"): they belong to
+    the verb ([clause] change_verbs); else none."""
+    toks = parse.tokens
+    if toks[i].lemma.lower() not in _change_verbs():
+        return []
+    objects = [k for k in kids[i] if toks[k].dep == "obj" and k > i]
+    # (the verb's own oblique, which is the first to go when the label is too long, or one inside the object)
+    for j in [k for k in kids[i] if k > i and toks[k].dep == "obl"] + [j for o in objects for j in
+                                                                       subtree(kids, parse, o, lambda c: True)]:
+        case = [c for c in kids[j] if toks[c].dep == "case" and toks[c].text.lower() == "to" and c < j]
+        if objects and toks[j].upos == "NUM" and case and toks[j].head not in objects and not in_time(j):
+            return sorted(case + subtree(kids, parse, j, lambda c: True))
+    return []
