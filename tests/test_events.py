@@ -160,6 +160,18 @@ def test_a_day_after_of_is_the_time_of_the_happening_it_follows(text, trigger, d
     assert e.anchor is AnchorKind.TIMEX and e.envelope.start == day
 
 
+def test_a_day_after_of_that_follows_another_noun_is_not_the_clauses_time():
+    """'urging them not to forget the lessons of September 11': the day is the lessons' (of
+    2001), not the rallying's in a 2005 article; 'as of March 3' still dates its clause."""
+    evs = events_of("George Bush rallies Americans to the cause of the Iraq war, urging them not to forget "
+                    "the lessons of September 11 and arguing for patience.", dct=datetime(2005, 12, 28))
+    for trigger in ("cause", "urging", "forget"):
+        assert evs[trigger].anchor is not AnchorKind.TIMEX, trigger
+        assert evs[trigger].envelope.end is None or evs[trigger].envelope.end > datetime(2005, 1, 1), trigger
+    e = events_of("Prices were cut as of March 3, the company said.", dct=datetime(2026, 3, 20))["cut"]
+    assert e.anchor is AnchorKind.TIMEX and e.envelope.start == datetime(2026, 3, 3)
+
+
 def test_a_year_after_of_is_a_scope_not_the_time():
     e = events_of("The heaviest bombardment of the year came on Tuesday, officials said.")["bombardment"]
     assert e.anchor is AnchorKind.TIMEX and e.envelope.start == datetime(2026, 2, 3)

@@ -107,6 +107,23 @@ def _noun_owner(text: str, tok_end: int, t: Timex, nouns: frozenset[str]) -> tup
     return tok_end + m.start(1), lead
 
 
+_OF_NOUN_RE = re.compile(r"([\w'’-]+)\s+of\s+$")
+# words before "of" that name no thing a day could be the time of ("as of", "the night of")
+_OF_NOT_NOUNS = frozenset("as because instead out ahead ahead inside outside top most all some none one each any "
+                          "night morning evening afternoon day days week weekend end beginning start middle eve "
+                          "dawn hours time".split())
+
+
+def _of_noun_not(text: str, t: Timex, tok: Token) -> bool:
+    """Does a day after "of" post-modify a noun other than the event ("urging them not to forget
+    the lessons of September 11": the lessons', not the rallying's)? Not after a word that is
+    no such noun ("as of March 3", "the night of Feb. 3")."""
+    m = _OF_NOUN_RE.search(text, max(0, t.start - 40), t.start)
+    if m is None or m.group(1).lower() in _OF_NOT_NOUNS:
+        return False
+    return m.end(1) != tok.end
+
+
 _CLEFT_RE = re.compile(r"\b(?:it|this)\s+(?:was|is|will\s+be|had\s+been|has\s+been)\s+(?:only\s+|not\s+until\s+|"
                        r"on\s+|in\s+|at\s+|during\s+|until\s+)?$", re.IGNORECASE)
 
@@ -154,6 +171,8 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
         if prep == "of" and not premod and t.grain not in _DAY_OR_FINER:
             score += 150  # "the bombardment of the year": a scope, not a time
             # (a day is the happening's: "the bombings of July 7", "the attacks of September 11")
+        elif prep == "of" and not premod and _of_noun_not(text, t, tok):
+            continue  # "the lessons of September 11": the day is that noun's, not the clause's
         if t.grain in _COARSE:
             score += 30
         if t.end <= first_verb and t.start - sent[0] < 40:
