@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -59,7 +59,7 @@ Pair = tuple[float, int, int]  # (similarity, entry, entry)
 
 
 def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Sequence[Mapping[str, float]],
-               rules: MatchRules) -> tuple[list[Pair], list[Pair]]:
+               rules: MatchRules) -> tuple[Pairs, Pairs]:
     """The scored pairs worth joining (their times meet), best first (those within an article
     before those across articles, then by similarity, then by entry), and those worded alike
     but dated apart, by similarity. Only entries of one kind and frame are compared, and only
@@ -166,7 +166,7 @@ class _Candidates:
 
 
 def _score(pairs: tuple[np.ndarray, np.ndarray], items: Sequence[Event], feats: Sequence[Features],
-           vectors: Sequence[Mapping[str, float]], rules: MatchRules) -> tuple[list[Pair], list[Pair]]:
+           vectors: Sequence[Mapping[str, float]], rules: MatchRules) -> tuple["Pairs", "Pairs"]:
     """The pairs (i, j) sorted into those that agree and those that differ (see `candidates`).
     A pair of one article whose times do not meet, or of two articles whose numbers contradict
     ("injured 17" / "injured 180"), is neither; the others are scored by the cosine of their
@@ -198,8 +198,25 @@ def _score(pairs: tuple[np.ndarray, np.ndarray], items: Sequence[Event], feats: 
     a = a[np.lexsort((j[a], i[a], -score[a], ~same_article[a]))]
     d = np.flatnonzero(differ)
     d = d[np.lexsort((j[d], i[d], -s[d]))]
-    return (list(zip(score[a].tolist(), i[a].tolist(), j[a].tolist())),
-            list(zip(s[d].tolist(), i[d].tolist(), j[d].tolist())))
+    return Pairs(score[a], i[a], j[a]), Pairs(s[d], i[d], j[d])
+
+
+class Pairs:
+    """Scored pairs (similarity, entry, entry) in order, held as arrays (a book-length article
+    has millions) and read as tuples a chunk at a time."""
+
+    CHUNK = 1 << 16
+
+    def __init__(self, score: np.ndarray, i: np.ndarray, j: np.ndarray) -> None:
+        self.score, self.i, self.j = score, i, j
+
+    def __len__(self) -> int:
+        return len(self.i)
+
+    def __iter__(self) -> Iterator[Pair]:
+        for c in range(0, len(self.i), self.CHUNK):
+            yield from zip(self.score[c:c + self.CHUNK].tolist(), self.i[c:c + self.CHUNK].tolist(),
+                           self.j[c:c + self.CHUNK].tolist())
 
 
 DOT_CHUNK = 1 << 17  # pairs whose dot products are summed at once
