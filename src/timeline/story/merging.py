@@ -4,6 +4,7 @@ constraints `merge` states; see `story.happenings` for what makes two mentions o
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator, Mapping, Sequence
@@ -11,7 +12,7 @@ from typing import Iterator, Mapping, Sequence
 import numpy as np
 
 from ..model import Event, Match
-from .features import Features, MatchRules, contradict, cosine, day_or_finer, word_vectors
+from .features import Features, MatchRules, contradict, cosine, day_or_finer, dot, word_vectors
 
 NEIGHBOURS = 12  # a mention with only common words meets this many next ones in time
 # mentions compared pair by pair at most, for one word or one article's day (a story of
@@ -226,7 +227,11 @@ def _dots(vectors: Sequence[Mapping[str, float]], i: np.ndarray, j: np.ndarray) 
     """`features.dot(vectors[i], vectors[j])` for each pair, the same floats: the products of the
     shorter vector's weights (the first when both are as long) with the other's, in its order,
     summed from the left (np.add.accumulate, one addition after the other, as `sum` does in
-    Python 3.11; a word the other lacks adds 0.0, which changes no sum)."""
+    Python 3.11; a word the other lacks adds 0.0, which changes no sum). From Python 3.12 on,
+    `sum` compensates its rounding (Neumaier), which this does not: there each pair is
+    `features.dot` itself."""
+    if sys.version_info >= (3, 12):  # pragma: no cover (the project's machines run 3.11)
+        return np.array([dot(vectors[a], vectors[b]) for a, b in zip(i.tolist(), j.tolist())], dtype=float)
     terms: dict[str, int] = {}
     lengths = np.array([len(v) for v in vectors], dtype=np.int64)
     starts = np.zeros(len(vectors) + 1, dtype=np.int64)
