@@ -124,6 +124,8 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
     if syntax not in ("all", "shown", "none"):
         raise ValueError(f"unknown syntax mode {syntax!r} (auto, all, shown, none)")
     with _Settled() as settled:  # (see _Settled: the collector leaves the results alone meanwhile)
+        if engine == "local" and (jobs <= 1 or len(originals) < 2):
+            settled.pause()  # (the articles are read here, one by one: see _Settled)
 
         def done(doc: Document) -> None:
             settled.settle()
@@ -205,7 +207,12 @@ class _Settled:
     articles). `settle()`, after each article, moves what exists now into the collector's
     permanent generation (gc.freeze, constant time); what is made later is collected as usual.
     `pause()` stops collecting for the steps across articles, which make millions of objects
-    and no cycles. Leaving the block turns collection back on and returns the frozen objects to
+    and no cycles, and, when the articles are read in this process, while each is read: a
+    book-length article makes millions of objects that live until its end, and each full
+    collection meanwhile would walk all those made so far again (a 20 MB article: a dozen
+    walks, the later ones of millions). Then `settle()` first collects what that article made
+    (gc.collect(0): one walk of it; a cycle it left is freed there, not kept) before freezing.
+    (Not while a pool forks workers: they would start with the collector off.) Leaving the block turns collection back on and returns the frozen objects to
     it (gc.unfreeze), so any cycle made meanwhile is freed afterwards. Nothing is done when the
     collector is off or something else in the process has frozen objects (its freeze stays)."""
 
@@ -219,6 +226,8 @@ class _Settled:
         if self.active:
             import gc
 
+            if not gc.isenabled():  # (paused: what the article made is all in the youngest generation)
+                gc.collect(0)
             gc.freeze()
 
     def pause(self) -> None:

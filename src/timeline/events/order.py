@@ -32,6 +32,7 @@ one running sum over the groups (`_slot`), in numpy: a few array operations per 
 """
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -241,6 +242,9 @@ def place_document(events: Sequence[Event], text: str, parses: Parses | None = N
     return [placed[e.id] for e in events]
 
 
+_BY_POINT = itemgetter(0, 1, 2)
+
+
 def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None,
                  placed: bool = False) -> list[Event]:
     """Events sorted by frame and order, each with its rank (1-based) within its frame.
@@ -264,7 +268,7 @@ def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None
         by_doc: dict[str, list[Event]] = {}
         for e in members:
             by_doc.setdefault(e.doc, []).append(e)
-        keyed: list[tuple[tuple, Event]] = []
+        keyed: list[tuple[tuple, str, int, Event]] = []  # (the group's point, doc, start, event)
         for doc, doc_events in sorted(by_doc.items()):
             groups = ({e.id: e.rank - 1 for e in doc_events} if placed
                       else _place(doc_events, texts.get(doc, "")))
@@ -286,11 +290,12 @@ def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None
                     floor, at_floor = low, 0
                 else:
                     at_floor += 1
+                point = (floor is not None, 0 if floor is None else floor, at_floor)
                 for e in members_by_group[gi]:
-                    keyed.append(((floor is not None, floor, at_floor), e))
-        keyed.sort(key=lambda ke: (ke[0][0], ke[0][1] if ke[0][0] else 0, ke[0][2], ke[1].doc, ke[1].start))
+                    keyed.append((point, e.doc, e.start, e))
+        keyed.sort(key=_BY_POINT)  # (stable)
         rank, prev = 0, None
-        for k, e in keyed:
+        for k, _, _, e in keyed:
             if k != prev:
                 rank += 1
                 prev = k

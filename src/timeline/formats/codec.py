@@ -166,12 +166,15 @@ def iter_json(tl: Timeline) -> Iterator[str]:
             continue
         write = _EventJSON() if to_dict is event_to_dict else lambda item: _encode(to_dict(item))  # noqa: B023
         sep = ",\n " + _encode(key) + ": [\n  "
-        for item in items:
-            yield sep + write(item)
+        step = _EVENTS if to_dict is event_to_dict else 1  # (events, most of the items, are small)
+        for c in range(0, len(items), step):
+            yield sep + ",\n  ".join(map(write, items[c:c + step]))
             sep = ",\n  "
         yield "\n ]"
     yield "\n}\n"
 
+
+_EVENTS = 8  # events written as one piece (fewer pieces; the stream still holds little: tests/test_streaming.py)
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # (what json.dumps uses: its C encoder for a whole item)
 _encode_str = json.encoder.encode_basestring  # how it writes a str (ensure_ascii=False)

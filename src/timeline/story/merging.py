@@ -4,9 +4,12 @@ constraints `merge` states; see `story.happenings` for what makes two mentions o
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
+
+import numpy as np
 
 from ..model import Event, Match
 from .features import Features, MatchRules, contradict, cosine, day_or_finer, dot, word_vectors
@@ -57,45 +60,22 @@ Pair = tuple[float, int, int]  # (similarity, entry, entry)
 
 
 def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Sequence[Mapping[str, float]],
-               rules: MatchRules) -> tuple[list[Pair], list[Pair]]:
-    """The scored pairs worth joining (their times meet) and those worded alike but dated
-    apart. Only entries of one kind and frame are compared, and only those that share a word
-    (an index per kind, not every pair; for a word too common to pair all its mentions, each
-    meets its nearest neighbours in time), or, within one article, that are dated to the same
-    day (one article's "the earthquake" and "Tuesday's quake" are one happening whatever
-    their words)."""
-    agree: list[Pair] = []
-    differ: list[Pair] = []
+               rules: MatchRules) -> tuple[Pairs, Pairs]:
+    """The scored pairs worth joining (their times meet), best first (those within an article
+    before those across articles, then by similarity, then by entry), and those worded alike
+    but dated apart, by similarity. Only entries of one kind and frame are compared, and only
+    those that share a word (an index per kind, not every pair; for a word too common to pair
+    all its mentions, each meets its nearest neighbours in time), or, within one article, that
+    are dated to the same day (one article's "the earthquake" and "Tuesday's quake" are one
+    happening whatever their words). The pairs are gathered as arrays (`_Candidates`) and
+    scored together (`_score`): a book-length article has millions of them."""
+    n = len(items)
+    found = _Candidates(n, feats, items)
     by_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         if f.frame != "undated":
             for k in f.kinds:
                 by_kind[(k, f.frame)].append(i)
-    seen: set[int] = set()  # the pairs scored, i * n + j
-    n = len(items)
-
-    def score(i: int, js: Iterable[int]) -> None:  # the pairs (i, j) not scored yet
-        base = i * n
-        for j in js:
-            if base + j not in seen:
-                seen.add(base + j)
-                pair(i, j)
-
-    def pair(i: int, j: int) -> None:
-        fi, fj = feats[i], feats[j]
-        same_article = items[i].doc == items[j].doc
-        if not same_article and contradict(fi.numbers, fj.numbers):
-            return  # "injured 17" / "injured 180"
-        s = dot(vectors[i], vectors[j])  # (the vectors have length 1: their cosine)
-        meet = _overlap(*fi.span, *fj.span) is not None
-        same_day = meet and fi.day_precise and fj.day_precise
-        if same_day and same_article:
-            agree.append((max(s, rules.same_day_similarity), i, j))
-        elif meet and (s >= rules.min_similarity or (same_day and s >= rules.same_day_similarity)):
-            agree.append((s, i, j))
-        elif not meet and not same_article and s >= rules.disagreement_similarity:
-            differ.append((s, i, j))
-
     for key in sorted(by_kind):
         members = by_kind[key]
         one_day: dict[tuple[str, int], list[int]] = defaultdict(list)
@@ -105,20 +85,16 @@ def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Seque
         cap = min(PAIRWISE, max(rules.common_floor, int(rules.common_share * len(members))))
         for group in one_day.values():
             if len(group) <= cap:
-                for x, i in enumerate(group):
-                    score(i, group[x + 1:])
-                continue
-            for x, i in enumerate(group):  # (in the entries' order, the timeline's: the nearest)
-                score(i, group[x + 1:x + 1 + NEIGHBOURS])
+                found.all_pairs(group)
+            else:  # (in the entries' order, the timeline's: the nearest)
+                found.neighbours(group)
         postings: dict[str, list[int]] = defaultdict(list)
         for i in members:
             for t in vectors[i]:
                 postings[t].append(i)
-        for t in sorted(postings):
-            plist = postings[t]
+        for plist in postings.values():
             if len(plist) <= cap:
-                for x, i in enumerate(plist):
-                    score(i, plist[x + 1:])
+                found.all_pairs(plist)
                 continue
             # a word too common to pair every mention that has it ("Porto Verde" in a story of
             # Porto Verde): the mentions dated to one day meet each other (the reports of one
@@ -127,19 +103,164 @@ def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Seque
             by_day: dict[float | None, list[int]] = defaultdict(list)
             for i in plist:
                 by_day[feats[i].span[0] if feats[i].day_precise else None].append(i)
-            for day, group in sorted(by_day.items(), key=lambda kv: (kv[0] is None, kv[0] or 0.0)):
+            for day, group in by_day.items():
                 if day is not None and len(group) <= cap:
-                    for x, i in enumerate(group):
-                        score(i, group[x + 1:])
-                    continue
-                timed = sorted(group, key=lambda i: (feats[i].span[0] is None, feats[i].span[0] or 0.0, items[i].doc, i))
-                for x, i in enumerate(timed):
-                    for j in timed[x + 1:x + 1 + NEIGHBOURS]:
-                        a, b = (i, j) if i < j else (j, i)
-                        if a * n + b not in seen:
-                            seen.add(a * n + b)
-                            pair(a, b)
-    return agree, differ
+                    found.all_pairs(group)
+                else:
+                    found.neighbours(group, timed=True)
+    return _score(found.pairs(), items, feats, vectors, rules)
+
+
+class _Candidates:
+    """The pairs of entries to score, as keys i * n + j (i < j), each once: gathered block by
+    block and made unique now and then (`settle`), so that what is held stays near the number
+    of distinct pairs."""
+
+    def __init__(self, n: int, feats: Sequence[Features], items: Sequence[Event]) -> None:
+        self.n, self.feats, self.items = n, feats, items
+        self.blocks: list[np.ndarray] = []
+        self.held = 0
+        self.unique = np.zeros(0, dtype=np.int64)
+        self._rank: np.ndarray | None = None
+
+    def rank(self) -> np.ndarray:
+        """Each entry's place in time order (open start last, then by article and entry)."""
+        if self._rank is None:
+            feats, items = self.feats, self.items
+            order = sorted(range(self.n), key=lambda i: (feats[i].span[0] is None, feats[i].span[0] or 0.0,
+                                                         items[i].doc, i))
+            self._rank = np.empty(self.n, dtype=np.int64)
+            self._rank[order] = np.arange(self.n)
+        return self._rank
+
+    def add(self, a: np.ndarray, b: np.ndarray) -> None:
+        self.blocks.append(np.minimum(a, b) * self.n + np.maximum(a, b))
+        self.held += len(a)
+        if self.held > max(1 << 22, 2 * len(self.unique)):
+            self.settle()
+
+    def all_pairs(self, group: list[int]) -> None:
+        if len(group) > 1:
+            g = np.array(group, dtype=np.int64)
+            r, c = np.triu_indices(len(g), 1)
+            self.add(g[r], g[c])
+
+    def neighbours(self, group: list[int], timed: bool = False) -> None:
+        """Each entry of the group with its NEIGHBOURS next ones: in the group's order, or in
+        time order (`timed`)."""
+        g = np.array(group, dtype=np.int64)
+        if timed:
+            g = g[np.argsort(self.rank()[g], kind="stable")]
+        for d in range(1, min(NEIGHBOURS, len(g) - 1) + 1):
+            self.add(g[:-d], g[d:])
+
+    def settle(self) -> None:
+        if self.blocks:
+            keys = np.concatenate([self.unique, *self.blocks])
+            self.blocks, self.held = [], 0
+            keys.sort()
+            self.unique = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+
+    def pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        self.settle()
+        return self.unique // self.n, self.unique % self.n
+
+
+def _score(pairs: tuple[np.ndarray, np.ndarray], items: Sequence[Event], feats: Sequence[Features],
+           vectors: Sequence[Mapping[str, float]], rules: MatchRules) -> tuple["Pairs", "Pairs"]:
+    """The pairs (i, j) sorted into those that agree and those that differ (see `candidates`).
+    A pair of one article whose times do not meet, or of two articles whose numbers contradict
+    ("injured 17" / "injured 180"), is neither; the others are scored by the cosine of their
+    vectors (length 1: their dot product, `_dots`). Agreeing: their times meet and they are
+    worded alike, or they are dated to one day and worded alike a little, or, within one
+    article, dated to one day whatever their words (at least `same_day_similarity`). Differing:
+    of two articles, dated apart and worded very alike."""
+    i, j = pairs
+    docs: dict[str, int] = {}
+    doc = np.array([docs.setdefault(e.doc, len(docs)) for e in items], dtype=np.int64)
+    lo = np.array([-math.inf if f.span[0] is None else f.span[0] for f in feats], dtype=float)
+    hi = np.array([math.inf if f.span[1] is None else f.span[1] for f in feats], dtype=float)
+    precise = np.array([f.day_precise for f in feats], dtype=bool)
+    same_article = doc[i] == doc[j]
+    meet = ~(np.minimum(hi[i], hi[j]) <= np.maximum(lo[i], lo[j]))  # (`_overlap`; ±inf: open)
+    keep = meet | ~same_article
+    counted = np.array([bool(f.numbers) for f in feats], dtype=bool)
+    for x in np.flatnonzero(keep & ~same_article & counted[i] & counted[j]).tolist():
+        if contradict(feats[int(i[x])].numbers, feats[int(j[x])].numbers):
+            keep[x] = False
+    i, j, same_article, meet = i[keep], j[keep], same_article[keep], meet[keep]
+    s = _dots(vectors, i, j)
+    same_day = meet & precise[i] & precise[j]
+    inside = same_day & same_article
+    agree = inside | (meet & ((s >= rules.min_similarity) | (same_day & (s >= rules.same_day_similarity))))
+    score = np.where(inside & (rules.same_day_similarity > s), rules.same_day_similarity, s)  # max(s, ...)
+    differ = ~meet & ~same_article & (s >= rules.disagreement_similarity)
+    a = np.flatnonzero(agree)
+    a = a[np.lexsort((j[a], i[a], -score[a], ~same_article[a]))]
+    d = np.flatnonzero(differ)
+    d = d[np.lexsort((j[d], i[d], -s[d]))]
+    return Pairs(score[a], i[a], j[a]), Pairs(s[d], i[d], j[d])
+
+
+class Pairs:
+    """Scored pairs (similarity, entry, entry) in order, held as arrays (a book-length article
+    has millions) and read as tuples a chunk at a time."""
+
+    CHUNK = 1 << 16
+
+    def __init__(self, score: np.ndarray, i: np.ndarray, j: np.ndarray) -> None:
+        self.score, self.i, self.j = score, i, j
+
+    def __len__(self) -> int:
+        return len(self.i)
+
+    def __iter__(self) -> Iterator[Pair]:
+        for c in range(0, len(self.i), self.CHUNK):
+            yield from zip(self.score[c:c + self.CHUNK].tolist(), self.i[c:c + self.CHUNK].tolist(),
+                           self.j[c:c + self.CHUNK].tolist())
+
+
+DOT_CHUNK = 1 << 17  # pairs whose dot products are summed at once
+
+
+def _dots(vectors: Sequence[Mapping[str, float]], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """`features.dot(vectors[i], vectors[j])` for each pair, the same floats: the products of the
+    shorter vector's weights (the first when both are as long) with the other's, in its order,
+    summed from the left (np.add.accumulate, one addition after the other, as `sum` does in
+    Python 3.11; a word the other lacks adds 0.0, which changes no sum). From Python 3.12 on,
+    `sum` compensates its rounding (Neumaier), which this does not: there each pair is
+    `features.dot` itself."""
+    if sys.version_info >= (3, 12):  # pragma: no cover (the project's machines run 3.11)
+        return np.array([dot(vectors[a], vectors[b]) for a, b in zip(i.tolist(), j.tolist())], dtype=float)
+    terms: dict[str, int] = {}
+    lengths = np.array([len(v) for v in vectors], dtype=np.int64)
+    starts = np.zeros(len(vectors) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    ids = np.array([terms.setdefault(t, len(terms)) for v in vectors for t in v], dtype=np.int64)
+    weights = np.array([x for v in vectors for x in v.values()], dtype=float)
+    owner = np.repeat(np.arange(len(vectors), dtype=np.int64), lengths)
+    keys = owner * max(len(terms), 1) + ids
+    order = np.argsort(keys, kind="stable")
+    sorted_keys, sorted_weights = keys[order], weights[order]
+    out = np.zeros(len(i), dtype=float)
+    for c in range(0, len(i), DOT_CHUNK):
+        a, b = i[c:c + DOT_CHUNK], j[c:c + DOT_CHUNK]
+        swap = lengths[a] > lengths[b]
+        short, other = np.where(swap, b, a), np.where(swap, a, b)
+        width = int(lengths[short].max(initial=0))
+        if not width:
+            continue
+        count = lengths[short]
+        row = np.repeat(np.arange(len(short)), count)
+        col = np.arange(len(row)) - np.repeat(np.cumsum(count) - count, count)
+        at = starts[short][row] + col
+        wanted = other[row] * max(len(terms), 1) + ids[at]
+        k = np.minimum(np.searchsorted(sorted_keys, wanted), len(sorted_keys) - 1)
+        hit = sorted_keys[k] == wanted
+        products = np.zeros((len(short), width), dtype=float)
+        products[row[hit], col[hit]] = weights[at[hit]] * sorted_weights[k[hit]]
+        out[c:c + len(a)] = np.add.accumulate(products, axis=1)[:, -1]
+    return out
 
 
 class _Merger:
@@ -201,8 +322,7 @@ def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules,
     agree, differ = candidates(items, feats, vectors, rules)
     m = _Merger(items, feats, vectors)
     groups, owner = m.groups, m.owner
-    order = sorted(agree, key=lambda t: (items[t[1]].doc != items[t[2]].doc, -t[0], t[1], t[2]))
-    for s, i, j in order:
+    for s, i, j in agree:  # (best first)
         gi, gj = owner[i], owner[j]
         if gi == gj:
             continue
@@ -216,7 +336,7 @@ def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules,
                 and cosine(a.centroid, b.centroid) < rules.min_group_similarity:
             continue
         m.join(gi, gj, span, m.evidence(s, i, j, "compatible times"))
-    for s, i, j in sorted(differ, key=lambda t: (-t[0], t[1], t[2])):
+    for s, i, j in differ:  # (best first)
         gi, gj = owner[i], owner[j]
         if gi == gj:
             continue
