@@ -186,6 +186,15 @@ def test_a_time_after_a_happening_noun_is_that_noun_s_not_the_verb_s_before_it()
     assert charged.envelope.start is None or charged.envelope.start >= datetime(2009, 7, 1)
 
 
+def test_a_happening_noun_that_is_the_agent_dates_the_verb_with_it():
+    """'Porto Verde was hit by a strong earthquake on March 2': the quake is what hit, on March 2;
+    'by' here names the agent, not a deadline (the synthetic story had 32 articles' 'hit' dated
+    'on or before 1 March' and drew them as a happening apart)."""
+    e = events_of("Porto Verde was hit by a strong earthquake on March 2, officials recalled.",
+                  dct=datetime(2026, 3, 10))["hit"]
+    assert e.relation is Relation.ON and e.envelope.start == datetime(2026, 3, 2)
+
+
 def test_a_verb_linked_by_after_to_a_happening_and_its_day_comes_after_that_day():
     e = events_of("Two men died after the attack on Monday.")["died"]
     assert e.relation is Relation.AFTER and e.envelope.start == datetime(2026, 2, 3)

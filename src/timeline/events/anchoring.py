@@ -103,6 +103,8 @@ def _noun_owner(text: str, tok_end: int, t: Timex, nouns: frozenset[str]) -> tup
     if m is None or m.group(1).lower() not in nouns:
         return None
     words = between[:m.start(1)].lower().split()
+    if words and words[0] == "by":
+        return None  # "was hit by a strong earthquake on March 2": the noun is the agent, its time the verb's
     lead = next((w for w in reversed(words[-4:]) if w in BEFORE_WORDS or w in AFTER_WORDS), "")
     return tok_end + m.start(1), lead
 
