@@ -202,6 +202,28 @@ def test_the_story_axis_cuts_out_an_empty_stretch_and_leaves_a_stray_date_at_the
     assert axis.breaks() and axis.place(datetime(2010, 6, 1).toordinal()) == axis.breaks()[0]
 
 
+def test_the_story_axis_keeps_a_stretch_the_articles_were_published_all_along():
+    """A year of coverage whose top rows grow sparse at its end (a row in October, one in
+    November): the articles kept coming all along, so those months are the story's, drawn on
+    the axis, not cut off as outliers; with the articles all in June and October, the stretch
+    between stays cut out. The story's span before coverage began ('11 September 2001') is
+    still left at the edge."""
+    from timeline.render.axis import story_axis
+
+    day = lambda y, m, d: float(datetime(y, m, d).toordinal())  # noqa: E731
+    rows = [day(2005, 1, 10) + 9 * k for k in range(26)] + [day(2005, 10, 19), day(2005, 11, 22), day(2001, 9, 11)]
+    every_day = [day(2005, 1, 4) + k for k in range(0, 358, 1)]
+    axis, outliers = story_axis(rows, published=every_day)
+    assert outliers == {len(rows) - 1}  # only 2001
+    assert axis.inside(day(2005, 10, 19)) and axis.inside(day(2005, 11, 22))
+    _, apart = story_axis(rows)  # (no coverage told: the sparse end is cut off, as before)
+    assert {len(rows) - 3, len(rows) - 2} <= apart
+    bursts = [day(2005, 6, 1) + k % 20 for k in range(40)] + [day(2005, 10, 1) + k % 20 for k in range(40)]
+    june_oct = [day(2005, 6, 1) + k for k in range(12)] + [day(2005, 10, 1) + k for k in range(12)]
+    axis, _ = story_axis(june_oct, published=bursts)
+    assert len(axis.segments) == 2  # (nothing published in July-September: cut out)
+
+
 def test_long_headline_labels_are_shortened_by_their_drawn_width_and_stay_on_the_page(story):
     """Labels of 80 characters, bold where several outlets report them (bold is wider): each is
     cut at a word, with "…", only as far as it must be to fit left of the plot."""

@@ -15,6 +15,7 @@ time of day as a fraction), mapped to display positions in [0, 1].
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Sequence
@@ -61,12 +62,16 @@ class StoryAxis:
 
 
 def story_axis(points: Sequence[float], spans: Sequence[tuple[float, float]] = (),
-               min_days: float = 1.0) -> tuple[StoryAxis, set[int]]:
+               min_days: float = 1.0, published: Sequence[float] = ()) -> tuple[StoryAxis, set[int]]:
     """The axis for rows placed at `points` (one per row; each row's whole short span, if
     any, in `spans`), and the indices of the rows that are outliers (left off the segments).
 
     Clusters: sorted points apart by more than max(4 days, an eighth of the spread of the
-    middle 80% of them) are split (a stray date cannot widen the gap that splits). A cluster is a segment when it holds three points (or a fifth of them,
+    middle 80% of them) are split (a stray date cannot widen the gap that splits), unless the
+    story was being covered all along the gap: with `published` (the articles' publication
+    days) of at least COVERED_MIN articles, a gap that holds at least COVERED of the share of
+    them its length would hold if they were spread evenly over their span is no empty stretch
+    (a year of coverage whose top rows are a month apart keeps its last months). A cluster is a segment when it holds three points (or a fifth of them,
     if fewer), or half of them; the others are outliers, except that with no segment at all
     the largest cluster is one."""
     if not points:
@@ -77,8 +82,9 @@ def story_axis(points: Sequence[float], spans: Sequence[tuple[float, float]] = (
     n = len(xs)
     gap = max(4.0, (xs[int(0.9 * (n - 1))] - xs[int(0.1 * (n - 1))]) / 8)
     clusters: list[list[int]] = [[order[0]]]
+    covered = _coverage_test(published)
     for prev, i in zip(order, order[1:]):
-        if points[i] - points[prev] > gap:
+        if points[i] - points[prev] > gap and not covered(points[prev], points[i]):
             clusters.append([])
         clusters[-1].append(i)
     kept = [c for c in clusters if len(c) >= 2 or len(c) >= n / 2]
@@ -109,6 +115,24 @@ def story_axis(points: Sequence[float], spans: Sequence[tuple[float, float]] = (
         else:
             merged.append(s)
     return _axis([(a, b) for a, b in merged]), outliers
+
+
+COVERED = 0.5  # a gap with this share of the articles an even spread would put in it is covered
+COVERED_MIN = 20  # fewer articles say nothing about when the story was covered
+
+
+def _coverage_test(published: Sequence[float]):  # type: ignore[no-untyped-def]
+    """A test of whether the articles were being published all along a stretch (a, b)."""
+    days = sorted(published)
+    if len(days) < COVERED_MIN:
+        return lambda a, b: False
+    span = days[-1] - days[0] + 1
+
+    def covered(a: float, b: float) -> bool:
+        inside = bisect_left(days, b) - bisect_right(days, a)
+        return inside >= COVERED * len(days) * (b - a) / span
+
+    return covered
 
 
 def _axis(segments: list[tuple[float, float]]) -> StoryAxis:

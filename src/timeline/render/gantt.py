@@ -170,7 +170,7 @@ def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = Non
             body = len(panel.lines) * row_h + mh
             ax = fig.add_axes(box(y + panel_head, body))
             y += panel_head + body + panel_foot
-            axis, outliers = _axis_for(panel, docs if few else {})
+            axis, outliers = _axis_for(panel, docs, few)
             _draw_rows(ax, panel, axis, outliers, colours, docs, font, mh / row_h)
             if panel.frame == "":
                 ax.set_title("Dated happenings — calendar dates" + (" (// the axis skips stretches with nothing drawn)"
@@ -190,9 +190,11 @@ def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = Non
     return fig
 
 
-def _axis_for(panel: _Panel, docs: dict[str, Document]) -> tuple[StoryAxis, set[int]]:
+def _axis_for(panel: _Panel, docs: dict[str, Document], few: bool) -> tuple[StoryAxis, set[int]]:
     """The axis of a panel from the times of its rows (short ones place it; long and open ones
-    only when nothing else does), and which lines are outliers."""
+    only when nothing else does; with `few` articles their publication days too), and which
+    lines are outliers. A stretch the articles were published all along is never cut out."""
+    published = [float(d.dct.toordinal()) for d in docs.values() if d.dct is not None and d.duplicate_of is None]
     points: list[float] = []
     spans: list[tuple[float, float]] = []
     owners: list[int] = []
@@ -213,17 +215,15 @@ def _axis_for(panel: _Panel, docs: dict[str, Document]) -> tuple[StoryAxis, set[
             spans.append((p, p))
             owners.append(i)
     if panel.frame == "":
-        for d in docs.values():  # a few articles: their publication days are shown too
-            if d.dct is not None and d.duplicate_of is None:
-                day0 = float(d.dct.toordinal())
-                points.append(day0 + 0.5)
-                spans.append((day0, day0 + 1))
-                owners.append(-1)
+        for day0 in published if few else ():  # a few articles: their publication days are shown too
+            points.append(day0 + 0.5)
+            spans.append((day0, day0 + 1))
+            owners.append(-1)
     else:
         points += [-0.5, 0.5]  # the day before publication and the day of it
         spans += [(-1.0, 0.0), (0.0, 1.0)]
         owners += [-1, -1]
-    axis, out = story_axis(points, spans, min_days=2.0 if panel.frame == "" else 3.0)
+    axis, out = story_axis(points, spans, 2.0 if panel.frame == "" else 3.0, [] if panel.frame else published)
     return axis, {owners[i] for i in out if owners[i] >= 0}
 
 
