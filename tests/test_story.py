@@ -371,19 +371,25 @@ def test_a_links_call_is_furniture_even_on_one_page(tmp_path):
     assert len(dropped) == 1 and dropped[0].startswith("Read the first part"), dropped
 
 
+def _passes_its_examples(pattern, name: str) -> None:
+    """A furniture pattern of story.toml finds each of its `NAME_examples` and none of its
+    `NAME_negatives`."""
+    from timeline.rules import load_toml
+
+    data = load_toml("story.toml")["furniture"]
+    assert pattern is not None and data[f"{name}_examples"] and data[f"{name}_negatives"]
+    assert all(pattern.search(s) for s in data[f"{name}_examples"])
+    assert not any(pattern.search(s) for s in data[f"{name}_negatives"])
+
+
 def test_a_blogs_reader_comments_are_not_the_outlets_news():
     """From the first of several "At ... on ..., USER wrote:" headers to the foot of the page,
     the sentences are readers' comments: no event or time is taken from them (their headers'
     dates would count as days the coverage names); one header alone is not a thread."""
-    from timeline.rules import load_toml
     from timeline.sources.furniture import comments_thread, furniture_rules
     from timeline.sources.segment import sentences
 
-    data = load_toml("story.toml")["furniture"]
-    header = furniture_rules().comment_header
-    assert header is not None and data["comment_examples"] and data["comment_negatives"]
-    assert all(header.search(s) for s in data["comment_examples"])
-    assert not any(header.search(s) for s in data["comment_negatives"])
+    _passes_its_examples(furniture_rules().comment_header, "comment")
     text = ("Schools in London closed on Monday after two pupils fell ill. Officials said the risk was low. "
             "At 5:49 pm on 05 May 2009, GiniaHickley wrote: I think they overreacted. "
             "At 5:56 pm on 05 May 2009, stanilic wrote: Hong Kong acted better than other countries.")
@@ -404,15 +410,10 @@ def test_comments_signed_at_their_foot_are_not_the_outlets_news():
     05:40 PM."): from the first comment, after the post's own last line, to the foot of the
     page, nothing is news (the signatures' times would date the next comment); a blog's own
     posts signed with a time only ("Posted by Keith Stuart at 10:48 AM | Comments (2)") stay."""
-    from timeline.rules import load_toml
     from timeline.sources.furniture import comments_thread, furniture_rules
     from timeline.sources.segment import sentences
 
-    data = load_toml("story.toml")["furniture"]
-    sign = furniture_rules().comment_signature
-    assert sign is not None and data["signature_examples"] and data["signature_negatives"]
-    assert all(sign.search(s) for s in data["signature_examples"])
-    assert not any(sign.search(s) for s in data["signature_negatives"])
+    _passes_its_examples(furniture_rules().comment_signature, "signature")
     post = ("The prime minister met the generals in Basra on Monday. The talks ended without a deal. "
             "You can email the author at jo.smith@example.co.uk. ")
     comments = ("I think the talks were a sham. Posted by DJ Welch on April 5, 2005 05:40 PM. "
