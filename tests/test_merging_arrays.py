@@ -36,8 +36,7 @@ def _reference(items, feats, vectors, rules):
         same_day = meet and fi.day_precise and fj.day_precise
         if same_day and same_article:
             agree.append((max(s, rules.same_day_similarity), i, j))
-        elif meet and (s >= rules.min_similarity or (same_day and fi.stated and fj.stated
-                                                      and s >= rules.same_day_similarity)):
+        elif meet and (s >= rules.min_similarity or (same_day and s >= rules.same_day_similarity)):
             agree.append((s, i, j))
         elif not meet and not same_article and s >= rules.disagreement_similarity:
             differ.append((s, i, j))
@@ -81,9 +80,8 @@ def _reference(items, feats, vectors, rules):
 
 def _story(n: int, seed: int, docs: int, days: int):
     """`n` mentions of a few kinds in `docs` articles, dated to one of `days` days, to spans or
-    to nothing (by a time expression, or by the publication day and the tense), worded from a
-    small vocabulary (one word in most of them, too common to pair them all), some counting
-    things."""
+    to nothing, worded from a small vocabulary (one word in most of them, too common to pair
+    them all), some counting things."""
     rng = random.Random(seed)
     words = [f"w{k}" for k in range(40)]
     items, feats, vectors = [], [], []
@@ -94,7 +92,7 @@ def _story(n: int, seed: int, docs: int, days: int):
         numbers = frozenset(rng.sample([("17", "injured"), ("180", "injured"), ("3", "")], rng.randrange(3)))
         kinds = tuple(rng.sample(["attack", "death", "talks"], rng.randrange(1, 3)))
         frame = rng.choice(["", "", "", "undated"])
-        feats.append(Features(kinds, (), numbers, frame, lo, hi, False, rng.random() < 0.6))
+        feats.append(Features(kinds, (), numbers, frame, lo, hi, False))
         chosen = ["w0"] * (rng.random() < 0.8) + rng.sample(words, rng.randrange(0, 6))
         weights = {w: rng.random() for w in dict.fromkeys(chosen)}
         norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
@@ -126,20 +124,3 @@ def test_candidates_are_those_scored_pair_by_pair_in_the_same_order(monkeypatch)
         assert list(agree) == want_agree
         assert list(differ) == want_differ
         assert agree and (differ or docs == 1)
-
-
-def test_two_articles_of_one_day_worded_alike_a_little_join_only_when_a_time_states_that_day():
-    """A road-safety column's 'Eight people are killed on the roads' and a reader's comment on
-    a death in Texas, both published on 28 April and dated only by that day and the past tense,
-    share a word or two: that is no evidence of one happening, and they stay apart; two reports
-    that each say 'on Tuesday' and share as little are one happening of that day."""
-    rules = match_rules()
-    day = 738000
-    c = rules.same_day_similarity + 0.05
-    weak = {"w1": 1.0}, {"w1": c, "w2": math.sqrt(1 - c * c)}
-    assert rules.same_day_similarity <= dot(*weak) < rules.min_similarity
-    items = [SimpleNamespace(doc="a"), SimpleNamespace(doc="b")]
-    for stated, joined in ((False, False), (True, True)):
-        feats = [Features(("death",), (), frozenset(), "", day, day + 1, False, stated) for _ in items]
-        agree, _ = candidates(items, feats, list(weak), rules)
-        assert (len(list(agree)) == 1) is joined

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from functools import cache, lru_cache
 from typing import Mapping, Sequence
 
-from ..model import AnchorKind, Event
+from ..model import Event
 from ..rules import load_toml
 from .match import _kinds, _stem, names
 
@@ -69,7 +69,6 @@ class Features:
     lo: float | None  # its time in days since year 1 (None: open or unknown)
     hi: float | None
     bare: bool  # its label names the kind of happening and nothing more ("Tuesday's earthquake")
-    stated: bool = True  # a time expression states its time (not the publication day assumed from the tense)
     day_precise: bool = field(init=False)  # dated to a day or finer
     # its time widened to whole days: what matching compares (a clock time that a page stamps
     # on one report must not keep the other reports of that day apart)
@@ -152,8 +151,7 @@ def features(e: Event, rules: MatchRules, text: str = "") -> Features:
         hi = None if e.relative.end is None else _rel_days(e.relative.end)
     else:
         frame = "undated"
-    stated = e.anchor is not AnchorKind.DCT_TENSE and e.anchor is not AnchorKind.NONE
-    return Features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare, stated)
+    return Features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare)
 
 
 

@@ -172,8 +172,7 @@ def _score(pairs: tuple[np.ndarray, np.ndarray], items: Sequence[Event], feats: 
     A pair of one article whose times do not meet, or of two articles whose numbers contradict
     ("injured 17" / "injured 180"), is neither; the others are scored by the cosine of their
     vectors (length 1: their dot product, `_dots`). Agreeing: their times meet and they are
-    worded alike, or a time expression of each dates them to one day and they are worded alike
-    a little (at least `same_day_similarity`), or, within one
+    worded alike, or they are dated to one day and worded alike a little, or, within one
     article, dated to one day whatever their words (at least `same_day_similarity`). Differing:
     of two articles, dated apart and worded very alike."""
     i, j = pairs
@@ -193,11 +192,7 @@ def _score(pairs: tuple[np.ndarray, np.ndarray], items: Sequence[Event], feats: 
     s = _dots(vectors, i, j)
     same_day = meet & precise[i] & precise[j]
     inside = same_day & same_article
-    # (two articles' mentions of one day worded alike only a little: when a time expression of
-    # each states that day; that two articles came out on one day and use the past says nothing)
-    stated = np.array([f.stated for f in feats], dtype=bool)
-    told = same_day & stated[i] & stated[j]
-    agree = inside | (meet & ((s >= rules.min_similarity) | (told & (s >= rules.same_day_similarity))))
+    agree = inside | (meet & ((s >= rules.min_similarity) | (same_day & (s >= rules.same_day_similarity))))
     score = np.where(inside & (rules.same_day_similarity > s), rules.same_day_similarity, s)  # max(s, ...)
     differ = ~meet & ~same_article & (s >= rules.disagreement_similarity)
     a = np.flatnonzero(agree)
