@@ -28,3 +28,17 @@ def test_a_word_that_is_an_abbreviation_only_with_a_capital_ends_a_sentence():
 
 def test_a_run_of_dots_is_one_cut():
     assert split("Wait..... Then it came.") == ["Wait.....", "Then it came."]
+
+
+def test_a_page_stamp_between_heading_and_body_is_a_sentence_of_its_own():
+    """rules/en/text.toml [page_stamp]: each example's stamp is cut out as a sentence; a day and
+    clock the text introduces ("on Tuesday ... GMT and counting began") stays in its sentence."""
+    from timeline.rules import load_toml
+
+    data = load_toml("text.toml")["page_stamp"]
+    for text, stamp in data["examples"]:
+        assert stamp in split(text), text
+    for text in data["negatives"]:
+        parts = split(text)
+        assert not any(p[:3] in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun") and p.endswith(("GMT", "BST"))
+                       for p in parts), text

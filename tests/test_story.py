@@ -292,6 +292,27 @@ def test_a_page_stamp_and_an_address_are_furniture_even_on_one_page(tmp_path):
     assert [e.text for e in tl.events] == ["died"]
 
 
+def test_a_page_stamp_between_heading_and_body_dates_neither(tmp_path):
+    """A web page that runs its headline, standfirst and publication stamp into the body with
+    no stop ("... on slaughter Tuesday 4 January 2005 08.43 GMT There has never ..."): the
+    stamp is the page's, not the time of the headline's happening nor of the body's first
+    sentence; it is dropped as furniture, and the heading is a sentence of its own."""
+    from timeline.model import AnchorKind
+    from timeline.pipeline import build_timeline, read_documents
+
+    (tmp_path / "a.txt").write_text(
+        "Source: The Guardian\nDate: 2005-01-04\n\nThe victims of the tsunami pay the price of war on Iraq "
+        "Aid is dwarfed by the billions both spend on slaughter Tuesday 4 January 2005 08.43 GMT There has "
+        "never been a moment like it. The show was broadcast on New Year's Day.\n", encoding="utf-8")
+    (doc,) = read_documents([str(tmp_path / "a.txt")])
+    tl = build_timeline([doc])
+    (marked,) = tl.documents
+    assert [marked.text[s:e] for s, e in marked.furniture] == ["Tuesday 4 January 2005 08.43 GMT"]
+    assert [t.text for t in tl.timexes] == ["New Year's Day"]
+    pay = next(e for e in tl.events if e.text == "pay")
+    assert pay.anchor is not AnchorKind.TIMEX and "08.43" not in pay.sentence
+
+
 def test_a_day_the_later_coverage_names_in_full_outranks_one_named_only_by_its_weekday(tmp_path):
     """Date-wise TLS: retrospectives name the days that mattered in full ("5 March 2025");
     "on Monday" points at the day before the publication day. A happening two later articles

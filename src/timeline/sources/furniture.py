@@ -9,7 +9,8 @@ foot of its page (`rules/en/story.toml`, [furniture]). Wire copy that several ar
 for a day or two stays news, and so does a sentence that names a calendar day ("On March 2,
 an earthquake struck ..."): recalling a day is how coverage marks what mattered. Some forms
 are furniture on any page, however rarely they recur: a page's own stamp ("Page last updated
-at 08:49 GMT, Friday, 26 June 2009"), a web or e-mail address and a link's call ("Read the
+at 08:49 GMT, Friday, 26 June 2009", "Tuesday 4 January 2005 08.43 GMT" between a heading and
+the body), a web or e-mail address and a link's call ("Read the
 full story", "Click here") ([furniture] forms). A blog's reader comments (from the first of
 several "At 5:49 pm on 05 May 2009, X wrote:" to the foot of the page, or from the first of
 comments signed "Posted by X on April 5, 2005 05:40 PM.") are not the outlet's news.
@@ -27,7 +28,7 @@ from typing import Sequence
 
 from ..rules import load_toml
 from ..model import Document
-from .segment import sentence_spans
+from .segment import page_stamp_re, sentence_spans
 
 _SPACE_RE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -94,8 +95,8 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
     for i, d in enumerate(originals):  # by form, on any page: a page stamp, an address
         spans = sentence_spans(d.text, d.sentences)
         for s, e in spans:
-            if any(p.search(d.text[s:e]) for p in rules.forms):  # ("^": where the sentence begins)
-                spans_of[i].append((s, e))
+            if any(p.search(d.text[s:e]) for p in rules.forms) or _is_stamp(d.text, s, e):
+                spans_of[i].append((s, e))  # (forms: "^" where the sentence begins)
         spans_of[i] += comments_thread(d.text, spans, rules)
     if len(originals) < rules.min_articles:
         return _marked(docs, originals, spans_of)
@@ -128,6 +129,13 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
             for i, span in places:
                 spans_of[i].append(span)
     return _marked(docs, originals, spans_of)
+
+
+def _is_stamp(text: str, start: int, end: int) -> bool:
+    """Is the sentence a page's stamp of its own publication, alone ("Tuesday 4 January 2005
+    08.43 GMT" between a heading and the body: sources.segment cuts it out)?"""
+    m = page_stamp_re().match(text, start, end)
+    return m is not None and m.end() == end
 
 
 def comments_thread(text: str, spans: Sequence[tuple[int, int]], rules: FurnitureRules | None = None) -> list[tuple[int, int]]:

@@ -27,6 +27,13 @@ def _abbreviations() -> frozenset[str]:
 
 
 @cache
+def page_stamp_re() -> re.Pattern[str]:
+    """A web page's stamp of its own publication between its heading and its body
+    ("Tuesday 4 January 2005 08.43 GMT"; rules/en/text.toml [page_stamp])."""
+    return re.compile(load_toml("text.toml")["page_stamp"]["pattern"])
+
+
+@cache
 def _lowercase_abbreviations() -> frozenset[str]:
     return frozenset(load_toml("text.toml").get("lowercase_abbreviations", ()))
 
@@ -72,6 +79,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         continues = last.islower() or last == ","
         if blank or not continues or not after[:1].islower():
             cuts.append(m.start())
+    for m in page_stamp_re().finditer(text):  # (a sentence of its own: see page_stamp_re)
+        cuts += (m.start(), m.end())
     pos = 0
     for cut in sorted(set(cuts)) + [len(text)]:
         if cut <= pos:
