@@ -140,6 +140,29 @@ def test_a_happening_wears_a_label_that_tells_it_not_one_that_names_it_in_passin
                                   "Talks on the treaty resumed in Geneva"))
 
 
+def test_a_happening_wears_a_label_that_names_its_kind_not_a_reaction_to_it():
+    """Most reports of an earthquake name it, by their event word ("the earthquake") or their
+    label ("Haiti was hit by a massive earthquake", the agent's "by"); "The Caribbean reacted
+    swiftly to news of the earthquake" names it in passing: it reads best, but is not the
+    happening's headline."""
+    from timeline.model import AnchorKind, Event, Relation
+    from timeline.story.features import features, match_rules
+    from timeline.story.happenings import best_label
+
+    def mention(doc: str, sentence: str, trigger: str, label: str) -> Event:
+        at = sentence.index(trigger)
+        return Event("e1", doc, at, at + len(trigger), trigger, sentence, label, Relation.ON, AnchorKind.TIMEX)
+
+    react = mention("a", "The Caribbean reacted swiftly to news of the earthquake with initial responses.",
+                    "reacted", "Caribbean reacted swiftly to news of the earthquake with initial responses")
+    hit = mention("b", "Haiti was hit by a massive 7.0-magnitude earthquake on Tuesday.", "hit",
+                  "Haiti was hit by a massive 7.0-magnitude earthquake")
+    quake = mention("c", "Tuesday's earthquake killed tens of thousands.", "earthquake", "Tuesday's earthquake")
+    rules = match_rules()
+    for members in ([react, hit, quake], [quake, react, hit], [hit, quake, react]):
+        assert best_label(members, [features(e, rules) for e in members]) is hit
+
+
 def test_a_happening_wears_the_clean_label_of_its_mentions():
     from timeline.model import AnchorKind, Event, Relation
     from timeline.story.features import features, match_rules

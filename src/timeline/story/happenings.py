@@ -28,7 +28,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..model import (Document, Event, EventRef, Happening, Interval, Match, Precision, RelInterval)
 from .features import Features, MatchRules, days, features, match_rules, story_kinds
@@ -197,8 +197,10 @@ def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
     """The mention whose label reads best and says most of what the others say: one the label
     lint passes (a headline with its subject) before any it finds fault with, one that tells
     the happening before one that names it in passing (`in_passing`), and, where most mentions
-    name one kind of happening ("died", "killed": death), one whose event word names a kind
-    before one whose word names none ("Sony has sold 31 million albums since his death", a
+    name one kind of happening ("died", "killed": death), by their event word or their label's
+    subject or agent ("Haiti was hit by a massive earthquake"), one whose event word names a
+    kind, or whose label names that one, before one that does neither ("Sony has sold 31
+    million albums since his death", "The Caribbean reacted to news of the earthquake": a
     mention the happening took in with its article)."""
     from ..syntax.clauses import lint
 
@@ -206,12 +208,14 @@ def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
         return members[0]
     counts = Counter(t for f in feats for t in f.terms)
     loose = match_rules().loose_kind_words  # ("hard hit by bird flu" names no attack)
-    named_kinds = set(story_kinds().values())
+    kinds_of = story_kinds()
+    named_kinds = set(kinds_of.values())
 
     def kind(e: Event, f: Features) -> str:
         return "" if not f.kinds or e.text.lower() in loose else f.kinds[0]
 
-    kinds = Counter(kind(e, f) for e, f in zip(members, feats))
+    labelled = [_label_kinds(e, kinds_of, loose) for e in members]  # (as subject or agent)
+    kinds = Counter(k for e, f, more in zip(members, feats, labelled) for k in {kind(e, f)} | more)
     main = max(kinds, key=lambda k: (kinds[k], k)) if kinds else ""
     if main not in named_kinds or 2 * kinds[main] < len(members):
         main = ""  # (no kind of happening that most mentions name: no mention is off it)
@@ -220,7 +224,7 @@ def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
         e, f = members[k], feats[k]
         shared = sum(1 for t in f.terms if counts[t] > 1)  # its words that other mentions use too
         named = 0.5 * _named(e)  # its subject a name ("World Health Organization", not "the organization")
-        off = bool(main) and kind(e, f) not in named_kinds
+        off = bool(main) and kind(e, f) not in named_kinds and main not in labelled[k]
         return (bool(lint(e.label)) or lost_subject(e), in_passing(e), off,
                 -(label_quality(e.label) + min(shared, 4) / 4 + named), e.doc, e.start)
 
@@ -264,6 +268,31 @@ def in_passing(e: Event) -> bool:
                                    or words[j][:1].isupper()):
         j, steps = j - 1, steps + 1
     return lower[j] in _PREPOSITIONS
+
+
+def _label_kinds(e: Event, kinds_of: Mapping[str, str], loose: Iterable[str]) -> set[str]:
+    """The kinds of happening a label's words name as its subject or its agent, not in passing:
+    a word of a kind heads the subject when an auxiliary follows ("Tuesday's earthquake has
+    left"), the agent after "by" when the phrase ends with it ("Haiti was hit by a massive
+    earthquake"); a modifier ("a wrongful death lawsuit", "earthquake efforts", "a meeting
+    chaired by") and a phrase after another preposition ("reacted to news of the earthquake")
+    name none, nor do words of many senses."""
+    words = [w.strip(".,;:!?\"“”‘’()") for w in e.label.split()]
+    lower = [w.lower() for w in words]
+    out = set()
+    for i, w in enumerate(lower):
+        if w in loose or (k := kinds_of.get(w)) is None:
+            continue
+        after = lower[i + 1] if i + 1 < len(lower) else ""
+        if after in _AUXILIARIES:
+            out.add(k)
+        elif (not after or after in _PREPOSITIONS) and "by" in lower[max(i - 4, 0):i] \
+                and not set(lower[lower.index("by", max(i - 4, 0)) + 1:i]) & _PREPOSITIONS:
+            out.add(k)
+    return out
+
+
+_AUXILIARIES = frozenset("has have had is are was were will would could may might can did does".split())
 
 
 def _named(e: Event) -> bool:
