@@ -313,6 +313,28 @@ def test_a_page_stamp_between_heading_and_body_dates_neither(tmp_path):
     assert pay.anchor is not AnchorKind.TIMEX and "08.43" not in pay.sentence
 
 
+def test_a_happening_that_names_the_story_s_places_outranks_an_aside_of_one_article(tmp_path):
+    """The story's centroid of names: of two happenings one article reports on one day, in its
+    lead, the one that names what the story's articles name (Haiti) outranks a sidebar that
+    names what none of the others does (a banker's yacht in Monaco)."""
+    from timeline.pipeline import build_timeline, read_documents
+
+    quake = "Rescue teams searched the rubble after the earthquake in Haiti, and survivors waited for aid"
+    for day in (13, 14, 15, 16):
+        (tmp_path / f"{day}.txt").write_text(f"Source: BBC\nDate: 2010-01-{day}\n\n{quake} on day {day}.\n",
+                                             encoding="utf-8")
+    (tmp_path / "17.txt").write_text(
+        "Source: BBC\nDate: 2010-01-19\n\nOn Monday, a retired banker sold his yacht in Monaco. "
+        "On Monday, rescue teams pulled a girl from the rubble of the earthquake in Haiti.\n", encoding="utf-8")
+    docs = read_documents(sorted(str(p) for p in tmp_path.iterdir()))
+    tl = build_timeline(docs)
+    girl = next(h for h in tl.happenings if h.articles == 1 and "earthquake" in h.label.lower())
+    yacht = next(h for h in tl.happenings if "yacht" in h.label)
+    assert girl.precision == yacht.precision and girl.envelope == yacht.envelope
+    assert dict(girl.signals)["central"] > dict(yacht.signals)["central"] > 0
+    assert girl.rank < yacht.rank
+
+
 def test_a_day_the_later_coverage_names_in_full_outranks_one_named_only_by_its_weekday(tmp_path):
     """Date-wise TLS: retrospectives name the days that mattered in full ("5 March 2025");
     "on Monday" points at the day before the publication day. A happening two later articles

@@ -26,13 +26,22 @@ JSON so that a reader can see why one happening outranks another):
   unleashed an obscene nightmare") into the top;
 - in span: it happened while the story was covered (from a week before the first article to
   the last): what came long before ("the September 11 attacks" in Iraq war coverage) is
-  background, however often the coverage recalls it.
+  background, however often the coverage recalls it;
+- central: how much its reports name whom and where the story is about, the mean share of
+  the story's articles that name each name of its first reports' sentences (a word with a
+  capital inside a sentence: "Iraq", "Blair", "Baghdad"; the story's centroid of names, as
+  centroid summarisers and TLS systems weigh sentences by the story's words): a year's
+  coverage of a war holds comment pieces, obituaries and sidebars ("Colonel H Jones was
+  awarded the VC", "Silvio Berlusconi is facing a crucial vote") whose names few of its
+  articles share. (Common words would favour vague sentences, "Fresh evidence emerged".)
+  From three articles on (with fewer every name is the story's).
 Reporting verbs and page furniture never become happenings (see `events` and
 `sources.furniture`).
 """
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from itertools import repeat
 from dataclasses import dataclass, field, replace
@@ -45,8 +54,11 @@ from ..model import AnchorKind, Document, Event, Happening, Precision, Timex, Ti
 from ..sources.segment import sentence_spans
 
 SIGNALS = ("articles", "outlets", "lead", "date_refs", "later_refs", "published", "full_refs", "precision",
-           "stated", "in_span")
+           "stated", "in_span", "central")
 SPAN_SLACK = 7  # days before the first article that still belong to the story's span
+CENTRAL_MENTIONS = 5  # the reports (the one whose label it wears first) whose words say what it is about
+CENTRAL_MIN_ARTICLES = 3
+_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")  # a capitalised word inside a sentence
 
 
 @cache
@@ -94,13 +106,41 @@ def date_salience(documents: Sequence[Document], timexes: Sequence[Timex]) -> Da
                         dict(published), span, {d: len(s) for d, s in full.items()})
 
 
+def name_shares(documents: Sequence[Document]) -> dict[str, float]:
+    """Per name, the share of the story's articles (duplicates once, page furniture aside)
+    that name it; empty for a story of fewer than CENTRAL_MIN_ARTICLES articles."""
+    originals = [d for d in documents if d.duplicate_of is None]
+    if len(originals) < CENTRAL_MIN_ARTICLES:
+        return {}
+    used: dict[str, int] = defaultdict(int)
+    for d in originals:
+        text, pos, kept = d.text, 0, []
+        for s, e in d.furniture:
+            kept.append(text[pos:s])
+            pos = max(pos, e)
+        kept.append(text[pos:])
+        for name in set(_NAME_RE.findall("\n".join(kept))):
+            used[name] += 1
+    return {name: n / len(originals) for name, n in used.items()}
+
+
+def centrality(reports: Sequence[Event], shares: Mapping[str, float]) -> float:
+    """The mean share of the story's articles that name each name of the reports' sentences
+    (`name_shares`); 0 without shares or names."""
+    names: set[str] = set()
+    for e in reports[:CENTRAL_MENTIONS] if shares else ():
+        names.update(_NAME_RE.findall(e.sentence))
+    return sum(shares.get(n, 0.0) for n in names) / len(names) if names else 0.0
+
+
 def _log2p(x: float) -> float:
     return math.log2(1 + x)
 
 
 def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: Mapping[str, int],
             titles: Mapping[str, frozenset[str]], salience: DateSalience,
-            day_main: Mapping[date, int] | None = None, main_share: float = 0.0) -> dict[str, float]:
+            day_main: Mapping[date, int] | None = None, main_share: float = 0.0,
+            shares: Mapping[str, float] | None = None) -> dict[str, float]:
     """The signals of one happening (see the module docstring), each on a log scale but
     full_refs, which is 1 when its day is named in full by an article of another day: what
     sets a day apart is that the coverage names it so at all; a busy day that twenty articles
@@ -141,6 +181,7 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
         "precision": (1.0 if day_precise else 0.5 if h.precision is Precision.DAYS else 0.0) if stated else 0.0,
         "stated": stated / max(len(agreeing), 1),
         "in_span": in_span,
+        "central": centrality(agreeing, shares or {}),
     }
 
 
@@ -152,6 +193,7 @@ def rank_happenings(happenings: Sequence[Happening], events: Sequence[Event], do
     weights = weights or rank_weights()
     mentions = {(e.doc, e.id): e for e in events}
     salience = date_salience(documents, timexes)
+    shares = name_shares(documents) if weights.get("central") else {}
     titles = {d.id: frozenset(w.lower().strip(".,;:'\"“”‘’") for w in d.title.split()) for d in documents if d.title}
     day_main: dict[date, int] = defaultdict(int)  # per day, the most articles a happening of it has
     for h in happenings:
@@ -160,7 +202,7 @@ def rank_happenings(happenings: Sequence[Happening], events: Sequence[Event], do
             day_main[day] = max(day_main[day], h.articles)
     scored = []
     for h in happenings:
-        sig = signals(h, mentions, lead_end, titles, salience, day_main, weights.get("main_share", 0.0))
+        sig = signals(h, mentions, lead_end, titles, salience, day_main, weights.get("main_share", 0.0), shares)
         score = sum(weights[k] * sig[k] for k in SIGNALS)
         start = h.envelope.start if h.envelope is not None and h.envelope.start is not None else datetime.max
         scored.append((-round(score, 6), -h.articles, start, h.id, h, sig, score))
