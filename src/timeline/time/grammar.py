@@ -431,10 +431,32 @@ def _possible(values: Mapping[str, Any]) -> bool:
     return (hour is None or 0 <= hour <= 24) and (minute is None or -59 <= minute <= 59)  # -15: "a quarter to"
 
 
+_MULTIPLE = re.compile(r"(\d+)\*([a-z]+)$")  # a unit that is a multiple of another: "2*week" (a fortnight)
+
+
+def _multiples(raw: dict[str, Any], kind: Kind) -> dict[str, Any]:
+    """A unit of the lexicons written "2*week" (a fortnight) is that many of the other unit:
+    the amount and the offset count it ("two fortnights": four weeks, "a fortnight ago": two
+    weeks back); with no amount stated, a duration or a recurrence is one of it."""
+    unit = raw.get("unit")
+    m = _MULTIPLE.match(unit) if isinstance(unit, str) else None
+    if m is None:
+        return raw
+    k = int(m.group(1))
+    out = dict(raw, unit=m.group(2))
+    for key in ("amount", "offset"):
+        if isinstance(out.get(key), (int, float)):
+            out[key] = out[key] * k
+    if out.get("amount") is None and out.get("offset") is None and kind in (Kind.DURATION, Kind.SPAN, Kind.SET):
+        out["amount"] = k  # "every fortnight" ("several fortnights" states "X": unspecified)
+    return out
+
+
 def symbolic_from_match(rule: Rule, match: re.Match[str], macros: Mapping[str, Macro]) -> Symbolic | None:
     """Build the symbolic time a rule states for one match; None if the match is not a time."""
     try:
-        values = {k: _coerce(k, _field_value(v, match, rule, macros)) for k, v in rule.fields.items()}
+        raw = {k: _field_value(v, match, rule, macros) for k, v in rule.fields.items()}
+        values = {k: _coerce(k, v) for k, v in _multiples(raw, rule.kind).items()}
         end = None
         if rule.kind is Kind.RANGE:
             end_values = {k: _coerce(k, _field_value(v, match, rule, macros)) for k, v in rule.end_fields.items()}
