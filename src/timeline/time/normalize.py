@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from ..model import Grain, Interval, Kind, RelInterval, Symbolic, Tense, TimexType, Unit
 from .periods import (Period, add_months, century_period, clock_hour, day_period, decade_period, half_period, holiday_date,
-                      month_period, part_period, quarter_period, refine, season_index, season_period, shift_period,
+                      month_period, part_edge, part_period, quarter_period, refine, season_index, season_period, shift_period,
                       shift_time, time_period, week_period, year_period)
 from . import clock, compose
 from .resolved import _GRAIN_UNIT, _UNIT_GRAIN, VAGUE_MAX, VIRTUAL_DAY, Anchor, Resolved
@@ -252,7 +252,8 @@ def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | N
 
 
 def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resolved:
-    env = _mod_envelope(p, sym.mod)
+    env = (part_edge(p, sym.part, sym.overnight, sym.mod) if p.grain is Grain.PART_OF_DAY and sym.part and sym.mod
+           else None) or _mod_envelope(p, sym.mod)
     return Resolved(_point_type(sym) if p.grain in (Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE) else TimexType.DATE,
                     p.value, p.grain, Interval(p.start, p.end), env, mod=sym.mod,
                     alternative=alt.value if alt else None)
@@ -267,7 +268,7 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
     if absolute is not None:
         return _period_result(_widen(absolute, sym), sym)
     assert anchor is not None
-    if sym.overnight or (sym.part and sym.weekday is None and sym.month is None and sym.day is None):
+    if (sym.overnight or sym.part) and sym.weekday is None and sym.month is None and sym.day is None:
         day = anchor.start
         if anchor.grain is Grain.PART_OF_DAY and anchor.end.date() > anchor.start.date() \
                 and sym.part in ("MO", "MI", "AF", "DT"):
