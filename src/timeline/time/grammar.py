@@ -458,9 +458,11 @@ def symbolic_from_match(rule: Rule, match: re.Match[str], macros: Mapping[str, M
         raw = {k: _field_value(v, match, rule, macros) for k, v in rule.fields.items()}
         values = {k: _coerce(k, v) for k, v in _multiples(raw, rule.kind).items()}
         end = None
-        if rule.kind is Kind.RANGE:
+        end_values: dict[str, Any] = {}
+        if rule.kind is Kind.RANGE or rule.end_fields:  # a SPAN's far end: "the next 12 to 18 months"
             end_values = {k: _coerce(k, _field_value(v, match, rule, macros)) for k, v in rule.end_fields.items()}
-            end = Symbolic(Kind.POINT, **{k: v for k, v in end_values.items() if v is not None})
+            if rule.kind is Kind.RANGE or any(v is not None for v in end_values.values()):
+                end = Symbolic(Kind.POINT, **{k: v for k, v in end_values.items() if v is not None})
     except (KeyError, ValueError):
         return None
     if not _possible(values) or (end is not None and not _possible(end_values)):

@@ -1,7 +1,8 @@
 """Spans counted from an anchor: "the past two weeks", "the next 48 hours", "in 7 days", and
 "the previous two days", "the following three weeks" counted from the time the text last told.
 
-The value is the duration (TIMEX3 DURATION, "P2D"); the interval is the span itself. A span
+The value is the duration (TIMEX3 DURATION, "P2D"); the interval is the span itself (for a range
+of amounts, "the past two to three years", the longer: a reader wants its earliest bound). A span
 from the publication day holds that day ("the past two days": yesterday and today, as a
 reader of the day's news counts); a span before or after a time the text told lies next to
 it ("The vote was on March 3. In the previous two days ...": 1-3 March, not the 3rd).
@@ -22,6 +23,8 @@ def resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
     if anchor is None:
         return Resolved(TimexType.DURATION, value, mod=sym.mod)
     reach = sym.amount if sym.amount is not None else VAGUE_MAX
+    if sym.amount is not None and sym.end_point is not None and sym.end_point.amount is not None:
+        reach = max(reach, sym.end_point.amount)  # "the next 12 to 18 months": the value the first, the span the longer
     if sym.anaphoric and sym.direction:  # "the previous two days": next to the time told, not holding it
         edge = anchor.start if sym.direction < 0 else anchor.end
         far = shift_time(edge, sym.unit, reach * sym.direction)
