@@ -467,4 +467,6 @@ def symbolic_from_match(rule: Rule, match: re.Match[str], macros: Mapping[str, M
         return None
     if not _possible(values) or (end is not None and not _possible(end_values)):
         return None
+    if end is not None and end.year is not None and values.get("year") is not None and end.year <= values["year"]:
+        return None  # a range goes forward: "2019-06" is no range of years
     return Symbolic(rule.kind, end_point=end, **{k: v for k, v in values.items() if v is not None})

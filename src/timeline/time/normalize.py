@@ -398,6 +398,10 @@ def _resolve_ref(sym: Symbolic, anchor: Anchor | None) -> Resolved:
     return Resolved(TimexType.DATE, ref, None, None, env, mod=sym.mod)
 
 
+def _only_year(sym: Symbolic) -> bool:
+    return sym.year is not None and replace(sym, kind=Kind.POINT, end_point=None) == Symbolic(Kind.POINT, year=sym.year)
+
+
 def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | None:
     end_sym = sym.end_point
     if end_sym is None:
@@ -405,6 +409,9 @@ def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
     first_sym = Symbolic(Kind.POINT, year=sym.year, month=sym.month, day=sym.day, weekday=sym.weekday,
                          season=sym.season, quarter=sym.quarter, half=sym.half, hour=sym.hour,
                          minute=sym.minute, part=sym.part)
+    if _only_year(sym) and _only_year(end_sym):  # "2012-13", "1998-99": both years, whole
+        env = Interval(year_period(sym.year).start, year_period(end_sym.year).end)  # type: ignore[arg-type]
+        return Resolved(TimexType.DURATION, f"P{end_sym.year - sym.year + 1}Y", Grain.YEAR, env, env)  # type: ignore[operator]
     if anchor is None and sym.year is None:
         return Resolved(TimexType.DURATION, range_duration(sym, end_sym) or "PXD")
     if sym.weekday is not None and end_sym.weekday is not None:  # "between Monday and Wednesday"
