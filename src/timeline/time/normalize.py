@@ -252,10 +252,16 @@ def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | N
 
 
 def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resolved:
-    env = (part_edge(p, sym.part, sym.overnight, sym.mod) if p.grain is Grain.PART_OF_DAY and sym.part and sym.mod
-           else None) or _mod_envelope(p, sym.mod)
+    mod = sym.mod
+    if sym.half and p.grain in (Grain.DECADE, Grain.CENTURY):  # "the last half of the '80s": 198, mod END
+        mod = mod or ("START" if sym.half == 1 else "END")
+        middle = datetime(p.end.year - (10 if p.grain is Grain.DECADE else 100) // 2, 1, 1)
+        env = Interval(p.start, middle) if sym.half == 1 else Interval(middle, p.end)
+    else:
+        env = (part_edge(p, sym.part, sym.overnight, mod) if p.grain is Grain.PART_OF_DAY and sym.part and mod
+               else None) or _mod_envelope(p, mod)
     return Resolved(_point_type(sym) if p.grain in (Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE) else TimexType.DATE,
-                    p.value, p.grain, Interval(p.start, p.end), env, mod=sym.mod,
+                    p.value, p.grain, Interval(p.start, p.end), env, mod=mod,
                     alternative=alt.value if alt else None)
 
 
