@@ -25,9 +25,9 @@ def resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
     if anchor is None:
         return Resolved(TimexType.DURATION, value, mod=sym.mod)
     reach = sym.amount if sym.amount is not None else VAGUE_MAX
-    far = sym.end_point.amount if sym.end_point is not None and sym.amount is not None else None
-    if far is not None:
-        reach = max(reach, far)  # "the next 12 to 18 months": the value the first, the span the longer
+    longest = sym.end_point.amount if sym.end_point is not None and sym.amount is not None else None
+    if longest is not None:
+        reach = max(reach, longest)  # "the next 12 to 18 months": the value the first, the span the longer
     if sym.anaphoric and sym.direction:  # "the previous two days": next to the time told, not holding it
         edge = anchor.start if sym.direction < 0 else anchor.end
         far = shift_time(edge, sym.unit, reach * sym.direction)
@@ -37,7 +37,8 @@ def resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
     ahead = clock.span_end(sym, anchor, shift_time)
     if ahead is not None:  # "in 7 days": the day a week on, within the span up to it
         iv, grain = ahead
-        last = clock.span_end(replace(sym, amount=far), anchor, shift_time) if far is not None and far > sym.amount else None
+        last = (clock.span_end(replace(sym, amount=longest), anchor, shift_time)
+                if longest is not None and longest > sym.amount else None)  # type: ignore[operator]
         if last is not None:  # "in two to three weeks": from the day two weeks on to the day three weeks on
             iv = Interval(iv.start, last[0].end)
         start = clock.base_time(anchor, sym.unit)
