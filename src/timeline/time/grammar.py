@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -467,6 +467,10 @@ def symbolic_from_match(rule: Rule, match: re.Match[str], macros: Mapping[str, M
         return None
     if not _possible(values) or (end is not None and not _possible(end_values)):
         return None
-    if end is not None and end.year is not None and values.get("year") is not None and end.year <= values["year"]:
-        return None  # a range goes forward: "2019-06" is no range of years
+    if end is not None and end.year is not None and values.get("year") is not None:
+        if end.year < 100 <= values["year"]:  # "1914-18", "1999-00": the second year in the first's century, after it
+            year = values["year"] // 100 * 100 + end.year
+            end = replace(end, year=year if year > values["year"] else year + 100)
+        if end.year <= values["year"]:  # type: ignore[operator]
+            return None  # a range goes forward: "2012-2010" is no range of years
     return Symbolic(rule.kind, end_point=end, **{k: v for k, v in values.items() if v is not None})
