@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -431,16 +431,46 @@ def _possible(values: Mapping[str, Any]) -> bool:
     return (hour is None or 0 <= hour <= 24) and (minute is None or -59 <= minute <= 59)  # -15: "a quarter to"
 
 
+_MULTIPLE = re.compile(r"(\d+)\*([a-z]+)$")  # a unit that is a multiple of another: "2*week" (a fortnight)
+
+
+def _multiples(raw: dict[str, Any], kind: Kind) -> dict[str, Any]:
+    """A unit of the lexicons written "2*week" (a fortnight) is that many of the other unit:
+    the amount and the offset count it ("two fortnights": four weeks, "a fortnight ago": two
+    weeks back); with no amount stated, a duration or a recurrence is one of it."""
+    unit = raw.get("unit")
+    m = _MULTIPLE.match(unit) if isinstance(unit, str) else None
+    if m is None:
+        return raw
+    k = int(m.group(1))
+    out = dict(raw, unit=m.group(2))
+    for key in ("amount", "offset"):
+        if isinstance(out.get(key), (int, float)):
+            out[key] = out[key] * k
+    if out.get("amount") is None and out.get("offset") is None and kind in (Kind.DURATION, Kind.SPAN, Kind.SET):
+        out["amount"] = k  # "every fortnight" ("several fortnights" states "X": unspecified)
+    return out
+
+
 def symbolic_from_match(rule: Rule, match: re.Match[str], macros: Mapping[str, Macro]) -> Symbolic | None:
     """Build the symbolic time a rule states for one match; None if the match is not a time."""
     try:
-        values = {k: _coerce(k, _field_value(v, match, rule, macros)) for k, v in rule.fields.items()}
+        raw = {k: _field_value(v, match, rule, macros) for k, v in rule.fields.items()}
+        values = {k: _coerce(k, v) for k, v in _multiples(raw, rule.kind).items()}
         end = None
-        if rule.kind is Kind.RANGE:
+        end_values: dict[str, Any] = {}
+        if rule.kind is Kind.RANGE or rule.end_fields:  # a SPAN's far end: "the next 12 to 18 months"
             end_values = {k: _coerce(k, _field_value(v, match, rule, macros)) for k, v in rule.end_fields.items()}
-            end = Symbolic(Kind.POINT, **{k: v for k, v in end_values.items() if v is not None})
+            if rule.kind is Kind.RANGE or any(v is not None for v in end_values.values()):
+                end = Symbolic(Kind.POINT, **{k: v for k, v in end_values.items() if v is not None})
     except (KeyError, ValueError):
         return None
     if not _possible(values) or (end is not None and not _possible(end_values)):
         return None
+    if end is not None and end.year is not None and values.get("year") is not None:
+        if end.year < 100 <= values["year"]:  # "1914-18", "1999-00": the second year in the first's century, after it
+            year = values["year"] // 100 * 100 + end.year
+            end = replace(end, year=year if year > values["year"] else year + 100)
+        if end.year <= values["year"]:  # type: ignore[operator]
+            return None  # a range goes forward: "2012-2010" is no range of years
     return Symbolic(rule.kind, end_point=end, **{k: v for k, v in values.items() if v is not None})

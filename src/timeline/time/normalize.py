@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from ..model import Grain, Interval, Kind, RelInterval, Symbolic, Tense, TimexType, Unit
 from .periods import (Period, add_months, century_period, clock_hour, day_period, decade_period, half_period, holiday_date,
-                      month_period, part_period, quarter_period, refine, season_index, season_period, shift_period,
+                      month_period, part_edge, part_period, quarter_period, refine, season_index, season_period, shift_period,
                       shift_time, time_period, week_period, year_period)
 from . import clock, compose
 from .resolved import _GRAIN_UNIT, _UNIT_GRAIN, VAGUE_MAX, VIRTUAL_DAY, Anchor, Resolved
@@ -252,9 +252,16 @@ def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | N
 
 
 def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resolved:
-    env = _mod_envelope(p, sym.mod)
+    mod = sym.mod
+    if sym.half and p.grain in (Grain.DECADE, Grain.CENTURY):  # "the last half of the '80s": 198, mod END
+        mod = mod or ("START" if sym.half == 1 else "END")
+        middle = datetime(p.end.year - (10 if p.grain is Grain.DECADE else 100) // 2, 1, 1)
+        env = Interval(p.start, middle) if sym.half == 1 else Interval(middle, p.end)
+    else:
+        env = (part_edge(p, sym.part, sym.overnight, mod) if p.grain is Grain.PART_OF_DAY and sym.part and mod
+               else None) or _mod_envelope(p, mod)
     return Resolved(_point_type(sym) if p.grain in (Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE) else TimexType.DATE,
-                    p.value, p.grain, Interval(p.start, p.end), env, mod=sym.mod,
+                    p.value, p.grain, Interval(p.start, p.end), env, mod=mod,
                     alternative=alt.value if alt else None)
 
 
@@ -267,7 +274,7 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
     if absolute is not None:
         return _period_result(_widen(absolute, sym), sym)
     assert anchor is not None
-    if sym.overnight or (sym.part and sym.weekday is None and sym.month is None and sym.day is None):
+    if (sym.overnight or sym.part) and sym.weekday is None and sym.month is None and sym.day is None:
         day = anchor.start
         if anchor.grain is Grain.PART_OF_DAY and anchor.end.date() > anchor.start.date() \
                 and sym.part in ("MO", "MI", "AF", "DT"):
@@ -397,6 +404,10 @@ def _resolve_ref(sym: Symbolic, anchor: Anchor | None) -> Resolved:
     return Resolved(TimexType.DATE, ref, None, None, env, mod=sym.mod)
 
 
+def _only_year(sym: Symbolic) -> bool:
+    return sym.year is not None and replace(sym, kind=Kind.POINT, end_point=None) == Symbolic(Kind.POINT, year=sym.year)
+
+
 def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | None:
     end_sym = sym.end_point
     if end_sym is None:
@@ -404,6 +415,9 @@ def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
     first_sym = Symbolic(Kind.POINT, year=sym.year, month=sym.month, day=sym.day, weekday=sym.weekday,
                          season=sym.season, quarter=sym.quarter, half=sym.half, hour=sym.hour,
                          minute=sym.minute, part=sym.part)
+    if _only_year(sym) and _only_year(end_sym):  # "2012-13", "1998-99": both years, whole
+        env = Interval(year_period(sym.year).start, year_period(end_sym.year).end)  # type: ignore[arg-type]
+        return Resolved(TimexType.DURATION, f"P{end_sym.year - sym.year + 1}Y", Grain.YEAR, env, env)  # type: ignore[operator]
     if anchor is None and sym.year is None:
         return Resolved(TimexType.DURATION, range_duration(sym, end_sym) or "PXD")
     if sym.weekday is not None and end_sym.weekday is not None:  # "between Monday and Wednesday"

@@ -8,7 +8,7 @@ import calendar
 from datetime import datetime, timedelta
 from functools import cache
 
-from ..model import Grain, Symbolic, Unit
+from ..model import Grain, Interval, Symbolic, Unit
 from ..rules import load_toml
 
 
@@ -33,6 +33,11 @@ class Period:
 @cache
 def part_windows() -> dict[str, tuple[int, int]]:
     return {k: (int(v[0]), int(v[1])) for k, v in load_toml("parts_of_day.toml")["window"].items()}
+
+
+@cache
+def part_edges() -> dict[str, tuple[int, int]]:
+    return {k: (int(v[0]), int(v[1])) for k, v in load_toml("parts_of_day.toml").get("edge", {}).items()}
 
 
 
@@ -97,6 +102,18 @@ def part_period(day: datetime, part: str, overnight: bool = False) -> Period:
     lo, hi = part_windows()[part]
     return Period(Grain.PART_OF_DAY, day + timedelta(hours=lo), day + timedelta(hours=hi),
                   _ymd(day) + "T" + part)
+
+
+
+def part_edge(p: Period, part: str, overnight: bool, mod: str | None) -> Interval | None:
+    """The start or end of a part of the day that crosses midnight, as the [edge] table of
+    parts_of_day.toml gives it ("late on Friday night": 22:00 on); None where a third will do."""
+    key = "overnight" if overnight else part
+    hours = part_edges().get(f"{key}_{mod}")
+    if hours is None:
+        return None
+    base = p.start - timedelta(hours=part_windows()[key][0])  # midnight of the day it is counted from
+    return Interval(base + timedelta(hours=hours[0]), base + timedelta(hours=hours[1]))
 
 
 

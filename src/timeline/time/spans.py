@@ -1,12 +1,15 @@
 """Spans counted from an anchor: "the past two weeks", "the next 48 hours", "in 7 days", and
 "the previous two days", "the following three weeks" counted from the time the text last told.
 
-The value is the duration (TIMEX3 DURATION, "P2D"); the interval is the span itself. A span
+The value is the duration (TIMEX3 DURATION, "P2D"); the interval is the span itself (for a range
+of amounts, "the past two to three years", the longer: a reader wants its earliest bound). A span
 from the publication day holds that day ("the past two days": yesterday and today, as a
 reader of the day's news counts); a span before or after a time the text told lies next to
 it ("The vote was on March 3. In the previous two days ...": 1-3 March, not the 3rd).
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ..model import Interval, Symbolic, TimexType
 from . import clock
@@ -22,6 +25,9 @@ def resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
     if anchor is None:
         return Resolved(TimexType.DURATION, value, mod=sym.mod)
     reach = sym.amount if sym.amount is not None else VAGUE_MAX
+    longest = sym.end_point.amount if sym.end_point is not None and sym.amount is not None else None
+    if longest is not None:
+        reach = max(reach, longest)  # "the next 12 to 18 months": the value the first, the span the longer
     if sym.anaphoric and sym.direction:  # "the previous two days": next to the time told, not holding it
         edge = anchor.start if sym.direction < 0 else anchor.end
         far = shift_time(edge, sym.unit, reach * sym.direction)
@@ -31,6 +37,10 @@ def resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
     ahead = clock.span_end(sym, anchor, shift_time)
     if ahead is not None:  # "in 7 days": the day a week on, within the span up to it
         iv, grain = ahead
+        last = (clock.span_end(replace(sym, amount=longest), anchor, shift_time)
+                if longest is not None and longest > sym.amount else None)  # type: ignore[operator]
+        if last is not None:  # "in two to three weeks": from the day two weeks on to the day three weeks on
+            iv = Interval(iv.start, last[0].end)
         start = clock.base_time(anchor, sym.unit)
         return Resolved(TimexType.DURATION, value, grain, iv, Interval(start, iv.end), mod=sym.mod)
     now = clock.base_time(anchor, sym.unit)  # "the next 48 hours": from the publication time, when known

@@ -3,6 +3,8 @@
 span of weeks), a range's length, and times before year 1 ("BC0500") (pure)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Grain, Kind, Symbolic, Unit
 from .periods import Period
 
@@ -62,6 +64,10 @@ def masked_value(sym: Symbolic) -> str:
                 Unit.HALF: "XXXX-HX", Unit.YEAR: "XXXX", Unit.DECADE: "XXX", Unit.CENTURY: "XX",
                 Unit.HOUR: "XXXX-XX-XXTXX:XX", Unit.MINUTE: "XXXX-XX-XXTXX:XX"}.get(unit, "XXXX-XX-XX")
         return base + (part if unit in (Unit.DAY, Unit.NIGHT) else "")
+    if sym.overnight and sym.weekday is not None:  # "the early hours of Sunday": Saturday's night
+        sym = replace(sym, weekday=(sym.weekday - 2) % 7 + 1)
+    elif sym.overnight and sym.day is not None:
+        sym = replace(sym, day=sym.day - 1) if sym.day > 1 else replace(sym, month=None, day=None)
     year = f"{sym.year:04d}" if sym.year is not None else "XXXX"
     if sym.month is not None:
         day = f"-{sym.day:02d}" if sym.day is not None else ""
