@@ -16,6 +16,7 @@ arguments, as the text writes them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Sequence
@@ -23,7 +24,8 @@ from typing import Sequence
 from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
-from .trim import change_target, gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase, wh_on_time
+from .trim import (change_target, gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase,
+                   held_opener, reported_future, wh_on_time, whole_words)
 from .misparse import (QUOTES, SEPARATORS, antecedent, before_aside, names_opening, plural_collectives, possessed,
                        quoted, reduced_relative_subject, run_on, run_on_span, time_residue,
                        run_on_clause, stray_object, subject_before_saying, whole_phrase, from_name, stranded as stranded_subject)
@@ -62,7 +64,8 @@ def _ends(parse: Parse, idxs: list[int]) -> list[int]:
         idxs = idxs[:-1]
     while idxs and (parse.tokens[idxs[0]].upos in {"PUNCT", "CCONJ", "SCONJ", "ADP"} or parse.tokens[idxs[0]].tag == "WRB"
                     or parse.tokens[idxs[0]].dep == "case"  # ("such as | the recent India oil deal")
-                    or parse.tokens[idxs[0]].text.lower() in {"a", "an", "the", "which", "who", "whom", "that"}):
+                    or parse.tokens[idxs[0]].text.lower() in {"a", "an", "the", "which", "who", "whom", "that"}) \
+            and not held_opener(parse, idxs):  # ("At | least 122 people", "A | number have died")
         idxs = idxs[1:]
     return idxs
 
@@ -206,7 +209,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 else:
                     subject = resolve(parse, subj) if resolve is not None else None
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
-                part = _ends(parse, _name_part(parse, phrase(subj), subj))
+                part = _ends(parse, whole_words(parse, _name_part(parse, phrase(subj), subj)))
                 owner = _owner(parse, part, resolve)  # "his doctor called for help": Jackson's doctor
                 subject = " ".join(x for x in (owner, words(parse, part[1:] if owner else part, text)) if x) or None
             else:
@@ -230,18 +233,20 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         late_starts = {phrase(k)[0] for k in late}
 
     lo, hi = run_on_span(parse, i, text)
+    future = reported_future(parse, kids, i, _reporting())
 
     def label_of() -> str:
         idxs = whole_phrase(parse, sorted(j for j in set(fixed) | {j for p in trimmed + optional for j in p} if lo <= j < hi),
                       i, in_time)
         idxs = before_aside(parse, idxs, i)
-        idxs = idxs + stray_object(parse, idxs, i, hi, in_time)
+        idxs = whole_words(parse, idxs + stray_object(parse, idxs, i, hi, in_time))
         while len(idxs) > 1 and idxs[-1] != i and in_time(idxs[-1]) and toks[idxs[-1]].dep not in {"obj", "iobj"} \
                 and toks[toks[idxs[-1]].head].dep not in {"obj", "iobj"}:
             # a date phrase the parse made part of another ends no label ("collapsed last |
             # Thursday"); an object stays ("Fans marked one year")
             idxs = idxs[:-1]
-        return _compose(parse, idxs, text, subject or prefix)
+        said = _compose(parse, idxs, text, subject or prefix)  # (with "to" for a reported "would": "X to defy ...")
+        return re.sub(r"\bwould\b", "to", said, count=1) if future in idxs and said.count("would") == 1 else said
 
     def shed(phrase_: list[int], optional_: bool = False) -> list[int] | None:  # (trim.shed: its last dependent that may go)
         return shed_phrase(parse, kids, phrase_, i, quotations, optional_)
@@ -367,7 +372,8 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
         if (before := _noun_before(parse, kids, i)) is not None and any(
                 toks[c].dep == "case" and toks[c].text.lower() in _subordinators() for c in kids[before]):
             return before  # a word that opens a clause read as a preposition ("since | the virus was found")
-        if toks[i].dep == "conj" and (before := _noun_before(parse, kids, i)) is not None:
+        if toks[i].dep == "conj" and (before := _noun_before(parse, kids, i)) is not None \
+                and not any(toks[c].dep == "case" for c in kids[before]):  # (not "victims | of Haiti's earthquake")
             return before  # (a misparse: "... after a swine flu virus was implicated", not the WHO)
         if (reduced := reduced_relative_subject(parse, kids, i)) is not None:
             return reduced  # "Thermal cameras set up at the airport | detected ...": the cameras

@@ -36,6 +36,9 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
   nominal     a noun phrase (no verb in it) whose noun names no happening ("Cause of the Iraq
               war", "Naomi Klein book": the noun is the last word before the first preposition),
               or of three words or fewer that names no one, no place, no number ("Swine flu deaths")
+  clipped     a word or phrase cut in two: a piece of a word a hyphen joined at either end ("-operation
+              minister had suggested", "Disasters Emergency Committee is co"), a phrase that lost its
+              first word ("Least 122 people", "Number have died": "At least", "A number")
   run-on      a word that opens sentences, capitalized after a word in lower case and not
               beginning a name: a headline or byline run into the first sentence ("... an
               obscene nightmare Five days after", "... a heroic act The following correction")
@@ -51,7 +54,7 @@ from functools import cache, lru_cache
 from ..rules import load_toml
 
 CLASSES = ("furniture", "long", "short", "cut", "ending", "stamp", "capitals", "repeated", "subjectless", "pronoun", "opener",
-           "lowercase", "unbalanced", "garbled", "run-on", "object", "unfinished", "fragment", "nominal")
+           "lowercase", "unbalanced", "garbled", "clipped", "run-on", "object", "unfinished", "fragment", "nominal")
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 # a clock stamp ("20:07 UTC"), a dateline ("CAIRO, Egypt (CNN) --", "KYIV, Feb 3 (Reuters) -"), a
 # full date ("8 November 2011", "June 25, 2009"), a page's "Last updated"
@@ -104,6 +107,9 @@ class LintWords:
     nominal_words: int = 4
     event_verbs: frozenset[str] = frozenset()  # verb forms that are no nouns (for `_verbal`)
     relational: frozenset[str] = frozenset()
+    prefixes: frozenset[str] = frozenset()  # the first halves of hyphened words ("co", "re", "non")
+    quantity_nouns: frozenset[str] = frozenset()  # what "a" goes with ("a number")
+    superlatives: frozenset[str] = frozenset()  # what "at" goes with ("at least")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +148,7 @@ def verb_forms(d: dict) -> VerbForms:
 
 @cache
 def lint_words() -> LintWords:
-    d = load_toml("labels.toml")["lint"]
+    d, clause = load_toml("labels.toml")["lint"], load_toml("labels.toml")["clause"]
     low = lambda key: frozenset(w.lower() for w in d[key])  # noqa: E731
     events = load_toml("events.toml")
     nouns = low("happening_nouns") | frozenset(w.lower() for w in events["nouns"])
@@ -155,7 +161,8 @@ def lint_words() -> LintWords:
                      frozenset(d.get("titles", ())), frozenset(d.get("object_pronouns", ())),
                      low("quantifiers"), low("finite_auxiliaries"), verbs, low("gerund_noun_links"),
                      low("ing_nouns") | low("ing_adjectives"), nouns, low("nominal_links"), int(d["nominal_words"]),
-                     event_verbs, low("relational_nouns"))
+                     event_verbs, low("relational_nouns"), low("hyphen_prefixes"),
+                     frozenset(clause["quantity_nouns"]), frozenset(clause["superlatives"]))
 
 
 def lint_examples() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -208,10 +215,13 @@ def lint(label: str) -> tuple[str, ...]:
             problems.append(f"pronoun: opens with '{words[0]}', a name it does not give")
         elif first in w.conjunctions:
             problems.append(f"opener: opens with '{words[0]}'")
-        elif _subjectless(words[0], first, second, second_lower, w):
+        elif _subjectless(words[0], first, second, second_lower, w) or _owner_object(words, first, w):
             problems.append(f"subjectless: opens with the verb '{words[0]}'")
     if label[:1].islower() and not any(c.isupper() for c in words[0][1:]):  # ("iPhone", "eBay": names)
         problems.append("lowercase: opens in lower case")
+    clip = _clipped(words, bare, w)
+    if clip:
+        problems.append(f"clipped: {clip}")
     run_on = _run_on(words, w.run_on_openers)
     if run_on:
         problems.append(f"run-on: '{run_on}' opens another sentence")
@@ -232,6 +242,18 @@ def lint(label: str) -> tuple[str, ...]:
     return tuple(problems)
 
 
+def _clipped(words: list[str], bare: list[str], w: LintWords) -> str | None:
+    """What was cut in two at the label's start or end (see the class), else None."""
+    if words[0][:1] in "-‐‑–" or words[-1][-1:] in "-‐‑":
+        return "a hyphened word cut at its hyphen"
+    if len(bare) > 1 and bare[-1] in w.prefixes and words[-1][-1:].isalpha():
+        return f"ends on '{words[-1]}', the first half of a hyphened word"
+    if len(bare) > 1 and ((bare[0] in w.superlatives and bare[1][:1].isdigit())
+                          or (bare[0] in w.quantity_nouns and bare[1] in w.finite_auxiliaries)):
+        return f"'{words[0]}' lost the word before it"
+    return None
+
+
 def _run_on(words: list[str], openers: frozenset[str]) -> str | None:
     at = run_on_at(words, openers)
     return None if at is None else f"{words[at - 1]} {words[at]}"
@@ -248,6 +270,15 @@ def run_on_at(words: list[str], openers: frozenset[str] | None = None) -> int | 
         if word in openers and prev[:1].islower() and prev[-1:] not in ".:;!?\"'”’" and not nxt[:1].isupper():
             return i
     return None
+
+
+def _owner_object(words: list[str], first: str, w: LintWords) -> bool:
+    """A past form that opens a label before a name's possessive: a verb and the phrase of its
+    object ("Questioned Tony Blair's echo of ..."), its subject lost; not a participle before
+    the noun it qualifies ("Questioned Guardian journalist was freed")."""
+    v = w.verbs
+    return v is not None and first in v.past and len(words) > 2 and words[1][:1].isupper() \
+        and any(x.endswith(("'s", "’s")) for x in words[1:4])
 
 
 def _subjectless(word: str, first: str, second: str, second_lower: bool, w: LintWords) -> bool:

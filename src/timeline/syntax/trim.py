@@ -190,3 +190,67 @@ def change_target(parse: Parse, kids: list[list[int]], i: int, in_time: Callable
         if objects and toks[j].upos == "NUM" and case and toks[j].head not in objects and not in_time(j):
             return sorted(case + subtree(kids, parse, j, lambda c: True))
     return []
+
+
+HYPHENS = frozenset({"-", "‐", "‑"})
+JOINERS = frozenset({"and", "or", "&"})
+
+
+def whole_words(parse: Parse, idxs: list[int]) -> list[int]:
+    """The label's tokens with the rest of every word a hyphen joins that it has a piece of (the
+    tokenizer cuts "co-ordinating", "search-and-rescue" at their hyphens, and the parse hangs the
+    pieces apart: "Disasters Emergency Committee is co", "-operation minister"), and the "and"
+    or "or" between two of its words that the parse hung elsewhere ("the search | and | rescue
+    team": not "search rescue team")."""
+    toks = parse.tokens
+    have = set(idxs)
+    n, k = len(toks), 0
+    while k < n:  # (a run of tokens that touch, a hyphen between two of them)
+        j = k
+        while j + 1 < n and toks[j].end == toks[j + 1].start and (toks[j + 1].text in HYPHENS or toks[j].text in HYPHENS):
+            j += 1
+        if any(toks[m].text in HYPHENS for m in range(k + 1, j)) and not have.isdisjoint(range(k, j + 1)):
+            have.update(range(k, j + 1))
+        k = j + 1
+    have.update(j for j in range(1, n - 1) if j not in have and j - 1 in have and j + 1 in have
+                and toks[j].text.lower() in JOINERS)
+    return sorted(have)
+
+
+@cache
+def _held() -> tuple[frozenset[str], frozenset[str]]:
+    d = load_toml("labels.toml")["clause"]
+    return frozenset(d["quantity_nouns"]), frozenset(d["superlatives"])
+
+
+def held_opener(parse: Parse, idxs: list[int]) -> bool:
+    """Whether the first of the label's tokens is a word the next one needs, which an article or a
+    preposition at a label's start otherwise is not: the "a" of a noun of quantity ("A number
+    have died", "A few people": not "Number have died", "Few people" is another claim), the "at"
+    of "at least", "at most" (rules/en/labels.toml [clause] quantity_nouns, superlatives)."""
+    if len(idxs) < 2 or idxs[1] != idxs[0] + 1:
+        return False
+    quantities, superlatives = _held()
+    first, nxt = parse.tokens[idxs[0]].text.lower(), parse.tokens[idxs[1]].text.lower()
+    return (first in {"a", "an"} and nxt in quantities) or (first == "at" and nxt in superlatives)
+
+
+@cache
+def _forecasting() -> frozenset[str]:
+    return frozenset(load_toml("labels.toml")["clause"]["forecast_verbs"])
+
+
+def reported_future(parse: Parse, kids: list[list[int]], i: int, reporting: frozenset[str]) -> int | None:
+    """The "would" of the verb at i where a verb of saying reports its clause ("Mexico's assembly
+    ... said it would defy the shutdown call"): the future the speaker announced, which a
+    headline writes with "to" ("... to defy the shutdown call"); a label with "would" alone
+    tells a condition, not news. None for any other verb, a negated one or "would have"."""
+    toks = parse.tokens  # (and where one of [clause] forecast_verbs does: "predicted that ... experts would find")
+    t = toks[i]
+    if t.dep != "ccomp" or t.head == i or toks[t.head].lemma.lower() not in reporting | _forecasting():
+        return None
+    before = [k for k in kids[i] if k < i and toks[k].dep in {"aux", "aux:pass", "advmod"}]
+    if not before or toks[before[0]].text.lower() != "would" or any(
+            toks[k].text.lower() in {"have", "not", "n't", "never"} for k in before):
+        return None
+    return before[0]
