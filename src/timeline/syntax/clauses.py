@@ -25,7 +25,8 @@ from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
 from .trim import (change_target, gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase,
-                   held_opener, reported_future, wh_on_time, whole_words)
+                   held_opener, reported_future, wh_on_time, whole_words,
+                   adjacent_place, that_clauses, light_object)
 from .misparse import (QUOTES, SEPARATORS, antecedent, before_aside, names_opening, plural_collectives, possessed,
                        quoted, reduced_relative_subject, run_on, run_on_span, time_residue,
                        run_on_clause, stray_object, subject_before_saying, whole_phrase, from_name, stranded as stranded_subject)
@@ -178,6 +179,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         fixed = [j for j in fixed if j >= i or not any(toks[m].text in SEPARATORS and m not in fixed
                                                       for m in range(_premodifier(j), i))]
         optional = [phrase(k) for k in kids[i] if k > i and keep(k) and k not in fixed and toks[k].dep.startswith("nmod")]
+        optional += [phrase(k) for k in adjacent_place(parse, kids, i) if keep(k)]  # ("attacks | in London")
     else:
         subj = _subject(parse, kids, i)
         fixed = [k for k in kids[i] if (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)
@@ -227,6 +229,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 and any(o < k for o in obliques) and head.lemma.lower() not in _reporting()]
         trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late
                     and not run_on(parse, kids, k) and not run_on_clause(parse, kids, i, k, _reporting())]
+        trimmed += [phrase(k) for k in that_clauses(parse, kids, i, _reporting())]  # ("suggested | that ...")
         trimmed += [subtree(kids, parse, k, lambda c, k=k: keep(c) or toks[c].dep == "acl:relcl" and toks[c].head == k)
                     for k in wh_on_time(parse, kids, i, in_time) + second_subjects(parse, kids, i)]
         optional = [phrase(k) for k in sorted(obliques + late)]
@@ -280,14 +283,15 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         if timed_label is not None and len(timed_label.label.split()) >= 3 \
                 and not any(p.startswith("subjectless") for p in lint(timed_label.label)):
             return timed_label  # (not a verb that lost its subject: "Watched on Monday")
-    if widen and nominal and len(label.split()) < 3 and head.head != i and head.dep.startswith(("nmod", "obl")):
+    if widen and nominal and len(label.split()) < 3 and head.head != i and (head.dep.startswith(("nmod", "obl"))
+                                                                            or light_object(parse, i)):  # ("hold | talks")
         # a bare noun ("Attack", "Foul play") is no headline: the phrase it is part of is ("No
         # evidence of foul play after an autopsy", "Convoy came under attack ..."); not a verb
         # that has it for subject or object, a claim of its own ("police presume the bombings",
         # "negotiations remain stalled ...")
         wider = clause(parse, head.head, text, exclude, resolve, max_chars)
         if wider is not None and label.lower() in wider.label.lower() and len(wider.label.split()) >= 3 \
-                and not any(p.startswith(("subjectless", "pronoun")) for p in lint(wider.label)):
+                and not any(p.startswith(("subjectless", "pronoun", "nominal")) for p in lint(wider.label)):
             label = wider.label
     if not label or (" " not in label and not nominal):
         return None

@@ -201,7 +201,8 @@ def whole_words(parse: Parse, idxs: list[int]) -> list[int]:
     tokenizer cuts "co-ordinating", "search-and-rescue" at their hyphens, and the parse hangs the
     pieces apart: "Disasters Emergency Committee is co", "-operation minister"), and the "and"
     or "or" between two of its words that the parse hung elsewhere ("the search | and | rescue
-    team": not "search rescue team")."""
+    team": not "search rescue team"), and the quotation marks around words it keeps ('the US was
+    "occupying" Haiti': not a quotation made the label's own claim)."""
     toks = parse.tokens
     have = set(idxs)
     n, k = len(toks), 0
@@ -214,6 +215,10 @@ def whole_words(parse: Parse, idxs: list[int]) -> list[int]:
         k = j + 1
     have.update(j for j in range(1, n - 1) if j not in have and j - 1 in have and j + 1 in have
                 and toks[j].text.lower() in JOINERS)
+    marks = [j for j, t in enumerate(toks) if t.text in {'"', "“", "”"}]
+    for a, b in zip(marks[::2], marks[1::2]):  # (the quotation marks around words it keeps all of: 'was "occupying" Haiti')
+        if b > a + 1 and all(j in have for j in range(a + 1, b)) and a - 1 in have and b + 1 in have:
+            have.update((a, b))
     return sorted(have)
 
 
@@ -254,3 +259,49 @@ def reported_future(parse: Parse, kids: list[list[int]], i: int, reporting: froz
             toks[k].text.lower() in {"have", "not", "n't", "never"} for k in before):
         return None
     return before[0]
+
+
+PLACE_CASES = frozenset({"in", "at", "near", "outside"})
+
+
+def adjacent_place(parse: Parse, kids: list[list[int]], i: int) -> list[int]:
+    """The place a noun's phrase goes on with that the parse hung on the verb before it instead
+    ("taking part in the failed terror attacks | in London", "in London" made an oblique of
+    "taking"): the oblique of the noun's verb that opens right where the noun's phrase ends, a
+    name after "in", "at", "near" or "outside". It belongs to the noun's label too."""
+    toks = parse.tokens
+    h = toks[i].head
+    if h == i or not toks[i].dep.startswith(("obl", "obj", "nmod")):
+        return []
+    end = subtree(kids, parse, i, lambda c: True)[-1]
+    out = []
+    for k in kids[h]:
+        span = subtree(kids, parse, k, lambda c: True)
+        if k > i and span[0] == end + 1 and toks[k].upos == "PROPN" and toks[k].dep.startswith(("obl", "nmod")) \
+                and any(toks[c].dep == "case" and toks[c].text.lower() in PLACE_CASES for c in kids[k]):
+            out.append(k)
+    return out
+
+
+def that_clauses(parse: Parse, kids: list[list[int]], i: int, reporting: frozenset[str]) -> list[int]:
+    """The clauses "that" opens after a verb of saying that the parse made a clause of time or
+    manner ("had suggested on Monday | that the US was 'occupying' Haiti", an advcl): what the
+    verb said, its object, which stays in its label."""
+    toks = parse.tokens
+    if toks[i].lemma.lower() not in reporting:
+        return []
+    return [k for k in kids[i] if k > i and toks[k].dep == "advcl"
+            and any(toks[m].dep == "mark" and toks[m].text.lower() == "that" and m < k for m in kids[k])]
+
+
+@cache
+def _light() -> frozenset[str]:
+    return frozenset(load_toml("labels.toml")["clause"]["light_verbs"])
+
+
+def light_object(parse: Parse, i: int) -> bool:
+    """Whether the noun at i is the object of a verb that says no more than that it took place
+    ("will hold | talks", "staged | a protest", [clause] light_verbs): the verb's clause is the
+    happening's label, not the bare noun."""
+    t = parse.tokens[i]
+    return t.dep == "obj" and t.head != i and parse.tokens[t.head].lemma.lower() in _light()
