@@ -82,3 +82,32 @@ def test_a_noun_inside_a_prepositional_phrase_is_not_the_subject_of_the_next_ver
 ])
 def test_the_lint_rejects_a_label_cut_in_two_or_without_its_subject(label, cls):
     assert any(p.startswith(cls) for p in lint(label)), lint(label)
+
+
+@pytest.mark.parametrize("sentence, trigger, times, wanted, unwanted", [
+    # a heading run into the sentence: the verb agrees with the noun right before it, not the parse's subject
+    ("The Red Cross appeal for victims of the floods in Chile Rescue teams have been hampered by heavy rain.",
+     "hampered", (), "teams have been hampered", "appeal"),
+    # a participle qualifies the noun right before it, not one further back
+    ("Searches at the office and another house rented by the doctor in Denver were carried out last week.",
+     "rented", (), "house rented by the doctor", "Searches rented"),
+    # a range of numbers stays whole
+    ("Officials say between 200 and 300 soldiers are still missing after the storm.", "missing", (),
+     "Between 200 and 300 soldiers", None),
+    # a verb of saying keeps what it said, opened by "that", however the parse attached it
+    ("Italy's foreign minister, Franco Rossi, had suggested on Friday that the troops were \"occupying\" the port "
+     "and urged the council to act.", "suggested", ("on Friday",), 'that the troops were "occupying" the port', None),
+    # a noun's label keeps the place the parse gave the verb before it
+    ("One of the men accused of taking part in the failed bomb attacks in Madrid on 3 May has been charged.",
+     "attacks", ("3 May",), "attacks in Madrid", None),
+])
+def test_a_label_mends_what_the_parse_attached_wrongly(sentence, trigger, times, wanted, unwanted):
+    found = _label(sentence, trigger, times)
+    assert found is not None and wanted.lower() in found.lower(), found
+    assert unwanted is None or not found.startswith(unwanted), found
+    assert not lint(found), lint(found)
+
+
+def test_a_noun_a_light_verb_takes_is_labelled_with_the_verbs_clause():
+    found = _label("Trade ministers will hold talks on Monday to discuss the crisis.", "talks", ("on Monday",))
+    assert found is not None and "hold talks" in found and len(found.split()) >= 3, found

@@ -27,7 +27,7 @@ from .participants import names, participants
 from .trim import (change_target, gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase,
                    held_opener, reported_future, wh_on_time, whole_words,
                    adjacent_place, that_clauses, light_object)
-from .misparse import (QUOTES, SEPARATORS, antecedent, before_aside, names_opening, plural_collectives, possessed,
+from .misparse import (QUOTES, SEPARATORS, agreeing_subject, antecedent, participle_noun, before_aside, names_opening, plural_collectives, possessed,
                        quoted, reduced_relative_subject, run_on, run_on_span, time_residue,
                        run_on_clause, stray_object, subject_before_saying, whole_phrase, from_name, stranded as stranded_subject)
 from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
@@ -368,8 +368,8 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
         if own is not None and toks[own].dep.startswith("nsubj") and toks[own].upos in {"NOUN", "PROPN", "PRON"} \
                 and any(toks[k].dep in SUBJECTS or toks[k].dep == "cop" for k in kids[own]):
             return None  # a clause of its own the parse took for the subject ("They were actions ... | were awarded")
-        if own is not None:
-            return own
+        if own is not None:  # (unless a heading run into the sentence gave it: "... in Haiti | Relief efforts have")
+            return agreeing_subject(parse, kids, own, i) or own
         stolen = _participle_subject(parse, kids, i)
         if stolen is not None:
             return stolen
@@ -390,7 +390,7 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
             continue  # an infinitive after its predicate completes it, and takes its subject
         if toks[i].dep in {"acl", "acl:relcl"} and toks[toks[i].head].upos in {"NOUN", "PROPN"} \
                 and not any(toks[k].dep == "mark" and toks[k].text.lower() == "to" for k in kids[i]):
-            return toks[i].head  # (not "efforts to resolve", "a plan to withdraw": the plan withdraws nothing)
+            return participle_noun(parse, kids, i)  # (not "efforts to resolve", "a plan to withdraw")
         return None
     return None
 

@@ -29,7 +29,7 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
   unfinished  ends on a verb that takes an object, where it is a verb (after a modal, "to", "did
               not", "has"; after a plural noun; its "-s" form; an irregular past): the object was
               cut ("... would offer", "... he did not draw", "Mexican swine flu deaths spark",
-              "Jackson's doctor gave"); or on an adverb that narrows what it cut ("learned only"),
+              "Jackson's doctor gave", "The committee is co-ordinating"); or on an adverb that narrows what it cut ("learned only"),
               or on a noun that relates two things, both cut ("there is a link")
   fragment    opens with a word in "-ing" before a word that does not make it a noun's phrase,
               and has no finite verb: a gerund's phrase ("Building new alliances")
@@ -328,6 +328,9 @@ def _unfinished(bare: list[str], words: list[str], w: LintWords) -> str | None:
         return words[-1]  # "The WHO has declared"
     if last in v.past_only and prev not in {"was", "were", "is", "are", "be", "been", "being"}:
         return words[-1]  # "Jackson's doctor gave"
+    if last.endswith("ing") and prev in {"is", "are", "was", "were", "be", "been"} and (
+            last[:-3] in v.base or last[:-3] + "e" in v.base or (len(last) > 6 and last[:-4] in v.base and last[-4] == last[-5])):
+        return words[-1]  # "The committee is co-ordinating", "Haiti is facing"
     return None
 
 

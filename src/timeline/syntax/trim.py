@@ -118,11 +118,14 @@ def gerund_complements(parse: Parse, kids: list[list[int]], i: int) -> list[int]
 
 def paired(parse: Parse, kids: list[list[int]], k: int) -> bool:
     """Whether token k is the second of a pair that "between" needs ("a link between Tony Blair's
-    decision | and the London bombings"), or its "and": it stays with the first."""
+    decision | and the London bombings"), or of a range of numbers ("between 100 | and 150
+    people"), or its "and": it stays with the first."""
     toks = parse.tokens
     if toks[k].dep in {"cc", "punct"} and toks[k].head != k and toks[toks[k].head].dep == "conj":
         k = toks[k].head
     t = toks[k]
+    if t.dep == "conj" and t.head != k and t.upos == "NUM" and toks[t.head].upos == "NUM":
+        return True  # the second number of a range ("between 100 | and 150 people": not "100 people")
     return t.dep == "conj" and t.head != k and t.upos in {"NOUN", "PROPN", "PRON"} \
         and any(toks[c].dep == "case" and toks[c].text.lower() == "between" for c in kids[t.head])
 
@@ -232,12 +235,14 @@ def held_opener(parse: Parse, idxs: list[int]) -> bool:
     """Whether the first of the label's tokens is a word the next one needs, which an article or a
     preposition at a label's start otherwise is not: the "a" of a noun of quantity ("A number
     have died", "A few people": not "Number have died", "Few people" is another claim), the "at"
-    of "at least", "at most" (rules/en/labels.toml [clause] quantity_nouns, superlatives)."""
+    of "at least", "at most" (rules/en/labels.toml [clause] quantity_nouns, superlatives), the
+    "between" of a range of numbers."""
     if len(idxs) < 2 or idxs[1] != idxs[0] + 1:
         return False
     quantities, superlatives = _held()
     first, nxt = parse.tokens[idxs[0]].text.lower(), parse.tokens[idxs[1]].text.lower()
-    return (first in {"a", "an"} and nxt in quantities) or (first == "at" and nxt in superlatives)
+    return (first in {"a", "an"} and nxt in quantities) or (first == "at" and nxt in superlatives) or (
+        first == "between" and parse.tokens[idxs[1]].upos == "NUM")  # ("Between 100 and 150 people")
 
 
 @cache
