@@ -111,3 +111,36 @@ def test_a_label_mends_what_the_parse_attached_wrongly(sentence, trigger, times,
 def test_a_noun_a_light_verb_takes_is_labelled_with_the_verbs_clause():
     found = _label("Trade ministers will hold talks on Monday to discuss the crisis.", "talks", ("on Monday",))
     assert found is not None and "hold talks" in found and len(found.split()) >= 3, found
+
+
+def _event_label(text: str, trigger: str) -> str:
+    from timeline.events.labels import label_events
+    from timeline.model import AnchorKind, Document, Event, Relation
+
+    at = text.index(trigger)
+    e = Event("e1", "d", at, at + len(trigger), trigger, text, trigger, Relation.ON, AnchorKind.TIMEX)
+    (labelled,) = label_events(Document("d", text), [e], [])
+    return labelled.label
+
+
+_FAR = ("{name} is a singer from Georgia. {pronoun} founded a charity in 2005. The charity has raised millions. "
+        "Donations came from many countries. {between} In the aftermath of the storm, he tweeted a plea to fans.")
+
+
+def test_a_pronoun_takes_the_nearest_fitting_name_further_back_than_the_sentences_parsed():
+    label = _event_label(_FAR.format(name="Michael Stipe", pronoun="He", between="Banks waived their fees."), "tweeted")
+    assert label == "Michael Stipe tweeted a plea to fans" and not lint(label), label
+
+
+@pytest.mark.parametrize("name, pronoun, between", [
+    ("Mary Smith", "She", "Banks waived their fees."),  # (a woman's name: not "he")
+    ("Michael Stipe", "He", "The doctor waived his fees."),  # (a person nearer, named by a noun: unnamed)
+])
+def test_a_pronoun_is_not_given_a_name_further_back_that_does_not_fit(name, pronoun, between):
+    label = _event_label(_FAR.format(name=name, pronoun=pronoun, between=between), "tweeted")
+    assert name not in label, label
+
+
+def test_an_acronym_is_no_pronoun():
+    assert not lint("WHO raised the threat level for a pandemic")
+    assert any(p.startswith("pronoun") for p in lint("Who raised the threat level for a pandemic"))

@@ -210,7 +210,7 @@ def lint(label: str) -> tuple[str, ...]:
     if bare:
         first, second = bare[0], bare[1] if len(bare) > 1 else ""
         second_lower = len(words) > 1 and words[1][:1].islower()
-        if first in w.pronouns and (first != "us" or not words[0].isupper()) or (
+        if first in w.pronouns and not (words[0].isupper() and len(first) > 1) or (  # ("US", "WHO": acronyms)
                 first in w.quantifiers and second in w.finite_auxiliaries):  # ("All would find ...")
             problems.append(f"pronoun: opens with '{words[0]}', a name it does not give")
         elif first in w.conjunctions:
