@@ -144,3 +144,15 @@ def test_a_pronoun_is_not_given_a_name_further_back_that_does_not_fit(name, pron
 def test_an_acronym_is_no_pronoun():
     assert not lint("WHO raised the threat level for a pandemic")
     assert any(p.startswith("pronoun") for p in lint("Who raised the threat level for a pandemic"))
+
+
+def test_a_word_of_a_prefix_and_a_hyphen_is_parsed_as_one_word():
+    """The tokenizer cuts "co-ordinating" at its hyphen, and the parser, knowing no "co" alone,
+    loses the verb's object: the word is put back together before the parse."""
+    from timeline.syntax import parse_spans
+
+    text = "The Red Cross is co-ordinating an appeal for the victims of the non-co-operation campaign."
+    (parse,) = parse_spans(text, [(0, len(text))])
+    assert {"co-ordinating", "non-co-operation"} <= {t.text for t in parse.tokens}
+    found = _label(text, "co-ordinating")
+    assert found is not None and "co-ordinating an appeal" in found and not lint(found), found
