@@ -156,3 +156,13 @@ def test_a_word_of_a_prefix_and_a_hyphen_is_parsed_as_one_word():
     assert {"co-ordinating", "non-co-operation"} <= {t.text for t in parse.tokens}
     found = _label(text, "co-ordinating")
     assert found is not None and "co-ordinating an appeal" in found and not lint(found), found
+
+
+def test_a_title_in_quotation_marks_is_one_name():
+    label = _event_label('The organisers of "Hope for Chile Now" said it raised more than $5m for the aid effort.', "raised")
+    assert label.startswith("Hope for Chile Now raised"), label
+
+
+def test_it_never_stands_for_a_person_who_says_something():
+    label = _event_label('The minister called the plan "a Trojan horse" and said it would fail.', "fail")
+    assert "inister" not in label, label

@@ -441,7 +441,8 @@ def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int |
     if word == "they":
         return g if plural else None
     if word == "it":
-        return g if not plural and toks[g].upos == "NOUN" or toks[g].tag == "NNP" and toks[g].text.isupper() else None
+        return g if (not plural and toks[g].upos == "NOUN" and not _person_noun(toks[g])  # (not "the minister ... it")
+                     or toks[g].tag == "NNP" and toks[g].text.isupper()) else None
     return g if toks[g].upos == "PROPN" and not plural else None
 
 

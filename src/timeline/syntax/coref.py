@@ -33,7 +33,7 @@ from functools import cache
 from typing import Any, Mapping
 
 from . import Parse
-from .farback import far_name
+from .farback import far_name, quoted_names
 from .participants import name_number
 
 REACH = 3  # sentences back that a pronoun looks for what it stands for
@@ -181,7 +181,7 @@ class Coreference:
         for j, t in enumerate(toks):
             if t.head != j:
                 kids[t.head].append(j)
-        runs = _name_runs(p, lex)
+        runs = quoted_names(p, _name_runs(p, lex))  # ('the "Hope for Haiti Now" telethon': one name)
         in_run = {j: r for r in runs for j in r}
         done: set[int] = set()
         for j, t in enumerate(toks):

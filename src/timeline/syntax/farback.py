@@ -1,4 +1,5 @@
-"""The name a personal pronoun stands for when the sentences parsed around it give none (pure).
+"""Names the parsed sentences around a pronoun miss or cut: the name a personal pronoun stands
+for when the sentences parsed around it give none; a title in quotation marks (pure).
 
 Coreference (`syntax.coref`) reads the sentences parsed around an event: its own and the few
 before it. A "he" or "she" whose name is further back ("Wyclef Jean ... [three sentences] ... In
@@ -9,6 +10,10 @@ name goes without), or one whose first word is a first name of the lexicon ("Mic
 Not for "it" or "they" (a thing or a group of no name is as likely), nor when what the parsed
 sentences found is a person named by a common noun ("the doctor ... he"): that one stays
 unnamed.
+
+A title between quotation marks is one name, whatever runs of proper nouns its small words cut
+it into (`quoted_names`: 'the "Hope for Haiti Now" telethon ... said it raised': "Hope for Haiti
+Now" raised, not "Hope").
 """
 from __future__ import annotations
 
@@ -49,3 +54,28 @@ def far_name(text: str, end: int, gender: str, lex: dict[str, Any]) -> str | Non
         if not g or g == gender:
             best = _POSSESSIVE.sub("", " ".join(words))
     return best
+
+
+TITLE_GLUE = frozenset({"for", "of", "the", "and", "in", "on", "a", "an", "to", "at", "&"})
+QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’"}
+
+
+def quoted_names(p: Any, runs: list[list[int]], longest: int = 6) -> list[list[int]]:
+    """The runs of proper nouns of a parsed sentence with the words between quotation marks that
+    make a title made one run: a title in capitals whose small words the parse cut it at ('the
+    "Hope for Haiti Now" telethon': one name, not "Hope", "Haiti"). A quotation of more than
+    `longest` words, or one with a word in lower case other than those small words, is no title."""
+    toks = p.tokens
+    out = [list(r) for r in runs]
+    k = 0
+    while k < len(toks):
+        close = QUOTE_PAIRS.get(toks[k].text)
+        end = next((j for j in range(k + 1, min(k + longest + 2, len(toks))) if toks[j].text == close), None)
+        inside = list(range(k + 1, end)) if end is not None else []
+        if len(inside) >= 2 and toks[inside[0]].text[:1].isupper() and toks[inside[-1]].text[:1].isupper() \
+                and all(toks[j].text[:1].isupper() or toks[j].text.lower() in TITLE_GLUE for j in inside) \
+                and any(j in r for r in out for j in inside):
+            out = [r for r in out if not set(r) & set(inside)] + [inside]
+            k = end
+        k += 1
+    return sorted(out)
