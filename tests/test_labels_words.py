@@ -166,3 +166,16 @@ def test_a_title_in_quotation_marks_is_one_name():
 def test_it_never_stands_for_a_person_who_says_something():
     label = _event_label('The minister called the plan "a Trojan horse" and said it would fail.', "fail")
     assert "inister" not in label, label
+
+
+def test_a_possessive_before_the_subject_it_stands_for_takes_no_name_further_back():
+    text = ("Michael Stipe is a singer from Georgia. He founded a charity in 2005. The charity has raised millions. "
+            "Donations came from many countries. Banks waived their fees. "
+            "During his visit to the port, Secretary General Rutte issued a warning about the attacks.")
+    from timeline.events.labels import label_events
+    from timeline.model import AnchorKind, Document, Event, Relation
+
+    at = text.index("issued")
+    e = Event("e1", "d", at, at + 6, "issued", text, "issued", Relation.ON, AnchorKind.TIMEX)
+    (labelled,) = label_events(Document("d", text), [e], [])
+    assert "Michael Stipe" not in labelled.participants, labelled.participants

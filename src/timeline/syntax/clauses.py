@@ -291,7 +291,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         # "negotiations remain stalled ...")
         wider = clause(parse, head.head, text, exclude, resolve, max_chars)
         if wider is not None and label.lower() in wider.label.lower() and len(wider.label.split()) >= 3 \
-                and not any(p.startswith(("subjectless", "pronoun", "nominal")) for p in lint(wider.label)):
+                and not any(p.startswith(("subjectless", "pronoun")) for p in lint(wider.label)):
             label = wider.label
     if not label or (" " not in label and not nominal):
         return None

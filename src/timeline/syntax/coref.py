@@ -33,7 +33,7 @@ from functools import cache
 from typing import Any, Mapping
 
 from . import Parse
-from .farback import far_name, quoted_names
+from .farback import cataphoric, far_name, quoted_names
 from .participants import name_number
 
 REACH = 3  # sentences back that a pronoun looks for what it stands for
@@ -319,7 +319,8 @@ class Coreference:
         found = self._search(k, j, reach, lambda m: self._fits(m, want, gender),
                              skip=lambda m: bound and m.sentence == k and p.tokens[m.token].head == t.head)
         subject = t.dep in SUBJECTS
-        if found is None and want == "person" and gender and (far := far_name(self.text, t.start, gender, self._lex)):
+        if found is None and want == "person" and gender and not cataphoric(p, j) \
+                and (far := far_name(self.text, t.start, gender, self._lex)):
             self._far[(k, j)] = far
         if found is None or found.entity < 0:
             self._add(_Mention(k, j, -1, subject, False, "person" if want == "person" else "thing", gender,

@@ -4,7 +4,8 @@ for when the sentences parsed around it give none; a title in quotation marks (p
 Coreference (`syntax.coref`) reads the sentences parsed around an event: its own and the few
 before it. A "he" or "she" whose name is further back ("Wyclef Jean ... [three sentences] ... In
 the immediate aftermath of the earthquake, he tweeted") finds nothing there; it stands for the
-nearest name before it in the article, within FAR_CHARS characters, that is a person's of its
+nearest name before it in the article, within FAR_CHARS characters (unless a name after it in
+its sentence is a subject: "During his assessment, Rutte issued ..."), that is a person's of its
 gender: a name after a title ("Mr", "Dr", "President": rules/en/coref.toml [titles], which the
 name goes without), or one whose first word is a first name of the lexicon ("Michael Jackson").
 Not for "it" or "they" (a thing or a group of no name is as likely), nor when what the parsed
@@ -54,6 +55,13 @@ def far_name(text: str, end: int, gender: str, lex: dict[str, Any]) -> str | Non
         if not g or g == gender:
             best = _POSSESSIVE.sub("", " ".join(words))
     return best
+
+
+def cataphoric(p: Any, j: int) -> bool:
+    """Whether the pronoun at token j of a parsed sentence may stand for a name after it, the
+    subject of the sentence ("During his assessment of the damage, Secretary General Rutte
+    issued ..."): then no name further back is looked for."""
+    return any(t.upos == "PROPN" and t.dep in {"nsubj", "nsubj:pass"} for t in p.tokens[j + 1:])
 
 
 TITLE_GLUE = frozenset({"for", "of", "the", "and", "in", "on", "a", "an", "to", "at", "&"})
