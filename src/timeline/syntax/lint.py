@@ -110,6 +110,7 @@ class LintWords:
     prefixes: frozenset[str] = frozenset()  # the first halves of hyphened words ("co", "re", "non")
     quantity_nouns: frozenset[str] = frozenset()  # what "a" goes with ("a number")
     superlatives: frozenset[str] = frozenset()  # what "at" goes with ("at least")
+    after_past: frozenset[str] = frozenset()  # what follows a verb's past, not a noun ("Accused of")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +163,7 @@ def lint_words() -> LintWords:
                      low("quantifiers"), low("finite_auxiliaries"), verbs, low("gerund_noun_links"),
                      low("ing_nouns") | low("ing_adjectives"), nouns, low("nominal_links"), int(d["nominal_words"]),
                      event_verbs, low("relational_nouns"), low("hyphen_prefixes"),
-                     frozenset(clause["quantity_nouns"]), frozenset(clause["superlatives"]))
+                     frozenset(clause["quantity_nouns"]), frozenset(clause["superlatives"]), low("after_past"))
 
 
 def lint_examples() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -290,7 +291,8 @@ def _subjectless(word: str, first: str, second: str, second_lower: bool, w: Lint
     if first in w.verb_openers:
         return not (word.isupper() and len(word) > 1)  # ("IS" ...: an acronym)
     v = w.verbs
-    if v is not None and second_lower and ((first in v.past and (second in w.after_verb or second in w.verb_objects))
+    if v is not None and second_lower and ((first in v.past and (second in w.after_verb or second in w.verb_objects
+                                                                 or second in w.after_past))
                                            or (first in v.base and first not in v.nouns)):
         return not word.isupper()  # "Follow suit a day later", "Carried out an extensive interview"
     if _ED.match(first) and (second_lower and second in w.after_verb or second[:1].isdigit()):
