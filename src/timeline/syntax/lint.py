@@ -155,7 +155,8 @@ def lint_words() -> LintWords:
     nouns = low("happening_nouns") | frozenset(w.lower() for w in events["nouns"])
     verbs = verb_forms(d)
     bases = (verbs.base | frozenset(w.lower() for w in events["verbs"])) - verbs.nouns - nouns
-    event_verbs = verbs.past | frozenset(f for b in bases for f in _regular(b)) | (verbs.base - verbs.nouns)
+    event_verbs = verbs.past | frozenset(f for b in bases for f in _regular(b)) | (verbs.base - verbs.nouns) \
+        | frozenset(f for b in low("verb_openers") for f in _regular(b))  # ("appears", "remains": verbs)
     return LintWords(int(d["max_chars"]), int(d["min_words"]), low("end_words"), low("dangling_words"), low("time_words"),
                      low("verb_openers"), low("name_modals"), low("after_verb"), low("pronouns"), low("not_verbs"),
                      low("verb_objects"), low("conjunctions"), frozenset(d["acronyms"]), frozenset(d.get("run_on_openers", ())),
