@@ -146,7 +146,7 @@ def parse_many(items: Sequence[tuple[str, tuple[int, int]]], *, max_tokens: int 
         piece = text[s:e]
         if min_latin > 0 and latin_share(piece) < min_latin:
             continue
-        doc = nlp.make_doc(piece)
+        doc = _prefixed_whole(nlp.make_doc(piece))
         if max_tokens is not None and sum(not t.is_space for t in doc) > max_tokens:
             continue
         todo.append((k, doc))
@@ -154,6 +154,39 @@ def parse_many(items: Sequence[tuple[str, tuple[int, int]]], *, max_tokens: int 
     for (k, _), doc in zip(todo, docs):
         out[k] = _to_parse(doc, *items[k][1])
     return out
+
+
+@cache
+def _prefixes() -> frozenset[str]:
+    from ..rules import load_toml
+
+    return frozenset(load_toml("labels.toml")["lint"]["hyphen_prefixes"])
+
+
+def _prefixed_whole(doc: Any) -> Any:
+    """The tokens with each word made of a prefix, a hyphen and a word ("co-ordinating",
+    "re-elected", "non-governmental": rules/en/labels.toml [lint] hyphen_prefixes) one token
+    again: the tokenizer cuts it at its hyphen, and the parser, which knows no "co" or "re" alone,
+    hangs the pieces apart ("is co | - | ordinating an appeal": "co" the verb, its object lost)."""
+    def joined(k: int) -> bool:  # (token k a prefix, a hyphen and a word after it, no space between)
+        return k + 2 < len(doc) and doc[k].lower_ in _prefixes() and doc[k + 1].text == "-" and doc[k + 2].is_alpha \
+            and doc[k].idx + len(doc[k].text) == doc[k + 1].idx and doc[k + 1].idx + 1 == doc[k + 2].idx
+
+    spans = []
+    for t in doc:
+        if joined(t.i) and (not spans or t.i >= spans[-1][1]):
+            end = t.i + 3
+            while joined(end - 1):  # ("non-co-operation")
+                end += 2
+            spans.append((t.i, end))
+    if spans:
+        with doc.retokenize() as retokenizer:
+            end = -1
+            for a, b in spans:
+                if a >= end:  # (not into one merged already: "non-co-operation")
+                    retokenizer.merge(doc[a:b])
+                    end = b
+    return doc
 
 
 def parse_text(text: str, **kwargs: Any) -> list[Parse | None]:

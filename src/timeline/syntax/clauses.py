@@ -16,6 +16,7 @@ arguments, as the text writes them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Sequence
@@ -23,8 +24,10 @@ from typing import Sequence
 from . import Parse
 from ..rules import load_toml
 from .participants import names, participants
-from .trim import change_target, gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase, wh_on_time
-from .misparse import (QUOTES, SEPARATORS, antecedent, before_aside, names_opening, plural_collectives, possessed,
+from .trim import (change_target, gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase,
+                   held_opener, reported_future, wh_on_time, whole_words,
+                   adjacent_place, that_clauses, light_object)
+from .misparse import (QUOTES, SEPARATORS, agreeing_subject, antecedent, participle_noun, before_aside, names_opening, plural_collectives, possessed,
                        quoted, reduced_relative_subject, run_on, run_on_span, time_residue,
                        run_on_clause, stray_object, subject_before_saying, whole_phrase, from_name, stranded as stranded_subject)
 from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
@@ -62,7 +65,8 @@ def _ends(parse: Parse, idxs: list[int]) -> list[int]:
         idxs = idxs[:-1]
     while idxs and (parse.tokens[idxs[0]].upos in {"PUNCT", "CCONJ", "SCONJ", "ADP"} or parse.tokens[idxs[0]].tag == "WRB"
                     or parse.tokens[idxs[0]].dep == "case"  # ("such as | the recent India oil deal")
-                    or parse.tokens[idxs[0]].text.lower() in {"a", "an", "the", "which", "who", "whom", "that"}):
+                    or parse.tokens[idxs[0]].text.lower() in {"a", "an", "the", "which", "who", "whom", "that"}) \
+            and not held_opener(parse, idxs):  # ("At | least 122 people", "A | number have died")
         idxs = idxs[1:]
     return idxs
 
@@ -175,6 +179,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         fixed = [j for j in fixed if j >= i or not any(toks[m].text in SEPARATORS and m not in fixed
                                                       for m in range(_premodifier(j), i))]
         optional = [phrase(k) for k in kids[i] if k > i and keep(k) and k not in fixed and toks[k].dep.startswith("nmod")]
+        optional += [phrase(k) for k in adjacent_place(parse, kids, i) if keep(k)]  # ("attacks | in London")
     else:
         subj = _subject(parse, kids, i)
         fixed = [k for k in kids[i] if (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)
@@ -206,7 +211,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 else:
                     subject = resolve(parse, subj) if resolve is not None else None
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
-                part = _ends(parse, _name_part(parse, phrase(subj), subj))
+                part = _ends(parse, whole_words(parse, _name_part(parse, phrase(subj), subj)))
                 owner = _owner(parse, part, resolve)  # "his doctor called for help": Jackson's doctor
                 subject = " ".join(x for x in (owner, words(parse, part[1:] if owner else part, text)) if x) or None
             else:
@@ -224,24 +229,27 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 and any(o < k for o in obliques) and head.lemma.lower() not in _reporting()]
         trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late
                     and not run_on(parse, kids, k) and not run_on_clause(parse, kids, i, k, _reporting())]
+        trimmed += [phrase(k) for k in that_clauses(parse, kids, i, _reporting())]  # ("suggested | that ...")
         trimmed += [subtree(kids, parse, k, lambda c, k=k: keep(c) or toks[c].dep == "acl:relcl" and toks[c].head == k)
                     for k in wh_on_time(parse, kids, i, in_time) + second_subjects(parse, kids, i)]
         optional = [phrase(k) for k in sorted(obliques + late)]
         late_starts = {phrase(k)[0] for k in late}
 
     lo, hi = run_on_span(parse, i, text)
+    future = reported_future(parse, kids, i, _reporting())
 
     def label_of() -> str:
         idxs = whole_phrase(parse, sorted(j for j in set(fixed) | {j for p in trimmed + optional for j in p} if lo <= j < hi),
                       i, in_time)
         idxs = before_aside(parse, idxs, i)
-        idxs = idxs + stray_object(parse, idxs, i, hi, in_time)
+        idxs = whole_words(parse, idxs + stray_object(parse, idxs, i, hi, in_time))
         while len(idxs) > 1 and idxs[-1] != i and in_time(idxs[-1]) and toks[idxs[-1]].dep not in {"obj", "iobj"} \
                 and toks[toks[idxs[-1]].head].dep not in {"obj", "iobj"}:
             # a date phrase the parse made part of another ends no label ("collapsed last |
             # Thursday"); an object stays ("Fans marked one year")
             idxs = idxs[:-1]
-        return _compose(parse, idxs, text, subject or prefix)
+        said = _compose(parse, idxs, text, subject or prefix)  # (with "to" for a reported "would": "X to defy ...")
+        return re.sub(r"\bwould\b", "to", said, count=1) if future in idxs and said.count("would") == 1 else said
 
     def shed(phrase_: list[int], optional_: bool = False) -> list[int] | None:  # (trim.shed: its last dependent that may go)
         return shed_phrase(parse, kids, phrase_, i, quotations, optional_)
@@ -275,7 +283,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         if timed_label is not None and len(timed_label.label.split()) >= 3 \
                 and not any(p.startswith("subjectless") for p in lint(timed_label.label)):
             return timed_label  # (not a verb that lost its subject: "Watched on Monday")
-    if widen and nominal and len(label.split()) < 3 and head.head != i and head.dep.startswith(("nmod", "obl")):
+    if widen and nominal and len(label.split()) < 3 and head.head != i and (head.dep.startswith(("nmod", "obl"))
+                                                                            or light_object(parse, i)):  # ("hold | talks")
         # a bare noun ("Attack", "Foul play") is no headline: the phrase it is part of is ("No
         # evidence of foul play after an autopsy", "Convoy came under attack ..."); not a verb
         # that has it for subject or object, a claim of its own ("police presume the bombings",
@@ -359,15 +368,16 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
         if own is not None and toks[own].dep.startswith("nsubj") and toks[own].upos in {"NOUN", "PROPN", "PRON"} \
                 and any(toks[k].dep in SUBJECTS or toks[k].dep == "cop" for k in kids[own]):
             return None  # a clause of its own the parse took for the subject ("They were actions ... | were awarded")
-        if own is not None:
-            return own
+        if own is not None:  # (unless a heading run into the sentence gave it: "... in Haiti | Relief efforts have")
+            return agreeing_subject(parse, kids, own, i) or own
         stolen = _participle_subject(parse, kids, i)
         if stolen is not None:
             return stolen
         if (before := _noun_before(parse, kids, i)) is not None and any(
                 toks[c].dep == "case" and toks[c].text.lower() in _subordinators() for c in kids[before]):
             return before  # a word that opens a clause read as a preposition ("since | the virus was found")
-        if toks[i].dep == "conj" and (before := _noun_before(parse, kids, i)) is not None:
+        if toks[i].dep == "conj" and (before := _noun_before(parse, kids, i)) is not None \
+                and not any(toks[c].dep == "case" for c in kids[before]):  # (not "victims | of Haiti's earthquake")
             return before  # (a misparse: "... after a swine flu virus was implicated", not the WHO)
         if (reduced := reduced_relative_subject(parse, kids, i)) is not None:
             return reduced  # "Thermal cameras set up at the airport | detected ...": the cameras
@@ -380,7 +390,7 @@ def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
             continue  # an infinitive after its predicate completes it, and takes its subject
         if toks[i].dep in {"acl", "acl:relcl"} and toks[toks[i].head].upos in {"NOUN", "PROPN"} \
                 and not any(toks[k].dep == "mark" and toks[k].text.lower() == "to" for k in kids[i]):
-            return toks[i].head  # (not "efforts to resolve", "a plan to withdraw": the plan withdraws nothing)
+            return participle_noun(parse, kids, i)  # (not "efforts to resolve", "a plan to withdraw")
         return None
     return None
 
@@ -431,7 +441,8 @@ def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int |
     if word == "they":
         return g if plural else None
     if word == "it":
-        return g if not plural and toks[g].upos == "NOUN" or toks[g].tag == "NNP" and toks[g].text.isupper() else None
+        return g if (not plural and toks[g].upos == "NOUN" and not _person_noun(toks[g])  # (not "the minister ... it")
+                     or toks[g].tag == "NNP" and toks[g].text.isupper()) else None
     return g if toks[g].upos == "PROPN" and not plural else None
 
 

@@ -33,6 +33,7 @@ from functools import cache
 from typing import Any, Mapping
 
 from . import Parse
+from .farback import cataphoric, far_name, quoted_names
 from .participants import name_number
 
 REACH = 3  # sentences back that a pronoun looks for what it stands for
@@ -119,6 +120,7 @@ class Coreference:
         self._lex = lexicon()
         self._placey: dict[str, bool] = {}
         self._word: dict[tuple[int, int], str] = {}  # (sentence, token) -> a pronoun, lower case
+        self._far: dict[tuple[int, int], str] = {}  # a "he" or "she" none of the parsed sentences names: `farback`
         for k in sorted(parses):
             p = parses[k]
             if p is not None:
@@ -133,7 +135,7 @@ class Coreference:
     def name(self, sentence: int, token: int) -> str | None:
         """The fullest name of what the token stands for, if known."""
         e = self.entity(sentence, token)
-        return e.name if e is not None else None
+        return e.name if e is not None else self._far.get((sentence, token))
 
     def antecedent(self, sentence: int, token: int) -> tuple[int, int] | None:
         """For a resolved anaphor: the (sentence, token) of the name mention it was linked to."""
@@ -179,7 +181,7 @@ class Coreference:
         for j, t in enumerate(toks):
             if t.head != j:
                 kids[t.head].append(j)
-        runs = _name_runs(p, lex)
+        runs = quoted_names(p, _name_runs(p, lex))  # ('the "Hope for Haiti Now" telethon': one name)
         in_run = {j: r for r in runs for j in r}
         done: set[int] = set()
         for j, t in enumerate(toks):
@@ -317,6 +319,9 @@ class Coreference:
         found = self._search(k, j, reach, lambda m: self._fits(m, want, gender),
                              skip=lambda m: bound and m.sentence == k and p.tokens[m.token].head == t.head)
         subject = t.dep in SUBJECTS
+        if found is None and want == "person" and gender and not cataphoric(p, j) \
+                and (far := far_name(self.text, t.start, gender, self._lex)):
+            self._far[(k, j)] = far
         if found is None or found.entity < 0:
             self._add(_Mention(k, j, -1, subject, False, "person" if want == "person" else "thing", gender,
                                want == "group"))

@@ -29,13 +29,16 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
   unfinished  ends on a verb that takes an object, where it is a verb (after a modal, "to", "did
               not", "has"; after a plural noun; its "-s" form; an irregular past): the object was
               cut ("... would offer", "... he did not draw", "Mexican swine flu deaths spark",
-              "Jackson's doctor gave"); or on an adverb that narrows what it cut ("learned only"),
+              "Jackson's doctor gave", "The committee is co-ordinating"); or on an adverb that narrows what it cut ("learned only"),
               or on a noun that relates two things, both cut ("there is a link")
   fragment    opens with a word in "-ing" before a word that does not make it a noun's phrase,
               and has no finite verb: a gerund's phrase ("Building new alliances")
   nominal     a noun phrase (no verb in it) whose noun names no happening ("Cause of the Iraq
               war", "Naomi Klein book": the noun is the last word before the first preposition),
               or of three words or fewer that names no one, no place, no number ("Swine flu deaths")
+  clipped     a word or phrase cut in two: a piece of a word a hyphen joined at either end ("-operation
+              minister had suggested", "Disasters Emergency Committee is co"), a phrase that lost its
+              first word ("Least 122 people", "Number have died": "At least", "A number")
   run-on      a word that opens sentences, capitalized after a word in lower case and not
               beginning a name: a headline or byline run into the first sentence ("... an
               obscene nightmare Five days after", "... a heroic act The following correction")
@@ -51,7 +54,7 @@ from functools import cache, lru_cache
 from ..rules import load_toml
 
 CLASSES = ("furniture", "long", "short", "cut", "ending", "stamp", "capitals", "repeated", "subjectless", "pronoun", "opener",
-           "lowercase", "unbalanced", "garbled", "run-on", "object", "unfinished", "fragment", "nominal")
+           "lowercase", "unbalanced", "garbled", "clipped", "run-on", "object", "unfinished", "fragment", "nominal")
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 # a clock stamp ("20:07 UTC"), a dateline ("CAIRO, Egypt (CNN) --", "KYIV, Feb 3 (Reuters) -"), a
 # full date ("8 November 2011", "June 25, 2009"), a page's "Last updated"
@@ -104,6 +107,10 @@ class LintWords:
     nominal_words: int = 4
     event_verbs: frozenset[str] = frozenset()  # verb forms that are no nouns (for `_verbal`)
     relational: frozenset[str] = frozenset()
+    prefixes: frozenset[str] = frozenset()  # the first halves of hyphened words ("co", "re", "non")
+    quantity_nouns: frozenset[str] = frozenset()  # what "a" goes with ("a number")
+    superlatives: frozenset[str] = frozenset()  # what "at" goes with ("at least")
+    after_past: frozenset[str] = frozenset()  # what follows a verb's past, not a noun ("Accused of")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,20 +149,22 @@ def verb_forms(d: dict) -> VerbForms:
 
 @cache
 def lint_words() -> LintWords:
-    d = load_toml("labels.toml")["lint"]
+    d, clause = load_toml("labels.toml")["lint"], load_toml("labels.toml")["clause"]
     low = lambda key: frozenset(w.lower() for w in d[key])  # noqa: E731
     events = load_toml("events.toml")
     nouns = low("happening_nouns") | frozenset(w.lower() for w in events["nouns"])
     verbs = verb_forms(d)
     bases = (verbs.base | frozenset(w.lower() for w in events["verbs"])) - verbs.nouns - nouns
-    event_verbs = verbs.past | frozenset(f for b in bases for f in _regular(b)) | (verbs.base - verbs.nouns)
+    event_verbs = verbs.past | frozenset(f for b in bases for f in _regular(b)) | (verbs.base - verbs.nouns) \
+        | frozenset(f for b in low("verb_openers") for f in _regular(b))  # ("appears", "remains": verbs)
     return LintWords(int(d["max_chars"]), int(d["min_words"]), low("end_words"), low("dangling_words"), low("time_words"),
                      low("verb_openers"), low("name_modals"), low("after_verb"), low("pronouns"), low("not_verbs"),
                      low("verb_objects"), low("conjunctions"), frozenset(d["acronyms"]), frozenset(d.get("run_on_openers", ())),
                      frozenset(d.get("titles", ())), frozenset(d.get("object_pronouns", ())),
                      low("quantifiers"), low("finite_auxiliaries"), verbs, low("gerund_noun_links"),
                      low("ing_nouns") | low("ing_adjectives"), nouns, low("nominal_links"), int(d["nominal_words"]),
-                     event_verbs, low("relational_nouns"))
+                     event_verbs, low("relational_nouns"), low("hyphen_prefixes"),
+                     frozenset(clause["quantity_nouns"]), frozenset(clause["superlatives"]), low("after_past"))
 
 
 def lint_examples() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -203,15 +212,18 @@ def lint(label: str) -> tuple[str, ...]:
     if bare:
         first, second = bare[0], bare[1] if len(bare) > 1 else ""
         second_lower = len(words) > 1 and words[1][:1].islower()
-        if first in w.pronouns and (first != "us" or not words[0].isupper()) or (
+        if first in w.pronouns and not (words[0].isupper() and len(first) > 1) or (  # ("US", "WHO": acronyms)
                 first in w.quantifiers and second in w.finite_auxiliaries):  # ("All would find ...")
             problems.append(f"pronoun: opens with '{words[0]}', a name it does not give")
         elif first in w.conjunctions:
             problems.append(f"opener: opens with '{words[0]}'")
-        elif _subjectless(words[0], first, second, second_lower, w):
+        elif _subjectless(words[0], first, second, second_lower, w) or _owner_object(words, first, w):
             problems.append(f"subjectless: opens with the verb '{words[0]}'")
     if label[:1].islower() and not any(c.isupper() for c in words[0][1:]):  # ("iPhone", "eBay": names)
         problems.append("lowercase: opens in lower case")
+    clip = _clipped(words, bare, w)
+    if clip:
+        problems.append(f"clipped: {clip}")
     run_on = _run_on(words, w.run_on_openers)
     if run_on:
         problems.append(f"run-on: '{run_on}' opens another sentence")
@@ -232,6 +244,18 @@ def lint(label: str) -> tuple[str, ...]:
     return tuple(problems)
 
 
+def _clipped(words: list[str], bare: list[str], w: LintWords) -> str | None:
+    """What was cut in two at the label's start or end (see the class), else None."""
+    if words[0][:1] in "-‐‑–" or words[-1][-1:] in "-‐‑":
+        return "a hyphened word cut at its hyphen"
+    if len(bare) > 1 and bare[-1] in w.prefixes and words[-1][-1:].isalpha():
+        return f"ends on '{words[-1]}', the first half of a hyphened word"
+    if len(bare) > 1 and ((bare[0] in w.superlatives and bare[1][:1].isdigit())
+                          or (bare[0] in w.quantity_nouns and bare[1] in w.finite_auxiliaries)):
+        return f"'{words[0]}' lost the word before it"
+    return None
+
+
 def _run_on(words: list[str], openers: frozenset[str]) -> str | None:
     at = run_on_at(words, openers)
     return None if at is None else f"{words[at - 1]} {words[at]}"
@@ -250,6 +274,15 @@ def run_on_at(words: list[str], openers: frozenset[str] | None = None) -> int | 
     return None
 
 
+def _owner_object(words: list[str], first: str, w: LintWords) -> bool:
+    """A past form that opens a label before a name's possessive: a verb and the phrase of its
+    object ("Questioned Tony Blair's echo of ..."), its subject lost; not a participle before
+    the noun it qualifies ("Questioned Guardian journalist was freed")."""
+    v = w.verbs
+    return v is not None and first in v.past and len(words) > 2 and words[1][:1].isupper() \
+        and any(x.endswith(("'s", "’s")) for x in words[1:4])
+
+
 def _subjectless(word: str, first: str, second: str, second_lower: bool, w: LintWords) -> bool:
     """A label that opens with a verb: an auxiliary, a modal or an irregular past; a past form
     followed by what follows a verb ("Traveled to", "Collapsed last"); any word followed by an
@@ -259,7 +292,8 @@ def _subjectless(word: str, first: str, second: str, second_lower: bool, w: Lint
     if first in w.verb_openers:
         return not (word.isupper() and len(word) > 1)  # ("IS" ...: an acronym)
     v = w.verbs
-    if v is not None and second_lower and ((first in v.past and (second in w.after_verb or second in w.verb_objects))
+    if v is not None and second_lower and ((first in v.past and (second in w.after_verb or second in w.verb_objects
+                                                                 or second in w.after_past))
                                            or (first in v.base and first not in v.nouns)):
         return not word.isupper()  # "Follow suit a day later", "Carried out an extensive interview"
     if _ED.match(first) and (second_lower and second in w.after_verb or second[:1].isdigit()):
@@ -297,6 +331,9 @@ def _unfinished(bare: list[str], words: list[str], w: LintWords) -> str | None:
         return words[-1]  # "The WHO has declared"
     if last in v.past_only and prev not in {"was", "were", "is", "are", "be", "been", "being"}:
         return words[-1]  # "Jackson's doctor gave"
+    if last.endswith("ing") and prev in {"is", "are", "was", "were", "be", "been"} and (
+            last[:-3] in v.base or last[:-3] + "e" in v.base or (len(last) > 6 and last[:-4] in v.base and last[-4] == last[-5])):
+        return words[-1]  # "The committee is co-ordinating", "Haiti is facing"
     return None
 
 

@@ -389,3 +389,48 @@ def from_name(parse: Parse, idxs: list[int]) -> list[int]:
                 and any(toks[c].dep == "nmod:poss" and toks[c].head == a for c in idxs):
             return [j for j in idxs if j >= b]
     return idxs
+
+
+_SINGULAR_AUX = frozenset({"is", "was", "has", "does"})
+_PLURAL_AUX = frozenset({"are", "were", "have", "do"})
+
+
+def _number(parse: Parse, k: int) -> str:
+    t = parse.tokens[k]
+    return "p" if t.tag in {"NNS", "NNPS"} else "s" if t.tag in {"NN", "NNP"} else ""
+
+
+def agreeing_subject(parse: Parse, kids: list[list[int]], subject: int, i: int) -> int | None:
+    """The noun right before the verb group of the verb at i, where the parse gave the verb a
+    subject further back that its first finite word does not agree with and that noun does,
+    inside the subject's own phrase: a heading run into the sentence ("The DEC appeal for victims
+    of the earthquake in Haiti | Relief efforts have been hampered": the efforts have been, not
+    the appeal; or that the parse made a second subject of the verb). Else None."""
+    toks = parse.tokens
+    group = sorted(k for k in kids[i] if k < i and (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS))
+    finite = next((k for k in group + [i] if toks[k].tag in FINITE), None)
+    if finite is None or subject > min(group + [i]):
+        return None
+    word = toks[finite].text.lower()
+    verb = "s" if word in _SINGULAR_AUX or toks[finite].tag == "VBZ" else "p" if word in _PLURAL_AUX or (
+        toks[finite].tag == "VBP") else ""
+    before = min(group + [i]) - 1
+    if verb and before > subject and toks[before].head == i and toks[before].dep in SUBJECTS \
+            and _number(parse, before) == verb:
+        return before  # (two subjects: the one right before the verb that agrees with it)
+    if not verb or before <= subject or toks[before].upos not in {"NOUN", "PROPN"} or _number(parse, subject) in {"", verb} \
+            or any(toks[c].dep in {"conj", "cc"} for c in kids[subject]) or _number(parse, before) != verb:
+        return None
+    return before if before in subtree(kids, parse, subject, lambda c: True) else None
+
+
+def participle_noun(parse: Parse, kids: list[list[int]], i: int) -> int:
+    """The noun a participle at i qualifies: the one right before it where the parse hung it on a
+    noun further back, whose phrase holds that one ("Searches at the clinic and another site |
+    rented by Dr Murray": the site was rented, not the searches); else the noun it hangs on."""
+    toks = parse.tokens
+    h, j = toks[i].head, i - 1
+    if j > h and toks[j].upos in {"NOUN", "PROPN"} and toks[j].dep.startswith("nmod") \
+            and j in subtree(kids, parse, h, lambda c: True):
+        return j
+    return h

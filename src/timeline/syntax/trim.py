@@ -118,11 +118,14 @@ def gerund_complements(parse: Parse, kids: list[list[int]], i: int) -> list[int]
 
 def paired(parse: Parse, kids: list[list[int]], k: int) -> bool:
     """Whether token k is the second of a pair that "between" needs ("a link between Tony Blair's
-    decision | and the London bombings"), or its "and": it stays with the first."""
+    decision | and the London bombings"), or of a range of numbers ("between 100 | and 150
+    people"), or its "and": it stays with the first."""
     toks = parse.tokens
     if toks[k].dep in {"cc", "punct"} and toks[k].head != k and toks[toks[k].head].dep == "conj":
         k = toks[k].head
     t = toks[k]
+    if t.dep == "conj" and t.head != k and t.upos == "NUM" and toks[t.head].upos == "NUM":
+        return True  # the second number of a range ("between 100 | and 150 people": not "100 people")
     return t.dep == "conj" and t.head != k and t.upos in {"NOUN", "PROPN", "PRON"} \
         and any(toks[c].dep == "case" and toks[c].text.lower() == "between" for c in kids[t.head])
 
@@ -190,3 +193,120 @@ def change_target(parse: Parse, kids: list[list[int]], i: int, in_time: Callable
         if objects and toks[j].upos == "NUM" and case and toks[j].head not in objects and not in_time(j):
             return sorted(case + subtree(kids, parse, j, lambda c: True))
     return []
+
+
+HYPHENS = frozenset({"-", "‐", "‑"})
+JOINERS = frozenset({"and", "or", "&"})
+
+
+def whole_words(parse: Parse, idxs: list[int]) -> list[int]:
+    """The label's tokens with the rest of every word a hyphen joins that it has a piece of (the
+    tokenizer cuts "co-ordinating", "search-and-rescue" at their hyphens, and the parse hangs the
+    pieces apart: "Disasters Emergency Committee is co", "-operation minister"), and the "and"
+    or "or" between two of its words that the parse hung elsewhere ("the search | and | rescue
+    team": not "search rescue team"), and the quotation marks around words it keeps ('the US was
+    "occupying" Haiti': not a quotation made the label's own claim)."""
+    toks = parse.tokens
+    have = set(idxs)
+    n, k = len(toks), 0
+    while k < n:  # (a run of tokens that touch, a hyphen between two of them)
+        j = k
+        while j + 1 < n and toks[j].end == toks[j + 1].start and (toks[j + 1].text in HYPHENS or toks[j].text in HYPHENS):
+            j += 1
+        if any(toks[m].text in HYPHENS for m in range(k + 1, j)) and not have.isdisjoint(range(k, j + 1)):
+            have.update(range(k, j + 1))
+        k = j + 1
+    have.update(j for j in range(1, n - 1) if j not in have and j - 1 in have and j + 1 in have
+                and toks[j].text.lower() in JOINERS)
+    marks = [j for j, t in enumerate(toks) if t.text in {'"', "“", "”"}]
+    for a, b in zip(marks[::2], marks[1::2]):  # (the quotation marks around words it keeps all of: 'was "occupying" Haiti')
+        if b > a + 1 and all(j in have for j in range(a + 1, b)) and a - 1 in have and b + 1 in have:
+            have.update((a, b))
+    return sorted(have)
+
+
+@cache
+def _held() -> tuple[frozenset[str], frozenset[str]]:
+    d = load_toml("labels.toml")["clause"]
+    return frozenset(d["quantity_nouns"]), frozenset(d["superlatives"])
+
+
+def held_opener(parse: Parse, idxs: list[int]) -> bool:
+    """Whether the first of the label's tokens is a word the next one needs, which an article or a
+    preposition at a label's start otherwise is not: the "a" of a noun of quantity ("A number
+    have died", "A few people": not "Number have died", "Few people" is another claim), the "at"
+    of "at least", "at most" (rules/en/labels.toml [clause] quantity_nouns, superlatives), the
+    "between" of a range of numbers."""
+    if len(idxs) < 2 or idxs[1] != idxs[0] + 1:
+        return False
+    quantities, superlatives = _held()
+    first, nxt = parse.tokens[idxs[0]].text.lower(), parse.tokens[idxs[1]].text.lower()
+    return (first in {"a", "an"} and nxt in quantities) or (first == "at" and nxt in superlatives) or (
+        first == "between" and parse.tokens[idxs[1]].upos == "NUM")  # ("Between 100 and 150 people")
+
+
+@cache
+def _forecasting() -> frozenset[str]:
+    return frozenset(load_toml("labels.toml")["clause"]["forecast_verbs"])
+
+
+def reported_future(parse: Parse, kids: list[list[int]], i: int, reporting: frozenset[str]) -> int | None:
+    """The "would" of the verb at i where a verb of saying reports its clause ("Mexico's assembly
+    ... said it would defy the shutdown call"): the future the speaker announced, which a
+    headline writes with "to" ("... to defy the shutdown call"); a label with "would" alone
+    tells a condition, not news. None for any other verb, a negated one or "would have"."""
+    toks = parse.tokens  # (and where one of [clause] forecast_verbs does: "predicted that ... experts would find")
+    t = toks[i]
+    if t.dep != "ccomp" or t.head == i or toks[t.head].lemma.lower() not in reporting | _forecasting():
+        return None
+    before = [k for k in kids[i] if k < i and toks[k].dep in {"aux", "aux:pass", "advmod"}]
+    if not before or toks[before[0]].text.lower() != "would" or any(
+            toks[k].text.lower() in {"have", "not", "n't", "never"} for k in before):
+        return None
+    return before[0]
+
+
+PLACE_CASES = frozenset({"in", "at", "near", "outside"})
+
+
+def adjacent_place(parse: Parse, kids: list[list[int]], i: int) -> list[int]:
+    """The place a noun's phrase goes on with that the parse hung on the verb before it instead
+    ("taking part in the failed terror attacks | in London", "in London" made an oblique of
+    "taking"): the oblique of the noun's verb that opens right where the noun's phrase ends, a
+    name after "in", "at", "near" or "outside". It belongs to the noun's label too."""
+    toks = parse.tokens
+    h = toks[i].head
+    if h == i or not toks[i].dep.startswith(("obl", "obj", "nmod")):
+        return []
+    end = subtree(kids, parse, i, lambda c: True)[-1]
+    out = []
+    for k in kids[h]:
+        span = subtree(kids, parse, k, lambda c: True)
+        if k > i and span[0] == end + 1 and toks[k].upos == "PROPN" and toks[k].dep.startswith(("obl", "nmod")) \
+                and any(toks[c].dep == "case" and toks[c].text.lower() in PLACE_CASES for c in kids[k]):
+            out.append(k)
+    return out
+
+
+def that_clauses(parse: Parse, kids: list[list[int]], i: int, reporting: frozenset[str]) -> list[int]:
+    """The clauses "that" opens after a verb of saying that the parse made a clause of time or
+    manner ("had suggested on Monday | that the US was 'occupying' Haiti", an advcl): what the
+    verb said, its object, which stays in its label."""
+    toks = parse.tokens
+    if toks[i].lemma.lower() not in reporting:
+        return []
+    return [k for k in kids[i] if k > i and toks[k].dep == "advcl"
+            and any(toks[m].dep == "mark" and toks[m].text.lower() == "that" and m < k for m in kids[k])]
+
+
+@cache
+def _light() -> frozenset[str]:
+    return frozenset(load_toml("labels.toml")["clause"]["light_verbs"])
+
+
+def light_object(parse: Parse, i: int) -> bool:
+    """Whether the noun at i is the object of a verb that says no more than that it took place
+    ("will hold | talks", "staged | a protest", [clause] light_verbs): the verb's clause is the
+    happening's label, not the bare noun."""
+    t = parse.tokens[i]
+    return t.dep == "obj" and t.head != i and parse.tokens[t.head].lemma.lower() in _light()
