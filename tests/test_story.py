@@ -202,6 +202,24 @@ def test_the_story_axis_cuts_out_an_empty_stretch_and_leaves_a_stray_date_at_the
     assert axis.breaks() and axis.place(datetime(2010, 6, 1).toordinal()) == axis.breaks()[0]
 
 
+def test_a_lone_row_between_two_stretches_of_the_story_gets_a_stretch_of_its_own():
+    """A death in 2009, a trial in 2011 and, alone between them, "Murray pleaded not guilty"
+    (8 February 2010, eleven articles): it stretches nothing, so it is drawn on a short stretch
+    of its own where its day reads as a day, not lost in a break; a stray date before the
+    story stays at the edge."""
+    from timeline.render.axis import story_axis
+
+    june = [datetime(2009, 6, 25).toordinal() + k / 3 for k in range(12)]
+    trial = [datetime(2011, 10, 1).toordinal() + 5 * k for k in range(8)]
+    plea = [datetime(2010, 2, 8).toordinal()]
+    stray = [datetime(1958, 8, 29).toordinal()]
+    axis, outliers = story_axis(june + plea + trial + stray)
+    assert len(axis.segments) == 3 and outliers == {len(june) + 1 + len(trial)}
+    assert axis.inside(plea[0]) and axis.place(june[-1]) < axis.place(plea[0]) < axis.place(trial[0])
+    a, b = axis.segments[1]
+    assert 15 <= b - a < 20  # a fortnight around it: the day's bar is a fifteenth of its stretch
+
+
 def test_the_story_axis_keeps_a_stretch_the_articles_were_published_all_along():
     """A year of coverage whose top rows grow sparse at its end (a row in October, one in
     November): the articles kept coming all along, so those months are the story's, drawn on

@@ -5,8 +5,10 @@ A story's happenings cluster: the days around an earthquake, or a death in 2009 
 decades, and two years with nothing in them must not squeeze the story into two strips. So
 the times that place the drawn rows are clustered: a gap longer than a few days and an eighth
 of the spread of the middle 80% of them separates two clusters; a cluster of two rows or more
-becomes a segment of the axis, a lone row far from the rest is an outlier, drawn at the edge
-(or in the break it falls into) with its date written out. Segments sit side by side, each at least `MIN_SHARE`
+becomes a segment of the axis, and so does a lone row between two segments (it stretches
+nothing: "Murray pleaded not guilty", 8 February 2010, between a death in 2009 and a trial in
+2011), up to MAX_SEGMENTS; a lone row beyond the rest is an outlier, drawn at the edge (or in
+the break it falls into, past MAX_SEGMENTS) with its date written out. Segments sit side by side, each at least `MIN_SHARE`
 of the width, the gap between two a narrow break drawn as such.
 
 Times are plain floats, days since 1 January of the year 1 (`datetime.toordinal`, with the
@@ -21,6 +23,8 @@ from datetime import datetime, timedelta
 from typing import Sequence
 
 BREAK = 0.035  # width of a break between two segments, as a share of the axis
+MAX_SEGMENTS = 5  # lone rows between two segments get segments of their own up to this many
+LONE_DAYS = 15  # a lone row's segment spans at least this many days, so that its day reads as a day
 MIN_SHARE = 0.12  # the least share of the axis a segment gets
 PAD = 0.04  # room left at each end of a segment, as a share of its length (at least 6 hours)
 
@@ -71,9 +75,10 @@ def story_axis(points: Sequence[float], spans: Sequence[tuple[float, float]] = (
     story was being covered all along the gap: with `published` (the articles' publication
     days) of at least COVERED_MIN articles, a gap that holds at least COVERED of the share of
     them its length would hold if they were spread evenly over their span is no empty stretch
-    (a year of coverage whose top rows are a month apart keeps its last months). A cluster is a segment when it holds three points (or a fifth of them,
-    if fewer), or half of them; the others are outliers, except that with no segment at all
-    the largest cluster is one."""
+    (a year of coverage whose top rows are a month apart keeps its last months). A cluster is a segment when it holds two points or
+    more, or half of them, and so is a lone point between two segments while there are fewer
+    than MAX_SEGMENTS; the others are outliers, except that with no segment at all the largest
+    cluster is one."""
     if not points:
         now = 0.0
         return _axis([(now, now + 1)]), set()
@@ -90,6 +95,11 @@ def story_axis(points: Sequence[float], spans: Sequence[tuple[float, float]] = (
     kept = [c for c in clusters if len(c) >= 2 or len(c) >= n / 2]
     if not kept:
         kept = [max(clusters, key=len)]
+    lone: list[list[int]] = []
+    if len(kept) >= 2 and len(kept) < MAX_SEGMENTS:  # (a lone row between two segments stretches nothing)
+        first, last = (next(k for k, c in enumerate(clusters) if c is kept[j]) for j in (0, -1))
+        lone = [c for c in clusters[first + 1:last] if not any(c is k for k in kept)][:MAX_SEGMENTS - len(kept)]
+        kept = [c for c in clusters if any(c is k for k in kept + lone)]
     outliers = {i for c in clusters if c not in kept for i in c}
     segments = []
     for c in kept:
@@ -98,11 +108,11 @@ def story_axis(points: Sequence[float], spans: Sequence[tuple[float, float]] = (
         for i in c:
             if i < len(spans):
                 lo, hi = min(lo, spans[i][0]), max(hi, spans[i][1])
-        segments.append([lo, hi])
-    for s in segments:  # whole days, at least `min_days`, with a little room
+        segments.append([lo, hi, LONE_DAYS if any(c is k for k in lone) else min_days])
+    for s in segments:  # whole days, at least `min_days` (a lone row's, LONE_DAYS), with a little room
         s[0], s[1] = math.floor(s[0]), math.ceil(s[1])
-        if s[1] - s[0] < min_days:
-            extra = min_days - (s[1] - s[0])
+        if s[1] - s[0] < s[2]:
+            extra = s[2] - (s[1] - s[0])
             s[0] -= math.floor(extra / 2)
             s[1] += math.ceil(extra / 2)
         pad = max((s[1] - s[0]) * PAD, 0.25)
@@ -114,7 +124,7 @@ def story_axis(points: Sequence[float], spans: Sequence[tuple[float, float]] = (
             merged[-1][1] = max(merged[-1][1], s[1])
         else:
             merged.append(s)
-    return _axis([(a, b) for a, b in merged]), outliers
+    return _axis([(a, b) for a, b, _ in merged]), outliers
 
 
 COVERED = 0.5  # a gap with this share of the articles an even spread would put in it is covered
