@@ -38,7 +38,7 @@ def article_stage(doc: Document, policy: Policy = Policy.NEWS,
 
     a = analyse(doc, policy)
     if not syntax:
-        return a.timexes, place_document(find_events(a), doc.text)
+        return a.timexes, place_document(find_events(a), doc.text, own=True)
     from .events.labels import label_events
     from .syntax import parse_spans
 
@@ -47,7 +47,7 @@ def article_stage(doc: Document, policy: Policy = Policy.NEWS,
     parses = dict(enumerate(parse_spans(doc.text, a.sentences))) if doc.text else {}
     from .events.links import Parses
 
-    events = place_document(find_events(a, parses), doc.text, Parses(parses))
+    events = place_document(find_events(a, parses), doc.text, Parses(parses), own=True)
     return a.timexes, label_events(doc, events, a.timexes, parses=parses)
 
 

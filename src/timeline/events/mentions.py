@@ -18,7 +18,7 @@ from ..model import AnchorKind, Event, Relation, Tense
 from .entries import merge_mentions, one_entry_per_happening, propagate
 from .polarity import absent
 from .evolve import maker
-from .anchoring import AFTER_WORDS, BEFORE_WORDS, best_timex, dct_envelope, premodifies, relation_for, timex_envelope
+from .anchoring import AFTER_WORDS, BEFORE_WORDS, best_timex, dct_envelope, relation_for, timex_envelope
 from .eventmodel import Sentence, event_classes, event_model, inflect, token_features
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
@@ -274,7 +274,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             found = best_timex(text, sent, tok, governing, groups, is_verb, nouns, timex_memo) if governing else None
             strength = 999.0
             if found is not None:
-                timex, prep, strength = found
+                timex, prep, strength, premodified = found
                 relation = relation_for(prep, timex)
                 envelope, relative = timex_envelope(timex, relation)
                 anchor, timex_id = AnchorKind.TIMEX, timex.id
@@ -301,7 +301,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                            or (not is_verb and absent(text, tok.start)))  # "there have been no deaths"
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
-            owned.append(found is not None and not is_verb and premodifies(text, found[0], tok))
+            owned.append(found is not None and premodified)  # (`best_timex` asks it of nouns only)
             found_events.append((_new_event(
                 f"e{len(found_events) + 1}", doc_id, tok.start, tok.end, tok.text, sentence_text, label,
                 relation, anchor, timex_id, envelope, relative, tense, salient, 0, cls, aspect, modality, None, (),

@@ -327,12 +327,17 @@ def _margins(events: Sequence[Event], text: str, earlier: np.ndarray, later: np.
 def _sum_rows(index: np.ndarray, totals: np.ndarray | None = None) -> np.ndarray:
     """`pair_model().sum_rows(index)`, added to `totals` (the sums of the slots before these):
     the rows added one by one from the left (a running sum along each line, which is what
-    `ufunc.accumulate` computes), so that summing the slots in two goes gives the same floats as
-    in one; zero rows add nothing (x + 0.0 is x)."""
+    `ufunc.accumulate` would compute), so that summing the slots in two goes gives the same floats
+    as in one; zero rows add nothing (x + 0.0 is x)."""
     model = pair_model()
-    start = np.zeros((index.shape[0], 1, len(model.labels))) if totals is None else totals[:, None, :]
-    rows = np.concatenate([start, model.matrix[index]], axis=1)
-    return np.add.accumulate(rows, axis=1)[:, -1]  # type: ignore[no-any-return]
+    out = np.zeros((index.shape[0], len(model.labels))) if totals is None else totals.copy()
+    # slot after slot, in place (no array of every row of every pair); a slot that is the zero
+    # row for every pair is skipped (a running sum from 0.0 is never -0.0, so adding 0.0 to it
+    # changes no bit)
+    matrix = model.matrix
+    for column in index[:, index.any(axis=0)].T:
+        out += matrix[column]
+    return out
 
 
 

@@ -76,6 +76,9 @@ def normal_form(sentence: str) -> str:
 def mark_duplicates(docs: Sequence[Document]) -> list[Document]:
     """The documents, each whose text (white space aside) was read before marked
     `duplicate_of` the first one."""
+    docs = list(docs)
+    if len(docs) < 2:
+        return docs  # (nothing to be a copy of: a book-length article is not read for it)
     first: dict[str, str] = {}
     out = []
     for d in docs:
