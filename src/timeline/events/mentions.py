@@ -160,9 +160,7 @@ def _voice() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["first_person"]), frozenset(data["first_person_between"])
 
 
-def _is_heading(text: str, sent: tuple[int, int]) -> bool:
-    s = text[sent[0]:sent[1]].rstrip()
-    return not s.endswith((".", "!", "?", '"', "”", "’", "'", ")"))
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")  # what a sentence, not a heading, ends with
 
 
 RECALL_SLACK = 4.0  # an event class may lose to "no event" by this much and still count
@@ -256,8 +254,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         sent_timexes = list(analysis.timexes_in(sent[0], sent[1]))
         taken = list(sentence.timexes)
         verb_spans = [(g.start, g.end) for g in groups]
-        heading = _is_heading(text, sent)
         sentence_text = _span_text(text, sent[0], sent[1])  # one string shared by the sentence's events
+        heading = not sentence_text.endswith(_SENTENCE_ENDS)  # (its last character: the text's, white space aside)
         parsed = _parsed(parses, si)
         for i, cls in found_tokens:
             tok = toks[i]
