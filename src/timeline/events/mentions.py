@@ -280,7 +280,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             found = best_timex(text, sent, tok, governing, groups, is_verb, nouns, timex_memo) if governing else None
             strength = 999.0
             if found is not None:
-                timex, prep, strength, premodified = found
+                timex, prep, strength, _ = found
                 relation = relation_for(prep, timex)
                 envelope, relative = timex_envelope(timex, relation)
                 anchor, timex_id = AnchorKind.TIMEX, timex.id
@@ -307,7 +307,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                            or (not is_verb and absent(text, tok.start)))  # "there have been no deaths"
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
-            owned.append(found is not None and premodified)  # (`best_timex` asks it of nouns only)
+            owned.append(found is not None and found[3])  # (premodifies: `best_timex` asks it of nouns only)
             found_events.append((_new_event(
                 f"e{len(found_events) + 1}", doc_id, tok.start, tok.end, tok.text, sentence_text, label,
                 relation, anchor, timex_id, envelope, relative, tense, salient, 0, cls, aspect, modality, None, (),
