@@ -38,7 +38,7 @@ def article_stage(doc: Document, policy: Policy = Policy.NEWS,
 
     a = analyse(doc, policy)
     if not syntax:
-        return a.timexes, place_document(find_events(a), doc.text)
+        return a.timexes, place_document(find_events(a), doc.text, own=True)
     from .events.labels import label_events
     from .syntax import parse_spans
 
@@ -47,7 +47,7 @@ def article_stage(doc: Document, policy: Policy = Policy.NEWS,
     parses = dict(enumerate(parse_spans(doc.text, a.sentences))) if doc.text else {}
     from .events.links import Parses
 
-    events = place_document(find_events(a, parses), doc.text, Parses(parses))
+    events = place_document(find_events(a, parses), doc.text, Parses(parses), own=True)
     return a.timexes, label_events(doc, events, a.timexes, parses=parses)
 
 
@@ -161,7 +161,7 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
             from .story.compose import relabel
 
             ranked, ordered = relabel(originals, ordered, all_timexes, ranked, shown,
-                                      _parse_mapper(jobs) if engine == "local" else None)
+                                      _parse_mapper(jobs, settled) if engine == "local" else None)
             lap("labels")
         elif syntax == "none":
             from .story.compose import cut_labels
@@ -179,20 +179,26 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
 PARSE_TASKS_PER_JOB = 2  # fewer parse tasks (story.compose.PARSE_CHUNK spans each) than this per process run here
 
 
-def _parse_mapper(jobs: int) -> Callable | None:
+def _parse_mapper(jobs: int, settled: "_Settled | None" = None) -> Callable:
     """How `relabel` runs its parses: with several jobs, in a pool of processes forked once the
-    parser is loaded here (they share it), when there are enough articles to spread; else here."""
-    if jobs <= 1:
-        return None
+    parser is loaded here (they share it), when there are enough articles to spread; else here,
+    one task after the other, the collector paused again after each (`settled`: loading the
+    parser turns it back on, as spaCy's model reader does, and every collection from then on
+    would walk the whole timeline again)."""
 
     def mapper(fn: Callable, tasks: list[tuple]) -> list:
-        if len(tasks) < PARSE_TASKS_PER_JOB * jobs:
-            return [fn(*task) for task in tasks]
+        if jobs <= 1 or len(tasks) < PARSE_TASKS_PER_JOB * jobs:
+            out = []
+            for task in tasks:
+                out.append(fn(*task))
+                if settled is not None:
+                    settled.pause()
+            return out
         from .scale import pool_apply
         from .syntax import load
 
         load()
-        return pool_apply(fn, tasks, jobs)
+        return pool_apply(fn, tasks, jobs)  # (the workers fork with the collector on: see _Settled)
 
     return mapper
 

@@ -92,12 +92,18 @@ def _owner(text: str, t: Timex, nouns: frozenset[str]) -> tuple[int, str] | None
 
 # a happening noun right before a time's preposition: "the star's death in June 2009"
 _NOUN_BEFORE_TIME_RE = re.compile(r"([\w'’-]+)\s+(?:in|on|at|during)\s*$")
+_TIME_PREPOSITIONS = ("in", "on", "at", "during")  # (the words the pattern ends with, white space aside)
 
 
 def _noun_owner(text: str, tok_end: int, t: Timex, nouns: frozenset[str]) -> tuple[int, str] | None:
     """The happening noun a time after the event post-modifies ("charged over the star's death
     in June 2009": the time is the death's, not the charge's), with the word before or after
     that links that noun to the event ("died after the attack on Monday": after it), else None."""
+    end = t.start
+    while end > tok_end and text[end - 1].isspace():
+        end -= 1
+    if not text.endswith(_TIME_PREPOSITIONS, tok_end, end):
+        return None  # (the pattern's last word is one of them: most gaps are ruled out without a search)
     between = text[tok_end:t.start]
     m = _NOUN_BEFORE_TIME_RE.search(between)
     if m is None or m.group(1).lower() not in nouns:
@@ -134,12 +140,13 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
                 groups: tuple[VerbGroup, ...], is_verb: bool,
                 nouns: frozenset[str] = frozenset(),
                 memo: dict[tuple[int, int, int], tuple[str, tuple[int, str] | None]] | None = None,
-                ) -> tuple[Timex, str, float] | None:
-    """The time expression that governs the event at `tok`, its preposition and a score
-    (lower is stronger); None when no time of the sentence plausibly governs it. What a time
+                ) -> tuple[Timex, str, float, bool] | None:
+    """The time expression that governs the event at `tok`, its preposition, a score (lower is
+    stronger) and whether it premodifies the event (`premodifies`, asked of nouns only); None
+    when no time of the sentence plausibly governs it. What a time
     says whatever the event (its preposition, the noun it premodifies) is kept in `memo`, if
     given, for the other events of its sentence (one dict per text and nouns)."""
-    best: tuple[float, Timex, str] | None = None
+    best: tuple[float, Timex, str, bool] | None = None
     first_verb = groups[0].start if groups else sent[1]
     for t in timexes:
         if not _has_time(t):
@@ -188,10 +195,10 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
                         and own[0].head.endswith("ed")):
             score += 60 * len(own)  # another verb stands between: the time is that verb's
         if best is None or score < best[0]:
-            best = (score, t, prep)
+            best = (score, t, prep, premod)
     if best is None or best[0] > 220:
         return None
-    return best[1], best[2], best[0]
+    return best[1], best[2], best[0], best[3]
 
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Iterator, Mapping
 
 from ..rules import load_toml
@@ -18,7 +19,7 @@ from ..model import AnchorKind, Event, Relation, Tense
 from .entries import merge_mentions, one_entry_per_happening, propagate
 from .polarity import absent
 from .evolve import maker
-from .anchoring import AFTER_WORDS, BEFORE_WORDS, best_timex, dct_envelope, premodifies, relation_for, timex_envelope
+from .anchoring import AFTER_WORDS, BEFORE_WORDS, best_timex, dct_envelope, relation_for, timex_envelope
 from .eventmodel import Sentence, event_classes, event_model, inflect, token_features
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
@@ -126,23 +127,31 @@ def _label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: list
     while hi - 1 > i and toks[hi - 1].lower in _LABEL_TRIM:
         hi -= 1
     start, end = toks[lo].start, toks[hi - 1].end
-    label = _span_text(text, start, end)
+    label = " ".join(text[start:end].split())  # (`_span_text`)
     if len(label) > LABEL_MAX:
         cut = label[: LABEL_MAX - 1].rsplit(" ", 1)[0]
         label = cut.rstrip(",;:") + "…"
-    return label[:1].upper() + label[1:], start, end
+    first = label[:1]
+    upper = first.upper()
+    return (label if upper == first else upper + label[1:]), start, end
 
 
-def _first_person(toks: list[Token], verb_start: int, starts: list[int] | None = None) -> bool:
+def _first_person(toks: list[Token], verb_start: int, starts: list[int] | None = None, at: int | None = None) -> bool:
     """Is the subject of the verb (group) starting at offset `verb_start` "I" or "we", written
     right before it (an adverb or two between: "we are still", "I also")? (events.toml;
-    `starts`: the tokens' offsets, when the caller has them)"""
+    `starts`: the tokens' offsets, when the caller has them; `at`: the index of the token
+    starting at `verb_start`, when the caller knows it)"""
     first, between = _voice()
-    k = bisect_left([t.start for t in toks] if starts is None else starts, verb_start) - 1
+    if at is None:
+        at = bisect_left(toks, verb_start, key=_START) if starts is None else bisect_left(starts, verb_start)
+    k = at - 1
     steps = 0
     while k >= 0 and toks[k].lower in between and steps < 2:
         k, steps = k - 1, steps + 1
     return k >= 0 and toks[k].lower in first
+
+
+_START = itemgetter(0)  # (a Token's start)
 
 
 @cache
@@ -151,9 +160,7 @@ def _voice() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["first_person"]), frozenset(data["first_person_between"])
 
 
-def _is_heading(text: str, sent: tuple[int, int]) -> bool:
-    s = text[sent[0]:sent[1]].rstrip()
-    return not s.endswith((".", "!", "?", '"', "”", "’", "'", ")"))
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")  # what a sentence, not a heading, ends with
 
 
 RECALL_SLACK = 4.0  # an event class may lose to "no event" by this much and still count
@@ -244,12 +251,11 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         sent = analysis.sentences[si]
         toks, groups = list(sentence.tokens), tuple(sentence.groups)
         n = len(toks)
-        starts = [t.start for t in toks]
         sent_timexes = list(analysis.timexes_in(sent[0], sent[1]))
         taken = list(sentence.timexes)
         verb_spans = [(g.start, g.end) for g in groups]
-        heading = _is_heading(text, sent)
         sentence_text = _span_text(text, sent[0], sent[1])  # one string shared by the sentence's events
+        heading = not sentence_text.endswith(_SENTENCE_ENDS)  # (its last character: the text's, white space aside)
         parsed = _parsed(parses, si)
         for i, cls in found_tokens:
             tok = toks[i]
@@ -274,7 +280,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             found = best_timex(text, sent, tok, governing, groups, is_verb, nouns, timex_memo) if governing else None
             strength = 999.0
             if found is not None:
-                timex, prep, strength = found
+                timex, prep, strength, _ = found
                 relation = relation_for(prep, timex)
                 envelope, relative = timex_envelope(timex, relation)
                 anchor, timex_id = AnchorKind.TIMEX, timex.id
@@ -294,14 +300,14 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             # what the writer or a speaker lived or felt ("I watched in horror", "we are still
             # infected by Cold War ills", "'I ought to be sitting ...,' she says") is no happening
             # of the story: nobody it names did it
-            own_voice = _first_person(toks, group.start if group is not None else tok.start, starts)
+            own_voice = _first_person(toks, tok.start if group is None else group.start, at=i if group is None else None)
             salient = not (heading or modifier or cls in _NOT_SALIENT_CLASSES or infinitive or participle
                            or (weak and strength > 60) or " " not in label
                            or hypothetical or bare_noun or own_voice
                            or (not is_verb and absent(text, tok.start)))  # "there have been no deaths"
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
-            owned.append(found is not None and not is_verb and premodifies(text, found[0], tok))
+            owned.append(found is not None and found[3])  # (premodifies: `best_timex` asks it of nouns only)
             found_events.append((_new_event(
                 f"e{len(found_events) + 1}", doc_id, tok.start, tok.end, tok.text, sentence_text, label,
                 relation, anchor, timex_id, envelope, relative, tense, salient, 0, cls, aspect, modality, None, (),

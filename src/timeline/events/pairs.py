@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Callable, Mapping, NamedTuple, Sequence
 
 import numpy as np
@@ -37,6 +38,9 @@ class Kind(NamedTuple):
 
 def kind(e: Event) -> Kind:
     return Kind(e.tense._value_, e.aspect, e.cls, e.modality, e.anchor._value_, e.relation._value_)  # (= .value)
+
+
+_KIND_VALUES = attrgetter("tense._value_", "aspect", "cls", "modality", "anchor._value_", "relation._value_")  # (`kind`'s)
 
 
 
@@ -295,9 +299,9 @@ def _margins(events: Sequence[Event], text: str, earlier: np.ndarray, later: np.
     sentences: dict[str, int] = {}
     sentence = np.array([sentences.setdefault(e.sentence, len(sentences)) for e in events])
     same = (sentence[earlier] == sentence[later]).astype(np.intp)
-    kinds: dict[Kind, int] = {}
-    of_kind = np.array([kinds.setdefault(kind(e), len(kinds)) for e in events], dtype=np.intp)
-    kind_list = list(kinds)
+    kinds: dict[tuple[str, ...], int] = {}  # (by the values of `kind`, read in one call: no Kind per event)
+    of_kind = np.array([kinds.setdefault(k, len(kinds)) for k in map(_KIND_VALUES, events)], dtype=np.intp)
+    kind_list = [Kind(*k) for k in kinds]
     own = np.array([_own_slots(k) for k in kind_list], dtype=np.intp)[of_kind]  # as first, as second
     words = np.array([_word_slots(e.text.lower()) for e in events], dtype=np.intp)
     distinct, inverse = np.unique((of_kind[earlier] * len(kinds) + of_kind[later]) * 2 + same, return_inverse=True)
@@ -327,12 +331,17 @@ def _margins(events: Sequence[Event], text: str, earlier: np.ndarray, later: np.
 def _sum_rows(index: np.ndarray, totals: np.ndarray | None = None) -> np.ndarray:
     """`pair_model().sum_rows(index)`, added to `totals` (the sums of the slots before these):
     the rows added one by one from the left (a running sum along each line, which is what
-    `ufunc.accumulate` computes), so that summing the slots in two goes gives the same floats as
-    in one; zero rows add nothing (x + 0.0 is x)."""
+    `ufunc.accumulate` would compute), so that summing the slots in two goes gives the same floats
+    as in one; zero rows add nothing (x + 0.0 is x)."""
     model = pair_model()
-    start = np.zeros((index.shape[0], 1, len(model.labels))) if totals is None else totals[:, None, :]
-    rows = np.concatenate([start, model.matrix[index]], axis=1)
-    return np.add.accumulate(rows, axis=1)[:, -1]  # type: ignore[no-any-return]
+    out = np.zeros((index.shape[0], len(model.labels))) if totals is None else totals.copy()
+    # slot after slot, in place (no array of every row of every pair); a slot that is the zero
+    # row for every pair is skipped (a running sum from 0.0 is never -0.0, so adding 0.0 to it
+    # changes no bit)
+    matrix = model.matrix
+    for column in index[:, index.any(axis=0)].T:
+        out += matrix[column]
+    return out
 
 
 

@@ -77,6 +77,9 @@ def normal_form(sentence: str) -> str:
 def mark_duplicates(docs: Sequence[Document]) -> list[Document]:
     """The documents, each whose text (white space aside) was read before marked
     `duplicate_of` the first one."""
+    docs = list(docs)
+    if len(docs) < 2:
+        return docs  # (nothing to be a copy of: a book-length article is not read for it)
     first: dict[str, str] = {}
     out = []
     for d in docs:
@@ -92,8 +95,9 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
     rules = rules or furniture_rules()
     originals = [d for d in docs if d.duplicate_of is None]
     spans_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    sentences = [sentence_spans(d.text, d.sentences) for d in originals]  # (each article's, read once)
     for i, d in enumerate(originals):  # by form, on any page: a page stamp, an address
-        spans = sentence_spans(d.text, d.sentences)
+        spans = sentences[i]
         for s, e in spans:
             if any(p.search(d.text[s:e]) for p in rules.forms) or _is_stamp(d.text, s, e):
                 spans_of[i].append((s, e))  # (forms: "^" where the sentence begins)
@@ -105,7 +109,7 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
     days: dict[str, set[object]] = defaultdict(set)
     at_foot: dict[str, int] = defaultdict(int)
     for i, d in enumerate(originals):
-        spans = sentence_spans(d.text, d.sentences)
+        spans = sentences[i]
         seen: set[str] = set()
         for k, (s, e) in enumerate(spans):
             key = normal_form(d.text[s:e])

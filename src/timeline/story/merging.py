@@ -7,6 +7,7 @@ import math
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator, Mapping, Sequence
 
 import numpy as np
@@ -111,6 +112,19 @@ def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Seque
     return _score(found.pairs(), items, feats, vectors, rules)
 
 
+@lru_cache(maxsize=64)
+def _small_upper_pairs(k: int) -> tuple[np.ndarray, np.ndarray]:
+    r, c = np.triu_indices(k, 1)
+    r.flags.writeable = c.flags.writeable = False
+    return r, c
+
+
+def _upper_pairs(k: int) -> tuple[np.ndarray, np.ndarray]:
+    """`np.triu_indices(k, 1)`: every pair of k places once; those of a small k made once (most
+    postings of a word are short, and making them is most of their cost)."""
+    return _small_upper_pairs(k) if k <= 64 else np.triu_indices(k, 1)
+
+
 class _Candidates:
     """The pairs of entries to score, as keys i * n + j (i < j), each once: gathered block by
     block and made unique now and then (`settle`), so that what is held stays near the number
@@ -142,7 +156,7 @@ class _Candidates:
     def all_pairs(self, group: list[int]) -> None:
         if len(group) > 1:
             g = np.array(group, dtype=np.int64)
-            r, c = np.triu_indices(len(g), 1)
+            r, c = _upper_pairs(len(g))
             self.add(g[r], g[c])
 
     def neighbours(self, group: list[int], timed: bool = False) -> None:
