@@ -805,3 +805,18 @@ def test_a_saying_verb_without_a_subject_takes_the_participle_s():
 def test_a_noun_phrase_label_never_opens_with_its_preposition():
     label = _label("The talks depend on leverage such as the recent grain deal with Turkey.", "deal")
     assert label is not None and not label.lower().startswith(("such", "as")), label
+
+
+def test_a_number_pair_with_a_slash_stays_whole_in_a_label():
+    """"the 7/7 attacks", "the 9/11 attacks": the slash between two numbers is part of the
+    name, not where the label starts ("7 attacks in London")."""
+    from datetime import datetime
+
+    from timeline.model import Document
+    from timeline.pipeline import build_timeline
+
+    doc = Document(id="a", text="Police said the 7/7 attacks in London were planned in Leeds. "
+                                "The 9/11 attacks changed everything. Prices rose 3 / 4 points.",
+                   dct=datetime(2005, 7, 20))
+    labels = {e.label for e in build_timeline([doc]).events if e.text == "attacks"}
+    assert labels == {"7/7 attacks in London", "9/11 attacks"}

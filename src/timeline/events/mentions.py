@@ -92,6 +92,12 @@ def _verbish(pos: int, verb_spans: list[tuple[int, int]], timex_spans: list[tupl
     return True
 
 
+def _glued_slash(toks: list[Token], lo: int) -> bool:
+    """Is the token before `lo` a slash glued between two numbers ("the 7/7 attacks")?"""
+    return (lo > 1 and toks[lo - 1].text == "/" and toks[lo - 2].text[:1].isdigit() and toks[lo].text[:1].isdigit()
+            and toks[lo - 2].end == toks[lo - 1].start and toks[lo - 1].end == toks[lo].start)
+
+
 def _label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: list[tuple[int, int]],
            timex_spans: list[tuple[int, int]]) -> tuple[str, int, int]:
     """A short readable label taken from the text around the trigger, and its character span."""
@@ -100,7 +106,8 @@ def _label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: list
     while lo > 0 and i - lo < back_limit:
         prev = toks[lo - 1]
         if prev.lower in _CLAUSE_STOP or not (prev.text[0].isalnum() or prev.text in {"-", "'s", "’s"}):
-            if not (prev.text == "." and lo > 1 and "." in toks[lo - 2].text):  # "U.S."
+            if not (prev.text == "." and lo > 1 and "." in toks[lo - 2].text) \
+                    and not _glued_slash(toks, lo):  # "U.S.", "7/7", "9/11"
                 break
         if not is_verb and (prev.lower in _NP_STOP or _verbish(prev.start, verb_spans, timex_spans)):
             break
