@@ -120,7 +120,7 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
     if syntax == "auto":
         from .events.labels import PARSE_ALL_WORDS, words_in
 
-        syntax = "all" if words_in(originals) <= PARSE_ALL_WORDS else "shown"
+        syntax = "all" if words_in(originals, PARSE_ALL_WORDS) <= PARSE_ALL_WORDS else "shown"
     if syntax not in ("all", "shown", "none"):
         raise ValueError(f"unknown syntax mode {syntax!r} (auto, all, shown, none)")
     with _Settled() as settled:  # (see _Settled: the collector leaves the results alone meanwhile)

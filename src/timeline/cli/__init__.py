@@ -230,6 +230,9 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
     except RuntimeError as exc:  # the engine is missing or unreachable
         raise UserError(str(exc)) from None
     report_dates(tl.documents)
+    import gc
+
+    gc.freeze()  # (the timeline lives until the process ends: no collection walks it while the outputs are made)
     if subject is not None:
         tl = _about(tl, subject)
     # everything else is rendered before anything is written; the JSON, the largest output,
