@@ -293,18 +293,23 @@ def test_every_key_event_label_starts_in_one_column_even_after_a_long_time(story
     assert any(line[31:].startswith(first.label) for line in labelled)
 
 
-def test_a_page_stamp_and_an_address_are_furniture_even_on_one_page(tmp_path):
-    """"Page last updated at ..." names a day, and differs from page to page, so it never
-    recurs; an e-mail footer is on one page only: neither is a happening of the story."""
-    from timeline.pipeline import build_timeline, read_documents
+def _one_page(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    """The timeline of one article file with this text, and its document as built."""
+    from timeline.pipeline import read_documents
 
-    (tmp_path / "a.txt").write_text(
-        "Source: BBC\nDate: 2009-06-26\n\nThe singer died in Los Angeles on Thursday.\n\n"
-        "Page last updated at 08:49 GMT, Friday, 26 June 2009 09:49 UK.\n\n"
-        "Write to userhelp@guardian.co.uk if the page was updated wrongly on Friday.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     (doc,) = read_documents([str(tmp_path / "a.txt")])
     tl = build_timeline([doc])
     (marked,) = tl.documents
+    return tl, marked
+
+
+def test_a_page_stamp_and_an_address_are_furniture_even_on_one_page(tmp_path):
+    """"Page last updated at ..." names a day, and differs from page to page, so it never
+    recurs; an e-mail footer is on one page only: neither is a happening of the story."""
+    tl, marked = _one_page(tmp_path, "Source: BBC\nDate: 2009-06-26\n\nThe singer died in Los Angeles on Thursday.\n\n"
+                           "Page last updated at 08:49 GMT, Friday, 26 June 2009 09:49 UK.\n\n"
+                           "Write to userhelp@guardian.co.uk if the page was updated wrongly on Friday.\n")
     dropped = [marked.text[s:e] for s, e in marked.furniture]
     assert len(dropped) == 2 and "Page last updated" in dropped[0] and "userhelp@" in dropped[1]
     assert [e.text for e in tl.events] == ["died"]
@@ -316,15 +321,11 @@ def test_a_page_stamp_between_heading_and_body_dates_neither(tmp_path):
     stamp is the page's, not the time of the headline's happening nor of the body's first
     sentence; it is dropped as furniture, and the heading is a sentence of its own."""
     from timeline.model import AnchorKind
-    from timeline.pipeline import build_timeline, read_documents
 
-    (tmp_path / "a.txt").write_text(
-        "Source: The Guardian\nDate: 2005-01-04\n\nThe victims of the tsunami pay the price of war on Iraq "
-        "Aid is dwarfed by the billions both spend on slaughter Tuesday 4 January 2005 08.43 GMT There has "
-        "never been a moment like it. The show was broadcast on New Year's Day.\n", encoding="utf-8")
-    (doc,) = read_documents([str(tmp_path / "a.txt")])
-    tl = build_timeline([doc])
-    (marked,) = tl.documents
+    tl, marked = _one_page(tmp_path, "Source: The Guardian\nDate: 2005-01-04\n\nThe victims of the tsunami pay the "
+                           "price of war on Iraq Aid is dwarfed by the billions both spend on slaughter Tuesday 4 "
+                           "January 2005 08.43 GMT There has never been a moment like it. The show was broadcast on "
+                           "New Year's Day.\n")
     assert [marked.text[s:e] for s, e in marked.furniture] == ["Tuesday 4 January 2005 08.43 GMT"]
     assert [t.text for t in tl.timexes] == ["New Year's Day"]
     pay = next(e for e in tl.events if e.text == "pay")
