@@ -159,6 +159,15 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it():
         gc.unfreeze()
 
 
+def test_the_build_command_leaves_the_collector_as_it_found_it(tmp_path):
+    """`timeline build` freezes the finished timeline for the collector while it writes the
+    outputs; a program that runs the command in its own process gets its collector back."""
+    assert gc.get_freeze_count() == 0
+    res = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path), "-q"])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "timeline.png").exists() and gc.isenabled() and gc.get_freeze_count() == 0
+
+
 def test_the_results_are_the_same_whatever_the_collector_does():
     docs = redated(3)
     gc.disable()

@@ -232,15 +232,21 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
     report_dates(tl.documents)
     import gc
 
-    gc.freeze()  # (the timeline lives until the process ends: no collection walks it while the outputs are made)
-    if subject is not None:
-        tl = _about(tl, subject)
-    # everything else is rendered before anything is written; the JSON, the largest output,
-    # is then streamed into its temporary file (never held in memory whole) and renamed first
-    outputs = _outputs(tl, [f for f in fmts if f != "json"], all_events, title, top)
-    _write_timeline(Path(out) / FORMAT_FILES["json"], tl)
-    for name, data in outputs.items():
-        _write(Path(out) / name, data)
+    frozen = gc.get_freeze_count() == 0
+    if frozen:  # (no collection walks the finished timeline while the outputs are made)
+        gc.freeze()
+    try:
+        if subject is not None:
+            tl = _about(tl, subject)
+        # everything else is rendered before anything is written; the JSON, the largest output,
+        # is then streamed into its temporary file (never held in memory whole) and renamed first
+        outputs = _outputs(tl, [f for f in fmts if f != "json"], all_events, title, top)
+        _write_timeline(Path(out) / FORMAT_FILES["json"], tl)
+        for name, data in outputs.items():
+            _write(Path(out) / name, data)
+    finally:
+        if frozen:  # (a caller in the same process gets its collector back as it was)
+            gc.unfreeze()
     progress.close(len(docs), len(tl.happenings), set_aside(tl))
     if not quiet:
         written = [FORMAT_FILES["json"], *outputs]
