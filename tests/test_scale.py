@@ -146,3 +146,51 @@ def test_ctrl_c_leaves_the_previous_outputs_and_no_temporary_file(tmp_path):
     assert err.strip().splitlines()[-1] == "timeline: interrupted"
     assert "Traceback" not in err
     assert _digest(out) == before  # the same files, unchanged, and nothing else (no temp file)
+
+
+def _book(copies: int) -> tuple[str, int]:
+    """The seed articles, `copies` times over as one text, and the length of one copy."""
+    unit = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))) + "\n\n"
+    return unit * copies, len(unit)
+
+
+def test_a_book_length_article_is_read_in_parts_that_a_pool_shares(monkeypatch):
+    """An article longer than 1.5 x PART_CHARS is read in parts cut at blank lines, which the
+    process pool spreads like articles: the timeline is the same byte for byte as in one
+    process, every time and event points at its own words in the whole text, and the ids and
+    what refers to them stay whole."""
+    import timeline.scale as scale
+
+    text, unit = _book(4)
+    monkeypatch.setattr(scale, "PART_CHARS", unit - 10)  # (each part ends at a copy's end)
+    doc = Document("book", text, dct=datetime(2026, 2, 3))
+    parts = scale.split_article(doc)
+    assert [offset for offset, _ in parts] == [0, unit - 2, 2 * unit - 2, 3 * unit - 2]  # (at the blank lines)
+    assert "".join(part.text for _, part in parts) == text
+    tl = build_timeline([doc], jobs=1)
+    assert dumps(build_timeline([doc], jobs=2)) == dumps(tl)
+    assert all(text[t.start:t.end] == t.text for t in tl.timexes)
+    assert all(text[e.start:e.end] == e.text for e in tl.events)
+    timex_ids, event_ids = [t.id for t in tl.timexes], [e.id for e in tl.events]
+    assert len(set(timex_ids)) == len(timex_ids) and len(set(event_ids)) == len(event_ids)
+    assert {e.timex for e in tl.events if e.timex} <= set(timex_ids)
+    assert {e.same_as for e in tl.events if e.same_as} <= set(event_ids)
+    assert {t.anchor[6:] for t in tl.timexes if t.anchor.startswith("timex:")} <= set(timex_ids)
+
+
+def test_the_parts_of_an_article_find_what_the_whole_finds(monkeypatch):
+    """Cut at the blank lines between whole articles, the parts find the same time expressions
+    with the same values, and the same events with the same labels, as the text read whole."""
+    import timeline.scale as scale
+
+    text, unit = _book(3)
+    doc = Document("book", text, dct=datetime(2026, 2, 3))
+    whole = build_timeline([doc], jobs=1)
+    monkeypatch.setattr(scale, "PART_CHARS", unit - 10)
+    assert len(scale.split_article(doc)) == 3
+    parts = build_timeline([doc], jobs=1)
+    assert [(t.start, t.end, t.value) for t in parts.timexes] == [(t.start, t.end, t.value) for t in whole.timexes]
+    assert sorted((e.start, e.text, e.label) for e in parts.events) == sorted((e.start, e.text, e.label) for e in whole.events)
+    assert len(whole.timexes) > 20 and len(whole.events) > 100
+    one_paragraph = Document("line", text.replace("\n\n", " "), dct=datetime(2026, 2, 3))
+    assert [o for o, _ in scale.split_article(one_paragraph)] == [0]  # (no blank line to cut at: whole)

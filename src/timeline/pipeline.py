@@ -54,28 +54,50 @@ def article_stage(doc: Document, policy: Policy = Policy.NEWS,
 def map_articles(docs: Sequence[Document], policy: Policy = Policy.NEWS, jobs: int = 1,
                  engine: str = "local", scheduler: str | None = None,
                  progress: Callable[[Document], object] | None = None,
-                 syntax: bool = False) -> list[tuple[tuple[Timex, ...], list[Event]]]:
+                 syntax: bool = False, step: Callable[[], object] | None = None
+                 ) -> list[tuple[tuple[Timex, ...], list[Event]]]:
     """`article_stage` over the documents, in their order: in this process (jobs=1), in a pool
     of `jobs` processes, or on a dask.distributed cluster (engine="dask": the scheduler at
-    `scheduler`, else a LocalCluster of `jobs` workers). The results are the same in every
-    case: each article is computed on its own."""
+    `scheduler`, else a LocalCluster of `jobs` workers). A book-length article is read in parts
+    (`scale.split_article`), spread like articles and joined again. The results are the same in
+    every case: each article (each part) is computed on its own. `progress` is told of each
+    article once it is read; `step`, if given, is called after each part as well."""
+    from .scale import join_parts, split_article
+
     docs = list(docs)
+    parts: list[Document] = []
+    offsets: list[int] = []
+    spans: list[tuple[int, int]] = []  # each document's parts: (the first, how many)
+    for d in docs:
+        split = split_article(d)
+        spans.append((len(parts), len(split)))
+        offsets += [offset for offset, _ in split]
+        parts += [part for _, part in split]
+    last_of = {id(parts[i + n - 1]): d for d, (i, n) in zip(docs, spans)}
+
+    def part_done(part: Document) -> None:
+        if step is not None:
+            step()
+        if progress is not None and id(part) in last_of:
+            progress(last_of[id(part)])
+
     if engine == "dask":
         from .scale import dask_map
 
-        return dask_map(article_stage, docs, policy, jobs, scheduler, progress, syntax)
-    if engine != "local":
+        results = dask_map(article_stage, parts, policy, jobs, scheduler, part_done, syntax)
+    elif engine != "local":
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
-    if jobs <= 1 or len(docs) < 2:
-        out = []
-        for d in docs:
-            out.append(article_stage(d, policy, syntax))
-            if progress is not None:
-                progress(d)
-        return out
-    from .scale import pool_map
+    elif jobs <= 1 or len(parts) < 2:
+        results = []
+        for part in parts:
+            results.append(article_stage(part, policy, syntax))
+            part_done(part)
+    else:
+        from .scale import pool_map
 
-    return pool_map(article_stage, docs, policy, jobs, progress, syntax)
+        results = pool_map(article_stage, parts, policy, jobs, part_done, syntax)
+    return [results[i] if n == 1 else join_parts(list(zip(offsets[i:i + n], results[i:i + n])))
+            for i, n in spans]
 
 
 def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer: bool = True,
@@ -102,6 +124,7 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
     from time import perf_counter
 
     from .events.order import order_events
+    from .scale import split_article
     from .sources.furniture import mark_duplicates, mark_furniture
     from .story.compose import happenings_of
 
@@ -124,15 +147,9 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
     if syntax not in ("all", "shown", "none"):
         raise ValueError(f"unknown syntax mode {syntax!r} (auto, all, shown, none)")
     with _Settled() as settled:  # (see _Settled: the collector leaves the results alone meanwhile)
-        if engine == "local" and (jobs <= 1 or len(originals) < 2):
+        if engine == "local" and (jobs <= 1 or sum(len(split_article(d)) for d in originals) < 2):
             settled.pause()  # (the articles are read here, one by one: see _Settled)
-
-        def done(doc: Document) -> None:
-            settled.settle()
-            if progress is not None:
-                progress(doc)
-
-        results = map_articles(originals, policy, jobs, engine, scheduler, done, syntax == "all")
+        results = map_articles(originals, policy, jobs, engine, scheduler, progress, syntax == "all", settled.settle)
         lap("articles")
         timexes = {d.id: r[0] for d, r in zip(originals, results)}
         events = {d.id: r[1] for d, r in zip(originals, results)}
@@ -144,7 +161,7 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
                 dated = _infer_date(doc, events, originals)
                 if dated is not None:
                     originals[i] = dated
-                    timexes[dated.id], events[dated.id] = article_stage(dated, policy, syntax == "all")
+                    timexes[dated.id], events[dated.id] = map_articles([dated], policy, syntax=syntax == "all")[0]
             inferred = {d.id: d for d in originals}
             docs = [inferred.get(d.id, d) for d in docs]
         lap("infer")

@@ -4,6 +4,11 @@
 the articles over a dask.distributed cluster (the optional extra `timeline[dask]`): the
 scheduler at an address, or a LocalCluster started for the run. Both return the results in
 the order of the documents, so the timeline is byte-identical to a run in one process.
+
+A book-length article (more than PART_CHARS characters: a transcript, a 20 MB dump) is read in
+parts of about PART_CHARS, cut at blank lines (`split_article`), which the engines spread like
+articles; `join_parts` puts their results back together as the article's. The parts are the
+same whatever runs them, so the timeline still is the same in one process and in many.
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ Result = tuple[tuple[Timex, ...], list[Event]]
 Stage = Callable[[Document, Policy, bool], Result]  # the per-article stage (pipeline.article_stage)
 T = TypeVar("T")
 CHUNK = 8  # articles sent to a worker at a time: fewer round trips, still an even spread
+PART_CHARS = 1_000_000  # a longer article is read in parts of about this many characters
 
 
 def _stage_chunk(stage: Stage, docs: Sequence[Document], policy: Policy, syntax: bool = False) -> list[Result]:
@@ -24,23 +30,97 @@ def _stage_chunk(stage: Stage, docs: Sequence[Document], policy: Policy, syntax:
 
 
 def _chunks(docs: Sequence[Document], size: int) -> list[Sequence[Document]]:
-    return [docs[i:i + size] for i in range(0, len(docs), size)]
+    """The documents in runs of `size` at most, a run closed early once it holds PART_CHARS
+    characters (the parts of a long article go one by one: an even spread)."""
+    out: list[Sequence[Document]] = []
+    start, chars = 0, 0
+    for i, d in enumerate(docs):
+        chars += len(d.text)
+        if i + 1 - start >= size or chars >= PART_CHARS:
+            out.append(docs[start:i + 1])
+            start, chars = i + 1, 0
+    if start < len(docs):
+        out.append(docs[start:])
+    return out
+
+
+def split_article(doc: Document) -> list[tuple[int, Document]]:
+    """The document as (offset, part) pairs: itself alone, or, when it is longer than 1.5 x
+    PART_CHARS, parts of at least PART_CHARS characters each cut where a blank line begins
+    (a paragraph's end: no sentence runs across it), with its furniture spans, the
+    publication date and all else of the document. A text with no blank line to cut at, or
+    with sentences of its own (TimeML), stays whole."""
+    text = doc.text
+    if len(text) <= PART_CHARS * 3 // 2 or doc.sentences:
+        return [(0, doc)]
+    cuts = [0]
+    while len(text) - cuts[-1] > PART_CHARS * 3 // 2:
+        at = text.find("\n\n", cuts[-1] + PART_CHARS)
+        if at < 0:
+            break
+        cuts.append(at)
+    if len(cuts) == 1:
+        return [(0, doc)]
+    from dataclasses import replace
+
+    out = []
+    for a, b in zip(cuts, cuts[1:] + [len(text)]):
+        furniture = tuple((s - a, e - a) for s, e in doc.furniture if a <= s and e <= b)
+        out.append((a, replace(doc, text=text[a:b], furniture=furniture)))
+    return out
+
+
+def join_parts(parts: Sequence[tuple[int, Result]]) -> Result:
+    """The results of an article's parts (`split_article`: offset, result) as the article's:
+    offsets from the article's start, the ids of times and events numbered on across the
+    parts (and what refers to them), and within each frame the order of a part after that of
+    the parts before it (undated events stay tied)."""
+    from .events.envelopes import frame
+    from .events.evolve import evolve
+
+    timexes: list[Timex] = []
+    events: list[Event] = []
+    t_base = e_base = 0
+    ranks: dict[str, int] = {}  # frame -> the last rank of the parts so far
+    for offset, (part_timexes, part_events) in parts:
+        def tid(old: str | None) -> str | None:
+            return None if old is None else f"t{int(old[1:]) + t_base}"
+
+        def eid(old: str | None) -> str | None:
+            return None if old is None else f"e{int(old[1:]) + e_base}"
+
+        for t in part_timexes:
+            anchor = f"timex:{tid(t.anchor[6:])}" if t.anchor.startswith("timex:") else t.anchor
+            timexes.append(evolve(t, id=tid(t.id), start=t.start + offset, end=t.end + offset, anchor=anchor))
+        top: dict[str, int] = {}
+        for e in part_events:
+            f = frame(e)
+            rank = e.rank if f == "undated" else e.rank + ranks.get(f, 0)
+            top[f] = max(top.get(f, 0), rank)
+            events.append(evolve(e, id=eid(e.id), start=e.start + offset, end=e.end + offset, timex=tid(e.timex),
+                                 same_as=eid(e.same_as), rank=rank))
+        ranks.update(top)
+        t_base += max((int(t.id[1:]) for t in part_timexes), default=0)
+        e_base += max((int(e.id[1:]) for e in part_events), default=0)
+    return tuple(timexes), events
 
 
 AUTO_MIN_ARTICLES = 16  # fewer articles are done before a pool of processes has started
 AUTO_MAX_JOBS = 8
 
 
-def auto_jobs(articles: int) -> int:
-    """Processes for `articles` when the user names no number: one per CPU core this process
-    may use (up to AUTO_MAX_JOBS), for AUTO_MIN_ARTICLES articles or more; else one."""
+def auto_jobs(articles: int, chars: int = 0) -> int:
+    """Processes for `articles` of `chars` characters in all when the user names no number: one
+    per CPU core this process may use (up to AUTO_MAX_JOBS), for AUTO_MIN_ARTICLES articles or
+    more, or as much text as two parts of a long article (`split_article`); else one."""
     import os
 
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
         cores = os.cpu_count() or 1
-    return max(1, min(cores, AUTO_MAX_JOBS)) if articles >= AUTO_MIN_ARTICLES else 1
+    many = articles >= AUTO_MIN_ARTICLES or chars > PART_CHARS * 3 // 2
+    return max(1, min(cores, AUTO_MAX_JOBS)) if many else 1
 
 
 def pool_map(stage: Stage, docs: Sequence[Document], policy: Policy, jobs: int,

@@ -223,7 +223,7 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
     if jobs == 0:
         from ..scale import auto_jobs
 
-        jobs = auto_jobs(len(docs))
+        jobs = auto_jobs(len(docs), sum(len(d.text) for d in docs))
     try:
         tl = build_timeline(docs, Policy(policy), infer=not no_infer, progress=progress.step,
                             jobs=jobs, engine=engine, scheduler=scheduler, furniture=not keep_furniture)
@@ -392,7 +392,9 @@ def diff(a: str, b: str, fmt: str, png: str | None, top: int, show_all: bool, da
         names = (side_name(docs_a, _input_name(a)), side_name(docs_b, _input_name(b)))
         from ..scale import auto_jobs
 
-        result = diff_articles(docs_a, docs_b, names, infer=not no_infer, jobs=auto_jobs(len(docs_a) + len(docs_b)))
+        both = [*docs_a, *docs_b]
+        result = diff_articles(docs_a, docs_b, names, infer=not no_infer,
+                               jobs=auto_jobs(len(both), sum(len(d.text) for d in both)))
         report_dates(list({d.id: d for d in result.a.documents + result.b.documents}.values()))
     limit = None if show_all else top
     if fmt == "json":
