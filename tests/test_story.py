@@ -407,13 +407,15 @@ def test_a_day_only_assumed_from_the_publication_day_is_no_stated_precision(tmp_
 
 def test_the_furniture_forms_match_their_examples_and_not_their_negatives():
     from timeline.rules import load_toml
-    from timeline.sources.furniture import furniture_rules
+    from timeline.sources.furniture import _anywhere, furniture_rules
 
     data = load_toml("story.toml")["furniture"]
     forms = furniture_rules().forms
     assert data["form_examples"] and data["form_negatives"]
+    anywhere = _anywhere(furniture_rules())  # (what a page is scanned with before it is split)
     for sentence in data["form_examples"]:
         assert any(p.search(sentence) for p in forms), sentence
+        assert anywhere.search(f"Officials met on Monday. {sentence}"), sentence
     for sentence in data["form_negatives"]:
         assert not any(p.search(sentence) for p in forms), sentence
 

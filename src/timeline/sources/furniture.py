@@ -21,6 +21,7 @@ names) is a duplicate: it is kept in the timeline's documents, marked, and count
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
@@ -91,25 +92,25 @@ def mark_duplicates(docs: Sequence[Document]) -> list[Document]:
 
 def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None) -> list[Document]:
     """The documents with their furniture sentences' spans (`Document.furniture`). Duplicates
-    count once; with fewer than `min_articles` articles nothing can recur often enough."""
+    count once; with fewer than `min_articles` articles nothing can recur often enough, and
+    a page is split into sentences only where it holds a form, a stamp or a comment to find
+    (`_on_the_page`)."""
     rules = rules or furniture_rules()
     originals = [d for d in docs if d.duplicate_of is None]
     spans_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    sentences = [sentence_spans(d.text, d.sentences) for d in originals]  # (each article's, read once)
+    recur = len(originals) >= rules.min_articles
+    # (each article's sentences, split once, when they are needed)
+    sentences = [sentence_spans(d.text, d.sentences) if recur else None for d in originals]
     for i, d in enumerate(originals):  # by form, on any page: a page stamp, an address
-        spans = sentences[i]
-        for s, e in spans:
-            if any(p.search(d.text[s:e]) for p in rules.forms) or _is_stamp(d.text, s, e):
-                spans_of[i].append((s, e))  # (forms: "^" where the sentence begins)
-        spans_of[i] += comments_thread(d.text, spans, rules)
-    if len(originals) < rules.min_articles:
+        spans_of[i] += _on_the_page(d, sentences[i], rules)
+    if not recur:
         return _marked(docs, originals, spans_of)
     # sentence -> the articles it is in, their publication days, how often at the foot of the page
     where: dict[str, list[tuple[int, tuple[int, int]]]] = defaultdict(list)
     days: dict[str, set[object]] = defaultdict(set)
     at_foot: dict[str, int] = defaultdict(int)
     for i, d in enumerate(originals):
-        spans = sentences[i]
+        spans = sentences[i] or ()
         seen: set[str] = set()
         for k, (s, e) in enumerate(spans):
             key = normal_form(d.text[s:e])
@@ -133,6 +134,49 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
             for i, span in places:
                 spans_of[i].append(span)
     return _marked(docs, originals, spans_of)
+
+
+def _on_the_page(doc: Document, spans: Sequence[tuple[int, int]] | None,
+                 rules: FurnitureRules) -> list[tuple[int, int]]:
+    """The sentences of one page that are furniture whatever the other pages say: a form, a
+    page stamp, a comments thread. `spans`, the page's sentences, are split here if not given,
+    and only if the page holds something to find: the sentences a form can be in are those
+    where its pattern, not bound to a sentence's start (`_anywhere`), matches in the text, and
+    each is then checked as a sentence of its own."""
+    text = doc.text
+    hits = [m.end() - 1 for m in _anywhere(rules).finditer(text) if m.end() > m.start()]
+    hits += [m.end() - 1 for m in page_stamp_re().finditer(text)]
+    threaded = any(p is not None and p.search(text) for p in
+                   (rules.comment_header, rules.comment_signature, rules.comment_call))
+    if not hits and not threaded:
+        return []
+    if spans is None:
+        spans = sentence_spans(text, doc.sentences)
+    found = []
+    starts = [s for s, _ in spans]
+    for k in sorted({bisect_right(starts, at) - 1 for at in hits} - {-1}):
+        s, e = spans[k]
+        if any(p.search(text[s:e]) for p in rules.forms) or _is_stamp(text, s, e):
+            found.append((s, e))  # (forms: "^" where the sentence begins)
+    return found + (comments_thread(text, spans, rules) if threaded else [])
+
+
+@cache
+def _anywhere(rules: FurnitureRules) -> re.Pattern[str]:
+    """The forms as one pattern that finds each wherever it is, not only where a sentence
+    begins ("^" dropped): what a sentence must hold to be one of them."""
+    alternatives = []
+    for p in rules.forms:
+        form = p.pattern
+        if form.startswith("^"):  # (what may open a sentence before the form's words goes too)
+            form = form[1:].removeprefix(r"\W*")
+            if _OPENS_WITH_A_LETTER.match(form):
+                form = rf"\b{form}"  # (a word begins there: and one scan of the text is quick)
+        alternatives.append(f"(?:{form})")
+    return re.compile("|".join(alternatives) or "(?!)", re.IGNORECASE)
+
+
+_OPENS_WITH_A_LETTER = re.compile(r"(?:\(\?:)*[A-Za-z]")
 
 
 def _is_stamp(text: str, start: int, end: int) -> bool:
