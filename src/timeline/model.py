@@ -1,42 +1,15 @@
 """The data model: frozen dataclasses and enums only (no I/O, no parsing).
 
-Every stage of the pipeline reads and returns these values; none of them is mutated
-after construction. Times are naive ``datetime`` values in the article's own local
-time; every interval is half-open ``[start, end)``.
+Every stage reads and returns these values; none is mutated once made. Times are naive
+``datetime`` values in the article's own local time; every interval is half-open ``[start, end)``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
-from operator import attrgetter
-from typing import Any, Callable, TypeVar
 
-_T = TypeVar("_T")
-_RESTORERS: dict[type, Callable[[tuple[Any, ...]], Any]] = {}
-
-
-def _restore(cls: type[_T], values: tuple[Any, ...]) -> _T:
-    """An object of `cls` (see `_pickled_by_values`) again from its fields' values."""
-    make = _RESTORERS.get(cls)
-    if make is None:  # (made once per class: one statement per field, no loop, no call per field)
-        names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-        scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-        scope.update((f"_set_{n}", cls.__dict__[n].__set__) for n in names)
-        body = "".join(f"    _set_{n}(o, v[{k}])\n" for k, n in enumerate(names))
-        exec(f"def make(v):\n    o = _new(_cls)\n{body}    return o\n", scope)
-        make = _RESTORERS[cls] = scope["make"]
-    return make(values)  # type: ignore[no-any-return]
-
-
-def _pickled_by_values(cls: type[_T]) -> type[_T]:
-    """A slotted frozen dataclass pickled as the tuple of its fields' values, restored by one
-    generated function (`_restore`). Pickle's own way for such a class reads the list of its
-    fields again for each object and sets them one call at a time: three times as slow, and a
-    process pool sends hundreds of thousands of events and intervals back from its workers."""
-    values = attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
-    cls.__reduce__ = lambda self: (_restore, (cls, values(self)))  # type: ignore[method-assign,assignment]
-    return cls
+from .values import frozen_by_values
 
 
 class TimexType(str, Enum):
@@ -132,8 +105,7 @@ class AnchorKind(str, Enum):
     NONE = "none"  # nothing to anchor on (no time and no publication date)
 
 
-@_pickled_by_values
-@dataclass(frozen=True, slots=True)
+@frozen_by_values  # (millions of them cross process boundaries)
 class Interval:
     """A half-open interval ``[start, end)``; either bound may be open (``None``)."""
 
@@ -145,8 +117,7 @@ class Interval:
             raise ValueError(f"interval ends before it starts: {self.start} > {self.end}")
 
 
-@_pickled_by_values
-@dataclass(frozen=True, slots=True)
+@frozen_by_values  # (millions of them cross process boundaries)
 class RelInterval:
     """An interval relative to the start of the unknown publication day D of an undated
     article: "overnight" is [D-1 18:00, D 08:00)."""
@@ -300,8 +271,7 @@ def short_title(title: str, limit: int = 48) -> str:
     return (cut or title[: limit - 1]) + "…"
 
 
-@_pickled_by_values
-@dataclass(frozen=True, slots=True)
+@frozen_by_values  # (millions of them cross process boundaries)
 class Timex:
     id: str
     doc: str
@@ -321,8 +291,7 @@ class Timex:
     alternative: str | None = None  # the other reading when the tense was unclear
 
 
-@_pickled_by_values
-@dataclass(frozen=True, slots=True)
+@frozen_by_values  # (millions of them cross process boundaries)
 class Event:
     id: str
     doc: str
