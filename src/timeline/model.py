@@ -207,7 +207,7 @@ def check_dct(dct: datetime | None) -> None:
                          f"{DCT_MIN.year}-{DCT_MAX.year - 1} that this tool handles")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_by_values  # (sent to a pool's workers)
 class Document:
     id: str
     text: str

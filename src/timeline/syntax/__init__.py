@@ -27,10 +27,11 @@ The output is a function of the text and the spans: the same input gives the sam
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from ..values import frozen_by_values
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -44,7 +45,7 @@ _CHARS_PER_TOKEN = 40
 __all__ = ["Token", "Parse", "parse_spans", "parse_many", "parse_text", "load", "model_info", "MODEL_DIR", "MAX_TOKENS"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_by_values  # (a pool's workers send the parses back: pickled by their values)
 class Token:
     """One token of a parsed sentence.
 
@@ -65,7 +66,7 @@ class Token:
     dep: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_by_values
 class Parse:
     """The parse of one span [start, end) of a text. The parser may find more than one
     sentence in a span: then it has more than one root."""
