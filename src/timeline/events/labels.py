@@ -291,7 +291,7 @@ def _guarded(coref: Coreference, k: int) -> Resolver:
     def guarded(parse: Parse, i: int) -> str | None:
         if any(t.dep in SUBJECTS for t in parse.tokens[:i]):
             # (not in a reported clause: "Jackson's brother, Jermaine, said he was believed to
-            # have suffered ..." may be either; who reports it is `clauses._speaker`'s to say)
+            # have suffered ..." may be either; who reports it is `subjects.speaker`'s to say)
             clause_head = parse.tokens[parse.tokens[i].head]
             if clause_head.dep == "ccomp" or parse.tokens[clause_head.head].dep == "ccomp" and clause_head.dep == "xcomp":
                 return None
