@@ -280,12 +280,15 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         if timed_label is not None and len(timed_label.label.split()) >= 3 \
                 and not any(p.startswith("subjectless") for p in lint(timed_label.label)):
             return timed_label  # (not a verb that lost its subject: "Watched on Monday")
-    if widen and nominal and len(label.split()) < 3 and head.head != i and (head.dep.startswith(("nmod", "obl"))
-                                                                            or light_object(parse, i)):  # ("hold | talks")
+    light = nominal and light_object(parse, i)  # ("hold | talks", "earn | praise from residents")
+    if widen and nominal and head.head != i and (
+            len(label.split()) < 3 and (head.dep.startswith(("nmod", "obl")) or light)
+            or light and any(p.startswith("nominal") for p in lint(label))):
         # a bare noun ("Attack", "Foul play") is no headline: the phrase it is part of is ("No
-        # evidence of foul play after an autopsy", "Convoy came under attack ..."); not a verb
-        # that has it for subject or object, a claim of its own ("police presume the bombings",
-        # "negotiations remain stalled ...")
+        # evidence of foul play after an autopsy", "Convoy came under attack ..."); nor is the
+        # object of a verb that only says it took place when it names no happening ("Praise from
+        # residents": "Insurgents earn praise from residents"); not a verb that has it for subject
+        # or object, a claim of its own ("police presume the bombings", "negotiations remain stalled ...")
         wider = clause(parse, head.head, text, exclude, resolve, max_chars)
         if wider is not None and label.lower() in wider.label.lower() and len(wider.label.split()) >= 3 \
                 and not any(p.startswith(("subjectless", "pronoun")) for p in lint(wider.label)):

@@ -1,0 +1,41 @@
+"""Happening labels that read as headlines where the event word alone gives none (issue 14): the
+object of a verb that only says a thing took place takes the verb's clause ("Praise from
+residents": "Rebels earn praise from residents"), and each such class has a negative."""
+from __future__ import annotations
+
+import pytest
+
+from timeline.syntax.lint import lint
+
+
+def _label(text: str, trigger: str, times: tuple[str, ...] = ()) -> str | None:
+    from timeline.syntax import parse_spans
+    from timeline.syntax.clauses import clause, token_at
+
+    at = text.index(trigger)
+    parse = parse_spans(text, [(0, len(text))])[0]
+    i = token_at(parse, at, at + len(trigger))
+    exclude = [(text.index(t), text.index(t) + len(t)) for t in times]
+    found = clause(parse, i, text, exclude)
+    return found.label if found else None
+
+
+@pytest.mark.parametrize("sentence, trigger, wanted", [
+    ("Now the rebels earn praise from villagers for repairing the old bridge.", "praise", "Rebels earn praise from villagers"),
+    ("The volunteers received thanks from families in the valley.", "thanks", "Volunteers received thanks"),
+    ("The new hospital drew praise from doctors across the region.", "praise", "New hospital drew praise"),
+])
+def test_the_object_of_a_verb_that_only_says_it_took_place_takes_the_verbs_clause(sentence, trigger, wanted):
+    label = _label(sentence, trigger)
+    assert label is not None and label.startswith(wanted) and not lint(label), (label, lint(label or ""))
+
+
+def test_the_object_of_a_verb_that_tells_more_keeps_its_own_phrase():
+    # "ignored" is a claim of its own, not that the praise took place: the noun's phrase stays
+    label = _label("The minister ignored praise from villagers for the old bridge.", "praise")
+    assert label is not None and not label.startswith("Minister"), label
+
+
+def test_a_verb_that_only_says_it_took_place_is_a_verb_to_the_lint():
+    assert lint("Rebels earn praise from villagers") == ()
+    assert any(p.startswith("subjectless") for p in lint("Earn praise from villagers"))
