@@ -39,3 +39,22 @@ def test_the_object_of_a_verb_that_tells_more_keeps_its_own_phrase():
 def test_a_verb_that_only_says_it_took_place_is_a_verb_to_the_lint():
     assert lint("Rebels earn praise from villagers") == ()
     assert any(p.startswith("subjectless") for p in lint("Earn praise from villagers"))
+
+
+@pytest.mark.parametrize("sentence, trigger, wanted", [
+    # a participle in the noun a copula predicates of a subject says what the subject was
+    ("Whatever the officials expected, the spring elections were one of the most closely watched votes in years.",
+     "watched", "Spring elections were one of the most closely watched votes"),
+    ("The referendum was a hotly disputed affair in the northern provinces.", "disputed",
+     "Referendum was a hotly disputed affair"),
+    # and the noun a copula predicates keeps its article and adjectives ("was blow": no headline)
+    ("The decision was a major blow to the government.", "blow", "Decision was a major blow to the government"),
+])
+def test_a_predicate_noun_keeps_its_phrase_and_a_participle_in_it_takes_the_copulas_clause(sentence, trigger, wanted):
+    label = _label(sentence, trigger)
+    assert label is not None and label.startswith(wanted) and not lint(label), (label, lint(label or ""))
+
+
+def test_a_participle_that_qualifies_a_subject_or_object_gives_no_label_of_another_clause():
+    # "trapped" qualifies the miners, no predicate: not "Miners were rescued"
+    assert _label("The trapped miners were rescued after three days.", "trapped") is None

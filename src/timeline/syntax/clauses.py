@@ -141,7 +141,10 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     nominal = not has_subject and (head.upos in {"NOUN", "PROPN"}
                                    or (head.tag.startswith("NN") and head.dep not in PREDICATES))
     if not nominal and (head.dep not in PREDICATES or not (has_subject or head.upos in {"VERB", "AUX", "ADJ"})):
-        return None  # a verb the parse has made a modifier ("the assault utilized ..." as amod): not to be trusted
+        # a verb the parse has made a modifier ("the assault utilized ..." as amod): not to be trusted,
+        # unless it qualifies the noun a copula predicates of a subject: that clause is its label
+        pred = _copular_predicate(parse, kids, i) if widen else None
+        return None if pred is None else clause(parse, pred, text, exclude, resolve, max_chars, widen=False)
     # The label's phrases: `fixed` never goes; when it is too long, `optional` phrases go first,
     # last first, each shedding its own last dependents before it goes whole; then `trimmed`
     # phrases shed their dependents, last first, but stay.
@@ -181,6 +184,10 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         subj = subject_of(parse, kids, i)
         fixed = [k for k in kids[i] if (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)
                  and not in_time(k)] + [i] + particles(parse, kids, i) + change_target(parse, kids, i, in_time)
+        copular = head.upos in {"NOUN", "PROPN", "NUM"} and any(toks[k].dep == "cop" for k in kids[i])
+        if copular:  # a noun a copula predicates keeps its phrase: "was | a major | blow", "were one | of the ... events"
+            fixed += [j for k in kids[i] if k < i and toks[k].dep in NOUN_PHRASE - {"case", "punct"} and keep(k)
+                      and not in_time(k) for j in phrase(k)]
         if head.dep == "xcomp" and head.head != i:  # "began to withdraw": the verb it completes, and "to"
             h = head.head
             fixed += [h] + [k for k in kids[h] if toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS]
@@ -217,7 +224,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 if owner:
                     trimmed[-1] = trimmed[-1][1:]
                     prefix = owner
-        obliques = [k for k in kids[i] if k > i and toks[k].dep in OBLIQUES and keep(k)
+        obliques = [k for k in kids[i] if k > i and (toks[k].dep in OBLIQUES or copular and toks[k].dep == "nmod") and keep(k)
                     and not attribution(parse, kids, k) and not _aside(parse, kids, k) and not run_on(parse, kids, k)][:2]
         obliques += gerund_complements(parse, kids, i)[:2 - len(obliques)]
         # a clause the verb takes after an oblique ("came to the doorstep of King's College |
@@ -306,6 +313,24 @@ PREDICATES = frozenset({"root", "ccomp", "xcomp", "advcl", "advcl:relcl", "conj"
 
 
 DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _copular_predicate(parse: Parse, kids: list[list[int]], i: int) -> int | None:
+    """The head of the copular clause whose predicate noun the participle at i qualifies, itself
+    or the noun it is one of ("the bombings were one of the most heavily trailed events": one;
+    "the vote was a hotly disputed affair": affair), when that clause has a subject: the
+    participle says what the subject was; else None (not a noun of its own: "the trapped miners")."""
+    toks = parse.tokens
+    if toks[i].dep != "amod" or not (toks[i].tag in {"VBN", "VBG"} or toks[i].upos == "VERB"):
+        return None
+    n = toks[i].head
+    for _ in range(2):
+        if any(toks[k].dep == "cop" for k in kids[n]) and any(toks[k].dep in SUBJECTS for k in kids[n]):
+            return n
+        if toks[n].dep != "nmod" or toks[n].head == n:
+            return None
+        n = toks[n].head
+    return None
 
 
 def _aside(parse: Parse, kids: list[list[int]], k: int) -> bool:
