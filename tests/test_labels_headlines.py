@@ -58,3 +58,37 @@ def test_a_predicate_noun_keeps_its_phrase_and_a_participle_in_it_takes_the_copu
 def test_a_participle_that_qualifies_a_subject_or_object_gives_no_label_of_another_clause():
     # "trapped" qualifies the miners, no predicate: not "Miners were rescued"
     assert _label("The trapped miners were rescued after three days.", "trapped") is None
+
+
+def _story(first: str, second: str, trigger: str = "attacks"):
+    """One article of two sentences, each with a mention of one happening: the first its entry,
+    the second a mention that refers back to it (same_as); the happening as the story ranks it."""
+    from timeline.model import AnchorKind, Document, Event, EventRef, Happening, Relation
+
+    text = f"{first} {second}"
+    doc = Document(id="d", text=text)
+    a, b = first.index(trigger), len(first) + 1 + second.index(trigger)
+    cut = lambda at: text[max(at - 20, 0):at + 30]  # noqa: E731  (a label cut from the text, as the extraction does)
+    e1 = Event("e1", "d", a, a + len(trigger), trigger, first, cut(a), Relation.ON, AnchorKind.TIMEX)
+    e2 = Event("e2", "d", b, b + len(trigger), trigger, second, cut(b), Relation.ON, AnchorKind.TIMEX,
+               salient=False, same_as="e1")
+    h = Happening("h1", e1.label, (EventRef("d", "e1"), EventRef("d", "e2")), 1, ("d",), EventRef("d", "e1"), rank=1)
+    return doc, [e1, e2], h
+
+
+def test_a_happening_whose_entry_gives_no_headline_takes_a_mention_that_refers_back_to_it():
+    from timeline.story.compose import relabel
+
+    doc, events, h = _story("The paper blamed the war for motivating Thursday's attacks.",
+                            "Nine people died in the bomb attacks on the Paris metro.")
+    (found,), _ = relabel([doc], events, [], [h], shown=1)
+    assert "attacks on the Paris metro" in found.label and not lint(found.label), found.label
+
+
+def test_a_happening_whose_entry_gives_a_headline_keeps_it():
+    from timeline.story.compose import relabel
+
+    doc, events, h = _story("Gunmen carried out two attacks on police stations in the north.",
+                            "Nine people died in the bomb attacks on the Paris metro.")
+    (found,), _ = relabel([doc], events, [], [h], shown=1)
+    assert "police stations" in found.label and "Paris" not in found.label and not lint(found.label), found.label
