@@ -92,3 +92,37 @@ def test_a_happening_whose_entry_gives_a_headline_keeps_it():
                             "Nine people died in the bomb attacks on the Paris metro.")
     (found,), _ = relabel([doc], events, [], [h], shown=1)
     assert "police stations" in found.label and "Paris" not in found.label and not lint(found.label), found.label
+
+
+def _obituary_rules():
+    from timeline.rules import load_toml
+
+    return load_toml("labels.toml")["obituary"]
+
+
+@pytest.mark.parametrize("sentence, trigger, label", _obituary_rules()["examples"])
+def test_the_line_that_closes_an_obituary_labels_its_dates_with_the_name(sentence, trigger, label):
+    from timeline.events.labels import obituary
+
+    found = obituary(sentence, sentence.index(trigger))
+    assert found is not None and found[0] == label and not lint(found[0]), found
+
+
+@pytest.mark.parametrize("sentence, trigger", _obituary_rules()["negatives"])
+def test_a_sentence_that_only_tells_a_birth_or_death_is_no_obituary_line(sentence, trigger):
+    from timeline.events.labels import obituary
+
+    assert obituary(sentence, sentence.index(trigger)) is None
+
+
+def test_an_obituary_line_in_an_article_gives_the_name_and_what_happened_to_it():
+    from datetime import datetime
+
+    from timeline.model import Document
+    from timeline.pipeline import build_timeline
+
+    doc = Document(id="a", text="The union leader was found dead at his home in the capital on Tuesday. "
+                                "Karim Nasser, trade unionist and poet, born 1950; died January 4 2005.",
+                   dct=datetime(2005, 1, 20))
+    died = [e for e in build_timeline([doc]).events if e.text == "died"]
+    assert died and all(e.label == "Karim Nasser died" and "Karim Nasser" in e.participants for e in died), died

@@ -267,6 +267,10 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
             out.append(e)
             continue
         k = sentence_of(e.start)
+        line = obituary(doc.text[spans[k][0]:spans[k][1]], e.start - spans[k][0])
+        if line is not None:  # "Jane Doe, nurse, born 1931; died March 2 2004": "Jane Doe died"
+            out.append(evolve(e, label=line[0], participants=(line[1],)))
+            continue
         p = parse_of(k, e.start)
         found = None
         if p is not None and (i := token_at(p, e.start, e.end)) is not None:
@@ -279,6 +283,24 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         else:
             out.append(evolve(e, label=presentable(e.label, e.text)))
     return out
+
+
+@cache
+def _obituary() -> tuple[re.Pattern[str], dict[str, str]]:
+    d = load_toml("labels.toml")["obituary"]
+    return re.compile(d["pattern"]), dict(d["labels"])
+
+
+def obituary(sentence: str, at: int) -> tuple[str, str] | None:
+    """(label, name) of the "born" or "died" at offset `at` of a line that closes an obituary
+    ("Jane Doe, nurse, born 1931; died March 2 2004": "Jane Doe died", rules/en/labels.toml
+    [obituary]), else None."""
+    pattern, labels = _obituary()
+    m = pattern.match(sentence)
+    if m is None:
+        return None
+    which = next((g for g in labels if m.start(g) <= at < m.end(g)), None)
+    return None if which is None else (f"{m.group('name')} {labels[which]}", m.group("name"))
 
 
 def _guarded(coref: Coreference, k: int) -> Resolver:
