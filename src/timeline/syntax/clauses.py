@@ -31,6 +31,7 @@ from .tree import (AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver
                    token_at, words)  # (token_at: what callers find the trigger's token with)
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 from .subjects import PRONOUNS, reporting as _reporting, speaker, subject_of
+from .fronted import fronted_participle, present
 
 MAX_CHARS = 80
 _PREMODIFIERS = frozenset({"compound", "amod", "nummod"})
@@ -133,6 +134,11 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     def subject_phrase(k: int) -> list[int]:  # (its coordinated nouns stay: "Jones and McKay were awarded")
         return subtree(kids, parse, k, lambda c: keep(c) or (listed(c) and not timed(c)))
 
+    if widen and (fronted := fronted_participle(parse, kids, i)) is not None:
+        # "Citing his objections, he said ...": "Mr Solomou cites his objections"
+        found = _fronted(parse, kids, fronted, text, exclude, resolve, max_chars, keep)
+        if found is not None:
+            return found
     head = toks[i]
     # a word with a subject of its own is a verb, whatever its tag ("the earthquake struck", struck
     # tagged a noun); else the tagger and the morphologizer may disagree ("visit" NN but VERB):
@@ -313,6 +319,30 @@ PREDICATES = frozenset({"root", "ccomp", "xcomp", "advcl", "advcl:relcl", "conj"
 
 
 DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _fronted(parse: Parse, kids: list[list[int]], fronted: tuple[int, int], text: str,
+             exclude: Sequence[tuple[int, int]], resolve: Resolver | None, max_chars: int, keep) -> Clause | None:  # type: ignore[no-untyped-def]
+    """The label of a participle's clause that opens its sentence (`fronted.fronted_participle`):
+    the sentence's subject (a pronoun's name), the verb in the present, what the participle's
+    own label says after it; None when any of these is missing or the label is no headline."""
+    v, s = fronted
+    toks = parse.tokens
+    inner = clause(parse, v, text, exclude, resolve, max_chars - 25, widen=False)
+    verb = present(parse, v, s)
+    if inner is None or verb is None or inner.label.split()[0].lower() != toks[v].text.lower():
+        return None
+    if toks[s].upos == "PRON" or toks[s].text.lower() in PRONOUNS:
+        subject = resolve(parse, s) if resolve is not None else None
+    else:
+        subject = words(parse, _ends(parse, whole_words(parse, _name_part(parse, subtree(kids, parse, s, keep), s))), text)
+    if not subject:
+        return None
+    label = " ".join([subject, verb] + inner.label.split()[1:])
+    label = label[:1].upper() + label[1:]
+    if len(label) > max_chars or lint(label):
+        return None
+    return Clause(label, tuple(dict.fromkeys((subject,) + inner.participants)))
 
 
 def _copular_predicate(parse: Parse, kids: list[list[int]], i: int) -> int | None:
