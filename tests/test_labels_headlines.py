@@ -161,3 +161,35 @@ def test_a_pronoun_subject_of_a_fronted_participle_is_the_name_it_stands_for():
                    dct=datetime(2005, 1, 20))
     labels = {e.label for e in build_timeline([doc]).events if e.text in {"Citing", "objections"}}
     assert labels == {"Karimov cites his objections"}, labels
+
+
+def test_a_participle_that_opens_a_names_phrase_is_said_after_it():
+    # "Kidnapped French journalist Anna Kowalski was freed": what happened to her, as a headline says it
+    label = _label("Kidnapped French journalist Anna Kowalski was freed on Monday after three weeks in captivity.",
+                   "Kidnapped", ("on Monday",))
+    assert label == "French journalist Anna Kowalski kidnapped" and not lint(label), label
+    assert any(p.startswith("nominal") for p in lint("Kidnapped aid worker Anna Kowalski")), "the lint lets the name pass"
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("The newly elected president arrived in Paris.", "elected"),  # a word inside the phrase, with its own adverb
+    ("The trapped miners were rescued after three days.", "trapped"),  # "Miners trapped": two words, no headline
+])
+def test_a_participle_inside_a_phrase_or_too_short_a_headline_is_not_said_after_its_noun(sentence, trigger):
+    label = _label(sentence, trigger)
+    assert label is None or not label.endswith(trigger), label
+
+
+@pytest.mark.parametrize("sentence, trigger, subject", [
+    # a gerund a preposition opens is not what the noun before it did or underwent
+    ("Farmers will leave the valley if they face the risk of being evicted from their land.", "evicted", None),
+    # a participle right after its noun is: the site was rented
+    ("Searches at the clinic and another site rented by the doctor were carried out.", "rented", "Another site"),
+])
+def test_a_gerund_after_a_preposition_does_not_take_the_noun_before_it_for_subject(sentence, trigger, subject):
+    label = _label(sentence, trigger)
+    assert label is not None
+    if subject is None:
+        assert not label.lower().startswith(("risk", "the risk")), label
+    else:
+        assert label.startswith(subject), label

@@ -31,7 +31,7 @@ from .tree import (AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver
                    token_at, words)  # (token_at: what callers find the trigger's token with)
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 from .subjects import PRONOUNS, reporting as _reporting, speaker, subject_of
-from .fronted import fronted_participle, present
+from .fronted import fronted_participle, present, qualifying_participle
 
 MAX_CHARS = 80
 _PREMODIFIERS = frozenset({"compound", "amod", "nummod"})
@@ -139,6 +139,13 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         found = _fronted(parse, kids, fronted, text, exclude, resolve, max_chars, keep)
         if found is not None:
             return found
+    if widen and (noun := qualifying_participle(parse, kids, i)) is not None:
+        # "Kidnapped Guardian journalist Rory Carroll is freed": "Guardian journalist Rory Carroll kidnapped"
+        said = [j for j in _ends(parse, [j for j in subtree(kids, parse, noun, keep) if j != i]) if j > i]
+        label = f"{words(parse, said, text)} {toks[i].text.lower()}"
+        label = label[:1].upper() + label[1:]
+        if said and len(label) <= max_chars and not lint(label):
+            return Clause(label, tuple(names(parse, said, text)) or (words(parse, said, text),))
     head = toks[i]
     # a word with a subject of its own is a verb, whatever its tag ("the earthquake struck", struck
     # tagged a noun); else the tagger and the morphologizer may disagree ("visit" NN but VERB):

@@ -64,3 +64,19 @@ def present(parse: Parse, v: int, subject: int) -> str | None:
     plural = s.text.lower() in _PLURAL_PRONOUNS or s.tag in {"NNS", "NNPS"} or "Number=Plur" in s.morph \
         or any(toks[k].dep == "conj" for k in range(len(toks)) if toks[k].head == subject)
     return lemma if plural else _regular(lemma)[0]
+
+
+def qualifying_participle(parse: Parse, kids: list[list[int]], i: int) -> int | None:
+    """The noun the past participle at i opens the phrase of ("Kidnapped Guardian journalist Rory
+    Carroll is freed", "the injured soldiers"): what happened to it, which a headline says after
+    it ("Guardian journalist Rory Carroll kidnapped"); else None (not a word after the noun, nor
+    one inside its phrase or with words of its own: "the newly elected president"). (Called for
+    an event's word: the event finder took it for a verb.)"""
+    toks = parse.tokens
+    word, n = toks[i].text.lower(), toks[i].head
+    if toks[i].dep not in {"amod", "compound"} or n <= i or toks[n].upos not in {"NOUN", "PROPN"} or kids[i]:
+        return None
+    if not (word.endswith("ed") and len(word) > 4) or toks[i].tag in {"JJR", "JJS"}:
+        return None
+    before = [k for k in subtree(kids, parse, n, lambda c: True) if k < i]
+    return n if all(toks[k].dep == "det" for k in before) else None

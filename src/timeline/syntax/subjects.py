@@ -68,8 +68,11 @@ def subject_of(parse: Parse, kids: list[list[int]], i: int) -> int | None:
             i = toks[i].head  # "Jackson is due | to be inducted" (parsed as the subject of "due"):
             continue  # an infinitive after its predicate completes it, and takes its subject
         if toks[i].dep in {"acl", "acl:relcl"} and toks[toks[i].head].upos in {"NOUN", "PROPN"} \
-                and not any(toks[k].dep == "mark" and toks[k].text.lower() == "to" for k in kids[i]):
-            return participle_noun(parse, kids, i)  # (not "efforts to resolve", "a plan to withdraw")
+                and not any(toks[k].dep == "mark" and (toks[k].text.lower() == "to" or toks[k].tag == "IN")
+                            for k in kids[i]):
+            # (not "efforts to resolve", "a plan to withdraw"; nor a gerund a preposition opens: "the
+            # threat of | being prosecuted" is no threat's being prosecuted)
+            return participle_noun(parse, kids, i)
         return None
     return None
 
