@@ -193,3 +193,17 @@ def test_a_gerund_after_a_preposition_does_not_take_the_noun_before_it_for_subje
         assert not label.lower().startswith(("risk", "the risk")), label
     else:
         assert label.startswith(subject), label
+
+
+@pytest.mark.parametrize("sentence, trigger, times, label", [
+    # an aside set off by commas that the parse made the noun's modifier goes, as an apposition does
+    ("The remains of nine climbers, apparently members of a Polish expedition, were found near the summit today.",
+     "found", ("today",), "Remains of nine climbers were found near the summit"),
+    ("Mr Kowalski, 45, was arrested in Leeds.", "arrested", (), "Mr Kowalski was arrested in Leeds"),
+    # a noun's phrase with its preposition stays
+    ("The remains of nine members of a Polish expedition were found near the summit.", "found", (),
+     "Remains of nine members of a Polish expedition were found"),
+])
+def test_an_aside_between_commas_leaves_the_label(sentence, trigger, times, label):
+    found = _label(sentence, trigger, times)
+    assert found is not None and found.startswith(label) and not lint(found), found

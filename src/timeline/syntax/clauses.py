@@ -24,7 +24,7 @@ from . import Parse
 from .participants import names, participants
 from .trim import (change_target, gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase,
                    held_opener, reported_future, wh_on_time, whole_words,
-                   adjacent_place, that_clauses, light_object)
+                   adjacent_place, that_clauses, light_object, unmarked_apposition)
 from .misparse import (QUOTES, SEPARATORS, before_aside, names_opening, possessed, quoted, run_on, run_on_span, time_residue,
                        run_on_clause, stray_object, whole_phrase, from_name, stranded as stranded_subject)
 from .tree import (AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree,  # noqa: F401
@@ -115,7 +115,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
 
     def keep(k: int) -> bool:
         return (toks[k].dep not in CLAUSAL or glued(k) or named(k) or marks(k) or paired(parse, kids, k)
-                 or marked_apposition(parse, kids, k)) and not timed(k)
+                 or marked_apposition(parse, kids, k)) and not timed(k) and not unmarked_apposition(parse, kids, k)
 
     def phrase(k: int) -> list[int]:
         return subtree(kids, parse, k, keep)
