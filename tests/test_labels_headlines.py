@@ -207,3 +207,9 @@ def test_a_gerund_after_a_preposition_does_not_take_the_noun_before_it_for_subje
 def test_an_aside_between_commas_leaves_the_label(sentence, trigger, times, label):
     found = _label(sentence, trigger, times)
     assert found is not None and found.startswith(label) and not lint(found), found
+
+
+def test_a_nouns_label_keeps_the_gerund_a_preposition_opens():
+    # "the risk | of being evicted": what the risk is of; the verb of the gerund has no subject in it
+    label = _label("Farmers will leave the valley if they face the risk of being evicted from their land.", "risk")
+    assert label == "Risk of being evicted from their land" and not lint(label), label

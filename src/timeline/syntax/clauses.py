@@ -191,7 +191,9 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
 
         fixed = [j for j in fixed if j >= i or not any(toks[m].text in SEPARATORS and m not in fixed
                                                       for m in range(_premodifier(j), i))]
-        optional = [phrase(k) for k in kids[i] if k > i and keep(k) and k not in fixed and toks[k].dep.startswith("nmod")]
+        optional = [phrase(k) for k in kids[i] if k > i and keep(k) and k not in fixed and (toks[k].dep.startswith("nmod") or (
+            toks[k].dep == "acl" and any(toks[c].dep == "mark" and toks[c].tag == "IN" and c < k for c in kids[k])))]
+        # (and the gerund a preposition opens, which says what the noun is of: "threat | of being prosecuted")
         optional += [phrase(k) for k in adjacent_place(parse, kids, i) if keep(k)]  # ("attacks | in London")
     else:
         subj = subject_of(parse, kids, i)

@@ -185,7 +185,10 @@ def unmarked_apposition(parse: Parse, kids: list[list[int]], k: int) -> bool:
     span = subtree(kids, parse, k, lambda c: True)
     words_ = [j for j in span if toks[j].upos != "PUNCT"]
     before, after = words_[0] - 1, words_[-1] + 1
-    return before > h and toks[before].text == "," and after < len(toks) and toks[after].text in {",", "-", "–", "—"}
+    if not (before > h and toks[before].text == "," and after < len(toks) and toks[after].text in {",", "-", "–", "—"}):
+        return False
+    nxt = toks[after + 1] if after + 1 < len(toks) else None  # (not an item of a list: "in California, | Kansas, | Texas")
+    return nxt is None or (nxt.upos not in {"NOUN", "PROPN", "NUM", "ADJ", "CCONJ", "DET"} and nxt.text.lower() not in {"and", "or"})
 
 
 @cache
