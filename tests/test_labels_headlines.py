@@ -49,6 +49,8 @@ def test_a_verb_that_only_says_it_took_place_is_a_verb_to_the_lint():
      "Referendum was a hotly disputed affair"),
     # and the noun a copula predicates keeps its article and adjectives ("was blow": no headline)
     ("The decision was a major blow to the government.", "blow", "Decision was a major blow to the government"),
+    ("The mayor's office is in talks with the rail company about the closure.", "talks",
+     "Mayor's office is in talks with the rail company"),
 ])
 def test_a_predicate_noun_keeps_its_phrase_and_a_participle_in_it_takes_the_copulas_clause(sentence, trigger, wanted):
     label = _label(sentence, trigger)

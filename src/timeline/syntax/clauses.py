@@ -201,7 +201,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                  and not in_time(k)] + [i] + particles(parse, kids, i) + change_target(parse, kids, i, in_time)
         copular = head.upos in {"NOUN", "PROPN", "NUM"} and any(toks[k].dep == "cop" for k in kids[i])
         if copular:  # a noun a copula predicates keeps its phrase: "was | a major | blow", "were one | of the ... events"
-            fixed += [j for k in kids[i] if k < i and toks[k].dep in NOUN_PHRASE - {"case", "punct"} and keep(k)
+            fixed += [j for k in kids[i] if k < i and toks[k].dep in NOUN_PHRASE - {"punct"} and keep(k)
                       and not in_time(k) for j in phrase(k)]
         if head.dep == "xcomp" and head.head != i:  # "began to withdraw": the verb it completes, and "to"
             h = head.head
