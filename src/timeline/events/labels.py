@@ -267,7 +267,7 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
             out.append(e)
             continue
         k = sentence_of(e.start)
-        line = obituary(doc.text[spans[k][0]:spans[k][1]], e.start - spans[k][0])
+        line = obituary(doc.text, e.start, *spans[k])
         if line is not None:  # "Jane Doe, nurse, born 1931; died March 2 2004": "Jane Doe died"
             out.append(evolve(e, label=line[0], participants=(line[1],)))
             continue
@@ -291,12 +291,13 @@ def _obituary() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(d["pattern"]), dict(d["labels"])
 
 
-def obituary(sentence: str, at: int) -> tuple[str, str] | None:
-    """(label, name) of the "born" or "died" at offset `at` of a line that closes an obituary
-    ("Jane Doe, nurse, born 1931; died March 2 2004": "Jane Doe died", rules/en/labels.toml
-    [obituary]), else None."""
+def obituary(text: str, at: int, start: int = 0, end: int | None = None) -> tuple[str, str] | None:
+    """(label, name) of the "born" or "died" at offset `at` of text, in a sentence text[start:end]
+    that is the line closing an obituary ("Jane Doe, nurse, born 1931; died March 2 2004": "Jane
+    Doe died", rules/en/labels.toml [obituary]), else None. (Matched in place: a sentence of a
+    page with no stops may be megabytes long; the pattern reads a few hundred characters.)"""
     pattern, labels = _obituary()
-    m = pattern.match(sentence)
+    m = pattern.match(text, start, len(text) if end is None else end)
     if m is None:
         return None
     which = next((g for g in labels if m.start(g) <= at < m.end(g)), None)
