@@ -267,6 +267,10 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
             out.append(e)
             continue
         k = sentence_of(e.start)
+        line = obituary(doc.text, e.start, *spans[k])
+        if line is not None:  # "Jane Doe, nurse, born 1931; died March 2 2004": "Jane Doe died"
+            out.append(evolve(e, label=line[0], participants=(line[1],)))
+            continue
         p = parse_of(k, e.start)
         found = None
         if p is not None and (i := token_at(p, e.start, e.end)) is not None:
@@ -281,6 +285,25 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
     return out
 
 
+@cache
+def _obituary() -> tuple[re.Pattern[str], dict[str, str]]:
+    d = load_toml("labels.toml")["obituary"]
+    return re.compile(d["pattern"]), dict(d["labels"])
+
+
+def obituary(text: str, at: int, start: int = 0, end: int | None = None) -> tuple[str, str] | None:
+    """(label, name) of the "born" or "died" at offset `at` of text, in a sentence text[start:end]
+    that is the line closing an obituary ("Jane Doe, nurse, born 1931; died March 2 2004": "Jane
+    Doe died", rules/en/labels.toml [obituary]), else None. (Matched in place: a sentence of a
+    page with no stops may be megabytes long; the pattern reads a few hundred characters.)"""
+    pattern, labels = _obituary()
+    m = pattern.match(text, start, len(text) if end is None else end)
+    if m is None:
+        return None
+    which = next((g for g in labels if m.start(g) <= at < m.end(g)), None)
+    return None if which is None else (f"{m.group('name')} {labels[which]}", m.group("name"))
+
+
 def _guarded(coref: Coreference, k: int) -> Resolver:
     """A pronoun with another subject before it in its own sentence ("Dr Murray had traveled in
     the ambulance with Jackson after he collapsed") stands for the last fitting name before it
@@ -291,7 +314,7 @@ def _guarded(coref: Coreference, k: int) -> Resolver:
     def guarded(parse: Parse, i: int) -> str | None:
         if any(t.dep in SUBJECTS for t in parse.tokens[:i]):
             # (not in a reported clause: "Jackson's brother, Jermaine, said he was believed to
-            # have suffered ..." may be either; who reports it is `clauses._speaker`'s to say)
+            # have suffered ..." may be either; who reports it is `subjects.speaker`'s to say)
             clause_head = parse.tokens[parse.tokens[i].head]
             if clause_head.dep == "ccomp" or parse.tokens[clause_head.head].dep == "ccomp" and clause_head.dep == "xcomp":
                 return None

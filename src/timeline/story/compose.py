@@ -28,7 +28,8 @@ def rank_story(documents: Sequence[Document], events: Sequence[Event], timexes: 
 
 
 MENTIONS = 6  # mentions of a shown happening whose sentences are parsed for its label
-MORE_MENTIONS = 6  # more, for a happening none of whose first mentions gives a clean label
+MORE_MENTIONS = 6  # more, for a happening none of whose first mentions gives a clean label (and as many
+# of the mentions that refer back to those, `Event.same_as`)
 
 
 PARSE_CHUNK = 48  # spans a parse task holds: enough for the parser's batches, several tasks per process
@@ -39,7 +40,8 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
             happenings: Sequence[Happening], shown: int, mapper: Mapper | None = None) -> tuple[list[Happening], list[Event]]:
     """The `shown` best-ranked happenings labelled from the parse of their mentions' clauses
     (up to MENTIONS of each, from as many articles; when none of those gives a label the lint
-    passes, up to MORE_MENTIONS more), each wearing the clearest of them; the events those
+    passes, up to MORE_MENTIONS more, and as many of the mentions that refer back to them in
+    their articles, `same_as`), each wearing the clearest of them; the events those
     mentions are, relabelled too. The others keep the labels cut from the text. The spans to
     parse, of all the articles, are parsed together in tasks of PARSE_CHUNK: `mapper(fn, tasks)`
     runs them (in a process pool: see pipeline), by default one after the other here."""
@@ -52,21 +54,28 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
     top = sorted(happenings, key=lambda h: h.rank)[:shown]
     index = {(e.doc, e.id): e for e in events}
     candidates: dict[str, list[tuple[str, str]]] = {}  # happening id -> its mentions, those of new articles first
+    echoes: dict[str, list[tuple[str, str]]] = {}  # happening id -> the mentions that refer back to those (same_as)
     for h in top:
         first: list[tuple[str, str]] = []
         rest: list[tuple[str, str]] = []
         seen_docs: set[str] = set()
         for r in h.mentions:
             e = index.get((r.doc, r.event))
-            if e is None or not e.salient or e.same_as is not None or r in h.disagreements:
+            if e is None or r in h.disagreements:
+                continue
+            if e.same_as is not None:
+                echoes.setdefault(h.id, []).append((r.doc, r.event))
+                continue
+            if not e.salient:
                 continue
             (rest if r.doc in seen_docs else first).append((r.doc, r.event))
             seen_docs.add(r.doc)
         candidates[h.id] = (first + rest)[:MENTIONS + MORE_MENTIONS]
+        echoes[h.id] = echoes.get(h.id, [])[:MORE_MENTIONS]
     docs = {d.id: d for d in documents}
     doc_events: dict[str, list[Event]] = {}
     doc_timexes: dict[str, list[Timex]] = {}
-    wanted_docs = {doc for picked in candidates.values() for doc, _ in picked}
+    wanted_docs = {doc for found in (candidates, echoes) for picked in found.values() for doc, _ in picked}
     for e in events:
         if e.doc in wanted_docs:
             doc_events.setdefault(e.doc, []).append(e)
@@ -93,16 +102,25 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
             for e in label_events(doc, evs, times, ready=ready.get(doc.id, {})):  # type: ignore[arg-type]
                 relabelled[(e.doc, e.id)] = e
 
-    def best(h_id: str) -> Event | None:
-        picked = [relabelled[m] for m in candidates.get(h_id, []) if m in relabelled]
+    def best_of(h_id: str, mentions: dict[str, list[tuple[str, str]]]) -> Event | None:
+        picked = [relabelled[m] for m in mentions.get(h_id, []) if m in relabelled]
         return best_label(picked, [features(e, rules, docs[e.doc].text) for e in picked]) if picked else None
+
+    def best(h_id: str) -> Event | None:
+        # (a mention that refers back to another, "the 7/7 attacks in London" after "Thursday's
+        # attacks", labels the happening only when none of the others gives a headline)
+        head = best_of(h_id, candidates)
+        if (head is None or lint(head.label)) and echoes.get(h_id):
+            other = best_of(h_id, {h_id: candidates.get(h_id, []) + echoes[h_id]})
+            head = other if other is not None and not lint(other.label) else head
+        return head
 
     label({m for picked in candidates.values() for m in picked[:MENTIONS]})
     again = set()
     for h in top:
         head = best(h.id)
         if head is None or lint(head.label):
-            again |= set(candidates[h.id][MENTIONS:])
+            again |= set(candidates[h.id][MENTIONS:]) | set(echoes[h.id])
     if again:
         label(again)
     out = []

@@ -18,20 +18,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Sequence
 
 from . import Parse
-from ..rules import load_toml
 from .participants import names, participants
 from .trim import (change_target, gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase,
                    held_opener, reported_future, wh_on_time, whole_words,
-                   adjacent_place, that_clauses, light_object)
-from .misparse import (QUOTES, SEPARATORS, agreeing_subject, antecedent, participle_noun, before_aside, names_opening, plural_collectives, possessed,
-                       quoted, reduced_relative_subject, run_on, run_on_span, time_residue,
-                       run_on_clause, stray_object, subject_before_saying, whole_phrase, from_name, stranded as stranded_subject)
-from .tree import AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree, token_at, words
+                   adjacent_place, that_clauses, light_object, unmarked_apposition)
+from .misparse import (QUOTES, SEPARATORS, before_aside, names_opening, possessed, quoted, run_on, run_on_span, time_residue,
+                       run_on_clause, stray_object, whole_phrase, from_name, stranded as stranded_subject)
+from .tree import (AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree,  # noqa: F401
+                   token_at, words)  # (token_at: what callers find the trigger's token with)
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
+from .subjects import PRONOUNS, reporting as _reporting, speaker, subject_of
+from .fronted import fronted_participle, present, qualifying_participle
 
 MAX_CHARS = 80
 _PREMODIFIERS = frozenset({"compound", "amod", "nummod"})
@@ -41,8 +41,6 @@ CLAUSAL = frozenset({"acl:relcl", "advcl", "parataxis", "conj", "cc", "punct", "
 # the dependents that can be a time phrase the label leaves to the date beside it ("on Tuesday")
 TIME_PHRASES = frozenset({"obl", "obl:tmod", "obl:npmod", "obl:unmarked", "advmod", "nmod", "nmod:tmod",
                           "nmod:npmod", "nmod:unmarked", "advcl"})
-RELATIVES = frozenset({"who", "which", "that"})
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which"})
 END_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "PUNCT", "PRON"})
 END_WORDS = frozenset("a an the of in on at to for by with from into as than and or but that which who whom "
                       "is was were are be been being has have had will would could should may might must can "
@@ -117,7 +115,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
 
     def keep(k: int) -> bool:
         return (toks[k].dep not in CLAUSAL or glued(k) or named(k) or marks(k) or paired(parse, kids, k)
-                 or marked_apposition(parse, kids, k)) and not timed(k)
+                 or marked_apposition(parse, kids, k)) and not timed(k) and not unmarked_apposition(parse, kids, k)
 
     def phrase(k: int) -> list[int]:
         return subtree(kids, parse, k, keep)
@@ -136,6 +134,18 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     def subject_phrase(k: int) -> list[int]:  # (its coordinated nouns stay: "Jones and McKay were awarded")
         return subtree(kids, parse, k, lambda c: keep(c) or (listed(c) and not timed(c)))
 
+    if widen and (fronted := fronted_participle(parse, kids, i)) is not None:
+        # "Citing his objections, he said ...": "Mr Solomou cites his objections"
+        found = _fronted(parse, kids, fronted, text, exclude, resolve, max_chars, keep)
+        if found is not None:
+            return found
+    if widen and (noun := qualifying_participle(parse, kids, i)) is not None:
+        # "Kidnapped Guardian journalist Rory Carroll is freed": "Guardian journalist Rory Carroll kidnapped"
+        said = [j for j in _ends(parse, [j for j in subtree(kids, parse, noun, keep) if j != i]) if j > i]
+        label = f"{words(parse, said, text)} {toks[i].text.lower()}"
+        label = label[:1].upper() + label[1:]
+        if said and len(label) <= max_chars and not lint(label):
+            return Clause(label, tuple(names(parse, said, text)) or (words(parse, said, text),))
     head = toks[i]
     # a word with a subject of its own is a verb, whatever its tag ("the earthquake struck", struck
     # tagged a noun); else the tagger and the morphologizer may disagree ("visit" NN but VERB):
@@ -144,7 +154,10 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     nominal = not has_subject and (head.upos in {"NOUN", "PROPN"}
                                    or (head.tag.startswith("NN") and head.dep not in PREDICATES))
     if not nominal and (head.dep not in PREDICATES or not (has_subject or head.upos in {"VERB", "AUX", "ADJ"})):
-        return None  # a verb the parse has made a modifier ("the assault utilized ..." as amod): not to be trusted
+        # a verb the parse has made a modifier ("the assault utilized ..." as amod): not to be trusted,
+        # unless it qualifies the noun a copula predicates of a subject: that clause is its label
+        pred = _copular_predicate(parse, kids, i) if widen else None
+        return None if pred is None else clause(parse, pred, text, exclude, resolve, max_chars, widen=False)
     # The label's phrases: `fixed` never goes; when it is too long, `optional` phrases go first,
     # last first, each shedding its own last dependents before it goes whole; then `trimmed`
     # phrases shed their dependents, last first, but stay.
@@ -178,12 +191,18 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
 
         fixed = [j for j in fixed if j >= i or not any(toks[m].text in SEPARATORS and m not in fixed
                                                       for m in range(_premodifier(j), i))]
-        optional = [phrase(k) for k in kids[i] if k > i and keep(k) and k not in fixed and toks[k].dep.startswith("nmod")]
+        optional = [phrase(k) for k in kids[i] if k > i and keep(k) and k not in fixed and (toks[k].dep.startswith("nmod") or (
+            toks[k].dep == "acl" and any(toks[c].dep == "mark" and toks[c].tag == "IN" and c < k for c in kids[k])))]
+        # (and the gerund a preposition opens, which says what the noun is of: "threat | of being prosecuted")
         optional += [phrase(k) for k in adjacent_place(parse, kids, i) if keep(k)]  # ("attacks | in London")
     else:
-        subj = _subject(parse, kids, i)
+        subj = subject_of(parse, kids, i)
         fixed = [k for k in kids[i] if (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)
                  and not in_time(k)] + [i] + particles(parse, kids, i) + change_target(parse, kids, i, in_time)
+        copular = head.upos in {"NOUN", "PROPN", "NUM"} and any(toks[k].dep == "cop" for k in kids[i])
+        if copular:  # a noun a copula predicates keeps its phrase: "was | a major | blow", "were one | of the ... events"
+            fixed += [j for k in kids[i] if k < i and toks[k].dep in NOUN_PHRASE - {"punct"} and keep(k)
+                      and not in_time(k) for j in phrase(k)]
         if head.dep == "xcomp" and head.head != i:  # "began to withdraw": the verb it completes, and "to"
             h = head.head
             fixed += [h] + [k for k in kids[h] if toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS]
@@ -202,7 +221,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             subject = words(parse, stranded, text)
         if subj is not None:
             if toks[subj].upos == "PRON" or toks[subj].text.lower() in PRONOUNS:
-                said_by = _speaker(parse, kids, i, subj)  # "Police said they had carried out ...": police
+                said_by = speaker(parse, kids, i, subj)  # "Police said they had carried out ...": police
                 if said_by is not None:  # (its noun phrase, no clause: "Mexico's assembly for export factories")
                     noun = subtree(kids, parse, said_by, lambda c: keep(c) and not toks[c].dep.startswith("acl"))
                     subject = words(parse, _ends(parse, from_name(parse, noun)), text)
@@ -220,7 +239,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 if owner:
                     trimmed[-1] = trimmed[-1][1:]
                     prefix = owner
-        obliques = [k for k in kids[i] if k > i and toks[k].dep in OBLIQUES and keep(k)
+        obliques = [k for k in kids[i] if k > i and (toks[k].dep in OBLIQUES or copular and toks[k].dep == "nmod") and keep(k)
                     and not attribution(parse, kids, k) and not _aside(parse, kids, k) and not run_on(parse, kids, k)][:2]
         obliques += gerund_complements(parse, kids, i)[:2 - len(obliques)]
         # a clause the verb takes after an oblique ("came to the doorstep of King's College |
@@ -283,12 +302,15 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         if timed_label is not None and len(timed_label.label.split()) >= 3 \
                 and not any(p.startswith("subjectless") for p in lint(timed_label.label)):
             return timed_label  # (not a verb that lost its subject: "Watched on Monday")
-    if widen and nominal and len(label.split()) < 3 and head.head != i and (head.dep.startswith(("nmod", "obl"))
-                                                                            or light_object(parse, i)):  # ("hold | talks")
+    light = nominal and light_object(parse, i)  # ("hold | talks", "earn | praise from residents")
+    if widen and nominal and head.head != i and (
+            len(label.split()) < 3 and (head.dep.startswith(("nmod", "obl")) or light)
+            or light and any(p.startswith("nominal") for p in lint(label))):
         # a bare noun ("Attack", "Foul play") is no headline: the phrase it is part of is ("No
-        # evidence of foul play after an autopsy", "Convoy came under attack ..."); not a verb
-        # that has it for subject or object, a claim of its own ("police presume the bombings",
-        # "negotiations remain stalled ...")
+        # evidence of foul play after an autopsy", "Convoy came under attack ..."); nor is the
+        # object of a verb that only says it took place when it names no happening ("Praise from
+        # residents": "Insurgents earn praise from residents"); not a verb that has it for subject
+        # or object, a claim of its own ("police presume the bombings", "negotiations remain stalled ...")
         wider = clause(parse, head.head, text, exclude, resolve, max_chars)
         if wider is not None and label.lower() in wider.label.lower() and len(wider.label.split()) >= 3 \
                 and not any(p.startswith(("subjectless", "pronoun")) for p in lint(wider.label)):
@@ -305,18 +327,49 @@ PREDICATES = frozenset({"root", "ccomp", "xcomp", "advcl", "advcl:relcl", "conj"
                         "csubj", "csubj:pass"})
 
 
-@cache
-def _subordinators() -> frozenset[str]:
-    return frozenset(load_toml("labels.toml")["cut"]["subordinators"])
-
-
-@cache
-def _reporting() -> frozenset[str]:
-    """Verbs whose clause is what they report ("said in a statement that ..."): it stays."""
-    return frozenset(w.lower() for w in load_toml("events.toml")["reporting"])
-
-
 DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _fronted(parse: Parse, kids: list[list[int]], fronted: tuple[int, int], text: str,
+             exclude: Sequence[tuple[int, int]], resolve: Resolver | None, max_chars: int, keep) -> Clause | None:  # type: ignore[no-untyped-def]
+    """The label of a participle's clause that opens its sentence (`fronted.fronted_participle`):
+    the sentence's subject (a pronoun's name), the verb in the present, what the participle's
+    own label says after it; None when any of these is missing or the label is no headline."""
+    v, s = fronted
+    toks = parse.tokens
+    inner = clause(parse, v, text, exclude, resolve, max_chars - 25, widen=False)
+    verb = present(parse, v, s)
+    if inner is None or verb is None or inner.label.split()[0].lower() != toks[v].text.lower():
+        return None
+    if toks[s].upos == "PRON" or toks[s].text.lower() in PRONOUNS:
+        subject = resolve(parse, s) if resolve is not None else None
+    else:
+        subject = words(parse, _ends(parse, whole_words(parse, _name_part(parse, subtree(kids, parse, s, keep), s))), text)
+    if not subject:
+        return None
+    label = " ".join([subject, verb] + inner.label.split()[1:])
+    label = label[:1].upper() + label[1:]
+    if len(label) > max_chars or lint(label):
+        return None
+    return Clause(label, tuple(dict.fromkeys((subject,) + inner.participants)))
+
+
+def _copular_predicate(parse: Parse, kids: list[list[int]], i: int) -> int | None:
+    """The head of the copular clause whose predicate noun the participle at i qualifies, itself
+    or the noun it is one of ("the bombings were one of the most heavily trailed events": one;
+    "the vote was a hotly disputed affair": affair), when that clause has a subject: the
+    participle says what the subject was; else None (not a noun of its own: "the trapped miners")."""
+    toks = parse.tokens
+    if toks[i].dep != "amod" or not (toks[i].tag in {"VBN", "VBG"} or toks[i].upos == "VERB"):
+        return None
+    n = toks[i].head
+    for _ in range(2):
+        if any(toks[k].dep == "cop" for k in kids[n]) and any(toks[k].dep in SUBJECTS for k in kids[n]):
+            return n
+        if toks[n].dep != "nmod" or toks[n].head == n:
+            return None
+        n = toks[n].head
+    return None
 
 
 def _aside(parse: Parse, kids: list[list[int]], k: int) -> bool:
@@ -347,113 +400,6 @@ def _name_part(parse: Parse, phrase_: list[int], head: int) -> list[int]:
     return [j for j in out if j >= start]  # (contiguous: no word from before a gap)
 
 
-def _subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
-    """The subject of the verb at i: its own, else, for a verb that shares one ("The strikes
-    left ... and cut power", "began to withdraw"), that of the verb it is coordinated with or
-    completes; for a reduced relative ("the company requested"), the noun it modifies."""
-    toks = parse.tokens
-    seen = set()
-    while i not in seen:
-        seen.add(i)
-        own = next((k for k in kids[i] if toks[k].dep in SUBJECTS), None)
-        if own is not None and toks[i].dep == "acl:relcl" and toks[own].text.lower() in RELATIVES \
-                and toks[toks[i].head].upos in {"NOUN", "PROPN"}:
-            # "a Mexican man who had traveled": the man (not a noun with a subject of its own, a
-            # predicate the parse hung the clause on: "the driver was at the head ... that came")
-            if any(toks[k].dep in SUBJECTS for k in kids[toks[i].head]):
-                return antecedent(parse, kids, own, toks[i].head)
-            if toks[own].text.lower() == "which" and _person_noun(toks[toks[i].head]):
-                return None  # "a show to his brother Michael, which had been scheduled": not the brother
-            return toks[i].head
-        if own is not None and toks[own].dep.startswith("nsubj") and toks[own].upos in {"NOUN", "PROPN", "PRON"} \
-                and any(toks[k].dep in SUBJECTS or toks[k].dep == "cop" for k in kids[own]):
-            return None  # a clause of its own the parse took for the subject ("They were actions ... | were awarded")
-        if own is not None:  # (unless a heading run into the sentence gave it: "... in Haiti | Relief efforts have")
-            return agreeing_subject(parse, kids, own, i) or own
-        stolen = _participle_subject(parse, kids, i)
-        if stolen is not None:
-            return stolen
-        if (before := _noun_before(parse, kids, i)) is not None and any(
-                toks[c].dep == "case" and toks[c].text.lower() in _subordinators() for c in kids[before]):
-            return before  # a word that opens a clause read as a preposition ("since | the virus was found")
-        if toks[i].dep == "conj" and (before := _noun_before(parse, kids, i)) is not None \
-                and not any(toks[c].dep == "case" for c in kids[before]):  # (not "victims | of Haiti's earthquake")
-            return before  # (a misparse: "... after a swine flu virus was implicated", not the WHO)
-        if (reduced := reduced_relative_subject(parse, kids, i)) is not None:
-            return reduced  # "Thermal cameras set up at the airport | detected ...": the cameras
-        if toks[i].dep in {"conj", "xcomp"} and toks[i].head != i:
-            i = toks[i].head
-            continue
-        if toks[i].dep.startswith("csubj") and toks[i].head < i and any(
-                toks[k].dep == "mark" and toks[k].tag == "TO" for k in kids[i]):
-            i = toks[i].head  # "Jackson is due | to be inducted" (parsed as the subject of "due"):
-            continue  # an infinitive after its predicate completes it, and takes its subject
-        if toks[i].dep in {"acl", "acl:relcl"} and toks[toks[i].head].upos in {"NOUN", "PROPN"} \
-                and not any(toks[k].dep == "mark" and toks[k].text.lower() == "to" for k in kids[i]):
-            return participle_noun(parse, kids, i)  # (not "efforts to resolve", "a plan to withdraw")
-        return None
-    return None
-
-
-def _participle_subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
-    """The subject a participle before the verb took from it: "The death of a soldier, announced
-    today, takes the number ... to 87" (the parse made the death the subject of "announced",
-    a clause of "takes" with no word opening it): the death takes. Not a clause that a word
-    opens ("When the police arrived, ..."), whose subject is its own, nor a clause with its own
-    auxiliaries ("More than 100 people, including many Mexicans, have been quarantined since
-    the virus was found": not a participle)."""
-    toks = parse.tokens
-    for k in kids[i]:
-        if k < i and toks[k].dep == "advcl" and not any(toks[m].dep in {"mark", "aux", "aux:pass"} for m in kids[k]):
-            subj = next((m for m in kids[k] if m < k and toks[m].dep in SUBJECTS), None)
-            # (set off by a comma: "The death ..., announced today," not "Prices rose sharply")
-            if subj is not None and any(toks[j].text == "," for j in range(subj + 1, k)):
-                return subj
-    return None
-
-
-def _speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int | None:
-    """Who the pronoun subject of a reported clause stands for: the subject of the verb that
-    reports it ("Police said they had carried out ...", "The agency said it would ..."), a noun
-    that agrees with it ("they" a plural, "it" a singular, "he" or "she" a name). Not a clause
-    of time or reason ("... with Jackson after he collapsed": either may have)."""
-    toks = parse.tokens
-    word = toks[pronoun].text.lower()
-    if toks[i].head == i or word not in {"they", "it", "he", "she"} or not (toks[i].dep == "ccomp" or (
-            toks[i].dep == "acl:relcl" and toks[toks[i].head].lemma.lower() in _reporting())):
-        return None  # (a clause the parse hung on the saying as a relative: "say | they have carried out")
-    said = toks[i].head
-    g = next((k for k in kids[said] if toks[k].dep in SUBJECTS and k < said), None)
-    if g is None:  # ("police investigating the death | say": the participle's subject)
-        g = subject_before_saying(parse, kids, said)
-    if g is None and toks[said].dep in {"parataxis", "conj"} and toks[said].head < said:
-        # "Police investigating the death | say they have ...": a parse that made the
-        # participle the root and the saying hang on it; the subject is the participle's
-        said = toks[said].head
-        g = next((k for k in kids[said] if toks[k].dep in SUBJECTS and k < said), None)
-    if g is not None and toks[g].dep.startswith("csubj") and toks[g].tag == "VBG":
-        # "Police investigating the death said ...", parsed with the gerund as the subject
-        g = next((k for k in kids[g] if toks[k].dep in SUBJECTS and k < g), None)
-    if g is None or toks[g].upos not in {"NOUN", "PROPN"}:
-        return None
-    plural = toks[g].tag in {"NNS", "NNPS"} or "Number=Plur" in toks[g].morph \
-        or toks[g].text.lower() in plural_collectives()
-    if word == "they":
-        return g if plural else None
-    if word == "it":
-        return g if (not plural and toks[g].upos == "NOUN" and not _person_noun(toks[g])  # (not "the minister ... it")
-                     or toks[g].tag == "NNP" and toks[g].text.isupper()) else None
-    return g if toks[g].upos == "PROPN" and not plural else None
-
-
-def _person_noun(t) -> bool:  # type: ignore[no-untyped-def]
-    """A noun for a person ("brother", "singer"), which "which" never stands for."""
-    from .coref import lexicon
-
-    lex = lexicon()
-    return t.upos == "NOUN" and lex["description_kind"].get(t.lemma.lower()) == "person"
-
-
 def _owner(parse: Parse, phrase_: list[int], resolve: Resolver | None) -> str | None:
     """The name a possessive pronoun that opens a phrase stands for, as a possessive ("his songs":
     "Jackson's"), else None."""
@@ -464,17 +410,6 @@ def _owner(parse: Parse, phrase_: list[int], resolve: Resolver | None) -> str | 
         return None
     name = resolve(parse, phrase_[0])
     return f"{name}'s" if name else None
-
-
-def _noun_before(parse: Parse, kids: list[list[int]], i: int) -> int | None:
-    """A noun right before the verb group of the coordinated verb at i: its own subject, which
-    the parse took for part of the clause before ("... outbreaks after a swine flu virus | was
-    implicated", "symptoms and their current condition | is not causing concern"); a verb that
-    shares its subject follows a conjunction or a comma instead ("left ... and cut power")."""
-    toks = parse.tokens
-    first = min([i] + [k for k in kids[i] if k < i and (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)])
-    j = first - 1
-    return j if j >= 0 and toks[j].upos in {"NOUN", "PROPN"} else None
 
 
 # what stands before a noun inside its phrase (not a clause's subject or an adverbial the parse hung on it)

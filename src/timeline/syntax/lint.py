@@ -32,10 +32,13 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
               "Jackson's doctor gave", "The committee is co-ordinating"); or on an adverb that narrows what it cut ("learned only"),
               or on a noun that relates two things, both cut ("there is a link")
   fragment    opens with a word in "-ing" before a word that does not make it a noun's phrase,
-              and has no finite verb: a gerund's phrase ("Building new alliances")
+              and has no finite verb: a gerund's phrase ("Building new alliances"); or a noun's
+              phrase with "being" and a participle and no finite verb ("Threat being prosecuted")
   nominal     a noun phrase (no verb in it) whose noun names no happening ("Cause of the Iraq
               war", "Naomi Klein book": the noun is the last word before the first preposition),
-              or of three words or fewer that names no one, no place, no number ("Swine flu deaths")
+              or of three words or fewer that names no one, no place, no number ("Swine flu deaths"), or a
+              name a past participle qualifies ("Kidnapped aid worker Anna Kowalski": what happened to
+              whom is "Aid worker Anna Kowalski kidnapped")
   clipped     a word or phrase cut in two: a piece of a word a hyphen joined at either end ("-operation
               minister had suggested", "Disasters Emergency Committee is co"), a phrase that lost its
               first word ("Least 122 people", "Number have died": "At least", "A number")
@@ -232,6 +235,8 @@ def lint(label: str) -> tuple[str, ...]:
         problems.append(f"object: '{obj.strip('.,;:!?')}' stands for a name the label does not give")
     if _gerund_phrase(bare, words, w):
         problems.append(f"fragment: '{words[0]} {words[1]}' ... has no finite verb")
+    elif _being(bare, w):
+        problems.append("fragment: 'being' and a participle, no finite verb")
     nominal = _nominal(bare, words, w)
     if nominal:
         problems.append(f"nominal: {nominal}")
@@ -352,6 +357,10 @@ def _verbal(bare: list[str], w: LintWords) -> bool:
 def _nominal(bare: list[str], words: list[str], w: LintWords) -> str | None:
     """What is wrong with a label that is a noun phrase naming no happening, or naming one with
     nothing that tells which ("Swine flu deaths"), else None."""
+    if len(bare) > 3 and _ED.match(bare[0]) and words[-1][:1].isupper() and not _verbal(bare[1:], w) \
+            and w.nominal_links.isdisjoint(bare) and bare[1] not in _DETERMINERS | w.objects | w.verb_objects \
+            and not (w.verbs is not None and bare[1] in w.verbs.base):  # (not a verb's object: "Received the VC")
+        return f"no verb, and '{words[0]}' qualifies the name '{words[-1]}'"  # ("Kidnapped aid worker Anna Kowalski")
     if not w.happening_nouns or len(bare) < 2 or _verbal(bare, w):
         return None
     link = next((k for k, b in enumerate(bare) if b in w.nominal_links), len(bare))
@@ -365,6 +374,21 @@ def _nominal(bare: list[str], words: list[str], w: LintWords) -> str | None:
                      or bare[0] in _NUMBERS):  # ("Swine flu deaths"; not "US deaths", "Five deaths", "Thursday's")
         return f"no verb, and '{' '.join(words)}' names no one, no place, no number"
     return None if head in w.happening_nouns or not head.isalpha() else f"no verb, and '{head}' names no happening"
+
+
+def _being(bare: list[str], w: LintWords) -> bool:
+    """Whether a noun's phrase goes on with "being" and a participle and has no finite verb: a
+    gerund a parse cut from its preposition ("Threat | being prosecuted for war crimes": "the
+    threat of being ...")."""
+    if "being" not in bare[1:-1]:
+        return False
+    k = bare.index("being", 1)
+    nxt = bare[k + 1]
+    if bare[k - 1] in w.nominal_links or bare[k - 1] in {"of", "for", "from", "about", "without", "after", "before", "by"}:
+        return False  # ("the threat of | being prosecuted": the gerund with its preposition)
+    v = w.verbs
+    finite = w.finite_auxiliaries | {"says", "said"} | (set() if v is None else v.third | v.past_only)
+    return (nxt.endswith(("ed", "en")) or (v is not None and nxt in v.past)) and not any(b in finite for b in bare[:k])
 
 
 def _gerund_phrase(bare: list[str], words: list[str], w: LintWords) -> bool:

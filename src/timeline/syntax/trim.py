@@ -172,6 +172,25 @@ def marked_apposition(parse: Parse, kids: list[list[int]], k: int) -> bool:
     return toks[first].dep == "case" and toks[first].upos == "ADP" and first == toks[k].head + 1
 
 
+def unmarked_apposition(parse: Parse, kids: list[list[int]], k: int) -> bool:
+    """An apposition the parse made a noun's modifier: a noun's phrase with no preposition, set
+    off by commas after the noun ("The bodies of 69 people, | apparently victims of ... attacks, |
+    were discovered", "victims" an nmod of "bodies"; "Mr Smith, | 45, | was arrested"): an aside,
+    which goes like an apposition."""
+    toks = parse.tokens
+    h = toks[k].head
+    if not toks[k].dep.startswith("nmod") or toks[k].dep == "nmod:poss" or k < h or toks[k].upos not in {"NOUN", "PROPN", "NUM"} \
+            or any(toks[c].dep == "case" for c in kids[k]):
+        return False
+    span = subtree(kids, parse, k, lambda c: True)
+    words_ = [j for j in span if toks[j].upos != "PUNCT"]
+    before, after = words_[0] - 1, words_[-1] + 1
+    if not (before > h and toks[before].text == "," and after < len(toks) and toks[after].text in {",", "-", "–", "—"}):
+        return False
+    nxt = toks[after + 1] if after + 1 < len(toks) else None  # (not an item of a list: "in California, | Kansas, | Texas")
+    return nxt is None or (nxt.upos not in {"NOUN", "PROPN", "NUM", "ADJ", "CCONJ", "DET"} and nxt.text.lower() not in {"and", "or"})
+
+
 @cache
 def _change_verbs() -> frozenset[str]:
     return frozenset(load_toml("labels.toml")["clause"]["change_verbs"])

@@ -1,0 +1,147 @@
+"""Whose a verb's clause is: the subject a label names for a verb, its own or the one it shares
+or the parse misplaced (`subject_of`), and who a pronoun subject of a reported clause stands for
+(`speaker`) (pure; split from `clauses`, which builds the label around them)."""
+from __future__ import annotations
+
+from functools import cache
+
+from . import Parse
+from ..rules import load_toml
+from .misparse import agreeing_subject, antecedent, participle_noun, plural_collectives, reduced_relative_subject, \
+    subject_before_saying
+from .tree import AUXILIARIES, NEGATIONS, SUBJECTS
+
+RELATIVES = frozenset({"who", "which", "that"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which"})
+
+
+@cache
+def _subordinators() -> frozenset[str]:
+    return frozenset(load_toml("labels.toml")["cut"]["subordinators"])
+
+
+@cache
+def reporting() -> frozenset[str]:
+    """Verbs whose clause is what they report ("said in a statement that ..."): it stays."""
+    return frozenset(w.lower() for w in load_toml("events.toml")["reporting"])
+
+
+def subject_of(parse: Parse, kids: list[list[int]], i: int) -> int | None:
+    """The subject of the verb at i: its own, else, for a verb that shares one ("The strikes
+    left ... and cut power", "began to withdraw"), that of the verb it is coordinated with or
+    completes; for a reduced relative ("the company requested"), the noun it modifies."""
+    toks = parse.tokens
+    seen = set()
+    while i not in seen:
+        seen.add(i)
+        own = next((k for k in kids[i] if toks[k].dep in SUBJECTS), None)
+        if own is not None and toks[i].dep == "acl:relcl" and toks[own].text.lower() in RELATIVES \
+                and toks[toks[i].head].upos in {"NOUN", "PROPN"}:
+            # "a Mexican man who had traveled": the man (not a noun with a subject of its own, a
+            # predicate the parse hung the clause on: "the driver was at the head ... that came")
+            if any(toks[k].dep in SUBJECTS for k in kids[toks[i].head]):
+                return antecedent(parse, kids, own, toks[i].head)
+            if toks[own].text.lower() == "which" and person_noun(toks[toks[i].head]):
+                return None  # "a show to his brother Michael, which had been scheduled": not the brother
+            return toks[i].head
+        if own is not None and toks[own].dep.startswith("nsubj") and toks[own].upos in {"NOUN", "PROPN", "PRON"} \
+                and any(toks[k].dep in SUBJECTS or toks[k].dep == "cop" for k in kids[own]):
+            return None  # a clause of its own the parse took for the subject ("They were actions ... | were awarded")
+        if own is not None:  # (unless a heading run into the sentence gave it: "... in Haiti | Relief efforts have")
+            return agreeing_subject(parse, kids, own, i) or own
+        stolen = _participle_subject(parse, kids, i)
+        if stolen is not None:
+            return stolen
+        if (before := _noun_before(parse, kids, i)) is not None and any(
+                toks[c].dep == "case" and toks[c].text.lower() in _subordinators() for c in kids[before]):
+            return before  # a word that opens a clause read as a preposition ("since | the virus was found")
+        if toks[i].dep == "conj" and (before := _noun_before(parse, kids, i)) is not None \
+                and not any(toks[c].dep == "case" for c in kids[before]):  # (not "victims | of Haiti's earthquake")
+            return before  # (a misparse: "... after a swine flu virus was implicated", not the WHO)
+        if (reduced := reduced_relative_subject(parse, kids, i)) is not None:
+            return reduced  # "Thermal cameras set up at the airport | detected ...": the cameras
+        if toks[i].dep in {"conj", "xcomp"} and toks[i].head != i:
+            i = toks[i].head
+            continue
+        if toks[i].dep.startswith("csubj") and toks[i].head < i and any(
+                toks[k].dep == "mark" and toks[k].tag == "TO" for k in kids[i]):
+            i = toks[i].head  # "Jackson is due | to be inducted" (parsed as the subject of "due"):
+            continue  # an infinitive after its predicate completes it, and takes its subject
+        if toks[i].dep in {"acl", "acl:relcl"} and toks[toks[i].head].upos in {"NOUN", "PROPN"} \
+                and not any(toks[k].dep == "mark" and (toks[k].text.lower() == "to" or toks[k].tag == "IN")
+                            for k in kids[i]):
+            # (not "efforts to resolve", "a plan to withdraw"; nor a gerund a preposition opens: "the
+            # threat of | being prosecuted" is no threat's being prosecuted)
+            return participle_noun(parse, kids, i)
+        return None
+    return None
+
+
+def _participle_subject(parse: Parse, kids: list[list[int]], i: int) -> int | None:
+    """The subject a participle before the verb took from it: "The death of a soldier, announced
+    today, takes the number ... to 87" (the parse made the death the subject of "announced",
+    a clause of "takes" with no word opening it): the death takes. Not a clause that a word
+    opens ("When the police arrived, ..."), whose subject is its own, nor a clause with its own
+    auxiliaries ("More than 100 people, including many Mexicans, have been quarantined since
+    the virus was found": not a participle)."""
+    toks = parse.tokens
+    for k in kids[i]:
+        if k < i and toks[k].dep == "advcl" and not any(toks[m].dep in {"mark", "aux", "aux:pass"} for m in kids[k]):
+            subj = next((m for m in kids[k] if m < k and toks[m].dep in SUBJECTS), None)
+            # (set off by a comma: "The death ..., announced today," not "Prices rose sharply")
+            if subj is not None and any(toks[j].text == "," for j in range(subj + 1, k)):
+                return subj
+    return None
+
+
+def speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int | None:
+    """Who the pronoun subject of a reported clause stands for: the subject of the verb that
+    reports it ("Police said they had carried out ...", "The agency said it would ..."), a noun
+    that agrees with it ("they" a plural, "it" a singular, "he" or "she" a name). Not a clause
+    of time or reason ("... with Jackson after he collapsed": either may have)."""
+    toks = parse.tokens
+    word = toks[pronoun].text.lower()
+    if toks[i].head == i or word not in {"they", "it", "he", "she"} or not (toks[i].dep == "ccomp" or (
+            toks[i].dep == "acl:relcl" and toks[toks[i].head].lemma.lower() in reporting())):
+        return None  # (a clause the parse hung on the saying as a relative: "say | they have carried out")
+    said = toks[i].head
+    g = next((k for k in kids[said] if toks[k].dep in SUBJECTS and k < said), None)
+    if g is None:  # ("police investigating the death | say": the participle's subject)
+        g = subject_before_saying(parse, kids, said)
+    if g is None and toks[said].dep in {"parataxis", "conj"} and toks[said].head < said:
+        # "Police investigating the death | say they have ...": a parse that made the
+        # participle the root and the saying hang on it; the subject is the participle's
+        said = toks[said].head
+        g = next((k for k in kids[said] if toks[k].dep in SUBJECTS and k < said), None)
+    if g is not None and toks[g].dep.startswith("csubj") and toks[g].tag == "VBG":
+        # "Police investigating the death said ...", parsed with the gerund as the subject
+        g = next((k for k in kids[g] if toks[k].dep in SUBJECTS and k < g), None)
+    if g is None or toks[g].upos not in {"NOUN", "PROPN"}:
+        return None
+    plural = toks[g].tag in {"NNS", "NNPS"} or "Number=Plur" in toks[g].morph \
+        or toks[g].text.lower() in plural_collectives()
+    if word == "they":
+        return g if plural else None
+    if word == "it":
+        return g if (not plural and toks[g].upos == "NOUN" and not person_noun(toks[g])  # (not "the minister ... it")
+                     or toks[g].tag == "NNP" and toks[g].text.isupper()) else None
+    return g if toks[g].upos == "PROPN" and not plural else None
+
+
+def person_noun(t) -> bool:  # type: ignore[no-untyped-def]
+    """A noun for a person ("brother", "singer"), which "which" never stands for."""
+    from .coref import lexicon
+
+    lex = lexicon()
+    return t.upos == "NOUN" and lex["description_kind"].get(t.lemma.lower()) == "person"
+
+
+def _noun_before(parse: Parse, kids: list[list[int]], i: int) -> int | None:
+    """A noun right before the verb group of the coordinated verb at i: its own subject, which
+    the parse took for part of the clause before ("... outbreaks after a swine flu virus | was
+    implicated", "symptoms and their current condition | is not causing concern"); a verb that
+    shares its subject follows a conjunction or a comma instead ("left ... and cut power")."""
+    toks = parse.tokens
+    first = min([i] + [k for k in kids[i] if k < i and (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)])
+    j = first - 1
+    return j if j >= 0 and toks[j].upos in {"NOUN", "PROPN"} else None
