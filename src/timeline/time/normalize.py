@@ -110,6 +110,20 @@ def _candidates(sym: Symbolic, anchor: Anchor) -> tuple[list[Period], bool]:
         return [quarter_period(y, sym.quarter) for y in (a.year - 1, a.year, a.year + 1)], False
     if sym.half:
         return [half_period(y, sym.half) for y in (a.year - 1, a.year, a.year + 1)], False
+    if sym.weekday is not None and sym.day is not None:
+        # "Thursday, the 14th": the months near the anchor whose 14th is a Thursday (a Friday
+        # the 13th comes once or twice a year: within eleven months on either side)
+        for n in range(-11, 12):
+            m = add_months(datetime(a.year, a.month, 1), n)
+            try:
+                d = datetime(m.year, m.month, sym.day)
+            except ValueError:
+                continue
+            if d.isoweekday() == sym.weekday:
+                out.append(day_period(d))
+        if not out:  # a slip of the writer's: the day counts, not its weekday
+            return _candidates(replace(sym, weekday=None), anchor)
+        return out, False
     if sym.weekday is not None:
         for k in range(-7, 8):
             d = a + timedelta(days=k)
