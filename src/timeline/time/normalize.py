@@ -327,18 +327,24 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         if chosen is not None and (sym.holiday or sym.month is not None) and alt is None \
                 and not sym.direction and not sym.this \
                 and (sym.holiday or sym.day is not None or tense is not Tense.PAST):
-            chosen, alt = _plausible_date(chosen, cands, anchor)
+            chosen, alt = _plausible_date(chosen, cands, anchor, tense if sym.holiday else Tense.UNKNOWN)
     if chosen is None:
         return None
     inner = lambda p: compose.within(p, sym) or refine(p, sym)  # noqa: E731 ("the first Tuesday in March")
     return _period_result(_widen(inner(chosen), sym), sym, alt and inner(alt))
 
 
-def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor) -> tuple[Period, Period | None]:
+def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor,
+                    tense: Tense = Tense.UNKNOWN) -> tuple[Period, Period | None]:
     """A month (with or without its day) and no year lies near the publication date: a reading
-    more than half a year away loses to one within two months, whatever the tense said (tense
-    cues are noisy: "Saudi Arabia told oil companies of a cutback in September", in August)."""
+    more than half a year away loses to one within two months, whatever a past tense said (tense
+    cues are noisy: "Saudi Arabia told oil companies of a cutback in September", in August;
+    "Hudson said it will redeem the shares on Jan. 31", on Feb. 3). A holiday is named by the
+    caller for the future tense: "the shops will open on Christmas", written in February,
+    speaks of the coming one (`tense` is passed for holidays only)."""
     near = min(cands, key=lambda c: _distance(c, anchor))
+    if tense is Tense.FUTURE and near.end <= anchor.start:
+        return chosen, None
     if near is not chosen and _distance(chosen, anchor) > timedelta(days=180) \
             and _distance(near, anchor) < timedelta(days=60):
         return near, chosen
