@@ -315,6 +315,10 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         # reporting periods: "will report third-quarter results" speaks of the quarter just
         # ended, so outside a past report the nearest quarter wins
         tense = Tense.UNKNOWN
+    if sym.holiday and tense is Tense.PRESENT:
+        # a holiday in the present tense is a schedule ("the sale begins on Black Friday",
+        # "the party is on New Year's Eve"): the coming one
+        tense = Tense.FUTURE
     if sym.direction and sym.season and not sym.holiday:
         # "last spring", "next winter": that of the previous (next) year, as TimeBank reads them
         base = season_index(anchor.start)[0] if sym.season == "WI" else anchor.start.year
