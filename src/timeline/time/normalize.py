@@ -319,7 +319,13 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         # a holiday in the present tense is a schedule ("the sale begins on Black Friday",
         # "the party is on New Year's Eve"): the coming one
         tense = Tense.FUTURE
-    if sym.direction and sym.season and not sym.holiday:
+    if sym.this and sym.direction and sym.season and not sym.holiday:
+        # "this past summer": the latest gone by; "this coming winter": the next to begin
+        gone = [c for c in cands if c.end <= anchor.start]
+        coming = [c for c in cands if c.start >= anchor.start]
+        chosen = (gone[-1] if gone else None) if sym.direction < 0 else (coming[0] if coming else None)
+        alt = None
+    elif sym.direction and sym.season and not sym.holiday:
         # "last spring", "next winter": that of the previous (next) year, as TimeBank reads them
         base = season_index(anchor.start)[0] if sym.season == "WI" else anchor.start.year
         chosen = next((c for c in cands if c.start.year == base + sym.direction), None)
