@@ -274,8 +274,10 @@ def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resol
     else:
         env = (part_edge(p, sym.part, sym.overnight, mod) if p.grain is Grain.PART_OF_DAY and sym.part and mod
                else None) or _mod_envelope(p, mod)
-    return Resolved(_point_type(sym) if p.grain in (Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE) else TimexType.DATE,
-                    p.value, p.grain, Interval(p.start, p.end), env, mod=mod,
+    # a point at an hour or a minute is a TIME whatever named it ("two hours ago", "30 minutes ago")
+    ttype = TimexType.TIME if p.grain in (Grain.HOUR, Grain.MINUTE) else \
+        _point_type(sym) if p.grain is Grain.PART_OF_DAY else TimexType.DATE
+    return Resolved(ttype, p.value, p.grain, Interval(p.start, p.end), env, mod=mod,
                     alternative=alt.value if alt else None)
 
 
