@@ -457,8 +457,8 @@ CASES = [
     ("negative", "I may go later.", "may", None),
     # ---------------------------------------------------------------- third round
     ("date", "The plan was unveiled Feb 12.", "Feb 12", "2013-02-12"),
-    ("date", "The plan was unveiled 12 Feb.", "12 Feb", "2013-02-12"),
-    ("date", "The plan was unveiled on 12th Feb.", "12th Feb", "2013-02-12"),
+    ("date", "The plan was unveiled 12 Feb in Rome.", "12 Feb", "2013-02-12"),
+    ("date", "The plan was unveiled on 12th Feb in Rome.", "12th Feb", "2013-02-12"),
     ("date", "The plan was unveiled on February the 12th.", "February the 12th", "2013-02-12"),
     ("date", "It was signed on the twelfth of February.", "the twelfth of February", "2013-02-12"),
     ("date", "It was signed on February twelfth.", "February twelfth", "2013-02-12"),
@@ -507,7 +507,7 @@ CASES = [
     ("relative", "The vote was on March 3, 2012. That day, crowds gathered.", "That day", "2012-03-03"),
     ("relative", "The minister resigned at the weekend.", "the weekend", ("2013-W06-WE", "2013-W07-WE")),
     ("relative", "The firm will report results later today.", "today", "2013-02-12"),
-    ("relative", "The talks broke down earlier in the week.", "the week", ("2013-W07",)),
+    ("relative", "The talks broke down earlier in the week.", "earlier in the week", ("2013-W07",)),  # TimeBank: "earlier in the year" one extent
     ("relative", "The strike will last until the end of the year.", "the end of the year", "2013"),
     ("relative", "Prices will rise next Monday.", "next Monday", ("2013-02-18",)),
     ("relative", "The storm passed last Wednesday.", "last Wednesday", ("2013-02-06",)),
