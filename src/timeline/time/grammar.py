@@ -19,7 +19,12 @@ from . import regex_cache
 
 EXAMPLE_KEYS = {"value", "type", "earliest", "latest", "grain", "alternative"}
 MACRO_RE = re.compile(r"@([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?")
-_FIELD_NAMES = {f for f in Symbolic.__dataclass_fields__ if f not in {"kind", "end_point"}}
+# "amount_plus"/"unit_plus": a second amount of the next finer unit, added to the first ("two
+# years and three months" is 2.25 years, written P2Y3M); no field of Symbolic
+_COMPOUND = {"amount_plus", "unit_plus"}
+_FIELD_NAMES = {f for f in Symbolic.__dataclass_fields__ if f not in {"kind", "end_point"}} | _COMPOUND
+_FINER_BY = {("year", "month"): 12, ("month", "day"): 30, ("week", "day"): 7, ("day", "hour"): 24,
+             ("hour", "minute"): 60, ("minute", "second"): 60}
 _INT_FIELDS = {"century", "decade", "year", "half", "quarter", "month", "week", "day", "weekday",
                "hour", "minute", "second", "offset", "direction", "nth"}
 
@@ -298,7 +303,7 @@ def _check_fields(spec: Mapping[str, Any], groups: Mapping[str, int], where: str
         for group in _spec_groups(val):
             if group not in groups:
                 raise GrammarError(f"{where}: field {key!r} refers to missing group {group!r}")
-        if key in ("unit", "nth_unit") and not _spec_groups(val) and val not in {u.value for u in Unit}:
+        if key in ("unit", "nth_unit", "unit_plus") and not _spec_groups(val) and val not in {u.value for u in Unit}:
             raise GrammarError(f"{where}: unknown unit {val!r}")
         out[key] = val
     return out
@@ -406,9 +411,9 @@ def _field_value(spec: Any, match: re.Match[str], rule: Rule, macros: Mapping[st
 def _coerce(key: str, value: Any) -> Any:
     if value is None or value == "X":  # "X": an unspecified amount ("several days")
         return None
-    if key in ("unit", "nth_unit"):
+    if key in ("unit", "nth_unit", "unit_plus"):
         return Unit(value)
-    if key == "amount":
+    if key in ("amount", "amount_plus"):
         return float(value)
     if key in _INT_FIELDS:
         if isinstance(value, float) and not value.is_integer():
@@ -452,11 +457,24 @@ def _multiples(raw: dict[str, Any], kind: Kind) -> dict[str, Any]:
     return out
 
 
+def _compound(values: dict[str, Any]) -> dict[str, Any]:
+    """Fold a second amount of the next finer unit into the first ("11 hours and 30 minutes":
+    11.5 hours); a second unit that is not the next finer one is no compound (ValueError)."""
+    plus, plus_unit = values.pop("amount_plus", None), values.pop("unit_plus", None)
+    if plus is None:
+        return values
+    unit, amount = values.get("unit"), values.get("amount")
+    factor = _FINER_BY.get((getattr(unit, "value", None), getattr(plus_unit, "value", None)))
+    if factor is None or amount is None or not 0 < plus < factor:
+        raise ValueError("no compound duration")
+    return dict(values, amount=amount + plus / factor)
+
+
 def symbolic_from_match(rule: Rule, match: re.Match[str], macros: Mapping[str, Macro]) -> Symbolic | None:
     """Build the symbolic time a rule states for one match; None if the match is not a time."""
     try:
         raw = {k: _field_value(v, match, rule, macros) for k, v in rule.fields.items()}
-        values = {k: _coerce(k, v) for k, v in _multiples(raw, rule.kind).items()}
+        values = _compound({k: _coerce(k, v) for k, v in _multiples(raw, rule.kind).items()})
         end = None
         end_values: dict[str, Any] = {}
         if rule.kind is Kind.RANGE or rule.end_fields:  # a SPAN's far end: "the next 12 to 18 months"

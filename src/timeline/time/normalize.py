@@ -110,6 +110,20 @@ def _candidates(sym: Symbolic, anchor: Anchor) -> tuple[list[Period], bool]:
         return [quarter_period(y, sym.quarter) for y in (a.year - 1, a.year, a.year + 1)], False
     if sym.half:
         return [half_period(y, sym.half) for y in (a.year - 1, a.year, a.year + 1)], False
+    if sym.weekday is not None and sym.day is not None:
+        # "Thursday, the 14th": the months near the anchor whose 14th is a Thursday (a Friday
+        # the 13th comes once or twice a year: within eleven months on either side)
+        for n in range(-11, 12):
+            m = add_months(datetime(a.year, a.month, 1), n)
+            try:
+                d = datetime(m.year, m.month, sym.day)
+            except ValueError:
+                continue
+            if d.isoweekday() == sym.weekday:
+                out.append(day_period(d))
+        if not out:  # a slip of the writer's: the day counts, not its weekday
+            return _candidates(replace(sym, weekday=None), anchor)
+        return out, False
     if sym.weekday is not None:
         for k in range(-7, 8):
             d = a + timedelta(days=k)
@@ -260,8 +274,10 @@ def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resol
     else:
         env = (part_edge(p, sym.part, sym.overnight, mod) if p.grain is Grain.PART_OF_DAY and sym.part and mod
                else None) or _mod_envelope(p, mod)
-    return Resolved(_point_type(sym) if p.grain in (Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE) else TimexType.DATE,
-                    p.value, p.grain, Interval(p.start, p.end), env, mod=mod,
+    # a point at an hour or a minute is a TIME whatever named it ("two hours ago", "30 minutes ago")
+    ttype = TimexType.TIME if p.grain in (Grain.HOUR, Grain.MINUTE) else \
+        _point_type(sym) if p.grain is Grain.PART_OF_DAY else TimexType.DATE
+    return Resolved(ttype, p.value, p.grain, Interval(p.start, p.end), env, mod=mod,
                     alternative=alt.value if alt else None)
 
 
@@ -301,7 +317,17 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         # reporting periods: "will report third-quarter results" speaks of the quarter just
         # ended, so outside a past report the nearest quarter wins
         tense = Tense.UNKNOWN
-    if sym.direction and sym.season and not sym.holiday:
+    if sym.holiday and tense is Tense.PRESENT:
+        # a holiday in the present tense is a schedule ("the sale begins on Black Friday",
+        # "the party is on New Year's Eve"): the coming one
+        tense = Tense.FUTURE
+    if sym.this and sym.direction and sym.season and not sym.holiday:
+        # "this past summer": the latest gone by; "this coming winter": the next to begin
+        gone = [c for c in cands if c.end <= anchor.start]
+        coming = [c for c in cands if c.start >= anchor.start]
+        chosen = (gone[-1] if gone else None) if sym.direction < 0 else (coming[0] if coming else None)
+        alt = None
+    elif sym.direction and sym.season and not sym.holiday:
         # "last spring", "next winter": that of the previous (next) year, as TimeBank reads them
         base = season_index(anchor.start)[0] if sym.season == "WI" else anchor.start.year
         chosen = next((c for c in cands if c.start.year == base + sym.direction), None)
@@ -313,18 +339,24 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         if chosen is not None and (sym.holiday or sym.month is not None) and alt is None \
                 and not sym.direction and not sym.this \
                 and (sym.holiday or sym.day is not None or tense is not Tense.PAST):
-            chosen, alt = _plausible_date(chosen, cands, anchor)
+            chosen, alt = _plausible_date(chosen, cands, anchor, tense if sym.holiday else Tense.UNKNOWN)
     if chosen is None:
         return None
     inner = lambda p: compose.within(p, sym) or refine(p, sym)  # noqa: E731 ("the first Tuesday in March")
     return _period_result(_widen(inner(chosen), sym), sym, alt and inner(alt))
 
 
-def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor) -> tuple[Period, Period | None]:
+def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor,
+                    tense: Tense = Tense.UNKNOWN) -> tuple[Period, Period | None]:
     """A month (with or without its day) and no year lies near the publication date: a reading
-    more than half a year away loses to one within two months, whatever the tense said (tense
-    cues are noisy: "Saudi Arabia told oil companies of a cutback in September", in August)."""
+    more than half a year away loses to one within two months, whatever a past tense said (tense
+    cues are noisy: "Saudi Arabia told oil companies of a cutback in September", in August;
+    "Hudson said it will redeem the shares on Jan. 31", on Feb. 3). A holiday is named by the
+    caller for the future tense: "the shops will open on Christmas", written in February,
+    speaks of the coming one (`tense` is passed for holidays only)."""
     near = min(cands, key=lambda c: _distance(c, anchor))
+    if tense is Tense.FUTURE and near.end <= anchor.start:
+        return chosen, None
     if near is not chosen and _distance(chosen, anchor) > timedelta(days=180) \
             and _distance(near, anchor) < timedelta(days=60):
         return near, chosen

@@ -92,6 +92,10 @@ def set_value(sym: Symbolic) -> str:
         return f"XXXX-WXX-{sym.weekday}{part}"
     if sym.month is not None:
         return f"XXXX-{sym.month:02d}" + (f"-{sym.day:02d}" if sym.day else "")
+    if sym.season:  # "every summer"
+        return f"XXXX-{sym.season}"
+    if sym.unit is Unit.WEEKEND and sym.amount in (None, 1):  # "every weekend", "on weekends"
+        return "XXXX-WXX-WE"
     if sym.unit is not None:
         return duration_value(sym.amount if sym.amount is not None else 1, sym.unit)
     if sym.part:

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""A battery of English news expressions, by class, in the manner of the peers' public test
+corpora (Duckling, SUTime, HeidelTime, dateparser, ctparse, Recognizers-Text), written from
+knowledge of them (no network): reference time Tue 12 Feb 2013 04:30, as Duckling's corpus.
+
+Each case is (class, text, match, values[, type]): it passes when exactly one time expression
+overlaps `match`, spans exactly it, and has one of `values` (and the type, if given). A case
+whose values are None is a false-positive check: it passes when nothing overlaps `match`.
+
+    python benchmarks/battery.py            # pass counts per class, this checkout
+    python benchmarks/battery.py --fails    # and the failing cases with what was found
+    PYTHONPATH=/path/to/other/src python benchmarks/battery.py   # another checkout, to compare
+
+Needs nothing from ../shared. The cases are not the rules' examples: they are a check from
+outside; fix classes of expressions, never a single case.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from battery_cases import CASES, DCT  # noqa: E402
+
+
+def run(cases, show_fails: bool) -> tuple[Counter, Counter]:
+    from timeline.model import DctSource, Document, Grain
+    from timeline.pipeline import extract
+
+    passed, total = Counter(), Counter()
+    for case in cases:
+        cls, text, match, values = case[:4]
+        want_type = case[4] if len(case) > 4 else None
+        dct = datetime.fromisoformat(DCT)
+        found = extract(Document("battery", text, dct=dct, dct_grain=Grain.MINUTE, dct_source=DctSource.OPTION))
+        start = text.index(match)
+        end = start + len(match)
+        over = [t for t in found if t.start < end and start < t.end]
+        if values is None:
+            ok = not over
+        else:
+            vals = [values] if isinstance(values, str) else list(values)
+            ok = (len(over) == 1 and (over[0].start, over[0].end) == (start, end)
+                  and over[0].value in vals and (want_type is None or over[0].type.value == want_type))
+        total[cls] += 1
+        passed[cls] += ok
+        if not ok and show_fails:
+            got = [(t.text, t.value, t.type.value, t.rule) for t in over]
+            print(f"FAIL [{cls}] {text!r} :: {match!r} want {values} {want_type or ''} got {got}")
+    return passed, total
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--fails", action="store_true", help="list the failing cases")
+    ap.add_argument("--only", help="only this class")
+    args = ap.parse_args()
+    cases = [c for c in CASES if args.only is None or c[0] == args.only]
+    passed, total = run(cases, args.fails)
+    for cls in sorted(total):
+        print(f"{cls:<14} {passed[cls]:>4} / {total[cls]:<4}")
+    print(f"{'ALL':<14} {sum(passed.values()):>4} / {sum(total.values()):<4}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
