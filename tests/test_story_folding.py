@@ -86,3 +86,23 @@ def test_two_defendants_hearings_of_one_day_are_two_happenings():
         ("l1", 1, [("The hearing of Maria Lopez in the district court was adjourned on Tuesday.", "hearing")]),
     ])
     assert ["s0", "s1", "s2"] in rows and ["l0", "l1"] in rows
+
+
+def test_a_clause_told_by_two_of_its_words_is_one_key_event_not_two():
+    """"Police carried out an extensive interview": where the events stage leaves the carrying
+    out and the interview two happenings of one sentence, the interview is no key event of its
+    own next to the happening whose label already tells it: it ranks below all the other news
+    of those days, however it is dated."""
+    from timeline.pipeline import build_timeline
+
+    texts = ["Police said they had carried out an extensive interview with the doctor on Saturday.",
+             "On Saturday police carried out what they said was an extensive interview with the singer's doctor.",
+             "Police investigating the death say they have carried out an extensive interview with his doctor.",
+             "The singer's family thanked fans for their support on Sunday.",
+             "Thousands of fans gathered outside the hospital on Sunday."]
+    docs = [Document(f"a{i}", t, dct=datetime(2009, 6, 28 + (i > 1)), source=f"Outlet {i}") for i, t in enumerate(texts)]
+    ranked = sorted(build_timeline(docs).happenings, key=lambda h: h.rank)
+    carried = next(h for h in ranked if {m.doc for m in h.mentions} == {"a0", "a1"})
+    alone = [h for h in ranked if {m.doc for m in h.mentions} == {"a1"}]
+    assert carried.rank == 1 and "interview" in carried.label
+    assert [h.rank for h in alone] == [len(ranked)]
