@@ -74,6 +74,10 @@ class Features:
     lo: float | None  # its time in days since year 1 (None: open or unknown)
     hi: float | None
     bare: bool  # its label names the kind of happening and nothing more ("Tuesday's earthquake")
+    # the names in the words around it (`mention_context`): its participants, not those of the
+    # sentence's other clauses ("Experts said the Zawahiri tape came two weeks after the failed
+    # attacks": no name of the attacks)
+    near_names: frozenset[str] = frozenset()
     day_precise: bool = field(init=False)  # dated to a day or finer
     # its time widened to whole days: what matching compares (a clock time that a page stamps
     # on one report must not keep the other reports of that day apart)
@@ -139,7 +143,8 @@ def mention_context(e: Event, text: str) -> str:
 def features(e: Event, rules: MatchRules, text: str = "") -> Features:
     """What one mention brings to matching: read from its context in the article's `text`,
     else (a timeline read from JSON, without its articles' text) from its label."""
-    content, kinds, numbers = _label_terms(mention_context(e, text) if text else e.label, e.text.lower(), rules)
+    context = mention_context(e, text) if text else e.label
+    content, kinds, numbers = _label_terms(context, e.text.lower(), rules)
     bare = not content - set(kinds)
     terms = set(content)
     terms |= {"n:" + n for n in names(e.sentence)}
@@ -156,7 +161,7 @@ def features(e: Event, rules: MatchRules, text: str = "") -> Features:
         hi = None if e.relative.end is None else _rel_days(e.relative.end)
     else:
         frame = "undated"
-    return Features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare)
+    return Features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare, names(context))
 
 
 

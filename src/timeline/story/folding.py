@@ -127,20 +127,21 @@ def fold_same_day(m: Merger, published: Mapping[str, float], rules: MatchRules) 
 
 def same_participants(m: Merger, gi: int, gj: int, rules: MatchRules) -> bool:
     """Do two groups' mentions tell of the same participants? Either group's key names, those
-    that half or more of its mentions' sentences give (all of a lone mention's), are, for at
-    least `participant_share` of them, names the other group's mentions give too: the
-    happening's place or people ("Porto Verde") named in the other's reports; not an
-    earthquake in "Tonga" next to one in "Porto Verde", not "Maria Lopez's hearing" next to
-    "Conrad Smith's". A group whose mentions agree on no name is not told apart by names; a
-    capitalised function word ("What", "About": a sentence's first word) or a month's name
-    ("March") is none (`not_participants`: the stopwords and story.toml's list)."""
+    that half or more of its mentions give in the words around them (all of a lone mention's:
+    `Features.near_names`), are, for at least `participant_share` of them and one at least,
+    names the other group's mentions give too: the happening's place or people ("Porto
+    Verde") named in the other's reports; not an earthquake in "Tonga" next to one in "Porto
+    Verde", not "Maria Lopez's hearing" next to "Conrad Smith's". A group whose mentions agree
+    on no name is not told apart by names; a capitalised function word ("What", "About": a
+    sentence's first word) or a month's name ("March") is none (`not_participants`: the
+    stopwords and story.toml's list)."""
     counts = [m.names(gi), m.names(gj)]
     sizes = [len(m.groups[gi].members), len(m.groups[gj].members)]
-    keys = [[x for x, c in count.items() if 2 * c >= size and x[2:] not in rules.not_participants]
+    keys = [[x for x, c in count.items() if 2 * c >= size and x not in rules.not_participants]
             for count, size in zip(counts, sizes)]
     if not keys[0] or not keys[1]:
         return True
-    return any(key and sum(x in other for x in key) >= rules.participant_share * len(key)
+    return any(key and sum(x in other for x in key) >= max(1.0, rules.participant_share * len(key))
                for key, other in ((keys[0], counts[1]), (keys[1], counts[0])))
 
 
