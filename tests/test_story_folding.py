@@ -106,3 +106,17 @@ def test_a_clause_told_by_two_of_its_words_is_one_key_event_not_two():
     alone = [h for h in ranked if {m.doc for m in h.mentions} == {"a1"}]
     assert carried.rank == 1 and "interview" in carried.label
     assert [h.rank for h in alone] == [len(ranked)]
+
+
+def test_the_names_of_a_sentence_s_other_clauses_do_not_keep_one_happening_apart():
+    """Two reports of the failed attacks, each in a sentence whose other clause names someone
+    else ("Experts said the Zawahiri tape ...", "... was arrested in Rome"), and a capitalised
+    common word at a sentence's start ("Experts"), are still one happening: its participants are
+    the names next to its words."""
+    rows = _rows([
+        ("a0", 2, [("Experts said the Zawahiri tape came out two weeks after the failed attacks on Tuesday.",
+                    "attacks")]),
+        ("a1", 3, [("One of the men accused over the failed attacks in London on Tuesday was arrested in Rome "
+                    "by Italian police.", "attacks")]),
+    ])
+    assert ["a0", "a1"] in rows
