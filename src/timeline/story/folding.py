@@ -81,17 +81,22 @@ def fold_same_day(m: Merger, published: Mapping[str, float], rules: MatchRules) 
             return None
         return math.floor(g.lo + 1e-9)
 
-    def kinds(g: Group) -> list[str]:
-        count = Counter(feats[k].kinds[0] for k in g.members
-                        if feats[k].kinds and m.items[k].text.lower() not in loose)
-        top = max(count.values(), default=0)
-        return sorted(k for k, v in count.items() if 3 * v >= len(g.members) or (v == top and v > 1))
+    known: dict[int, list[str]] = {}  # group -> its kinds (until it grows)
+
+    def kinds(gi: int) -> list[str]:
+        if gi not in known:
+            g = m.groups[gi]
+            count = Counter(feats[k].kinds[0] for k in g.members
+                            if feats[k].kinds and m.items[k].text.lower() not in loose)
+            top = max(count.values(), default=0)
+            known[gi] = sorted(k for k, v in count.items() if 3 * v >= len(g.members) or (v == top and v > 1))
+        return known[gi]
 
     best: dict[tuple[str, int], int] = {}  # (kind, day) -> a member of the group most articles report
     for gi, g in enumerate(m.groups):
         if (day := day_of(g)) is None or len(g.docs) < 2:
             continue
-        for kind in kinds(g):
+        for kind in kinds(gi):
             key = (kind, day)
             other = m.groups[m.owner[best[key]]] if key in best else None
             if other is None or (len(other.docs), -m.owner[best[key]]) < (len(g.docs), -gi):
@@ -103,7 +108,7 @@ def fold_same_day(m: Merger, published: Mapping[str, float], rules: MatchRules) 
         if (day := day_of(g)) is None:
             continue
         back = all(d in published and published[d] >= day + BACKSTORY_DAYS for d in g.docs)
-        for kind in kinds(g):
+        for kind in kinds(gi):
             if (kind, day) not in best:
                 continue
             ti = m.owner[best[(kind, day)]]
@@ -122,6 +127,8 @@ def fold_same_day(m: Merger, published: Mapping[str, float], rules: MatchRules) 
                 continue
             m.join(ti, gi, span, m.evidence(0.0, t.members[0], g.members[0],
                                             "the same past day" if back else "the same day and participants"))
+            known.pop(ti, None)
+            known.pop(gi, None)
             break
 
 

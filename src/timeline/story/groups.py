@@ -9,7 +9,6 @@ from typing import Mapping, Sequence
 
 from ..model import Event, Match
 from .features import Features, day_or_finer
-from .match import _stem
 
 _LOWER_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
@@ -37,7 +36,7 @@ class Merger:
         self.owner = list(range(len(items)))  # entry -> its group's index (kept current for every member)
         self.joins: list[Match] = []
         self._names: dict[int, Counter[str]] = {}  # group -> how many of its mentions give each name (as asked)
-        self._common: frozenset[str] | None = None  # the words the mentions' sentences write in lower case (stemmed)
+        self._common: frozenset[str] | None = None  # the words the mentions' sentences write in lower case
 
     def names(self, gi: int) -> Counter[str]:
         """How many of a group's mentions give each name in the words around them
@@ -45,11 +44,11 @@ class Merger:
         "Health": a word the input's mentions also use in lower case)."""
         if self._common is None:
             words = {w for x in {e.sentence for e in self.items} for w in _LOWER_RE.findall(x)}
-            self._common = frozenset(_stem(w.rstrip("’'s").rstrip("’'")) for w in words)  # (as `match.names` cuts)
+            self._common = frozenset(w.rstrip("’'s").rstrip("’'") for w in words)  # (cut as `match.names` cuts)
         if gi not in self._names:
             common = self._common
             self._names[gi] = Counter(x for k in self.groups[gi].members for x in self.feats[k].near_names
-                                      if _stem(x) not in common)
+                                      if x not in common)
         return self._names[gi]
 
     def join(self, gi: int, gj: int, span: tuple[float | None, float | None], evidence: Match) -> None:
