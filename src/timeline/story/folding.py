@@ -136,7 +136,8 @@ def same_participants(m: Merger, gi: int, gj: int, rules: MatchRules) -> bool:
     """Do two groups' mentions tell of the same participants? Either group's key names, those
     that half or more of its mentions give in the words around them (all of a lone mention's:
     `Features.near_names`), are, for at least `participant_share` of them and one at least,
-    names the other group's mentions give too: the happening's place or people ("Porto
+    names the other group's sentences give too (anywhere: "George Galloway, MP for Bethnal
+    Green, was appearing before the senate"): the happening's place or people ("Porto
     Verde") named in the other's reports; not an earthquake in "Tonga" next to one in "Porto
     Verde", not "Maria Lopez's hearing" next to "Conrad Smith's". A group whose mentions agree
     on no name is not told apart by names; a capitalised function word ("What", "About": a
@@ -149,7 +150,7 @@ def same_participants(m: Merger, gi: int, gj: int, rules: MatchRules) -> bool:
     if not keys[0] or not keys[1]:
         return True
     return any(key and sum(x in other for x in key) >= max(1.0, rules.participant_share * len(key))
-               for key, other in ((keys[0], counts[1]), (keys[1], counts[0])))
+               for key, other in ((keys[0], m.named(gj)), (keys[1], m.named(gi))))
 
 
 def _told_otherwise(m: Merger, i: int, j: int) -> bool:

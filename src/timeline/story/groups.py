@@ -36,6 +36,7 @@ class Merger:
         self.owner = list(range(len(items)))  # entry -> its group's index (kept current for every member)
         self.joins: list[Match] = []
         self._names: dict[int, Counter[str]] = {}  # group -> how many of its mentions give each name (as asked)
+        self._named: dict[int, set[str]] = {}  # group -> the names its mentions' sentences give (as asked)
         self._common: frozenset[str] | None = None  # the words the mentions' sentences write in lower case
 
     def names(self, gi: int) -> Counter[str]:
@@ -50,6 +51,12 @@ class Merger:
             self._names[gi] = Counter(x for k in self.groups[gi].members for x in self.feats[k].near_names
                                       if x not in common)
         return self._names[gi]
+
+    def named(self, gi: int) -> set[str]:
+        """The names a group's mentions' sentences give, anywhere in them."""
+        if gi not in self._named:
+            self._named[gi] = {x[2:] for k in self.groups[gi].members for x in self.feats[k].terms if x.startswith("n:")}
+        return self._named[gi]
 
     def join(self, gi: int, gj: int, span: tuple[float | None, float | None], evidence: Match) -> None:
         a, b = self.groups[gi], self.groups[gj]
@@ -74,6 +81,11 @@ class Merger:
         else:
             self._names.pop(gi, None)
             self._names.pop(gj, None)
+        if gi in self._named and gj in self._named:
+            self._named[gi] |= self._named.pop(gj)
+        else:
+            self._named.pop(gi, None)
+            self._named.pop(gj, None)
         b.members, b.disagree, b.docs, b.centroid = [], [], set(), {}
         self.joins.append(evidence)
 
