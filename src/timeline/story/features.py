@@ -74,10 +74,10 @@ class Features:
     lo: float | None  # its time in days since year 1 (None: open or unknown)
     hi: float | None
     bare: bool  # its label names the kind of happening and nothing more ("Tuesday's earthquake")
-    # the names in the words around it (`mention_context`): its participants, not those of the
-    # sentence's other clauses ("Experts said the Zawahiri tape came two weeks after the failed
-    # attacks": no name of the attacks)
-    near_names: frozenset[str] = frozenset()
+    # the words around it that matching reads (`mention_context`; its label without the text):
+    # their names are its participants, not those of the sentence's other clauses ("Experts said
+    # the Zawahiri tape came two weeks after the failed attacks": no name of the attacks)
+    context: str = ""
     day_precise: bool = field(init=False)  # dated to a day or finer
     # its time widened to whole days: what matching compares (a clock time that a page stamps
     # on one report must not keep the other reports of that day apart)
@@ -161,7 +161,7 @@ def features(e: Event, rules: MatchRules, text: str = "") -> Features:
         hi = None if e.relative.end is None else _rel_days(e.relative.end)
     else:
         frame = "undated"
-    return Features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare, names(context))
+    return Features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare, context)
 
 
 

@@ -135,7 +135,7 @@ def fold_same_day(m: Merger, published: Mapping[str, float], rules: MatchRules) 
 def same_participants(m: Merger, gi: int, gj: int, rules: MatchRules) -> bool:
     """Do two groups' mentions tell of the same participants? Either group's key names, those
     that half or more of its mentions give in the words around them (all of a lone mention's:
-    `Features.near_names`), are, for at least `participant_share` of them and one at least,
+    `Features.context`), are, for at least `participant_share` of them and one at least,
     names the other group's sentences give too (anywhere: "George Galloway, MP for Bethnal
     Green, was appearing before the senate"): the happening's place or people ("Porto
     Verde") named in the other's reports; not an earthquake in "Tonga" next to one in "Porto

@@ -9,6 +9,7 @@ from typing import Mapping, Sequence
 
 from ..model import Event, Match
 from .features import Features, day_or_finer
+from .match import names
 
 _LOWER_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
@@ -41,14 +42,14 @@ class Merger:
 
     def names(self, gi: int) -> Counter[str]:
         """How many of a group's mentions give each name in the words around them
-        (`Features.near_names`), but for a capitalised common word ("Scientists", "Authorities",
-        "Health": a word the input's mentions also use in lower case)."""
+        (`match.names` of `Features.context`), but for a capitalised common word ("Scientists",
+        "Authorities", "Health": a word the input's mentions also use in lower case)."""
         if self._common is None:
             words = {w for x in {e.sentence for e in self.items} for w in _LOWER_RE.findall(x)}
             self._common = frozenset(w.rstrip("’'s").rstrip("’'") for w in words)  # (cut as `match.names` cuts)
         if gi not in self._names:
             common = self._common
-            self._names[gi] = Counter(x for k in self.groups[gi].members for x in self.feats[k].near_names
+            self._names[gi] = Counter(x for k in self.groups[gi].members for x in names(self.feats[k].context)
                                       if x not in common)
         return self._names[gi]
 
