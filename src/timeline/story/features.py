@@ -32,6 +32,9 @@ class MatchRules:
     min_group_similarity: float
     disagreement_similarity: float
     backstory_similarity: float
+    same_day_fold_similarity: float
+    participant_share: float
+    not_participants: frozenset[str]  # capitalised words that name no one (stopwords, months)
     loose_kind_words: frozenset[str]
     common_share: float
     common_floor: int
@@ -45,6 +48,8 @@ def match_rules() -> MatchRules:
     m = data["match"]
     return MatchRules(float(m["min_similarity"]), float(m["same_day_similarity"]), float(m["min_group_similarity"]),
                       float(m["disagreement_similarity"]), float(m.get("backstory_similarity", 1.0)),
+                      float(m.get("same_day_fold_similarity", 1.0)), float(m.get("participant_share", 1.0)),
+                      frozenset(data["stopwords"]["words"]) | frozenset(m.get("not_participants", ())),
                       frozenset(m.get("loose_kind_words", ())), float(m["common_share"]), int(m["common_floor"]),
                       frozenset(data["stopwords"]["words"]))
 
@@ -69,6 +74,10 @@ class Features:
     lo: float | None  # its time in days since year 1 (None: open or unknown)
     hi: float | None
     bare: bool  # its label names the kind of happening and nothing more ("Tuesday's earthquake")
+    # the words around it that matching reads (`mention_context`; its label without the text):
+    # their names are its participants, not those of the sentence's other clauses ("Experts said
+    # the Zawahiri tape came two weeks after the failed attacks": no name of the attacks)
+    context: str = ""
     day_precise: bool = field(init=False)  # dated to a day or finer
     # its time widened to whole days: what matching compares (a clock time that a page stamps
     # on one report must not keep the other reports of that day apart)
@@ -134,7 +143,8 @@ def mention_context(e: Event, text: str) -> str:
 def features(e: Event, rules: MatchRules, text: str = "") -> Features:
     """What one mention brings to matching: read from its context in the article's `text`,
     else (a timeline read from JSON, without its articles' text) from its label."""
-    content, kinds, numbers = _label_terms(mention_context(e, text) if text else e.label, e.text.lower(), rules)
+    context = mention_context(e, text) if text else e.label
+    content, kinds, numbers = _label_terms(context, e.text.lower(), rules)
     bare = not content - set(kinds)
     terms = set(content)
     terms |= {"n:" + n for n in names(e.sentence)}
@@ -151,7 +161,7 @@ def features(e: Event, rules: MatchRules, text: str = "") -> Features:
         hi = None if e.relative.end is None else _rel_days(e.relative.end)
     else:
         frame = "undated"
-    return Features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare)
+    return Features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare, context)
 
 
 
@@ -217,3 +227,13 @@ def word_vectors(items: Sequence[Event], feats: Sequence[Features]) -> list[dict
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vectors.append({t: x / norm for t, x in v.items() if x > 0})
     return vectors
+
+
+
+def overlap(lo1: float | None, hi1: float | None, lo2: float | None, hi2: float | None) -> tuple[float | None, float | None] | None:
+    """The intersection of two half-open spans (None: open), or None when they do not meet."""
+    lo = lo2 if lo1 is None else lo1 if lo2 is None else max(lo1, lo2)
+    hi = hi2 if hi1 is None else hi1 if hi2 is None else min(hi1, hi2)
+    if lo is not None and hi is not None and hi <= lo:
+        return None
+    return lo, hi

@@ -19,7 +19,8 @@ consensus), and their word centroids agree as well (no chains from "killed 60" t
 the same happening dated differently: it joins the group as a disagreement, kept apart from
 the consensus, not averaged into it. And a happening whose every report looks back to its
 day ("the July 7 bombings", a week on) joins the happening of its kind that most articles
-report on that day. The merging itself is `story.merging`.
+report on that day, and so does a group of that kind on that day that tells of the same
+participants (`story.folding`). The merging itself is `story.merging`.
 """
 from __future__ import annotations
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import math
 import sys
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Mapping, Sequence
 
 import numpy as np
 
 from ..model import Event, Match
-from .features import Features, MatchRules, contradict, cosine, day_or_finer, dot, word_vectors
+from .features import (Features, MatchRules, contradict, cosine, dot, overlap as _overlap,
+                       word_vectors)
+from .folding import attach_bare, fold_same_day, same_participants
+from .groups import Merger
 
 NEIGHBOURS = 12  # a mention with only common words meets this many next ones in time
 # mentions compared pair by pair at most, for one word or one article's day (a story of
@@ -22,31 +25,7 @@ NEIGHBOURS = 12  # a mention with only common words meets this many next ones in
 PAIRWISE = 600
 
 
-# ----------------------------------------------------------------------------- one mention
-
-def _overlap(lo1: float | None, hi1: float | None, lo2: float | None, hi2: float | None) -> tuple[float | None, float | None] | None:
-    """The intersection of two half-open spans (None: open), or None when they do not meet."""
-    lo = lo2 if lo1 is None else lo1 if lo2 is None else max(lo1, lo2)
-    hi = hi2 if hi1 is None else hi1 if hi2 is None else min(hi1, hi2)
-    if lo is not None and hi is not None and hi <= lo:
-        return None
-    return lo, hi
-
-
 # ----------------------------------------------------------------------------- merging
-
-@dataclass(slots=True)
-class _Group:
-    """A happening while it is being merged (mutable, private to `merge`)."""
-
-    members: list[int]
-    docs: set[str]
-    lo: float | None
-    hi: float | None
-    centroid: Mapping[str, float]
-    precise: bool  # every member is dated to a day or finer, or what their times share is one day
-    disagree: list[int] = field(default_factory=list)
-
 
 @dataclass(frozen=True, slots=True)
 class Merged:
@@ -277,47 +256,6 @@ def _dots(vectors: Sequence[Mapping[str, float]], i: np.ndarray, j: np.ndarray) 
     return out
 
 
-class _Merger:
-    """Union of entries into groups under the constraints of `merge`."""
-
-    def __init__(self, items: Sequence[Event], feats: Sequence[Features], vectors: Sequence[Mapping[str, float]]):
-        self.items, self.feats, self.vectors = items, feats, vectors
-        self.groups = [_Group([i], {items[i].doc}, *feats[i].span, vectors[i], feats[i].day_precise)
-                       for i in range(len(items))]
-        self.owner = list(range(len(items)))  # entry -> its group's index (kept current for every member)
-        self.joins: list[Match] = []
-
-    def join(self, gi: int, gj: int, span: tuple[float | None, float | None], evidence: Match) -> None:
-        a, b = self.groups[gi], self.groups[gj]
-        if len(a.members) < len(b.members):
-            gi, gj, a, b = gj, gi, b, a
-        a.members += b.members
-        a.disagree += b.disagree
-        a.docs |= b.docs
-        a.lo, a.hi = span
-        # (a mention open on one side, "after 2001", that joins a day leaves its consensus that day)
-        a.precise = (a.precise and b.precise) or day_or_finer(*span)
-        if a.centroid is self.vectors[a.members[0]]:
-            a.centroid = dict(a.centroid)  # (a lone entry's centroid is its vector until it grows)
-        centroid = a.centroid
-        assert isinstance(centroid, dict)
-        for t, x in b.centroid.items():
-            centroid[t] = centroid.get(t, 0.0) + x
-        for k in b.members + b.disagree:
-            self.owner[k] = gi
-        b.members, b.disagree, b.docs, b.centroid = [], [], set(), {}
-        self.joins.append(evidence)
-
-    def evidence(self, s: float, i: int, j: int, time: str) -> Match:
-        vx, vy = self.vectors[i], self.vectors[j]
-        shared = sorted(set(vx) & set(vy), key=lambda t: (-vx[t] * vy[t], t))[:5]
-        words = ", ".join(t[2:] if t.startswith("n:") else t for t in shared)
-        x, y = self.items[i], self.items[j]
-        cues = (f"one kind of happening: '{x.text}' / '{y.text}'",
-                f"shared words: {words}" if words else "no distinguishing words (a bare mention)", time)
-        return Match(*_ordered_ids(x, y), round(s, 3), cues)
-
-
 def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules,
           published: Mapping[str, float] | None = None) -> Merged:
     """Group entries (salient mentions, one per happening per article) into happenings:
@@ -329,12 +267,13 @@ def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules,
     2. a lone mention worded like a group of several articles, but dated otherwise, joins it
        as a disagreement;
     3. a group of bare mentions ("the earthquake", "Tuesday's quake") dated to a day joins
-       the happening of its kind on that day that most articles report;
-    4. so does a group that only looks back to its day (`_fold_backstory`; `published`: each
-       article's publication time, in days)."""
+       the happening of its kind on that day that most articles report (`folding.attach_bare`);
+    4. so does another group of that kind dated to that day when it tells of the same
+       participants, or when it only looks back to its day (`folding.fold_same_day`;
+       `published`: each article's publication time, in days)."""
     vectors = word_vectors(items, feats)
     agree, differ = candidates(items, feats, vectors, rules)
-    m = _Merger(items, feats, vectors)
+    m = Merger(items, feats, vectors)
     groups, owner = m.groups, m.owner
     for s, i, j in agree:  # (best first)
         gi, gj = owner[i], owner[j]
@@ -349,6 +288,8 @@ def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules,
         if (len(a.members) > 1 or len(b.members) > 1) and not (a.precise and b.precise) \
                 and cosine(a.centroid, b.centroid) < rules.min_group_similarity:
             continue
+        if s < rules.min_similarity and items[i].doc != items[j].doc and not same_participants(m, gi, gj, rules):
+            continue  # (worded alike a little, "an earthquake struck Tonga" is not Porto Verde's)
         m.join(gi, gj, span, m.evidence(s, i, j, "compatible times"))
     for s, i, j in differ:  # (best first)
         gi, gj = owner[i], owner[j]
@@ -364,112 +305,7 @@ def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules,
         owner[j] = gi
         b.members, b.docs = [], set()
         m.joins.append(m.evidence(s, i, j, "times differ"))
-    _attach_bare(m)
-    if published:
-        _fold_backstory(m, published, rules.backstory_similarity, rules.loose_kind_words)
+    attach_bare(m)
+    fold_same_day(m, published or {}, rules)
     out = tuple((tuple(sorted(g.members)), tuple(sorted(g.disagree))) for g in groups if g.members)
     return Merged(out, tuple(m.joins))
-
-
-def _attach_bare(m: _Merger) -> None:
-    """Groups of bare mentions dated to a day join the happening of their kind on that day
-    that most articles report (when that one is dated to the day too, and no numbers of two
-    articles contradict)."""
-    feats = m.feats
-    best: dict[tuple[str, int], int] = {}
-    for gi, g in enumerate(m.groups):
-        if not g.members or not g.precise or all(feats[k].bare for k in g.members):
-            continue
-        for kind in feats[g.members[0]].kinds[:1]:
-            key = (kind, math.floor(g.lo))  # type: ignore[arg-type]
-            if key not in best or (len(m.groups[best[key]].docs), -best[key]) < (len(g.docs), -gi):
-                best[key] = gi
-    for gi, g in enumerate(m.groups):
-        if not g.members or not g.precise or not all(feats[k].bare for k in g.members):
-            continue
-        first = g.members[0]
-        target = next((best[key] for kind in feats[first].kinds
-                       if (key := (kind, math.floor(g.lo))) in best), None)  # type: ignore[arg-type]
-        if target is None:
-            continue
-        span = _overlap(m.groups[target].lo, m.groups[target].hi, g.lo, g.hi)
-        if span is None:
-            continue
-        if any(contradict(feats[i].numbers, feats[j].numbers) for i in g.members
-               for j in m.groups[target].members if m.items[i].doc != m.items[j].doc):
-            continue  # "injured 180" is not "injured 17 others", bare as it is
-        head = m.groups[target].members[0]
-        m.join(target, gi, span, m.evidence(0.0, head, first, "compatible times"))
-
-
-BACKSTORY_DAYS = 2  # a day its reports were all published this many days after or more is past for them
-
-
-def _fold_backstory(m: _Merger, published: Mapping[str, float], similarity: float, loose: frozenset[str]) -> None:
-    """A happening whose every report looks back to its day (all its articles published
-    BACKSTORY_DAYS or more after it: "the September 11 attacks", "the July 7 bombings",
-    "Jackson died at his rented home" a week on) is the happening of its kind on that day that
-    most articles report (two or more), when their words agree at least a little (`similarity`)
-    and none of its mentions counts a thing (`_counts_differ`) otherwise than most of that
-    happening's mentions do.
-    Coverage keeps referring back to a story's turning points, each time in other words and
-    often twice in one article, which the joins of `merge` (one mention per article, words that
-    agree) leave apart; a past day is rarely the day of two happenings of one kind. A kind is
-    the event word's (or the word itself) of a third or more of the group's mentions, but for
-    words of many senses (`loose`: "hit the wrong note" is no attack)."""
-    feats = m.feats
-
-    def day_of(g: _Group) -> int | None:
-        if not g.members or not g.precise or g.lo is None or g.hi is None or feats[g.members[0]].frame != "" \
-                or g.hi - g.lo > 1 + 1e-9:
-            return None
-        return math.floor(g.lo + 1e-9)
-
-    def kinds(g: _Group) -> list[str]:
-        count = Counter(feats[k].kinds[0] for k in g.members
-                        if feats[k].kinds and m.items[k].text.lower() not in loose)
-        return sorted(k for k, v in count.items() if 3 * v >= len(g.members))
-
-    best: dict[tuple[str, int], int] = {}
-    for gi, g in enumerate(m.groups):
-        if (day := day_of(g)) is None or len(g.docs) < 2:
-            continue
-        for kind in kinds(g):
-            key = (kind, day)
-            if key not in best or (len(m.groups[best[key]].docs), -best[key]) < (len(g.docs), -gi):
-                best[key] = gi
-    targets = set(best.values())
-    for gi, g in enumerate(m.groups):
-        if gi in targets or (day := day_of(g)) is None:
-            continue
-        if not all(d in published and published[d] >= day + BACKSTORY_DAYS for d in g.docs):
-            continue
-        for kind in kinds(g):
-            ti = best.get((kind, day))
-            if ti is None:
-                continue
-            t = m.groups[ti]
-            if cosine(g.centroid, t.centroid) < similarity:
-                continue
-            if any(2 * sum(_counts_differ(feats[i].numbers, feats[j].numbers) for j in t.members) > len(t.members)
-                   for i in g.members):
-                continue  # (a count most of the day's reports contradict: "17 injured" is not "180 injured")
-            span = _overlap(t.lo, t.hi, g.lo, g.hi)
-            if span is None:
-                continue
-            m.join(ti, gi, span, m.evidence(0.0, t.members[0], g.members[0], "the same past day"))
-            break
-
-
-def _counts_differ(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
-    """Do two mentions count one named thing differently ("32 missiles" / "40 missiles")? A
-    number counting nothing named ("aged 50", "June 25, 2009") says nothing here."""
-    for unit in {u for _, u in a} & {u for _, u in b} - {""}:
-        if not {v for v, u in a if u == unit} & {v for v, u in b if u == unit}:
-            return True
-    return False
-
-
-def _ordered_ids(x: Event, y: Event) -> tuple[str, str, str, str]:
-    a, b = (x, y) if (x.doc, x.start) <= (y.doc, y.start) else (y, x)
-    return a.doc, a.id, b.doc, b.id

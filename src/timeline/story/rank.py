@@ -47,7 +47,7 @@ from itertools import repeat
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from ..rules import load_toml
 from ..model import AnchorKind, Document, Event, Happening, Precision, Timex, TimexType
@@ -64,7 +64,7 @@ _NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")  # a capitalised word inside 
 @cache
 def rank_weights() -> dict[str, float]:
     data = load_toml("story.toml")["rank"]
-    return {k: float(data[k]) for k in (*SIGNALS, "same_day", "main_share")}
+    return {k: float(data[k]) for k in (*SIGNALS, "same_day", "main_share")} | {"redundant": float(data.get("redundant", 0.0))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,17 +207,31 @@ def rank_happenings(happenings: Sequence[Happening], events: Sequence[Event], do
         start = h.envelope.start if h.envelope is not None and h.envelope.start is not None else datetime.max
         scored.append((-round(score, 6), -h.articles, start, h.id, h, sig, score))
     scored.sort(key=lambda t: t[:4])
-    order = _diversified(scored, weights.get("same_day", 0.0))
+
+    def told(h: Happening) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+        """The sentences its reports are in (those dated otherwise too), and their event words."""
+        reports = [mentions[(r.doc, r.event)] for r in h.mentions if (r.doc, r.event) in mentions]
+        return frozenset((e.doc, e.sentence) for e in reports), frozenset(e.text.lower() for e in reports)
+
+    order = _diversified(scored, weights.get("same_day", 0.0), weights.get("redundant", 0.0), told)
     return [replace(h, rank=k + 1, score=round(score, 4), signals=tuple(zip(SIGNALS, map(round, sig.values(),
                                                                                     repeat(4)))))
             for k, (*_, h, sig, score) in enumerate(order)]
 
 
-def _diversified(scored: list[tuple], discount: float) -> list[tuple]:  # type: ignore[type-arg]
+def _diversified(scored: list[tuple], discount: float, redundant: float = 0.0,  # type: ignore[type-arg]
+                 told: Callable[[Happening], tuple[frozenset[tuple[str, str]], frozenset[str]]] | None = None
+                 ) -> list[tuple]:  # type: ignore[type-arg]
     """Best first, each happening's score less `discount` * log2(1 + the happenings already
     ranked on its day): a day's third report of its main news gives way to another day's
-    first (as maximal-marginal-relevance summarisers do). Each day keeps its happenings in
-    score order and offers the next one to a heap of days, so the work is n log n."""
+    first (as maximal-marginal-relevance summarisers do); and less `redundant` once when it is
+    told only in sentences of one happening ranked before it whose label already shows one of
+    its event words (`told`: the sentences of a happening's reports, and their event words),
+    among the first REDUNDANT_TOP (what a reader is shown): two words of one clause ("Police carried out an extensive interview": the carrying
+    out, and the interview, dated otherwise) are one line of news, not two; a second clause of
+    the sentence ("... and cut power to 60% of consumers") is news of its own. Each day keeps its happenings in score order and
+    offers the next one to a heap of days, so the work is n log n (a happening found redundant
+    goes back to the heap once)."""
     import heapq
 
     days: dict[object, list[tuple]] = defaultdict(list)  # type: ignore[type-arg]
@@ -229,20 +243,36 @@ def _diversified(scored: list[tuple], discount: float) -> list[tuple]:  # type: 
         else:
             days[("no day", undated_days)].append(t)  # (no discount: each is a day of its own)
             undated_days += 1
-    heap = [((-round(q[0][6], 6), *q[0][1:4]), key) for key, q in days.items()]
+    heap: list[tuple] = [((-round(q[0][6], 6), *q[0][1:4]), key, False, q[0])  # type: ignore[type-arg]
+                         for key, q in days.items()]
     heapq.heapify(heap)
     taken: dict[object, int] = defaultdict(int)
+    tellers: dict[tuple[str, str], set[int]] = defaultdict(set)  # sentence -> the ranked happenings told in it
     out = []
     while heap:
-        _, key = heapq.heappop(heap)
-        queue = days[key]
-        out.append(queue[taken[key]])
+        order, key, penalised, item = heapq.heappop(heap)
+        sentences, words = told(item[4]) if told and redundant and len(out) < REDUNDANT_TOP else NOTHING
+        if not penalised and sentences and any(
+                words & _words(out[k][4].label) for k in set.intersection(*(tellers.get(x, set()) for x in sentences))):
+            heapq.heappush(heap, ((round(order[0] + redundant, 6), *order[1:]), key, True, item))
+            continue
+        for x in sentences:
+            tellers[x].add(len(out))
+        out.append(item)
         taken[key] += 1
-        if taken[key] < len(queue):
-            nxt = queue[taken[key]]
+        if taken[key] < len(days[key]):
+            nxt = days[key][taken[key]]
             score = nxt[6] - discount * math.log2(1 + taken[key])
-            heapq.heappush(heap, ((-round(score, 6), *nxt[1:4]), key))
+            heapq.heappush(heap, ((-round(score, 6), *nxt[1:4]), key, False, nxt))
     return out
+
+
+NOTHING: tuple[frozenset[tuple[str, str]], frozenset[str]] = (frozenset(), frozenset())
+REDUNDANT_TOP = 200  # the happenings ranked first that are asked whether another told them already
+
+
+def _words(label: str) -> set[str]:
+    return {w.strip(".,;:!?\"'“”‘’()").lower() for w in label.split()}
 
 
 def lead_end(doc: Document) -> int:

@@ -1,0 +1,169 @@
+"""The last steps of merging (pure): groups that the pairwise joins of `story.merging` leave
+apart, though they tell one happening, folded into the happening of their kind on their day.
+
+The joins pair one mention per article, and only mentions worded alike; coverage names its
+turning point many times over, in one article too ("Haiti was hit by a massive earthquake
+... Estimates of how many people died following the 7.0 magnitude earthquake have varied"),
+each time in other words. What the joins leave of it are groups of the same kind on the same
+day, each with some of the same articles: they fold into the happening of that kind on that
+day that most articles report, when
+- their mentions are bare ("Tuesday's quake": `attach_bare`), or
+- they tell of the same participants (the names their mentions give are the target's) and
+  their words agree a little, or they only look back to that day, published days later
+  ("since the July 7 bombings"), and their words agree at all (`fold_same_day`);
+and no count of theirs contradicts most of the target's ("17 injured" is not "180 injured").
+Another happening of that kind on that day stays apart: an earthquake elsewhere ("Tonga"),
+another court hearing (another defendant)."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Mapping
+
+from .features import MatchRules, contradict, cosine, overlap
+from .groups import Group, Merger
+
+BACKSTORY_DAYS = 2  # a day its reports were all published this many days after or more is past for them
+
+
+def attach_bare(m: Merger) -> None:
+    """Groups of bare mentions dated to a day join the happening of their kind on that day
+    that most articles report (when that one is dated to the day too, and no numbers of two
+    articles contradict)."""
+    feats = m.feats
+    best: dict[tuple[str, int], int] = {}
+    for gi, g in enumerate(m.groups):
+        if not g.members or not g.precise or all(feats[k].bare for k in g.members):
+            continue
+        for kind in feats[g.members[0]].kinds[:1]:
+            key = (kind, math.floor(g.lo))  # type: ignore[arg-type]
+            if key not in best or (len(m.groups[best[key]].docs), -best[key]) < (len(g.docs), -gi):
+                best[key] = gi
+    for gi, g in enumerate(m.groups):
+        if not g.members or not g.precise or not all(feats[k].bare for k in g.members):
+            continue
+        first = g.members[0]
+        target = next((best[key] for kind in feats[first].kinds
+                       if (key := (kind, math.floor(g.lo))) in best), None)  # type: ignore[arg-type]
+        if target is None:
+            continue
+        span = overlap(m.groups[target].lo, m.groups[target].hi, g.lo, g.hi)
+        if span is None:
+            continue
+        if any(contradict(feats[i].numbers, feats[j].numbers) for i in g.members
+               for j in m.groups[target].members if m.items[i].doc != m.items[j].doc):
+            continue  # "injured 180" is not "injured 17 others", bare as it is
+        head = m.groups[target].members[0]
+        m.join(target, gi, span, m.evidence(0.0, head, first, "compatible times"))
+
+
+def fold_same_day(m: Merger, published: Mapping[str, float], rules: MatchRules) -> None:
+    """Each group dated to one day, smallest first, joins the group of its kind on that day
+    that most articles (two or more, and more than its own) report, when their words agree
+    (the cosine of their centroids) at least `same_day_fold_similarity` and they tell of the
+    same participants (`same_participants`), or, where every report of the group looks back
+    to the day (its articles all published BACKSTORY_DAYS or more after it: "the September 11
+    attacks", "Jackson died at his rented home" a week on; `published`: in days), at least
+    `backstory_similarity`; and when none of its mentions counts otherwise than most of that
+    group's mentions do: a count of one named thing (`_counts_differ`: "17 injured" is not
+    "180 injured"), or, but for a group that looks back (later reports count a toll anew),
+    a count by the same event word (`_told_otherwise`: "injured 17 others" is not "injured
+    180").
+    A kind is the event word's (or the word itself) of a third or more of a group's mentions,
+    and the most common one, but for words of many senses (`loose_kind_words`: "hit the wrong
+    note" is no attack): a happening that most articles report gathers mentions of several
+    kinds ("hit", "killed", "the earthquake") and is still the day's earthquake."""
+    feats, loose = m.feats, rules.loose_kind_words
+
+    def day_of(g: Group) -> int | None:
+        if not g.members or not g.precise or g.lo is None or g.hi is None or feats[g.members[0]].frame != "" \
+                or g.hi - g.lo > 1 + 1e-9:
+            return None
+        return math.floor(g.lo + 1e-9)
+
+    known: dict[int, list[str]] = {}  # group -> its kinds (until it grows)
+
+    def kinds(gi: int) -> list[str]:
+        if gi not in known:
+            g = m.groups[gi]
+            count = Counter(feats[k].kinds[0] for k in g.members
+                            if feats[k].kinds and m.items[k].text.lower() not in loose)
+            top = max(count.values(), default=0)
+            known[gi] = sorted(k for k, v in count.items() if 3 * v >= len(g.members) or (v == top and v > 1))
+        return known[gi]
+
+    best: dict[tuple[str, int], int] = {}  # (kind, day) -> a member of the group most articles report
+    for gi, g in enumerate(m.groups):
+        if (day := day_of(g)) is None or len(g.docs) < 2:
+            continue
+        for kind in kinds(gi):
+            key = (kind, day)
+            other = m.groups[m.owner[best[key]]] if key in best else None
+            if other is None or (len(other.docs), -m.owner[best[key]]) < (len(g.docs), -gi):
+                best[key] = g.members[0]
+    order = sorted((gi for gi, g in enumerate(m.groups) if day_of(g) is not None),
+                   key=lambda gi: (len(m.groups[gi].docs), gi))
+    for gi in order:
+        g = m.groups[gi]
+        if (day := day_of(g)) is None:
+            continue
+        back = all(d in published and published[d] >= day + BACKSTORY_DAYS for d in g.docs)
+        for kind in kinds(gi):
+            if (kind, day) not in best:
+                continue
+            ti = m.owner[best[(kind, day)]]
+            t = m.groups[ti]
+            if ti == gi or (len(t.docs), -ti) <= (len(g.docs), -gi):
+                continue
+            similarity = cosine(g.centroid, t.centroid)
+            if not (back and similarity >= rules.backstory_similarity) and not (
+                    similarity >= rules.same_day_fold_similarity and same_participants(m, gi, ti, rules)):
+                continue
+            if any(2 * sum(_counts_differ(feats[i].numbers, feats[j].numbers) or not back and _told_otherwise(m, i, j)
+                           for j in t.members) > len(t.members) for i in g.members):
+                continue  # (a count most of the day's reports contradict: "17 injured" is not "180 injured")
+            span = overlap(t.lo, t.hi, g.lo, g.hi)
+            if span is None:
+                continue
+            m.join(ti, gi, span, m.evidence(0.0, t.members[0], g.members[0],
+                                            "the same past day" if back else "the same day and participants"))
+            known.pop(ti, None)
+            known.pop(gi, None)
+            break
+
+
+def same_participants(m: Merger, gi: int, gj: int, rules: MatchRules) -> bool:
+    """Do two groups' mentions tell of the same participants? Either group's key names, those
+    that half or more of its mentions give in the words around them (all of a lone mention's:
+    `Features.context`), are, for at least `participant_share` of them and one at least,
+    names the other group's sentences give too (anywhere: "George Galloway, MP for Bethnal
+    Green, was appearing before the senate"): the happening's place or people ("Porto
+    Verde") named in the other's reports; not an earthquake in "Tonga" next to one in "Porto
+    Verde", not "Maria Lopez's hearing" next to "Conrad Smith's". A group whose mentions agree
+    on no name is not told apart by names; a capitalised function word ("What", "About": a
+    sentence's first word) or a month's name ("March") is none (`not_participants`: the
+    stopwords and story.toml's list)."""
+    counts = [m.names(gi), m.names(gj)]
+    sizes = [len(m.groups[gi].members), len(m.groups[gj].members)]
+    keys = [[x for x, c in count.items() if 2 * c >= size and x not in rules.not_participants]
+            for count, size in zip(counts, sizes)]
+    if not keys[0] or not keys[1]:
+        return True
+    return any(key and sum(x in other for x in key) >= max(1.0, rules.participant_share * len(key))
+               for key, other in ((keys[0], m.named(gj)), (keys[1], m.named(gi))))
+
+
+def _told_otherwise(m: Merger, i: int, j: int) -> bool:
+    """Do two mentions of one event word ("injured") give numbers that contradict
+    (`features.contradict`: "injured 17 others" / "injured 180")? Numbers by other words count
+    other things ("a 7.0-magnitude earthquake" / "put the death toll at 50,000")."""
+    return m.items[i].text.lower() == m.items[j].text.lower() and contradict(m.feats[i].numbers, m.feats[j].numbers)
+
+
+def _counts_differ(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Do two mentions count one named thing differently ("32 missiles" / "40 missiles")? A
+    number counting nothing named ("aged 50", "June 25, 2009") says nothing here."""
+    for unit in {u for _, u in a} & {u for _, u in b} - {""}:
+        if not {v for v, u in a if u == unit} & {v for v, u in b if u == unit}:
+            return True
+    return False
