@@ -64,3 +64,20 @@ def assert_example_resolved(ex, t) -> None:
     }
     for key, want in ex.expect.items():
         assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+
+
+def clause_label(text: str, trigger: str, times: tuple[str, ...] = (), in_piece: bool = False) -> str | None:
+    """The label `syntax.clauses.clause` makes for the event word `trigger` of `text`: the text
+    parsed whole, or with `in_piece` only the piece the trigger is in (`events.labels.pieces`,
+    as the labeller parses it); the time expressions `times` are left out of the label."""
+    from timeline.events.labels import pieces
+    from timeline.syntax import parse_spans
+    from timeline.syntax.clauses import clause, token_at
+
+    at = text.index(trigger)
+    start, end = next(p for p in pieces(text, 0, len(text)) if p[0] <= at < p[1]) if in_piece else (0, len(text))
+    parse = parse_spans(text, [(start, end)])[0]
+    i = token_at(parse, at, at + len(trigger))
+    exclude = [(text.index(t), text.index(t) + len(t)) for t in times]
+    found = clause(parse, i, text, exclude)
+    return found.label if found else None

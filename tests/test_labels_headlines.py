@@ -7,17 +7,11 @@ import pytest
 
 from timeline.syntax.lint import lint
 
+from conftest import clause_label
+
 
 def _label(text: str, trigger: str, times: tuple[str, ...] = ()) -> str | None:
-    from timeline.syntax import parse_spans
-    from timeline.syntax.clauses import clause, token_at
-
-    at = text.index(trigger)
-    parse = parse_spans(text, [(0, len(text))])[0]
-    i = token_at(parse, at, at + len(trigger))
-    exclude = [(text.index(t), text.index(t) + len(t)) for t in times]
-    found = clause(parse, i, text, exclude)
-    return found.label if found else None
+    return clause_label(text, trigger, times)
 
 
 @pytest.mark.parametrize("sentence, trigger, wanted", [

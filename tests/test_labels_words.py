@@ -7,19 +7,11 @@ import pytest
 
 from timeline.syntax.lint import lint
 
+from conftest import clause_label
+
 
 def _label(text: str, trigger: str, times: tuple[str, ...] = ()) -> str | None:
-    from timeline.events.labels import pieces
-    from timeline.syntax import parse_spans
-    from timeline.syntax.clauses import clause, token_at
-
-    at = text.index(trigger)
-    start, end = next(p for p in pieces(text, 0, len(text)) if p[0] <= at < p[1])
-    parse = parse_spans(text, [(start, end)])[0]
-    i = token_at(parse, at, at + len(trigger))
-    exclude = [(text.index(t), text.index(t) + len(t)) for t in times]
-    found = clause(parse, i, text, exclude)
-    return found.label if found else None
+    return clause_label(text, trigger, times, in_piece=True)
 
 
 @pytest.mark.parametrize("sentence, trigger, whole", [
