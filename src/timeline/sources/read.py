@@ -39,6 +39,7 @@ _VALUE_RE = re.compile(r"\bvalue=\"([^\"]*)\"")
 # (\x01, \x02, ...) make a file "data" when there are many of them.
 _ESCAPE_RE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]{0,512}(?:\x07|\x1b\\\\)|\x9b[0-?]*[ -/]*[@-~]"
                         "|[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # (where any of _ESCAPE_RE's begins: one scan)
 _DATA_RE = re.compile("[\x01-\x06\x0e-\x1a\x1c-\x1f\x7f\ufffe\uffff]")
 _LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85"
 
@@ -159,7 +160,7 @@ def without_controls(text: str) -> str:
     into it are offsets into the file's text): ANSI escape sequences and stray controls become
     spaces, a vertical tab, form feed or other line-breaking control a line break. Tabs, line
     feeds and carriage returns stay."""
-    if not _ESCAPE_RE.search(text):
+    if not _CONTROL_RE.search(text):  # (a class scans 4x faster than the alternation)
         return text
 
     def blank(m: re.Match[str]) -> str:
