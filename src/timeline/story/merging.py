@@ -177,17 +177,22 @@ def _score(pairs: tuple[np.ndarray, np.ndarray], items: Sequence[Event], feats: 
     same_article = doc[i] == doc[j]
     meet = ~(np.minimum(hi[i], hi[j]) <= np.maximum(lo[i], lo[j]))  # (`_overlap`; ±inf: open)
     keep = meet | ~same_article
-    counted = np.array([bool(f.numbers) for f in feats], dtype=bool)
-    for x in np.flatnonzero(keep & ~same_article & counted[i] & counted[j]).tolist():
-        if contradict(feats[int(i[x])].numbers, feats[int(j[x])].numbers):
-            keep[x] = False
     i, j, same_article, meet = i[keep], j[keep], same_article[keep], meet[keep]
     s = _dots(vectors, i, j)
     same_day = meet & precise[i] & precise[j]
     inside = same_day & same_article
     agree = inside | (meet & ((s >= rules.min_similarity) | (same_day & (s >= rules.same_day_similarity))))
-    score = np.where(inside & (rules.same_day_similarity > s), rules.same_day_similarity, s)  # max(s, ...)
     differ = ~meet & ~same_article & (s >= rules.disagreement_similarity)
+    sets: dict[frozenset[tuple[str, str]], int] = {frozenset(): 0}  # (each distinct set of numbers, numbered)
+    numbers = np.array([sets.setdefault(f.numbers, len(sets)) for f in feats], dtype=np.int64)
+    asked = np.flatnonzero((agree | differ) & ~same_article & (numbers[i] > 0) & (numbers[j] > 0))  # (pairs that count)
+    if len(asked):
+        of = list(sets)
+        codes, inverse = np.unique(numbers[i[asked]] * len(sets) + numbers[j[asked]], return_inverse=True)
+        said = np.array([contradict(of[c // len(sets)], of[c % len(sets)]) for c in codes.tolist()], dtype=bool)
+        contradicted = asked[said[inverse.reshape(-1)]]  # (each pair of sets read once)
+        agree[contradicted] = differ[contradicted] = False
+    score = np.where(inside & (rules.same_day_similarity > s), rules.same_day_similarity, s)  # max(s, ...)
     a = np.flatnonzero(agree)
     a = a[np.lexsort((j[a], i[a], -score[a], ~same_article[a]))]
     d = np.flatnonzero(differ)
