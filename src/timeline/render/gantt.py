@@ -31,6 +31,7 @@ from .rows import Row, reading_order, story_rows
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+from matplotlib.collections import PolyCollection
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 
@@ -265,8 +266,7 @@ def _draw_rows(ax: "Axes", panel: _Panel, axis: StoryAxis, outliers: set[int], c
     ax.set_xlim(0, 1)
     _x_ticks(ax, axis, relative)
     ax.tick_params(axis="y", length=0)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+    ax.spines[["top", "right"]].set_visible(False)
 
 
 LABEL_ROOM = (LEFT - 0.015) * WIDTH * 72  # points between the figure's left edge and the labels' end
@@ -389,22 +389,18 @@ def _coverage(ax: "Axes", axis: StoryAxis, docs: Sequence[Document], colours: di
     bottom = [0.0] * len(days)
     lefts = [axis.place(d) for d in days]
     widths = [max(axis.place(d + 1) - axis.place(d), 0.001) * 0.9 for d in days]
-    from matplotlib.collections import PolyCollection
-
     for o in outlets:  # (one collection of bars per outlet: a thousand bar patches drew slowly)
         counts = [per_day[d][o] for d in days]
         bars = [((x, b), (x + w, b), (x + w, b + c), (x, b + c))
                 for x, w, b, c in zip(lefts, widths, bottom, counts) if c]
         ax.add_collection(PolyCollection(bars, facecolors=colours.get(o, OTHER), linewidths=0))
         bottom = [b + c for b, c in zip(bottom, counts)]
-    ax.set_xlim(0, 1)
-    ax.set_xticks([])
+    ax.set(xlim=(0, 1), xticks=[])
     peak = max(bottom, default=0)
     ax.set_ylim(0, max(peak, 1) * 1.15)
     ax.set_yticks([0, peak] if peak else [0])
     ax.tick_params(axis="y", labelsize=8)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+    ax.spines[["top", "right"]].set_visible(False)
     for x in axis.breaks():
         ax.axvspan(x - 0.008, x + 0.008, color="white", zorder=3)
     n = int(sum(bottom))
@@ -490,14 +486,14 @@ def _legend(fig: "Figure", tl: Timeline, colours: dict[str, str], rows: Sequence
 
 def figure_bytes(fig: "Figure", fmt: str) -> bytes:
     """Render a figure to PNG/SVG/PDF bytes, deterministically (no dates or versions embedded)."""
+    import warnings
+
     import matplotlib
 
     matplotlib.rcParams["svg.hashsalt"] = "timeline"
     metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
                 "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}}[fmt]
     buf = io.BytesIO()
-    import warnings
-
     with warnings.catch_warnings():  # "Glyph ... missing from font" for emoji or CJK titles:
         warnings.simplefilter("ignore", UserWarning)  # the chart still draws; stderr stays clean
         fig.savefig(buf, format=fmt, metadata=metadata)
