@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 from matplotlib.collections import PolyCollection
 from matplotlib.font_manager import FontProperties
+from matplotlib.patches import Patch, Rectangle
 from matplotlib.textpath import TextToPath
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
@@ -314,8 +315,8 @@ def _bar(ax: "Axes", r: Row, y: float, axis: StoryAxis, colours: dict[str, str],
         if instant:
             ax.plot([(a + b) / 2], [yk], marker="D", color=c, markersize=max(3.5, 8 * stripe / 0.62), zorder=4)
             continue
-        ax.barh(yk, max(b - a, 0.002), left=a, height=stripe, color=c, alpha=0.9 if stated else 0.25,
-                edgecolor=c, linewidth=0.6, zorder=3)
+        ax.add_patch(Rectangle((a, yk - stripe / 2), max(b - a, 0.002), stripe, facecolor=c, edgecolor=c,
+                               alpha=0.9 if stated else 0.25, linewidth=0.6, zorder=3))  # (what barh adds)
     c0 = colours.get(outlets[0], OTHER)
     if lo is None or (lo is not None and not axis.inside(lo) and lo < axis.lo):
         ax.plot([a], [y], marker="<", color=c0, markersize=7, zorder=4, clip_on=False)
@@ -448,7 +449,6 @@ def _legend(fig: "Figure", tl: Timeline, colours: dict[str, str], rows: Sequence
 
     from matplotlib.artist import Artist
     from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
 
     counts = Counter(d.outlet for d in tl.documents if d.duplicate_of is None)
     named = [o for o in sorted(counts, key=lambda o: (-counts[o], o)) if colours.get(o) != OTHER]
