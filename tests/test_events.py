@@ -198,3 +198,36 @@ def test_a_happening_noun_that_is_the_agent_dates_the_verb_with_it():
 def test_a_verb_linked_by_after_to_a_happening_and_its_day_comes_after_that_day():
     e = events_of("Two men died after the attack on Monday.")["died"]
     assert e.relation is Relation.AFTER and e.envelope.start == datetime(2026, 2, 3)
+
+
+@pytest.mark.parametrize("syntax", ["none", "all"])
+def test_what_is_told_in_the_past_is_not_dated_after_publication(syntax: str):
+    """A past-tense event does not take a time that begins after its article's day, whether the
+    sentence is parsed or not: the later time belongs to another clause."""
+    text = ("The court heard the case on Monday. He was denied bail and will be sentenced on 29 March. "
+            "Aid workers arrived and will leave the city tomorrow.")
+    evs = {e.text: e for e in build_timeline([Document("d", text, dct=DCT)], syntax=syntax).events}
+    for past in ("denied", "arrived"):
+        e = evs[past]
+        assert e.envelope.start is None or e.envelope.start < datetime(2026, 2, 7), (past, e.envelope)
+    assert evs["sentenced"].envelope.start == datetime(2026, 3, 29)  # (the future one keeps it)
+    assert evs["leave"].envelope.start == datetime(2026, 2, 7)
+
+
+def test_a_past_event_keeps_a_later_time_of_its_own_day_or_before():
+    """The negative: the publication day itself and earlier times stay."""
+    evs = events_of("Aid workers arrived on Friday. Officials met on Wednesday.")
+    assert evs["arrived"].envelope.start == datetime(2026, 2, 6)
+    assert evs["met"].envelope.start == datetime(2026, 2, 4)
+
+
+def test_a_past_verb_that_schedules_keeps_the_later_time_it_sets():
+    evs = events_of("The speaker called a vote for next week. The commission convened talks for 12 February.")
+    assert evs["called"].envelope.start == datetime(2026, 2, 9)
+    assert evs["convened"].envelope.start == datetime(2026, 2, 12)
+
+
+def test_a_later_time_does_not_carry_on_to_the_next_past_event():
+    evs = events_of("The commission convened talks for 12 February. The previous round collapsed.")
+    assert evs["collapsed"].anchor is not AnchorKind.NARRATIVE
+    assert evs["collapsed"].envelope.end == datetime(2026, 2, 7)

@@ -172,6 +172,14 @@ def _shifted(env: Interval | None, rel: RelInterval | None, relation: Relation
     return env, rel
 
 
+def _later_than(src: Event, ev: Event) -> bool:
+    """Does `src`'s time begin after the end of what `ev`'s tense allows (for a past event, its
+    article's day)? Then it does not carry on to `ev` ("convened talks for Thursday. The
+    talks stalled": not on Thursday)."""
+    return (src.envelope is not None and src.envelope.start is not None and ev.envelope is not None
+            and ev.envelope.end is not None and src.envelope.start >= ev.envelope.end)
+
+
 def propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset()) -> list[Event]:
     """Anchor what no time expression anchors: reported speech on the time of its reporting
     ("said Tuesday that the plant had been hit": before Tuesday ends), else the passage's
@@ -205,7 +213,7 @@ def propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset()) -> 
                              envelope=env, relative=rel)
             elif (last is not None and si - last[1] <= NARRATIVE_REACH and ev.tense in (Tense.PAST, Tense.UNKNOWN)
                   and ev.modality == "" and last[0].relation in (Relation.ON, Relation.DURING)
-                  and last[0].tense is Tense.PAST):
+                  and last[0].tense is Tense.PAST and not _later_than(last[0], ev)):
                 src = last[0]
                 relation = Relation.BEFORE if ev.aspect == "PERFECTIVE" else Relation.ON
                 env, rel = _shifted(src.envelope, src.relative, relation)

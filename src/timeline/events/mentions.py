@@ -25,7 +25,10 @@ from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
 from ..time.tense import VerbGroup, tense_of_span
 
-if TYPE_CHECKING:  # pragma: no cover
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from ..model import Timex  # pragma: no cover
     from ..syntax import Parse
     from ..syntax.predicates import ParsedSentence
 
@@ -45,6 +48,7 @@ class _Lexicon:
     modifiees: frozenset[str]
     closed: frozenset[str]  # closed-class words: never an event
     attribution: frozenset[str] = frozenset()  # verbs of a trailing attribution ("..., officials said")
+    scheduling: frozenset[str] = frozenset()  # forms of verbs that set a time for something else
 
 
 @cache
@@ -58,7 +62,8 @@ def _lexicon() -> _Lexicon:
         verb_forms[form] = lemma
     return _Lexicon(frozenset(data["nouns"]), verb_forms, frozenset(data["reporting"]),
                     frozenset(data["weak"]), frozenset(data["modifiees"]), frozenset(data["closed"]),
-                    frozenset(data.get("attribution", ())))
+                    frozenset(data.get("attribution", ())),
+                    frozenset(f for lemma in data.get("scheduling", ()) for f in inflect(lemma)))
 
 
 def _in_group(tok: Token, groups: tuple[VerbGroup, ...]) -> VerbGroup | None:
@@ -252,6 +257,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
     owned: list[bool] = []
     timex_memo: dict = {}  # type: ignore[type-arg]  # (see best_timex)
     by_tense = {relation: dct_envelope(analysis, relation) for relation in (Relation.AFTER, Relation.ON, Relation.BEFORE)}
+    published = by_tense[Relation.BEFORE][0].end if by_tense[Relation.BEFORE][0] is not None else None  # (its day's end)
     for si, sentence, found_tokens in _scored_sentences(analysis):
         if not found_tokens:
             continue
@@ -284,6 +290,9 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 if verbal is not None:
                     tense, aspect, modality = verbal
                 governing = parsed.governing(pi, sent_timexes)  # type: ignore[union-attr]
+            if governing and published is not None and tense is Tense.PAST and not modality \
+                    and w not in lex.scheduling:
+                governing = [t for t in governing if not _after(t, published)]
             found = best_timex(text, sent, tok, governing, groups, is_verb, nouns, timex_memo) if governing else None
             strength = 999.0
             if found is not None:
@@ -321,6 +330,13 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             ), si))
     anchored = propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o})
     return merge_mentions(one_entry_per_happening(anchored, [si for _, si in found_events], spans))
+
+
+def _after(t: "Timex", published: "datetime") -> bool:
+    """Does time `t` begin after its article's publication day ends? What the article tells in
+    the past did not happen then: "He was denied bail and will be sentenced on 29 November",
+    "... fly to the US tomorrow if Coleman brings these charges"."""
+    return t.envelope is not None and t.envelope.start is not None and t.envelope.start >= published
 
 
 def _attributive(toks: list[Token], i: int, groups: tuple[VerbGroup, ...], closed: frozenset[str]) -> bool:
