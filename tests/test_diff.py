@@ -340,3 +340,28 @@ def test_the_diff_chart_of_many_differences_is_at_most_2600_px_tall_and_its_labe
         assert all(b1.y0 >= b2.y1 - 0.5 or b2.y0 >= b1.y1 - 0.5 for b1, b2 in zip(boxes, boxes[1:]))
         width, _ = fig.get_size_inches() * fig.dpi
         assert all(b.x0 >= 0 and b.x1 <= width for b in boxes)  # none cut off at the edges
+
+
+def test_a_side_dated_only_by_tense_needs_more_than_one_word_in_common():
+    """A story may join "held an emergency meeting in Brussels on Thursday" to a later
+    article's "the new virus dominated their meeting" (on or before its day: that meets any
+    earlier day). One shared word does not make it one happening of both accounts; several do."""
+    from dataclasses import replace
+
+    from timeline.model import EventRef
+    from timeline.story.diff import diff_story
+
+    a = Document("a", "European health ministers held an emergency meeting in Brussels on Thursday.",
+                 dct=datetime(2026, 2, 6), source="A")
+    found = {}
+    for text in ("The new virus dominated their meeting.", "Health ministers from Europe held their emergency meeting."):
+        tl = build_timeline([a, Document("b", text, dct=datetime(2026, 2, 20), source="B")])
+        ea = next(e for e in tl.events if e.doc == "a" and e.salient)
+        eb = next(e for e in tl.events if e.doc == "b" and e.salient)
+        h = next(h for h in tl.happenings if EventRef("a", ea.id) in h.mentions)
+        joined = replace(h, mentions=(EventRef("a", ea.id), EventRef("b", eb.id)), articles=2)
+        rest = tuple(x for x in tl.happenings if x.id != h.id and EventRef("b", eb.id) not in x.mentions)
+        found[text] = diff_story(replace(tl, happenings=(joined, *rest)), {"a": frozenset("a"), "b": frozenset("b")})
+    weak, strong = found.values()
+    assert not weak.matched and len(weak.only_a) == 1 and len(weak.only_b) == 1
+    assert len(strong.matched) == 1 and strong.matched[0].status is DiffStatus.AGREE

@@ -213,7 +213,7 @@ def _numbers_contradict(story: _Story, pa: _Side, pb: _Side) -> bool:
 def _judge(story: _Story, pa: _Side, pb: _Side) -> _Verdict:
     """Are A's part and B's part one happening, and how do their times stand? Their numbers
     must not contradict (`_numbers_contradict`); times that meet need a word or name in
-    common besides the event word; times apart need the wording the story asks of the same
+    common besides the event word (two when a side only assumes its time by tense); times apart need the wording the story asks of the same
     happening dated differently (`disagreement_similarity`) and two words or names in common
     (one rare word is not a happening: "one thing we have learned" / "I learned many things")."""
     status, gap = compare(pa.span, pb.span)
@@ -228,8 +228,10 @@ def _judge(story: _Story, pa: _Side, pb: _Side) -> _Verdict:
         credible = True  # an article both sides hold: its mentions are the same happening on both
     elif _numbers_contradict(story, pa, pb):
         credible = False
-    elif status is DiffStatus.AGREE:
-        credible = bool(shared)
+    elif status is DiffStatus.AGREE:  # (a side that only assumes its time by tense: the times
+        # meeting says little, "on or before 22 May" meets any earlier day; the words must say more)
+        stated = all(any(_stated(story.items[k]) for k in p.ks) for p in (pa, pb))
+        credible = len(shared) >= (1 if stated else 2)
     else:
         credible = (len(shared) >= 2 and sim >= story.rules.disagreement_similarity
                     and _distance(pa.span, pb.span) <= MAX_GAP_DAYS)
