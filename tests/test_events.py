@@ -231,3 +231,15 @@ def test_a_later_time_does_not_carry_on_to_the_next_past_event():
     evs = events_of("The commission convened talks for 12 February. The previous round collapsed.")
     assert evs["collapsed"].anchor is not AnchorKind.NARRATIVE
     assert evs["collapsed"].envelope.end == datetime(2026, 2, 7)
+
+
+@pytest.mark.parametrize("syntax", ["none", "all"])
+def test_a_since_time_of_a_superlative_is_not_the_clause_time(syntax: str):
+    """"the first pandemic since 1968", "their lowest level since 2009": the time measures the
+    superlative; the clause's events are not "on or after 1969"."""
+    text = ("The agency has raised its alert to the top phase, indicating the first influenza pandemic since 1968 "
+            "is under way. Shares fell to their lowest level since 2009. Prices have risen since March.")
+    evs = {e.text: e for e in build_timeline([Document("d", text, dct=DCT)], syntax=syntax).events}
+    for word in ("raised", "fell"):
+        assert evs[word].anchor is AnchorKind.DCT_TENSE, (word, evs[word].anchor)
+    assert evs["risen"].anchor is AnchorKind.TIMEX and evs["risen"].relation is Relation.AFTER  # (the negative)
