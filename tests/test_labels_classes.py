@@ -103,3 +103,28 @@ def test_what_emerged_stays_in_the_label():
 def test_an_emerging_without_a_clause_is_left_alone():
     """Negative: a verb of coming out with its own phrase keeps it."""
     assert clause_label("A rare species emerged from the forest in Borneo.", "emerged") == "Rare species emerged from the forest in Borneo"
+
+
+def _label_in(text: str, trigger: str) -> str:
+    from timeline.events.labels import label_events
+    from timeline.model import AnchorKind, Document, Event, Relation
+
+    at = text.index(trigger)
+    e = Event("e1", "d", at, at + len(trigger), trigger, text, trigger, Relation.ON, AnchorKind.TIMEX)
+    (labelled,) = label_events(Document("d", text), [e], [])
+    return labelled.label
+
+
+def test_his_inside_a_label_takes_the_name_it_stands_for():
+    """"Police have interviewed his personal physician" leaves the reader asking whose."""
+    text = ("The singer Tom Avery died at his home in Leeds on Monday. Detectives investigating the death of Tom Avery "
+            "say they have interviewed his personal physician.")
+    found = _label_in(text, "interviewed")
+    assert "Avery's personal physician" in found and " his " not in found, found
+
+
+def test_his_for_a_name_the_label_gives_stays():
+    """Negative: "Avery cites his objections" names whose objections they are."""
+    text = "Tom Avery spoke in Leeds on Monday. Tom Avery cites his objections to the plan."
+    found = _label_in(text, "cites")
+    assert "his objections" in found and "Avery's objections" not in found, found

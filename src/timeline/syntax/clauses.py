@@ -32,6 +32,7 @@ from .tree import (AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
 from .subjects import PRONOUNS, clause_subject, prepositional_conjunct, reporting as _reporting, speaker, subject_of
 from .fronted import fronted_participle, present, qualifying_participle
+from .owners import named, owners, spelled
 
 MAX_CHARS = 80
 _PREMODIFIERS = frozenset({"compound", "amod", "nummod"})
@@ -277,7 +278,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             # a date phrase the parse made part of another ends no label ("collapsed last |
             # Thursday"); an object stays ("Fans marked one year")
             idxs = idxs[:-1]
-        said = _compose(parse, idxs, text, subject or prefix)  # (with "to" for a reported "would": "X to defy ...")
+        said = _compose(parse, idxs, text, subject or prefix, owners(parse, idxs, resolve))  # (with "to" for a
+        # reported "would": "X to defy ..."; a name for "his": "interviewed Jackson's physician")
         if future not in idxs or said.count("would") != 1:
             return said
         # (not after a phrase "for" opens, where "to" makes a clause of purpose: "Mexico's assembly
@@ -361,6 +363,8 @@ def _fronted(parse: Parse, kids: list[list[int]], fronted: tuple[int, int], text
         subject = words(parse, _ends(parse, whole_words(parse, _name_part(parse, subtree(kids, parse, s, keep), s))), text)
     if not subject:
         return None
+    if f" {subject.split()[-1]}'s " in f" {inner.label} ":  # (his own: "Karimov cites his objections")
+        inner = clause(parse, v, text, exclude, None, max_chars - 25, widen=False) or inner
     label = " ".join([subject, verb] + inner.label.split()[1:])
     label = label[:1].upper() + label[1:]
     if len(label) > max_chars or lint(label):
@@ -456,12 +460,17 @@ def _owner(parse: Parse, phrase_: list[int], resolve: Resolver | None) -> str | 
 NOUN_PHRASE = frozenset({"amod", "compound", "nummod", "nmod:poss", "flat", "fixed", "det", "advmod", "nmod:desc",
                          "case", "punct"})
 
-def _compose(parse: Parse, idxs: list[int], text: str, subject: str | None) -> str:
+def _compose(parse: Parse, idxs: list[int], text: str, subject: str | None, owned: dict[int, str] | None = None) -> str:
     idxs = _ends(parse, idxs)
     if not subject:  # no subject ("We are still counting the damage"): the label opens with its verb
         while len(idxs) > 1 and parse.tokens[idxs[0]].upos == "AUX" and parse.tokens[idxs[0]].dep.startswith("aux"):
             idxs = idxs[1:]
-    body = STAMP_RE.sub("", words(parse, idxs, text)).strip(" ,;:-–—")
-    if subject:
-        body = f"{subject} {body}"
+
+    def body_of(owned_: dict[int, str]) -> str:
+        body = STAMP_RE.sub("", spelled(parse, idxs, text, owned_) if owned_ else words(parse, idxs, text)).strip(" ,;:-–—")
+        return f"{subject} {body}" if subject else body
+
+    body = body_of({})
+    if owned and (owned := named(body, {j: n for j, n in owned.items() if j in idxs[1:]})):
+        body = body_of(owned)
     return body[:1].upper() + body[1:]
