@@ -128,3 +128,11 @@ def test_his_for_a_name_the_label_gives_stays():
     text = "Tom Avery spoke in Leeds on Monday. Tom Avery cites his objections to the plan."
     found = _label_in(text, "cites")
     assert "his objections" in found and "Avery's objections" not in found, found
+
+
+def test_her_after_a_named_subject_stays():
+    """Negative: after a subject that is a name, "her" may be hers: it stays."""
+    text = ("Ann Avery, a singer, spoke in Leeds. Ms Avery attended the trial of her late brother's doctor in Leeds "
+            "on Thursday.")
+    found = _label_in(text, "attended")
+    assert "her late brother's doctor" in found, found

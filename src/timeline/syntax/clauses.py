@@ -278,8 +278,11 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             # a date phrase the parse made part of another ends no label ("collapsed last |
             # Thursday"); an object stays ("Fans marked one year")
             idxs = idxs[:-1]
-        said = _compose(parse, idxs, text, subject or prefix, owners(parse, idxs, resolve))  # (with "to" for a
-        # reported "would": "X to defy ..."; a name for "his": "interviewed Jackson's physician")
+        # (a name for "his": "interviewed Jackson's physician"; not where the subject is a name, whose
+        # own it may be: "Ms Jackson attended the trial of her late brother's doctor")
+        owned = {} if prefix or subj is not None and (toks[subj].upos == "PROPN" or toks[subj].text.lower() in {"he", "she"}) \
+            else owners(parse, idxs, resolve)
+        said = _compose(parse, idxs, text, subject or prefix, owned)  # (with "to" for a reported "would": "X to defy ...")
         if future not in idxs or said.count("would") != 1:
             return said
         # (not after a phrase "for" opens, where "to" makes a clause of purpose: "Mexico's assembly

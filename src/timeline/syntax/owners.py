@@ -4,7 +4,8 @@ A label is read alone, beside a date: "Police have interviewed his personal phys
 the reader asking whose. A possessive "his" or "her" past the label's first word (the subject's
 own is `clauses._owner`'s) takes the name the article's coreference finds for it ("Jackson's
 personal physician"), unless the label names that one already ("Solomou cites his objections":
-his own), or no name is found (the word stays).
+his own), or no name is found (the word stays). `clauses` asks only where the label's subject is
+no name (one may be whose it is: "Ms Jackson attended the trial of her late brother's doctor").
 """
 from __future__ import annotations
 
