@@ -136,3 +136,11 @@ def test_her_after_a_named_subject_stays():
             "on Thursday.")
     found = _label_in(text, "attended")
     assert "her late brother's doctor" in found, found
+
+
+def test_her_after_a_name_a_headline_ran_into_stays():
+    """Negative: the subject is the name that opens the sentence a page ran a headline into."""
+    text = ("Tom Avery concert: Ann to sing in Leeds Ms Avery attended the trial of her late brother's doctor in Leeds "
+            "on Thursday Tom Avery's sister Ann is to return to the stage after 20 years.")
+    found = _label_in(text, "attended")
+    assert "her late brother's doctor" in found, found

@@ -280,8 +280,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             idxs = idxs[:-1]
         # (a name for "his": "interviewed Jackson's physician"; not where the subject is a name, whose
         # own it may be: "Ms Jackson attended the trial of her late brother's doctor")
-        owned = {} if prefix or subj is not None and (toks[subj].upos == "PROPN" or toks[subj].text.lower() in {"he", "she"}) \
-            else owners(parse, idxs, resolve)
+        owned = {} if prefix or stranded or subj is not None and (toks[subj].upos == "PROPN" or toks[subj].text.lower()
+                                                                  in {"he", "she"}) else owners(parse, idxs, resolve)
         said = _compose(parse, idxs, text, subject or prefix, owned)  # (with "to" for a reported "would": "X to defy ...")
         if future not in idxs or said.count("would") != 1:
             return said
