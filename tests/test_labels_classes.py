@@ -144,3 +144,11 @@ def test_her_after_a_name_a_headline_ran_into_stays():
             "on Thursday Tom Avery's sister Ann is to return to the stage after 20 years.")
     found = _label_in(text, "attended")
     assert "her late brother's doctor" in found, found
+
+
+def test_a_who_clause_takes_no_of_phrase():
+    """Negative: "who" stands for a person; a parse that hangs its clause on "the timing of the
+    visit" gets no "of the visit" besides."""
+    found = clause_label("The timing of the trip by Smith and other leaders, including Mayor Tom Reed—who announced "
+                         "plans for a direct meeting with the unions—shows a growing rift.", "announced")
+    assert found is None or "of the trip" not in found, found

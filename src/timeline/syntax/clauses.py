@@ -439,10 +439,12 @@ def _later_that(parse: Parse, kids: list[list[int]], i: int, k: int) -> bool:
 def _of_phrase(parse: Parse, kids: list[list[int]], noun: int, i: int, phrase) -> list[int]:  # type: ignore[no-untyped-def]
     """The "of" phrase between the noun a relative clause qualifies and the clause's verb at i,
     which says what the noun is ("a new kind | of flu | that has killed": "New kind of flu has
-    killed", not "New kind has killed"); empty when the verb is no relative clause's."""
+    killed", not "New kind has killed"); empty when the verb is no relative clause's whose
+    subject is "that" or "which"."""
     toks = parse.tokens
-    if toks[i].dep != "acl:relcl" or toks[i].head != noun:
-        return []
+    if toks[i].dep != "acl:relcl" or toks[i].head != noun or not any(
+            toks[k].text.lower() in {"that", "which"} and toks[k].dep in SUBJECTS for k in kids[i]):
+        return []  # (a "who" is a person's: "The timing of the visit ..., including Macron — who announced": not the timing's)
     return [j for k in kids[noun] if noun < k < i and toks[k].dep == "nmod"
             and any(toks[c].dep == "case" and toks[c].text.lower() == "of" for c in kids[k]) for j in phrase(k)]
 
