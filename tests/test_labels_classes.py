@@ -152,3 +152,17 @@ def test_a_who_clause_takes_no_of_phrase():
     found = clause_label("The timing of the trip by Smith and other leaders, including Mayor Tom Reed—who announced "
                          "plans for a direct meeting with the unions—shows a growing rift.", "announced")
     assert found is None or "of the trip" not in found, found
+
+
+def test_the_of_phrase_is_the_labels_not_a_participant():
+    """The of-phrase tells the reader what the noun is; who takes part is the noun's phrase, as
+    before ("the last version of the Zeta phone, which held 6GB": no event of the Zeta phone's)."""
+    from timeline.syntax import parse_spans
+    from timeline.syntax.clauses import clause, token_at
+
+    text = "Experts said a new strain of Zeta flu that has killed 12 people in Vietnam is spreading."
+    parse = parse_spans(text, [(0, len(text))])[0]
+    at = text.index("killed")
+    found = clause(parse, token_at(parse, at, at + 6), text)
+    assert found.label.startswith("New strain of Zeta flu has killed"), found.label
+    assert not any("Zeta" in p for p in found.participants), found.participants

@@ -167,6 +167,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     optional: list[list[int]] = []
     late_starts: set[int] = set()  # (the first words of the clauses among `optional`)
     subject: str | None = None
+    who: str | None = None  # the subject as a participant, where the label's says more ("New kind | of flu")
     prefix: str | None = None  # a possessive pronoun's name ("Jackson's"), before the subject it stood in
     subj = None
     stranded: list[int] | None = None  # (a subject the parse hung on the phrase before the verb)
@@ -236,9 +237,12 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 else:
                     subject = resolve(parse, subj) if resolve is not None else None
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
-                part = _ends(parse, whole_words(parse, _name_part(parse, phrase(subj), subj) + _of_phrase(parse, kids, subj, i, phrase)))
-                owner = _owner(parse, part, resolve)  # "his doctor called for help": Jackson's doctor
-                subject = " ".join(x for x in (owner, words(parse, part[1:] if owner else part, text)) if x) or None
+                of_ = _of_phrase(parse, kids, subj, i, phrase)
+                for with_of in ((False, True) if of_ else (False,)):  # (who takes part: the noun; the label: with its of-phrase)
+                    part = _ends(parse, whole_words(parse, _name_part(parse, phrase(subj), subj) + (of_ if with_of else [])))
+                    owner = _owner(parse, part, resolve)  # "his doctor called for help": Jackson's doctor
+                    subject = " ".join(x for x in (owner, words(parse, part[1:] if owner else part, text)) if x) or None
+                    who = subject if not with_of else who
             elif conjunct is not None:
                 trimmed.append(conjunct[1])
             else:
@@ -339,7 +343,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     if stranded:  # (its names one by one: "Herbert 'H' Jones", "Ian McKay")
         found = participants(parse, kids, i, text, None, keep, subj, in_time, resolve)
         return Clause(label, tuple(dict.fromkeys(names(parse, stranded, text) + list(found))))
-    return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time, resolve))
+    return Clause(label, participants(parse, kids, i, text, who or subject, keep, subj, in_time, resolve))
 
 
 PREDICATES = frozenset({"root", "ccomp", "xcomp", "advcl", "advcl:relcl", "conj", "parataxis", "acl", "acl:relcl",
