@@ -24,14 +24,15 @@ from . import Parse
 from .participants import names, participants
 from .trim import (change_target, gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase,
                    held_opener, reported_future, wh_on_time, whole_words,
-                   adjacent_place, that_clauses, light_object, unmarked_apposition)
+                   adjacent_place, that_clauses, light_object, split_object, unmarked_apposition)
 from .misparse import (QUOTES, SEPARATORS, before_aside, names_opening, possessed, quoted, run_on, run_on_span, time_residue,
                        run_on_clause, stray_object, whole_phrase, from_name, stranded as stranded_subject)
 from .tree import (AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree,  # noqa: F401
                    token_at, words)  # (token_at: what callers find the trigger's token with)
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
-from .subjects import PRONOUNS, reporting as _reporting, speaker, subject_of
+from .subjects import PRONOUNS, clause_subject, prepositional_conjunct, reporting as _reporting, speaker, subject_of
 from .fronted import fronted_participle, present, qualifying_participle
+from .owners import named, owners, spelled
 
 MAX_CHARS = 80
 _PREMODIFIERS = frozenset({"compound", "amod", "nummod"})
@@ -166,6 +167,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     optional: list[list[int]] = []
     late_starts: set[int] = set()  # (the first words of the clauses among `optional`)
     subject: str | None = None
+    who: str | None = None  # the subject as a participant, where the label's says more ("New kind | of flu")
     prefix: str | None = None  # a possessive pronoun's name ("Jackson's"), before the subject it stood in
     subj = None
     stranded: list[int] | None = None  # (a subject the parse hung on the phrase before the verb)
@@ -197,6 +199,11 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         optional += [phrase(k) for k in adjacent_place(parse, kids, i) if keep(k)]  # ("attacks | in London")
     else:
         subj = subject_of(parse, kids, i)
+        # (a second noun of a phrase a preposition opens is no subject: "Passengers arriving from
+        # Mexico and | the US | are being scanned": the passengers, with the whole phrase)
+        conjunct = prepositional_conjunct(parse, kids, i, subj)
+        if conjunct is not None:
+            subj = conjunct[0]
         fixed = [k for k in kids[i] if (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)
                  and not in_time(k)] + [i] + particles(parse, kids, i) + change_target(parse, kids, i, in_time)
         copular = head.upos in {"NOUN", "PROPN", "NUM"} and any(toks[k].dep == "cop" for k in kids[i])
@@ -230,9 +237,14 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                 else:
                     subject = resolve(parse, subj) if resolve is not None else None
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
-                part = _ends(parse, whole_words(parse, _name_part(parse, phrase(subj), subj)))
-                owner = _owner(parse, part, resolve)  # "his doctor called for help": Jackson's doctor
-                subject = " ".join(x for x in (owner, words(parse, part[1:] if owner else part, text)) if x) or None
+                of_ = _of_phrase(parse, kids, subj, i, phrase)
+                for with_of in ((False, True) if of_ else (False,)):  # (who takes part: the noun; the label: with its of-phrase)
+                    part = _ends(parse, whole_words(parse, _name_part(parse, phrase(subj), subj) + (of_ if with_of else [])))
+                    owner = _owner(parse, part, resolve)  # "his doctor called for help": Jackson's doctor
+                    subject = " ".join(x for x in (owner, words(parse, part[1:] if owner else part, text)) if x) or None
+                    who = subject if not with_of else who
+            elif conjunct is not None:
+                trimmed.append(conjunct[1])
             else:
                 trimmed.append(possessed(parse, subject_phrase(subj), i))
                 owner = _owner(parse, trimmed[-1], resolve)  # "his songs topped ...": Jackson's songs
@@ -240,14 +252,17 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                     trimmed[-1] = trimmed[-1][1:]
                     prefix = owner
         obliques = [k for k in kids[i] if k > i and (toks[k].dep in OBLIQUES or copular and toks[k].dep == "nmod") and keep(k)
-                    and not attribution(parse, kids, k) and not _aside(parse, kids, k) and not run_on(parse, kids, k)][:2]
+                    and not attribution(parse, kids, k) and not _aside(parse, kids, k) and not run_on(parse, kids, k)
+                    and not clause_subject(parse, kids, k)][:2]  # (not "as his verdict | was confirmed")
         obliques += gerund_complements(parse, kids, i)[:2 - len(obliques)]
         # a clause the verb takes after an oblique ("came to the doorstep of King's College |
         # ... that its department has been researching") goes before the oblique does
         late = [k for k in kids[i] if k > i and toks[k].dep == "ccomp" and keep(k)
                 and any(o < k for o in obliques) and head.lemma.lower() not in _reporting()]
         trimmed += [phrase(k) for k in kids[i] if k > i and toks[k].dep in OBJECTS and keep(k) and k not in late
+                    and not _later_that(parse, kids, i, k)
                     and not run_on(parse, kids, k) and not run_on_clause(parse, kids, i, k, _reporting())]
+        trimmed = [split_object(parse, kids, p, keep) for p in trimmed]  # ("a request to bar | Dr Jones ...")
         trimmed += [phrase(k) for k in that_clauses(parse, kids, i, _reporting())]  # ("suggested | that ...")
         trimmed += [subtree(kids, parse, k, lambda c, k=k: keep(c) or toks[c].dep == "acl:relcl" and toks[c].head == k)
                     for k in wh_on_time(parse, kids, i, in_time) + second_subjects(parse, kids, i)]
@@ -267,8 +282,16 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
             # a date phrase the parse made part of another ends no label ("collapsed last |
             # Thursday"); an object stays ("Fans marked one year")
             idxs = idxs[:-1]
-        said = _compose(parse, idxs, text, subject or prefix)  # (with "to" for a reported "would": "X to defy ...")
-        return re.sub(r"\bwould\b", "to", said, count=1) if future in idxs and said.count("would") == 1 else said
+        # (a name for "his": "interviewed Jackson's physician"; not where the subject is a name, whose
+        # own it may be: "Ms Jackson attended the trial of her late brother's doctor")
+        owned = {} if prefix or stranded or subj is not None and (toks[subj].upos == "PROPN" or toks[subj].text.lower()
+                                                                  in {"he", "she"}) else owners(parse, idxs, resolve)
+        said = _compose(parse, idxs, text, subject or prefix, owned)  # (with "to" for a reported "would": "X to defy ...")
+        if future not in idxs or said.count("would") != 1:
+            return said
+        # (not after a phrase "for" opens, where "to" makes a clause of purpose: "Mexico's assembly
+        # for export factories | to defy": "will defy")
+        return re.sub(r"\bwould\b", "will" if _FOR_BEFORE.search(said) else "to", said, count=1)
 
     def shed(phrase_: list[int], optional_: bool = False) -> list[int] | None:  # (trim.shed: its last dependent that may go)
         return shed_phrase(parse, kids, phrase_, i, quotations, optional_)
@@ -320,7 +343,7 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
     if stranded:  # (its names one by one: "Herbert 'H' Jones", "Ian McKay")
         found = participants(parse, kids, i, text, None, keep, subj, in_time, resolve)
         return Clause(label, tuple(dict.fromkeys(names(parse, stranded, text) + list(found))))
-    return Clause(label, participants(parse, kids, i, text, subject, keep, subj, in_time, resolve))
+    return Clause(label, participants(parse, kids, i, text, who or subject, keep, subj, in_time, resolve))
 
 
 PREDICATES = frozenset({"root", "ccomp", "xcomp", "advcl", "advcl:relcl", "conj", "parataxis", "acl", "acl:relcl",
@@ -347,6 +370,8 @@ def _fronted(parse: Parse, kids: list[list[int]], fronted: tuple[int, int], text
         subject = words(parse, _ends(parse, whole_words(parse, _name_part(parse, subtree(kids, parse, s, keep), s))), text)
     if not subject:
         return None
+    if f" {subject.split()[-1]}'s " in f" {inner.label} ":  # (his own: "Karimov cites his objections")
+        inner = clause(parse, v, text, exclude, None, max_chars - 25, widen=False) or inner
     label = " ".join([subject, verb] + inner.label.split()[1:])
     label = label[:1].upper() + label[1:]
     if len(label) > max_chars or lint(label):
@@ -400,6 +425,34 @@ def _name_part(parse: Parse, phrase_: list[int], head: int) -> list[int]:
     return [j for j in out if j >= start]  # (contiguous: no word from before a gap)
 
 
+_FOR_BEFORE = re.compile(r"\bfor(?:\s+[\w'’-]+){1,4}\s+would\b", re.IGNORECASE)
+
+
+def _later_that(parse: Parse, kids: list[list[int]], i: int, k: int) -> bool:
+    """Whether the clause at k is a second one "that" opens after another of the verb at i: the
+    first clause's, which the parse hung on the verb ("emerged | that the government was warned
+    | that the conflict could provoke ..."); it goes with that clause's end."""
+    toks = parse.tokens
+
+    def that(j: int) -> bool:
+        return toks[j].dep == "ccomp" and any(toks[m].dep == "mark" and toks[m].text.lower() == "that" for m in kids[j])
+
+    return that(k) and any(i < j < k and that(j) for j in kids[i])
+
+
+def _of_phrase(parse: Parse, kids: list[list[int]], noun: int, i: int, phrase) -> list[int]:  # type: ignore[no-untyped-def]
+    """The "of" phrase between the noun a relative clause qualifies and the clause's verb at i,
+    which says what the noun is ("a new kind | of flu | that has killed": "New kind of flu has
+    killed", not "New kind has killed"); empty when the verb is no relative clause's whose
+    subject is "that" or "which"."""
+    toks = parse.tokens
+    if toks[i].dep != "acl:relcl" or toks[i].head != noun or not any(
+            toks[k].text.lower() in {"that", "which"} and toks[k].dep in SUBJECTS for k in kids[i]):
+        return []  # (a "who" is a person's: "The timing of the visit ..., including Macron — who announced": not the timing's)
+    return [j for k in kids[noun] if noun < k < i and toks[k].dep == "nmod"
+            and any(toks[c].dep == "case" and toks[c].text.lower() == "of" for c in kids[k]) for j in phrase(k)]
+
+
 def _owner(parse: Parse, phrase_: list[int], resolve: Resolver | None) -> str | None:
     """The name a possessive pronoun that opens a phrase stands for, as a possessive ("his songs":
     "Jackson's"), else None."""
@@ -416,12 +469,17 @@ def _owner(parse: Parse, phrase_: list[int], resolve: Resolver | None) -> str | 
 NOUN_PHRASE = frozenset({"amod", "compound", "nummod", "nmod:poss", "flat", "fixed", "det", "advmod", "nmod:desc",
                          "case", "punct"})
 
-def _compose(parse: Parse, idxs: list[int], text: str, subject: str | None) -> str:
+def _compose(parse: Parse, idxs: list[int], text: str, subject: str | None, owned: dict[int, str] | None = None) -> str:
     idxs = _ends(parse, idxs)
     if not subject:  # no subject ("We are still counting the damage"): the label opens with its verb
         while len(idxs) > 1 and parse.tokens[idxs[0]].upos == "AUX" and parse.tokens[idxs[0]].dep.startswith("aux"):
             idxs = idxs[1:]
-    body = STAMP_RE.sub("", words(parse, idxs, text)).strip(" ,;:-–—")
-    if subject:
-        body = f"{subject} {body}"
+
+    def body_of(owned_: dict[int, str]) -> str:
+        body = STAMP_RE.sub("", spelled(parse, idxs, text, owned_) if owned_ else words(parse, idxs, text)).strip(" ,;:-–—")
+        return f"{subject} {body}" if subject else body
+
+    body = body_of({})
+    if owned and (owned := named(body, {j: n for j, n in owned.items() if j in idxs[1:]})):
+        body = body_of(owned)
     return body[:1].upper() + body[1:]

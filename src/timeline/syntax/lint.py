@@ -42,6 +42,10 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
   clipped     a word or phrase cut in two: a piece of a word a hyphen joined at either end ("-operation
               minister had suggested", "Disasters Emergency Committee is co"), a phrase that lost its
               first word ("Least 122 people", "Number have died": "At least", "A number")
+  empty       says nothing a reader can use: how someone looked or seemed, a verb of appearance
+              with a word or two after it and no phrase ("Dr Jones looked sombre", "The minister
+              seemed tired"); or that news came out, not what it was: a noun of disclosure and a verb
+              of coming out with nothing after them ("Fresh evidence emerged", "New details surfaced")
   run-on      a word that opens sentences, capitalized after a word in lower case and not
               beginning a name: a headline or byline run into the first sentence ("... an
               obscene nightmare Five days after", "... a heroic act The following correction")
@@ -57,7 +61,7 @@ from functools import cache, lru_cache
 from ..rules import load_toml
 
 CLASSES = ("furniture", "long", "short", "cut", "ending", "stamp", "capitals", "repeated", "subjectless", "pronoun", "opener",
-           "lowercase", "unbalanced", "garbled", "clipped", "run-on", "object", "unfinished", "fragment", "nominal")
+           "lowercase", "unbalanced", "garbled", "clipped", "run-on", "empty", "object", "unfinished", "fragment", "nominal")
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 # a clock stamp ("20:07 UTC"), a dateline ("CAIRO, Egypt (CNN) --", "KYIV, Feb 3 (Reuters) -"), a
 # full date ("8 November 2011", "June 25, 2009"), a page's "Last updated"
@@ -114,6 +118,9 @@ class LintWords:
     quantity_nouns: frozenset[str] = frozenset()  # what "a" goes with ("a number")
     superlatives: frozenset[str] = frozenset()  # what "at" goes with ("at least")
     after_past: frozenset[str] = frozenset()  # what follows a verb's past, not a noun ("Accused of")
+    appearance_verbs: frozenset[str] = frozenset()  # "looked", "seemed": how someone looked
+    disclosure_nouns: frozenset[str] = frozenset()  # "evidence", "details": news that came out
+    disclosure_verbs: frozenset[str] = frozenset()  # "emerged", "surfaced"
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +174,8 @@ def lint_words() -> LintWords:
                      low("quantifiers"), low("finite_auxiliaries"), verbs, low("gerund_noun_links"),
                      low("ing_nouns") | low("ing_adjectives"), nouns, low("nominal_links"), int(d["nominal_words"]),
                      event_verbs, low("relational_nouns"), low("hyphen_prefixes"),
-                     frozenset(clause["quantity_nouns"]), frozenset(clause["superlatives"]), low("after_past"))
+                     frozenset(clause["quantity_nouns"]), frozenset(clause["superlatives"]), low("after_past"),
+                     low("appearance_verbs"), low("disclosure_nouns"), low("disclosure_verbs"))
 
 
 def lint_examples() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -240,6 +248,9 @@ def lint(label: str) -> tuple[str, ...]:
     nominal = _nominal(bare, words, w)
     if nominal:
         problems.append(f"nominal: {nominal}")
+    empty = _empty(bare, w)
+    if empty:
+        problems.append(f"empty: {empty}")
     cut_off = _unfinished(bare, words, w)
     if cut_off:
         problems.append(f"unfinished: ends on '{cut_off}', its object cut")
@@ -374,6 +385,17 @@ def _nominal(bare: list[str], words: list[str], w: LintWords) -> str | None:
                      or bare[0] in _NUMBERS):  # ("Swine flu deaths"; not "US deaths", "Five deaths", "Thursday's")
         return f"no verb, and '{' '.join(words)}' names no one, no place, no number"
     return None if head in w.happening_nouns or not head.isalpha() else f"no verb, and '{head}' names no happening"
+
+
+def _empty(bare: list[str], w: LintWords) -> str | None:
+    """What makes a label say nothing a reader can use (see the class), else None."""
+    verb = next((k for k, b in enumerate(bare) if k and b in w.appearance_verbs), None)
+    if verb is not None and 1 <= len(bare) - verb - 1 <= 2 and bare[-1].isalpha() \
+            and not set(bare[verb + 1:]) & (w.after_verb | {"like", "as", "than", "that"}):  # (not "appeared in court")
+        return f"'{bare[verb]} {' '.join(bare[verb + 1:])}' tells how someone looked, not what happened"
+    if len(bare) >= 2 and bare[-1] in w.disclosure_verbs and bare[-2] in w.disclosure_nouns:
+        return f"'{bare[-2]} {bare[-1]}' tells that news came out, not what it was"
+    return None
 
 
 def _being(bare: list[str], w: LintWords) -> bool:

@@ -9,7 +9,7 @@ from . import Parse
 from ..rules import load_toml
 from .misparse import agreeing_subject, antecedent, participle_noun, plural_collectives, reduced_relative_subject, \
     subject_before_saying
-from .tree import AUXILIARIES, NEGATIONS, SUBJECTS
+from .tree import AUXILIARIES, NEGATIONS, SUBJECTS, subtree
 
 RELATIVES = frozenset({"who", "which", "that"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which"})
@@ -18,6 +18,11 @@ PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that
 @cache
 def _subordinators() -> frozenset[str]:
     return frozenset(load_toml("labels.toml")["cut"]["subordinators"])
+
+
+@cache
+def _clause_prepositions() -> frozenset[str]:
+    return frozenset(load_toml("labels.toml")["clause"]["clause_prepositions"])
 
 
 @cache
@@ -145,3 +150,67 @@ def _noun_before(parse: Parse, kids: list[list[int]], i: int) -> int | None:
     first = min([i] + [k for k in kids[i] if k < i and (toks[k].dep in AUXILIARIES or toks[k].text.lower() in NEGATIONS)])
     j = first - 1
     return j if j >= 0 and toks[j].upos in {"NOUN", "PROPN"} else None
+
+
+_COORDINATORS = frozenset({"and", "or"})
+
+
+def prepositional_conjunct(parse: Parse, kids: list[list[int]], i: int, subj: int | None) -> tuple[int, list[int]] | None:
+    """When the subject the parse gave the verb at i is the second noun of a phrase a
+    preposition opens, coordinated with the first ("Passengers arriving from Mexico | and the
+    US | are being scanned": the parse made "the US" the subject of a verb coordinated with
+    the participle; or with the first noun: "Passengers from Chile, Peru and | the US | were
+    screened"), the true subject (the noun the participle or the phrase qualifies, or the
+    participle's own subject: "Goods shipped from Spain and Italy were seized") and the words
+    of its phrase,
+    from its first word to the end of that second noun's; else None."""
+    toks = parse.tokens
+    h = toks[i].head
+    if subj is None or toks[i].dep != "conj" or not h < subj < i or any(toks[k].dep in AUXILIARIES for k in kids[h]) \
+            or toks[h].tag not in {"VBN", "VBG"} and toks[h].upos not in {"NOUN", "PROPN"}:
+        return None
+    first = min(subtree(kids, parse, subj, lambda c: toks[c].dep in {"det", "amod", "compound", "nummod", "flat"}))
+    c = first - 1
+    if c <= h or toks[c].text.lower() not in _COORDINATORS:
+        return None
+    j = c - 1
+    while toks[j].upos in {"NOUN", "PROPN"} and not any(toks[m].dep == "case" for m in kids[j]) \
+            and toks[j].dep in {"compound", "flat", "conj", "nmod:unmarked", "appos"} and toks[j].head < j:
+        j = toks[j].head  # (up from "Canada" in "from Mexico, Canada": to the noun the preposition opens)
+    if toks[c - 1].upos not in {"NOUN", "PROPN"} or not any(toks[m].dep == "case" and toks[m].upos == "ADP" for m in kids[j]) \
+            or not _descends(toks, j, h):
+        return None
+    if (toks[h].dep == "acl" or h == j) and toks[toks[h].head].upos in {"NOUN", "PROPN"} and toks[h].head < h:
+        real = toks[h].head  # (the noun the participle qualifies, or the one the phrase is of: "Passengers from")
+    else:
+        real = next((k for k in kids[h] if k < h and toks[k].dep in SUBJECTS and toks[k].upos in {"NOUN", "PROPN"}), None)
+    if real is None:
+        return None
+    start = min(subtree(kids, parse, real, lambda c: c < real))
+    end = max(subtree(kids, parse, subj, lambda c: c < i and toks[c].dep not in SUBJECTS | AUXILIARIES))
+    return real, list(range(start, end + 1))
+
+
+def _descends(toks, j: int, h: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether token j is in the phrase of token h."""
+    seen = set()
+    while j != h and j not in seen:
+        seen.add(j)
+        j = toks[j].head
+    return j == h
+
+
+def clause_subject(parse: Parse, kids: list[list[int]], k: int) -> bool:
+    """Whether the oblique at k is the subject of a clause a subordinating word opens, that the
+    parse read as a preposition's object ("handcuffed in court | as his guilty verdict | was
+    confirmed": the verdict was confirmed, a clause of its own): a noun right before a verb
+    group whose verb has no subject of its own."""
+    toks = parse.tokens
+    if not any(toks[c].dep == "case" and toks[c].text.lower() in _clause_prepositions() for c in kids[k]):
+        return False
+    end = max(subtree(kids, parse, k, lambda c: True))
+    nxt = end + 1
+    if nxt >= len(toks) or toks[nxt].upos not in {"AUX", "VERB"}:
+        return False
+    verb = toks[nxt].head if toks[nxt].dep in AUXILIARIES else nxt
+    return verb > end and toks[verb].upos == "VERB" and not any(toks[c].dep in SUBJECTS for c in kids[verb])

@@ -218,12 +218,16 @@ HYPHENS = frozenset({"-", "‐", "‑"})
 JOINERS = frozenset({"and", "or", "&"})
 
 
+_LISTED = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})  # (the words a comma between them lists)
+
+
 def whole_words(parse: Parse, idxs: list[int]) -> list[int]:
     """The label's tokens with the rest of every word a hyphen joins that it has a piece of (the
     tokenizer cuts "co-ordinating", "search-and-rescue" at their hyphens, and the parse hangs the
     pieces apart: "Disasters Emergency Committee is co", "-operation minister"), and the "and"
     or "or" between two of its words that the parse hung elsewhere ("the search | and | rescue
-    team": not "search rescue team"), and the quotation marks around words it keeps ('the US was
+    team": not "search rescue team"), the comma between two of its nouns the parse hung elsewhere
+    ("from Mexico | , | Canada and the US": not "Mexico Canada"), and the quotation marks around words it keeps ('the US was
     "occupying" Haiti': not a quotation made the label's own claim)."""
     toks = parse.tokens
     have = set(idxs)
@@ -237,6 +241,8 @@ def whole_words(parse: Parse, idxs: list[int]) -> list[int]:
         k = j + 1
     have.update(j for j in range(1, n - 1) if j not in have and j - 1 in have and j + 1 in have
                 and toks[j].text.lower() in JOINERS)
+    have.update(j for j in range(1, n - 1) if j not in have and j - 1 in have and j + 1 in have and toks[j].text == ","
+                and toks[j - 1].upos in _LISTED and toks[j + 1].upos in _LISTED | {"DET"})  # ("from Mexico, Canada and")
     marks = [j for j, t in enumerate(toks) if t.text in {'"', "“", "”"}]
     for a, b in zip(marks[::2], marks[1::2]):  # (the quotation marks around words it keeps all of: 'was "occupying" Haiti')
         if b > a + 1 and all(j in have for j in range(a + 1, b)) and a - 1 in have and b + 1 in have:
@@ -312,10 +318,15 @@ def that_clauses(parse: Parse, kids: list[list[int]], i: int, reporting: frozens
     manner ("had suggested on Monday | that the US was 'occupying' Haiti", an advcl): what the
     verb said, its object, which stays in its label."""
     toks = parse.tokens
-    if toks[i].lemma.lower() not in reporting:
-        return []
+    if toks[i].lemma.lower() not in reporting and toks[i].lemma.lower() not in _disclosing():
+        return []  # (nor after one of coming out: "evidence emerged | that the council was warned")
     return [k for k in kids[i] if k > i and toks[k].dep == "advcl"
             and any(toks[m].dep == "mark" and toks[m].text.lower() == "that" and m < k for m in kids[k])]
+
+
+@cache
+def _disclosing() -> frozenset[str]:
+    return frozenset(load_toml("labels.toml")["clause"]["disclosure_verbs"])
 
 
 @cache
@@ -329,3 +340,33 @@ def light_object(parse: Parse, i: int) -> bool:
     happening's label, not the bare noun."""
     t = parse.tokens[i]
     return t.dep == "obj" and t.head != i and parse.tokens[t.head].lemma.lower() in _light()
+
+
+def split_object(parse: Parse, kids: list[list[int]], phrase_: list[int], keep: Callable[[int], bool]) -> list[int]:
+    """A phrase that ends on an infinitive with no object, right before a noun the parse put in
+    a sentence of its own ("a request to bar | Dr Jones from practising medicine", parsed as two
+    sentences), with that sentence's words from the noun on: the infinitive's object; else the
+    phrase."""
+    toks = parse.tokens
+    if not phrase_:
+        return phrase_
+    v = phrase_[-1]
+    n = v + 1
+    if n >= len(toks) or toks[v].upos != "VERB" or toks[v].tag != "VB" or toks[n].upos not in {"NOUN", "PROPN"} \
+            or any(toks[c].dep in {"obj", "iobj", "ccomp", "xcomp"} for c in kids[v]) \
+            or not any(toks[c].dep == "mark" and toks[c].text.lower() == "to" for c in kids[v]):
+        return phrase_
+    top = _top(toks, n)
+    if top < n or top == _top(toks, v):  # (its own sentence's, which begins with the noun)
+        return phrase_
+    return sorted(set(phrase_) | set(subtree(kids, parse, top, lambda c: keep(c) or toks[c].dep == "advcl" and toks[c].head == top
+                                             and any(toks[m].dep == "mark" for m in kids[c]))))
+
+
+def _top(toks, k: int) -> int:  # type: ignore[no-untyped-def]
+    """The head of the sentence token k is in (as the parse has it)."""
+    seen = set()
+    while toks[k].head != k and k not in seen:
+        seen.add(k)
+        k = toks[k].head
+    return k
