@@ -250,3 +250,13 @@ def test_since_and_from_count_the_time_in_after_does_not():
     assert evs["risen"].relation is Relation.AFTER and evs["risen"].envelope.start == datetime(2026, 1, 1)
     assert evs["ran"].envelope.start == datetime(2026, 2, 2)
     assert evs["resumed"].envelope.start == datetime(2026, 2, 1)  # after January: once it ended
+
+
+def test_the_saying_of_an_as_clause_is_no_happening():
+    evs = events_of("As the historian put it in a newspaper on Monday, the failure has created a movement. "
+                    "He put it on the table on Tuesday.")
+    put = sorted((e for e in build_timeline([Document("d", "As the historian put it in a newspaper on Monday, the "
+                  "failure has created a movement. He put it on the table on Tuesday.", dct=DCT)]).events
+                  if e.text == "put"), key=lambda e: e.start)
+    assert not put[0].salient and put[1].salient
+    assert evs["created"].salient

@@ -166,3 +166,10 @@ def test_the_of_phrase_is_the_labels_not_a_participant():
     found = clause(parse, token_at(parse, at, at + 6), text)
     assert found.label.startswith("New strain of Zeta flu has killed"), found.label
     assert not any("Zeta" in p for p in found.participants), found.participants
+
+
+def test_a_label_without_its_subject_keeps_the_auxiliary_of_a_negation():
+    """"it hadn't changed" with no name for "it": "Hadn't changed", never "N't changed"; an
+    auxiliary without a negation still goes ("had quietly expanded")."""
+    found = clause_label("The advice was clear and it hadn't changed.", "changed")
+    assert not found.lower().startswith("n't") and "n't changed" in found

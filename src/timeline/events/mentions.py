@@ -8,6 +8,7 @@ before it; future: after it).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
@@ -317,9 +318,10 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             # infected by Cold War ills", "'I ought to be sitting ...,' she says") is no happening
             # of the story: nobody it names did it
             own_voice = _first_person(toks, tok.start if group is None else group.start, at=i if group is None else None)
+            as_said = is_verb and _as_said(text, sent[0], tok, group, verb_forms.get(w, w), lex.attribution)
             salient = not (heading or modifier or cls in _NOT_SALIENT_CLASSES or infinitive or participle
                            or (weak and strength > 60) or " " not in label
-                           or hypothetical or bare_noun or own_voice
+                           or hypothetical or bare_noun or own_voice or as_said
                            or (not is_verb and absent(text, tok.start)))  # "there have been no deaths"
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
@@ -330,6 +332,19 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             ), si))
     anchored = propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o})
     return merge_mentions(one_entry_per_happening(anchored, [si for _, si in found_events], spans))
+
+
+_AS_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+(?:[\w'’.-]+\s+){1,5}$", re.IGNORECASE)
+
+
+def _as_said(text: str, sent_start: int, tok: Token, group: "VerbGroup | None", lemma: str,
+             attribution: frozenset[str]) -> bool:
+    """Is the verb the saying of an "as" clause ("As Mark Danner put it in the New York Times,
+    ...", "..., as the minister said on Monday")? It tells who said it, not a happening."""
+    if not (lemma in attribution or tok.lower in ("put", "puts") and text.startswith(" it", tok.end)):
+        return False
+    start = group.start if group is not None else tok.start
+    return _AS_CLAUSE_RE.search(text[max(sent_start, start - 80):start]) is not None
 
 
 def _after(t: "Timex", published: "datetime") -> bool:

@@ -472,7 +472,8 @@ NOUN_PHRASE = frozenset({"amod", "compound", "nummod", "nmod:poss", "flat", "fix
 def _compose(parse: Parse, idxs: list[int], text: str, subject: str | None, owned: dict[int, str] | None = None) -> str:
     idxs = _ends(parse, idxs)
     if not subject:  # no subject ("We are still counting the damage"): the label opens with its verb
-        while len(idxs) > 1 and parse.tokens[idxs[0]].upos == "AUX" and parse.tokens[idxs[0]].dep.startswith("aux"):
+        while len(idxs) > 1 and parse.tokens[idxs[0]].upos == "AUX" and parse.tokens[idxs[0]].dep.startswith("aux") \
+                and parse.tokens[idxs[1]].text.lower() not in {"n't", "n’t"}:  # ("hadn't changed": not "N't changed")
             idxs = idxs[1:]
 
     def body_of(owned_: dict[int, str]) -> str:
