@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Mapping
 
@@ -167,18 +168,22 @@ def fold_restatements(m: Merger, published: Mapping[str, float], rules: MatchRul
     if not targets:
         return
     for found in targets.values():
-        found.sort(key=lambda t: (-t[0], t[1]))  # (the latest first)
+        found.sort()
+    days = {kind: [t[0] for t in found] for kind, found in targets.items()}
     for gi in sorted((gi for gi, g in enumerate(m.groups) if restating(g)), key=lambda gi: (len(m.groups[gi].docs), gi)):
         g = m.groups[gi]
         if not restating(g):
             continue
         first = min((published[d] for d in g.docs if d in published), default=None)
-        if first is None:
+        if first is None or g.hi is None:
             continue
         kinds = {x for k in g.members for x in feats[k].kinds[:1] if m.items[k].text.lower() not in loose}
-        pool = sorted({t for kind in kinds for t in targets.get(kind, ()) if t[0] + 1 <= g.hi + 1e-9
-                       and first - t[0] <= rules.restate_days + 1}, key=lambda t: (-t[0], t[1]))
-        for day, member in pool:
+        pool: set[tuple[int, int]] = set()
+        for kind in kinds & targets.keys():  # (the days from restate_days before its first article to its own)
+            lo = bisect_left(days[kind], math.ceil(first - rules.restate_days - 1 - 1e-9))
+            hi = bisect_right(days[kind], math.floor(g.hi - 1 + 1e-9))
+            pool.update(targets[kind][lo:hi])
+        for day, member in sorted(pool, key=lambda t: (-t[0], t[1])):  # (the latest first)
             ti = m.owner[member]
             t = m.groups[ti]
             if not t.members or len(t.docs) <= len(g.docs) or cosine(g.centroid, t.centroid) < rules.min_group_similarity \
@@ -235,6 +240,8 @@ def fold_clauses(m: Merger, rules: MatchRules) -> None:
         if len(t.docs) < len(g.docs):
             continue
         apart = [k for k in g.members if overlap(t.lo, t.hi, *m.feats[k].span) is None]
+        if apart:
+            m.forget(gi)
         g.members = [k for k in g.members if k not in apart]
         g.disagree += apart
         m.join(ti, gi, (t.lo, t.hi), m.evidence(0.0, t.members[0], (g.members or apart)[0], "one clause"))
