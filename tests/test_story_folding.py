@@ -24,14 +24,18 @@ def _article(doc: str, late: int, told: list[tuple[str, str]]) -> tuple[Document
     return Document(doc, text.strip(), dct=DAY + timedelta(days=late), source=f"Outlet {doc}"), events
 
 
-def _rows(stories: list[tuple[str, int, list[tuple[str, str]]]]) -> list[list[str]]:
-    """The happenings of these articles, each as the sorted articles that report it."""
+def _stories(stories: list[tuple[str, int, list[tuple[str, str]]]]) -> tuple[list[Document], list[Event]]:
     docs, events = [], []
     for doc, late, told in stories:
         d, e = _article(doc, late, told)
         docs.append(d)
         events += e
-    happenings, _ = build_happenings(docs, events)
+    return docs, events
+
+
+def _rows(stories: list[tuple[str, int, list[tuple[str, str]]]]) -> list[list[str]]:
+    """The happenings of these articles, each as the sorted articles that report it."""
+    happenings, _ = build_happenings(*_stories(stories))
     return sorted(sorted({m.doc for m in h.mentions}) for h in happenings)
 
 
@@ -200,14 +204,15 @@ def test_a_hearing_told_weeks_later_is_a_second_hearing_not_the_first_restated()
     assert _rows_with(HEARING, [("h0", 40, *past), ("h1", 41, *past)]) == [["h0", "h1", "s0", "s1", "s2"]]
 
 
-def test_the_present_perfect_rule_reads_its_examples_and_not_its_negatives():
+def test_the_present_perfect_and_commemoration_rules_read_their_examples_and_not_their_negatives():
     from timeline.rules import load_toml
     from timeline.story.features import match_rules
 
-    data, rule = load_toml("story.toml")["match"], match_rules().present_perfect
-    assert data["present_perfect_examples"] and data["present_perfect_negatives"]
-    assert all(rule.search(x) for x in data["present_perfect_examples"])
-    assert not any(rule.search(x) for x in data["present_perfect_negatives"])
+    data = load_toml("story.toml")["match"]
+    for key, rule in (("present_perfect", match_rules().present_perfect), ("commemorated", match_rules().commemorated)):
+        assert data[f"{key}_examples"] and data[f"{key}_negatives"]
+        assert all(rule.search(x) for x in data[f"{key}_examples"]), key
+        assert not any(rule.search(x) for x in data[f"{key}_negatives"]), key
 
 
 def _clauses(told: list[tuple[str, str, list[tuple[str, str, int]]]]) -> list[list[str]]:
@@ -246,3 +251,15 @@ def test_a_support_verb_s_sentence_with_another_clause_still_tells_two_happening
              "Tuesday.", [("carried", "Rescuers carried out a search of the rubble in Porto Verde", 0),
                           ("collapsed", "The cathedral collapsed", 0)]) for i in range(3)]
     assert _clauses(told) == [["a0.e1", "a1.e1", "a2.e1"], ["a0.e2", "a1.e2", "a2.e2"]]
+
+
+def test_an_anniversary_s_day_is_not_the_day_of_what_it_recalls():
+    """"Fans marked the first anniversary of the singer's death on Friday": Friday is the
+    anniversary's day; no row says the singer's death was on it. The death stays on its day,
+    and the anniversary is a row of its own."""
+    died = [(f"d{i}", f"The singer died {where} on Tuesday.", [("died", f"The singer died {where}", 0)])
+            for i, where in enumerate(("at his home", "in Los Angeles", "at his rented home"))]
+    marked = [(f"m{i}", "Fans marked the first anniversary of the singer's death on Friday.",
+               [("marked", "Fans marked the first anniversary of the singer's death", 3), ("death", "Singer's death", 3)])
+              for i in range(2)]
+    assert _clauses(died + marked) == [["d0.e1", "d1.e1", "d2.e1"], ["m0.e1", "m1.e1"]]
