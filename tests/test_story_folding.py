@@ -3,6 +3,7 @@ leave in several groups are folded together (`story.folding`), and distinct happ
 kind on one day (another place's earthquake, another defendant's hearing) stay apart."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from timeline.model import AnchorKind, Document, Event, Interval, Relation
@@ -23,14 +24,18 @@ def _article(doc: str, late: int, told: list[tuple[str, str]]) -> tuple[Document
     return Document(doc, text.strip(), dct=DAY + timedelta(days=late), source=f"Outlet {doc}"), events
 
 
-def _rows(stories: list[tuple[str, int, list[tuple[str, str]]]]) -> list[list[str]]:
-    """The happenings of these articles, each as the sorted articles that report it."""
+def _stories(stories: list[tuple[str, int, list[tuple[str, str]]]]) -> tuple[list[Document], list[Event]]:
     docs, events = [], []
     for doc, late, told in stories:
         d, e = _article(doc, late, told)
         docs.append(d)
         events += e
-    happenings, _ = build_happenings(docs, events)
+    return docs, events
+
+
+def _rows(stories: list[tuple[str, int, list[tuple[str, str]]]]) -> list[list[str]]:
+    """The happenings of these articles, each as the sorted articles that report it."""
+    happenings, _ = build_happenings(*_stories(stories))
     return sorted(sorted({m.doc for m in h.mentions}) for h in happenings)
 
 
@@ -120,3 +125,141 @@ def test_the_names_of_a_sentence_s_other_clauses_do_not_keep_one_happening_apart
                     "by Italian police.", "attacks")]),
     ])
     assert ["a0", "a1"] in rows
+
+
+def _told_since(doc: str, late: int, sentence: str, trigger: str) -> tuple[Document, list[Event]]:
+    """An article published `late` days after DAY with one mention dated only by its
+    publication day and its tense ("has left": on or before that day), as the events stage
+    dates a past or a present perfect no time expression dates."""
+    at = sentence.index(trigger)
+    end = DAY + timedelta(days=late + 1)
+    perfect = "PERFECTIVE" if re.search(r"\b(?:has|have)\s+$", sentence[:at]) else "NONE"
+    event = Event("e1", doc, at, at + len(trigger), trigger, sentence, sentence.rstrip("."), Relation.BEFORE,
+                  AnchorKind.DCT_TENSE, envelope=Interval(None, end), aspect=perfect)
+    return Document(doc, sentence, dct=DAY + timedelta(days=late), source=f"Outlet {doc}"), [event]
+
+
+def _rows_with(stories: list[tuple[str, int, list[tuple[str, str]]]],
+               since: list[tuple[str, int, str, str]]) -> list[list[str]]:
+    """The happenings (as in `_rows`) of articles whose mentions are dated to DAY and of
+    articles whose one mention is dated only by their publication day and tense."""
+    docs, events = [], []
+    for doc, late, told in stories:
+        d, e = _article(doc, late, told)
+        docs.append(d)
+        events += e
+    for args in since:
+        d, e = _told_since(*args)
+        docs.append(d)
+        events += e
+    happenings, _ = build_happenings(docs, events)
+    return sorted(sorted({m.doc for m in h.mentions}) for h in happenings)
+
+
+SHAKEN = [
+    ("p0", 0, [("A 7.0 magnitude earthquake hit Porto Verde on Tuesday, flattening the cathedral.", "earthquake")]),
+    ("p1", 1, [("Tuesday's 7.0 magnitude earthquake in Porto Verde flattened the cathedral and the port.", "earthquake")]),
+    ("p2", 1, [("The earthquake that struck Porto Verde on Tuesday flattened the port.", "earthquake")]),
+]
+HOMELESS = [("r0", 3, "The earthquake that flattened the port has left half of Porto Verde homeless.", "earthquake"),
+            ("r1", 4, "The earthquake that flattened the cathedral has left thousands in Porto Verde homeless.",
+             "earthquake")]
+
+
+def test_reports_dated_only_by_their_day_and_tense_fold_into_the_happening_they_restate():
+    """"The earthquake that flattened the port has left half of Porto Verde homeless",
+    published days after Tuesday's earthquake and dated by no time expression (on or before
+    its publication day), tells of that earthquake: its kind, its place, within days. One
+    row, dated Tuesday, not a second row of no day."""
+    rows = _rows_with(SHAKEN, HOMELESS)
+    assert rows == [["p0", "p1", "p2", "r0", "r1"]]
+
+
+def test_a_later_earthquake_of_another_magnitude_is_not_folded_into_the_first():
+    """An aftershock told the same way ("a 6.1 magnitude earthquake has hit Porto Verde")
+    counts another magnitude: a happening of its own, not Tuesday's earthquake restated."""
+    rows = _rows_with(SHAKEN, [("a0", 5, "A 6.1 magnitude earthquake has hit Porto Verde, aid workers say.", "earthquake"),
+                               ("a1", 5, "Aid workers say a 6.1 magnitude earthquake has hit Porto Verde.", "earthquake")])
+    assert ["a0", "a1"] in rows and ["p0", "p1", "p2"] in rows
+
+
+HEARING = [
+    ("s0", 0, [("Conrad Smith appeared in the district court on Tuesday.", "appeared")]),
+    ("s1", 1, [("On Tuesday Conrad Smith appeared in the district court and pleaded not guilty.", "appeared")]),
+    ("s2", 1, [("Conrad Smith appeared in the district court on Tuesday for an hour.", "appeared")]),
+]
+AGAIN = ("Conrad Smith has appeared in the district court, his lawyer says.", "appeared")
+
+
+def test_a_hearing_told_weeks_later_is_a_second_hearing_not_the_first_restated():
+    """"Conrad Smith has appeared in the district court", in articles of weeks later, is news
+    of those days (a present perfect), another hearing: a row of its own, not the first
+    hearing's. The same report two days after the hearing restates it; and so does a simple
+    past weeks later ("Smith appeared in court", any time before)."""
+    later = _rows_with(HEARING, [("h0", 40, *AGAIN), ("h1", 41, *AGAIN)])
+    assert ["h0", "h1"] in later and ["s0", "s1", "s2"] in later
+    soon = _rows_with(HEARING, [("h0", 2, *AGAIN), ("h1", 3, *AGAIN)])
+    assert soon == [["h0", "h1", "s0", "s1", "s2"]]
+    past = ("Conrad Smith appeared in the district court, his lawyer says.", "appeared")
+    assert _rows_with(HEARING, [("h0", 40, *past), ("h1", 41, *past)]) == [["h0", "h1", "s0", "s1", "s2"]]
+
+
+def test_the_present_perfect_and_commemoration_rules_read_their_examples_and_not_their_negatives():
+    from timeline.rules import load_toml
+    from timeline.story.features import match_rules
+
+    data = load_toml("story.toml")["match"]
+    for key, rule in (("present_perfect", match_rules().present_perfect), ("commemorated", match_rules().commemorated)):
+        assert data[f"{key}_examples"] and data[f"{key}_negatives"]
+        assert all(rule.search(x) for x in data[f"{key}_examples"]), key
+        assert not any(rule.search(x) for x in data[f"{key}_negatives"]), key
+
+
+def _clauses(told: list[tuple[str, str, list[tuple[str, str, int]]]]) -> list[list[str]]:
+    """The happenings (each as its sorted mentions, "article.event") of articles published
+    the day after DAY, each of one sentence with mentions (event word, label, the day it is
+    dated to, from DAY)."""
+    docs, events = [], []
+    for doc, sentence, mentions in told:
+        for k, (trigger, label, day) in enumerate(mentions):
+            at = sentence.index(trigger)
+            when = DAY + timedelta(days=day)
+            events.append(Event(f"e{k + 1}", doc, at, at + len(trigger), trigger, sentence, label, Relation.ON,
+                                AnchorKind.TIMEX, envelope=Interval(when, when + timedelta(days=1))))
+        docs.append(Document(doc, sentence, dct=DAY + timedelta(days=1), source=f"Outlet {doc}"))
+    happenings, _ = build_happenings(docs, events)
+    return sorted(sorted({f"{m.doc}.{m.event}" for m in h.mentions}) for h in happenings)
+
+
+def test_a_clause_told_by_its_verb_and_its_noun_is_one_row_dated_as_the_clause():
+    """"Police carried out an extensive interview with the doctor": where the events stage
+    leaves the carrying out and the interview two happenings in every article (and dates the
+    noun of one article apart, two days before), the interview is no row of its own: one
+    happening, on the clause's day."""
+    told = [(f"a{i}", f"{who} carried out an extensive interview with the doctor on Tuesday.",
+             [("carried", f"{who} carried out an extensive interview with the doctor", 0),
+              ("interview", "Extensive interview with the doctor", -2 if i == 2 else 0)])
+            for i, who in enumerate(("Police", "Detectives", "The police"))]
+    assert _clauses(told) == [["a0.e1", "a0.e2", "a1.e1", "a1.e2", "a2.e1", "a2.e2"]]
+
+
+def test_a_support_verb_s_sentence_with_another_clause_still_tells_two_happenings():
+    """"Rescuers carried out a search of the rubble in Porto Verde, where the cathedral
+    collapsed": the collapse is no object of the carrying out (another clause), a happening of
+    its own."""
+    told = [(f"a{i}", "Rescuers carried out a search of the rubble in Porto Verde, where the cathedral collapsed on "
+             "Tuesday.", [("carried", "Rescuers carried out a search of the rubble in Porto Verde", 0),
+                          ("collapsed", "The cathedral collapsed", 0)]) for i in range(3)]
+    assert _clauses(told) == [["a0.e1", "a1.e1", "a2.e1"], ["a0.e2", "a1.e2", "a2.e2"]]
+
+
+def test_an_anniversary_s_day_is_not_the_day_of_what_it_recalls():
+    """"Fans marked the first anniversary of the singer's death on Friday": Friday is the
+    anniversary's day; no row says the singer's death was on it. The death stays on its day,
+    and the anniversary is a row of its own."""
+    died = [(f"d{i}", f"The singer died {where} on Tuesday.", [("died", f"The singer died {where}", 0)])
+            for i, where in enumerate(("at his home", "in Los Angeles", "at his rented home"))]
+    marked = [(f"m{i}", "Fans marked the first anniversary of the singer's death on Friday.",
+               [("marked", "Fans marked the first anniversary of the singer's death", 3), ("death", "Singer's death", 3)])
+              for i in range(2)]
+    assert _clauses(died + marked) == [["d0.e1", "d1.e1", "d2.e1"], ["m0.e1", "m1.e1"]]

@@ -34,6 +34,10 @@ class MatchRules:
     backstory_similarity: float
     same_day_fold_similarity: float
     participant_share: float
+    restate_days: float
+    support_verbs: frozenset[str]  # verbs whose object noun is the happening ("carried out an interview")
+    commemorated: re.Pattern[str]  # the words before what a commemoration recalls ("anniversary of the")
+    present_perfect: re.Pattern[str]  # the words before a verb in the present perfect ("has", "have now been")
     not_participants: frozenset[str]  # capitalised words that name no one (stopwords, months)
     loose_kind_words: frozenset[str]
     common_share: float
@@ -49,6 +53,8 @@ def match_rules() -> MatchRules:
     return MatchRules(float(m["min_similarity"]), float(m["same_day_similarity"]), float(m["min_group_similarity"]),
                       float(m["disagreement_similarity"]), float(m.get("backstory_similarity", 1.0)),
                       float(m.get("same_day_fold_similarity", 1.0)), float(m.get("participant_share", 1.0)),
+                      float(m.get("restate_days", 0.0)), frozenset(m.get("support_verbs", ())),
+                      re.compile(m.get("commemorated", "(?!)"), re.I), re.compile(m.get("present_perfect", "(?!)"), re.I),
                       frozenset(data["stopwords"]["words"]) | frozenset(m.get("not_participants", ())),
                       frozenset(m.get("loose_kind_words", ())), float(m["common_share"]), int(m["common_floor"]),
                       frozenset(data["stopwords"]["words"]))

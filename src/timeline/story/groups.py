@@ -59,6 +59,11 @@ class Merger:
             self._named[gi] = {x[2:] for k in self.groups[gi].members for x in self.feats[k].terms if x.startswith("n:")}
         return self._named[gi]
 
+    def forget(self, gi: int) -> None:
+        """Drop what is known of a group's names (before its members change otherwise than by `join`)."""
+        self._names.pop(gi, None)
+        self._named.pop(gi, None)
+
     def join(self, gi: int, gj: int, span: tuple[float | None, float | None], evidence: Match) -> None:
         a, b = self.groups[gi], self.groups[gj]
         if len(a.members) < len(b.members):

@@ -133,6 +133,15 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip(" \"'”’)").endswith("?")
 
 
+def commemorated(e: Event, rules: MatchRules) -> bool:
+    """Is the mention what a commemoration recalls ("the first anniversary of the singer's
+    death", "a memorial to the victims of the bombing": `commemorated` in story.toml)? Its
+    time is the commemoration's, not its own: it reports nothing on that day (the anniversary,
+    the memorial, are mentions of their own)."""
+    at = e.sentence.find(e.text)
+    return at > 0 and rules.commemorated.search(e.sentence[:at]) is not None
+
+
 def _also_named(f: Features, children: Sequence[Event]) -> Features:
     """An entry's features with the kinds its joined mentions name ("launched an aid appeal":
     the launch, and the appeal), so that a report naming the happening by one of them ("the UN
@@ -148,10 +157,10 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
                      rules: MatchRules | None = None) -> tuple[list[Happening], list[Match]]:
     """The happenings of a timeline's events (unranked: rank 0, ids in time order), and the
     joins that made them. Every salient entry is in exactly one happening, except those of
-    questions."""
+    questions and what commemorations recall (`commemorated`)."""
     rules = rules or match_rules()
     docs = {d.id: d for d in documents}
-    items = [e for e in entries(events) if not is_question(e.sentence)]
+    items = [e for e in entries(events) if not is_question(e.sentence) and not commemorated(e, rules)]
     texts = {d.id: d.text for d in documents}
     children: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for e in events:

@@ -15,7 +15,7 @@ import numpy as np
 from ..model import Event, Match
 from .features import (Features, MatchRules, contradict, cosine, dot, overlap as _overlap,
                        word_vectors)
-from .folding import attach_bare, fold_same_day, same_participants
+from .folding import attach_bare, fold_clauses, fold_restatements, fold_same_day, same_participants, too_late
 from .groups import Merger
 
 NEIGHBOURS = 12  # a mention with only common words meets this many next ones in time
@@ -267,7 +267,8 @@ def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules,
     1. the candidate pairs (`candidates`) are joined best first, those within an article
        before those across articles. Two groups join only when no article is in both (one
        article, one mention: so "killed 60" cannot chain to "killed 81" through a third
-       report), their times still meet, and, unless both are dated to one day, the words of
+       report), their times still meet (and a present perfect of the last days, "has
+       appeared in court", meets no day long before it: `folding.too_late`), and, unless both are dated to one day, the words of
        the two groups agree as a whole;
     2. a lone mention worded like a group of several articles, but dated otherwise, joins it
        as a disagreement;
@@ -275,7 +276,12 @@ def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules,
        the happening of its kind on that day that most articles report (`folding.attach_bare`);
     4. so does another group of that kind dated to that day when it tells of the same
        participants, or when it only looks back to its day (`folding.fold_same_day`;
-       `published`: each article's publication time, in days)."""
+       `published`: each article's publication time, in days);
+    5. a group dated only by its articles' publication days and tense ("has devastated") joins
+       the latest happening of its kind and participants dated to a day before them that it
+       restates (`folding.fold_restatements`);
+    6. a group whose every mention is the noun of a support verb another group's mention is
+       ("have carried out an extensive interview") joins it (`folding.fold_clauses`)."""
     vectors = word_vectors(items, feats)
     agree, differ = candidates(items, feats, vectors, rules)
     m = Merger(items, feats, vectors)
@@ -295,6 +301,8 @@ def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules,
             continue
         if s < rules.min_similarity and items[i].doc != items[j].doc and not same_participants(m, gi, gj, rules):
             continue  # (worded alike a little, "an earthquake struck Tonga" is not Porto Verde's)
+        if (a.lo is None or b.lo is None) and too_late(m, gi, gj, published or {}, rules):
+            continue  # ("has appeared in court" weeks after a hearing: another hearing)
         m.join(gi, gj, span, m.evidence(s, i, j, "compatible times"))
     for s, i, j in differ:  # (best first)
         gi, gj = owner[i], owner[j]
@@ -312,5 +320,7 @@ def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules,
         m.joins.append(m.evidence(s, i, j, "times differ"))
     attach_bare(m)
     fold_same_day(m, published or {}, rules)
+    fold_restatements(m, published or {}, rules)
+    fold_clauses(m, rules)
     out = tuple((tuple(sorted(g.members)), tuple(sorted(g.disagree))) for g in groups if g.members)
     return Merged(out, tuple(m.joins))
