@@ -236,19 +236,11 @@ def _dct_envelope(dct: datetime | None, relation: Relation) -> tuple[Interval | 
 
 
 
-FROM_WORDS = {"since", "from"}  # after words that count the time itself in ("since March": from 1 March on)
-
-
-def timex_envelope(t: Timex, relation: Relation, inclusive: bool = False) -> tuple[Interval | None, RelInterval | None]:
-    """The envelope of an event `relation` to time `t`: on it; before its start; after its end,
-    or, `inclusive` ("since March", "from Monday"), from its start on."""
+def timex_envelope(t: Timex, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
     env, rel = t.envelope, t.relative
     if relation is Relation.BEFORE:
         env = Interval(None, env.start) if env is not None else None
         rel = RelInterval(None, rel.start) if rel is not None else None
-    elif relation is Relation.AFTER and inclusive:
-        env = Interval(env.start, None) if env is not None else None
-        rel = RelInterval(rel.start, None) if rel is not None else None
     elif relation is Relation.AFTER:
         env = Interval(env.end if env.end is not None else env.start, None) if env is not None else None
         rel = RelInterval(rel.end if rel.end is not None else rel.start, None) if rel is not None else None

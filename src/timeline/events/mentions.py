@@ -20,7 +20,7 @@ from ..model import AnchorKind, Event, Relation, Tense
 from .entries import merge_mentions, one_entry_per_happening, propagate
 from .polarity import absent
 from .evolve import maker
-from .anchoring import AFTER_WORDS, BEFORE_WORDS, FROM_WORDS, best_timex, dct_envelope, relation_for, timex_envelope
+from .anchoring import AFTER_WORDS, BEFORE_WORDS, best_timex, dct_envelope, relation_for, timex_envelope
 from .eventmodel import Sentence, event_classes, event_model, inflect, token_features
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
@@ -299,7 +299,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             if found is not None:
                 timex, prep, strength, _ = found
                 relation = relation_for(prep, timex)
-                envelope, relative = timex_envelope(timex, relation, prep in FROM_WORDS)
+                envelope, relative = timex_envelope(timex, relation)
                 anchor, timex_id = AnchorKind.TIMEX, timex.id
             else:
                 relation = _BY_TENSE.get(tense, Relation.BEFORE)
