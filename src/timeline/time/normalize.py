@@ -317,9 +317,10 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         # reporting periods: "will report third-quarter results" speaks of the quarter just
         # ended, so outside a past report the nearest quarter wins
         tense = Tense.UNKNOWN
-    if sym.holiday and tense is Tense.PRESENT:
+    if sym.holiday and (tense is Tense.PRESENT or (tense is Tense.UNKNOWN and _long_gone(cands, anchor))):
         # a holiday in the present tense is a schedule ("the sale begins on Black Friday",
-        # "the party is on New Year's Eve"): the coming one
+        # "the party is on New Year's Eve"): the coming one; so is one with no past verb
+        # ("families gather on Thanksgiving") unless the last one is only weeks gone
         tense = Tense.FUTURE
     if sym.this and sym.direction and sym.season and not sym.holiday:
         # "this past summer": the latest gone by; "this coming winter": the next to begin
@@ -361,6 +362,12 @@ def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor,
             and _distance(near, anchor) < timedelta(days=60):
         return near, chosen
     return chosen, None
+
+
+def _long_gone(cands: list[Period], anchor: Anchor) -> bool:
+    """The last instance before the anchor ended more than two months before it."""
+    past = [c for c in cands if c.end <= anchor.start]
+    return bool(past) and anchor.start - past[-1].end > timedelta(days=60)
 
 
 def _widen(p: Period, sym: Symbolic) -> Period:
