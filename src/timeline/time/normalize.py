@@ -410,7 +410,7 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
         # "a decade ago": ten years back, at year grain (TimeML), not the previous decade
         p = year_period(anchor.start.year + offset * (10 if unit is Unit.DECADE else 100))
         return _period_result(p, sym)
-    p = shift_period(clock.base_time(anchor, unit), unit, offset)
+    p = clock.hours_from_now(anchor, unit, offset) or shift_period(clock.base_time(anchor, unit), unit, offset)
     composed = compose.within(p, sym)  # "the 15th of next month", "Thursday of next week"
     if composed is not None:
         return _period_result(composed, sym)
