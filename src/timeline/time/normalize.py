@@ -302,7 +302,9 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         return _period_result(part_period(datetime(day.year, day.month, day.day), sym.part), sym)  # type: ignore[arg-type]
     if sym.hour is not None and sym.weekday is None and sym.month is None and sym.day is None:
         d = anchor.start
-        hour = (clock_hour(sym) or 0) % 24  # a bare "midnight" began the day told: 00:00
+        hour = (clock_hour(sym) or 0) % 24  # a bare "midnight" began the day told: 00:00,
+        if sym.hour == 24 and not sym.minute and tense is not Tense.PAST:
+            hour = 24  # but "the curfew begins at midnight" is the one that ends it: T24:00
         return _period_result(time_period(datetime(d.year, d.month, d.day), hour, sym.minute), sym)
     if sym.anaphoric and sym.day is not None and sym.month is None and sym.weekday is None:
         # "April 24 and 25": the day of the month just named, whatever the tense
