@@ -319,6 +319,8 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         # reporting periods: "will report third-quarter results" speaks of the quarter just
         # ended, so outside a past report the nearest quarter wins
         tense = Tense.UNKNOWN
+    if sym.weekday is not None and sym.hour is not None and tense is Tense.PRESENT and sym.month is None:
+        tense = Tense.FUTURE  # "the meeting is at 9 a.m. on Saturday": a clock on a weekday is a schedule
     if sym.holiday and (tense is Tense.PRESENT or (tense is Tense.UNKNOWN and _long_gone(cands, anchor))):
         # a holiday in the present tense is a schedule ("the sale begins on Black Friday",
         # "the party is on New Year's Eve"): the coming one; so is one with no past verb
