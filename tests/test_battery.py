@@ -12,9 +12,9 @@ import battery  # noqa: E402
 from battery_cases import CASES, NEW_CASES  # noqa: E402
 
 # of 784 passed at the end of issue 15's fourth round: 515 of the 538 cases of the first three
-# rounds (498 before it) and 219 of its 246 new ones (186 before it, 196 with ten cases
+# rounds (498 before it) and 220 of its 246 new ones (186 before it, 196 with ten cases
 # corrected to the TimeML conventions)
-FLOOR = 734
+FLOOR = 735
 
 
 def test_battery_does_not_fall_below_its_floor():
