@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from battery_cases import CASES, DCT  # noqa: E402
+from battery_cases import CASES, DCT, NEW_CASES, OLD_CASES  # noqa: E402
 
 
 def run(cases, show_fails: bool) -> tuple[Counter, Counter]:
@@ -57,11 +57,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--fails", action="store_true", help="list the failing cases")
     ap.add_argument("--only", help="only this class")
+    ap.add_argument("--set", choices=("all", "old", "new"), default="all",
+                    help="old: the cases of the first three rounds; new: those of the fourth")
     args = ap.parse_args()
-    cases = [c for c in CASES if args.only is None or c[0] == args.only]
+    chosen = {"all": CASES, "old": OLD_CASES, "new": NEW_CASES}[args.set]
+    cases = [c for c in chosen if args.only is None or c[0] == args.only]
     passed, total = run(cases, args.fails)
     for cls in sorted(total):
         print(f"{cls:<14} {passed[cls]:>4} / {total[cls]:<4}")
+    if args.set == "all" and args.only is None:
+        p_old, _ = run(OLD_CASES, False)  # CASES is OLD_CASES then NEW_CASES
+        print(f"{'old cases':<14} {sum(p_old.values()):>4} / {len(OLD_CASES):<4}")
+        print(f"{'new cases':<14} {sum(passed.values()) - sum(p_old.values()):>4} / {len(NEW_CASES):<4}")
     print(f"{'ALL':<14} {sum(passed.values()):>4} / {sum(total.values()):<4}")
     return 0
 

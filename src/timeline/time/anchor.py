@@ -141,24 +141,25 @@ def _with_year(t: Timex, sym: Symbolic, tense: Tense, year: int, other: str) -> 
                    anchor=f"timex:{other}", alternative=None)
 
 
-_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+", re.IGNORECASE)
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended|to)\s+", re.IGNORECASE)
 
 
 def quarters_ended(text: str, mentions: Sequence[Mention], tenses: Sequence[Tense],
                    dct: Anchor | None) -> list[Mention]:
-    """ "the quarter ended July 31": the three months that end on that day, named by the
-    calendar quarter that holds most of them (May-July: the second), not the last quarter
-    completed before the publication date; the date is resolved as it would be alone."""
+    """ "the quarter ended July 31", "the quarter to March": the three months that end on that
+    day (or with that month), named by the calendar quarter that holds most of them (May-July:
+    the second), not the last quarter completed before the publication date; the date is
+    resolved as it would be alone."""
     out = list(mentions)
     for i in range(len(out) - 1):
         q, d = out[i].symbolic, out[i + 1].symbolic
         if not (q.kind is Kind.RELATIVE and q.unit is Unit.QUARTER and q.offset == 0 and q.completed) \
-                or d.month is None or d.day is None or not _ENDED.fullmatch(text, out[i].end, out[i + 1].start):
+                or d.month is None or not _ENDED.fullmatch(text, out[i].end, out[i + 1].start):
             continue
         res = resolve(d, dct, tenses[i + 1])
         if res is None or res.interval is None or res.interval.start is None:
             continue
-        mid = res.interval.start - timedelta(days=45)  # the middle month of the three
+        mid = res.interval.end - timedelta(days=46)  # the middle month of the three
         out[i] = replace(out[i], symbolic=Symbolic(Kind.POINT, year=mid.year, quarter=(mid.month - 1) // 3 + 1))
     return out
 

@@ -57,3 +57,15 @@ def span_end(sym: Symbolic, anchor, shift) -> tuple[Interval, Grain] | None:
         d = datetime(t.year, t.month, t.day)
         return Interval(d, d + timedelta(days=1)), Grain.DAY
     return None
+
+
+def hours_from_now(anchor, unit: Unit | None, offset: int):
+    """ "two hours ago" at 04:30: 02:30, the minute, when the publication time has minutes
+    (not the hour 02:00-03:00, which would put it up to 90 minutes off); None otherwise."""
+    from .periods import time_period
+
+    now = getattr(anchor, "now", None)
+    if unit is not Unit.HOUR or now is None or now.minute == 0:
+        return None
+    t = now + timedelta(hours=offset)
+    return time_period(datetime(t.year, t.month, t.day), t.hour, t.minute)

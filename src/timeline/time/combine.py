@@ -227,12 +227,20 @@ def _bare_weekday(sym: Symbolic) -> bool:
     return sym.weekday is not None and all(getattr(sym, n) == d for n, d in _FIELDS.items() if n != "weekday")
 
 
+_TYPE_MEMOS: dict[int, tuple[Combinators, dict[Symbolic, frozenset[str]]]] = {}
+_MEMO_MAX = 50_000  # symbolic times remembered per set of combinators (a long run stays bounded)
+
+
 class _Typer:
-    """The part types of a symbolic time (memoized: the same parts recur)."""
+    """The part types of a symbolic time, memoized across calls: the same parts ("Monday",
+    "3 p.m.", "last year") recur from article to article, and typing one runs every shape."""
 
     def __init__(self, combinators: Combinators) -> None:
         self.types = combinators.types
-        self.memo: dict[Symbolic, frozenset[str]] = {}
+        kept = _TYPE_MEMOS.get(id(combinators))
+        if kept is None or kept[0] is not combinators or len(kept[1]) > _MEMO_MAX:
+            kept = _TYPE_MEMOS[id(combinators)] = (combinators, {})
+        self.memo: dict[Symbolic, frozenset[str]] = kept[1]
 
     def __call__(self, sym: Symbolic) -> frozenset[str]:
         found = self.memo.get(sym)

@@ -21,6 +21,12 @@ from .periods import Period, day_period, month_period, nth_weekday, refine
 def within(outer: Period, sym: Symbolic) -> Period | None:
     """The day `sym` names inside the period `outer` (refined by its clock time), or None when
     it names no day inside a period."""
+    if sym.nth_unit is Unit.DAY and sym.nth is not None and outer.grain in (Grain.MONTH, Grain.YEAR):
+        # "the last day of March", "the first day of next year"
+        nth_day = outer.start + timedelta(days=sym.nth - 1) if sym.nth > 0 else outer.end + timedelta(days=sym.nth)
+        if not outer.start <= nth_day < outer.end:
+            raise ValueError("no such day")  # "the 40th day of February"
+        return refine(day_period(nth_day), sym)
     if sym.nth_unit is not None and sym.nth is not None and outer.grain in (Grain.MONTH, Grain.YEAR):
         return nth_week(outer, sym.nth, sym.nth_unit is Unit.WEEKEND)
     day: datetime | None = None

@@ -238,8 +238,9 @@ def load_macros(lang: str = "en") -> dict[str, Macro]:
         "ordinal": ordinal,
         "text": lambda t: re.sub(r"\s+", " ", t.lower()),
         "decade": lambda t: int(t[:3]),  # "1990s" -> 199
-        "decade2": lambda t: 190 + int(t[1]),  # "'90s" -> 199
+        "decade2": lambda t: 190 + int(t[-3]),  # "'90s", "the 90s" -> 199
         "century": lambda t: ordinal(re.sub(r"[-\s]+", "-", t.lower())) - 1,  # "20th" -> 19 (the 1900s)
+        "century_decade": lambda t: 10 * (ordinal(re.sub(r"[-\s]+", "-", t.lower())) - 1),  # "20th" -> 190
         "century_bc": lambda t: -ordinal(re.sub(r"[-\s]+", "-", t.lower())),  # "3rd" BC -> -3 (BC02: 300-201 BC)
         "year_words": _year_words_converter(number_words),
         "zone_offset": _zone_offset,

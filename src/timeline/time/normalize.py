@@ -302,7 +302,9 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         return _period_result(part_period(datetime(day.year, day.month, day.day), sym.part), sym)  # type: ignore[arg-type]
     if sym.hour is not None and sym.weekday is None and sym.month is None and sym.day is None:
         d = anchor.start
-        hour = (clock_hour(sym) or 0) % 24  # a bare "midnight" began the day told: 00:00
+        hour = (clock_hour(sym) or 0) % 24  # a bare "midnight" began the day told: 00:00,
+        if sym.hour == 24 and not sym.minute and tense is not Tense.PAST:
+            hour = 24  # but "the curfew begins at midnight" is the one that ends it: T24:00
         return _period_result(time_period(datetime(d.year, d.month, d.day), hour, sym.minute), sym)
     if sym.anaphoric and sym.day is not None and sym.month is None and sym.weekday is None:
         # "April 24 and 25": the day of the month just named, whatever the tense
@@ -317,9 +319,12 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         # reporting periods: "will report third-quarter results" speaks of the quarter just
         # ended, so outside a past report the nearest quarter wins
         tense = Tense.UNKNOWN
-    if sym.holiday and tense is Tense.PRESENT:
+    if sym.weekday is not None and sym.hour is not None and tense is Tense.PRESENT and sym.month is None:
+        tense = Tense.FUTURE  # "the meeting is at 9 a.m. on Saturday": a clock on a weekday is a schedule
+    if sym.holiday and (tense is Tense.PRESENT or (tense is Tense.UNKNOWN and _long_gone(cands, anchor))):
         # a holiday in the present tense is a schedule ("the sale begins on Black Friday",
-        # "the party is on New Year's Eve"): the coming one
+        # "the party is on New Year's Eve"): the coming one; so is one with no past verb
+        # ("families gather on Thanksgiving") unless the last one is only weeks gone
         tense = Tense.FUTURE
     if sym.this and sym.direction and sym.season and not sym.holiday:
         # "this past summer": the latest gone by; "this coming winter": the next to begin
@@ -363,6 +368,12 @@ def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor,
     return chosen, None
 
 
+def _long_gone(cands: list[Period], anchor: Anchor) -> bool:
+    """The last instance before the anchor ended more than two months before it."""
+    past = [c for c in cands if c.end <= anchor.start]
+    return bool(past) and anchor.start - past[-1].end > timedelta(days=60)
+
+
 def _widen(p: Period, sym: Symbolic) -> Period:
     """ "the week of March 6", "the weekend of March 7": the calendar unit that holds the point."""
     if sym.unit in (Unit.WEEK, Unit.WEEKEND, Unit.MONTH, Unit.QUARTER, Unit.YEAR) and p.grain in (Grain.DAY, Grain.PART_OF_DAY):
@@ -403,7 +414,7 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
         # "a decade ago": ten years back, at year grain (TimeML), not the previous decade
         p = year_period(anchor.start.year + offset * (10 if unit is Unit.DECADE else 100))
         return _period_result(p, sym)
-    p = shift_period(clock.base_time(anchor, unit), unit, offset)
+    p = clock.hours_from_now(anchor, unit, offset) or shift_period(clock.base_time(anchor, unit), unit, offset)
     composed = compose.within(p, sym)  # "the 15th of next month", "Thursday of next week"
     if composed is not None:
         return _period_result(composed, sym)

@@ -22,6 +22,8 @@ _DETERMINERS = frozenset("the a an its his her their this that these those our y
                          "any some every each no".split())
 # words that open the object of a verb: after them a participle is a verb, not an adjective
 _OBJECT_START = (_DETERMINERS - {"which", "whose", "that"}) | frozenset("him them it us me".split())
+_NOT_PLURAL = frozenset("was has is its his this us as thus always perhaps".split())
+_SUBJECTS = frozenset("he she they we i you who".split())  # after them a participle is a verb
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class _Lexicon:
     participle_adjectives: frozenset[str]
     reporting: frozenset[str]
     catenative: frozenset[str]
+    present_or_past: frozenset[str]
 
 
 @cache
@@ -177,10 +180,15 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
         elif is_past_form(tok, prev, toks[i - 2] if i > 1 else None):
             nxt = toks[i + 1].text if i + 1 < n else ""
             if w in lex.participle_adjectives and nxt[:1].islower() and nxt.isalpha() \
-                    and nxt.lower() not in _OBJECT_START and not _verb_to_infinitive(toks, i, lex):
+                    and nxt.lower() not in _OBJECT_START and not _verb_to_infinitive(toks, i, lex) \
+                    and (prev is None or prev.lower not in _SUBJECTS):  # "he proposed on Friday": a verb
                 i += 1
                 continue  # "preferred shares": an adjective; "killed a guard": a verb
-            groups.append(VerbGroup(tok.start, tok.end, Tense.PAST, w, firm=w in lex.past_irregular))
+            plural = w in lex.present_or_past and prev is not None and prev.lower.endswith("s") \
+                and (prev.text[:1].islower() or i == 1 or not toks[i - 2].text[:1].isalnum()) \
+                and prev.lower not in _NOT_PLURAL
+            groups.append(VerbGroup(tok.start, tok.end, Tense.UNKNOWN if plural else Tense.PAST, w,
+                                    firm=w in lex.past_irregular and not plural))
         elif w in lex.present_verbs:
             groups.append(VerbGroup(tok.start, tok.end, Tense.PRESENT, w))
         elif w in lex.future_markers and w in {"plans", "intends", "aims", "expects", "hopes", "wants", "prepares", "vowed", "promised", "pledged"}:
