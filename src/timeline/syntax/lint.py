@@ -305,9 +305,11 @@ def _subjectless(word: str, first: str, second: str, second_lower: bool, w: Lint
     article or an object ("Defy the shutdown call", "Better than ...")."""
     if first in w.name_modals:
         return second_lower
+    v = w.verbs
+    if first in ("not", "never") and second_lower and v is not None:  # a negation whose subject and auxiliary
+        return second in _BARE_VERBS or second in v.past or second in v.base or bool(_ED.match(second))  # went
     if first in w.verb_openers:
         return not (word.isupper() and len(word) > 1)  # ("IS" ...: an acronym)
-    v = w.verbs
     if v is not None and second_lower and ((first in v.past and (second in w.after_verb or second in w.verb_objects
                                                                  or second in w.after_past))
                                            or (first in v.base and first not in v.nouns)):
@@ -318,6 +320,7 @@ def _subjectless(word: str, first: str, second: str, second_lower: bool, w: Lint
         and not word.isupper() and first.isalpha()
 
 
+_BARE_VERBS = frozenset({"be", "been", "being", "have", "to"})  # ("Not be used as evidence", "Never to return")
 _MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "shall", "to", "not", "n't",
                      "never", "did", "do", "does", "cannot"})
 _PERFECT = frozenset({"has", "have", "had", "having"})
