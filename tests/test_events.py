@@ -253,3 +253,16 @@ def test_the_saying_of_an_as_clause_is_no_happening():
                   if e.text == "put"), key=lambda e: e.start)
     assert not put[0].salient and put[1].salient
     assert evs["created"].salient
+
+
+@pytest.mark.parametrize("syntax", ["none", "all"])
+def test_a_page_stamp_dates_the_lead_to_its_day_not_its_minute(syntax: str):
+    """The clock stamp a wire page runs before its dateline says when the story was filed: the
+    lead's news is of that day, not of that minute. A clock time in the news itself stays."""
+    text = ("LONDON | Fri Feb 6, 2026 7:24 pm EST LONDON (Reuters) - A new strain of the virus is "
+            "spreading outside hospitals, researchers said. The board met at 3 pm on Thursday.")
+    evs = {e.text: e for e in build_timeline([Document("d", text, dct=DCT)], syntax=syntax).events}
+    spreading = evs["spreading"].envelope
+    assert (spreading.start, spreading.end) == (datetime(2026, 2, 6), datetime(2026, 2, 7))
+    met = evs["met"].envelope
+    assert (met.start, met.end) == (datetime(2026, 2, 5, 15), datetime(2026, 2, 5, 16))

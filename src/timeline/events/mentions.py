@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from datetime import timedelta
 from operator import itemgetter
 from typing import TYPE_CHECKING, Iterator, Mapping
 
@@ -24,6 +25,7 @@ from .anchoring import AFTER_WORDS, BEFORE_WORDS, best_timex, dct_envelope, rela
 from .eventmodel import Sentence, event_classes, event_model, inflect, token_features
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
+from .labels import body_start
 from ..time.tense import VerbGroup, tense_of_span
 
 if TYPE_CHECKING:
@@ -266,6 +268,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         toks, groups = list(sentence.tokens), tuple(sentence.groups)
         n = len(toks)
         sent_timexes = list(analysis.timexes_in(sent[0], sent[1]))
+        # where the news begins, after the stamp or dateline a page runs into its first sentence
+        news = body_start(text, sent[0], sent[1]) if sent_timexes else sent[0]
         taken = list(sentence.timexes)
         verb_spans = [(g.start, g.end) for g in groups]
         sentence_text = _span_text(text, sent[0], sent[1])  # one string shared by the sentence's events
@@ -300,6 +304,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 timex, prep, strength, _ = found
                 relation = relation_for(prep, timex)
                 envelope, relative = timex_envelope(timex, relation)
+                if timex.end <= news <= tok.start:  # the stamp says when the page was filed, not the hour of its news
+                    envelope, relative = _whole_day(envelope), _whole_day(relative)
                 anchor, timex_id = AnchorKind.TIMEX, timex.id
             else:
                 relation = _BY_TENSE.get(tense, Relation.BEFORE)
@@ -334,6 +340,19 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
     return merge_mentions(one_entry_per_happening(anchored, [si for _, si in found_events], spans))
 
 
+def _whole_day(interval):  # type: ignore[no-untyped-def]
+    """An interval of less than a day within one day, widened to that day ("Tue May 19, 2009
+    7:24 pm EDT LONDON (Reuters) - Deadly pneumonia is spreading": on 19 May, not at 19:24)."""
+    if interval is None or interval.start is None or interval.end is None:
+        return interval
+    day = interval.start - (interval.start - _MIDNIGHT) % _DAY if isinstance(interval.start, timedelta) \
+        else interval.start.replace(hour=0, minute=0, second=0, microsecond=0)
+    if interval.end > day + _DAY:
+        return interval
+    return type(interval)(day, day + _DAY)
+
+
+_DAY, _MIDNIGHT = timedelta(days=1), timedelta(0)
 _AS_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+(?:[\w'’.-]+\s+){1,5}$", re.IGNORECASE)
 
 
