@@ -57,8 +57,8 @@ def test_the_seed_diff_names_the_sides_and_tells_what_both_and_each_report(tmp_p
     assert out.index("== What only") < out.index("== Both report")
     both = _section(out, "Both report")
     assert "overnight bombardment" in both and "Overnight Russian assault" in both  # each side's words
-    assert "Mon 2 Feb 2026, night" in both and "both say: kyiv, overnight, russian" in both
-    assert "Mark Rutte arrived in Kyiv" in both and "both say: nato, rutte" in both
+    assert "Mon 2 Feb 2026, night" in both and "both say: Kyiv, overnight, Russian" in both
+    assert "Mark Rutte arrived in Kyiv" in both and "both say: NATO, Rutte" in both
     only_b = _section(out, "What only NextFin News reports")
     assert "Trilateral peace negotiations in Abu Dhabi" in only_b
     assert "4–5 Feb 2026" in only_b and "Strikes cut power to 60% of consumers" in only_b

@@ -40,7 +40,7 @@ from typing import Mapping, Sequence
 from ..model import (AnchorKind, DiffEntry, DiffSide, DiffStatus, Document, Event, Happening, SideAccount, Timeline,
                      TimelineDiff, Timex, short_title)
 from .compose import happenings_of, rank_story, with_happenings
-from .features import Features, MatchRules, contradict, cosine, features, match_rules, word_vectors
+from .features import Features, MatchRules, as_written, contradict, cosine, features, match_rules, word_vectors
 from .happenings import _interval, consensus, precision
 from .merging import _overlap
 from .match import entries
@@ -210,6 +210,11 @@ def _numbers_contradict(story: _Story, pa: _Side, pb: _Side) -> bool:
             and all(contradict(x, y) for x in fa for y in fb))
 
 
+def _said(story: _Story, v: _Verdict, pa: _Side, pb: _Side) -> tuple[str, ...]:
+    """The words both sides use, as their mentions write them ("Texas", not the stem "texa")."""
+    return as_written(v.shared, (t for k in pa.ks + pb.ks for t in (story.items[k].label, story.items[k].sentence)))
+
+
 def _judge(story: _Story, pa: _Side, pb: _Side) -> _Verdict:
     """Are A's part and B's part one happening, and how do their times stand? Their numbers
     must not contradict (`_numbers_contradict`); times that meet need a word or name in
@@ -319,7 +324,7 @@ def diff_story(tl: Timeline, sides: Mapping[str, frozenset[str]],
         if split["a"] and split["b"]:
             pa, pb = story.part("a", h, split["a"]), story.part("b", h, split["b"])
             v = _judge(story, pa, pb)
-            out.append(DiffEntry(h, v.status, story.account(pa), story.account(pb), _gap(v.gap), shared=v.shared))
+            out.append(DiffEntry(h, v.status, story.account(pa), story.account(pb), _gap(v.gap), shared=_said(story, v, pa, pb)))
         elif split["a"] or split["b"]:
             s = "a" if split["a"] else "b"
             alone[s].append(story.part(s, h, split[s]))
@@ -327,7 +332,7 @@ def diff_story(tl: Timeline, sides: Mapping[str, frozenset[str]],
     for v, pa, pb in _pairs(story, alone["a"], alone["b"]):
         first, other = sorted((pa.happening, pb.happening), key=lambda h: (h.rank, h.id))
         out.append(DiffEntry(first, v.status, story.account(pa), story.account(pb), _gap(v.gap), joined=other,
-                             similarity=round(v.similarity, 3), shared=v.shared))
+                             similarity=round(v.similarity, 3), shared=_said(story, v, pa, pb)))
         paired |= {pa.key, pb.key}
     for s, status in (("a", DiffStatus.ONLY_A), ("b", DiffStatus.ONLY_B)):
         for p in alone[s]:

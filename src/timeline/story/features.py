@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache, lru_cache
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..model import Event
 from ..rules import load_toml
@@ -110,6 +110,22 @@ def day_or_finer(lo: float | None, hi: float | None) -> bool:
     """Dated to a day or finer."""
     return lo is not None and hi is not None and hi - lo <= 1 + 1e-9
 
+
+
+def as_written(terms: Sequence[str], texts: Iterable[str]) -> tuple[str, ...]:
+    """The stemmed terms (and lower-cased names) as the texts write them, the form written most
+    often within sentences ("texa" -> "Texas", "who" -> "WHO", "swine" as the middle of a
+    sentence writes it, not its capital at the start); a term none of them writes stays."""
+    seen: dict[str, Counter[str]] = {t: Counter() for t in terms}
+    for text in texts:
+        for m in _WORD_RE.finditer(text):
+            w = m.group()
+            w = w[:-2] if w.endswith(("'s", "’s")) else w
+            low = w.lower()
+            for key in (_stem(low), low):
+                if key in seen:
+                    seen[key][w] += 1 if m.start() else 0.01
+    return tuple(min(c, key=lambda w: (-c[w], w)) if (c := seen[t]) else t for t in terms)
 
 
 @lru_cache(maxsize=1 << 15)
