@@ -365,3 +365,28 @@ def test_a_side_dated_only_by_tense_needs_more_than_one_word_in_common():
     weak, strong = found.values()
     assert not weak.matched and len(weak.only_a) == 1 and len(weak.only_b) == 1
     assert len(strong.matched) == 1 and strong.matched[0].status is DiffStatus.AGREE
+
+
+def test_each_side_wears_the_label_of_the_happening_when_it_reports_it():
+    """A side's account is shown by the label that names the happening when one of its mentions
+    gives it, not by whichever of its mentions came first ("Diagnosed with the H1N1 virus" for
+    "Five pupils were diagnosed")."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from storygen import story
+
+    from timeline.pipeline import diff_articles
+
+    arts = story(120)
+
+    def side(outlet: str) -> list[Document]:
+        return [Document(f"{outlet}{i}", a.text, dct=a.published, source=outlet)
+                for i, a in enumerate(arts) if a.outlet == outlet]
+
+    d = diff_articles(side("Reuters"), side("BBC"))
+    accounts = [(x, acc) for x in d.entries for acc in (x.a, x.b) if acc is not None]
+    carrying = [(x, acc) for x, acc in accounts if any(m.label == x.happening.label for m in acc.mentions)]
+    assert len(carrying) >= 10
+    assert all(acc.label == x.happening.label for x, acc in carrying)

@@ -182,7 +182,11 @@ def render_text(d: TimelineDiff, top: int | None = TOP) -> str:
             if not x.status.both:
                 acc = x.a if x.a is not None else x.b
                 assert acc is not None
-                lines.append(f"{_rank(x):>{rank_w}}  {when(acc):<30} {acc.label}  {_where(acc)}")
+                told = when(acc)
+                if len(told) > 30:  # a long span on its own line, the label under the others
+                    lines += [f"{_rank(x):>{rank_w}}  {told}", f"{'':>{rank_w}}  {'':<30} {acc.label}  {_where(acc)}"]
+                else:
+                    lines.append(f"{_rank(x):>{rank_w}}  {told:<30} {acc.label}  {_where(acc)}")
                 continue
             assert x.a is not None and x.b is not None
             pad = " " * (rank_w + 2)

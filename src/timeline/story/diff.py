@@ -165,7 +165,8 @@ class _Story:
         return found
 
     def account(self, p: _Side) -> SideAccount:
-        mentions = tuple(self.items[k] for k in p.ks)
+        mentions = tuple(self.items[k] for k in p.ks)  # (the one that labels the happening first: it reads best)
+        mentions = tuple(sorted(mentions, key=lambda e: e.label != p.happening.label))
         lo, hi = p.span
         env, rel = _interval(self.feats[p.ks[0]], lo, hi)
         docs = [self.docs[self.stands_for.get((p.side, e.doc), e.doc)] for e in mentions]
