@@ -242,12 +242,13 @@ def _draw_rows(ax: "Axes", panel: _Panel, axis: StoryAxis, outliers: set[int], c
             ax.plot([0.003, 0.003], [y - 1.05, y + 0.05], color="#888888", linewidth=1.6, zorder=4,
                     clip_on=False, solid_capstyle="butt")
         _bar(ax, r, y, axis, colours, y in outliers)
-        for e in r.disagreements:  # a mention that dates it otherwise: a cross at its own time
-            b = e.bounds
+        for e in r.disagreements:  # a mention that dates it otherwise: a cross at its own time (whole,
+            b = e.bounds  # at the edge it lies past when beyond the axis, not cut in half there)
             if b is not None and b[0] is not None:
                 t = _days(b[0]) if isinstance(b[0], datetime) else _rel(b[0])  # type: ignore[arg-type]
                 c = colours.get(docs[e.doc].outlet if e.doc in docs else e.doc, OTHER)
-                ax.plot([axis.place(t)], [y], marker="x", color=c, markersize=6, mew=1.6, zorder=5)
+                x = min(max(axis.place(t), 0.0), 1.0)
+                ax.plot([x], [y], marker="x", color=c, markersize=6, mew=1.6, zorder=5, clip_on=False)
         _date_text(ax, r, y, axis, line.text, y in outliers, font)
     labels = [line.text if line.row is None else _fit(line.row.label, font, len(line.row.outlets) > 1)
               for line in panel.lines]
@@ -280,7 +281,6 @@ def _fit(label: str, font: float, bold: bool) -> str:
 
     def width(text: str) -> float:
         return _TEXT.get_text_width_height_descent(text, prop, ismath=False)[0]
-
     if width(label) <= LABEL_ROOM:
         return label
     words = label.split(" ")
