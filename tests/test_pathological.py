@@ -233,3 +233,12 @@ def test_deeply_nested_html_is_read_or_refused_in_bounded_time():
         except InputError as exc:
             assert str(exc).startswith("x.html: ")
         assert time.perf_counter() - t0 < 20
+
+
+def test_one_endless_sentence_of_verbs_and_times_builds_in_linear_time():
+    """A sentence that never ends (a scraped page without full stops), thousands of verbs and
+    times in it: each event weighs only the times within reach of it, not every time of the
+    sentence, and no search runs from the sentence's start for each of them."""
+    clause = "officials said that the rebels met the minister on Tuesday and agreed to talks while aid arrived and "
+    assert_linear(lambda n: "The army attacked the town on Monday, and " + clause * n + "it ended.", 25,
+                  lambda text: build_timeline([Document("d", text, dct=DCT)], syntax="none"))

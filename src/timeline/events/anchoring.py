@@ -4,6 +4,7 @@ nearest plausible time of the clause; and the envelope that relation gives the e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import datetime, timedelta
 from functools import lru_cache
 
@@ -151,6 +152,31 @@ _CLEFT_RE = re.compile(r"\b(?:it|this)\s+(?:was|is|will\s+be|had\s+been|has\s+be
                        r"on\s+|in\s+|at\s+|during\s+|until\s+)?$", re.IGNORECASE)
 
 
+def _between(groups: tuple[VerbGroup, ...], lo: int, hi: int) -> list[VerbGroup]:
+    """The verb groups that lie within [lo, hi). (In a sentence of many groups, found from where
+    they start: every event of it asks this of every time near it.)"""
+    if len(groups) <= 16:
+        return [g for g in groups if lo <= g.start and g.end <= hi]
+    if _STARTS[0] is not groups:
+        starts = [g.start for g in groups]
+        _STARTS[:] = [groups, starts if starts == sorted(starts) else None]
+    starts = _STARTS[1]
+    if starts is None:
+        return [g for g in groups if lo <= g.start and g.end <= hi]
+    out = []
+    for k in range(bisect_left(starts, lo), len(groups)):
+        g = groups[k]
+        if g.start >= hi:
+            break
+        if g.end <= hi:
+            out.append(g)
+    return out
+
+
+_STARTS: list = [None, None]  # type: ignore[type-arg]  # the last long sentence's groups and where they start
+OUT_OF_REACH = 220 + 100 + 40  # characters between a time and an event beyond which the time cannot govern it
+
+
 def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex],
                 groups: tuple[VerbGroup, ...], is_verb: bool,
                 nouns: frozenset[str] = frozenset(),
@@ -167,6 +193,8 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
         if not _has_time(t):
             continue
         lo, hi = (t.end, tok.start) if t.end <= tok.start else (tok.end, t.start)
+        if hi - lo > OUT_OF_REACH:
+            continue  # (its score, the distance less at most 140 below, cannot come within 220)
         between = text[lo:hi]
         score = float(hi - lo)
         key = (sent[0], t.start, t.end)
@@ -204,10 +232,10 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
         if t.end <= first_verb and t.start - sent[0] < 40:
             score -= 40  # a sentence-initial time frames the whole main clause
         score += 25 * len(_BREAK_RE.findall(between))
-        if t.end <= tok.start and _THAT_RE.search(between) and not _CLEFT_RE.search(text, sent[0], t.start):
+        if t.end <= tok.start and _THAT_RE.search(between) and not _CLEFT_RE.search(text, max(sent[0], t.start - 300), t.start):
             score += 250  # "said on Tuesday that ...": the time is the saying's, not the reported event's
             # (but "It was on March 3 that rescuers pulled ...": a cleft, the time is the clause's)
-        own = [g for g in groups if lo <= g.start and g.end <= hi]
+        own = _between(groups, lo, hi)
         if own and not (not is_verb and len(own) == 1 and " " not in text[own[0].start:own[0].end]
                         and own[0].head.endswith("ed")):
             score += 60 * len(own)  # another verb stands between: the time is that verb's

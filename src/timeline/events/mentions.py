@@ -9,7 +9,7 @@ before it; future: after it).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from datetime import timedelta
@@ -21,7 +21,7 @@ from ..model import AnchorKind, Event, Relation, Tense
 from .entries import merge_mentions, one_entry_per_happening, propagate
 from .polarity import absent
 from .evolve import maker
-from .anchoring import AFTER_WORDS, BEFORE_WORDS, best_timex, dct_envelope, relation_for, timex_envelope
+from .anchoring import AFTER_WORDS, BEFORE_WORDS, OUT_OF_REACH, best_timex, dct_envelope, relation_for, timex_envelope
 from .eventmodel import Sentence, event_classes, event_model, inflect, token_features
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
@@ -270,6 +270,9 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         sent_timexes = list(analysis.timexes_in(sent[0], sent[1]))
         # where the news begins, after the stamp or dateline a page runs into its first sentence
         news = body_start(text, sent[0], sent[1]) if sent_timexes else sent[0]
+        # (a sentence of many times: each event weighs only those within reach of it)
+        starts = [t.start for t in sent_timexes] if len(sent_timexes) > 16 else None
+        longest = max((t.end - t.start for t in sent_timexes), default=0)
         taken = list(sentence.timexes)
         verb_spans = [(g.start, g.end) for g in groups]
         sentence_text = _span_text(text, sent[0], sent[1])  # one string shared by the sentence's events
@@ -289,7 +292,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             aspect = _aspect(group, tok) if is_verb else "NONE"
             modality = (group.aux if group is not None and group.aux in _MODALS else
                         ("to" if is_verb and before == "to" else ""))
-            governing = sent_timexes
+            governing = sent_timexes if starts is None else sent_timexes[
+                bisect_left(starts, tok.start - OUT_OF_REACH - longest):bisect_right(starts, tok.end + OUT_OF_REACH)]
             if pi is not None:
                 verbal = parsed.verb(pi)  # type: ignore[union-attr]
                 if verbal is not None:

@@ -230,6 +230,9 @@ def local_tense(text: str, start: int, end: int) -> Tense | None:
     return None
 
 
+_MOST_ADDED = 8 + 10 + 40  # the most `governing_group` adds to a group's distance
+
+
 def governing_group(groups: Sequence[VerbGroup], start: int, end: int,
                     text: str | None = None) -> VerbGroup | None:
     """The verb group nearest to ``[start, end)`` among the groups of its sentence: a group
@@ -237,6 +240,12 @@ def governing_group(groups: Sequence[VerbGroup], start: int, end: int,
     across a quotation mark counts for little (a quotation keeps its own tense)."""
     best: tuple[int, int] | None = None
     won: VerbGroup | None = None
+    if len(groups) > 16:  # a long sentence: only the groups near enough to win are weighed (the
+        # penalties below add at most _MOST_ADDED), so that a time among thousands of verbs costs
+        # no search of the text between it and each of them
+        raw = [start - g.end if g.end <= start else g.start - end if g.start >= end else 0 for g in groups]
+        reach = min(raw) + _MOST_ADDED
+        groups = [g for g, d in zip(groups, raw) if d <= reach]
     for g in groups:
         if g.end <= start:
             dist, side = start - g.end, 0
