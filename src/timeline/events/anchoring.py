@@ -4,10 +4,11 @@ nearest plausible time of the clause; and the envelope that relation gives the e
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from ..model import Grain, Interval, RelInterval, Relation, Timex, TimexType
+from ..model import Grain, Interval, RelInterval, Relation, Tense, Timex, TimexType
 from ..sources.segment import Token
 from ..time.analysis import Analysis
 from ..time.tense import VerbGroup
@@ -215,7 +216,74 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
             best = (score, t, prep, premod)
     if best is None or best[0] > 220:
         return None
-    return best[1], best[2], best[0], best[3]
+    t = best[1]
+    if memo is not None and t.rule in _narrative_rules()[0]:
+        t = narrative_year(text, sent, t, groups, memo)
+    return t, best[2], best[0], best[3]
+
+
+@lru_cache(maxsize=1)
+def _narrative_rules() -> tuple[frozenset[str], re.Pattern[str], int]:
+    from ..rules import load_toml
+
+    data = load_toml("events.toml").get("narrative_year", {})
+    return frozenset(data.get("rules", ())), re.compile(data.get("year", "(?!)")), int(data.get("reach", 0))
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
+_NARRATIVE = "narrative year"  # (memo key: the year the article's narrative last set, and where)
+_NARRATIVE_WINDOW = 2000  # characters before a sentence searched for the year it is told in
+
+
+def narrative_year(text: str, sent: tuple[int, int], t: Timex, groups: tuple[VerbGroup, ...],
+                   memo: dict) -> Timex:  # type: ignore[type-arg]
+    """A bare calendar name ("On March 7", "In March": events.toml [narrative_year] rules) in a
+    past-tense sentence of a retrospective account, in the year the account last set ("...
+    until the war began in March 2003. ... On March 7, Mr Blix gave his final report": 2003,
+    not the publication year): when that year was set (named, or taken by such a date) within
+    `reach` sentences before and is earlier than the year the publication day gave the time
+    expression. Else `t` as it is. `memo` keeps the account's year from sentence to sentence
+    (one dict per article, in text order)."""
+    key = (_NARRATIVE, sent[0], t.start)
+    if key in memo:
+        return memo[key]  # type: ignore[no-any-return]
+    memo[key] = t
+    _, pattern, reach = _narrative_rules()
+    tenses = {g.tense for g in groups} - {Tense.UNKNOWN}
+    if t.anchor != "dct" or t.envelope is None or t.envelope.start is None or tenses != {Tense.PAST}:
+        return t  # (a present or future sentence tells of the publication's own time)
+    settings = [(m.end(), int(m.group(1))) for m in pattern.finditer(text, max(0, sent[0] - _NARRATIVE_WINDOW), t.start)]
+    if _NARRATIVE in memo and memo[_NARRATIVE][0] < t.start:
+        settings.append(memo[_NARRATIVE])
+    if not settings:
+        return t
+    at, year = max(settings)  # (the one set last)
+    if year >= t.envelope.start.year or len(_SENTENCE_END_RE.findall(text, at, sent[0])) > reach:
+        return t
+    moved = _in_year(t, year)
+    if moved is not None:
+        memo[_NARRATIVE] = (sent[0], year)
+        memo[key] = moved
+    return memo[key]  # type: ignore[no-any-return]
+
+
+def _in_year(t: Timex, year: int) -> Timex | None:
+    """`t` moved back to `year` (its envelope, interval and value); None where that year has no
+    such day (29 February)."""
+    shift = t.envelope.start.year - year  # type: ignore[union-attr]
+
+    def back(iv: Interval | None) -> Interval | None:
+        if iv is None:
+            return None
+        return Interval(None if iv.start is None else iv.start.replace(year=iv.start.year - shift),
+                        None if iv.end is None else iv.end.replace(year=iv.end.year - shift))
+
+    try:
+        envelope, interval = back(t.envelope), back(t.interval)
+    except ValueError:
+        return None
+    value = f"{int(t.value[:4]) - shift:04d}{t.value[4:]}" if t.value[:4].isdigit() else t.value
+    return replace(t, envelope=envelope, interval=interval, value=value)
 
 
 
