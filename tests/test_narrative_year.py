@@ -20,7 +20,18 @@ def test_the_year_rule_examples(text, year):
 
 @pytest.mark.parametrize("text", RULES["year_negatives"])
 def test_the_year_rule_negatives(text):
-    assert not re.search(RULES["year"], text)
+    """No year, or one in a clause that "since" opens."""
+    assert all(re.search(RULES["year_since"], text[:m.start()]) for m in re.finditer(RULES["year"], text))
+
+
+@pytest.mark.parametrize("text", RULES["present_examples"])
+def test_the_present_rule_examples(text):
+    assert re.search(RULES["present"], text)
+
+
+@pytest.mark.parametrize("text", RULES["present_negatives"])
+def test_the_present_rule_negatives(text):
+    assert not re.search(RULES["present"], text)
 
 
 def _day(doc: Document, word: str) -> str:
@@ -64,3 +75,24 @@ def test_a_narrative_never_moves_a_date_past_the_publication_year():
     doc = Document("f", "The plan was drawn up in 2006. On March 7, the minister approved the budget.",
                    dct=datetime(2005, 4, 28), source="D")
     assert _day(doc, "approved") == "2005-03-07"
+
+
+def test_a_word_of_the_publication_s_own_time_ends_the_account():
+    doc = Document("t", "He became a soldier in 2001. Today he outranked the general. "
+                        "On March 7, news of his medal was announced.", dct=datetime(2005, 4, 27), source="E")
+    assert _day(doc, "announced") == "2005-03-07"
+
+
+def test_a_present_perfect_sentence_is_not_part_of_the_account():
+    told = "The insurgency began in 2003. Insurgents {} the prison on January 30."
+    assert _day(Document("p", told.format("attacked"), dct=datetime(2005, 3, 10), source="F"), "attacked") \
+        == "2003-01-30"
+    assert _day(Document("p", told.format("have attacked"), dct=datetime(2005, 3, 10), source="F"), "attacked") \
+        == "2005-01-30"
+
+
+def test_quoted_speech_inside_the_account_neither_ends_it_nor_counts_its_sentences():
+    quote = ('Asked about it, the inspector said: "One can not say so. There are infractions. We know it. '
+             'It is clear. It is over." On March 17, the ambassadors withdrew the draft resolution.')
+    doc = Document("q", ACCOUNT.format(quote), dct=datetime(2005, 4, 28), source="G")
+    assert _day(doc, "withdrew") == "2003-03-17"

@@ -223,16 +223,21 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
 
 
 @lru_cache(maxsize=1)
-def _narrative_rules() -> tuple[frozenset[str], re.Pattern[str], int]:
+def _narrative_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], int]:
+    """events.toml [narrative_year]: the rules of bare calendar names, what sets a year, what
+    unsets it ("since"), the words of the publication's own time, the reach in sentences."""
     from ..rules import load_toml
 
     data = load_toml("events.toml").get("narrative_year", {})
-    return frozenset(data.get("rules", ())), re.compile(data.get("year", "(?!)")), int(data.get("reach", 0))
+    return (frozenset(data.get("rules", ())), re.compile(data.get("year", "(?!)")),
+            re.compile(data.get("year_since", "(?!)")), re.compile(data.get("present", "(?!)")),
+            int(data.get("reach", 0)))
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
 _NARRATIVE = "narrative year"  # (memo key: the year the article's narrative last set, and where)
 _NARRATIVE_WINDOW = 2000  # characters before a sentence searched for the year it is told in
+_PRESENT_PERFECT = frozenset({"has", "have", "'s", "’s", "'ve", "’ve", "hasn't", "haven't"})
 
 
 def narrative_year(text: str, sent: tuple[int, int], t: Timex, groups: tuple[VerbGroup, ...],
@@ -248,23 +253,56 @@ def narrative_year(text: str, sent: tuple[int, int], t: Timex, groups: tuple[Ver
     if key in memo:
         return memo[key]  # type: ignore[no-any-return]
     memo[key] = t
-    _, pattern, reach = _narrative_rules()
-    tenses = {g.tense for g in groups} - {Tense.UNKNOWN}
-    if t.anchor != "dct" or t.envelope is None or t.envelope.start is None or tenses != {Tense.PAST}:
-        return t  # (a present or future sentence tells of the publication's own time)
-    settings = [(m.end(), int(m.group(1))) for m in pattern.finditer(text, max(0, sent[0] - _NARRATIVE_WINDOW), t.start)]
+    _, pattern, since, present, reach = _narrative_rules()
+    quoted = _quoted(text, sent[0], sent[1])
+    # (infinitives and quoted speech aside: "pleaded for time to complete", "stressed: 'We are ...'")
+    finite = [g for g in groups if g.aux != "to" and not any(a <= g.start < b for a, b in quoted)]
+    if t.anchor != "dct" or t.envelope is None or t.envelope.start is None \
+            or {g.tense for g in finite} - {Tense.UNKNOWN} != {Tense.PAST} \
+            or any(g.aux in _PRESENT_PERFECT for g in finite):
+        return t  # (a present, future or present perfect sentence tells of the publication's own time)
+    lo = max(0, sent[0] - _NARRATIVE_WINDOW)
+    settings = [(m.end(), int(m.group(1))) for m in pattern.finditer(text, lo, t.start)
+                if not since.search(text, max(lo, m.start() - 80), m.start())]
     if _NARRATIVE in memo and memo[_NARRATIVE][0] < t.start:
         settings.append(memo[_NARRATIVE])
     if not settings:
         return t
     at, year = max(settings)  # (the one set last)
-    if year >= t.envelope.start.year or len(_SENTENCE_END_RE.findall(text, at, sent[0])) > reach:
+    if year >= t.envelope.start.year or _sentences(text, at, sent[0]) > reach \
+            or present.search(text, at, t.start) or _told_in_present(text, at, sent[0]):
         return t
     moved = _in_year(t, year)
     if moved is not None:
         memo[_NARRATIVE] = (sent[0], year)
         memo[key] = moved
     return memo[key]  # type: ignore[no-any-return]
+
+
+def _told_in_present(text: str, start: int, end: int) -> bool:
+    """Does a verb between the year and the sentence tell of the present or the future ("Soldiers
+    who are set down in a country ... become fearful"), outside quoted speech: the account was left?"""
+    from ..time.tense import verb_groups
+
+    if start >= end:
+        return False
+    quoted = _quoted(text, start, end)
+    return any(g.aux != "to" and (g.tense in (Tense.PRESENT, Tense.FUTURE) or g.aux in _PRESENT_PERFECT)
+               and not any(a <= g.start < b for a, b in quoted) for g in verb_groups(text, start, end))
+
+
+def _sentences(text: str, start: int, end: int) -> int:
+    """The sentence ends between start and end, a quoted passage counting as one sentence."""
+    quoted = _quoted(text, start, end)
+    return sum(not any(a <= m.start() < b - 1 for a, b in quoted) for m in _SENTENCE_END_RE.finditer(text, start, end))
+
+
+_QUOTE_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of quoted speech between start and end (a speaker's time is not the account's)."""
+    return [m.span() for m in _QUOTE_RE.finditer(text, start, end)]
 
 
 def _in_year(t: Timex, year: int) -> Timex | None:
