@@ -26,7 +26,8 @@ JSON so that a reader can see why one happening outranks another):
   unleashed an obscene nightmare") into the top;
 - in span: it happened while the story was covered (from a week before the first article to
   the last): what came long before ("the September 11 attacks" in Iraq war coverage) is
-  background, however often the coverage recalls it;
+  background, however often the coverage recalls it (nor do the articles that name its day
+  count for it: date_refs, later_refs and full_refs are the span's days' alone);
 - central: how much its reports name whom and where the story is about, the mean share of
   the story's articles that name each name of its first reports' sentences (a word with a
   capital inside a sentence: "Iraq", "Blair", "Baghdad"; the story's centroid of names, as
@@ -34,7 +35,11 @@ JSON so that a reader can see why one happening outranks another):
   coverage of a war holds comment pieces, obituaries and sidebars ("Colonel H Jones was
   awarded the VC", "Silvio Berlusconi is facing a crucial vote") whose names few of its
   articles share. (Common words would favour vague sentences, "Fresh evidence emerged".)
-  From three articles on (with fewer every name is the story's).
+  From three articles on (with fewer every name is the story's);
+- off topic: how few of the words of its first reports' sentences are the story's (the words
+  a tenth of its articles use: "flu", "virus", "mexico"): an aside of another story, a
+  news-in-brief column's "Silvio Berlusconi is facing a critical vote" in the coverage of a
+  doctor's trial, shares few of them (`off_topic`: a penalty).
 Reporting verbs and page furniture never become happenings (see `events` and
 `sources.furniture`).
 """
@@ -213,10 +218,11 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
             # (the day's salience is mostly its main happening's: another of that day takes a
             # share of it, by how many articles report it next to the main one)
             share = min(h.articles / max(day_main.get(day, 1), 1), 1.0) ** main_share if day_main else 1.0
-            named = salience.named.get(day, 0)
-            later = salience.named_later.get(day, 0)
             published = salience.published.get(day, 0)
-            full = salience.named_in_full.get(day, 0) if in_span else 0  # (what came before is background)
+            if in_span:  # (what came before is background, however often the coverage names its day)
+                named = salience.named.get(day, 0)
+                later = salience.named_later.get(day, 0)
+                full = salience.named_in_full.get(day, 0)
     named, later, published = named * share, later * share, published * share
     return {
         "articles": _log2p(h.articles),
