@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from ..model import Grain, Interval, RelInterval, Relation, Timex, TimexType
+from ..model import Grain, Interval, RelInterval, Relation, Tense, Timex, TimexType
 from ..sources.segment import Token
 from ..time.analysis import Analysis
 from ..time.tense import VerbGroup
@@ -243,7 +244,112 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
             best = (score, t, prep, premod)
     if best is None or best[0] > 220:
         return None
-    return best[1], best[2], best[0], best[3]
+    t = best[1]
+    if memo is not None and t.rule in _narrative_rules()[0]:
+        t = narrative_year(text, sent, t, groups, memo)
+    return t, best[2], best[0], best[3]
+
+
+@lru_cache(maxsize=1)
+def _narrative_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], int]:
+    """events.toml [narrative_year]: the rules of bare calendar names, what sets a year, what
+    unsets it ("since"), the words of the publication's own time, the reach in sentences."""
+    from ..rules import load_toml
+
+    data = load_toml("events.toml").get("narrative_year", {})
+    return (frozenset(data.get("rules", ())), re.compile(data.get("year", "(?!)")),
+            re.compile(data.get("year_since", "(?!)")), re.compile(data.get("present", "(?!)")),
+            int(data.get("reach", 0)))
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
+_NARRATIVE = "narrative year"  # (memo key: the year the article's narrative last set, and where)
+_NARRATIVE_WINDOW = 2000  # characters before a sentence searched for the year it is told in
+_PRESENT_PERFECT = frozenset({"has", "have", "'s", "’s", "'ve", "’ve", "hasn't", "haven't"})
+
+
+def narrative_year(text: str, sent: tuple[int, int], t: Timex, groups: tuple[VerbGroup, ...],
+                   memo: dict) -> Timex:  # type: ignore[type-arg]
+    """A bare calendar name ("On March 7", "In March": events.toml [narrative_year] rules) in a
+    past-tense sentence of a retrospective account, in the year the account last set ("...
+    until the war began in March 2003. ... On March 7, Mr Blix gave his final report": 2003,
+    not the publication year): when that year was set (named, or taken by such a date) within
+    `reach` sentences before and is earlier than the year the publication day gave the time
+    expression. Else `t` as it is. `memo` keeps the account's year from sentence to sentence
+    (one dict per article, in text order)."""
+    key = (_NARRATIVE, sent[0], t.start)
+    if key in memo:
+        return memo[key]  # type: ignore[no-any-return]
+    memo[key] = t
+    _, pattern, since, present, reach = _narrative_rules()
+    quoted = _quoted(text, sent[0], sent[1])
+    # (infinitives and quoted speech aside: "pleaded for time to complete", "stressed: 'We are ...'")
+    finite = [g for g in groups if g.aux != "to" and not any(a <= g.start < b for a, b in quoted)]
+    if t.anchor != "dct" or t.envelope is None or t.envelope.start is None \
+            or {g.tense for g in finite} - {Tense.UNKNOWN} != {Tense.PAST} \
+            or any(g.aux in _PRESENT_PERFECT for g in finite):
+        return t  # (a present, future or present perfect sentence tells of the publication's own time)
+    lo = max(0, sent[0] - _NARRATIVE_WINDOW)
+    settings = [(m.end(), int(m.group(1))) for m in pattern.finditer(text, lo, t.start)
+                if not since.search(text, max(lo, m.start() - 80), m.start())]
+    if _NARRATIVE in memo and memo[_NARRATIVE][0] < t.start:
+        settings.append(memo[_NARRATIVE])
+    if not settings:
+        return t
+    at, year = max(settings)  # (the one set last)
+    if year >= t.envelope.start.year or _sentences(text, at, sent[0]) > reach \
+            or present.search(text, at, t.start) or _told_in_present(text, at, sent[0]):
+        return t
+    moved = _in_year(t, year)
+    if moved is not None:
+        memo[_NARRATIVE] = (sent[0], year)
+        memo[key] = moved
+    return memo[key]  # type: ignore[no-any-return]
+
+
+def _told_in_present(text: str, start: int, end: int) -> bool:
+    """Does a verb between the year and the sentence tell of the present or the future ("Soldiers
+    who are set down in a country ... become fearful"), outside quoted speech: the account was left?"""
+    from ..time.tense import verb_groups
+
+    if start >= end:
+        return False
+    quoted = _quoted(text, start, end)
+    return any(g.aux != "to" and (g.tense in (Tense.PRESENT, Tense.FUTURE) or g.aux in _PRESENT_PERFECT)
+               and not any(a <= g.start < b for a, b in quoted) for g in verb_groups(text, start, end))
+
+
+def _sentences(text: str, start: int, end: int) -> int:
+    """The sentence ends between start and end, a quoted passage counting as one sentence."""
+    quoted = _quoted(text, start, end)
+    return sum(not any(a <= m.start() < b - 1 for a, b in quoted) for m in _SENTENCE_END_RE.finditer(text, start, end))
+
+
+_QUOTE_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of quoted speech between start and end (a speaker's time is not the account's)."""
+    return [m.span() for m in _QUOTE_RE.finditer(text, start, end)]
+
+
+def _in_year(t: Timex, year: int) -> Timex | None:
+    """`t` moved back to `year` (its envelope, interval and value); None where that year has no
+    such day (29 February)."""
+    shift = t.envelope.start.year - year  # type: ignore[union-attr]
+
+    def back(iv: Interval | None) -> Interval | None:
+        if iv is None:
+            return None
+        return Interval(None if iv.start is None else iv.start.replace(year=iv.start.year - shift),
+                        None if iv.end is None else iv.end.replace(year=iv.end.year - shift))
+
+    try:
+        envelope, interval = back(t.envelope), back(t.interval)
+    except ValueError:
+        return None
+    value = f"{int(t.value[:4]) - shift:04d}{t.value[4:]}" if t.value[:4].isdigit() else t.value
+    return replace(t, envelope=envelope, interval=interval, value=value)
 
 
 

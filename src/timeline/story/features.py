@@ -133,7 +133,9 @@ def _label_terms(label: str, trigger: str, rules: MatchRules) -> tuple[frozenset
     """The content words (stemmed), the kinds of happening named and the numbers of a label."""
     kinds_of = story_kinds()
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in _WORD_RE.findall(label.lower())]
-    terms = {_stem(w) for w in words if w not in rules.stopwords and not w[0].isdigit() and len(w) > 1}
+    cardinal = number_rules()[1]  # (a number in words is compared as a number: `_numbers`)
+    terms = {_stem(w) for w in words if w not in rules.stopwords and not w[0].isdigit() and len(w) > 1
+             and not cardinal.fullmatch(w)}
     terms.discard(_stem(trigger))
     kinds = [kinds_of.get(trigger) or _stem(trigger)]
     kinds += sorted({k for w in words if (k := kinds_of.get(w)) is not None} - set(kinds))
@@ -187,13 +189,55 @@ def features(e: Event, rules: MatchRules, text: str = "") -> Features:
 
 
 
+LEVEL = "@level"  # what a level's number counts ("phase 5", "alert level four")
+
+
+@cache
+def number_rules() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+    """story.toml [numbers]: the cardinals written as words, a pattern of one with the word
+    after it, and the pattern of a level's number (in digits, words, or an ordinal before it)."""
+    data = load_toml("story.toml").get("numbers", {})
+    cardinals = {k: int(v) for k, v in data.get("words", {}).items()}
+    ordinals = {k: int(v) for k, v in data.get("ordinals", {}).items()}
+
+    def alternatives(words: Mapping[str, int]) -> str:
+        return "|".join(sorted(words, key=len, reverse=True)) or "(?!)"
+
+    num = rf"(?:\d[\d,]*(?:\.\d+)?|{alternatives(cardinals)})"
+    words = re.compile(rf"\b({alternatives(cardinals)})\b(?:\s+([^\W\d_][\w'’-]*))?", re.IGNORECASE)
+    level = "|".join(f"(?:{p})" for p in (data.get("level", "(?!)").replace("NUM", num),
+                                           data.get("level_ordinal", "(?!)").replace("ORD", alternatives(ordinals))))
+    return {**cardinals, **ordinals}, words, re.compile(level, re.IGNORECASE)
+
+
+def _unit(word: str | None, stopwords: frozenset[str]) -> str:
+    unit = (word or "").lower()
+    return "" if unit in stopwords or _stem(unit) in stopwords else _stem(unit)
+
+
 def _numbers(label: str, stopwords: frozenset[str]) -> list[tuple[str, str]]:
     """The numbers of a label, each with the word it counts ("1,100 high-rise buildings" ->
-    ("1100", "high-rise")); "" when no content word follows ("injured 180")."""
-    out = []
+    ("1100", "high-rise")); "" when no content word follows ("injured 180"). A level's number
+    counts the level ("phase five", "the fifth phase" -> ("5", LEVEL)); numbers written as
+    words as digits do, but "one" only with a word it counts ("one of them" counts nothing).
+    (Ordinals count nowhere else: "the first report said".)"""
+    values, words, level = number_rules()
+    out, taken = [], []
+    for m in level.finditer(label):
+        v = (m.group(1) or m.group(2)).lower()
+        out.append((str(values[v]) if v in values else v.replace(",", ""), LEVEL))
+        taken.append((m.start(), m.end()))
+
+    def free(at: int) -> bool:
+        return not any(s <= at < e for s, e in taken)
+
     for m in _COUNT_RE.finditer(label):
-        unit = (m.group(2) or "").lower()
-        out.append((m.group(1).replace(",", ""), "" if unit in stopwords or _stem(unit) in stopwords else _stem(unit)))
+        if free(m.start()):
+            out.append((m.group(1).replace(",", ""), _unit(m.group(2), stopwords)))
+    for m in words.finditer(label):
+        unit, v = _unit(m.group(2), stopwords), values[m.group(1).lower()]
+        if (unit or v > 1) and free(m.start()):  # ("one of them": no count)
+            out.append((str(v), unit))
     return out
 
 
@@ -208,7 +252,10 @@ def contradict(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> 
     for unit in {u for _, u in a} & {u for _, u in b} - {""}:
         if not {v for v, u in a if u == unit} & {v for v, u in b if u == unit}:
             return True
-    if any(u == "" for _, u in a) or any(u == "" for _, u in b):
+    # (counts only: a level, "phase 5", says no count)
+    a = frozenset(n for n in a if not n[1].startswith("@"))
+    b = frozenset(n for n in b if not n[1].startswith("@"))
+    if a and b and (any(u == "" for _, u in a) or any(u == "" for _, u in b)):
         return not {v for v, _ in a} & {v for v, _ in b}
     return False
 

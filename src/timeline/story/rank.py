@@ -26,7 +26,8 @@ JSON so that a reader can see why one happening outranks another):
   unleashed an obscene nightmare") into the top;
 - in span: it happened while the story was covered (from a week before the first article to
   the last): what came long before ("the September 11 attacks" in Iraq war coverage) is
-  background, however often the coverage recalls it;
+  background, however often the coverage recalls it (nor do the articles that name its day
+  count for it: date_refs, later_refs and full_refs are the span's days' alone);
 - central: how much its reports name whom and where the story is about, the mean share of
   the story's articles that name each name of its first reports' sentences (a word with a
   capital inside a sentence: "Iraq", "Blair", "Baghdad"; the story's centroid of names, as
@@ -34,7 +35,11 @@ JSON so that a reader can see why one happening outranks another):
   coverage of a war holds comment pieces, obituaries and sidebars ("Colonel H Jones was
   awarded the VC", "Silvio Berlusconi is facing a crucial vote") whose names few of its
   articles share. (Common words would favour vague sentences, "Fresh evidence emerged".)
-  From three articles on (with fewer every name is the story's).
+  From three articles on (with fewer every name is the story's);
+- off topic: how few of the words of its first reports' sentences are the story's (the words
+  a tenth of its articles use: "flu", "virus", "mexico"): an aside of another story, a
+  news-in-brief column's "Silvio Berlusconi is facing a critical vote" in the coverage of a
+  doctor's trial, shares few of them (`off_topic`: a penalty).
 Reporting verbs and page furniture never become happenings (see `events` and
 `sources.furniture`).
 """
@@ -54,7 +59,7 @@ from ..model import AnchorKind, Document, Event, Happening, Precision, Timex, Ti
 from ..sources.segment import sentence_spans
 
 SIGNALS = ("articles", "outlets", "lead", "date_refs", "later_refs", "published", "full_refs", "precision",
-           "stated", "in_span", "central")
+           "stated", "in_span", "central", "off_topic")
 SPAN_SLACK = 7  # days before the first article that still belong to the story's span
 CENTRAL_MENTIONS = 5  # the reports (the one whose label it wears first) whose words say what it is about
 CENTRAL_MIN_ARTICLES = 3
@@ -64,7 +69,8 @@ _NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")  # a capitalised word inside 
 @cache
 def rank_weights() -> dict[str, float]:
     data = load_toml("story.toml")["rank"]
-    return {k: float(data[k]) for k in (*SIGNALS, "same_day", "main_share")} | {"redundant": float(data.get("redundant", 0.0))}
+    return {k: float(data.get(k, 0.0)) for k in (*SIGNALS, "same_day", "main_share", "redundant", "story_word_share",
+                                                 "topical_floor")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,14 +120,62 @@ def name_shares(documents: Sequence[Document]) -> dict[str, float]:
         return {}
     used: dict[str, int] = defaultdict(int)
     for d in originals:
-        text, pos, kept = d.text, 0, []
-        for s, e in d.furniture:
-            kept.append(text[pos:s])
-            pos = max(pos, e)
-        kept.append(text[pos:])
-        for name in set(_NAME_RE.findall("\n".join(kept))):
+        for name in set(_NAME_RE.findall(_without_furniture(d))):
             used[name] += 1
     return {name: n / len(originals) for name, n in used.items()}
+
+
+def _without_furniture(d: Document) -> str:
+    text, pos, kept = d.text, 0, []
+    for s, e in d.furniture:
+        kept.append(text[pos:s])
+        pos = max(pos, e)
+    kept.append(text[pos:])
+    return "\n".join(kept)
+
+
+_WORD_RE = re.compile(r"[a-z][a-z'’-]+")
+
+
+def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
+    return {w for w in _WORD_RE.findall(text.lower()) if len(w) > 2 and w not in stopwords}
+
+
+def story_words(documents: Sequence[Document], share: float) -> frozenset[str]:
+    """The story's own vocabulary: the content words (lower case, stopwords aside) that at least
+    `share` of its articles use, and two at least (duplicates once, page furniture aside: "flu", "virus",
+    "mexico" in a flu story); empty for a story of fewer than CENTRAL_MIN_ARTICLES articles."""
+    from .features import match_rules
+
+    originals = [d for d in documents if d.duplicate_of is None]
+    if len(originals) < CENTRAL_MIN_ARTICLES or share <= 0:
+        return frozenset()
+    stopwords = match_rules().stopwords
+    used: dict[str, int] = defaultdict(int)
+    for d in originals:
+        for w in _content_words(_without_furniture(d), stopwords):
+            used[w] += 1
+    least = max(2.0, share * len(originals))  # (a word of one article is that article's, not the story's)
+    return frozenset(w for w, n in used.items() if n >= least)
+
+
+def off_topic(reports: Sequence[Event], vocabulary: frozenset[str], floor: float) -> float:
+    """How far the sentences of a happening's first reports are from the story's vocabulary
+    (`story_words`): 1 - (the mean share of their content words that are the story's) / floor,
+    at least 0. An aside of another story ("Prime Minister Silvio Berlusconi is facing a
+    critical vote" in the coverage of a doctor's trial, a boxing result in a flu story) shares
+    few of its words; 0 without a vocabulary."""
+    if not vocabulary or floor <= 0:
+        return 0.0
+    from .features import match_rules
+
+    stopwords = match_rules().stopwords
+    shares = []
+    for sentence in dict.fromkeys(e.sentence for e in reports[:CENTRAL_MENTIONS]):
+        words = _content_words(sentence, stopwords)
+        if words:
+            shares.append(len(words & vocabulary) / len(words))
+    return max(0.0, 1.0 - (sum(shares) / len(shares)) / floor) if shares else 0.0
 
 
 def centrality(reports: Sequence[Event], shares: Mapping[str, float]) -> float:
@@ -140,7 +194,8 @@ def _log2p(x: float) -> float:
 def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: Mapping[str, int],
             titles: Mapping[str, frozenset[str]], salience: DateSalience,
             day_main: Mapping[date, int] | None = None, main_share: float = 0.0,
-            shares: Mapping[str, float] | None = None) -> dict[str, float]:
+            shares: Mapping[str, float] | None = None, vocabulary: frozenset[str] = frozenset(),
+            topical_floor: float = 0.0) -> dict[str, float]:
     """The signals of one happening (see the module docstring), each on a log scale but
     full_refs, which is 1 when its day is named in full by an article of another day: what
     sets a day apart is that the coverage names it so at all; a busy day that twenty articles
@@ -163,10 +218,11 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
             # (the day's salience is mostly its main happening's: another of that day takes a
             # share of it, by how many articles report it next to the main one)
             share = min(h.articles / max(day_main.get(day, 1), 1), 1.0) ** main_share if day_main else 1.0
-            named = salience.named.get(day, 0)
-            later = salience.named_later.get(day, 0)
             published = salience.published.get(day, 0)
-            full = salience.named_in_full.get(day, 0) if in_span else 0  # (what came before is background)
+            if in_span:  # (what came before is background, however often the coverage names its day)
+                named = salience.named.get(day, 0)
+                later = salience.named_later.get(day, 0)
+                full = salience.named_in_full.get(day, 0)
     named, later, published = named * share, later * share, published * share
     return {
         "articles": _log2p(h.articles),
@@ -182,6 +238,7 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
         "stated": stated / max(len(agreeing), 1),
         "in_span": in_span,
         "central": centrality(agreeing, shares or {}),
+        "off_topic": off_topic(agreeing, vocabulary, topical_floor),
     }
 
 
@@ -194,6 +251,7 @@ def rank_happenings(happenings: Sequence[Happening], events: Sequence[Event], do
     mentions = {(e.doc, e.id): e for e in events}
     salience = date_salience(documents, timexes)
     shares = name_shares(documents) if weights.get("central") else {}
+    vocabulary = story_words(documents, weights.get("story_word_share", 0.0)) if weights.get("off_topic") else frozenset()
     titles = {d.id: frozenset(w.lower().strip(".,;:'\"“”‘’") for w in d.title.split()) for d in documents if d.title}
     day_main: dict[date, int] = defaultdict(int)  # per day, the most articles a happening of it has
     for h in happenings:
@@ -202,8 +260,9 @@ def rank_happenings(happenings: Sequence[Happening], events: Sequence[Event], do
             day_main[day] = max(day_main[day], h.articles)
     scored = []
     for h in happenings:
-        sig = signals(h, mentions, lead_end, titles, salience, day_main, weights.get("main_share", 0.0), shares)
-        score = sum(weights[k] * sig[k] for k in SIGNALS)
+        sig = signals(h, mentions, lead_end, titles, salience, day_main, weights.get("main_share", 0.0), shares,
+                      vocabulary, weights.get("topical_floor", 0.0))
+        score = sum(weights.get(k, 0.0) * sig[k] for k in SIGNALS)
         start = h.envelope.start if h.envelope is not None and h.envelope.start is not None else datetime.max
         scored.append((-round(score, 6), -h.articles, start, h.id, h, sig, score))
     scored.sort(key=lambda t: t[:4])

@@ -1,0 +1,98 @@
+"""A retrospective account's bare dates take the year the account set, not the publication's."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+
+from timeline.model import AnchorKind, Document
+from timeline.pipeline import build_timeline
+from timeline.rules import load_toml
+
+RULES = load_toml("events.toml")["narrative_year"]
+
+
+@pytest.mark.parametrize("text,year", RULES["year_examples"])
+def test_the_year_rule_examples(text, year):
+    assert [m.group(1) for m in re.finditer(RULES["year"], text)] == [year]
+
+
+@pytest.mark.parametrize("text", RULES["year_negatives"])
+def test_the_year_rule_negatives(text):
+    """No year, or one in a clause that "since" opens."""
+    assert all(re.search(RULES["year_since"], text[:m.start()]) for m in re.finditer(RULES["year"], text))
+
+
+@pytest.mark.parametrize("text", RULES["present_examples"])
+def test_the_present_rule_examples(text):
+    assert re.search(RULES["present"], text)
+
+
+@pytest.mark.parametrize("text", RULES["present_negatives"])
+def test_the_present_rule_negatives(text):
+    assert not re.search(RULES["present"], text)
+
+
+def _day(doc: Document, word: str) -> str:
+    tl = build_timeline([doc])
+    (e,) = [e for e in tl.events if e.text == word and e.anchor is AnchorKind.TIMEX]
+    return e.envelope.start.date().isoformat()
+
+
+ACCOUNT = ("The inspectors returned to the country in December 2002 and stayed until the war began in March 2003. "
+           "More than 200 inspectors crossed the country. Their first report was negative. "
+           "On March 7, the chief inspector pleaded for more time at the Security Council. {}")
+
+
+def test_a_bare_date_of_a_past_account_takes_the_year_the_account_set():
+    doc = Document("a", ACCOUNT.format("He said last night that the evidence had been thin."),
+                   dct=datetime(2005, 4, 28), source="A")
+    assert _day(doc, "pleaded") == "2003-03-07"
+
+
+def test_a_date_that_took_the_account_s_year_carries_it_on():
+    later = ("The council listened. Diplomats argued. Ministers met. The allies waited. "
+             "On March 17, the ambassadors withdrew the draft resolution.")
+    doc = Document("a", ACCOUNT.format(later), dct=datetime(2005, 4, 28), source="A")
+    assert _day(doc, "withdrew") == "2003-03-17"
+
+
+def test_a_year_named_long_before_does_not_date_this_year_s_news():
+    doc = Document("n", "The war began in 2003. Since then thousands have died. Officials counted the dead. "
+                        "The toll rose again. Markets were calm. Shops opened late. "
+                        "On March 7, insurgents attacked a convoy in the capital.", dct=datetime(2005, 4, 28), source="B")
+    assert _day(doc, "attacked") == "2005-03-07"
+
+
+def test_a_present_or_future_sentence_is_not_part_of_the_account():
+    doc = Document("m", "The war began in 2003. On March 7, the council meets to review the mission.",
+                   dct=datetime(2005, 2, 28), source="C")
+    assert _day(doc, "mission") == "2005-03-07"
+
+
+def test_a_narrative_never_moves_a_date_past_the_publication_year():
+    doc = Document("f", "The plan was drawn up in 2006. On March 7, the minister approved the budget.",
+                   dct=datetime(2005, 4, 28), source="D")
+    assert _day(doc, "approved") == "2005-03-07"
+
+
+def test_a_word_of_the_publication_s_own_time_ends_the_account():
+    doc = Document("t", "He became a soldier in 2001. Today he outranked the general. "
+                        "On March 7, news of his medal was announced.", dct=datetime(2005, 4, 27), source="E")
+    assert _day(doc, "announced") == "2005-03-07"
+
+
+def test_a_present_perfect_sentence_is_not_part_of_the_account():
+    told = "The insurgency began in 2003. Insurgents {} the prison on January 30."
+    assert _day(Document("p", told.format("attacked"), dct=datetime(2005, 3, 10), source="F"), "attacked") \
+        == "2003-01-30"
+    assert _day(Document("p", told.format("have attacked"), dct=datetime(2005, 3, 10), source="F"), "attacked") \
+        == "2005-01-30"
+
+
+def test_quoted_speech_inside_the_account_neither_ends_it_nor_counts_its_sentences():
+    quote = ('Asked about it, the inspector said: "One can not say so. There are infractions. We know it. '
+             'It is clear. It is over." On March 17, the ambassadors withdrew the draft resolution.')
+    doc = Document("q", ACCOUNT.format(quote), dct=datetime(2005, 4, 28), source="G")
+    assert _day(doc, "withdrew") == "2003-03-17"
