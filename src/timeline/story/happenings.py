@@ -206,13 +206,16 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
 def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
     """The mention whose label reads best and says most of what the others say: one the label
     lint passes (a headline with its subject) before any it finds fault with, one that tells
-    the happening before one that names it in passing (`in_passing`), and, where most mentions
+    the happening before one that names it in passing (`in_passing`) or by an epithet or a
+    comparison ("America's so-called trial of the century", "like the Simpson trial":
+    `syntax.epithet`), and, where most mentions
     name one kind of happening ("died", "killed": death), by their event word or their label's
     subject or agent ("Haiti was hit by a massive earthquake"), one whose event word names a
     kind, or whose label names that one, before one that does neither ("Sony has sold 31
     million albums since his death", "The Caribbean reacted to news of the earthquake": a
     mention the happening took in with its article)."""
     from ..syntax.clauses import lint
+    from ..syntax.epithet import epithet
 
     if len(members) == 1:
         return members[0]
@@ -235,7 +238,7 @@ def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
         shared = sum(1 for t in f.terms if counts[t] > 1)  # its words that other mentions use too
         named = 0.5 * _named(e)  # its subject a name ("World Health Organization", not "the organization")
         off = bool(main) and kind(e, f) not in named_kinds and main not in labelled[k]
-        return (bool(lint(e.label)) or lost_subject(e), in_passing(e), off,
+        return (bool(lint(e.label)) or lost_subject(e), in_passing(e) or epithet(e.sentence, e.text), off,
                 -(label_quality(e.label) + min(shared, 4) / 4 + named), e.doc, e.start)
 
     return members[min(range(len(members)), key=key)]

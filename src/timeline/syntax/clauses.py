@@ -30,7 +30,7 @@ from .misparse import (QUOTES, SEPARATORS, before_aside, names_opening, possesse
 from .tree import (AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree,  # noqa: F401
                    token_at, words)  # (token_at: what callers find the trigger's token with)
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
-from .subjects import PRONOUNS, clause_subject, prepositional_conjunct, reporting as _reporting, speaker, subject_of
+from .subjects import PRONOUNS, clause_subject, conjoined_thing, prepositional_conjunct, reporting as _reporting, speaker, subject_of
 from .fronted import fronted_participle, present, qualifying_participle
 from .owners import named, owners, spelled
 
@@ -194,7 +194,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         fixed = [j for j in fixed if j >= i or not any(toks[m].text in SEPARATORS and m not in fixed
                                                       for m in range(_premodifier(j), i))]
         optional = [phrase(k) for k in kids[i] if k > i and keep(k) and k not in fixed and (toks[k].dep.startswith("nmod") or (
-            toks[k].dep == "acl" and any(toks[c].dep == "mark" and toks[c].tag == "IN" and c < k for c in kids[k])))]
+            toks[k].dep == "acl" and any(toks[c].dep == "mark" and (toks[c].tag == "IN" or toks[c].text.lower() == "to")
+                                         and c < k for c in kids[k])))]  # ("failure | to focus on al-Qaida")
         # (and the gerund a preposition opens, which says what the noun is of: "threat | of being prosecuted")
         optional += [phrase(k) for k in adjacent_place(parse, kids, i) if keep(k)]  # ("attacks | in London")
     else:
@@ -236,6 +237,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                         subject = words(parse, _ends(parse, _name_part(parse, phrase(said_by), said_by)), text)
                 else:
                     subject = resolve(parse, subj) if resolve is not None else None
+                    if subject is None and (thing := conjoined_thing(parse, subj)) is not None:  # ("... and it hadn't")
+                        subject = words(parse, _ends(parse, _short(parse, phrase(thing), thing)), text)
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
                 of_ = _of_phrase(parse, kids, subj, i, phrase)
                 for with_of in ((False, True) if of_ else (False,)):  # (who takes part: the noun; the label: with its of-phrase)
@@ -408,6 +411,13 @@ def _aside(parse: Parse, kids: list[list[int]], k: int) -> bool:
                                               and toks[j].end == toks[j + 1].start)
 
     return any(spaced(j) for j in range(max(span[0] - 1, 0), k))  # (before its head: "the city - the capital -" is not)
+
+
+def _short(parse: Parse, phrase_: list[int], head: int) -> list[int]:
+    """A subject's whole phrase when it is short (MAX_CHARS // 2), else its words up to its head."""
+    whole = whole_words(parse, phrase_)
+    toks = parse.tokens
+    return whole if toks[whole[-1]].end - toks[whole[0]].start <= MAX_CHARS // 2 else _name_part(parse, phrase_, head)
 
 
 def _name_part(parse: Parse, phrase_: list[int], head: int) -> list[int]:

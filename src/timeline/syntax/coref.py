@@ -162,7 +162,8 @@ class Coreference:
             toks = parse.tokens
             for j in range(found.token + 1, token):
                 t = toks[j]
-                if t.upos == "NOUN" and self._lex["description_kind"].get(t.lemma.lower()) == "person" and not (
+                # (a noun for a person, whatever the tagger made of it: "a college dean | remark", dean ADJ)
+                if t.upos in {"NOUN", "ADJ"} and self._lex["description_kind"].get(t.lemma.lower()) == "person" and not (
                         t.dep == "appos" and self._of.get((sentence, t.head)) == found.entity):  # (", the singer,")
                     return None
         return self.entities[found.entity].name

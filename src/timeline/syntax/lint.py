@@ -15,7 +15,8 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
   capitals    a word or run of words in capitals that is a dateline, not an acronym ("GENEVA",
               "NEW YORK")
   repeated    a word or phrase said twice in a row, or a name said twice ("NEW YORK NEW YORK")
-  subjectless opens with a finite verb or a past participle: the clause lost its subject
+  subjectless opens with a finite verb, a contracted negative ("Hadn't") or a past participle: the
+              clause lost its subject
               ("Traveled to Hong Kong", "Defy the shutdown call", "Was taken to hospital")
   pronoun     opens with a pronoun that stands for a name it does not give ("He", "They", "His"),
               or with a word of quantity standing alone before its verb ("All would find ...")
@@ -36,6 +37,7 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
               phrase with "being" and a participle and no finite verb ("Threat being prosecuted")
   nominal     a noun phrase (no verb in it) whose noun names no happening ("Cause of the Iraq
               war", "Naomi Klein book": the noun is the last word before the first preposition),
+              or that names one by an epithet ("America's so-called trial of the century"),
               or of three words or fewer that names no one, no place, no number ("Swine flu deaths"), or a
               name a past participle qualifies ("Kidnapped aid worker Anna Kowalski": what happened to
               whom is "Aid worker Anna Kowalski kidnapped")
@@ -121,6 +123,7 @@ class LintWords:
     appearance_verbs: frozenset[str] = frozenset()  # "looked", "seemed": how someone looked
     disclosure_nouns: frozenset[str] = frozenset()  # "evidence", "details": news that came out
     disclosure_verbs: frozenset[str] = frozenset()  # "emerged", "surfaced"
+    naming: frozenset[str] = frozenset()  # "so-called": a name given, no news ([epithet] naming)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +178,8 @@ def lint_words() -> LintWords:
                      low("ing_nouns") | low("ing_adjectives"), nouns, low("nominal_links"), int(d["nominal_words"]),
                      event_verbs, low("relational_nouns"), low("hyphen_prefixes"),
                      frozenset(clause["quantity_nouns"]), frozenset(clause["superlatives"]), low("after_past"),
-                     low("appearance_verbs"), low("disclosure_nouns"), low("disclosure_verbs"))
+                     low("appearance_verbs"), low("disclosure_nouns"), low("disclosure_verbs"),
+                     frozenset(x.lower() for x in load_toml("labels.toml")["epithet"]["naming"]))
 
 
 def lint_examples() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -303,6 +307,8 @@ def _subjectless(word: str, first: str, second: str, second_lower: bool, w: Lint
     """A label that opens with a verb: an auxiliary, a modal or an irregular past; a past form
     followed by what follows a verb ("Traveled to", "Collapsed last"); any word followed by an
     article or an object ("Defy the shutdown call", "Better than ...")."""
+    if first.endswith(("n't", "n’t")) and (first[:-3] in w.finite_auxiliaries or first[:-3] in _CONTRACTED):
+        return second_lower or not second  # ("Hadn't changed"; not a title: "Can't Stop Won't Stop album")
     if first in w.name_modals:
         return second_lower
     v = w.verbs
@@ -320,6 +326,7 @@ def _subjectless(word: str, first: str, second: str, second_lower: bool, w: Lint
         and not word.isupper() and first.isalpha()
 
 
+_CONTRACTED = frozenset({"ca", "wo", "sha", "ai", "need", "dare"})  # ("can't", "won't", "shan't", "ain't")
 _BARE_VERBS = frozenset({"be", "been", "being", "have", "to"})  # ("Not be used as evidence", "Never to return")
 _MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "shall", "to", "not", "n't",
                      "never", "did", "do", "does", "cannot"})
@@ -375,6 +382,9 @@ def _nominal(bare: list[str], words: list[str], w: LintWords) -> str | None:
             and w.nominal_links.isdisjoint(bare) and bare[1] not in _DETERMINERS | w.objects | w.verb_objects \
             and not (w.verbs is not None and bare[1] in w.verbs.base):  # (not a verb's object: "Received the VC")
         return f"no verb, and '{words[0]}' qualifies the name '{words[-1]}'"  # ("Kidnapped aid worker Anna Kowalski")
+    if not w.naming.isdisjoint(bare) and not _verbal([b for b in bare if b not in w.naming], w):
+        # ("America's so-called trial of the century")
+        return f"no verb, and '{next(x for x in words if _bare(x) in w.naming)}' gives it a name, no news"
     if not w.happening_nouns or len(bare) < 2 or _verbal(bare, w):
         return None
     link = next((k for k, b in enumerate(bare) if b in w.nominal_links), len(bare))
