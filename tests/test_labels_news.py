@@ -80,3 +80,23 @@ def test_he_is_not_given_a_name_across_a_person_the_tagger_took_for_an_adjective
     e = _mention("d", text, "taken", "taken part in two protests")
     (labelled,) = label_events(Document("d", text), [e], [])
     assert "Bristol" not in labelled.label, labelled.label
+
+
+def test_the_label_signal_says_whether_a_mention_gives_a_headline():
+    from timeline.story.happenings import label_passes
+
+    assert label_passes(_mention("a", "The Smith trial opened in Ohio on Monday.", "opened", "Smith trial opened in Ohio"))
+    assert not label_passes(_mention("b", "The advice was clear and it hadn't changed.", "changed", "Hadn't changed"))
+    assert not label_passes(_mention("c", "The hearing was calmer than the Smith trial in Ohio.", "trial",
+                                      "Smith trial in Ohio"))
+
+
+def test_a_bare_noun_of_a_happening_keeps_the_date_written_after_it():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_labels import _label as timed
+
+    text = "The mayor will get a boost tomorrow when the Herald backs him for the city election in June, his aides said."
+    assert timed(text, "election", times=("tomorrow", "June")) == "City election in June"

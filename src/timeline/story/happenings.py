@@ -244,6 +244,18 @@ def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
     return members[min(range(len(members)), key=key)]
 
 
+def label_passes(e: Event) -> bool:
+    """Whether a mention's label reads as a headline: the label lint finds no fault with it, it
+    has not lost its verb's subject (`lost_subject`), and it tells the happening, not another's
+    news or an epithet of it (`in_passing`, `syntax.epithet`). The signal `best_label` ranks a
+    happening's mentions by, exposed for the ranking: a happening whose best label fails it
+    has no headline to show."""
+    from ..syntax.clauses import lint
+    from ..syntax.epithet import epithet
+
+    return not (lint(e.label) or lost_subject(e) or in_passing(e) or epithet(e.sentence, e.text))
+
+
 _NOUN_BEFORE = frozenset("the a an its his her their our my your this that these those of in on at for by with from "
                          "into after before over during".split())
 

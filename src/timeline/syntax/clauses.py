@@ -22,7 +22,8 @@ from typing import Sequence
 
 from . import Parse
 from .participants import names, participants
-from .trim import (change_target, gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase,
+from .trim import (short_phrase as _short, name_part as _name_part, dated_noun, change_target, gerund_complements,
+                   marked_apposition, paired, particles, second_subjects, shed as shed_phrase,
                    held_opener, reported_future, wh_on_time, whole_words,
                    adjacent_place, that_clauses, light_object, split_object, unmarked_apposition)
 from .misparse import (QUOTES, SEPARATORS, before_aside, names_opening, possessed, quoted, run_on, run_on_span, time_residue,
@@ -328,6 +329,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         if timed_label is not None and len(timed_label.label.split()) >= 3 \
                 and not any(p.startswith("subjectless") for p in lint(timed_label.label)):
             return timed_label  # (not a verb that lost its subject: "Watched on Monday")
+        if nominal and (when := dated_noun(parse, i, text, exclude)):  # ("General election | on May 5")
+            label = f"{label} {when}"
     light = nominal and light_object(parse, i)  # ("hold | talks", "earn | praise from residents")
     if widen and nominal and head.head != i and (
             len(label.split()) < 3 and (head.dep.startswith(("nmod", "obl")) or light)
@@ -411,28 +414,6 @@ def _aside(parse: Parse, kids: list[list[int]], k: int) -> bool:
                                               and toks[j].end == toks[j + 1].start)
 
     return any(spaced(j) for j in range(max(span[0] - 1, 0), k))  # (before its head: "the city - the capital -" is not)
-
-
-def _short(parse: Parse, phrase_: list[int], head: int) -> list[int]:
-    """A subject's whole phrase when it is short (MAX_CHARS // 2), else its words up to its head."""
-    whole = whole_words(parse, phrase_)
-    toks = parse.tokens
-    return whole if toks[whole[-1]].end - toks[whole[0]].start <= MAX_CHARS // 2 else _name_part(parse, phrase_, head)
-
-
-def _name_part(parse: Parse, phrase_: list[int], head: int) -> list[int]:
-    """The words of a subject phrase up to its head, and the name parts right after it ("Gordon
-    | Brown"): what stands for it before a verb that is not its own (not "concerted global",
-    an adjective the parse hung on it from further on)."""
-    out = [j for j in phrase_ if j <= head]
-    k = head + 1
-    while k in phrase_ and parse.tokens[k].dep in {"compound", "flat"} and parse.tokens[k].head in out:
-        out.append(k)
-        k += 1
-    start = head
-    while start - 1 in out:
-        start -= 1
-    return [j for j in out if j >= start]  # (contiguous: no word from before a gap)
 
 
 _FOR_BEFORE = re.compile(r"\bfor(?:\s+[\w'’-]+){1,4}\s+would\b", re.IGNORECASE)
