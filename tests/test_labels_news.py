@@ -57,6 +57,9 @@ def test_it_after_and_is_the_thing_the_clause_before_names():
     assert _label("The council's report was published in May and it has not been revised.", "revised") \
         == "Council's report has not been revised"
     assert _label("The plan was sound and it worked well.", "worked") == "Plan worked well"
+    # (its phrase without the last phrases a preposition opens, when it is long)
+    assert _label("The guidance issued by the health ministry to all hospitals was firm and it hadn't changed.",
+                  "changed") == "Guidance issued by the health ministry hadn't changed"
     # (not a plural, nor a person: the label says it has no subject, and the lint fails it)
     label = _label("The ministers met in May but it was not enough.", "enough")
     assert label is None or "inisters" not in label and lint(label), label

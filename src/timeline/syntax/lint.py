@@ -50,7 +50,9 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
               of coming out with nothing after them ("Fresh evidence emerged", "New details surfaced")
   run-on      a word that opens sentences, capitalized after a word in lower case and not
               beginning a name: a headline or byline run into the first sentence ("... an
-              obscene nightmare Five days after", "... a heroic act The following correction")
+              obscene nightmare Five days after", "... a heroic act The following correction");
+              or a clause a subordinator opens with its subject inside the label ("... protests
+              while his students ..."): a sentence the parse did not part, no headline
 
 The word lists are data (rules/en/labels.toml), with examples and negatives for each class.
 """
@@ -278,7 +280,22 @@ def _clipped(words: list[str], bare: list[str], w: LintWords) -> str | None:
 
 def _run_on(words: list[str], openers: frozenset[str]) -> str | None:
     at = run_on_at(words, openers)
-    return None if at is None else f"{words[at - 1]} {words[at]}"
+    if at is not None:
+        return f"{words[at - 1]} {words[at]}"
+    clause_openers = _clause_openers()
+    for k in range(1, len(words) - 1):  # a clause a subordinator opens, its subject after it: no headline's
+        if _bare(words[k]) in clause_openers and _bare(words[k + 1]) in _CLAUSE_SUBJECTS:
+            return f"{words[k]} {words[k + 1]}"
+    return None
+
+
+@cache
+def _clause_openers() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_toml("labels.toml")["lint"]["clause_openers"])
+
+
+_CLAUSE_SUBJECTS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+                              "those", "he", "she", "it", "they", "we", "i", "you", "there"})
 
 
 def run_on_at(words: list[str], openers: frozenset[str] | None = None) -> int | None:

@@ -374,10 +374,18 @@ def _top(toks, k: int) -> int:  # type: ignore[no-untyped-def]
 
 
 def short_phrase(parse: Parse, phrase_: list[int], head: int) -> list[int]:
-    """A subject's whole phrase when it is short (40 characters), else its words up to its head."""
-    whole = whole_words(parse, phrase_)
+    """A subject's whole phrase when it is short (45 characters), or without its last phrases a
+    preposition opens until it is ("the advice given by the attorney general | to cabinet"), else
+    its words up to its head."""
     toks = parse.tokens
-    return whole if toks[whole[-1]].end - toks[whole[0]].start <= 40 else name_part(parse, phrase_, head)
+    named = name_part(parse, phrase_, head)
+    whole = [j for j in whole_words(parse, phrase_) if j >= named[0]]  # (not what the parse hung before it)
+    while toks[whole[-1]].end - toks[whole[0]].start > 45:
+        cut = next((k for k in reversed(whole) if k > head + 1 and toks[k].dep == "case"), None)
+        if cut is None:
+            return named
+        whole = [j for j in whole if j < cut]
+    return named if toks[whole[-1]].tag in {"VBN", "VBG"} else whole  # (no participle left hanging)
 
 
 def name_part(parse: Parse, phrase_: list[int], head: int) -> list[int]:
