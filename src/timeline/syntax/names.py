@@ -3,11 +3,12 @@
 Two kinds (rules/en/labels.toml [names], with examples and negatives that tests run):
 
   hyphened names  a capitalized word after a hyphen, joined to a capitalized word or a name's
-                  particle before it ("al-Qaida", "Saint-Denis", "Jean-Paul"): the tokenizer
+                  particle before it ("al-Qaida", "Lloyd-Webber", "Jean-Paul"): the tokenizer
                   cuts it at the hyphen, and the parser hangs the pieces apart ("failure to focus
                   on al | - | Qaida has created": "Qaida" the subject of "created"). Not an
                   ordinary compound ("US-led", "well-known", "23-month-old", "Iraq-based"): the
-                  word after its hyphen is in lower case.
+                  word after its hyphen is in lower case; nor a title ("Secretary-General"), whose
+                  words coref knows (rules/en/coref.toml titles and descriptions of persons).
   titles          a film's, album's or book's title in title case inside a sentence ("Michael
                   Jackson's This Is It tour", "the album “Off The Wall”"): a run of capitalized
                   words, not at the sentence's start, with a capitalized function word or verb
@@ -36,6 +37,15 @@ def _rules() -> tuple[frozenset[str], frozenset[str], frozenset[str], int]:
             frozenset(d["title_ends"]), int(d["title_words_max"]))
 
 
+@cache
+def _titles() -> frozenset[str]:
+    """The words of people's titles and descriptions (rules/en/coref.toml): a hyphened word of
+    them is a title ("Secretary-General", "Attorney-General"), which coref sets apart from the
+    name after it, not a name."""
+    d = load_toml("coref.toml")
+    return frozenset(w.lower() for w in d["titles"]) | frozenset(w.lower() for w in d["descriptions"]["person"])
+
+
 def _cap(word: str) -> bool:
     """A capitalized word with lower-case letters ("Qaida", "Is"; not "US", "-", "3")."""
     return word[:1].isupper() and any(c.islower() for c in word[1:]) and word.replace("'", "").replace(".", "").isalpha()
@@ -54,7 +64,7 @@ def whole_names(words: Sequence[tuple[str, int]]) -> list[tuple[int, int]]:
         if k + 2 >= n or words[k + 1][0] != "-" or not (touching(k) and touching(k + 1)):
             return False
         a, b = words[k][0], words[k + 2][0]
-        return _cap(b) and (_cap(a) or a.lower() in particles)
+        return _cap(b) and (_cap(a) or a.lower() in particles) and not {a.lower(), b.lower()} & _titles()
 
     spans: list[tuple[int, int]] = []
     k = 0
@@ -68,13 +78,13 @@ def whole_names(words: Sequence[tuple[str, int]]) -> list[tuple[int, int]]:
             continue
         k += 1
     taken = {j for a, b in spans for j in range(a, b)}
-    for a, b in _titles(words, title_words, title_ends, longest):
+    for a, b in _title_runs(words, title_words, title_ends, longest):
         if not any(j in taken for j in range(a, b)):
             spans.append((a, b))
     return sorted(spans)
 
 
-def _titles(words: Sequence[tuple[str, int]], title_words: frozenset[str], title_ends: frozenset[str],
+def _title_runs(words: Sequence[tuple[str, int]], title_words: frozenset[str], title_ends: frozenset[str],
             longest: int) -> list[tuple[int, int]]:
     texts = [w for w, _ in words]
     n = len(texts)
