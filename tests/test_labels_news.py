@@ -103,3 +103,18 @@ def test_a_bare_noun_of_a_happening_keeps_the_date_written_after_it():
 
     text = "The mayor will get a boost tomorrow when the Herald backs him for the city election in June, his aides said."
     assert timed(text, "election", times=("tomorrow", "June")) == "City election in June"
+
+
+def test_a_noun_named_by_what_caused_it_labels_no_happening_while_a_clause_does():
+    from timeline.story.features import features, match_rules
+    from timeline.story.happenings import best_label, qualifying
+
+    sentence = "Severe infections caused by resistant bacteria are spreading in care homes, doctors warned."
+    named = _mention("a", sentence, "caused", "Severe infections caused by resistant bacteria")
+    spreading = _mention("a", sentence, "spreading", "Infections caused by resistant bacteria are spreading in care homes")
+    assert qualifying(named) and not qualifying(spreading)
+    rules = match_rules()
+    for members in ([named, spreading], [spreading, named]):
+        assert best_label(members, [features(e, rules) for e in members]) is spreading
+    # (a passive headline with its agent is what happened: "Village destroyed by the flood" has its subject first)
+    assert not qualifying(_mention("b", "The flood destroyed the village.", "destroyed", "Flood destroyed the village"))

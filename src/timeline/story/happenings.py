@@ -238,7 +238,7 @@ def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
         shared = sum(1 for t in f.terms if counts[t] > 1)  # its words that other mentions use too
         named = 0.5 * _named(e)  # its subject a name ("World Health Organization", not "the organization")
         off = bool(main) and kind(e, f) not in named_kinds and main not in labelled[k]
-        return (bool(lint(e.label)) or lost_subject(e), in_passing(e) or epithet(e.sentence, e.text), off,
+        return (bool(lint(e.label)) or lost_subject(e), in_passing(e) or epithet(e.sentence, e.text) or qualifying(e), off,
                 -(label_quality(e.label) + min(shared, 4) / 4 + named), e.doc, e.start)
 
     return members[min(range(len(members)), key=key)]
@@ -253,7 +253,24 @@ def label_passes(e: Event) -> bool:
     from ..syntax.clauses import lint
     from ..syntax.epithet import epithet
 
-    return not (lint(e.label) or lost_subject(e) or in_passing(e) or epithet(e.sentence, e.text))
+    return not (lint(e.label) or lost_subject(e) or in_passing(e) or epithet(e.sentence, e.text) or qualifying(e))
+
+
+def qualifying(e: Event) -> bool:
+    """Whether the label is a noun and the participle that qualifies it with its agent, and no
+    finite verb: the thing named by what caused it ("Deadly pneumonia caused by superbugs"), not
+    what happened to it ("Pneumonia caused by superbugs is spreading")."""
+    from ..syntax.lint import lint_words
+
+    words = [w.strip(".,;:!?\"“”‘’()").lower() for w in e.label.split()]
+    trigger = e.text.lower()
+    if trigger not in words[1:-1] or not trigger.endswith("ed"):
+        return False
+    k = words.index(trigger, 1)
+    w = lint_words()
+    finite = w.finite_auxiliaries | w.verb_openers | {"says", "said"}
+    return words[k + 1] == "by" and words[k - 1] not in finite and e.label.split()[k - 1][:1].islower() \
+        and not any(x in finite or (x.endswith("ed") and j != k) for j, x in enumerate(words) if j)
 
 
 _NOUN_BEFORE = frozenset("the a an its his her their our my your this that these those of in on at for by with from "
