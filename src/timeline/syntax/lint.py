@@ -337,6 +337,8 @@ def _subjectless(word: str, first: str, second: str, second_lower: bool, w: Lint
                                                                  or second in w.after_past))
                                            or (first in v.base and first not in v.nouns)):
         return not word.isupper()  # "Follow suit a day later", "Carried out an extensive interview"
+    if v is not None and second_lower and first in v.past and not first.endswith("ed") and first not in v.base:
+        return not word.isupper()  # an irregular past or participle and a word after it: "Taken part in ..."
     if _ED.match(first) and (second_lower and second in w.after_verb or second[:1].isdigit()):
         return True
     return bool(second) and second in w.verb_objects and second_lower and first not in w.not_verbs \
