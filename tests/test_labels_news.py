@@ -109,9 +109,10 @@ def test_a_noun_named_by_what_caused_it_labels_no_happening_while_a_clause_does(
     from timeline.story.features import features, match_rules
     from timeline.story.happenings import best_label, qualifying
 
-    sentence = "Severe infections caused by resistant bacteria are spreading in care homes, doctors warned."
-    named = _mention("a", sentence, "caused", "Severe infections caused by resistant bacteria")
-    spreading = _mention("a", sentence, "spreading", "Infections caused by resistant bacteria are spreading in care homes")
+    sentence = "Severe infections caused by so-called resistant bacteria are spreading in care homes, doctors warned."
+    named = _mention("a", sentence, "caused", "Severe infections caused by so-called resistant bacteria")
+    spreading = _mention("a", sentence, "spreading",
+                         "Infections caused by so-called resistant bacteria are spreading in care homes")
     assert qualifying(named) and not qualifying(spreading)
     rules = match_rules()
     for members in ([named, spreading], [spreading, named]):

@@ -270,7 +270,7 @@ def qualifying(e: Event) -> bool:
     w = lint_words()
     finite = w.finite_auxiliaries | w.verb_openers | {"says", "said"}
     return words[k + 1] == "by" and words[k - 1] not in finite and e.label.split()[k - 1][:1].islower() \
-        and not any(x in finite or (x.endswith("ed") and j != k) for j, x in enumerate(words) if j)
+        and not any(x in finite or (x.endswith("ed") and j != k and x not in w.naming) for j, x in enumerate(words) if j)
 
 
 _NOUN_BEFORE = frozenset("the a an its his her their our my your this that these those of in on at for by with from "
