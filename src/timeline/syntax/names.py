@@ -18,7 +18,8 @@ Two kinds (rules/en/labels.toml [names], with examples and negatives that tests 
                   capitals ("the Bank of England", "President George W. Bush", "to The Hague").
 
 `whole_names(words)` gives the spans of token indexes to merge, from the tokens' text and
-offsets alone (the parse has not run yet).
+offsets alone (the parse has not run yet); none in a headline in title case, where every word
+has its capital ("NATO Chief Raises Concerns Over ...", "High-Profile Visit to ...").
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from typing import Sequence
 from ..rules import load_toml
 
 _DOUBLE = {'"': '"', "“": "”"}
+HEADLINE_SHARE = 0.6  # a span more of whose words than this open with a capital is a headline: no name in it is merged
 
 
 @cache
@@ -56,6 +58,9 @@ def whole_names(words: Sequence[tuple[str, int]]) -> list[tuple[int, int]]:
     and titles (see the module). Spans do not overlap and are in order."""
     particles, title_words, title_ends, longest = _rules()
     n = len(words)
+    alpha = [w for w, _ in words if w[:1].isalpha()]
+    if len(alpha) >= 4 and sum(w[:1].isupper() for w in alpha) > HEADLINE_SHARE * len(alpha):
+        return []  # (a headline in title case: "NATO Chief Raises Concerns Over ...", "High-Profile Visit")
 
     def touching(k: int) -> bool:  # token k ends where token k + 1 begins
         return words[k][1] + len(words[k][0]) == words[k + 1][1]
