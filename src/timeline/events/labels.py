@@ -317,7 +317,9 @@ def _guarded(coref: Coreference, k: int) -> Resolver:
             # have suffered ..." may be either; who reports it is `subjects.speaker`'s to say)
             clause_head = parse.tokens[parse.tokens[i].head]
             if clause_head.dep == "ccomp" or parse.tokens[clause_head.head].dep == "ccomp" and clause_head.dep == "xcomp":
-                return None
+                # ("it" is no one who reports: the thing `coref` found, "The organisers of 'Hope
+                # for Chile Now' said it raised ...")
+                return resolve(parse, i) if parse.tokens[i].text.lower() in {"it", "its"} else None
             return coref.recent(k, i, parse)
         return resolve(parse, i)
 

@@ -206,13 +206,16 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
 def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
     """The mention whose label reads best and says most of what the others say: one the label
     lint passes (a headline with its subject) before any it finds fault with, one that tells
-    the happening before one that names it in passing (`in_passing`), and, where most mentions
+    the happening before one that names it in passing (`in_passing`) or by an epithet or a
+    comparison ("America's so-called trial of the century", "like the Simpson trial":
+    `syntax.epithet`), and, where most mentions
     name one kind of happening ("died", "killed": death), by their event word or their label's
     subject or agent ("Haiti was hit by a massive earthquake"), one whose event word names a
     kind, or whose label names that one, before one that does neither ("Sony has sold 31
     million albums since his death", "The Caribbean reacted to news of the earthquake": a
     mention the happening took in with its article)."""
     from ..syntax.clauses import lint
+    from ..syntax.epithet import epithet
 
     if len(members) == 1:
         return members[0]
@@ -235,10 +238,39 @@ def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
         shared = sum(1 for t in f.terms if counts[t] > 1)  # its words that other mentions use too
         named = 0.5 * _named(e)  # its subject a name ("World Health Organization", not "the organization")
         off = bool(main) and kind(e, f) not in named_kinds and main not in labelled[k]
-        return (bool(lint(e.label)) or lost_subject(e), in_passing(e), off,
+        return (bool(lint(e.label)) or lost_subject(e), in_passing(e) or epithet(e.sentence, e.text) or qualifying(e), off,
                 -(label_quality(e.label) + min(shared, 4) / 4 + named), e.doc, e.start)
 
     return members[min(range(len(members)), key=key)]
+
+
+def label_passes(e: Event) -> bool:
+    """Whether a mention's label reads as a headline: the label lint finds no fault with it, it
+    has not lost its verb's subject (`lost_subject`), and it tells the happening, not another's
+    news or an epithet of it (`in_passing`, `syntax.epithet`). The signal `best_label` ranks a
+    happening's mentions by, exposed for the ranking: a happening whose best label fails it
+    has no headline to show."""
+    from ..syntax.clauses import lint
+    from ..syntax.epithet import epithet
+
+    return not (lint(e.label) or lost_subject(e) or in_passing(e) or epithet(e.sentence, e.text) or qualifying(e))
+
+
+def qualifying(e: Event) -> bool:
+    """Whether the label is a noun and the participle that qualifies it with its agent, and no
+    finite verb: the thing named by what caused it ("Deadly pneumonia caused by superbugs"), not
+    what happened to it ("Pneumonia caused by superbugs is spreading")."""
+    from ..syntax.lint import lint_words
+
+    words = [w.strip(".,;:!?\"“”‘’()").lower() for w in e.label.split()]
+    trigger = e.text.lower()
+    if trigger not in words[1:-1] or not trigger.endswith("ed"):
+        return False
+    k = words.index(trigger, 1)
+    w = lint_words()
+    finite = w.finite_auxiliaries | w.verb_openers | {"says", "said"}
+    return words[k + 1] == "by" and words[k - 1] not in finite and e.label.split()[k - 1][:1].islower() \
+        and not any(x in finite or (x.endswith("ed") and j != k and x not in w.naming) for j, x in enumerate(words) if j)
 
 
 _NOUN_BEFORE = frozenset("the a an its his her their our my your this that these those of in on at for by with from "

@@ -147,13 +147,13 @@ def parse_many(items: Sequence[tuple[str, tuple[int, int]]], *, max_tokens: int 
         piece = text[s:e]
         if min_latin > 0 and latin_share(piece) < min_latin:
             continue
-        doc = _prefixed_whole(nlp.make_doc(piece))
+        doc, written = _names_whole(_prefixed_whole(nlp.make_doc(piece)))
         if max_tokens is not None and sum(not t.is_space for t in doc) > max_tokens:
             continue
-        todo.append((k, doc))
-    docs = nlp.pipe((d for _, d in todo), batch_size=batch_size)
-    for (k, _), doc in zip(todo, docs):
-        out[k] = _to_parse(doc, *items[k][1])
+        todo.append((k, doc, written))
+    docs = nlp.pipe((d for _, d, _ in todo), batch_size=batch_size)
+    for (k, _, written), doc in zip(todo, docs):
+        out[k] = _to_parse(doc, *items[k][1], written)
     return out
 
 
@@ -190,6 +190,33 @@ def _prefixed_whole(doc: Any) -> Any:
     return doc
 
 
+def _names_whole(doc: Any) -> tuple[Any, list[tuple[int, str]] | None]:
+    """The doc with each name the tokenizer cut into pieces ("al-Qaida") and each title in
+    title case ("This Is It") one token again (`names.whole_names`), and what each of its tokens
+    is in the text (offset, text), where a name is read through a stand-in: a hyphened name
+    through its last piece ("Qaida", a name as the parser knows names), a title as it is
+    written; None when it has no such name (the doc is the text's tokens)."""
+    from spacy.tokens import Doc
+
+    from .names import whole_names
+
+    spans = dict(whole_names([(t.text, t.idx) for t in doc]))
+    if not spans:
+        return doc, None
+    words: list[str] = []
+    spaces: list[bool] = []
+    written: list[tuple[int, str]] = []
+    k = 0
+    while k < len(doc):
+        b = spans.get(k, k + 1)
+        text = doc[k:b].text
+        words.append(text.rsplit("-", 1)[-1] if b > k + 1 and " " not in text else text)
+        spaces.append(bool(doc[b - 1].whitespace_))
+        written.append((doc[k].idx, text))
+        k = b
+    return Doc(doc.vocab, words=words, spaces=spaces), written
+
+
 def parse_text(text: str, **kwargs: Any) -> list[Parse | None]:
     """Parse every sentence of `text` as `timeline.segment.sentences` divides it."""
     from ..sources.segment import sentences
@@ -197,9 +224,10 @@ def parse_text(text: str, **kwargs: Any) -> list[Parse | None]:
     return parse_spans(text, sentences(text), **kwargs)
 
 
-def _to_parse(doc: Any, start: int, end: int) -> Parse:
+def _to_parse(doc: Any, start: int, end: int, written: list[tuple[int, str]] | None = None) -> Parse:
     """spaCy Doc of text[start:end] -> Parse, whitespace tokens left out (a token that hangs on
-    one hangs on the whitespace's own head instead)."""
+    one hangs on the whitespace's own head instead); `written`: each token's offset and text in
+    text[start:end] where the doc reads a stand-in (`_names_whole`)."""
     keep = [t.i for t in doc if not t.is_space]
     index = {i: n for n, i in enumerate(keep)}
     tokens: list[Token] = []
@@ -213,7 +241,8 @@ def _to_parse(doc: Any, start: int, end: int) -> Parse:
             h = t
         head = index[h.i]
         dep = "root" if head == index[i] else t.dep_
-        tokens.append(Token(start + t.idx, start + t.idx + len(t.text), t.text, t.lemma_, t.pos_, t.tag_,
-                            str(t.morph), head, dep))
+        at, said = (t.idx, t.text) if written is None else written[i]
+        lemma = t.lemma_ if said == t.text else said
+        tokens.append(Token(start + at, start + at + len(said), said, lemma, t.pos_, t.tag_, str(t.morph), head, dep))
     return Parse(start, end, tuple(tokens))
 

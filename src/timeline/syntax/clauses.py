@@ -22,7 +22,8 @@ from typing import Sequence
 
 from . import Parse
 from .participants import names, participants
-from .trim import (change_target, gerund_complements, marked_apposition, paired, particles, second_subjects, shed as shed_phrase,
+from .trim import (short_phrase as _short, name_part as _name_part, dated_noun, change_target, gerund_complements,
+                   marked_apposition, paired, particles, second_subjects, shed as shed_phrase,
                    held_opener, reported_future, wh_on_time, whole_words,
                    adjacent_place, that_clauses, light_object, split_object, unmarked_apposition)
 from .misparse import (QUOTES, SEPARATORS, before_aside, names_opening, possessed, quoted, run_on, run_on_span, time_residue,
@@ -30,7 +31,7 @@ from .misparse import (QUOTES, SEPARATORS, before_aside, names_opening, possesse
 from .tree import (AUXILIARIES, NEGATIONS, OBJECTS, OBLIQUES, SUBJECTS, Resolver, attribution, children, subtree,  # noqa: F401
                    token_at, words)  # (token_at: what callers find the trigger's token with)
 from .lint import STAMP_RE, lint  # noqa: F401  (lint: what the labels are checked with)
-from .subjects import PRONOUNS, clause_subject, prepositional_conjunct, reporting as _reporting, speaker, subject_of
+from .subjects import PRONOUNS, clause_subject, conjoined_thing, prepositional_conjunct, reporting as _reporting, speaker, subject_of
 from .fronted import fronted_participle, present, qualifying_participle
 from .owners import named, owners, spelled
 
@@ -194,7 +195,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         fixed = [j for j in fixed if j >= i or not any(toks[m].text in SEPARATORS and m not in fixed
                                                       for m in range(_premodifier(j), i))]
         optional = [phrase(k) for k in kids[i] if k > i and keep(k) and k not in fixed and (toks[k].dep.startswith("nmod") or (
-            toks[k].dep == "acl" and any(toks[c].dep == "mark" and toks[c].tag == "IN" and c < k for c in kids[k])))]
+            toks[k].dep == "acl" and any(toks[c].dep == "mark" and (toks[c].tag == "IN" or toks[c].text.lower() == "to")
+                                         and c < k for c in kids[k])))]  # ("failure | to focus on al-Qaida")
         # (and the gerund a preposition opens, which says what the noun is of: "threat | of being prosecuted")
         optional += [phrase(k) for k in adjacent_place(parse, kids, i) if keep(k)]  # ("attacks | in London")
     else:
@@ -236,6 +238,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                         subject = words(parse, _ends(parse, _name_part(parse, phrase(said_by), said_by)), text)
                 else:
                     subject = resolve(parse, subj) if resolve is not None else None
+                    if subject is None and (thing := conjoined_thing(parse, subj)) is not None:  # ("... and it hadn't")
+                        subject = words(parse, _ends(parse, _short(parse, phrase(thing), thing)), text)
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
                 of_ = _of_phrase(parse, kids, subj, i, phrase)
                 for with_of in ((False, True) if of_ else (False,)):  # (who takes part: the noun; the label: with its of-phrase)
@@ -325,6 +329,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
         if timed_label is not None and len(timed_label.label.split()) >= 3 \
                 and not any(p.startswith("subjectless") for p in lint(timed_label.label)):
             return timed_label  # (not a verb that lost its subject: "Watched on Monday")
+        if nominal and (when := dated_noun(parse, i, text, exclude)):  # ("General election | on May 5")
+            label = f"{label} {when}"
     light = nominal and light_object(parse, i)  # ("hold | talks", "earn | praise from residents")
     if widen and nominal and head.head != i and (
             len(label.split()) < 3 and (head.dep.startswith(("nmod", "obl")) or light)
@@ -408,21 +414,6 @@ def _aside(parse: Parse, kids: list[list[int]], k: int) -> bool:
                                               and toks[j].end == toks[j + 1].start)
 
     return any(spaced(j) for j in range(max(span[0] - 1, 0), k))  # (before its head: "the city - the capital -" is not)
-
-
-def _name_part(parse: Parse, phrase_: list[int], head: int) -> list[int]:
-    """The words of a subject phrase up to its head, and the name parts right after it ("Gordon
-    | Brown"): what stands for it before a verb that is not its own (not "concerted global",
-    an adjective the parse hung on it from further on)."""
-    out = [j for j in phrase_ if j <= head]
-    k = head + 1
-    while k in phrase_ and parse.tokens[k].dep in {"compound", "flat"} and parse.tokens[k].head in out:
-        out.append(k)
-        k += 1
-    start = head
-    while start - 1 in out:
-        start -= 1
-    return [j for j in out if j >= start]  # (contiguous: no word from before a gap)
 
 
 _FOR_BEFORE = re.compile(r"\bfor(?:\s+[\w'’-]+){1,4}\s+would\b", re.IGNORECASE)

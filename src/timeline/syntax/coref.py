@@ -162,7 +162,8 @@ class Coreference:
             toks = parse.tokens
             for j in range(found.token + 1, token):
                 t = toks[j]
-                if t.upos == "NOUN" and self._lex["description_kind"].get(t.lemma.lower()) == "person" and not (
+                # (a noun for a person, whatever the tagger made of it: "a college dean | remark", dean ADJ)
+                if t.upos in {"NOUN", "ADJ"} and self._lex["description_kind"].get(t.lemma.lower()) == "person" and not (
                         t.dep == "appos" and self._of.get((sentence, t.head)) == found.entity):  # (", the singer,")
                     return None
         return self.entities[found.entity].name
@@ -473,6 +474,7 @@ def _name_runs(p: Parse, lex: dict[str, Any]) -> list[list[int]]:
     for j in range(len(toks) + 1):
         proper = j < len(toks) and ((toks[j].upos == "PROPN" and toks[j].text.lower() not in lex["not_names"]
                                      and toks[j].dep not in NOT_NAME_DEPS)
+                                    or " " in toks[j].text  # (a title the parse read as one: `names`)
                                     or name_number(p, j, run)
                                     or (bool(run) and toks[j].upos == "ADJ" and toks[j].text[:1].isupper()
                                         and j + 1 < len(toks) and toks[j + 1].upos == "PROPN")  # "NHS Greater Glasgow"

@@ -15,7 +15,8 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
   capitals    a word or run of words in capitals that is a dateline, not an acronym ("GENEVA",
               "NEW YORK")
   repeated    a word or phrase said twice in a row, or a name said twice ("NEW YORK NEW YORK")
-  subjectless opens with a finite verb or a past participle: the clause lost its subject
+  subjectless opens with a finite verb, a contracted negative ("Hadn't") or a past participle: the
+              clause lost its subject
               ("Traveled to Hong Kong", "Defy the shutdown call", "Was taken to hospital")
   pronoun     opens with a pronoun that stands for a name it does not give ("He", "They", "His"),
               or with a word of quantity standing alone before its verb ("All would find ...")
@@ -36,6 +37,7 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
               phrase with "being" and a participle and no finite verb ("Threat being prosecuted")
   nominal     a noun phrase (no verb in it) whose noun names no happening ("Cause of the Iraq
               war", "Naomi Klein book": the noun is the last word before the first preposition),
+              or that names one by an epithet ("America's so-called trial of the century"),
               or of three words or fewer that names no one, no place, no number ("Swine flu deaths"), or a
               name a past participle qualifies ("Kidnapped aid worker Anna Kowalski": what happened to
               whom is "Aid worker Anna Kowalski kidnapped")
@@ -48,7 +50,9 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
               of coming out with nothing after them ("Fresh evidence emerged", "New details surfaced")
   run-on      a word that opens sentences, capitalized after a word in lower case and not
               beginning a name: a headline or byline run into the first sentence ("... an
-              obscene nightmare Five days after", "... a heroic act The following correction")
+              obscene nightmare Five days after", "... a heroic act The following correction");
+              or a clause a subordinator opens with its subject inside the label ("... protests
+              while his students ..."): a sentence the parse did not part, no headline
 
 The word lists are data (rules/en/labels.toml), with examples and negatives for each class.
 """
@@ -121,6 +125,7 @@ class LintWords:
     appearance_verbs: frozenset[str] = frozenset()  # "looked", "seemed": how someone looked
     disclosure_nouns: frozenset[str] = frozenset()  # "evidence", "details": news that came out
     disclosure_verbs: frozenset[str] = frozenset()  # "emerged", "surfaced"
+    naming: frozenset[str] = frozenset()  # "so-called": a name given, no news ([epithet] naming)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +180,8 @@ def lint_words() -> LintWords:
                      low("ing_nouns") | low("ing_adjectives"), nouns, low("nominal_links"), int(d["nominal_words"]),
                      event_verbs, low("relational_nouns"), low("hyphen_prefixes"),
                      frozenset(clause["quantity_nouns"]), frozenset(clause["superlatives"]), low("after_past"),
-                     low("appearance_verbs"), low("disclosure_nouns"), low("disclosure_verbs"))
+                     low("appearance_verbs"), low("disclosure_nouns"), low("disclosure_verbs"),
+                     frozenset(x.lower() for x in load_toml("labels.toml")["epithet"]["naming"]))
 
 
 def lint_examples() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -274,7 +280,22 @@ def _clipped(words: list[str], bare: list[str], w: LintWords) -> str | None:
 
 def _run_on(words: list[str], openers: frozenset[str]) -> str | None:
     at = run_on_at(words, openers)
-    return None if at is None else f"{words[at - 1]} {words[at]}"
+    if at is not None:
+        return f"{words[at - 1]} {words[at]}"
+    clause_openers = _clause_openers()
+    for k in range(1, len(words) - 1):  # a clause a subordinator opens, its subject after it: no headline's
+        if _bare(words[k]) in clause_openers and _bare(words[k + 1]) in _CLAUSE_SUBJECTS:
+            return f"{words[k]} {words[k + 1]}"
+    return None
+
+
+@cache
+def _clause_openers() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_toml("labels.toml")["lint"]["clause_openers"])
+
+
+_CLAUSE_SUBJECTS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+                              "those", "he", "she", "it", "they", "we", "i", "you", "there"})
 
 
 def run_on_at(words: list[str], openers: frozenset[str] | None = None) -> int | None:
@@ -303,6 +324,8 @@ def _subjectless(word: str, first: str, second: str, second_lower: bool, w: Lint
     """A label that opens with a verb: an auxiliary, a modal or an irregular past; a past form
     followed by what follows a verb ("Traveled to", "Collapsed last"); any word followed by an
     article or an object ("Defy the shutdown call", "Better than ...")."""
+    if first.endswith(("n't", "n’t")) and (first[:-3] in w.finite_auxiliaries or first[:-3] in _CONTRACTED):
+        return second_lower or not second  # ("Hadn't changed"; not a title: "Can't Stop Won't Stop album")
     if first in w.name_modals:
         return second_lower
     v = w.verbs
@@ -314,12 +337,15 @@ def _subjectless(word: str, first: str, second: str, second_lower: bool, w: Lint
                                                                  or second in w.after_past))
                                            or (first in v.base and first not in v.nouns)):
         return not word.isupper()  # "Follow suit a day later", "Carried out an extensive interview"
+    if v is not None and second_lower and first in v.past and not first.endswith("ed") and first not in v.base:
+        return not word.isupper()  # an irregular past or participle and a word after it: "Taken part in ..."
     if _ED.match(first) and (second_lower and second in w.after_verb or second[:1].isdigit()):
         return True
     return bool(second) and second in w.verb_objects and second_lower and first not in w.not_verbs \
         and not word.isupper() and first.isalpha()
 
 
+_CONTRACTED = frozenset({"ca", "wo", "sha", "ai", "need", "dare"})  # ("can't", "won't", "shan't", "ain't")
 _BARE_VERBS = frozenset({"be", "been", "being", "have", "to"})  # ("Not be used as evidence", "Never to return")
 _MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "shall", "to", "not", "n't",
                      "never", "did", "do", "does", "cannot"})
@@ -375,6 +401,9 @@ def _nominal(bare: list[str], words: list[str], w: LintWords) -> str | None:
             and w.nominal_links.isdisjoint(bare) and bare[1] not in _DETERMINERS | w.objects | w.verb_objects \
             and not (w.verbs is not None and bare[1] in w.verbs.base):  # (not a verb's object: "Received the VC")
         return f"no verb, and '{words[0]}' qualifies the name '{words[-1]}'"  # ("Kidnapped aid worker Anna Kowalski")
+    if not w.naming.isdisjoint(bare) and not _verbal([b for b in bare if b not in w.naming], w):
+        # ("America's so-called trial of the century")
+        return f"no verb, and '{next(x for x in words if _bare(x) in w.naming)}' gives it a name, no news"
     if not w.happening_nouns or len(bare) < 2 or _verbal(bare, w):
         return None
     link = next((k for k, b in enumerate(bare) if b in w.nominal_links), len(bare))

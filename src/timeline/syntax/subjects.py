@@ -214,3 +214,18 @@ def clause_subject(parse: Parse, kids: list[list[int]], k: int) -> bool:
         return False
     verb = toks[nxt].head if toks[nxt].dep in AUXILIARIES else nxt
     return verb > end and toks[verb].upos == "VERB" and not any(toks[c].dep in SUBJECTS for c in kids[verb])
+
+
+def conjoined_thing(parse: Parse, pronoun: int) -> int | None:
+    """The thing an "it" right after "and" or "but" stands for: the subject of the clause that
+    conjunction joins it to, the last subject before it in the sentence, when that is a noun for
+    a thing in the singular ("The plan was sound and | it | worked": the plan); else None (a
+    person, a plural, a name: `coref`'s to say)."""
+    toks = parse.tokens
+    if toks[pronoun].text.lower() != "it" or pronoun < 2 or toks[pronoun - 1].text.lower() not in {"and", "but"}:
+        return None
+    g = next((k for k in range(pronoun - 2, -1, -1) if toks[k].dep in SUBJECTS), None)
+    if g is None or toks[g].upos != "NOUN" or person_noun(toks[g]) or toks[g].tag == "NNS" \
+            or "Number=Plur" in toks[g].morph:
+        return None
+    return g

@@ -11,6 +11,7 @@ nothing else to shed gives None, and the label is not made (a verb left without 
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Callable
 
@@ -370,3 +371,49 @@ def _top(toks, k: int) -> int:  # type: ignore[no-untyped-def]
         seen.add(k)
         k = toks[k].head
     return k
+
+
+def short_phrase(parse: Parse, phrase_: list[int], head: int) -> list[int]:
+    """A subject's whole phrase when it is short (45 characters), or without its last phrases a
+    preposition opens until it is ("the advice given by the attorney general | to cabinet"), else
+    its words up to its head."""
+    toks = parse.tokens
+    named = name_part(parse, phrase_, head)
+    whole = [j for j in whole_words(parse, phrase_) if j >= named[0]]  # (not what the parse hung before it)
+    while toks[whole[-1]].end - toks[whole[0]].start > 45:
+        cut = next((k for k in reversed(whole) if k > head + 1 and toks[k].dep == "case"), None)
+        if cut is None:
+            return named
+        whole = [j for j in whole if j < cut]
+    return named if toks[whole[-1]].tag in {"VBN", "VBG"} else whole  # (no participle left hanging)
+
+
+def name_part(parse: Parse, phrase_: list[int], head: int) -> list[int]:
+    """The words of a subject phrase up to its head, and the name parts right after it ("Gordon
+    | Brown"): what stands for it before a verb that is not its own (not "concerted global",
+    an adjective the parse hung on it from further on)."""
+    out = [j for j in phrase_ if j <= head]
+    k = head + 1
+    while k in phrase_ and parse.tokens[k].dep in {"compound", "flat"} and parse.tokens[k].head in out:
+        out.append(k)
+        k += 1
+    start = head
+    while start - 1 in out:
+        start -= 1
+    return [j for j in out if j >= start]  # (contiguous: no word from before a gap)
+
+
+def dated_noun(parse: Parse, i: int, text: str, exclude) -> str | None:  # type: ignore[no-untyped-def]
+    """The time phrase written right after the noun at i, "on" or "in" and a time expression of
+    `exclude` ("the general election | on May 5"), where the parse hung it on another word: what
+    a bare noun's label of a happening keeps to be a headline ("General election on May 5");
+    else None."""
+    end = parse.tokens[i].end
+    m = _DATED.match(text, end)
+    if m is None:
+        return None
+    at = m.end()
+    return next((f"{m.group(1)} {text[a:b]}" for a, b in exclude if a == at), None)
+
+
+_DATED = re.compile(r"\s+(on|in)\s+")
