@@ -52,3 +52,37 @@ def test_every_rule_names_the_words_it_needs():
 
     index = _index(GRAMMAR)
     assert [GRAMMAR.rules[i].id for i in index.always] == []
+
+
+def test_tagger_and_prefilter_agree_on_the_digit_key():
+    from timeline.time import prefilter, tagger
+
+    assert tagger.DIGIT == prefilter.DIGIT
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", " " * 9, "\n\n\t  "])
+def test_windows_widen_with_the_longest_white_space(monkeypatch, gap):
+    """A rule is scanned only as far from its words as a match can reach; a match may hold runs
+    of white space of any length, so the reach grows with the longest run in the text."""
+    text = f"The vote was held on Tuesday,{gap}Feb.{gap}12,{gap}2013 at{gap}3:30{gap}p.m.{gap}EST in 2/12/2013."
+    fast = _key(candidates(text, GRAMMAR))
+    monkeypatch.setenv("TIMELINE_PREFILTER", "0")
+    assert fast == _key(candidates(text, GRAMMAR))
+    assert any(rule == "date.numeric" for _, _, rule in fast)
+
+
+def test_reach_bounds_what_a_match_reads():
+    from timeline.time.prefilter import reach
+
+    assert reach(r"ab(?=cd)") == (4, 0)  # the look-ahead reads two characters past the match
+    assert reach(r"a\s+b") == (3, 1)  # one run of white space
+    assert reach(r"a\d+") is None  # no bound
+
+
+def test_conditions_spell_out_alternatives():
+    from timeline.time.prefilter import conditions
+
+    got = conditions(r"(?:alpha\s+beta|gamma)\s+\d{4}")
+    assert sorted(sorted(sorted(s) for s in alt) for alt in got) == [
+        [["#d4"], ["alpha"], ["beta"]], [["#d4"], ["gamma"]]]
+    assert conditions(r"(?:alpha|\s)") is None  # one alternative needs no word

@@ -119,6 +119,14 @@ def _seq(items: Any, at_start: bool, opaque: dict[int, frozenset[str]] | None = 
     """(witnesses of the sequence or None, whether it surely ends at a token boundary).
 
     `opaque` maps group numbers that stand for a macro to the macro's own witnesses."""
+    candidates, state = _seq_all(items, at_start, opaque)
+    return (min(candidates, key=_cost) if candidates else None), state
+
+
+def _seq_all(items: Any, at_start: bool, opaque: dict[int, frozenset[str]] | None = None
+             ) -> tuple[list[frozenset[str]], bool]:
+    """(every word set of which each match of the sequence holds one, whether it surely ends at
+    a token boundary): `_seq` keeps the rarest of them."""
     opaque = opaque or {}
     candidates: list[frozenset[str]] = []
     state = at_start  # are we at the start of a token?
@@ -209,9 +217,7 @@ def _seq(items: Any, at_start: bool, opaque: dict[int, frozenset[str]] | None = 
         state = False  # ANY, NOT_LITERAL, GROUPREF, ...: unknown
     close_run()
     close_streak()
-    if not candidates:
-        return None, state
-    return min(candidates, key=_cost), state
+    return candidates, state
 
 
 def witnesses(pattern: str, flags: int = re.IGNORECASE,
@@ -228,6 +234,120 @@ def witnesses(pattern: str, flags: int = re.IGNORECASE,
             opaque[gid] = w
     w, _ = _seq(parsed, True, opaque)
     return w
+
+
+MAX_BRANCHES = 24  # a pattern's alternatives are spelled out up to this many
+
+
+def _spell_out(items: list[Any], opaque: dict[int, frozenset[str]]) -> list[list[Any]] | None:
+    """The sequence once per alternative of its first alternation (looking into groups, whose
+    items are spliced in: a group of a pattern adds no word), or None if it has none:
+    "(?:A|B)C" -> "AC", "BC"."""
+    for i, (op, av) in enumerate(items):
+        if op is C.BRANCH and all(all(o in (C.ASSERT, C.ASSERT_NOT, C.AT) for o, _ in alt) for alt in av[1]):
+            continue  # alternative look-arounds ("(?:(?<=on )|(?<=by ))"): nothing to spell out
+        if op is C.BRANCH:
+            return [items[:i] + list(alt) + items[i + 1:] for alt in av[1]]
+        if op is C.SUBPATTERN and av[0] not in opaque:
+            inner = _spell_out(list(av[-1]), opaque)
+            if inner is not None:
+                return [items[:i] + alt + items[i + 1:] for alt in inner]
+    return None
+
+
+def conditions(pattern: str, flags: int = re.IGNORECASE,
+               macros: dict[str, frozenset[str] | None] | None = None) -> list[list[frozenset[str]]] | None:
+    """What a text must hold where a match is: one of the alternatives (the pattern's
+    alternations spelled out, up to MAX_BRANCHES), each a list of word sets of which the
+    match holds one word each; None if some alternative needs no word at all."""
+    parsed = P.parse(pattern, flags)
+    opaque = {}
+    for name, gid in parsed.state.groupdict.items():
+        w = (macros or {}).get(name, False)
+        if w is not False and w is not None:
+            opaque[gid] = w
+    done: list[list[Any]] = []
+    todo = [list(parsed)]
+    while todo:
+        seq = todo.pop()
+        alts = _spell_out(seq, opaque)
+        if alts is None or len(done) + len(todo) + len(alts) > MAX_BRANCHES:
+            done.append(seq)
+        else:
+            todo.extend(reversed(alts))
+    out = []
+    for seq in done:
+        sets, _ = _seq_all(seq, True, opaque)
+        if not sets:
+            return None
+        out.append(sorted(set(sets), key=lambda s: (_cost(s), sorted(s))))
+    return out
+
+
+_UNBOUNDED = 10**6
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None))
+
+
+def _is_space_item(items: Any) -> bool:
+    """Is a repeated body one white-space character ("\\s", "[ \\t]")?"""
+    items = list(items)
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    if op is C.CATEGORY:
+        return av is C.CATEGORY_SPACE
+    return op is C.IN and bool(av) and all((o is C.CATEGORY and v is C.CATEGORY_SPACE) or
+                                           (o is C.LITERAL and chr(v).isspace()) for o, v in av)
+
+
+def _extent(items: Any, space: int, char: int = 1) -> tuple[int, int]:
+    """(the most a sequence consumes, the furthest it looks ahead of its start), counting a
+    character as `char` and a run of white space as `space`; _UNBOUNDED when there is no bound."""
+    width = reach = 0
+    for op, av in items:
+        if op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN, C.CATEGORY):
+            width += char
+        elif op is C.AT:
+            continue
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            if av[0] == 1:  # a look-ahead reads on from here; a look-behind reads what is before the match
+                reach = max(reach, width + _extent(av[1], space, char)[1])
+            continue
+        elif op is C.SUBPATTERN:
+            w, r = _extent(av[-1], space, char)
+            reach = max(reach, width + r)
+            width += w
+        elif op is C.BRANCH:
+            ext = [_extent(alt, space, char) for alt in av[1]]
+            reach = max(reach, width + max(r for _, r in ext))
+            width += max(w for w, _ in ext)
+        elif op in _REPEATS:
+            lo, hi, body = av
+            w, r = _extent(body, space, char)
+            if hi == C.MAXREPEAT:
+                if not _is_space_item(body):
+                    return _UNBOUNDED, _UNBOUNDED
+                w, r, hi = space, space, 1  # a run of white space, as long as the text's longest
+            reach = max(reach, width + (hi - 1) * w + r)
+            width += hi * w
+        else:  # GROUPREF and the like: no bound known
+            return _UNBOUNDED, _UNBOUNDED
+        if width >= _UNBOUNDED or reach >= _UNBOUNDED:
+            return _UNBOUNDED, _UNBOUNDED
+        reach = max(reach, width)
+    return width, reach
+
+
+def reach(pattern: str, flags: int = re.IGNORECASE) -> tuple[int, int] | None:
+    """How far from any character of a match the regex reads, look-aheads included, as
+    (characters, runs of white space): in a text whose longest white-space run is m, every
+    match and what it looks at lies within characters + runs * (m - 1) of each of its
+    characters. None when no bound is known ("\\d+", "[-\\s]+")."""
+    parsed = P.parse(pattern, flags)
+    chars = _extent(parsed, 1)[1]
+    if chars >= _UNBOUNDED:
+        return None
+    return chars, _extent(parsed, 1, 0)[1]  # (the most runs of white space any path reads)
 
 
 def lexicon_witnesses(words: list[str]) -> frozenset[str]:
