@@ -260,7 +260,7 @@ def load_macros(lang: str = "en") -> dict[str, Macro]:
         if conv not in converters:
             raise GrammarError(f"{lang}/lexicon.toml: pattern {name!r}: unknown converter {conv!r}")
         try:
-            re.compile(spec["regex"])
+            regex_cache.compile(spec["regex"])
         except re.error as exc:
             raise GrammarError(f"{lang}/lexicon.toml: pattern {name!r}: {exc}") from exc
         if name in macros:
@@ -338,7 +338,7 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
         if ttype is not None and ttype not in TimexType.__members__:
             raise GrammarError(f"{where}: unknown type {ttype!r}")
         try:  # `veto` ends where the match ends: "Theresa May", not the month
-            veto = re.compile(spec["veto"], re.IGNORECASE) if spec.get("veto") else None
+            veto = regex_cache.compile(spec["veto"], re.IGNORECASE) if spec.get("veto") else None
         except re.error as exc:
             raise GrammarError(f"{where}: veto does not compile: {exc}") from exc
         examples = read_examples(spec, where, default_dct, "a rule")
