@@ -327,7 +327,8 @@ CASES = [
     ("date", "He was born in the year 1969.", "the year 1969", "1969"),
     ("date", "Sales fell at the end of 2012.", "the end of 2012", "2012"),
     ("date", "The mill will close at the beginning of March.", "the beginning of March", "2013-03"),
-    ("date", "It happened on the first of March.", "the first of March", "2013-03-01"),
+    ("date", "It happened on the first of March.", "the first of March", "2012-03-01"),  # past tense, "on": the March gone by, as "He died on 2 March"
+    ("date", "It will happen on the first of March.", "the first of March", "2013-03-01"),
     ("date", "The office reopens on the first Monday of March.", "the first Monday of March", "2013-03-04"),
     ("date", "The vote is the second Tuesday in April.", "the second Tuesday in April", "2013-04-09"),
     ("date", "The race is held the last weekend of October.", "the last weekend of October", ("2013-W43-WE", "2013-W44-WE", "2012-W43-WE")),
@@ -518,7 +519,7 @@ CASES = [
     ("range", "The talks ran Feb. 12-14.", "Feb. 12-14", ("P3D", "2013-02-12")),
     ("range", "The show runs 9 to 5 daily.", "daily", "P1D"),
     ("fiscal", "Revenue grew in the April-June quarter.", "the April-June quarter", ("2012-Q2", "2013-Q2")),
-    ("fiscal", "Sales rose in the three months to June.", "the three months", ("P3M",)),
+    ("fiscal", "Sales rose in the three months ended June 30.", "the three months", ("P3M",)),  # (to June: one span, class span)
     ("fiscal", "Sales rose in FY 2013.", "FY 2013", ("2013", "FY2013")),
     ("fiscal", "Sales rose in FY'13.", "FY'13", ("2013", "FY2013")),
     ("fiscal", "Sales rose in the first quarter of the fiscal year.", "the first quarter of the fiscal year", ("2013-Q1", "2012-Q1")),

@@ -200,10 +200,12 @@ def _point_type(sym: Symbolic) -> TimexType:
 
 
 def resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense = Tense.UNKNOWN,
-            forced_type: TimexType | None = None) -> Resolved | None:
-    """Resolve one symbolic time; None when the fields name no real date (February 30)."""
+            forced_type: TimexType | None = None, event_day: bool = False) -> Resolved | None:
+    """Resolve one symbolic time; None when the fields name no real date (February 30).
+    `event_day`: the text names it as the day its happening takes place ("died on 2 March",
+    "will take office on Jan. 20"), so the verb's tense fixes its year (tense.names_event_day)."""
     try:
-        res = _resolve(sym, anchor, tense)
+        res = _resolve(sym, anchor, tense, event_day)
     except (ValueError, OverflowError):
         return None
     if res is not None and forced_type is not None and res.type is not forced_type:
@@ -240,7 +242,7 @@ def resolve_relative(sym: Symbolic, tense: Tense) -> Resolved | None:
     return Resolved(ttype, value, grain, None, None, rel, mod)
 
 
-def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | None:
+def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day: bool = False) -> Resolved | None:
     kind = sym.kind
     if kind is Kind.DURATION:
         if sym.unit is None:
@@ -262,7 +264,7 @@ def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | N
         return resolve_relative(sym, tense)
     if kind is Kind.RELATIVE:
         return _resolve_relative(sym, anchor, tense)  # type: ignore[arg-type]
-    return _resolve_point(sym, anchor, tense)
+    return _resolve_point(sym, anchor, tense, event_day)
 
 
 def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resolved:
@@ -281,7 +283,7 @@ def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resol
                     alternative=alt.value if alt else None)
 
 
-def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | None:
+def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day: bool = False) -> Resolved | None:
     if sym.keep_grain and sym.year is not None and anchor is not None and anchor.grain in (Grain.QUARTER, Grain.HALF):
         # "the 1988 quarter" after "the third quarter": the same quarter of that year
         same = shift_period(anchor.start.replace(year=sym.year), _GRAIN_UNIT[anchor.grain], 0)
@@ -344,23 +346,34 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         if chosen is not None and (sym.holiday or sym.month is not None) and alt is None \
                 and not sym.direction and not sym.this \
                 and (sym.holiday or sym.day is not None or tense is not Tense.PAST):
-            chosen, alt = _plausible_date(chosen, cands, anchor, tense if sym.holiday else Tense.UNKNOWN)
+            if sym.holiday:  # "the shops will open on Christmas", in February: the coming one
+                told, lag = (Tense.UNKNOWN if tense is Tense.PAST else tense), timedelta(0)
+            else:  # "died on 2 March" keeps to its verb; "extended the offer to Nov. 20" may look ahead
+                told, lag = (tense if sym.day is not None and event_day else Tense.UNKNOWN), REPORTING_LAG
+            chosen, alt = _plausible_date(chosen, cands, anchor, told, lag)
     if chosen is None:
         return None
     inner = lambda p: compose.within(p, sym) or refine(p, sym)  # noqa: E731 ("the first Tuesday in March")
     return _period_result(_widen(inner(chosen), sym), sym, alt and inner(alt))
 
 
+REPORTING_LAG = timedelta(days=7)  # a day named in the future tense may have gone by this much: the report ran late
+
+
 def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor,
-                    tense: Tense = Tense.UNKNOWN) -> tuple[Period, Period | None]:
+                    tense: Tense = Tense.UNKNOWN, lag: timedelta = timedelta(0)) -> tuple[Period, Period | None]:
     """A month (with or without its day) and no year lies near the publication date: a reading
-    more than half a year away loses to one within two months, whatever a past tense said (tense
-    cues are noisy: "Saudi Arabia told oil companies of a cutback in September", in August;
-    "Hudson said it will redeem the shares on Jan. 31", on Feb. 3). A holiday is named by the
-    caller for the future tense: "the shops will open on Christmas", written in February,
-    speaks of the coming one (`tense` is passed for holidays only)."""
+    more than half a year away loses to one within two months (tense cues are noisy: "Saudi
+    Arabia told oil companies of a cutback in September", in August). The caller passes a
+    tense only where it is to be kept: for a day its happening takes place on, "He died on 2
+    March", written on 20 February, is the March gone by, and "He will take office on Jan.
+    20", on 12 February, the coming one, unless the day is no more than `lag` gone ("Hudson
+    said it will redeem the shares on Jan. 31", on Feb. 3: the report ran a few days late);
+    for a holiday, a future tense: "the shops will open on Christmas", in February."""
     near = min(cands, key=lambda c: _distance(c, anchor))
-    if tense is Tense.FUTURE and near.end <= anchor.start:
+    if tense is Tense.PAST and near.start >= anchor.end:
+        return chosen, None
+    if tense is Tense.FUTURE and near.end <= anchor.start and anchor.start - near.end > lag:
         return chosen, None
     if near is not chosen and _distance(chosen, anchor) > timedelta(days=180) \
             and _distance(near, anchor) < timedelta(days=60):
