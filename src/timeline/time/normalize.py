@@ -17,6 +17,7 @@ from .periods import (Period, add_months, century_period, clock_hour, day_period
                       shift_time, time_period, week_period, year_period)
 from . import clock, compose
 from .resolved import _GRAIN_UNIT, _UNIT_GRAIN, VAGUE_MAX, VIRTUAL_DAY, Anchor, Resolved
+from .near import REPORTING_LAG, distance, long_gone, plausible_date
 from .spans import resolve_span
 from .values import bc_value, before_christ, duration_value, masked_value, range_duration, set_value, vague_value
 
@@ -141,12 +142,6 @@ def _candidates(sym: Symbolic, anchor: Anchor) -> tuple[list[Period], bool]:
     return out, False
 
 
-def _distance(p: Period, anchor: Anchor) -> timedelta:
-    if p.start < anchor.end and anchor.start < p.end:
-        return timedelta(0)
-    return p.start - anchor.end if p.start >= anchor.end else anchor.start - p.end
-
-
 def _choose(cands: list[Period], weekly: bool, anchor: Anchor, tense: Tense,
             direction: int, this: bool = False) -> tuple[Period | None, Period | None]:
     """Pick the instance a tense or a "last"/"next" points to; also the runner-up if unclear."""
@@ -186,7 +181,7 @@ def _choose(cands: list[Period], weekly: bool, anchor: Anchor, tense: Tense,
     f = future[0] if future else None
     if p is None or f is None:
         return p or f, None
-    if _distance(p, anchor) < _distance(f, anchor):
+    if distance(p, anchor) < distance(f, anchor):
         return p, f
     return f, p
 
@@ -323,7 +318,7 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
         tense = Tense.UNKNOWN
     if sym.weekday is not None and sym.hour is not None and tense is Tense.PRESENT and sym.month is None:
         tense = Tense.FUTURE  # "the meeting is at 9 a.m. on Saturday": a clock on a weekday is a schedule
-    if sym.holiday and (tense is Tense.PRESENT or (tense is Tense.UNKNOWN and _long_gone(cands, anchor))):
+    if sym.holiday and (tense is Tense.PRESENT or (tense is Tense.UNKNOWN and long_gone(cands, anchor))):
         # a holiday in the present tense is a schedule ("the sale begins on Black Friday",
         # "the party is on New Year's Eve"): the coming one; so is one with no past verb
         # ("families gather on Thanksgiving") unless the last one is only weeks gone
@@ -350,41 +345,11 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
                 told, lag = (Tense.UNKNOWN if tense is Tense.PAST else tense), timedelta(0)
             else:  # "died on 2 March" keeps to its verb; "extended the offer to Nov. 20" may look ahead
                 told, lag = (tense if sym.day is not None and event_day else Tense.UNKNOWN), REPORTING_LAG
-            chosen, alt = _plausible_date(chosen, cands, anchor, told, lag)
+            chosen, alt = plausible_date(chosen, cands, anchor, told, lag)
     if chosen is None:
         return None
     inner = lambda p: compose.within(p, sym) or refine(p, sym)  # noqa: E731 ("the first Tuesday in March")
     return _period_result(_widen(inner(chosen), sym), sym, alt and inner(alt))
-
-
-REPORTING_LAG = timedelta(days=7)  # a day named in the future tense may have gone by this much: the report ran late
-
-
-def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor,
-                    tense: Tense = Tense.UNKNOWN, lag: timedelta = timedelta(0)) -> tuple[Period, Period | None]:
-    """A month (with or without its day) and no year lies near the publication date: a reading
-    more than half a year away loses to one within two months (tense cues are noisy: "Saudi
-    Arabia told oil companies of a cutback in September", in August). The caller passes a
-    tense only where it is to be kept: for a day its happening takes place on, "He died on 2
-    March", written on 20 February, is the March gone by, and "He will take office on Jan.
-    20", on 12 February, the coming one, unless the day is no more than `lag` gone ("Hudson
-    said it will redeem the shares on Jan. 31", on Feb. 3: the report ran a few days late);
-    for a holiday, a future tense: "the shops will open on Christmas", in February."""
-    near = min(cands, key=lambda c: _distance(c, anchor))
-    if tense is Tense.PAST and near.start >= anchor.end:
-        return chosen, None
-    if tense is Tense.FUTURE and near.end <= anchor.start and anchor.start - near.end > lag:
-        return chosen, None
-    if near is not chosen and _distance(chosen, anchor) > timedelta(days=180) \
-            and _distance(near, anchor) < timedelta(days=60):
-        return near, chosen
-    return chosen, None
-
-
-def _long_gone(cands: list[Period], anchor: Anchor) -> bool:
-    """The last instance before the anchor ended more than two months before it."""
-    past = [c for c in cands if c.end <= anchor.start]
-    return bool(past) and anchor.start - past[-1].end > timedelta(days=60)
 
 
 def _widen(p: Period, sym: Symbolic) -> Period:
@@ -486,7 +451,7 @@ def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         cands, weekly = _candidates(first_sym, anchor)
         first, alt = _choose(cands, weekly, anchor, tense, 0)
         if first is not None and alt is None and first_sym.day is not None and first_sym.month is not None:
-            first, _ = _plausible_date(first, cands, anchor)  # "announced for February 4-5": near
+            first, _ = plausible_date(first, cands, anchor)  # "announced for February 4-5": near
     if first is None:
         return None
     fill = {f: getattr(first_sym, f) for f in ("month", "day", "hour", "minute")}

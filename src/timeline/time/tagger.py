@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable, Iterable
@@ -57,7 +58,7 @@ class _Index:
     reaches: tuple[tuple[int, int] | None, ...] = ()  # rule -> how far a match reads (prefilter.reach)
     groups: tuple[tuple[int, ...], ...] = ()  # the rules that need the same words
     check_words: dict[str, tuple[int, ...]] = field(default_factory=dict)  # word -> word sets holding it
-    memo: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)  # token -> (rules, sets)
+    memo: dict[str, tuple[int, ...]] = field(default_factory=dict)  # token -> groups and word sets (see _rules_of)
 
 
 @cache
@@ -84,7 +85,7 @@ def _index(grammar: Grammar) -> _Index:
         if alternatives is None:
             checks.append(None)
             continue
-        checks.append(tuple(tuple(set_ids.setdefault(s, len(set_ids)) for s in alt) for alt in alternatives))
+        checks.append(tuple(tuple(set_ids.setdefault(s, len(set_ids)) + len(groups) for s in alt) for alt in alternatives))
     check_words: dict[str, list[int]] = {}
     for s, k in set_ids.items():
         for w in s:
@@ -203,42 +204,34 @@ def _prefix_lookup(token: str, table: dict[str, tuple[int, ...]], longest: int) 
     return tuple(sorted(found))
 
 
-def _rules_of(token: str, index: _Index, memo: dict[str, tuple[tuple[int, ...], tuple[int, ...]]]
-              ) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The rules whose needed words start `token`, and the word sets it is in (memoized: the
-    vocabulary of news is small)."""
+def _rules_of(token: str, index: _Index, memo: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
+    """The groups of rules whose needed words start `token`, then the word sets it is in (their
+    ids after the groups'), memoized: the vocabulary of news is small."""
     found = memo.get(token)
     if found is None:
-        found = (_prefix_lookup(token, index.words, index.longest), _prefix_lookup(token, index.check_words, index.longest))
+        shift = len(index.groups)
+        found = (_prefix_lookup(token, index.words, index.longest)
+                 + tuple(k + shift for k in _prefix_lookup(token, index.check_words, index.longest)))
         if len(memo) < 200_000:
             memo[token] = found
     return found
 
 
-def _rule_hits(text: str, index: _Index) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    """Where each group's needed words are (group -> positions), and each checked word set."""
-    hits: dict[int, list[int]] = {}
-    sets: dict[int, list[int]] = {}
+def _rule_hits(text: str, index: _Index) -> dict[int, list[int]]:
+    """Where each group's needed words are (group -> positions), and each checked word set
+    (the set's id + the number of groups -> positions)."""
+    hits: defaultdict[int, list[int]] = defaultdict(list)
     memo = index.memo
     for m in index.finder.finditer(text):
         token = m.group()
-        found = memo.get(token)
-        if found is None:
-            found = _rules_of(token, index, memo)
-        rules, in_sets = found
-        if rules or in_sets:
+        targets = memo.get(token)
+        if targets is None:
+            targets = _rules_of(token, index, memo)
+        if targets:
             pos = m.start()
-            for ri in rules:
-                if ri in hits:
-                    hits[ri].append(pos)
-                else:
-                    hits[ri] = [pos]
-            for k in in_sets:
-                if k in sets:
-                    sets[k].append(pos)
-                else:
-                    sets[k] = [pos]
-    return hits, sets
+            for t in targets:
+                hits[t].append(pos)
+    return hits
 
 
 def _possible_in(alternatives: tuple[tuple[int, ...], ...], a: int, b: int, sets: dict[int, list[int]]) -> bool:
@@ -264,11 +257,14 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
         plan = [(i, [(0, n)]) for i in range(len(grammar.rules))]
     else:
         index = _index(grammar)
-        hits, sets = _rule_hits(text, index)
+        hits = _rule_hits(text, index)
+        n_groups = len(index.groups)
         plan = [(i, [(0, n)]) for i in index.always]
         checks, reaches = index.checks, index.reaches
         longest_space = max(map(len, _SPACE_RUN.findall(text)), default=1)
         for g, pos in hits.items():
+            if g >= n_groups:
+                continue  # a word set's positions: read by the checks
             by_radius: dict[int, list[tuple[int, int]]] = {}
             checked: dict[tuple[int, tuple[tuple[int, ...], ...]], list[tuple[int, int]]] = {}
             for i in index.groups[g]:
@@ -282,7 +278,12 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
                     key = (radius, alternatives)
                     kept = checked.get(key)
                     if kept is None:
-                        kept = checked[key] = [(a, b) for a, b in windows if _possible_in(alternatives, a, b, sets)]
+                        if len(alternatives) == 1 and len(alternatives[0]) == 1:  # (most checks: one word set)
+                            need = hits.get(alternatives[0][0], ())
+                            kept = [(a, b) for a, b in windows if (j := bisect_left(need, a)) < len(need) and need[j] < b]
+                        else:
+                            kept = [(a, b) for a, b in windows if _possible_in(alternatives, a, b, hits)]
+                        checked[key] = kept
                     windows = kept
                 if windows:
                     plan.append((i, windows))
