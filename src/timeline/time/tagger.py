@@ -19,7 +19,8 @@ from typing import Callable, Iterable
 
 from . import regex_cache
 from .combine import combine, load_combinators
-from .grammar import Grammar, _trie_regex, load_grammar, symbolic_from_match
+from .grammar import Grammar, load_grammar, symbolic_from_match
+from .lexicons import trie_regex
 from ..model import Mention, Symbolic
 
 OverlapPolicy = Callable[[Iterable[Mention]], list[Mention]]
@@ -91,7 +92,7 @@ def _index(grammar: Grammar) -> _Index:
         for w in s:
             check_words.setdefault(w, []).append(k)
     starts = sorted(w for w in set(words) | set(check_words) if not w.startswith(DIGIT))
-    finder = regex_cache.compile(r"(?<![^\W_])(?:" + _trie_regex(starts) + r")[^\W\d_]*|\d+", re.IGNORECASE)
+    finder = regex_cache.compile(r"(?<![^\W_])(?:" + trie_regex(starts) + r")[^\W\d_]*|\d+", re.IGNORECASE)
     regex_cache.flush()
     return _Index({w: tuple(r) for w, r in words.items()}, tuple(always),
                   max((len(w) for w in starts), default=0), finder,
