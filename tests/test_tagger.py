@@ -86,3 +86,10 @@ def test_conditions_spell_out_alternatives():
     assert sorted(sorted(sorted(s) for s in alt) for alt in got) == [
         [["#d4"], ["alpha"], ["beta"]], [["#d4"], ["gamma"]]]
     assert conditions(r"(?:alpha|\s)") is None  # one alternative needs no word
+
+
+def test_reach_of_a_back_reference_is_its_group_s():
+    from timeline.time.prefilter import reach
+
+    assert reach(r"(?P<sep>[/.])\d(?P=sep)") == (3, 0)  # "/5/"
+    assert reach(r"(?P<gap>\s+)x(?P=gap)") is None  # a run of white space, repeated: no bound known

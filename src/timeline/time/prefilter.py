@@ -300,7 +300,7 @@ def _is_space_item(items: Any) -> bool:
                                            (o is C.LITERAL and chr(v).isspace()) for o, v in av)
 
 
-def _extent(items: Any, space: int, char: int = 1) -> tuple[int, int]:
+def _extent(items: Any, space: int, char: int = 1, widths: Any = ()) -> tuple[int, int]:
     """(the most a sequence consumes, the furthest it looks ahead of its start), counting a
     character as `char` and a run of white space as `space`; _UNBOUNDED when there is no bound."""
     width = reach = 0
@@ -311,26 +311,28 @@ def _extent(items: Any, space: int, char: int = 1) -> tuple[int, int]:
             continue
         elif op in (C.ASSERT, C.ASSERT_NOT):
             if av[0] == 1:  # a look-ahead reads on from here; a look-behind reads what is before the match
-                reach = max(reach, width + _extent(av[1], space, char)[1])
+                reach = max(reach, width + _extent(av[1], space, char, widths)[1])
             continue
         elif op is C.SUBPATTERN:
-            w, r = _extent(av[-1], space, char)
+            w, r = _extent(av[-1], space, char, widths)
             reach = max(reach, width + r)
             width += w
         elif op is C.BRANCH:
-            ext = [_extent(alt, space, char) for alt in av[1]]
+            ext = [_extent(alt, space, char, widths) for alt in av[1]]
             reach = max(reach, width + max(r for _, r in ext))
             width += max(w for w, _ in ext)
         elif op in _REPEATS:
             lo, hi, body = av
-            w, r = _extent(body, space, char)
+            w, r = _extent(body, space, char, widths)
             if hi == C.MAXREPEAT:
                 if not _is_space_item(body):
                     return _UNBOUNDED, _UNBOUNDED
                 w, r, hi = space, space, 1  # a run of white space, as long as the text's longest
             reach = max(reach, width + (hi - 1) * w + r)
             width += hi * w
-        else:  # GROUPREF and the like: no bound known
+        elif op is C.GROUPREF and av < len(widths) and widths[av] is not None and widths[av][1] < C.MAXREPEAT - 1:
+            width += widths[av][1] * char  # "(?P=sep)": what the group took, at most its width (no white-space run)
+        else:  # the like of GROUPREF_EXISTS: no bound known
             return _UNBOUNDED, _UNBOUNDED
         if width >= _UNBOUNDED or reach >= _UNBOUNDED:
             return _UNBOUNDED, _UNBOUNDED
@@ -344,10 +346,11 @@ def reach(pattern: str, flags: int = re.IGNORECASE) -> tuple[int, int] | None:
     match and what it looks at lies within characters + runs * (m - 1) of each of its
     characters. None when no bound is known ("\\d+", "[-\\s]+")."""
     parsed = P.parse(pattern, flags)
-    chars = _extent(parsed, 1)[1]
+    widths = parsed.state.groupwidths
+    chars = _extent(parsed, 1, 1, widths)[1]
     if chars >= _UNBOUNDED:
         return None
-    return chars, _extent(parsed, 1, 0)[1]  # (the most runs of white space any path reads)
+    return chars, _extent(parsed, 1, 0, widths)[1]  # (the most runs of white space any path reads)
 
 
 def lexicon_witnesses(words: list[str]) -> frozenset[str]:
