@@ -33,6 +33,8 @@ def test_prefilter_finds_exactly_what_a_full_scan_finds(monkeypatch):
     (r"(?:1[0-9]|2[01])[0-9]{2}", {"#d4"}),
     (r"(?:the\s+)?quarters?", {"quarter"}),
     (r"(?:the\s+)?(?:mid-?)?", None),  # could match nothing of its own
+    (r"\d{1,2}/\d{1,2}", {"#d1/"}),  # digits, then the sign after them: rarer than any number
+    (r"[1-4]Q\d\d", {"#d2"}),  # a letter right after a digit starts no word ("1Q12")
 ])
 def test_witnesses(pattern, expected):
     got = witnesses(pattern)

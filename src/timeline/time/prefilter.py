@@ -14,7 +14,7 @@ import re._constants as C  # type: ignore[import-not-found]
 import re._parser as P  # type: ignore[import-not-found]
 from typing import Any
 
-DIGIT = "#d"  # "#dN": a run of at least N digits (N <= 4)
+DIGIT = "#d"  # "#dN": a run of at least N digits (N <= 4); "#dN/": such a run, then "/"
 _COMMON = frozenset("the a an of in on at to by for and or this that these last next early late mid "
                     "over about some just more less than at".split())
 
@@ -23,8 +23,10 @@ def _cost(words: frozenset[str]) -> int:
     cost = 0
     for w in words:
         if w.startswith(DIGIT):
-            # news is full of numbers, short ones most: a list of words is usually rarer
-            cost += {1: 60, 2: 45, 3: 30}.get(int(w[2:]), 12)
+            # news is full of numbers, short ones most: a list of words is usually rarer; a
+            # number with the sign after it ("#d1/": "3/15", "#d1:": "9:30") much rarer
+            plain = {1: 60, 2: 45, 3: 30}.get(int(w[2]), 12)
+            cost += plain if len(w) == 3 else (plain // 2 if w[3] in ".,-" else 3)
         elif len(w) <= 2:
             cost += 50
         elif w in _COMMON:
@@ -114,20 +116,22 @@ def _seq_digits(items: Any) -> int | None:
     return total
 
 
-def _seq(items: Any, at_start: bool, opaque: dict[int, frozenset[str]] | None = None
-         ) -> tuple[frozenset[str] | None, bool]:
+def _seq(items: Any, at_start: bool, opaque: dict[int, frozenset[str]] | None = None,
+         digit_ops: dict[int, int] | None = None) -> tuple[frozenset[str] | None, bool]:
     """(witnesses of the sequence or None, whether it surely ends at a token boundary).
 
     `opaque` maps group numbers that stand for a macro to the macro's own witnesses."""
-    candidates, state = _seq_all(items, at_start, opaque)
+    candidates, state = _seq_all(items, at_start, opaque, digit_ops)
     return (min(candidates, key=_cost) if candidates else None), state
 
 
-def _seq_all(items: Any, at_start: bool, opaque: dict[int, frozenset[str]] | None = None
-             ) -> tuple[list[frozenset[str]], bool]:
+def _seq_all(items: Any, at_start: bool, opaque: dict[int, frozenset[str]] | None = None,
+             digit_ops: dict[int, int] | None = None) -> tuple[list[frozenset[str]], bool]:
     """(every word set of which each match of the sequence holds one, whether it surely ends at
-    a token boundary): `_seq` keeps the rarest of them."""
+    a token boundary): `_seq` keeps the rarest of them. `digit_ops`: the macro groups that
+    match digits only, and how many at least."""
     opaque = opaque or {}
+    digit_ops = digit_ops or {}
     candidates: list[frozenset[str]] = []
     state = at_start  # are we at the start of a token?
     run = ""
@@ -152,15 +156,18 @@ def _seq_all(items: Any, at_start: bool, opaque: dict[int, frozenset[str]] | Non
             # a run of letters that goes on in every branch: "e" + (ach|very) -> each, every
             leads = [_lead(alt) for alt in av[1]]
             candidates.append(frozenset((run + lead).lower() for lead in leads))
-        digits = _digits_min(op, av)
+        digits = digit_ops.get(av[0]) if op is C.SUBPATTERN and av[0] in digit_ops else _digits_min(op, av)
         if digits is not None and op not in (C.ASSERT, C.ASSERT_NOT, C.AT):
             close_run()
             streak += digits
             if digits:
-                state = True
+                state = False  # a letter right after a digit starts no token ("1Q12": no word "q" there)
             continue
         if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
             continue
+        if op is C.LITERAL and streak > 0 and not chr(av).isalnum() and not chr(av).isspace():
+            # the digits end where this sign follows them: "#d1/" ("3/15"), a rarer word than "#d1"
+            candidates.append(frozenset([f"{DIGIT}{min(streak, 4)}{chr(av)}"]))
         close_streak()
         if op is C.LITERAL:
             ch = chr(av)
@@ -184,7 +191,7 @@ def _seq_all(items: Any, at_start: bool, opaque: dict[int, frozenset[str]] | Non
             state = False
             continue
         if op is C.SUBPATTERN:
-            w, end = _seq(av[-1], state, opaque)
+            w, end = _seq(av[-1], state, opaque, digit_ops)
             if w is not None:
                 candidates.append(w)
             state = end
@@ -194,7 +201,7 @@ def _seq_all(items: Any, at_start: bool, opaque: dict[int, frozenset[str]] | Non
             ok = True
             ends = True
             for alt in av[1]:
-                w, end = _seq(alt, state, opaque)
+                w, end = _seq(alt, state, opaque, digit_ops)
                 ends = ends and end
                 if w is None:
                     ok = False
@@ -206,7 +213,7 @@ def _seq_all(items: Any, at_start: bool, opaque: dict[int, frozenset[str]] | Non
             continue
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
             lo, _hi, body = av
-            w, end = _seq(body, state, opaque)
+            w, end = _seq(body, state, opaque, digit_ops)
             if lo >= 1 and w is not None:
                 candidates.append(w)
             if lo >= 1:
@@ -221,19 +228,38 @@ def _seq_all(items: Any, at_start: bool, opaque: dict[int, frozenset[str]] | Non
 
 
 def witnesses(pattern: str, flags: int = re.IGNORECASE,
-              macros: dict[str, frozenset[str] | None] | None = None) -> frozenset[str] | None:
+              macros: dict[str, frozenset[str] | int | None] | None = None) -> frozenset[str] | None:
     """Words (token starts, lowercased) of which every match contains one; None if unknown.
 
     With `macros`, the pattern may hold groups named after macros ((?P<name>\ue000)) whose
     witnesses are known already, which spares parsing the expanded lexicons again."""
     parsed = P.parse(pattern, flags)
-    opaque = {}
-    for name, gid in parsed.state.groupdict.items():
-        w = (macros or {}).get(name, False)
-        if w is not False and w is not None:
-            opaque[gid] = w
-    w, _ = _seq(parsed, True, opaque)
+    opaque, digit_ops = _opaque(parsed, macros)
+    w, _ = _seq(parsed, True, opaque, digit_ops)
     return w
+
+
+def _opaque(parsed: Any, macros: dict[str, frozenset[str] | int | None] | None
+            ) -> tuple[dict[int, frozenset[str]], dict[int, int]]:
+    """The groups that stand for a macro: their witnesses, and for those that match digits
+    only (given as a number: at least that many digits), that number."""
+    opaque: dict[int, frozenset[str]] = {}
+    digit_ops: dict[int, int] = {}
+    for name, gid in parsed.state.groupdict.items():
+        w = (macros or {}).get(name)
+        if isinstance(w, int) and not isinstance(w, bool) and w > 0:
+            digit_ops[gid] = w
+            opaque[gid] = frozenset([f"{DIGIT}{min(w, 4)}"])
+        elif isinstance(w, frozenset):
+            opaque[gid] = w
+    return opaque, digit_ops
+
+
+def digits_only(pattern: str) -> int | None:
+    """How many digits every match of a pattern is made of at least, if it is made of digits
+    only ("0?[1-9]|1[0-2]": 1); else None."""
+    n = _seq_digits(P.parse(pattern))
+    return n if n else None
 
 
 MAX_BRANCHES = 24  # a pattern's alternatives are spelled out up to this many
@@ -256,16 +282,12 @@ def _spell_out(items: list[Any], opaque: dict[int, frozenset[str]]) -> list[list
 
 
 def conditions(pattern: str, flags: int = re.IGNORECASE,
-               macros: dict[str, frozenset[str] | None] | None = None) -> list[list[frozenset[str]]] | None:
+               macros: dict[str, frozenset[str] | int | None] | None = None) -> list[list[frozenset[str]]] | None:
     """What a text must hold where a match is: one of the alternatives (the pattern's
     alternations spelled out, up to MAX_BRANCHES), each a list of word sets of which the
     match holds one word each; None if some alternative needs no word at all."""
     parsed = P.parse(pattern, flags)
-    opaque = {}
-    for name, gid in parsed.state.groupdict.items():
-        w = (macros or {}).get(name, False)
-        if w is not False and w is not None:
-            opaque[gid] = w
+    opaque, digit_ops = _opaque(parsed, macros)
     done: list[list[Any]] = []
     todo = [list(parsed)]
     while todo:
@@ -277,7 +299,7 @@ def conditions(pattern: str, flags: int = re.IGNORECASE,
             todo.extend(reversed(alts))
     out = []
     for seq in done:
-        sets, _ = _seq_all(seq, True, opaque)
+        sets, _ = _seq_all(seq, True, opaque, digit_ops)
         if not sets:
             return None
         out.append(sorted(set(sets), key=lambda s: (_cost(s), sorted(s))))

@@ -92,7 +92,7 @@ def _index(grammar: Grammar) -> _Index:
         for w in s:
             check_words.setdefault(w, []).append(k)
     starts = sorted(w for w in set(words) | set(check_words) if not w.startswith(DIGIT))
-    finder = regex_cache.compile(r"(?<![^\W_])(?:" + trie_regex(starts) + r")[^\W\d_]*|\d+", re.IGNORECASE)
+    finder = regex_cache.compile(r"(?<![^\W_])(?:" + trie_regex(starts) + r")[^\W\d_]*|\d+[^\w\s]?", re.IGNORECASE)
     regex_cache.flush()
     return _Index({w: tuple(r) for w, r in words.items()}, tuple(always),
                   max((len(w) for w in starts), default=0), finder,
@@ -111,10 +111,11 @@ def _rule_words(grammar: Grammar) -> tuple[list[frozenset[str] | None], list[lis
     """For each rule, the words one of which every match contains (None: scan in full), its
     alternatives, each the word sets a match of it holds one word of each (None: no check),
     and how far from its words a match reads (None: no bound)."""
-    from .prefilter import conditions, lexicon_witnesses, reach, witnesses  # (only when the cache misses)
+    from .prefilter import conditions, digits_only, lexicon_witnesses, reach, witnesses  # (only when the cache misses)
 
-    macro_words = {name: (lexicon_witnesses(list(m.words)) if m.words else witnesses(m.regex))
-                   for name, m in grammar.macros.items()}
+    macro_words: dict[str, frozenset[str] | int | None] = {
+        name: (lexicon_witnesses(list(m.words)) if m.words else (digits_only(m.regex) or witnesses(m.regex)))
+        for name, m in grammar.macros.items()}
     needs, conds, reaches = [], [], []
     for rule in grammar.rules:
         reaches.append(reach(rule.regex.pattern, rule.regex.flags))
@@ -194,8 +195,10 @@ def _windows(text: str, positions: list[int], radius: int = WINDOW) -> list[tupl
 
 
 def _prefix_lookup(token: str, table: dict[str, tuple[int, ...]], longest: int) -> tuple[int, ...]:
-    if token[0].isdigit():
-        keys = [f"{DIGIT}{k}" for k in range(1, min(len(token), 4) + 1)]
+    if token[0].isdigit():  # a run of digits, perhaps with the sign after it ("3/")
+        sign = "" if token[-1].isdigit() else token[-1]
+        n = min(len(token) - len(sign), 4)
+        keys = [f"{DIGIT}{k}" for k in range(1, n + 1)] + [f"{DIGIT}{k}{sign}" for k in range(1, n + 1) if sign]
     else:
         low = token.lower()
         keys = [low[:k] for k in range(1, min(len(low), longest) + 1)]
