@@ -62,11 +62,12 @@ def test_tagger_and_prefilter_agree_on_the_digit_key():
     assert tagger.DIGIT == prefilter.DIGIT
 
 
-@pytest.mark.parametrize("gap", [" ", "  ", " " * 9, "\n\n\t  "])
+@pytest.mark.parametrize("gap", [" ", "  ", " " * 9, "\n\n\t  ", " -- ", " \u2014\u2014 "])
 def test_windows_widen_with_the_longest_white_space(monkeypatch, gap):
     """A rule is scanned only as far from its words as a match can reach; a match may hold runs
     of white space of any length, so the reach grows with the longest run in the text."""
-    text = f"The vote was held on Tuesday,{gap}Feb.{gap}12,{gap}2013 at{gap}3:30{gap}p.m.{gap}EST in 2/12/2013."
+    text = (f"The vote was held on Tuesday,{gap}Feb.{gap}12,{gap}2013 at{gap}3:30{gap}p.m.{gap}EST in 2/12/2013, "
+            f"in the early{gap}1990s, for 1234567890123 days, mid{gap}-{gap}2012.")
     fast = _key(candidates(text, GRAMMAR))
     monkeypatch.setenv("TIMELINE_PREFILTER", "0")
     assert fast == _key(candidates(text, GRAMMAR))
@@ -76,9 +77,10 @@ def test_windows_widen_with_the_longest_white_space(monkeypatch, gap):
 def test_reach_bounds_what_a_match_reads():
     from timeline.time.prefilter import reach
 
-    assert reach(r"ab(?=cd)") == (4, 0)  # the look-ahead reads two characters past the match
-    assert reach(r"a\s+b") == (3, 1)  # one run of white space
-    assert reach(r"a\d+") is None  # no bound
+    assert reach(r"ab(?=cd)") == (4, 0, 0)  # the look-ahead reads two characters past the match
+    assert reach(r"a\s+b") == (3, 1, 0)  # one run of white space
+    assert reach(r"a[-\s]+\d+") == (3, 1, 1)  # a run of white space or dashes, and one of digits
+    assert reach(r"a[a-z]+") is None  # no bound
 
 
 def test_conditions_spell_out_alternatives():
@@ -93,5 +95,5 @@ def test_conditions_spell_out_alternatives():
 def test_reach_of_a_back_reference_is_its_group_s():
     from timeline.time.prefilter import reach
 
-    assert reach(r"(?P<sep>[/.])\d(?P=sep)") == (3, 0)  # "/5/"
+    assert reach(r"(?P<sep>[/.])\d(?P=sep)") == (3, 0, 0)  # "/5/"
     assert reach(r"(?P<gap>\s+)x(?P=gap)") is None  # a run of white space, repeated: no bound known

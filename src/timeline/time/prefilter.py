@@ -310,21 +310,31 @@ _UNBOUNDED = 10**6
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None))
 
 
-def _is_space_item(items: Any) -> bool:
-    """Is a repeated body one white-space character ("\\s", "[ \\t]")?"""
+SPACEISH = " \t\n\r\f\v-\u2013\u2014"  # what a "run of white space" may hold: white space and dashes ("[-\s]+")
+
+
+def _run_kind(items: Any) -> int | None:
+    """Is a repeated body one character of a run the text's longest run of it bounds: 0 white
+    space or dashes ("\\s", "[-\\s]"), 1 digits ("\\d", "[0-9]"); None if neither."""
     items = list(items)
     if len(items) != 1:
-        return False
+        return None
     op, av = items[0]
     if op is C.CATEGORY:
-        return av is C.CATEGORY_SPACE
-    return op is C.IN and bool(av) and all((o is C.CATEGORY and v is C.CATEGORY_SPACE) or
-                                           (o is C.LITERAL and chr(v).isspace()) for o, v in av)
+        return 0 if av is C.CATEGORY_SPACE else 1 if av is C.CATEGORY_DIGIT else None
+    if op is not C.IN or not av:
+        return None
+    if all((o is C.CATEGORY and v is C.CATEGORY_SPACE) or (o is C.LITERAL and (chr(v).isspace() or chr(v) in SPACEISH))
+           for o, v in av):
+        return 0
+    return 1 if _is_digit_class(av) else None
 
 
-def _extent(items: Any, space: int, char: int = 1, widths: Any = ()) -> tuple[int, int]:
+def _extent(items: Any, weights: tuple[int, int, int], widths: Any = ()) -> tuple[int, int]:
     """(the most a sequence consumes, the furthest it looks ahead of its start), counting a
-    character as `char` and a run of white space as `space`; _UNBOUNDED when there is no bound."""
+    character, a run of white space and a run of digits by `weights`; _UNBOUNDED when there
+    is no bound."""
+    char = weights[0]
     width = reach = 0
     for op, av in items:
         if op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN, C.CATEGORY):
@@ -333,27 +343,29 @@ def _extent(items: Any, space: int, char: int = 1, widths: Any = ()) -> tuple[in
             continue
         elif op in (C.ASSERT, C.ASSERT_NOT):
             if av[0] == 1:  # a look-ahead reads on from here; a look-behind reads what is before the match
-                reach = max(reach, width + _extent(av[1], space, char, widths)[1])
+                reach = max(reach, width + _extent(av[1], weights, widths)[1])
             continue
         elif op is C.SUBPATTERN:
-            w, r = _extent(av[-1], space, char, widths)
+            w, r = _extent(av[-1], weights, widths)
             reach = max(reach, width + r)
             width += w
         elif op is C.BRANCH:
-            ext = [_extent(alt, space, char, widths) for alt in av[1]]
+            ext = [_extent(alt, weights, widths) for alt in av[1]]
             reach = max(reach, width + max(r for _, r in ext))
             width += max(w for w, _ in ext)
         elif op in _REPEATS:
             lo, hi, body = av
-            w, r = _extent(body, space, char, widths)
+            w, r = _extent(body, weights, widths)
             if hi == C.MAXREPEAT:
-                if not _is_space_item(body):
+                kind = _run_kind(body)
+                if kind is None:
                     return _UNBOUNDED, _UNBOUNDED
-                w, r, hi = space, space, 1  # a run of white space, as long as the text's longest
+                w = r = weights[1 + kind]  # a run, as long as the text's longest of its kind
+                hi = 1
             reach = max(reach, width + (hi - 1) * w + r)
             width += hi * w
         elif op is C.GROUPREF and av < len(widths) and widths[av] is not None and widths[av][1] < C.MAXREPEAT - 1:
-            width += widths[av][1] * char  # "(?P=sep)": what the group took, at most its width (no white-space run)
+            width += widths[av][1] * char  # "(?P=sep)": what the group took, at most its width (no run)
         else:  # the like of GROUPREF_EXISTS: no bound known
             return _UNBOUNDED, _UNBOUNDED
         if width >= _UNBOUNDED or reach >= _UNBOUNDED:
@@ -362,17 +374,18 @@ def _extent(items: Any, space: int, char: int = 1, widths: Any = ()) -> tuple[in
     return width, reach
 
 
-def reach(pattern: str, flags: int = re.IGNORECASE) -> tuple[int, int] | None:
+def reach(pattern: str, flags: int = re.IGNORECASE) -> tuple[int, int, int] | None:
     """How far from any character of a match the regex reads, look-aheads included, as
-    (characters, runs of white space): in a text whose longest white-space run is m, every
-    match and what it looks at lies within characters + runs * (m - 1) of each of its
-    characters. None when no bound is known ("\\d+", "[-\\s]+")."""
+    (characters, runs of white space, runs of digits): in a text whose longest run of white
+    space (and dashes: SPACEISH) is s and longest run of digits d, every match and what it
+    looks at lies within characters + spaces * (s - 1) + digits * (d - 1) of each of its
+    characters. None when no bound is known ("[a-z]+")."""
     parsed = P.parse(pattern, flags)
     widths = parsed.state.groupwidths
-    chars = _extent(parsed, 1, 1, widths)[1]
+    chars = _extent(parsed, (1, 1, 1), widths)[1]
     if chars >= _UNBOUNDED:
         return None
-    return chars, _extent(parsed, 1, 0, widths)[1]  # (the most runs of white space any path reads)
+    return chars, _extent(parsed, (0, 1, 0), widths)[1], _extent(parsed, (0, 0, 1), widths)[1]
 
 
 def lexicon_witnesses(words: list[str]) -> frozenset[str]:

@@ -29,7 +29,8 @@ DIGIT = "#d"  # as prefilter.DIGIT ("#dN": a run of at least N digits), without 
 WINDOW = 40  # characters scanned on each side of a word a rule needs
 _EDGE = 30  # a match this close to a window's end is checked again on the whole text
 _MISSING = object()
-_SPACE_RUN = re.compile(r"\s{2,}")
+_SPACE_RUN = re.compile(r"[\s\-\u2013\u2014]{2,}")  # (prefilter.SPACEISH)
+_DIGIT_RUN = re.compile(r"\d{2,}")
 VETO_REACH = 40  # characters around a match in which its rule's `veto` is looked for
 
 
@@ -56,7 +57,7 @@ class _Index:
     finder: re.Pattern[str]  # the tokens that start with a needed word, and digit runs
     # rule -> its alternatives, each the word sets (ids) it needs all of; None: no such check
     checks: tuple[tuple[tuple[int, ...], ...] | None, ...] = ()
-    reaches: tuple[tuple[int, int] | None, ...] = ()  # rule -> how far a match reads (prefilter.reach)
+    reaches: tuple[tuple[int, int, int] | None, ...] = ()  # rule -> how far a match reads (prefilter.reach)
     groups: tuple[tuple[int, ...], ...] = ()  # the rules that need the same words
     check_words: dict[str, tuple[int, ...]] = field(default_factory=dict)  # word -> word sets holding it
     memo: dict[str, tuple[int, ...]] = field(default_factory=dict)  # token -> groups and word sets (see _rules_of)
@@ -64,7 +65,7 @@ class _Index:
 
 @cache
 def _index(grammar: Grammar) -> _Index:
-    needs, conds, reaches = regex_cache.derived("rule-words-3", _index_material(grammar), lambda: _rule_words(grammar),
+    needs, conds, reaches = regex_cache.derived("rule-words-4", _index_material(grammar), lambda: _rule_words(grammar),
                                                 lambda v: _valid_rule_words(v, len(grammar.rules)))
     words: dict[str, list[int]] = {}
     always: list[int] = []
@@ -107,7 +108,7 @@ def _checkable(word_set: frozenset[str]) -> bool:
 
 
 def _rule_words(grammar: Grammar) -> tuple[list[frozenset[str] | None], list[list[list[frozenset[str]]] | None],
-                                           list[tuple[int, int] | None]]:
+                                           list[tuple[int, int, int] | None]]:
     """For each rule, the words one of which every match contains (None: scan in full), its
     alternatives, each the word sets a match of it holds one word of each (None: no check),
     and how far from its words a match reads (None: no bound)."""
@@ -141,7 +142,7 @@ def _valid_rule_words(value: object, n_rules: int) -> bool:
         return False
     needs, conds, reaches = value
     return (isinstance(reaches, list) and len(reaches) == n_rules
-            and all(r is None or (isinstance(r, tuple) and len(r) == 2 and all(isinstance(x, int) and x >= 0 for x in r))
+            and all(r is None or (isinstance(r, tuple) and len(r) == 3 and all(isinstance(x, int) and x >= 0 for x in r))
                     for r in reaches) and isinstance(needs, list) and len(needs) == n_rules and all(v is None or word_set(v) for v in needs)
             and isinstance(conds, list) and len(conds) == n_rules
             and all(c is None or (isinstance(c, list) and all(isinstance(alt, list) and alt and all(word_set(s) for s in alt)
@@ -265,7 +266,8 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
         n_groups = len(index.groups)
         plan = [(i, [(0, n)]) for i in index.always]
         checks, reaches = index.checks, index.reaches
-        longest_space = max(map(len, _SPACE_RUN.findall(text)), default=1)
+        spaces = max(map(len, _SPACE_RUN.findall(text)), default=1) - 1
+        digits = max(map(len, _DIGIT_RUN.findall(text)), default=1) - 1
         for g, pos in hits.items():
             if g >= n_groups:
                 continue  # a word set's positions: read by the checks
@@ -273,7 +275,7 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
             checked: dict[tuple[int, tuple[tuple[int, ...], ...]], list[tuple[int, int]]] = {}
             for i in index.groups[g]:
                 bound = reaches[i]  # no match holding one of the rule's words reads further than this from it
-                radius = WINDOW if bound is None else min(WINDOW, bound[0] + bound[1] * (longest_space - 1))
+                radius = WINDOW if bound is None else min(WINDOW, bound[0] + bound[1] * spaces + bound[2] * digits)
                 windows = by_radius.get(radius)
                 if windows is None:
                     windows = by_radius[radius] = _windows(text, pos, radius)
