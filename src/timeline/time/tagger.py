@@ -87,6 +87,8 @@ def _index(grammar: Grammar) -> _Index:
         if alternatives is None:
             checks.append(None)
             continue
+        if all(len(alt) == 1 for alt in alternatives):  # one word set each: a word of any of them will do
+            alternatives = [[frozenset().union(*(alt[0] for alt in alternatives))]]
         checks.append(tuple(tuple(set_ids.setdefault(s, len(set_ids)) + len(groups) for s in alt) for alt in alternatives))
     check_words: dict[str, list[int]] = {}
     for s, k in set_ids.items():
