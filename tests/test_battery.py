@@ -11,10 +11,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import battery  # noqa: E402
 from battery_cases import CASES, NEW_CASES  # noqa: E402
 
-# of 784 passed at the end of issue 15's fourth round: 515 of the 538 cases of the first three
-# rounds (498 before it) and 220 of its 246 new ones (186 before it, 196 with ten cases
-# corrected to the TimeML conventions)
-FLOOR = 735
+# of 809 passed at the end of issue 15's fifth round (735 of 784 before it): spans to a month
+# ("the three months to June"), a day's year kept to its verb ("He died on 2 March"), "since
+# September 11", and 24 new cases of those classes and of the peers' everyday ones
+FLOOR = 768
 
 
 def test_battery_does_not_fall_below_its_floor():

@@ -33,6 +33,8 @@ def test_prefilter_finds_exactly_what_a_full_scan_finds(monkeypatch):
     (r"(?:1[0-9]|2[01])[0-9]{2}", {"#d4"}),
     (r"(?:the\s+)?quarters?", {"quarter"}),
     (r"(?:the\s+)?(?:mid-?)?", None),  # could match nothing of its own
+    (r"\d{1,2}/\d{1,2}", {"#d1/"}),  # digits, then the sign after them: rarer than any number
+    (r"[1-4]Q\d\d", {"#d2"}),  # a letter right after a digit starts no word ("1Q12")
 ])
 def test_witnesses(pattern, expected):
     got = witnesses(pattern)
@@ -52,3 +54,46 @@ def test_every_rule_names_the_words_it_needs():
 
     index = _index(GRAMMAR)
     assert [GRAMMAR.rules[i].id for i in index.always] == []
+
+
+def test_tagger_and_prefilter_agree_on_the_digit_key():
+    from timeline.time import prefilter, tagger
+
+    assert tagger.DIGIT == prefilter.DIGIT
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", " " * 9, "\n\n\t  ", " -- ", " \u2014\u2014 "])
+def test_windows_widen_with_the_longest_white_space(monkeypatch, gap):
+    """A rule is scanned only as far from its words as a match can reach; a match may hold runs
+    of white space of any length, so the reach grows with the longest run in the text."""
+    text = (f"The vote was held on Tuesday,{gap}Feb.{gap}12,{gap}2013 at{gap}3:30{gap}p.m.{gap}EST in 2/12/2013, "
+            f"in the early{gap}1990s, for 1234567890123 days, mid{gap}-{gap}2012.")
+    fast = _key(candidates(text, GRAMMAR))
+    monkeypatch.setenv("TIMELINE_PREFILTER", "0")
+    assert fast == _key(candidates(text, GRAMMAR))
+    assert any(rule == "date.numeric" for _, _, rule in fast)
+
+
+def test_reach_bounds_what_a_match_reads():
+    from timeline.time.prefilter import reach
+
+    assert reach(r"ab(?=cd)") == (4, 0, 0)  # the look-ahead reads two characters past the match
+    assert reach(r"a\s+b") == (3, 1, 0)  # one run of white space
+    assert reach(r"a[-\s]+\d+") == (3, 1, 1)  # a run of white space or dashes, and one of digits
+    assert reach(r"a[a-z]+") is None  # no bound
+
+
+def test_conditions_spell_out_alternatives():
+    from timeline.time.prefilter import conditions
+
+    got = conditions(r"(?:alpha\s+beta|gamma)\s+\d{4}")
+    assert sorted(sorted(sorted(s) for s in alt) for alt in got) == [
+        [["#d4"], ["alpha"], ["beta"]], [["#d4"], ["gamma"]]]
+    assert conditions(r"(?:alpha|\s)") is None  # one alternative needs no word
+
+
+def test_reach_of_a_back_reference_is_its_group_s():
+    from timeline.time.prefilter import reach
+
+    assert reach(r"(?P<sep>[/.])\d(?P=sep)") == (3, 0, 0)  # "/5/"
+    assert reach(r"(?P<gap>\s+)x(?P=gap)") is None  # a run of white space, repeated: no bound known

@@ -297,21 +297,29 @@ def _strip_tags(content: str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
     sents: list[tuple[str, int, int]] = []
     open_id: tuple[str, int] | None = None
     pos = 0
+    unescape = html.unescape
     for tag in _TAG_RE.finditer(content):
-        chunk = html.unescape(content[pos:tag.start()])
-        if chunk:
-            out.append(chunk)
-            size += len(chunk)
-            last = chunk[-1]
-        pos = tag.end()
-        opened = _SENT_OPEN_RE.fullmatch(tag.group(0))
+        start, end = tag.span()
+        if start > pos:
+            chunk = content[pos:start]
+            if "&" in chunk:
+                chunk = unescape(chunk)
+            if chunk:
+                out.append(chunk)
+                size += len(chunk)
+                last = chunk[-1]
+        pos = end
+        markup = tag.group(0)
+        if not markup.startswith(("<s", "</s>")):
+            continue  # (most tags: <EVENT>, <TIMEX3>; only sentence tags are read)
+        opened = _SENT_OPEN_RE.fullmatch(markup)
         if opened:
             if sents and sents[-1][2] == size and not last.isspace():
                 out.append("\n")
                 size += 1
                 last = "\n"
             open_id = (opened.group(1), size)
-        elif tag.group(0) == "</s>" and open_id is not None:
+        elif markup == "</s>" and open_id is not None:
             sents.append((open_id[0], open_id[1], size))
             open_id = None
     out.append(html.unescape(content[pos:]))

@@ -19,6 +19,7 @@ from typing import Sequence
 
 from ..model import Document, Grain, Kind, Mention, Symbolic, Tense, Timex, TimexType, Unit
 from .normalize import Anchor, Resolved, resolve
+from .tense import names_event_day
 from .zones import apply_zone
 
 
@@ -164,6 +165,10 @@ def quarters_ended(text: str, mentions: Sequence[Mention], tenses: Sequence[Tens
     return out
 
 
+_TENSED = (Tense.PAST, Tense.FUTURE)
+NAMED_DAY = "named_day."  # the rules (named_days.toml) of days news names as happenings: "9/11"
+
+
 def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequence[Tense],
                      policy: Policy = Policy.NEWS) -> list[Timex]:
     """Anchor and normalize every mention in text order; unresolvable ones are dropped."""
@@ -208,11 +213,15 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
         elif _clock_only(mention) and last_day is not None and mention.start - last_day.end < PERIOD_REACH:
             # "at 10:35 a.m." after "On Friday, ...": a time of the day the text is telling about
             anchor, anchor_name = day_anchor, f"timex:{last_day.id}"
-        res: Resolved | None = resolve(sym, anchor, tense, mention.type)
+        res: Resolved | None = resolve(sym, anchor, tense, mention.type,
+                                       event_day=tense in _TENSED and names_event_day(doc.text, mention.start))
         if res is not None and within is not None:
             res = within
         if res is None:
             continue
+        if mention.rule.startswith(NAMED_DAY) and dct is not None and res.interval is not None \
+                and res.interval.start is not None and res.interval.start > dct.start:
+            continue  # "since Sept. 11" in 1998 is no name of the 2001 attacks: a happening is named after it
         written = res.interval  # before a zone puts it on the article's clock
         if sym.zone is not None:
             res, offset = apply_zone(res, sym.zone, clock)

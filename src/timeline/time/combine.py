@@ -28,6 +28,7 @@ from typing import Any
 
 from ..model import Kind, Mention, Symbolic, TimexType
 from ..rules import GrammarError, load_toml
+from . import regex_cache
 from .grammar import Example, read_examples
 
 _FIELDS = {f.name: f.default for f in dc_fields(Symbolic) if f.name not in {"kind", "end_point"}}
@@ -129,7 +130,7 @@ def compile_combinators(data: Mapping[str, Any], name: str) -> Combinators:
                     raise GrammarError(f"{where}: unknown part type {t!r}")
             sides.append(frozenset(names))
         try:
-            glue = re.compile(spec.get("glue", r"\s+"), re.IGNORECASE)
+            glue = regex_cache.compile(spec.get("glue", r"\s+"), re.IGNORECASE)
         except re.error as exc:
             raise GrammarError(f"{where}: glue does not compile: {exc}") from exc
         ttype = spec.get("type")
@@ -139,7 +140,7 @@ def compile_combinators(data: Mapping[str, Any], name: str) -> Combinators:
         if kind not in ("join", "range"):
             raise GrammarError(f"{where}: unknown kind {kind!r} (join or range)")
         try:
-            after = re.compile(r"(?:" + spec["after"] + r")\Z", re.IGNORECASE) if spec.get("after") else None
+            after = regex_cache.compile(r"(?:" + spec["after"] + r")\Z", re.IGNORECASE) if spec.get("after") else None
         except re.error as exc:
             raise GrammarError(f"{where}: after does not compile: {exc}") from exc
         examples = read_examples(spec, where, default_dct, "a combinator")
@@ -150,7 +151,7 @@ def compile_combinators(data: Mapping[str, Any], name: str) -> Combinators:
         raise GrammarError(f"{name}: duplicate combinator ids")
     max_glue = int(data.get("max_glue", 16))
     try:
-        barrier = re.compile(data["barrier"]) if data.get("barrier") else None
+        barrier = regex_cache.compile(data["barrier"]) if data.get("barrier") else None
     except re.error as exc:
         raise GrammarError(f"{name}: barrier does not compile: {exc}") from exc
     return Combinators(types, tuple(rules), max_glue, barrier)
@@ -158,7 +159,9 @@ def compile_combinators(data: Mapping[str, Any], name: str) -> Combinators:
 
 @cache
 def load_combinators(lang: str = "en") -> Combinators:
-    return compile_combinators(load_toml("combinators.toml", lang), f"{lang}/combinators.toml")
+    combinators = compile_combinators(load_toml("combinators.toml", lang), f"{lang}/combinators.toml")
+    regex_cache.flush()
+    return combinators
 
 
 def merge(a: Symbolic, b: Symbolic) -> Symbolic | None:

@@ -16,6 +16,7 @@ from typing import Any
 from ..model import Kind, Symbolic, TimexType, Unit
 from ..rules import GrammarError, load_toml, rules_dir
 from . import regex_cache
+from .lexicons import lexicon_regexes, trie_regex
 
 EXAMPLE_KEYS = {"value", "type", "earliest", "latest", "grain", "alternative"}
 MACRO_RE = re.compile(r"@([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?")
@@ -168,39 +169,6 @@ def _int(text: str) -> int:
     return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
 
 
-def _trie_regex(words: list[str]) -> str:
-    """One regex for a word list, as a trie ("jan(?:uary|\\.)?"): fast to compile and to match.
-    Longer words are tried first, so a longest match is never lost to a prefix."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        end = "" in node
-        branches = [(re.escape(ch) if ch != " " else r"\s+") + emit(child)
-                    for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
-        return body
-
-    return emit(trie)
-
-
-def _lexicon_regex(values: Mapping[str, Any], exact: list[str]) -> str:
-    exact_lower = {e.lower() for e in exact}
-    plain = [k.lower() for k in values if k.lower() not in exact_lower]
-    alts = [_trie_regex(plain)] if plain else []
-    for word in sorted(exact, key=lambda k: (-len(k), k)):
-        alts.append(f"(?-i:{re.escape(word)})")
-    return "(?:" + "|".join(alts) + ")"
-
-
 def _lookup(values: Mapping[str, Any]) -> Callable[[str], Any]:
     table = {k.lower(): v for k, v in values.items()}
 
@@ -245,6 +213,7 @@ def load_macros(lang: str = "en") -> dict[str, Macro]:
         "year_words": _year_words_converter(number_words),
         "zone_offset": _zone_offset,
     }
+    lexicons: dict[str, tuple[dict[str, Any], list[str]]] = {}
     for name, spec in data.get("lexicon", {}).items():
         values = spec.get("values")
         if not values:
@@ -254,13 +223,16 @@ def load_macros(lang: str = "en") -> dict[str, Macro]:
         for word in exact:  # exact-case words map to the value of their lowercase form
             if word.lower() not in {k.lower() for k in table}:
                 raise GrammarError(f"{lang}/lexicon.toml: exact word {word!r} not in lexicon {name!r}")
-        macros[name] = Macro(name, _lexicon_regex(table, exact), _lookup(table), tuple(table) + tuple(exact))
+        lexicons[name] = (table, exact)
+    regexes = lexicon_regexes(lexicons)
+    for name, (table, exact) in lexicons.items():
+        macros[name] = Macro(name, regexes[name], _lookup(table), tuple(table) + tuple(exact))
     for name, spec in data.get("pattern", {}).items():
         conv = spec.get("convert", "text")
         if conv not in converters:
             raise GrammarError(f"{lang}/lexicon.toml: pattern {name!r}: unknown converter {conv!r}")
         try:
-            re.compile(spec["regex"])
+            regex_cache.compile(spec["regex"])
         except re.error as exc:
             raise GrammarError(f"{lang}/lexicon.toml: pattern {name!r}: {exc}") from exc
         if name in macros:
@@ -338,7 +310,7 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
         if ttype is not None and ttype not in TimexType.__members__:
             raise GrammarError(f"{where}: unknown type {ttype!r}")
         try:  # `veto` ends where the match ends: "Theresa May", not the month
-            veto = re.compile(spec["veto"], re.IGNORECASE) if spec.get("veto") else None
+            veto = regex_cache.compile(spec["veto"], re.IGNORECASE) if spec.get("veto") else None
         except re.error as exc:
             raise GrammarError(f"{where}: veto does not compile: {exc}") from exc
         examples = read_examples(spec, where, default_dct, "a rule")

@@ -17,6 +17,7 @@ from .periods import (Period, add_months, century_period, clock_hour, day_period
                       shift_time, time_period, week_period, year_period)
 from . import clock, compose
 from .resolved import _GRAIN_UNIT, _UNIT_GRAIN, VAGUE_MAX, VIRTUAL_DAY, Anchor, Resolved
+from .near import REPORTING_LAG, distance, long_gone, plausible_date
 from .spans import resolve_span
 from .values import bc_value, before_christ, duration_value, masked_value, range_duration, set_value, vague_value
 
@@ -141,12 +142,6 @@ def _candidates(sym: Symbolic, anchor: Anchor) -> tuple[list[Period], bool]:
     return out, False
 
 
-def _distance(p: Period, anchor: Anchor) -> timedelta:
-    if p.start < anchor.end and anchor.start < p.end:
-        return timedelta(0)
-    return p.start - anchor.end if p.start >= anchor.end else anchor.start - p.end
-
-
 def _choose(cands: list[Period], weekly: bool, anchor: Anchor, tense: Tense,
             direction: int, this: bool = False) -> tuple[Period | None, Period | None]:
     """Pick the instance a tense or a "last"/"next" points to; also the runner-up if unclear."""
@@ -186,7 +181,7 @@ def _choose(cands: list[Period], weekly: bool, anchor: Anchor, tense: Tense,
     f = future[0] if future else None
     if p is None or f is None:
         return p or f, None
-    if _distance(p, anchor) < _distance(f, anchor):
+    if distance(p, anchor) < distance(f, anchor):
         return p, f
     return f, p
 
@@ -200,10 +195,12 @@ def _point_type(sym: Symbolic) -> TimexType:
 
 
 def resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense = Tense.UNKNOWN,
-            forced_type: TimexType | None = None) -> Resolved | None:
-    """Resolve one symbolic time; None when the fields name no real date (February 30)."""
+            forced_type: TimexType | None = None, event_day: bool = False) -> Resolved | None:
+    """Resolve one symbolic time; None when the fields name no real date (February 30).
+    `event_day`: the text names it as the day its happening takes place ("died on 2 March",
+    "will take office on Jan. 20"), so the verb's tense fixes its year (tense.names_event_day)."""
     try:
-        res = _resolve(sym, anchor, tense)
+        res = _resolve(sym, anchor, tense, event_day)
     except (ValueError, OverflowError):
         return None
     if res is not None and forced_type is not None and res.type is not forced_type:
@@ -240,7 +237,7 @@ def resolve_relative(sym: Symbolic, tense: Tense) -> Resolved | None:
     return Resolved(ttype, value, grain, None, None, rel, mod)
 
 
-def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | None:
+def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day: bool = False) -> Resolved | None:
     kind = sym.kind
     if kind is Kind.DURATION:
         if sym.unit is None:
@@ -262,7 +259,7 @@ def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | N
         return resolve_relative(sym, tense)
     if kind is Kind.RELATIVE:
         return _resolve_relative(sym, anchor, tense)  # type: ignore[arg-type]
-    return _resolve_point(sym, anchor, tense)
+    return _resolve_point(sym, anchor, tense, event_day)
 
 
 def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resolved:
@@ -281,7 +278,7 @@ def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resol
                     alternative=alt.value if alt else None)
 
 
-def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolved | None:
+def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day: bool = False) -> Resolved | None:
     if sym.keep_grain and sym.year is not None and anchor is not None and anchor.grain in (Grain.QUARTER, Grain.HALF):
         # "the 1988 quarter" after "the third quarter": the same quarter of that year
         same = shift_period(anchor.start.replace(year=sym.year), _GRAIN_UNIT[anchor.grain], 0)
@@ -321,7 +318,7 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         tense = Tense.UNKNOWN
     if sym.weekday is not None and sym.hour is not None and tense is Tense.PRESENT and sym.month is None:
         tense = Tense.FUTURE  # "the meeting is at 9 a.m. on Saturday": a clock on a weekday is a schedule
-    if sym.holiday and (tense is Tense.PRESENT or (tense is Tense.UNKNOWN and _long_gone(cands, anchor))):
+    if sym.holiday and (tense is Tense.PRESENT or (tense is Tense.UNKNOWN and long_gone(cands, anchor))):
         # a holiday in the present tense is a schedule ("the sale begins on Black Friday",
         # "the party is on New Year's Eve"): the coming one; so is one with no past verb
         # ("families gather on Thanksgiving") unless the last one is only weeks gone
@@ -344,34 +341,15 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         if chosen is not None and (sym.holiday or sym.month is not None) and alt is None \
                 and not sym.direction and not sym.this \
                 and (sym.holiday or sym.day is not None or tense is not Tense.PAST):
-            chosen, alt = _plausible_date(chosen, cands, anchor, tense if sym.holiday else Tense.UNKNOWN)
+            if sym.holiday:  # "the shops will open on Christmas", in February: the coming one
+                told, lag = (Tense.UNKNOWN if tense is Tense.PAST else tense), timedelta(0)
+            else:  # "died on 2 March" keeps to its verb; "extended the offer to Nov. 20" may look ahead
+                told, lag = (tense if sym.day is not None and event_day else Tense.UNKNOWN), REPORTING_LAG
+            chosen, alt = plausible_date(chosen, cands, anchor, told, lag)
     if chosen is None:
         return None
     inner = lambda p: compose.within(p, sym) or refine(p, sym)  # noqa: E731 ("the first Tuesday in March")
     return _period_result(_widen(inner(chosen), sym), sym, alt and inner(alt))
-
-
-def _plausible_date(chosen: Period, cands: list[Period], anchor: Anchor,
-                    tense: Tense = Tense.UNKNOWN) -> tuple[Period, Period | None]:
-    """A month (with or without its day) and no year lies near the publication date: a reading
-    more than half a year away loses to one within two months, whatever a past tense said (tense
-    cues are noisy: "Saudi Arabia told oil companies of a cutback in September", in August;
-    "Hudson said it will redeem the shares on Jan. 31", on Feb. 3). A holiday is named by the
-    caller for the future tense: "the shops will open on Christmas", written in February,
-    speaks of the coming one (`tense` is passed for holidays only)."""
-    near = min(cands, key=lambda c: _distance(c, anchor))
-    if tense is Tense.FUTURE and near.end <= anchor.start:
-        return chosen, None
-    if near is not chosen and _distance(chosen, anchor) > timedelta(days=180) \
-            and _distance(near, anchor) < timedelta(days=60):
-        return near, chosen
-    return chosen, None
-
-
-def _long_gone(cands: list[Period], anchor: Anchor) -> bool:
-    """The last instance before the anchor ended more than two months before it."""
-    past = [c for c in cands if c.end <= anchor.start]
-    return bool(past) and anchor.start - past[-1].end > timedelta(days=60)
 
 
 def _widen(p: Period, sym: Symbolic) -> Period:
@@ -473,7 +451,7 @@ def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         cands, weekly = _candidates(first_sym, anchor)
         first, alt = _choose(cands, weekly, anchor, tense, 0)
         if first is not None and alt is None and first_sym.day is not None and first_sym.month is not None:
-            first, _ = _plausible_date(first, cands, anchor)  # "announced for February 4-5": near
+            first, _ = plausible_date(first, cands, anchor)  # "announced for February 4-5": near
     if first is None:
         return None
     fill = {f: getattr(first_sym, f) for f in ("month", "day", "hour", "minute")}

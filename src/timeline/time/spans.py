@@ -10,10 +10,11 @@ it ("The vote was on March 3. In the previous two days ...": 1-3 March, not the 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 from ..model import Interval, Symbolic, TimexType
 from . import clock
-from .periods import shift_time
+from .periods import add_months, shift_time
 from .resolved import _UNIT_GRAIN, VAGUE_MAX, Anchor, Resolved
 from .values import duration_value
 
@@ -24,6 +25,12 @@ def resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
     value = duration_value(sym.amount, sym.unit)
     if anchor is None:
         return Resolved(TimexType.DURATION, value, mod=sym.mod)
+    if sym.end_point is not None and sym.end_point.month is not None:  # "the three months to June"
+        end = _end_of(sym.end_point, anchor.start)
+        if end is None:
+            return None
+        span = Interval(shift_time(end, sym.unit, -(sym.amount or 1)), end)
+        return Resolved(TimexType.DURATION, value, _UNIT_GRAIN.get(sym.unit), span, span, mod=sym.mod)
     reach = sym.amount if sym.amount is not None else VAGUE_MAX
     longest = sym.end_point.amount if sym.end_point is not None and sym.amount is not None else None
     if longest is not None:
@@ -54,3 +61,18 @@ def resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
         env = Interval(anchor.start, shift_time(anchor.end, sym.unit, reach))
         core = Interval(anchor.start, shift_time(anchor.start, sym.unit, reach)) if sym.amount is not None else None
     return Resolved(TimexType.DURATION, value, _UNIT_GRAIN.get(sym.unit), core, env, mod=sym.mod)
+
+
+def _end_of(point: Symbolic, reference: datetime) -> datetime | None:
+    """Where the month (or the day of it) a span runs to ends: of the year written, else the
+    latest one begun by the reference ("the three months to June", written in February: last
+    June; the most recent such month not after the reference)."""
+    years = [point.year] if point.year is not None else [reference.year, reference.year - 1]
+    for year in years:
+        try:
+            first = datetime(year, point.month, point.day or 1)  # type: ignore[arg-type]
+        except ValueError:  # "the year to February 29" in a year without one
+            return None
+        if point.year is not None or first <= reference:
+            return first + timedelta(days=1) if point.day is not None else add_months(first, 1)
+    return None

@@ -11,21 +11,26 @@ from __future__ import annotations
 import os
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable, Iterable
 
 from . import regex_cache
 from .combine import combine, load_combinators
-from .grammar import Grammar, _trie_regex, load_grammar, symbolic_from_match
-from ..model import Mention
-from .prefilter import DIGIT, lexicon_witnesses, witnesses
+from .grammar import Grammar, load_grammar, symbolic_from_match
+from .lexicons import trie_regex
+from ..model import Mention, Symbolic
 
 OverlapPolicy = Callable[[Iterable[Mention]], list[Mention]]
 
+DIGIT = "#d"  # as prefilter.DIGIT ("#dN": a run of at least N digits), without importing it
 WINDOW = 40  # characters scanned on each side of a word a rule needs
 _EDGE = 30  # a match this close to a window's end is checked again on the whole text
+_MISSING = object()
+_SPACE_RUN = re.compile(r"[\s\-\u2013\u2014]{2,}")  # (prefilter.SPACEISH)
+_DIGIT_RUN = re.compile(r"\d{2,}")
 VETO_REACH = 40  # characters around a match in which its rule's `veto` is looked for
 
 
@@ -46,45 +51,104 @@ def longest_first(mentions: Iterable[Mention]) -> list[Mention]:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class _Index:
-    words: dict[str, tuple[int, ...]]  # token start (or "#dN", N digits) -> rules that need it
+    words: dict[str, tuple[int, ...]]  # token start (or "#dN", N digits) -> groups of rules that need it
     always: tuple[int, ...]  # rules with no word they surely need: scanned in full
     longest: int
     finder: re.Pattern[str]  # the tokens that start with a needed word, and digit runs
-    memo: dict[str, tuple[int, ...]] = field(default_factory=dict)  # token -> rules, as met
+    # rule -> its alternatives, each the word sets (ids) it needs all of; None: no such check
+    checks: tuple[tuple[tuple[int, ...], ...] | None, ...] = ()
+    reaches: tuple[tuple[int, int, int] | None, ...] = ()  # rule -> how far a match reads (prefilter.reach)
+    groups: tuple[tuple[int, ...], ...] = ()  # the rules that need the same words
+    check_words: dict[str, tuple[int, ...]] = field(default_factory=dict)  # word -> word sets holding it
+    memo: dict[str, tuple[int, ...]] = field(default_factory=dict)  # token -> groups and word sets (see _rules_of)
 
 
 @cache
 def _index(grammar: Grammar) -> _Index:
-    needs = regex_cache.derived("rule-words", _index_material(grammar), lambda: _rule_words(grammar),
-                                lambda v: _valid_rule_words(v, len(grammar.rules)))
+    needs, conds, reaches = regex_cache.derived("rule-words-4", _index_material(grammar), lambda: _rule_words(grammar),
+                                                lambda v: _valid_rule_words(v, len(grammar.rules)))
     words: dict[str, list[int]] = {}
     always: list[int] = []
+    group_of: dict[frozenset[str], int] = {}  # rules that need the same words share their positions
+    groups: list[list[int]] = []
     for i, need in enumerate(needs):
         if need is None:
             always.append(i)
             continue
-        for w in need:
-            words.setdefault(w, []).append(i)
-    starts = sorted(w for w in words if not w.startswith(DIGIT))
-    finder = regex_cache.compile(r"(?<![^\W_])(?:" + _trie_regex(starts) + r")[^\W\d_]*|\d+", re.IGNORECASE)
+        if need not in group_of:
+            group_of[need] = len(groups)
+            groups.append([])
+            for w in need:
+                words.setdefault(w, []).append(group_of[need])
+        groups[group_of[need]].append(i)
+    set_ids: dict[frozenset[str], int] = {}
+    checks: list[tuple[tuple[int, ...], ...] | None] = []
+    for alternatives in conds:
+        if alternatives is None:
+            checks.append(None)
+            continue
+        if all(len(alt) == 1 for alt in alternatives):  # one word set each: a word of any of them will do
+            alternatives = [[frozenset().union(*(alt[0] for alt in alternatives))]]
+        checks.append(tuple(tuple(set_ids.setdefault(s, len(set_ids)) + len(groups) for s in alt) for alt in alternatives))
+    check_words: dict[str, list[int]] = {}
+    for s, k in set_ids.items():
+        for w in s:
+            check_words.setdefault(w, []).append(k)
+    starts = sorted(w for w in set(words) | set(check_words) if not w.startswith(DIGIT))
+    finder = regex_cache.compile(r"(?<![^\W_])(?:" + trie_regex(starts) + r")[^\W\d_]*|\d+[^\w\s]?", re.IGNORECASE)
     regex_cache.flush()
     return _Index({w: tuple(r) for w, r in words.items()}, tuple(always),
-                  max((len(w) for w in starts), default=0), finder)
+                  max((len(w) for w in starts), default=0), finder,
+                  checks=tuple(checks), reaches=tuple(reaches), groups=tuple(tuple(g) for g in groups),
+                  check_words={w: tuple(k) for w, k in check_words.items()})
 
 
-def _rule_words(grammar: Grammar) -> list[frozenset[str] | None]:
-    """For each rule, the words one of which every match contains (None: scan in full)."""
-    macro_words = {name: (lexicon_witnesses(list(m.words)) if m.words else witnesses(m.regex))
-                   for name, m in grammar.macros.items()}
-    return [witnesses(rule.skeleton, rule.regex.flags,
-                      {alias: macro_words[name] for alias, name in rule.group_macro.items()})
-            for rule in grammar.rules]
+def _checkable(word_set: frozenset[str]) -> bool:
+    """Is a word set rare enough to look for? (A token start of one or two letters, "a" or
+    "b", is in every stretch of text: looking for it would cost more than it saves.)"""
+    return all(w.startswith(DIGIT) or len(w) > 2 for w in word_set)
+
+
+def _rule_words(grammar: Grammar) -> tuple[list[frozenset[str] | None], list[list[list[frozenset[str]]] | None],
+                                           list[tuple[int, int, int] | None]]:
+    """For each rule, the words one of which every match contains (None: scan in full), its
+    alternatives, each the word sets a match of it holds one word of each (None: no check),
+    and how far from its words a match reads (None: no bound)."""
+    from .prefilter import conditions, digits_only, lexicon_witnesses, reach, witnesses  # (only when the cache misses)
+
+    macro_words: dict[str, frozenset[str] | int | None] = {
+        name: (lexicon_witnesses(list(m.words)) if m.words else (digits_only(m.regex) or witnesses(m.regex)))
+        for name, m in grammar.macros.items()}
+    needs, conds, reaches = [], [], []
+    for rule in grammar.rules:
+        reaches.append(reach(rule.regex.pattern, rule.regex.flags))
+        macros = {alias: macro_words[name] for alias, name in rule.group_macro.items()}
+        needs.append(witnesses(rule.skeleton, rule.regex.flags, macros))
+        alternatives = conditions(rule.skeleton, rule.regex.flags, macros)
+        need = needs[-1]
+        if alternatives is not None:
+            # a set that holds every needed word is found wherever the rule is scanned: no check
+            alternatives = [[s for s in alt if _checkable(s) and not (need is not None and need <= s)]
+                            for alt in alternatives]
+            if any(not alt for alt in alternatives):
+                alternatives = None
+        conds.append(alternatives)
+    return needs, conds, reaches
 
 
 def _valid_rule_words(value: object, n_rules: int) -> bool:
-    return (isinstance(value, list) and len(value) == n_rules
-            and all(v is None or (isinstance(v, frozenset) and all(isinstance(w, str) and w for w in v))
-                    for v in value))
+    def word_set(v: object) -> bool:
+        return isinstance(v, frozenset) and all(isinstance(w, str) and w for w in v)
+
+    if not (isinstance(value, tuple) and len(value) == 3):
+        return False
+    needs, conds, reaches = value
+    return (isinstance(reaches, list) and len(reaches) == n_rules
+            and all(r is None or (isinstance(r, tuple) and len(r) == 3 and all(isinstance(x, int) and x >= 0 for x in r))
+                    for r in reaches) and isinstance(needs, list) and len(needs) == n_rules and all(v is None or word_set(v) for v in needs)
+            and isinstance(conds, list) and len(conds) == n_rules
+            and all(c is None or (isinstance(c, list) and all(isinstance(alt, list) and alt and all(word_set(s) for s in alt)
+                                                               for alt in c)) for c in conds))
 
 
 def _index_material(grammar: Grammar) -> str | None:
@@ -103,58 +167,93 @@ def _index_material(grammar: Grammar) -> str | None:
     return repr((code, macros, rules))
 
 
-def _windows(text: str, positions: list[int]) -> list[tuple[int, int]]:
+def _windows(text: str, positions: list[int], radius: int = WINDOW) -> list[tuple[int, int]]:
+    """The stretches of text to scan around the positions of a rule's words: `radius`
+    characters on each side, joined where they touch; a window of the default radius (the
+    rule's reach is not bounded) is widened to white space, never to cut a word."""
     n = len(text)
     out: list[tuple[int, int]] = []
-    for p in sorted(positions):
-        a, b = max(p - WINDOW, 0), min(p + WINDOW, n)
+    for p in positions:  # (in text order: as the finder found them)
+        a, b = p - radius, p + radius
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
+    if radius < WINDOW:
+        return [(max(a, 0), min(b, n)) for a, b in out]
     snapped = []
     for a, b in out:  # never cut a word: start and end at white space
         if a > 0:
             ws = text.rfind(" ", 0, a)
             a = ws + 1 if ws >= 0 else 0
+        else:
+            a = 0
         if b < n:
             ws = text.find(" ", b)
             b = ws if ws >= 0 else n
+        else:
+            b = n
         snapped.append((a, b))
     return snapped
 
 
+def _prefix_lookup(token: str, table: dict[str, tuple[int, ...]], longest: int) -> tuple[int, ...]:
+    if token[0].isdigit():  # a run of digits, perhaps with the sign after it ("3/")
+        sign = "" if token[-1].isdigit() else token[-1]
+        n = min(len(token) - len(sign), 4)
+        keys = [f"{DIGIT}{k}" for k in range(1, n + 1)] + [f"{DIGIT}{k}{sign}" for k in range(1, n + 1) if sign]
+    else:
+        low = token.lower()
+        keys = [low[:k] for k in range(1, min(len(low), longest) + 1)]
+    found: set[int] = set()
+    for key in keys:
+        found.update(table.get(key, ()))
+    return tuple(sorted(found))
+
+
 def _rules_of(token: str, index: _Index, memo: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
-    """The rules whose needed words start `token` (memoized: the vocabulary of news is small)."""
+    """The groups of rules whose needed words start `token`, then the word sets it is in (their
+    ids after the groups'), memoized: the vocabulary of news is small."""
     found = memo.get(token)
     if found is None:
-        if token[0].isdigit():
-            rules = []
-            for k in range(1, min(len(token), 4) + 1):
-                rules.extend(index.words.get(f"{DIGIT}{k}", ()))
-            found = tuple(sorted(set(rules)))
-        else:
-            low = token.lower()
-            rules: list[int] = []
-            for k in range(1, min(len(low), index.longest) + 1):
-                rules.extend(index.words.get(low[:k], ()))
-            found = tuple(sorted(set(rules)))
+        shift = len(index.groups)
+        found = (_prefix_lookup(token, index.words, index.longest)
+                 + tuple(k + shift for k in _prefix_lookup(token, index.check_words, index.longest)))
         if len(memo) < 200_000:
             memo[token] = found
     return found
 
 
 def _rule_hits(text: str, index: _Index) -> dict[int, list[int]]:
-    hits: dict[int, list[int]] = {}
+    """Where each group's needed words are (group -> positions), and each checked word set
+    (the set's id + the number of groups -> positions)."""
+    hits: defaultdict[int, list[int]] = defaultdict(list)
     memo = index.memo
     for m in index.finder.finditer(text):
-        rules = _rules_of(m.group(), index, memo)
-        if rules:
+        token = m.group()
+        targets = memo.get(token)
+        if targets is None:
+            targets = _rules_of(token, index, memo)
+        if targets:
             pos = m.start()
-            for ri in rules:
-                hits.setdefault(ri, []).append(pos)
+            for t in targets:
+                hits[t].append(pos)
     return hits
 
+
+def _possible_in(alternatives: tuple[tuple[int, ...], ...], a: int, b: int, sets: dict[int, list[int]]) -> bool:
+    """Could a match lie in text[a:b]: does one alternative find each word set it needs there?"""
+    for alt in alternatives:
+        for k in alt:
+            pos = sets.get(k)
+            if not pos:
+                break
+            i = bisect_left(pos, a)
+            if i == len(pos) or pos[i] >= b:
+                break
+        else:
+            return True
+    return False
 
 
 def candidates(text: str, grammar: Grammar) -> list[Mention]:
@@ -166,8 +265,38 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
     else:
         index = _index(grammar)
         hits = _rule_hits(text, index)
+        n_groups = len(index.groups)
         plan = [(i, [(0, n)]) for i in index.always]
-        plan += [(i, _windows(text, pos)) for i, pos in sorted(hits.items())]
+        checks, reaches = index.checks, index.reaches
+        spaces = max(map(len, _SPACE_RUN.findall(text)), default=1) - 1
+        digits = max(map(len, _DIGIT_RUN.findall(text)), default=1) - 1
+        for g, pos in hits.items():
+            if g >= n_groups:
+                continue  # a word set's positions: read by the checks
+            by_radius: dict[int, list[tuple[int, int]]] = {}
+            checked: dict[tuple[int, tuple[tuple[int, ...], ...]], list[tuple[int, int]]] = {}
+            for i in index.groups[g]:
+                bound = reaches[i]  # no match holding one of the rule's words reads further than this from it
+                radius = WINDOW if bound is None else min(WINDOW, bound[0] + bound[1] * spaces + bound[2] * digits)
+                windows = by_radius.get(radius)
+                if windows is None:
+                    windows = by_radius[radius] = _windows(text, pos, radius)
+                alternatives = checks[i]
+                if alternatives is not None:
+                    key = (radius, alternatives)
+                    kept = checked.get(key)
+                    if kept is None:
+                        if len(alternatives) == 1 and len(alternatives[0]) == 1:  # (most checks: one word set)
+                            need = hits.get(alternatives[0][0], ())
+                            kept = [(a, b) for a, b in windows if (j := bisect_left(need, a)) < len(need) and need[j] < b]
+                        else:
+                            kept = [(a, b) for a, b in windows if _possible_in(alternatives, a, b, hits)]
+                        checked[key] = kept
+                    windows = kept
+                if windows:
+                    plan.append((i, windows))
+        plan.sort(key=lambda item: item[0])  # in rule order, as the overlap policy breaks ties by it
+    made = _made(grammar)
     for ri, windows in plan:
         rule = grammar.rules[ri]
         seen: set[int] = set()
@@ -182,12 +311,25 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
                 seen.add(match.start())
                 if rule.veto is not None and _vetoed(rule.veto, text, match):
                     continue
-                sym = symbolic_from_match(rule, match, grammar.macros)
+                key = (ri, match.groups())  # what the rule makes of a match depends on its groups' text only
+                sym = made.get(key, _MISSING)
+                if sym is _MISSING:
+                    if len(made) >= 50_000:
+                        made.clear()
+                    sym = made[key] = symbolic_from_match(rule, match, grammar.macros)
                 if sym is None:
                     continue
                 found.append(Mention(match.start(), match.end(), match.group(0), rule.id, sym,
                                      rule.type, rule.priority))
     return found
+
+
+@cache
+def _made(grammar: Grammar) -> dict[tuple[int, tuple[str | None, ...]], Symbolic | None]:
+    """The symbolic times made from matches so far, by rule and groups' text (news repeats
+    "Friday" and "1989"; a Symbolic is immutable, so one serves every match alike), up to
+    50,000 of them."""
+    return {}
 
 
 def _vetoed(veto: re.Pattern[str], text: str, match: re.Match[str]) -> bool:

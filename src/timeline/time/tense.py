@@ -210,19 +210,34 @@ def _cues() -> tuple[frozenset[str], frozenset[str], bool]:
     return frozenset(data["past_before"]), frozenset(data["future_before"]), bool(data["past_possessive"])
 
 
-def local_tense(text: str, start: int, end: int) -> Tense | None:
-    """The direction the words around a time expression give it, if any: "since March" (past),
-    "until Friday" (future), "Wednesday's ruling" (past); None when they say nothing."""
-    past_before, future_before, possessive = _cues()
-    if possessive and text.startswith(("'s", "’s"), end) and not text[end + 2:end + 3].isalnum():
-        return Tense.PAST
+@cache
+def _event_day_words() -> frozenset[str]:
+    return frozenset(load_toml("tense.toml")["event_day_before"])
+
+
+def _word_before(text: str, start: int) -> str:
     i = start
     while i > 0 and text[i - 1] in " \t":
         i -= 1
     j = i
     while j > 0 and text[j - 1].isalpha():
         j -= 1
-    word = text[j:i].lower()
+    return text[j:i].lower()
+
+
+def names_event_day(text: str, start: int) -> bool:
+    """Is the time expression at `start` introduced as the day a happening took place ("on",
+    "over": tense.toml's event_day_before)?"""
+    return _word_before(text, start) in _event_day_words()
+
+
+def local_tense(text: str, start: int, end: int) -> Tense | None:
+    """The direction the words around a time expression give it, if any: "since March" (past),
+    "until Friday" (future), "Wednesday's ruling" (past); None when they say nothing."""
+    past_before, future_before, possessive = _cues()
+    if possessive and text.startswith(("'s", "’s"), end) and not text[end + 2:end + 3].isalnum():
+        return Tense.PAST
+    word = _word_before(text, start)
     if word in past_before:
         return Tense.PAST
     if word in future_before:
