@@ -85,29 +85,6 @@ def _load_timeline(path: str):  # type: ignore[no-untyped-def]
         raise UserError(f"{path}: {exc}") from None
 
 
-def _extract_chunk(docs):  # type: ignore[no-untyped-def]
-    from ..pipeline import extract
-
-    return [extract(d) for d in docs]
-
-
-def _extract_all(docs):  # type: ignore[no-untyped-def]
-    """Each document's time expressions, in their order: on every core this process may use
-    when there are many articles (scale.auto_jobs), forked after the rules are loaded, so that
-    the workers share them; the same results as one by one."""
-    from ..scale import auto_jobs
-
-    jobs = auto_jobs(len(docs), sum(len(d.text) for d in docs))
-    if jobs <= 1:
-        return None
-    from ..pipeline import extract
-    from ..scale import pool_apply
-
-    first = extract(docs[0])  # (loads the rules before the workers fork)
-    rest = [(docs[i:i + 8],) for i in range(1, len(docs), 8)]
-    return [first] + [t for part in pool_apply(_extract_chunk, rest, jobs) for t in part]
-
-
 def _write(path: Path, data: bytes | str) -> None:
     from ..atomic import write_atomic
 
@@ -146,9 +123,8 @@ def extract(inputs: tuple[str, ...], list_file: str | None, date: str | None, fm
     from ..pipeline import extract as extract_timexes
 
     docs = _read(_inputs(inputs, list_file), date, skip_bad=True)
-    found = _extract_all(docs) if fmt != "text" else None
     chunks = []
-    for i, doc in enumerate(docs):
+    for doc in docs:
         if fmt == "text":
             body, suffix = doc.text, ".extracted.txt"
             if out:
@@ -156,7 +132,7 @@ def extract(inputs: tuple[str, ...], list_file: str | None, date: str | None, fm
             else:
                 chunks.append((doc, body))
             continue
-        timexes = found[i] if found is not None else extract_timexes(doc)
+        timexes = extract_timexes(doc)
         if fmt == "tsv":
             body, suffix = timexes_tsv(timexes), ".tsv"
         elif fmt == "json":
