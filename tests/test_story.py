@@ -597,3 +597,22 @@ def test_an_aside_of_a_day_the_coverage_keeps_naming_takes_only_a_share_of_that_
     assert quake.articles >= 4 and visit.articles == 1
     assert dict(visit.signals)["later_refs"] < dict(quake.signals)["later_refs"]
     assert dict(visit.signals)["date_refs"] < dict(quake.signals)["date_refs"]
+
+
+def test_a_single_article_s_unreadable_row_gives_its_key_event_place_to_the_next_readable_one():
+    """Among the rows shown first (the chart's and the log's key events), one that a single
+    article reports and whose label the lint fails ("Stood") yields its place to the next
+    readable one; a row several articles report keeps its place whatever its label, and the
+    one passed over comes right after the shown rows."""
+    from timeline.model import EventRef, Happening
+    from timeline.story.compose import _readable_first
+
+    ref = EventRef("d", "e1")
+
+    def h(i: int, articles: int = 1) -> Happening:
+        return Happening(f"h{i}", f"Row {i}", (ref,), articles, ("X",), ref, rank=i)
+
+    rows = [h(1), h(2, articles=3), h(3), h(4), h(5), h(6)]
+    out = {x.id: x.rank for x in _readable_first(rows, 3, {"h1", "h2", "h4"})}
+    assert out == {"h2": 1, "h3": 2, "h5": 3, "h1": 4, "h4": 5, "h6": 6}
+    assert _readable_first(rows, 3, set()) == rows

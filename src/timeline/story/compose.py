@@ -125,13 +125,40 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
         label(again)
     out = []
     parsed: set[str] = set()
+    unreadable: set[str] = set()
     for h in happenings:
         head = best(h.id) if h.id in candidates else None
         if head is not None:
             h = replace(h, label=head.label)
             parsed.add(h.id)
+        if h.id in candidates and lint(h.label):
+            unreadable.add(h.id)
         out.append(h)
-    return cut_labels(out, [relabelled.get((e.doc, e.id), e) for e in events], parsed, set(relabelled))
+    return cut_labels(_readable_first(out, KEY_ROWS, unreadable), [relabelled.get((e.doc, e.id), e) for e in events],
+                      parsed, set(relabelled))
+
+
+KEY_ROWS = 30  # the happenings a chart and the log's key events show by default (render: --top)
+
+
+def _readable_first(happenings: list[Happening], rows: int, unreadable: set[str]) -> list[Happening]:
+    """The happenings re-ranked so that the first `rows` hold none that a single article
+    reports and whose label is `unreadable` ("Stood", "Attacks Blair as a dangerous neocon")
+    while others follow close enough to have been labelled from the parse: what is shown first
+    is what a reader can read. Those passed over come right after the `rows`; several
+    articles' happenings keep their place whatever their label."""
+    if not unreadable:
+        return happenings
+    ranked = sorted((h for h in happenings if h.rank), key=lambda h: h.rank)
+    first: list[Happening] = []
+    passed: list[Happening] = []
+    k = 0
+    while k < len(ranked) and len(first) < rows:
+        (passed if ranked[k].id in unreadable and ranked[k].articles == 1 else first).append(ranked[k])
+        k += 1
+    order = first + passed + ranked[k:]
+    new_rank = {h.id: n + 1 for n, h in enumerate(order)}
+    return [h if new_rank.get(h.id, h.rank) == h.rank else replace(h, rank=new_rank[h.id]) for h in happenings]
 
 
 def cut_labels(happenings: Sequence[Happening], events: Sequence[Event], parsed: set[str] = frozenset(),
