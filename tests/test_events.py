@@ -266,3 +266,17 @@ def test_a_page_stamp_dates_the_lead_to_its_day_not_its_minute(syntax: str):
     assert (spreading.start, spreading.end) == (datetime(2026, 2, 6), datetime(2026, 2, 7))
     met = evs["met"].envelope
     assert (met.start, met.end) == (datetime(2026, 2, 5, 15), datetime(2026, 2, 5, 16))
+
+
+@pytest.mark.parametrize("syntax", ["none", "all"])
+def test_what_a_since_clause_tells_takes_no_time_of_the_passage(syntax: str):
+    """"Since US forces invaded the country, Iraq has become ...": the invasion is the start of
+    what the sentence tells, long before it, and takes no time from the sentence before. The
+    negative: a past event of a plain next sentence does."""
+    text = ("Officials met in Baghdad on Thursday. Since US forces invaded the country, Iraq has become the "
+            "most dangerous place for reporters. The delegates signed the accord.")
+    evs = {e.text: e for e in build_timeline([Document("d", text, dct=DCT)], syntax=syntax).events}
+    assert evs["invaded"].anchor is AnchorKind.DCT_TENSE, evs["invaded"]
+    plain = "Officials met in Baghdad on Thursday. The delegates signed the accord."
+    evs = {e.text: e for e in build_timeline([Document("d", plain, dct=DCT)], syntax=syntax).events}
+    assert evs["signed"].anchor is AnchorKind.NARRATIVE

@@ -180,11 +180,13 @@ def _later_than(src: Event, ev: Event) -> bool:
             and ev.envelope.end is not None and src.envelope.start >= ev.envelope.end)
 
 
-def propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset()) -> list[Event]:
+def propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset(),
+              background: set[str] = frozenset()) -> list[Event]:
     """Anchor what no time expression anchors: reported speech on the time of its reporting
     ("said Tuesday that the plant had been hit": before Tuesday ends), else the passage's
     last anchored event (narrative continuity) unless that event's time was only a modifier of it
-    ("the overnight bombardment"), else the publication date by tense (kept)."""
+    ("the overnight bombardment") or the event is `background` (a "since" clause: "Since US forces
+    invaded the country, Iraq has become ..."), else the publication date by tense (kept)."""
     out: list[tuple[Event, int]] = []
     last: tuple[Event, int] | None = None
     widths: dict[tuple[int, int], bool] = {}  # (by the envelopes' identity: the events hold them meanwhile)
@@ -213,7 +215,7 @@ def propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset()) -> 
                              envelope=env, relative=rel)
             elif (last is not None and si - last[1] <= NARRATIVE_REACH and ev.tense in (Tense.PAST, Tense.UNKNOWN)
                   and ev.modality == "" and last[0].relation in (Relation.ON, Relation.DURING)
-                  and last[0].tense is Tense.PAST and not _later_than(last[0], ev)):
+                  and last[0].tense is Tense.PAST and not _later_than(last[0], ev) and ev.id not in background):
                 src = last[0]
                 relation = Relation.BEFORE if ev.aspect == "PERFECTIVE" else Relation.ON
                 env, rel = _shifted(src.envelope, src.relative, relation)

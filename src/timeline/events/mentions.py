@@ -258,6 +258,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
     found_events: list[tuple[Event, int]] = []
     spans: list[tuple[int, int]] = []
     owned: list[bool] = []
+    background: set[str] = set()  # events of a "since" clause: before what the sentence tells, no time of the passage's
     timex_memo: dict = {}  # type: ignore[type-arg]  # (see best_timex)
     by_tense = {relation: dct_envelope(analysis, relation) for relation in (Relation.AFTER, Relation.ON, Relation.BEFORE)}
     published = by_tense[Relation.BEFORE][0].end if by_tense[Relation.BEFORE][0] is not None else None  # (its day's end)
@@ -336,11 +337,13 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
             owned.append(found is not None and found[3])  # (premodifies: `best_timex` asks it of nouns only)
+            if found is None and _SINCE_CLAUSE_RE.search(text[max(sent[0], tok.start - 200):tok.start]):
+                background.add(f"e{len(found_events) + 1}")  # "Since US forces invaded the country, Iraq has ..."
             found_events.append((_new_event(
                 f"e{len(found_events) + 1}", doc_id, tok.start, tok.end, tok.text, sentence_text, label,
                 relation, anchor, timex_id, envelope, relative, tense, salient, 0, cls, aspect, modality, None, (),
             ), si))
-    anchored = propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o})
+    anchored = propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o}, background)
     return merge_mentions(one_entry_per_happening(anchored, [si for _, si in found_events], spans))
 
 
@@ -357,6 +360,7 @@ def _whole_day(interval):  # type: ignore[no-untyped-def]
 
 
 _DAY, _MIDNIGHT = timedelta(days=1), timedelta(0)
+_SINCE_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?since\s+[^,;:()—–]*$", re.IGNORECASE)
 _AS_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+(?:[\w'’.-]+\s+){1,5}$", re.IGNORECASE)
 
 
