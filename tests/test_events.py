@@ -280,3 +280,18 @@ def test_what_a_since_clause_tells_takes_no_time_of_the_passage(syntax: str):
     plain = "Officials met in Baghdad on Thursday. The delegates signed the accord."
     evs = {e.text: e for e in build_timeline([Document("d", plain, dct=DCT)], syntax=syntax).events}
     assert evs["signed"].anchor is AnchorKind.NARRATIVE
+
+
+@pytest.mark.parametrize("syntax", ["none", "all"])
+def test_what_happens_as_a_rule_is_no_happening_of_the_story(syntax: str):
+    """"Eight people are killed on the roads on average each day" tells a rate, not something that
+    happened (`habitual` in events.toml): not salient. The same words in the past or the perfect
+    stay a happening."""
+    def killed(text: str):
+        return next(e for e in build_timeline([Document("d", text, dct=DCT)], syntax=syntax).events
+                    if e.text == "killed")
+
+    assert not killed("Eight people are killed on the roads on average each day, the society says.").salient
+    assert not killed("Hundreds of people are killed by the flu every winter.").salient
+    assert killed("Eight people were killed on the roads on Tuesday.").salient
+    assert killed("The virus has killed 60 people this year.").salient

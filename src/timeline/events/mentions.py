@@ -52,6 +52,7 @@ class _Lexicon:
     closed: frozenset[str]  # closed-class words: never an event
     attribution: frozenset[str] = frozenset()  # verbs of a trailing attribution ("..., officials said")
     scheduling: frozenset[str] = frozenset()  # forms of verbs that set a time for something else
+    habitual: re.Pattern[str] | None = None  # what happens as a rule ("on average", "every year")
 
 
 @cache
@@ -66,7 +67,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(frozenset(data["nouns"]), verb_forms, frozenset(data["reporting"]),
                     frozenset(data["weak"]), frozenset(data["modifiees"]), frozenset(data["closed"]),
                     frozenset(data.get("attribution", ())),
-                    frozenset(f for lemma in data.get("scheduling", ()) for f in inflect(lemma)))
+                    frozenset(f for lemma in data.get("scheduling", ()) for f in inflect(lemma)),
+                    re.compile("|".join(data["habitual"]), re.IGNORECASE) if data.get("habitual") else None)
 
 
 def _in_group(tok: Token, groups: tuple[VerbGroup, ...]) -> VerbGroup | None:
@@ -278,6 +280,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         verb_spans = [(g.start, g.end) for g in groups]
         sentence_text = _span_text(text, sent[0], sent[1])  # one string shared by the sentence's events
         heading = not sentence_text.endswith(_SENTENCE_ENDS)  # (its last character: the text's, white space aside)
+        habitual = lex.habitual is not None and lex.habitual.search(sentence_text) is not None
         parsed = _parsed(parses, si)
         for i, cls in found_tokens:
             tok = toks[i]
@@ -333,6 +336,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             salient = not (heading or modifier or cls in _NOT_SALIENT_CLASSES or infinitive or participle
                            or (weak and strength > 60) or " " not in label
                            or hypothetical or bare_noun or own_voice or as_said
+                           or (habitual and tense is Tense.PRESENT and aspect != "PERFECTIVE" and not modality)
                            or (not is_verb and absent(text, tok.start)))  # "there have been no deaths"
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
