@@ -616,3 +616,14 @@ def test_a_single_article_s_unreadable_row_gives_its_key_event_place_to_the_next
     out = {x.id: x.rank for x in _readable_first(rows, 3, {"h1", "h2", "h4"})}
     assert out == {"h2": 1, "h3": 2, "h5": 3, "h1": 4, "h4": 5, "h6": 6}
     assert _readable_first(rows, 3, set()) == rows
+
+
+def test_a_hedge_both_reports_use_does_not_make_them_one_happening():
+    """"so-called superbugs" and "so-called swine flu" share a hedge, not a happening: two
+    outlets' reports of the same day with no other word in common stay apart."""
+    docs = [Document("a", "Deadly pneumonia caused by so-called superbugs is spreading outside hospitals, researchers "
+                          "warned on Tuesday.", dct=datetime(2009, 5, 19), source="Reuters"),
+            Document("b", "The spread of so-called swine flu, which has caused over 120 deaths, alarmed officials on "
+                          "Tuesday.", dct=datetime(2009, 5, 19), source="BBC")]
+    tl = build_timeline(docs)
+    assert all(len({m.doc for m in h.mentions}) == 1 for h in tl.happenings)
