@@ -173,3 +173,21 @@ def test_a_label_without_its_subject_keeps_the_auxiliary_of_a_negation():
     auxiliary without a negation still goes ("had quietly expanded")."""
     found = clause_label("The advice was clear and it hadn't changed.", "changed")
     assert not found.lower().startswith("n't") and "n't changed" in found
+
+
+@pytest.mark.parametrize("sentence,trigger,label", [
+    # a quotation whose subject is the speaker's "we" or "I": the saying is the news, and says who
+    ('"We will rebuild every house in this city," President Duarte said on Tuesday.', "rebuild",
+     "President Duarte says we will rebuild every house in this city"),
+    ('"We have closed the border," the interior minister said.', "closed",
+     "Interior minister says we have closed the border"),
+])
+def test_a_quoted_we_is_the_speaker_s_saying(sentence, trigger, label):
+    found = clause_label(sentence, trigger)
+    assert found == label and not lint(found), found
+
+
+def test_a_quotation_with_its_own_subject_tells_its_news():
+    """Negative: what the quotation's own subject did is the news, not that it was said."""
+    found = clause_label('"The virus is spreading faster than we feared," Margaret Chan told reporters.', "spreading")
+    assert found == "Virus is spreading faster", found

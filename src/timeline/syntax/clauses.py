@@ -236,6 +236,8 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                     subject = words(parse, _ends(parse, from_name(parse, noun)), text)
                     if len(subject) > MAX_CHARS // 2:
                         subject = words(parse, _ends(parse, _name_part(parse, phrase(said_by), said_by)), text)
+                    if toks[subj].text.lower() in {"we", "i"}:  # the saying is the news: "Duarte says we will rebuild ..."
+                        subject = f"{subject} says {'I' if toks[subj].text.lower() == 'i' else 'we'}"
                 else:
                     subject = resolve(parse, subj) if resolve is not None else None
                     if subject is None and (thing := conjoined_thing(parse, subj)) is not None:  # ("... and it hadn't")

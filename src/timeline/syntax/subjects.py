@@ -99,14 +99,23 @@ def _participle_subject(parse: Parse, kids: list[list[int]], i: int) -> int | No
     return None
 
 
+QUOTE_MARKS = frozenset({'"', "”", "“", "''", "``", "’", "'"})
+
+
 def speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int | None:
     """Who the pronoun subject of a reported clause stands for: the subject of the verb that
     reports it ("Police said they had carried out ...", "The agency said it would ..."), a noun
     that agrees with it ("they" a plural, "it" a singular, "he" or "she" a name). Not a clause
-    of time or reason ("... with Jackson after he collapsed": either may have)."""
+    of time or reason ("... with Jackson after he collapsed": either may have). A "we" or "I"
+    stands for no one else: the caller says the speaker says it."""
     toks = parse.tokens
     word = toks[pronoun].text.lower()
-    if toks[i].head == i or word not in {"they", "it", "he", "she"} or not (toks[i].dep == "ccomp" or (
+    if word in {"we", "i"} and toks[i].head == i:  # a quotation and its attribution, parsed as two roots
+        said = next((k for k in range(i + 1, len(toks)) if toks[k].head == k and toks[k].lemma.lower() in reporting()), None)
+        if said is not None and any(toks[k].text in QUOTE_MARKS for k in range(i, said)):
+            g = next((k for k in kids[said] if toks[k].dep in SUBJECTS), None)
+            return g if g is not None and toks[g].upos in {"NOUN", "PROPN"} else None
+    if toks[i].head == i or word not in {"they", "it", "he", "she", "we", "i"} or not (toks[i].dep == "ccomp" or (
             toks[i].dep == "acl:relcl" and toks[toks[i].head].lemma.lower() in reporting())):
         return None  # (a clause the parse hung on the saying as a relative: "say | they have carried out")
     said = toks[i].head
@@ -125,6 +134,8 @@ def speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int | 
         return None
     plural = toks[g].tag in {"NNS", "NNPS"} or "Number=Plur" in toks[g].morph \
         or toks[g].text.lower() in plural_collectives()
+    if word in {"we", "i"}:  # ("'We will rebuild every house,' President Duarte said": the speaker's own word)
+        return g if word == "we" or not plural else None
     if word == "they":
         return g if plural else None
     if word == "it":
