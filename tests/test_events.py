@@ -295,3 +295,16 @@ def test_what_happens_as_a_rule_is_no_happening_of_the_story(syntax: str):
     assert not killed("Hundreds of people are killed by the flu every winter.").salient
     assert killed("Eight people were killed on the roads on Tuesday.").salient
     assert killed("The virus has killed 60 people this year.").salient
+
+
+@pytest.mark.parametrize("syntax", ["none", "all"])
+def test_sentences_in_other_languages_inside_an_english_article_give_no_events_or_times(syntax: str):
+    """French, German, Spanish and Japanese sentences in an English article are read without error and
+    add nothing (no event, no time expression), whether parsed or not; the English around them is
+    read as usual."""
+    text = ("Rescuers reached the town on Monday. Le ministre a annoncé mardi que les négociations reprendraient "
+            "à Genève. Die Regierung hat am Montag neue Sanktionen beschlossen. El presidente anunció el martes "
+            "un plan de ayuda. 大統領は月曜日に辞任した。 Aid arrived on Tuesday.")
+    tl = build_timeline([Document("d", text, dct=DCT)], syntax=syntax)
+    assert sorted(e.text for e in tl.events) == ["arrived", "reached"]
+    assert [t.text for t in tl.timexes] == ["Monday", "Tuesday"]
