@@ -308,3 +308,23 @@ def test_sentences_in_other_languages_inside_an_english_article_give_no_events_o
     tl = build_timeline([Document("d", text, dct=DCT)], syntax=syntax)
     assert sorted(e.text for e in tl.events) == ["arrived", "reached"]
     assert [t.text for t in tl.timexes] == ["Monday", "Tuesday"]
+
+
+def test_a_time_right_after_a_verb_is_that_verb_s_not_the_next_clause_s():
+    """A time closes the clause of the verb just before it ("arrived ... last Wednesday"), the
+    usual place of a time in English; a later verb with a time of its own clause takes that one.
+    (H1N1: "isolated ... on Saturday night" had been dated to "last Wednesday", a nearer time.)"""
+    evs = events_of("The man had arrived home from Mexico with a fever last Wednesday, and was isolated in "
+                    "a hospital ward on Saturday night. After the storm hit on Monday, rescuers searched the "
+                    "town on Tuesday.")
+    assert evs["arrived"].envelope.start == datetime(2026, 2, 4)
+    assert evs["isolated"].envelope.start == datetime(2026, 1, 31, 20)
+    assert evs["hit"].envelope.start == datetime(2026, 2, 2)
+    assert evs["searched"].envelope.start == datetime(2026, 2, 3)
+
+
+def test_a_time_after_a_verb_still_dates_the_next_verb_that_has_none():
+    evs = events_of("The man arrived from Mexico on Monday and was isolated in a hospital ward.")
+    isolated = evs["isolated"]
+    assert isolated.anchor is AnchorKind.TIMEX and isolated.envelope.start == datetime(2026, 2, 2)
+    assert isolated.salient

@@ -174,6 +174,18 @@ def _between(groups: tuple[VerbGroup, ...], lo: int, hi: int) -> list[VerbGroup]
     return out
 
 
+_TAKEN_REACH = 60  # characters from a verb to a time after it that still read as its adjunct
+_CLAUSE_EDGE_RE = re.compile(r"[,;:—()\"“”]")
+
+
+def _taken_before(text: str, sent_start: int, t: Timex, groups: tuple[VerbGroup, ...]) -> bool:
+    """Whether time `t` follows another verb of its clause closely, with no clause edge between
+    ("had arrived home with a fever last Wednesday", "after the storm hit on Monday"): then it is
+    that verb's adjunct, the usual place of a time in English, rather than a later verb's."""
+    before = _between(groups, max(sent_start, t.start - _TAKEN_REACH), t.start)
+    return bool(before) and not _CLAUSE_EDGE_RE.search(text, before[-1].end, t.start)
+
+
 _STARTS: list = [None, None]  # type: ignore[type-arg]  # the last long sentence's groups and where they start
 OUT_OF_REACH = 220 + 100 + 40  # characters between a time and an event beyond which the time cannot govern it
 
@@ -188,7 +200,7 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
     when no time of the sentence plausibly governs it. What a time
     says whatever the event (its preposition, the noun it premodifies) is kept in `memo`, if
     given, for the other events of its sentence (one dict per text and nouns)."""
-    best: tuple[float, Timex, str, bool] | None = None
+    best: tuple[float, Timex, str, bool, float] | None = None
     first_verb = groups[0].start if groups else sent[1]
     for t in timexes:
         if not _has_time(t):
@@ -240,14 +252,18 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
         if own and not (not is_verb and len(own) == 1 and " " not in text[own[0].start:own[0].end]
                         and own[0].head.endswith("ed")):
             score += 60 * len(own)  # another verb stands between: the time is that verb's
-        if best is None or score < best[0]:
-            best = (score, t, prep, premod)
-    if best is None or best[0] > 220:
+        # "arrived ... last Wednesday, and was isolated ... on Saturday": Wednesday closes the
+        # clause of the verb before it, and a time of the event's own clause wins; with no such
+        # rival it still dates the event, as strongly as before
+        choice = score + 60 if is_verb and t.end <= tok.start and _taken_before(text, sent[0], t, groups) else score
+        if best is None or choice < best[0]:
+            best = (choice, t, prep, premod, score)
+    if best is None or best[4] > 220:
         return None
     t = best[1]
     if memo is not None and t.rule in _narrative_rules()[0]:
         t = narrative_year(text, sent, t, groups, memo)
-    return t, best[2], best[0], best[3]
+    return t, best[2], best[4], best[3]
 
 
 @lru_cache(maxsize=1)
