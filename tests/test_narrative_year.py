@@ -51,6 +51,27 @@ def test_a_bare_date_of_a_past_account_takes_the_year_the_account_set():
     assert _day(doc, "pleaded") == "2003-03-07"
 
 
+@pytest.mark.parametrize("syntax", ["none", "all"])
+def test_the_timeline_shows_the_date_itself_in_the_account_s_year(syntax: str):
+    """The time expression the event hangs on says 2003 too, in `timexes` and in the JSON, so an
+    event of 7 March 2003 never sits on a time of 7 March 2005 (and the story counts 2003's day)."""
+    import json
+
+    from timeline.formats.codec import timeline_to_dict
+
+    doc = Document("a", ACCOUNT.format("He said last night that the evidence had been thin."),
+                   dct=datetime(2005, 4, 28), source="A")
+    tl = build_timeline([doc], syntax=syntax)
+    (e,) = [e for e in tl.events if e.text == "pleaded"]
+    t = next(t for t in tl.timexes if t.id == e.timex)
+    assert (t.text, t.value, t.anchor) == ("March 7", "2003-03-07", "narrative-year")
+    assert t.envelope.start == datetime(2003, 3, 7)
+    values = {t["value"] for t in json.loads(json.dumps(timeline_to_dict(tl)))["timexes"]}
+    assert "2003-03-07" in values and "2005-03-07" not in values
+    night = next(t for t in tl.timexes if t.text == "last night")  # (the publication's own time stays)
+    assert night.value.startswith("2005-04-27")
+
+
 def test_a_date_that_took_the_account_s_year_carries_it_on():
     later = ("The council listened. Diplomats argued. Ministers met. The allies waited. "
              "On March 17, the ambassadors withdrew the draft resolution.")

@@ -37,8 +37,10 @@ def article_stage(doc: Document, policy: Policy = Policy.NEWS,
     from .events.order import place_document
 
     a = analyse(doc, policy)
+    retold: dict[str, Timex] = {}  # (times an account's year moved: they show that year)
     if not syntax:
-        return a.timexes, place_document(find_events(a), doc.text, own=True)
+        events = place_document(find_events(a, retold_out=retold), doc.text, own=True)
+        return _retold(a.timexes, retold), events
     from .events.labels import label_events
     from .syntax import parse_spans
 
@@ -47,8 +49,12 @@ def article_stage(doc: Document, policy: Policy = Policy.NEWS,
     parses = dict(enumerate(parse_spans(doc.text, a.sentences))) if doc.text else {}
     from .events.links import Parses
 
-    events = place_document(find_events(a, parses), doc.text, Parses(parses), own=True)
-    return a.timexes, label_events(doc, events, a.timexes, parses=parses)
+    events = place_document(find_events(a, parses, retold), doc.text, Parses(parses), own=True)
+    return _retold(a.timexes, retold), label_events(doc, events, a.timexes, parses=parses)
+
+
+def _retold(timexes: tuple[Timex, ...], retold: dict[str, Timex]) -> tuple[Timex, ...]:
+    return tuple(retold.get(t.id, t) for t in timexes) if retold else timexes
 
 
 def map_articles(docs: Sequence[Document], policy: Policy = Policy.NEWS, jobs: int = 1,

@@ -323,6 +323,14 @@ def narrative_year(text: str, sent: tuple[int, int], t: Timex, groups: tuple[Ver
     return memo[key]  # type: ignore[no-any-return]
 
 
+def retold(memo: dict) -> dict[str, Timex]:  # type: ignore[type-arg]
+    """The time expressions `narrative_year` moved into their account's year, by id, from the
+    `memo` of one article's events: what the article's timeline shows them as ("On March 7" of
+    an account of 2003 is 7 March 2003 in the timexes too, and in the dates the story counts)."""
+    return {v.id: v for k, v in memo.items()
+            if isinstance(k, tuple) and k and k[0] == _NARRATIVE and isinstance(v, Timex)}
+
+
 def _told_in_present(text: str, start: int, end: int) -> bool:
     """Does a verb between the year and the sentence tell of the present or the future ("Soldiers
     who are set down in a country ... become fearful"), outside quoted speech: the account was left?"""
@@ -365,7 +373,7 @@ def _in_year(t: Timex, year: int) -> Timex | None:
     except ValueError:
         return None
     value = f"{int(t.value[:4]) - shift:04d}{t.value[4:]}" if t.value[:4].isdigit() else t.value
-    return replace(t, envelope=envelope, interval=interval, value=value)
+    return replace(t, envelope=envelope, interval=interval, value=value, anchor="narrative-year")
 
 
 

@@ -17,11 +17,12 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Iterator, Mapping
 
 from ..rules import load_toml
-from ..model import AnchorKind, Event, Relation, Tense
+from ..model import AnchorKind, Event, Relation, Tense, Timex
 from .entries import merge_mentions, one_entry_per_happening, propagate
 from .polarity import absent
 from .evolve import maker
-from .anchoring import AFTER_WORDS, BEFORE_WORDS, OUT_OF_REACH, best_timex, dct_envelope, relation_for, timex_envelope
+from .anchoring import (AFTER_WORDS, BEFORE_WORDS, OUT_OF_REACH, best_timex, dct_envelope, relation_for, retold,
+                        timex_envelope)
 from .eventmodel import Sentence, event_classes, event_model, inflect, token_features
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
@@ -248,11 +249,14 @@ _NOT_SALIENT_CLASSES = frozenset({"REPORTING", "PERCEPTION"})
 _WEAK_CLASSES = frozenset({"STATE", "I_STATE", "I_ACTION", "ASPECTUAL"})
 
 
-def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None = None) -> list[Event]:
+def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None = None,
+                retold_out: dict[str, Timex] | None = None) -> list[Event]:
     """The event mentions of one analysed document, in text order. Where `parses` holds the
     parse of a sentence (by its index in `analysis.sentences`), the parse refines them
     (`syntax.predicates`): what cannot be an event goes, tense and aspect come from the verb's own
-    auxiliaries, and a time expression governs only the events of its own clause."""
+    auxiliaries, and a time expression governs only the events of its own clause. `retold_out`,
+    if given, receives the time expressions an account's year moved (`anchoring.retold`): the
+    events anchored on them carry that year, and so should they."""
     lex = _lexicon()
     verb_forms, nouns, weak_words, modifiees, closed = lex.verb_forms, lex.nouns, lex.weak, lex.modifiees, lex.closed
     doc = analysis.doc
@@ -348,6 +352,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 relation, anchor, timex_id, envelope, relative, tense, salient, 0, cls, aspect, modality, None, (),
             ), si))
     anchored = propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o}, background)
+    if retold_out is not None:
+        retold_out.update(retold(timex_memo))
     return merge_mentions(one_entry_per_happening(anchored, [si for _, si in found_events], spans))
 
 
