@@ -328,3 +328,34 @@ def test_a_time_after_a_verb_still_dates_the_next_verb_that_has_none():
     isolated = evs["isolated"]
     assert isolated.anchor is AnchorKind.TIMEX and isolated.envelope.start == datetime(2026, 2, 2)
     assert isolated.salient
+
+
+def _landmark():
+    import re
+
+    from timeline.rules import load_toml
+
+    data = load_toml("events.toml")["landmark"]
+    return re.compile(data["pattern"]), data
+
+
+@pytest.mark.parametrize("text,noun", _landmark()[1]["examples"])
+def test_the_landmark_rule_examples(text: str, noun: str):
+    assert _landmark()[0].search(text[:text.rindex(noun)])
+
+
+@pytest.mark.parametrize("text,noun", _landmark()[1]["negatives"])
+def test_the_landmark_rule_negatives(text: str, noun: str):
+    assert not _landmark()[0].search(text[:text.rindex(noun)])
+
+
+def test_a_happening_named_as_a_landmark_is_not_dated_by_the_passage():
+    """'recorded in the aftermath of the US-led invasion' in a passage at 'yesterday': the
+    invasion lies before that day (IraqWar's key events had dated the 2003 invasion to 30 March
+    2005); the event the passage tells keeps the passage's day."""
+    evs = events_of("The agency published its report yesterday. Malnutrition jumped from 4% recorded "
+                    "in the immediate aftermath of the US-led invasion. Aid workers were shocked.")
+    assert evs["invasion"].anchor is AnchorKind.DCT_TENSE and evs["invasion"].envelope.start is None
+    assert evs["jumped"].anchor is AnchorKind.NARRATIVE and evs["jumped"].envelope.start == datetime(2026, 2, 5)
+    own = events_of("Aid workers arrived yesterday. Looting spread in the aftermath of the invasion in March 2003.")
+    assert own["invasion"].envelope.start == datetime(2003, 3, 1)  # (a time of its own still dates it)

@@ -54,6 +54,7 @@ class _Lexicon:
     attribution: frozenset[str] = frozenset()  # verbs of a trailing attribution ("..., officials said")
     scheduling: frozenset[str] = frozenset()  # forms of verbs that set a time for something else
     habitual: re.Pattern[str] | None = None  # what happens as a rule ("on average", "every year")
+    landmark: re.Pattern[str] | None = None  # what names a happening as another time's landmark
 
 
 @cache
@@ -69,7 +70,8 @@ def _lexicon() -> _Lexicon:
                     frozenset(data["weak"]), frozenset(data["modifiees"]), frozenset(data["closed"]),
                     frozenset(data.get("attribution", ())),
                     frozenset(f for lemma in data.get("scheduling", ()) for f in inflect(lemma)),
-                    re.compile("|".join(data["habitual"]), re.IGNORECASE) if data.get("habitual") else None)
+                    re.compile("|".join(data["habitual"]), re.IGNORECASE) if data.get("habitual") else None,
+                    re.compile(data["landmark"]["pattern"]) if data.get("landmark") else None)
 
 
 def _in_group(tok: Token, groups: tuple[VerbGroup, ...]) -> VerbGroup | None:
@@ -345,8 +347,11 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
             owned.append(found is not None and found[3])  # (premodifies: `best_timex` asks it of nouns only)
-            if found is None and _SINCE_CLAUSE_RE.search(text[max(sent[0], tok.start - 200):tok.start]):
-                background.add(f"e{len(found_events) + 1}")  # "Since US forces invaded the country, Iraq has ..."
+            if found is None and (_SINCE_CLAUSE_RE.search(text[max(sent[0], tok.start - 200):tok.start]) or (
+                    not is_verb and lex.landmark is not None
+                    and lex.landmark.search(text[max(sent[0], tok.start - 80):tok.start]))):
+                # "Since US forces invaded the country, Iraq has ...", "in the aftermath of the invasion"
+                background.add(f"e{len(found_events) + 1}")
             found_events.append((_new_event(
                 f"e{len(found_events) + 1}", doc_id, tok.start, tok.end, tok.text, sentence_text, label,
                 relation, anchor, timex_id, envelope, relative, tense, salient, 0, cls, aspect, modality, None, (),
