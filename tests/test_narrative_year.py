@@ -117,3 +117,23 @@ def test_quoted_speech_inside_the_account_neither_ends_it_nor_counts_its_sentenc
              'It is clear. It is over." On March 17, the ambassadors withdrew the draft resolution.')
     doc = Document("q", ACCOUNT.format(quote), dct=datetime(2005, 4, 28), source="G")
     assert _day(doc, "withdrew") == "2003-03-17"
+
+
+def test_a_year_named_in_a_sentence_told_in_the_present_starts_no_account():
+    """"Asia is reacting ..., following the outbreak of SARS in 2003" names a year as a reference
+    of today's news: the next past-tense date is this year's (H1N1: China's suspension of flights
+    of 2 May 2009 had been dated 2 May 2003)."""
+    text = ("Asia is reacting vigorously to the new global threat, following the outbreak of SARS in 2003, "
+            "which killed 800 people. China suspended flights from Mexico on 2 May.")
+    assert _day(Document("s", text, dct=datetime(2009, 5, 5), source="H"), "suspended") == "2009-05-02"
+    told = ("The outbreak of SARS began in 2003 and killed 800 people. China suspended flights from "
+            "Hong Kong on 2 April.")  # (the negative: an account told in the past sets it)
+    assert _day(Document("s", told, dct=datetime(2009, 5, 5), source="H"), "suspended") == "2003-04-02"
+
+
+def test_a_year_a_quoted_account_or_a_writer_s_present_names_still_sets_it():
+    """The negative of the above: a year inside a quotation, or a sentence whose only present is
+    the writer's "writes", starts an account as a past sentence does."""
+    text = ('"At 10.30 pm on August 4 1914," Taylor writes, "the king held a privy council at the palace." '
+            "The parliament approved a credit of 100 million pounds on August 6.")
+    assert _day(Document("q", text, dct=datetime(2005, 8, 23), source="H"), "approved") == "1914-08-06"

@@ -290,8 +290,8 @@ def narrative_year(text: str, sent: tuple[int, int], t: Timex, groups: tuple[Ver
     past-tense sentence of a retrospective account, in the year the account last set ("...
     until the war began in March 2003. ... On March 7, Mr Blix gave his final report": 2003,
     not the publication year): when that year was set (named, or taken by such a date) within
-    `reach` sentences before and is earlier than the year the publication day gave the time
-    expression. Else `t` as it is. `memo` keeps the account's year from sentence to sentence
+    `reach` sentences before, in a sentence told in the past, and is earlier than the year the
+    publication day gave the time expression. Else `t` as it is. `memo` keeps the account's year from sentence to sentence
     (one dict per article, in text order)."""
     key = (_NARRATIVE, sent[0], t.start)
     if key in memo:
@@ -316,6 +316,8 @@ def narrative_year(text: str, sent: tuple[int, int], t: Timex, groups: tuple[Ver
     if year >= t.envelope.start.year or _sentences(text, at, sent[0]) > reach \
             or present.search(text, at, t.start) or _told_in_present(text, at, sent[0]):
         return t
+    if memo.get(_NARRATIVE) != (at, year) and _set_in_present(text, at, *_sentence_of(text, at, lo, sent[0])):
+        return t  # "Asia is reacting ..., following the outbreak of SARS in 2003": a reference, no account
     moved = _in_year(t, year)
     if moved is not None:
         memo[_NARRATIVE] = (sent[0], year)
@@ -341,6 +343,30 @@ def _told_in_present(text: str, start: int, end: int) -> bool:
     quoted = _quoted(text, start, end)
     return any(g.aux != "to" and (g.tense in (Tense.PRESENT, Tense.FUTURE) or g.aux in _PRESENT_PERFECT)
                and not any(a <= g.start < b for a, b in quoted) for g in verb_groups(text, start, end))
+
+
+def _set_in_present(text: str, at: int, start: int, end: int) -> bool:
+    """Is the sentence [start, end) that names a year (ending at `at`) told in the present: a
+    verb with a present or future auxiliary, or a present perfect, outside quoted speech ("Asia
+    is reacting ..., following the outbreak of SARS in 2003")? A year inside a quotation is the
+    quoted account's ("'At 10.30 pm on August 4 1914,' Taylor continues"), and a bare present
+    (a writer's "continues", "writes") tells who says it, not when."""
+    from ..time.tense import verb_groups
+
+    quoted = _quoted(text, start, end)
+    if any(a <= at <= b for a, b in quoted):
+        return False
+    return any(g.aux and g.aux != "to" and (g.tense in (Tense.PRESENT, Tense.FUTURE) or g.aux in _PRESENT_PERFECT)
+               and not any(a <= g.start < b for a, b in quoted) for g in verb_groups(text, start, end))
+
+
+def _sentence_of(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
+    """The bounds of the sentence around `at`, searched within [lo, hi) (hi: the sentence after)."""
+    start = lo
+    for m in _SENTENCE_END_RE.finditer(text, lo, at):
+        start = m.end()
+    m = _SENTENCE_END_RE.search(text, at, hi)
+    return start, m.end() if m else hi
 
 
 def _sentences(text: str, start: int, end: int) -> int:
