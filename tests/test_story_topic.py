@@ -30,3 +30,52 @@ def test_a_story_of_one_or_two_articles_has_no_asides(tmp_path):
                                     "bonds as yields climbed.\n", encoding="utf-8")
     tl = build_timeline(read_documents([str(tmp_path / "a.txt")]))
     assert tl.happenings and all(dict(h.signals)["off_topic"] == 0 for h in tl.happenings)
+
+
+ASIDES = (
+    ("2026-03-12", "The Guardian", "Streaming services are reshaping the music industry, and record labels "
+     "signed new licensing deals with online radio stations on Tuesday. Vinyl sales rose for a fifth year "
+     "as collectors paid more for albums."),
+    ("2026-03-19", "Reuters", "Corn futures fell sharply in Chicago on Wednesday as grain traders waited for "
+     "the weekly crop report. Soybean prices rose after dry weather slowed planting across the plains."),
+)
+
+
+def _story_with_asides(tmp_path, n: int):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from storygen import write_story
+
+    write_story(tmp_path, n)
+    for k, (day, outlet, text) in enumerate(ASIDES):
+        (tmp_path / f"zz_aside_{k}.txt").write_text(f"Source: {outlet}\nDate: {day}\n\n{text}\n", encoding="utf-8")
+    (tmp_path / "zz_brief.txt").write_text("Source: AP\nDate: 2026-03-20\n\nSchools reopened in the undamaged "
+                                           "districts of Porto Verde on Friday.\n", encoding="utf-8")
+    return build_timeline(read_documents(sorted(str(p) for p in tmp_path.iterdir())))
+
+
+def test_what_only_articles_about_something_else_report_is_set_apart_in_the_log(tmp_path):
+    """A folder of a story's coverage holds pages of other subjects (a blog on the music
+    industry, a grain market report): their happenings are flagged (`off_story`), rank below
+    the story's, and the log lists them after all of the story's own, saying how many articles
+    they come from; a one-line dispatch of the story is the story's."""
+    from timeline.render.log import render_log
+
+    tl = _story_with_asides(tmp_path, 40)
+    aside_docs = {"zz_aside_0", "zz_aside_1"}
+    off = {h.id for h in tl.happenings if dict(h.signals)["off_story"] >= 1}
+    assert off and all({m.doc for m in h.mentions} <= aside_docs for h in tl.happenings if h.id in off)
+    assert all(dict(h.signals)["off_story"] == 0 for h in tl.happenings if {m.doc for m in h.mentions} - aside_docs)
+    log = render_log(tl)
+    assert "\n2 articles say little of the story" in log
+    chronology, _, asides = log.partition("== Off the story")
+    assert "Corn futures fell" in asides and "Corn futures fell" not in chronology
+    assert "music industry" not in chronology.lower()
+    assert "Schools reopened" in chronology
+
+
+def test_a_story_of_few_articles_sets_no_article_apart(tmp_path):
+    tl = _story_with_asides(tmp_path, 8)  # (11 articles: too few to tell the story's words)
+    assert all(dict(h.signals)["off_story"] == 0 for h in tl.happenings)

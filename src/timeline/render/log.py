@@ -115,6 +115,10 @@ def render_log(tl: Timeline, all_events: bool = False, top: int = KEY_EVENTS) ->
     rows = story_rows(tl, all_events)
     docs = {d.id: d for d in tl.documents}
     lines = summary(tl)
+    asides = {e.doc for r in rows if r.aside for e in r.events}
+    if asides:
+        lines.append(f"{len(asides)} article{'s' * (len(asides) != 1)} say{'s' * (len(asides) == 1)} little of "
+                     f"the story: what only they report is listed apart, after the story's own")
     happenings = [r for r in rows if r.rank]
     if len(happenings) > top:
         lines += ["", f"Key events: the {top} happenings that matter most to the story, in time order "

@@ -33,6 +33,7 @@ class Row:
     first_report: Event | None = None
     timex: Timex | None = None  # the head mention's time expression, when it states the row's time
     happening: str | None = None  # the happening's id
+    aside: bool = False  # only articles that say little of the story report it (story.topic)
 
     @property
     def head(self) -> Event:
@@ -89,7 +90,8 @@ def story_rows(tl: Timeline, all_events: bool = False) -> list[Row]:
         first = index.get((h.first_report.doc, h.first_report.event))
         out.append(Row(h.label, tuple(events), h.envelope, h.relative, h.precision, h.outlets, h.articles,
                        h.rank, tuple(e for e in mentions if (e.doc, e.id) in disagree), first,
-                       _timex(events[0], h.envelope, h.relative, timexes), h.id))
+                       _timex(events[0], h.envelope, h.relative, timexes), h.id,
+                       dict(h.signals).get("off_story", 0.0) >= 1.0))
     if all_events:
         for e in tl.events:
             if (e.doc, e.id) in held:
@@ -120,6 +122,7 @@ def reading_order(rows: Sequence[Row]) -> list[tuple[Row, str, str]]:
 
 CHRONOLOGY = "Chronology"
 NO_TIME = "No time found"
+ASIDES = "Off the story: what only articles that say little of it report"
 DAY_PRECISE = (Precision.TIME, Precision.DAY, Precision.DAYS)
 
 
@@ -131,7 +134,11 @@ def section(r: Row, docs: dict[str, Document], began: datetime | None = None) ->
     """Where a row is listed: (place, title). The story's days first (from a week before its
     first article on); then earlier days (background the coverage recalls); then what is dated
     only to a month or more, then what is open-ended, then each undated article's relative
-    days, and what has no time last."""
+    days, and what has no time last; but what only articles that say little of the story
+    report (a blog on another subject in the story's folder) comes after all of the story's
+    own, whatever its time."""
+    if r.aside:
+        return 8, ASIDES
     if r.frame == "undated":
         return 9, NO_TIME
     if r.frame:

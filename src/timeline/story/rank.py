@@ -39,7 +39,10 @@ JSON so that a reader can see why one happening outranks another):
 - off topic: how few of the words of its first reports' sentences are the story's (the words
   a tenth of its articles use: "flu", "virus", "mexico"): an aside of another story, a
   news-in-brief column's "Silvio Berlusconi is facing a critical vote" in the coverage of a
-  doctor's trial, shares few of them (`off_topic`: a penalty).
+  doctor's trial, shares few of them (`off_topic`: a penalty);
+- off story: the share of its articles that say little of the story as a whole (a blog on the
+  music industry, a live page of the day's other news, in a flu story's folder: `topic`), a
+  penalty; the log lists what only such articles report apart, after the chronology.
 Reporting verbs and page furniture never become happenings (see `events` and
 `sources.furniture`).
 """
@@ -57,9 +60,10 @@ from typing import Callable, Mapping, Sequence
 from ..rules import load_toml
 from ..model import AnchorKind, Document, Event, Happening, Precision, Timex, TimexType
 from ..sources.segment import sentence_spans
+from .topic import off_story
 
 SIGNALS = ("articles", "outlets", "lead", "date_refs", "later_refs", "published", "full_refs", "precision",
-           "stated", "in_span", "central", "off_topic")
+           "stated", "in_span", "central", "off_topic", "off_story")
 SPAN_SLACK = 7  # days before the first article that still belong to the story's span
 CENTRAL_MENTIONS = 5  # the reports (the one whose label it wears first) whose words say what it is about
 CENTRAL_MIN_ARTICLES = 3
@@ -141,21 +145,26 @@ def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
     return {w for w in _WORD_RE.findall(text.lower()) if len(w) > 2 and w not in stopwords}
 
 
-def story_words(documents: Sequence[Document], share: float) -> frozenset[str]:
-    """The story's own vocabulary: the content words (lower case, stopwords aside) that at least
-    `share` of its articles use, and two at least (duplicates once, page furniture aside: "flu", "virus",
-    "mexico" in a flu story); empty for a story of fewer than CENTRAL_MIN_ARTICLES articles."""
+def article_words(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
+    """Each distinct article's content words (lower case, stopwords and page furniture aside)."""
     from .features import match_rules
 
-    originals = [d for d in documents if d.duplicate_of is None]
-    if len(originals) < CENTRAL_MIN_ARTICLES or share <= 0:
-        return frozenset()
     stopwords = match_rules().stopwords
+    return {d.id: frozenset(_content_words(_without_furniture(d), stopwords))
+            for d in documents if d.duplicate_of is None}
+
+
+def story_words(words: Mapping[str, frozenset[str]], share: float) -> frozenset[str]:
+    """The story's own vocabulary: the content words that at least `share` of its articles use
+    (`words`: `article_words`), and two at least ("flu", "virus", "mexico" in a flu story);
+    empty for a story of fewer than CENTRAL_MIN_ARTICLES articles."""
+    if len(words) < CENTRAL_MIN_ARTICLES or share <= 0:
+        return frozenset()
     used: dict[str, int] = defaultdict(int)
-    for d in originals:
-        for w in _content_words(_without_furniture(d), stopwords):
+    for ws in words.values():
+        for w in ws:
             used[w] += 1
-    least = max(2.0, share * len(originals))  # (a word of one article is that article's, not the story's)
+    least = max(2.0, share * len(words))  # (a word of one article is that article's, not the story's)
     return frozenset(w for w, n in used.items() if n >= least)
 
 
@@ -195,7 +204,7 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
             titles: Mapping[str, frozenset[str]], salience: DateSalience,
             day_main: Mapping[date, int] | None = None, main_share: float = 0.0,
             shares: Mapping[str, float] | None = None, vocabulary: frozenset[str] = frozenset(),
-            topical_floor: float = 0.0) -> dict[str, float]:
+            topical_floor: float = 0.0, aside: frozenset[str] = frozenset()) -> dict[str, float]:
     """The signals of one happening (see the module docstring), each on a log scale but
     full_refs, which is 1 when its day is named in full by an article of another day: what
     sets a day apart is that the coverage names it so at all; a busy day that twenty articles
@@ -224,6 +233,7 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
                 later = salience.named_later.get(day, 0)
                 full = salience.named_in_full.get(day, 0)
     named, later, published = named * share, later * share, published * share
+    docs = {r.doc for r in h.mentions}  # (off_story: the share of them that say little of the story)
     return {
         "articles": _log2p(h.articles),
         "outlets": math.log2(max(len(h.outlets), 1)),
@@ -239,6 +249,7 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
         "in_span": in_span,
         "central": centrality(agreeing, shares or {}),
         "off_topic": off_topic(agreeing, vocabulary, topical_floor),
+        "off_story": sum(d in aside for d in docs) / len(docs) if aside and docs else 0.0,
     }
 
 
@@ -251,7 +262,9 @@ def rank_happenings(happenings: Sequence[Happening], events: Sequence[Event], do
     mentions = {(e.doc, e.id): e for e in events}
     salience = date_salience(documents, timexes)
     shares = name_shares(documents) if weights.get("central") else {}
-    vocabulary = story_words(documents, weights.get("story_word_share", 0.0)) if weights.get("off_topic") else frozenset()
+    words = article_words(documents) if weights.get("off_topic") or weights.get("off_story") else {}
+    vocabulary = story_words(words, weights.get("story_word_share", 0.0)) if weights.get("off_topic") else frozenset()
+    aside = off_story(words) if weights.get("off_story") else frozenset()
     titles = {d.id: frozenset(w.lower().strip(".,;:'\"“”‘’") for w in d.title.split()) for d in documents if d.title}
     day_main: dict[date, int] = defaultdict(int)  # per day, the most articles a happening of it has
     for h in happenings:
@@ -261,7 +274,7 @@ def rank_happenings(happenings: Sequence[Happening], events: Sequence[Event], do
     scored = []
     for h in happenings:
         sig = signals(h, mentions, lead_end, titles, salience, day_main, weights.get("main_share", 0.0), shares,
-                      vocabulary, weights.get("topical_floor", 0.0))
+                      vocabulary, weights.get("topical_floor", 0.0), aside)
         score = sum(weights.get(k, 0.0) * sig[k] for k in SIGNALS)
         start = h.envelope.start if h.envelope is not None and h.envelope.start is not None else datetime.max
         scored.append((-round(score, 6), -h.articles, start, h.id, h, sig, score))
