@@ -252,7 +252,13 @@ def test_the_saying_of_an_as_clause_is_no_happening():
                   "failure has created a movement. He put it on the table on Tuesday.", dct=DCT)]).events
                   if e.text == "put"), key=lambda e: e.start)
     assert not put[0].salient and put[1].salient
-    assert evs["created"].salient
+    # the time of the saying is the saying's: the main clause does not take it
+    assert evs["created"].anchor is AnchorKind.DCT_TENSE
+    main = events_of("As Mark Danner put it in the New York Times yesterday, the army's failure has "
+                     "destroyed the party.")["destroyed"]
+    assert main.salient and main.anchor is AnchorKind.DCT_TENSE
+    temporal = events_of("As the storm hit on Monday, residents fled the coast.")["fled"]  # (the negative)
+    assert temporal.envelope.start == datetime(2026, 2, 2)
 
 
 @pytest.mark.parametrize("syntax", ["none", "all"])

@@ -55,6 +55,7 @@ class _Lexicon:
     scheduling: frozenset[str] = frozenset()  # forms of verbs that set a time for something else
     habitual: re.Pattern[str] | None = None  # what happens as a rule ("on average", "every year")
     landmark: re.Pattern[str] | None = None  # what names a happening as another time's landmark
+    attribution_forms: frozenset[str] = frozenset()  # the forms of the attribution verbs ("said", "wrote")
 
 
 @cache
@@ -71,7 +72,9 @@ def _lexicon() -> _Lexicon:
                     frozenset(data.get("attribution", ())),
                     frozenset(f for lemma in data.get("scheduling", ()) for f in inflect(lemma)),
                     re.compile("|".join(data["habitual"]), re.IGNORECASE) if data.get("habitual") else None,
-                    re.compile(data["landmark"]["pattern"]) if data.get("landmark") else None)
+                    re.compile(data["landmark"]["pattern"]) if data.get("landmark") else None,
+                    frozenset(f for lemma in data.get("attribution", ()) for f in inflect(lemma))
+                    | frozenset(data.get("attribution_irregular", ())))
 
 
 def _in_group(tok: Token, groups: tuple[VerbGroup, ...]) -> VerbGroup | None:
@@ -288,6 +291,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         heading = not sentence_text.endswith(_SENTENCE_ENDS)  # (its last character: the text's, white space aside)
         habitual = lex.habitual is not None and lex.habitual.search(sentence_text) is not None
         parsed = _parsed(parses, si)
+        # "As Mark Danner put it in the New York Times yesterday, ...": that time is the saying's
+        said = _as_said_clauses(sentence_text, sent[0], lex.attribution_forms) if sent_timexes else ()
         for i, cls in found_tokens:
             tok = toks[i]
             w = tok.lower
@@ -312,6 +317,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             if governing and published is not None and tense is Tense.PAST and not modality \
                     and w not in lex.scheduling:
                 governing = [t for t in governing if not _after(t, published)]
+            if said:
+                governing = [t for t in governing if not any(a <= t.start < b and not a <= tok.start < b for a, b in said)]
             found = best_timex(text, sent, tok, governing, groups, is_verb, nouns, timex_memo) if governing else None
             strength = 999.0
             if found is not None:
@@ -346,7 +353,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                            or (not is_verb and absent(text, tok.start)))  # "there have been no deaths"
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
-            owned.append(found is not None and found[3])  # (premodifies: `best_timex` asks it of nouns only)
+            # (and the time of an "as" clause's saying is the saying's: "As Danner put it yesterday, ...")
+            owned.append(found is not None and found[3] or as_said)  # (premodifies: `best_timex` asks it of nouns only)
             if found is None and (_SINCE_CLAUSE_RE.search(text[max(sent[0], tok.start - 200):tok.start]) or (
                     not is_verb and lex.landmark is not None
                     and lex.landmark.search(text[max(sent[0], tok.start - 80):tok.start]))):
@@ -377,6 +385,34 @@ def _whole_day(interval):  # type: ignore[no-untyped-def]
 _DAY, _MIDNIGHT = timedelta(days=1), timedelta(0)
 _SINCE_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?since\s+[^,;:()—–]*$", re.IGNORECASE)
 _AS_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+(?:[\w'’.-]+\s+){1,5}$", re.IGNORECASE)
+
+
+_AS_START_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+", re.IGNORECASE)
+_AS_WORD_RE = re.compile(r"[\w'’.-]+")
+_AS_END_RE = re.compile(r"[,;:()—–]|$")
+
+
+def _as_said_clauses(sentence: str, offset: int, saying: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """The spans (in the text, `offset` being where the sentence starts) of the sentence's "as"
+    clauses of saying ("As Mark Danner put it in the New York Times yesterday,", ", as the
+    minister said on Monday"): from "as" to the clause's end. A time in one is the saying's,
+    and governs nothing outside it. Not a temporal "as" ("As the storm hit on Monday,
+    residents fled"): its verb, within its first seven words, must be one of saying (`saying`:
+    the forms of events.toml's attribution verbs)."""
+    if "as " not in sentence.lower():
+        return ()
+    out = []
+    for m in _AS_START_RE.finditer(sentence):
+        end = _AS_END_RE.search(sentence, m.end())
+        stop = end.start() if end else len(sentence)
+        for k, w in enumerate(_AS_WORD_RE.finditer(sentence, m.end(), stop)):
+            word = w.group().lower()
+            if k >= 7:
+                break
+            if word in saying or (word in ("put", "puts") and sentence.startswith(" it", w.end())):
+                out.append((offset + m.start(), offset + stop))
+                break
+    return tuple(out)
 
 
 def _as_said(text: str, sent_start: int, tok: Token, group: "VerbGroup | None", lemma: str,
