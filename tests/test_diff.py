@@ -390,3 +390,14 @@ def test_each_side_wears_the_label_of_the_happening_when_it_reports_it():
     carrying = [(x, acc) for x, acc in accounts if any(m.label == x.happening.label for m in acc.mentions)]
     assert len(carrying) >= 10
     assert all(acc.label == x.happening.label for x, acc in carrying)
+
+
+def test_both_say_gives_the_numbers_both_sides_give_as_a_reader_says_them():
+    """"both say" had listed the matcher's features ("#5 @level") where both sides give the
+    same level; it says "level 5", and a count as its number and word."""
+    a = timeline("The World Health Organization raised its pandemic alert to phase five on Wednesday, "
+                 "after 40 survivors were counted.", datetime(2009, 4, 30), "r", "Reuters")
+    b = timeline("The World Health Organization raised its pandemic alert level to 5 on Wednesday, "
+                 "after 40 survivors were counted.", datetime(2009, 4, 30), "p", "BBC")
+    said = [w for x in diff(a, b).matched for w in x.shared]
+    assert "level 5" in said and "40 survivors" in said and not any(w.startswith("#") or "@" in w for w in said)

@@ -40,7 +40,7 @@ from typing import Mapping, Sequence
 from ..model import (AnchorKind, DiffEntry, DiffSide, DiffStatus, Document, Event, Happening, SideAccount, Timeline,
                      TimelineDiff, Timex, short_title)
 from .compose import happenings_of, rank_story, with_happenings
-from .features import Features, MatchRules, as_written, contradict, cosine, features, match_rules, word_vectors
+from .features import LEVEL, Features, MatchRules, as_written, contradict, cosine, features, match_rules, word_vectors
 from .happenings import _interval, consensus, precision
 from .merging import _overlap
 from .match import entries
@@ -212,8 +212,19 @@ def _numbers_contradict(story: _Story, pa: _Side, pb: _Side) -> bool:
 
 
 def _said(story: _Story, v: _Verdict, pa: _Side, pb: _Side) -> tuple[str, ...]:
-    """The words both sides use, as their mentions write them ("Texas", not the stem "texa")."""
-    return as_written(v.shared, (t for k in pa.ks + pb.ks for t in (story.items[k].label, story.items[k].sentence)))
+    """The words both sides use, as their mentions write them ("Texas", not the stem "texa"),
+    and the numbers both give, as a reader says them ("level 5", not the
+    features "#5 @level", "#40 survivor": "40 survivors")."""
+    texts = [t for k in pa.ks + pb.ks for t in (story.items[k].label, story.items[k].sentence)]
+    said = as_written(v.shared, texts)
+    return tuple(_number_words(t, texts) if t.startswith("#") else t for t in said)
+
+
+def _number_words(term: str, texts: Sequence[str]) -> str:
+    value, _, unit = term[1:].partition(" ")
+    if unit == LEVEL:
+        return f"level {value}"
+    return f"{value} {as_written((unit,), texts)[0] if unit else ''}".rstrip()
 
 
 def _judge(story: _Story, pa: _Side, pb: _Side) -> _Verdict:
