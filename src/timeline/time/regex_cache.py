@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from ..rules.cache import cache_dir, read_checked, write_checked
+from .firstchars import with_start_set
 
 T = TypeVar("T")
 
@@ -68,7 +69,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - as
         return re.compile(pattern, flags)
     if _store is None:
         _store = _load()
-    key = ("re", pattern, int(flags))
+    key = ("re+start", pattern, int(flags))  # (the code carries the start set: firstchars)
     entry = _store.get(key)
     if entry is not None:
         try:
@@ -81,6 +82,10 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - as
     try:  # as re._compiler.compile does, keeping what it hands to the engine
         parsed = _parser.parse(pattern, flags)
         code = _compiler._code(parsed, flags)
+        try:
+            code = with_start_set(code, parsed, flags)
+        except Exception:  # (not worked out: the engine tries every position, as usual)
+            pass
         groupindex = dict(parsed.state.groupdict)
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, i in groupindex.items():
