@@ -14,7 +14,6 @@ from __future__ import annotations
 import html
 import re
 import sys
-import tomllib
 from dataclasses import dataclass, replace
 from functools import cache
 from datetime import datetime, timedelta, timezone
@@ -222,6 +221,8 @@ def _sidecar(path: Path | None) -> dict[str, str]:
     side = path.with_name(stem + ".meta.toml")
     if not side.is_file():
         return {}
+    import tomllib  # (only for an article with a sidecar)
+
     try:
         data = tomllib.loads(side.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
