@@ -292,13 +292,15 @@ def _strip_tags(content: str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
     """The text of a TimeML <TEXT>: every tag removed, character references decoded. Sentence
     tags (<s id="3">, as SemEval-2015 Task 4 files have) are kept as (id, start, end), and two
     sentences that touch are parted by a line break so the words do not run together."""
+    unescape = html.unescape
+    if "<s" not in content and "</s" not in content:  # no sentence tags (TimeBank): the text between the tags
+        return "".join([unescape(chunk) if "&" in chunk else chunk for chunk in _TAG_RE.split(content)]), ()
     out: list[str] = []
     size = 0
     last = " "  # the last character written so far
     sents: list[tuple[str, int, int]] = []
     open_id: tuple[str, int] | None = None
     pos = 0
-    unescape = html.unescape
     for tag in _TAG_RE.finditer(content):
         start, end = tag.span()
         if start > pos:
