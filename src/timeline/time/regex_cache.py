@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from ..rules.cache import cache_dir, read_checked, write_checked
+from .casefold import spelled_out
 from .firstchars import with_start_set
 
 T = TypeVar("T")
@@ -69,7 +70,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - as
         return re.compile(pattern, flags)
     if _store is None:
         _store = _load()
-    key = ("re+start", pattern, int(flags))  # (the code carries the start set: firstchars)
+    key = ("re+fast", pattern, int(flags))  # (the code as casefold and firstchars make it)
     entry = _store.get(key)
     if entry is not None:
         try:
@@ -82,9 +83,10 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - as
     try:  # as re._compiler.compile does, keeping what it hands to the engine
         parsed = _parser.parse(pattern, flags)
         code = _compiler._code(parsed, flags)
-        try:
-            code = with_start_set(code, parsed, flags)
-        except Exception:  # (not worked out: the engine tries every position, as usual)
+        try:  # the same matches in fewer steps: casefold.py, firstchars.py
+            faster = _compiler._code(spelled_out(parsed, flags), flags)
+            code = with_start_set(faster, parsed, flags)
+        except Exception:  # (not worked out: compiled as re.compile compiles it)
             pass
         groupindex = dict(parsed.state.groupdict)
         indexgroup: list[str | None] = [None] * parsed.state.groups
