@@ -5,7 +5,7 @@ Where an alternation's branch opens with a plain character or class, `re` looks 
 character before it enters the branch; a case-insensitive letter is compiled to an operation
 that check does not know, so in a case-insensitive pattern (the rules, the tagger's finder
 of needed words) every branch of every word list was entered at every position tried. Here
-each cased letter under IGNORECASE becomes the class of exactly the characters the engine
+each cased letter under IGNORECASE that opens a branch becomes the class of exactly the characters the engine
 would match it with ("k": k, K and the Kelvin sign), compiled case-sensitively: the same
 matches, found with fewer steps. The classes are found by the engine itself, over every
 code point, once per process that compiles patterns (about 0.1 s; the compiled patterns are
@@ -50,51 +50,29 @@ def _fill(letters: set[int]) -> None:
         _classes[c] = tuple(sorted(ord(ch) for ch in one.findall(found)))
 
 
-def _letters(data: Any, flags: int, out: set[int]) -> None:
-    for op, av in data:
-        if op is _c.LITERAL:
-            if flags & _c.SRE_FLAG_IGNORECASE and _sre.unicode_iscased(av):
-                out.add(av)
-        elif op is _c.SUBPATTERN:
-            _letters(av[3].data, (flags | av[1]) & ~av[2], out)
+def _openers(sub: Any, flags: int, out: list[tuple[Any, int, int]]) -> None:
+    """The case-insensitive letters that open a branch of an alternation in `sub`, anywhere
+    in it, as (subpattern, index, flags) (only there does a class pay: elsewhere it would only
+    make the compiled pattern three times as long, and slower to load from the cache)."""
+    for op, av in sub.data:
+        if op is _c.SUBPATTERN:
+            _openers(av[3], (flags | av[1]) & ~av[2], out)
         elif op is _c.BRANCH:
             for alt in av[1]:
-                _letters(alt.data, flags, out)
+                if alt.data and alt.data[0][0] is _c.LITERAL:
+                    if flags & _c.SRE_FLAG_IGNORECASE and _sre.unicode_iscased(alt.data[0][1]):
+                        out.append((alt, 0, flags))
+                _openers(alt, flags, out)
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            _letters(av[2].data, flags, out)
+            _openers(av[2], flags, out)
         elif op in (_c.ASSERT, _c.ASSERT_NOT):
-            _letters(av[1].data, flags, out)
+            _openers(av[1], flags, out)
         elif op is _c.ATOMIC_GROUP:
-            _letters(av.data, flags, out)
+            _openers(av, flags, out)
         elif op is _c.GROUPREF_EXISTS:
-            _letters(av[1].data, flags, out)
+            _openers(av[1], flags, out)
             if av[2] is not None:
-                _letters(av[2].data, flags, out)
-
-
-def _spell(sub: Any, flags: int) -> None:
-    data = sub.data
-    for i, (op, av) in enumerate(data):
-        if op is _c.LITERAL:
-            if flags & _c.SRE_FLAG_IGNORECASE and _sre.unicode_iscased(av):
-                chars = _classes[av]
-                inner = _parser.SubPattern(sub.state, [(_c.IN, [(_c.LITERAL, ch) for ch in chars])])
-                data[i] = (_c.SUBPATTERN, (None, 0, _c.SRE_FLAG_IGNORECASE, inner))
-        elif op is _c.SUBPATTERN:
-            _spell(av[3], (flags | av[1]) & ~av[2])
-        elif op is _c.BRANCH:
-            for alt in av[1]:
-                _spell(alt, flags)
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            _spell(av[2], flags)
-        elif op in (_c.ASSERT, _c.ASSERT_NOT):
-            _spell(av[1], flags)
-        elif op is _c.ATOMIC_GROUP:
-            _spell(av, flags)
-        elif op is _c.GROUPREF_EXISTS:
-            _spell(av[1], flags)
-            if av[2] is not None:
-                _spell(av[2], flags)
+                _openers(av[2], flags, out)
 
 
 def spelled_out(parsed: Any, flags: int) -> Any:
@@ -103,9 +81,12 @@ def spelled_out(parsed: Any, flags: int) -> Any:
     flags |= parsed.state.flags
     if _sre is None or flags & (_c.SRE_FLAG_LOCALE | _c.SRE_FLAG_ASCII) or not flags & _c.SRE_FLAG_UNICODE:
         return parsed
-    letters: set[int] = set()
-    _letters(parsed.data, flags, letters)
-    if letters:
-        _fill(letters)
-        _spell(parsed, flags)
+    found: list[tuple[Any, int, int]] = []
+    _openers(parsed, flags, found)
+    if found:
+        _fill({sub.data[i][1] for sub, i, _ in found})
+        for sub, i, _ in found:
+            chars = _classes[sub.data[i][1]]
+            inner = _parser.SubPattern(sub.state, [(_c.IN, [(_c.LITERAL, ch) for ch in chars])])
+            sub.data[i] = (_c.SUBPATTERN, (None, 0, _c.SRE_FLAG_IGNORECASE, inner))
     return parsed
