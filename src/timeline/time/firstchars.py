@@ -91,6 +91,26 @@ def _chars_of(flags: int, item: tuple[Any, Any]) -> frozenset[int]:
     return found
 
 
+def _big_charset(chars: set[int]) -> list[int]:
+    """The engine's two-level bitmap (BIGCHARSET) of `chars` and of every character from
+    _BELOW to U+FFFF: one look-up for any character, where a list of ranges was read to its
+    end for every character not in the set (as re._compiler._optimize_charset builds it)."""
+    charmap = bytearray(65536)
+    for ch in chars:
+        charmap[ch] = 1
+    charmap[_BELOW:] = b"\x01" * (65536 - _BELOW)
+    blocks: dict[bytes, int] = {}
+    mapping = bytearray(256)
+    data = bytearray()
+    for i in range(0, 65536, 256):
+        chunk = bytes(charmap[i:i + 256])
+        if chunk not in blocks:
+            blocks[chunk] = len(blocks)
+            data += chunk
+        mapping[i // 256] = blocks[chunk]
+    return [len(blocks), *_compiler._bytes_to_codes(mapping), *_compiler._mk_bitmap(data)]
+
+
 def with_start_set(code: list[int], parsed: Any, flags: int) -> list[int]:
     """`code` (what the compiler made of `parsed`) with the characters a match can start with
     in its info block, when the compiler found no shortcut of its own and the set can be
@@ -102,18 +122,8 @@ def with_start_set(code: list[int], parsed: Any, flags: int) -> list[int]:
         return code
     if any(f & _c.SRE_FLAG_LOCALE for f, _ in items):
         return code
-    chars = sorted(set().union(*(_chars_of(f, item) for f, item in items)))
-    bits = bytearray(256)
-    ranges: list[tuple[Any, Any]] = []
-    for ch in chars:
-        if ch < 256:
-            bits[ch] = 1
-        elif ranges and ranges[-1][1][1] == ch - 1:
-            ranges[-1] = (_c.RANGE, (ranges[-1][1][0], ch))
-        else:
-            ranges.append((_c.RANGE, (ch, ch)))
-    # (a bitmap for the first 256, tried first: they are most of English text; then ranges)
-    charset = [(_c.CHARSET, _compiler._mk_bitmap(bits)), *ranges, (_c.RANGE, (_BELOW, 0x10FFFF))]
+    chars = set().union(*(_chars_of(f, item) for f, item in items))
+    charset = [(_c.BIGCHARSET, _big_charset(chars)), (_c.RANGE, (0x10000, 0x10FFFF))]
     info = [_c.INFO, 0, _c.SRE_INFO_CHARSET, code[3], code[4]]
     _compiler._compile_charset(charset, flags, info)
     info[1] = len(info) - 1

@@ -46,6 +46,10 @@ except (ImportError, AttributeError):  # pragma: no cover - another implementati
 
 # ("re", pattern, flags) -> what re.compile hands to the engine: (flags, code, groups,
 # groupindex, indexgroup); ("derived", kind, "") -> (sha256 of the material, value)
+# the kind of the entries of compiled patterns: a new one whenever casefold.py or firstchars.py
+# changes the code they make (an entry of another kind is only slower, never wrong: those
+# changes keep every match as it was)
+_KIND = "re+fast2"
 _store: dict[tuple[str, str, Any], Any] | None = None  # loaded at the first use
 _used: dict[tuple[str, str, Any], Any] = {}
 _missed = False
@@ -75,7 +79,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - as
         return re.compile(pattern, flags)
     if _store is None:
         _store = _load()
-    key = ("re+fast", pattern, int(flags))  # (the code as casefold and firstchars make it)
+    key = (_KIND, pattern, int(flags))
     entry = _store.get(key)
     if entry is not None:
         try:
