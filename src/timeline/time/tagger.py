@@ -227,27 +227,18 @@ def _rules_of(token: str, index: _Index, memo: dict[str, tuple[int, ...]]) -> tu
 def _rule_hits(text: str, index: _Index) -> dict[int, list[int]]:
     """Where each group's needed words are (group -> positions), and each checked word set
     (the set's id + the number of groups -> positions)."""
+    hits: defaultdict[int, list[int]] = defaultdict(list)
     memo = index.memo
-    # the positions of the tokens with the same targets, together (a token has about nine:
-    # one list per token, not nine appends); keyed by the tuple's identity, kept alive here
-    by_targets: dict[int, tuple[tuple[int, ...], list[int]]] = {}
     for m in index.finder.finditer(text):
         token = m.group()
         targets = memo.get(token)
         if targets is None:
             targets = _rules_of(token, index, memo)
         if targets:
-            entry = by_targets.get(id(targets))
-            if entry is None:
-                by_targets[id(targets)] = (targets, [m.start()])
-            else:
-                entry[1].append(m.start())
-    parts: defaultdict[int, list[list[int]]] = defaultdict(list)
-    for targets, positions in by_targets.values():
-        for t in targets:
-            parts[t].append(positions)
-    # (each list in text order; a target that several lists share gets them merged, in order)
-    return {t: ps[0] if len(ps) == 1 else sorted([p for ps_ in ps for p in ps_]) for t, ps in parts.items()}
+            pos = m.start()
+            for t in targets:
+                hits[t].append(pos)
+    return hits
 
 
 def _possible_in(alternatives: tuple[tuple[int, ...], ...], a: int, b: int, sets: dict[int, list[int]]) -> bool:
