@@ -40,6 +40,10 @@ _ESCAPE_RE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]{0,512}(?:\x
                         "|[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # (where any of _ESCAPE_RE's begins: one scan)
 _DATA_RE = re.compile("[\x01-\x06\x0e-\x1a\x1c-\x1f\x7f\ufffe\uffff]")
+# the characters of the two classes, each looked for with `in` (a memchr in C: six times as
+# fast as the engine's scan of a class, and most texts hold none of them)
+_CONTROLS = "".join(map(chr, [*range(0x01, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), *range(0x7f, 0xa0)]))
+_DATA = "".join(map(chr, [*range(0x01, 0x07), *range(0x0e, 0x1b), *range(0x1c, 0x20), 0x7f, 0xfffe, 0xffff]))
 _LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85"
 
 
@@ -150,7 +154,7 @@ def _decode(data: bytes, name: str) -> str:
 def _looks_binary(head: str) -> bool:
     """Data rather than a text with a few strays: more than one character in ten a control
     `file` does not read as text, or a byte no decoding could read."""
-    odd = len(_DATA_RE.findall(head)) + head.count("\ufffd")
+    odd = (len(_DATA_RE.findall(head)) if any(c in head for c in _DATA) else 0) + head.count("\ufffd")
     return odd > max(8, len(head) // 10)
 
 
@@ -159,7 +163,7 @@ def without_controls(text: str) -> str:
     into it are offsets into the file's text): ANSI escape sequences and stray controls become
     spaces, a vertical tab, form feed or other line-breaking control a line break. Tabs, line
     feeds and carriage returns stay."""
-    if not _CONTROL_RE.search(text):  # (a class scans 4x faster than the alternation)
+    if not any(c in text for c in _CONTROLS):  # (the characters _CONTROL_RE finds, where _ESCAPE_RE's begin)
         return text
 
     def blank(m: re.Match[str]) -> str:
@@ -329,6 +333,12 @@ def _strip_tags(content: str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
     return "".join(out), tuple(sents)
 
 
+def _looks_like_html(raw: str) -> bool:
+    from .html import looks_like_html  # (not imported for TimeML: it is named by its suffix)
+
+    return looks_like_html(raw)
+
+
 def _first(meta: dict[str, str], *keys: str) -> str | None:
     for k in keys:
         v = meta.get(k)
@@ -354,9 +364,7 @@ def parse_document(source: Source, date: tuple[datetime, Grain] | None = None,
     suffix = "".join(source.path.suffixes[-2:]).lower() if source.path else ""
     side = _sidecar(source.path)
     sents: tuple[tuple[str, int, int], ...] = ()
-    from .html import looks_like_html
-
-    if suffix.endswith((".html", ".htm")) or (not suffix.endswith((".tml", ".te3input")) and looks_like_html(raw)):
+    if suffix.endswith((".html", ".htm")) or (not suffix.endswith((".tml", ".te3input")) and _looks_like_html(raw)):
         from .html import read_html
 
         try:
