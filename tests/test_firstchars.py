@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from timeline.time import regex_cache
+from timeline.rules import regex_cache
 from timeline.time.combine import load_combinators
-from timeline.time.firstchars import with_start_set
+from timeline.rules.firstchars import with_start_set
 from timeline.time.grammar import load_grammar
 
 from conftest import SEED_DATED, SEED_UNDATED, SEEDS

@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from ..rules.cache import cache_dir, read_checked, write_checked
+from .cache import cache_dir, read_checked, write_checked
 from .casefold import spelled_out
 from .firstchars import with_start_set
 
