@@ -17,7 +17,7 @@ from typing import Any
 
 try:  # the engine's internals (CPython 3.11+): without them nothing is changed
     import _sre
-    from re import _compiler, _parser
+    from re import _parser
     from re import _constants as _c
 except ImportError:  # pragma: no cover - another implementation
     _sre = None  # type: ignore[assignment]
