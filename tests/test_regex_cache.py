@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.time import regex_cache
+from timeline.rules import regex_cache
 from timeline.time.grammar import load_grammar
 
 from conftest import SEED_DATED, SEEDS

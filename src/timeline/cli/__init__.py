@@ -11,6 +11,10 @@ from typing import Sequence
 
 import click
 
+from ..rules import codecache
+
+codecache.install()  # (before any module of dataclasses is imported: their methods' code from the cache)
+
 from .console import Progress, UserError, report_dates, set_aside, warn
 
 def _date_option(value: str | None):  # type: ignore[no-untyped-def]

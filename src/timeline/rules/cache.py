@@ -21,7 +21,6 @@ import marshal
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -71,6 +70,8 @@ def write_checked(path: Path, data: Any) -> None:
     try:
         payload = marshal.dumps(data)
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # (only when the cache is written)
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -8,7 +8,6 @@ gives None and the result never depends on the clock or the network. Both librar
 """
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 
@@ -67,6 +66,8 @@ def _quiet_libraries() -> None:
     Even their ERROR records ("not valid HTML", "Document is empty") only restate what
     ``read_html`` reports itself as a ValueError, so only CRITICAL ones get through.
     """
+    import logging  # (only when a page is read: most inputs are not HTML)
+
     for name in _QUIET_LOGGERS:
         logger = logging.getLogger(name)
         if logger.getEffectiveLevel() < logging.CRITICAL:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import html
 import re
 import sys
-import tomllib
 from dataclasses import dataclass, replace
 from functools import cache
 from datetime import datetime, timedelta, timezone
@@ -41,6 +40,10 @@ _ESCAPE_RE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]{0,512}(?:\x
                         "|[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # (where any of _ESCAPE_RE's begins: one scan)
 _DATA_RE = re.compile("[\x01-\x06\x0e-\x1a\x1c-\x1f\x7f\ufffe\uffff]")
+# the characters of the two classes, each looked for with `in` (a memchr in C: six times as
+# fast as the engine's scan of a class, and most texts hold none of them)
+_CONTROLS = "".join(map(chr, [*range(0x01, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), *range(0x7f, 0xa0)]))
+_DATA = "".join(map(chr, [*range(0x01, 0x07), *range(0x0e, 0x1b), *range(0x1c, 0x20), 0x7f, 0xfffe, 0xffff]))
 _LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85"
 
 
@@ -151,7 +154,7 @@ def _decode(data: bytes, name: str) -> str:
 def _looks_binary(head: str) -> bool:
     """Data rather than a text with a few strays: more than one character in ten a control
     `file` does not read as text, or a byte no decoding could read."""
-    odd = len(_DATA_RE.findall(head)) + head.count("\ufffd")
+    odd = (len(_DATA_RE.findall(head)) if any(c in head for c in _DATA) else 0) + head.count("\ufffd")
     return odd > max(8, len(head) // 10)
 
 
@@ -160,7 +163,7 @@ def without_controls(text: str) -> str:
     into it are offsets into the file's text): ANSI escape sequences and stray controls become
     spaces, a vertical tab, form feed or other line-breaking control a line break. Tabs, line
     feeds and carriage returns stay."""
-    if not _CONTROL_RE.search(text):  # (a class scans 4x faster than the alternation)
+    if not any(c in text for c in _CONTROLS):  # (the characters _CONTROL_RE finds, where _ESCAPE_RE's begin)
         return text
 
     def blank(m: re.Match[str]) -> str:
@@ -222,6 +225,8 @@ def _sidecar(path: Path | None) -> dict[str, str]:
     side = path.with_name(stem + ".meta.toml")
     if not side.is_file():
         return {}
+    import tomllib  # (only for an article with a sidecar)
+
     try:
         data = tomllib.loads(side.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -291,13 +296,15 @@ def _strip_tags(content: str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
     """The text of a TimeML <TEXT>: every tag removed, character references decoded. Sentence
     tags (<s id="3">, as SemEval-2015 Task 4 files have) are kept as (id, start, end), and two
     sentences that touch are parted by a line break so the words do not run together."""
+    unescape = html.unescape
+    if "<s" not in content and "</s" not in content:  # no sentence tags (TimeBank): the text between the tags
+        return "".join([unescape(chunk) if "&" in chunk else chunk for chunk in _TAG_RE.split(content)]), ()
     out: list[str] = []
     size = 0
     last = " "  # the last character written so far
     sents: list[tuple[str, int, int]] = []
     open_id: tuple[str, int] | None = None
     pos = 0
-    unescape = html.unescape
     for tag in _TAG_RE.finditer(content):
         start, end = tag.span()
         if start > pos:
@@ -326,6 +333,12 @@ def _strip_tags(content: str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
     return "".join(out), tuple(sents)
 
 
+def _looks_like_html(raw: str) -> bool:
+    from .html import looks_like_html  # (not imported for TimeML: it is named by its suffix)
+
+    return looks_like_html(raw)
+
+
 def _first(meta: dict[str, str], *keys: str) -> str | None:
     for k in keys:
         v = meta.get(k)
@@ -351,9 +364,7 @@ def parse_document(source: Source, date: tuple[datetime, Grain] | None = None,
     suffix = "".join(source.path.suffixes[-2:]).lower() if source.path else ""
     side = _sidecar(source.path)
     sents: tuple[tuple[str, int, int], ...] = ()
-    from .html import looks_like_html
-
-    if suffix.endswith((".html", ".htm")) or (not suffix.endswith((".tml", ".te3input")) and looks_like_html(raw)):
+    if suffix.endswith((".html", ".htm")) or (not suffix.endswith((".tml", ".te3input")) and _looks_like_html(raw)):
         from .html import read_html
 
         try:

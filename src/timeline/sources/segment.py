@@ -5,12 +5,13 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from ..rules import load_toml
+from ..rules import load_toml, regex_cache
 
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’.]\w+)*|n't|[^\w\s]")
 # (starts only where a run of end marks starts, and never gives back what it took: a run of
-# 300,000 dots is read once, not once per dot)
-_END_RE = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# 300,000 dots is read once, not once per dot; the first mark is taken before the look-behind,
+# so that the engine skips in C to the next mark: five times as fast as trying every position)
+_END_RE = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE_RE = re.compile(r"\n")
 
 
@@ -30,7 +31,9 @@ def _abbreviations() -> frozenset[str]:
 def page_stamp_re() -> re.Pattern[str]:
     """A web page's stamp of its own publication between its heading and its body
     ("Tuesday 4 January 2005 08.43 GMT"; rules/en/text.toml [page_stamp])."""
-    return re.compile(load_toml("text.toml")["page_stamp"]["pattern"])
+    found = regex_cache.compile(load_toml("text.toml")["page_stamp"]["pattern"])  # (with its search shortcut)
+    regex_cache.flush()
+    return found
 
 
 @cache

@@ -3,6 +3,7 @@ expressions (`analyse`), read by the event stage."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field
 
 from ..model import Document, Kind, Symbolic, Tense, Timex, Unit, check_dct
@@ -10,6 +11,10 @@ from ..sources.segment import Token, sentence_spans, tokens
 from .anchor import Policy, resolve_mentions
 from .tagger import tag
 from .tense import VerbGroup, governing_group, local_tense, tense_of_span, verb_groups
+
+
+_FIRST = itemgetter(0)
+_START = attrgetter("start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +30,10 @@ class Analysis:
     _timex_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_starts", tuple(s for s, _ in self.sentences))
-        by_start = tuple(sorted(self.timexes, key=lambda t: t.start))  # (stable: text order stays)
+        object.__setattr__(self, "_starts", tuple(map(_FIRST, self.sentences)))
+        by_start = tuple(sorted(self.timexes, key=_START))  # (stable: text order stays)
         object.__setattr__(self, "_by_start", by_start)
-        object.__setattr__(self, "_timex_starts", tuple(t.start for t in by_start))
+        object.__setattr__(self, "_timex_starts", tuple(map(_START, by_start)))
 
     def timexes_in(self, start: int, end: int) -> tuple[Timex, ...]:
         """The time expressions that start in [start, end), in text order (a search, not a

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..model import Kind, Mention, Symbolic, TimexType
 from ..rules import GrammarError, load_toml
-from . import regex_cache
+from ..rules import regex_cache
 from .grammar import Example, read_examples
 
 _FIELDS = {f.name: f.default for f in dc_fields(Symbolic) if f.name not in {"kind", "end_point"}}

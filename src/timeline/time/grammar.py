@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import Kind, Symbolic, TimexType, Unit
 from ..rules import GrammarError, load_toml, rules_dir
-from . import regex_cache
+from ..rules import regex_cache
 from .lexicons import lexicon_regexes, trie_regex
 
 EXAMPLE_KEYS = {"value", "type", "earliest", "latest", "grain", "alternative"}

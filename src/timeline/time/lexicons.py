@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from . import regex_cache
+from ..rules import regex_cache
 
 
 def trie_regex(words: list[str]) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable, Iterable
 
-from . import regex_cache
+from ..rules import regex_cache
 from .combine import combine, load_combinators
 from .grammar import Grammar, load_grammar, symbolic_from_match
 from .lexicons import trie_regex
