@@ -283,25 +283,24 @@ class _Bounds:
         self.weights = model.weights
         zero = [0.0] * len(model.labels)
         self.zero = np.array(zero)
-        # the most a w-1,w bigram of each word could add, and a w,w+1 bigram: the gains of all
-        # the bigrams at once, then the greatest of each word's (a comma inside a word gives
-        # several readings: all count)
-        rows: list[list[float]] = []
-        readings: tuple[list[str], list[str]] = ([], [])  # (before, after): the word of each reading
-        of_row: tuple[list[int], list[int]] = ([], [])  # ... and its bigram's row
+        # the most a w-1,w bigram of each word could add (before), and a w,w+1 bigram (after):
+        rows: list[list[float]] = []  # (all the gains at once, then each word's greatest)
+        readings: tuple[list[tuple[str, int]], ...] = ([], [])  # each reading's word, its row (a comma in a word: several)
         for feat, w in model.weights.items():
             template, _, value = feat.partition("=")
             if template in ("w-1,w", "w,w+1"):
-                side = template == "w,w+1"
-                k = value.find(",")
+                side, k = template == "w,w+1", value.find(",")
                 while k >= 0:
-                    readings[side].append(value[:k] if side else value[k + 1:])
-                    of_row[side].append(len(rows))
+                    readings[side].append((value[:k] if side else value[k + 1:], len(rows)))
                     k = value.find(",", k + 1)
                 rows.append(w)
         weights = np.array(rows, dtype=float).reshape(len(rows), len(zero))
-        gain = np.maximum(weights - weights[:, :1], 0.0)
-        before, after = (self._greatest(gain, readings[side], of_row[side]) for side in (0, 1))
+        gain, before, after = np.maximum(weights - weights[:, :1], 0.0), {}, {}  # type: ignore[var-annotated]
+        for side, gains in enumerate((before, after)):
+            number = np.array([gains.setdefault(w, len(gains)) for w, _ in readings[side]], dtype=np.intp)
+            greatest = np.zeros((len(gains), len(zero)))
+            np.maximum.at(greatest, number, gain[np.array([r for _, r in readings[side]], dtype=np.intp)])
+            gains.update(zip(list(gains), greatest))
         self.bigram_gain = {w: before.get(w, self.zero) + after.get(w, self.zero) for w in before.keys() | after.keys()}
 
         def most(*names: str) -> np.ndarray:
@@ -316,14 +315,6 @@ class _Bounds:
         self._kind_lists: tuple[list[np.ndarray], list[tuple[int, ...]]] = ([], [])
         self._kind_arrays: tuple[np.ndarray, np.ndarray] | None = None
         self._start()
-
-    def _greatest(self, gain: np.ndarray, words: list[str], of_row: list[int]) -> dict[str, np.ndarray]:
-        """Per word, the greatest of the gains of its rows (elementwise; none below zero)."""
-        ids: dict[str, int] = {}
-        number = np.array([ids.setdefault(w, len(ids)) for w in words], dtype=np.intp)
-        out = np.zeros((len(ids), len(self.zero)))
-        np.maximum.at(out, number, gain[np.array(of_row, dtype=np.intp)])
-        return dict(zip(ids, out))
 
     def _start(self) -> None:
         self.ids: dict[str, int] = {}
