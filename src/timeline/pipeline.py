@@ -203,22 +203,32 @@ PARSE_TASKS_PER_JOB = 2  # fewer parse tasks (story.compose.PARSE_CHUNK spans ea
 
 
 def _parse_mapper(jobs: int, settled: "_Settled | None" = None) -> Callable:
-    """How `relabel` runs its parses: with several jobs, in a pool of processes forked once the
-    parser is loaded here (they share it), when there are enough articles to spread; else here,
-    one task after the other, the collector paused again after each (`settled`: loading the
-    parser turns it back on, as spaCy's model reader does, and every collection from then on
-    would walk the whole timeline again)."""
+    """How `relabel` runs its parses (`fn` over tasks of one list of spans each, one result per
+    span): with several jobs, in a pool of processes forked once the parser is loaded here (they
+    share it), when there are enough articles to spread; else here, all in one call once the
+    parser is loaded and the collector paused again (`settled`: loading the parser turns it back
+    on, as spaCy's model reader does, and every collection from then on would walk the whole
+    timeline again)."""
 
     def mapper(fn: Callable, tasks: list[tuple]) -> list:
+        from .syntax import load
+
+        if not tasks:
+            return []
         if jobs <= 1 or len(tasks) < PARSE_TASKS_PER_JOB * jobs:
-            out = []
-            for task in tasks:
-                out.append(fn(*task))
-                if settled is not None:
-                    settled.pause()
+            # here, all the tasks' spans in one call (each task is one list of spans, and `fn`
+            # gives one result per span): the parser reads fewer, fuller batches, and each
+            # span's parse is the same whatever batch it is read in
+            load()
+            if settled is not None:
+                settled.pause()
+            done = fn([item for task in tasks for item in task[0]])
+            out, at = [], 0
+            for (items,) in tasks:
+                out.append(done[at:at + len(items)])
+                at += len(items)
             return out
         from .scale import pool_apply
-        from .syntax import load
 
         load()
         return pool_apply(fn, tasks, jobs)  # (the workers fork with the collector on: see _Settled)

@@ -283,17 +283,24 @@ class _Bounds:
         self.weights = model.weights
         zero = [0.0] * len(model.labels)
         self.zero = np.array(zero)
-        before: dict[str, np.ndarray] = {}  # the most a w-1,w bigram of the word could add
-        after: dict[str, np.ndarray] = {}  # ... and a w,w+1 bigram
+        # the most a w-1,w bigram of each word could add (before), and a w,w+1 bigram (after):
+        rows: list[list[float]] = []  # (all the gains at once, then each word's greatest)
+        readings: tuple[list[tuple[str, int]], ...] = ([], [])  # each reading's word, its row (a comma in a word: several)
         for feat, w in model.weights.items():
             template, _, value = feat.partition("=")
-            if template in ("w-1,w", "w,w+1"):  # (a comma inside a word gives several readings: all count)
-                gains = before if template == "w-1,w" else after
-                gain = np.maximum(np.array(w) - w[0], 0.0)
-                for k, ch in enumerate(value):
-                    if ch == ",":
-                        word = value[k + 1:] if template == "w-1,w" else value[:k]
-                        gains[word] = np.maximum(gains.get(word, self.zero), gain)
+            if template in ("w-1,w", "w,w+1"):
+                side, k = template == "w,w+1", value.find(",")
+                while k >= 0:
+                    readings[side].append((value[:k] if side else value[k + 1:], len(rows)))
+                    k = value.find(",", k + 1)
+                rows.append(w)
+        weights = np.array(rows, dtype=float).reshape(len(rows), len(zero))
+        gain, before, after = np.maximum(weights - weights[:, :1], 0.0), {}, {}  # type: ignore[var-annotated]
+        for side, gains in enumerate((before, after)):
+            number = np.array([gains.setdefault(w, len(gains)) for w, _ in readings[side]], dtype=np.intp)
+            greatest = np.zeros((len(gains), len(zero)))
+            np.maximum.at(greatest, number, gain[np.array([r for _, r in readings[side]], dtype=np.intp)])
+            gains.update(zip(list(gains), greatest))
         self.bigram_gain = {w: before.get(w, self.zero) + after.get(w, self.zero) for w in before.keys() | after.keys()}
 
         def most(*names: str) -> np.ndarray:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from datetime import timedelta
 from operator import itemgetter
-from typing import TYPE_CHECKING, Iterator, Mapping
+from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 
 from ..rules import load_toml
 from ..model import AnchorKind, Event, Relation, Tense, Timex
@@ -281,7 +281,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         n = len(toks)
         sent_timexes = list(analysis.timexes_in(sent[0], sent[1]))
         # where the news begins, after the stamp or dateline a page runs into its first sentence
-        news = body_start(text, sent[0], sent[1]) if sent_timexes else sent[0]
+        # (found when an event after a time of the sentence asks it)
+        news: list[int] = []
         # (a sentence of many times: each event weighs only those within reach of it)
         starts = [t.start for t in sent_timexes] if len(sent_timexes) > 16 else None
         longest = max((t.end - t.start for t in sent_timexes), default=0)
@@ -289,7 +290,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         verb_spans = [(g.start, g.end) for g in groups]
         sentence_text = _span_text(text, sent[0], sent[1])  # one string shared by the sentence's events
         heading = not sentence_text.endswith(_SENTENCE_ENDS)  # (its last character: the text's, white space aside)
-        habitual = lex.habitual is not None and lex.habitual.search(sentence_text) is not None
+        habitual: list[bool] = []  # (whether the sentence tells what happens as a rule: read once, when asked)
         parsed = _parsed(parses, si)
         # "As Mark Danner put it in the New York Times yesterday, ...": that time is the saying's
         said = _as_said_clauses(sentence_text, sent[0], lex.attribution_forms) if sent_timexes else ()
@@ -325,7 +326,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 timex, prep, strength, _ = found
                 relation = relation_for(prep, timex)
                 envelope, relative = timex_envelope(timex, relation)
-                if timex.end <= news <= tok.start:  # the stamp says when the page was filed, not the hour of its news
+                if timex.end <= tok.start and timex.end <= _body_start(text, sent, sent_timexes, news) <= tok.start:
+                    # the stamp says when the page was filed, not the hour of its news
                     envelope, relative = _whole_day(envelope), _whole_day(relative)
                 anchor, timex_id = AnchorKind.TIMEX, timex.id
             else:
@@ -349,13 +351,15 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             salient = not (heading or modifier or cls in _NOT_SALIENT_CLASSES or infinitive or participle
                            or (weak and strength > 60) or " " not in label
                            or hypothetical or bare_noun or own_voice or as_said
-                           or (habitual and tense is Tense.PRESENT and aspect != "PERFECTIVE" and not modality)
+                           or (tense is Tense.PRESENT and aspect != "PERFECTIVE" and not modality
+                               and _habitual(lex.habitual, sentence_text, habitual))
                            or (not is_verb and absent(text, tok.start)))  # "there have been no deaths"
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
             # (and the time of an "as" clause's saying is the saying's: "As Danner put it yesterday, ...")
             owned.append(found is not None and found[3] or as_said)  # (premodifies: `best_timex` asks it of nouns only)
-            if found is None and (_SINCE_CLAUSE_RE.search(text[max(sent[0], tok.start - 200):tok.start]) or (
+            if found is None and ((_SINCE_RE.search(text, max(sent[0], tok.start - 200), tok.start)
+                                   and _SINCE_CLAUSE_RE.search(text[max(sent[0], tok.start - 200):tok.start])) or (
                     not is_verb and lex.landmark is not None
                     and lex.landmark.search(text[max(sent[0], tok.start - 80):tok.start]))):
                 # "Since US forces invaded the country, Iraq has ...", "in the aftermath of the invasion"
@@ -383,6 +387,25 @@ def _whole_day(interval):  # type: ignore[no-untyped-def]
 
 
 _DAY, _MIDNIGHT = timedelta(days=1), timedelta(0)
+
+
+def _body_start(text: str, sent: tuple[int, int], timexes: Sequence[Timex], memo: list[int]) -> int:
+    """`labels.body_start` of a sentence that holds time expressions (else its start), found
+    once per sentence (`memo`)."""
+    if not memo:
+        memo.append(body_start(text, sent[0], sent[1]) if timexes else sent[0])
+    return memo[0]
+
+
+def _habitual(pattern: re.Pattern[str] | None, sentence: str, memo: list[bool]) -> bool:
+    """Does the sentence tell what happens as a rule (events.toml habitual)? Read once per
+    sentence (`memo`), and only for the events whose tense asks it."""
+    if not memo:
+        memo.append(pattern is not None and pattern.search(sentence) is not None)
+    return memo[0]
+
+
+_SINCE_RE = re.compile(r"since", re.IGNORECASE)  # (what a "since" clause needs: most windows lack it)
 _SINCE_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?since\s+[^,;:()—–]*$", re.IGNORECASE)
 _AS_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+(?:[\w'’.-]+\s+){1,5}$", re.IGNORECASE)
 

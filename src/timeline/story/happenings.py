@@ -29,7 +29,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from ..model import (Document, Event, EventRef, Happening, Interval, Match, Precision, RelInterval)
 from .features import Features, MatchRules, days, features, match_rules, story_kinds
@@ -233,15 +233,24 @@ def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
     if main not in named_kinds or 2 * kinds[main] < len(members):
         main = ""  # (no kind of happening that most mentions name: no mention is off it)
 
-    def key(k: int) -> tuple[bool, bool, bool, float, str, int]:
+    def quality(k: int) -> float:
         e, f = members[k], feats[k]
         shared = sum(1 for t in f.terms if counts[t] > 1)  # its words that other mentions use too
         named = 0.5 * _named(e)  # its subject a name ("World Health Organization", not "the organization")
-        off = bool(main) and kind(e, f) not in named_kinds and main not in labelled[k]
-        return (bool(lint(e.label)) or lost_subject(e), in_passing(e) or epithet(e.sentence, e.text) or qualifying(e), off,
-                -(label_quality(e.label) + min(shared, 4) / 4 + named), e.doc, e.start)
+        return -(label_quality(e.label) + min(shared, 4) / 4 + named)
 
-    return members[min(range(len(members)), key=key)]
+    keys: tuple[Callable[[int], object], ...] = (  # (the first of the best by each in turn: each read only of those left)
+        lambda k: bool(lint(members[k].label)) or lost_subject(members[k]),
+        lambda k: in_passing(members[k]) or epithet(members[k].sentence, members[k].text) or qualifying(members[k]),
+        lambda k: bool(main) and kind(members[k], feats[k]) not in named_kinds and main not in labelled[k],  # off
+        quality, lambda k: (members[k].doc, members[k].start))
+    left = list(range(len(members)))
+    for key in keys:
+        if len(left) > 1:
+            values = [key(k) for k in left]
+            best = min(values)  # type: ignore[type-var]
+            left = [k for k, v in zip(left, values) if v == best]
+    return members[left[0]]
 
 
 def label_passes(e: Event) -> bool:

@@ -142,7 +142,7 @@ _WORD_RE = re.compile(r"[a-z][a-z'’-]+")
 
 
 def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
-    return {w for w in _WORD_RE.findall(text.lower()) if len(w) > 2 and w not in stopwords}
+    return {w for w in set(_WORD_RE.findall(text.lower())) - stopwords if len(w) > 2}  # (each word read once)
 
 
 def article_words(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
