@@ -26,6 +26,18 @@ def test_future_weekday_is_the_next_one():
     assert one("Talks will open on Tuesday.", "Tuesday").value == "2026-02-03"  # today
 
 
+def test_the_am_of_a_clock_time_is_no_verb_of_the_sentence():
+    """"broke out at 3.15am on Saturday" is told in the past: the clock's "am" is not the verb
+    "am" (the present), which had sent the day to the coming Saturday."""
+    for text in ("The fire broke out at 3.15am on Saturday.", "The fire broke out at 3.15 am on Saturday."):
+        t = one(text, text[22:-1])
+        assert t.tense is Tense.PAST and t.value.startswith("2026-01-31"), (text, t.value)
+    from timeline.time.tense import verb_groups
+
+    text = "I am at the station and I will be at 9 am."
+    assert [g.head for g in verb_groups(text, 0, len(text))][0] == "am"  # (the verb "am" stays one)
+
+
 def test_unclear_tense_takes_the_nearer_reading_and_records_the_other():
     t = one("The Thursday meeting.", "Thursday")
     assert t.value == "2026-02-05" and t.alternative == "2026-01-29"

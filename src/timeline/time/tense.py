@@ -129,6 +129,9 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
         elif w in lex.perfect_aux:
             tense = Tense.PRESENT  # becomes PAST when a participle follows
         elif w in lex.present_aux:
+            if w == "am" and prev is not None and prev.text[-1:].isdigit():
+                i += 1  # "at 3.15am", "9 am": the clock's a.m., not the verb
+                continue
             tense = Tense.PRESENT
         elif w in lex.modal_aux:
             if tok.text == "May" and prev is not None and prev.text not in {'"', "“", "(", ":"}:
