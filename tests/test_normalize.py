@@ -38,6 +38,15 @@ def test_the_am_of_a_clock_time_is_no_verb_of_the_sentence():
     assert [g.head for g in verb_groups(text, 0, len(text))][0] == "am"  # (the verb "am" stays one)
 
 
+def test_a_holiday_a_past_happening_took_place_on_is_the_one_gone_by():
+    """"He proposed on Valentine's Day", written on 3 February: the Valentine's Day gone by, not
+    the one eleven days ahead that is nearer; the future keeps the coming one."""
+    assert one("He proposed on Valentine's Day.", "Valentine's Day").value == "2025-02-14"
+    assert one("Markets were shut on Easter Monday.", "Easter Monday").value == "2025-04-21"
+    assert one("He will propose on Valentine's Day.", "Valentine's Day").value == "2026-02-14"
+    assert one("The shops will open on Christmas Day.", "Christmas Day").value == "2026-12-25"
+
+
 def test_unclear_tense_takes_the_nearer_reading_and_records_the_other():
     t = one("The Thursday meeting.", "Thursday")
     assert t.value == "2026-02-05" and t.alternative == "2026-01-29"

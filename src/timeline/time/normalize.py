@@ -341,8 +341,11 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
         if chosen is not None and (sym.holiday or sym.month is not None) and alt is None \
                 and not sym.direction and not sym.this \
                 and (sym.holiday or sym.day is not None or tense is not Tense.PAST):
-            if sym.holiday:  # "the shops will open on Christmas", in February: the coming one
-                told, lag = (Tense.UNKNOWN if tense is Tense.PAST else tense), timedelta(0)
+            if sym.holiday:  # "the shops will open on Christmas", in February: the coming one;
+                # "He proposed on Valentine's Day", on 12 February: the one gone by, as a day its
+                # happening took place keeps to its verb ("on", "over": tense.names_event_day)
+                told = tense if tense is not Tense.PAST or event_day else Tense.UNKNOWN
+                lag = timedelta(0)
             else:  # "died on 2 March" keeps to its verb; "extended the offer to Nov. 20" may look ahead
                 told, lag = (tense if sym.day is not None and event_day else Tense.UNKNOWN), REPORTING_LAG
             chosen, alt = plausible_date(chosen, cands, anchor, told, lag)
