@@ -47,6 +47,13 @@ def test_a_holiday_a_past_happening_took_place_on_is_the_one_gone_by():
     assert one("The shops will open on Christmas Day.", "Christmas Day").value == "2026-12-25"
 
 
+def test_a_clock_on_a_weekday_in_no_past_is_the_coming_one():
+    """"The game starts at 8 p.m. ET Saturday" (a bare present the tense finder reads no group
+    in): a schedule, the coming Saturday; told in the past, the one gone by."""
+    assert one("The game starts at 8 p.m. ET Saturday.", "8 p.m. ET Saturday").value.startswith("2026-02-07T20:00")
+    assert one("The game ended at 8 p.m. ET Saturday.", "8 p.m. ET Saturday").value.startswith("2026-01-31T20:00")
+
+
 def test_unclear_tense_takes_the_nearer_reading_and_records_the_other():
     t = one("The Thursday meeting.", "Thursday")
     assert t.value == "2026-02-05" and t.alternative == "2026-01-29"
