@@ -406,6 +406,12 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
     res = _period_result(p, sym)
     if unit is Unit.DAY and offset == 0 and sym.direction and res.envelope is not None:
         res = replace(res, envelope=clock.clip_today(res.envelope, sym, anchor))  # "earlier today"
+    elif offset == 0 and sym.direction and res.envelope is not None and res.envelope.start is not None \
+            and res.envelope.end is not None and res.envelope.start <= anchor.start < res.envelope.end:
+        # "earlier this year": up to the publication day (its end); "later this month": from it on
+        env = res.envelope
+        res = replace(res, envelope=Interval(env.start, min(env.end, anchor.end)) if sym.direction < 0
+                      else Interval(max(env.start, anchor.start), env.end))
     return res
 
 
