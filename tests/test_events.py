@@ -261,6 +261,16 @@ def test_the_saying_of_an_as_clause_is_no_happening():
     assert temporal.envelope.start == datetime(2026, 2, 2)
 
 
+def test_what_a_trailing_as_clause_of_saying_reports_is_before_the_saying():
+    """"The army withdrew from the town, as the minister said on Monday": reported speech, so on
+    or before that Monday (not on it, nor only before publication); told as to come, after it."""
+    withdrew = events_of("The army withdrew from the town, as the minister said on Monday.")["withdrew"]
+    assert withdrew.anchor is AnchorKind.REPORTED and withdrew.relation is Relation.BEFORE
+    assert withdrew.envelope.start is None and withdrew.envelope.end == datetime(2026, 2, 3)
+    withdraw = events_of("The army will withdraw from the town, as the minister said on Monday.")["withdraw"]
+    assert withdraw.relation is Relation.AFTER and withdraw.envelope.start == datetime(2026, 2, 2)
+
+
 @pytest.mark.parametrize("syntax", ["none", "all"])
 def test_a_page_stamp_dates_the_lead_to_its_day_not_its_minute(syntax: str):
     """The clock stamp a wire page runs before its dateline says when the story was filed: the

@@ -162,7 +162,7 @@ class _Cluster:
 NARRATIVE_REACH = 1  # sentences: how far the time of an anchored event carries to the next ones
 
 
-def _shifted(env: Interval | None, rel: RelInterval | None, relation: Relation
+def shifted(env: Interval | None, rel: RelInterval | None, relation: Relation
              ) -> tuple[Interval | None, RelInterval | None]:
     """The envelope of an event that is `relation` to an event with envelope env/rel."""
     if relation is Relation.BEFORE:
@@ -210,7 +210,7 @@ def propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset(),
             if reporting is not None:
                 later = ev.tense is Tense.FUTURE or ev.modality in ("will", "'ll", "would", "'d", "to", "going")
                 relation = Relation.AFTER if later else Relation.BEFORE
-                env, rel = _shifted(reporting.envelope, reporting.relative, relation)
+                env, rel = shifted(reporting.envelope, reporting.relative, relation)
                 ev = evolve(ev, anchor=AnchorKind.REPORTED, relation=relation, timex=reporting.timex,
                              envelope=env, relative=rel)
             elif (last is not None and si - last[1] <= NARRATIVE_REACH and ev.tense in (Tense.PAST, Tense.UNKNOWN)
@@ -218,7 +218,7 @@ def propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset(),
                   and last[0].tense is Tense.PAST and not _later_than(last[0], ev) and ev.id not in background):
                 src = last[0]
                 relation = Relation.BEFORE if ev.aspect == "PERFECTIVE" else Relation.ON
-                env, rel = _shifted(src.envelope, src.relative, relation)
+                env, rel = shifted(src.envelope, src.relative, relation)
                 ev = evolve(ev, anchor=AnchorKind.NARRATIVE, relation=relation, timex=src.timex,
                              envelope=env, relative=rel)
         if ev.anchor is AnchorKind.TIMEX and ev.relation is Relation.ON and narrow(ev) and ev.id not in owned:

@@ -17,8 +17,8 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 
 from ..rules import load_toml
-from ..model import AnchorKind, Event, Relation, Tense, Timex
-from .entries import merge_mentions, one_entry_per_happening, propagate
+from ..model import AnchorKind, Event, Relation, Tense, Timex, TimexType
+from .entries import merge_mentions, one_entry_per_happening, propagate, shifted
 from .polarity import absent
 from .evolve import maker
 from .anchoring import (AFTER_WORDS, BEFORE_WORDS, OUT_OF_REACH, best_timex, dct_envelope, relation_for, retold,
@@ -330,6 +330,13 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                     # the stamp says when the page was filed, not the hour of its news
                     envelope, relative = _whole_day(envelope), _whole_day(relative)
                 anchor, timex_id = AnchorKind.TIMEX, timex.id
+            elif said and (saying := _said_after(tok.end, said, sent_timexes)) is not None:
+                # "The army withdrew, as the minister said on Monday": told before that saying
+                # (after it, when told as to come), as reported speech is
+                later = tense is Tense.FUTURE or modality in ("will", "'ll", "would", "'d", "to", "going")
+                relation = Relation.AFTER if later else Relation.BEFORE
+                envelope, relative = shifted(*timex_envelope(saying, Relation.ON), relation)  # (its day: by its end, from its start)
+                anchor, timex_id = AnchorKind.REPORTED, saying.id
             else:
                 relation = _BY_TENSE.get(tense, Relation.BEFORE)
                 envelope, relative = by_tense[relation]
@@ -413,6 +420,14 @@ _AS_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+(?:[\w'
 _AS_START_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+", re.IGNORECASE)
 _AS_WORD_RE = re.compile(r"[\w'’.-]+")
 _AS_END_RE = re.compile(r"[,;:()—–]|$")
+
+
+def _said_after(at: int, said: tuple[tuple[int, int], ...], timexes) -> "Timex | None":  # type: ignore[no-untyped-def]
+    """The time of the first "as" clause of saying after `at` in its sentence, if it names one."""
+    for a, b in said:
+        if a >= at:
+            return next((t for t in timexes if a <= t.start < b and t.type is not TimexType.DURATION), None)
+    return None
 
 
 def _as_said_clauses(sentence: str, offset: int, saying: frozenset[str]) -> tuple[tuple[int, int], ...]:
