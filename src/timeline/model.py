@@ -1,8 +1,7 @@
 """The data model: frozen dataclasses and enums only (no I/O, no parsing).
 
-Every stage reads and returns these values; none is mutated once made. Times are naive
-``datetime`` values in the article's own local time; every interval is half-open ``[start, end)``.
-"""
+Every stage reads and returns these values; none is mutated once made. Times are naive ``datetime``
+values in the article's own local time; every interval is half-open ``[start, end)``."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -171,6 +170,7 @@ class Symbolic:
     at_end: bool = False  # SPAN: the time at its far end ("in 7 days": the day a week on), not the span
     generic: bool = False  # non-specific use, left unresolved ("a day")
     end_point: Symbolic | None = None  # RANGE: the second point
+    shift: int | None = None  # days from the time the other fields name: "the day after Christmas" (+1)
 
 
 def bounds_of(envelope: Interval | None, relative: RelInterval | None) -> tuple[object, object] | None:

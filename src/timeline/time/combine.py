@@ -10,7 +10,8 @@ of them stated twice with different values. What a part is, is read off its fiel
 they join. Combining repeats, each round over the parts the last round made, until nothing
 new is made ("the second Friday of March 2019" then "... at 9 a.m. ET"), so a composed
 expression is built from any number of parts. Rules marked ``fragment`` make parts that only
-count inside a combination ("the second Friday"). A combinator of kind ``range`` makes a
+count inside a combination ("the second Friday"). A combinator of kind ``shift`` moves its
+second part by the days of its first ("the day after" + "Christmas"). A combinator of kind ``range`` makes a
 range of its two parts instead ("March 3-5", "3 to 5 March"): the first takes from the
 second the fields it lacks that are larger than its own (the month of "3 to 5 March"), and
 a range joins a year like a day does ("March 3-5, 2019"). Nothing here knows the
@@ -68,6 +69,7 @@ class Combinator:
     negatives: tuple[str, ...]
     range: bool = False  # the parts are the two ends of a range, not one time
     after: re.Pattern[str] | None = None  # what the text right before the first part must end with ("between ")
+    shift: bool = False  # the first part moves the second by its days ("the day after" + "Christmas")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -137,15 +139,15 @@ def compile_combinators(data: Mapping[str, Any], name: str) -> Combinators:
         if ttype is not None and ttype not in TimexType.__members__:
             raise GrammarError(f"{where}: unknown type {ttype!r}")
         kind = spec.get("kind", "join")
-        if kind not in ("join", "range"):
-            raise GrammarError(f"{where}: unknown kind {kind!r} (join or range)")
+        if kind not in ("join", "range", "shift"):
+            raise GrammarError(f"{where}: unknown kind {kind!r} (join, range or shift)")
         try:
             after = regex_cache.compile(r"(?:" + spec["after"] + r")\Z", re.IGNORECASE) if spec.get("after") else None
         except re.error as exc:
             raise GrammarError(f"{where}: after does not compile: {exc}") from exc
         examples = read_examples(spec, where, default_dct, "a combinator")
         rules.append(Combinator(cid, sides[0], glue, sides[1], TimexType(ttype) if ttype else None,
-                                tuple(examples), tuple(spec.get("negatives", [])), kind == "range", after))
+                                tuple(examples), tuple(spec.get("negatives", [])), kind == "range", after, kind == "shift"))
     ids = [c.id for c in rules]
     if len(set(ids)) != len(ids):
         raise GrammarError(f"{name}: duplicate combinator ids")
@@ -195,6 +197,15 @@ def merge(a: Symbolic, b: Symbolic) -> Symbolic | None:
         else:
             return None
     return Symbolic(kind, **values)
+
+
+def shift(by: Symbolic, point: Symbolic) -> Symbolic | None:
+    """The point moved by the days of the first part ("the day after" + "Christmas": +1); None
+    unless the first is a count of days that moves (not "that day") and the second a plain point
+    not already moved."""
+    if by.kind is not Kind.RELATIVE or not by.offset or point.kind is not Kind.POINT or point.shift:
+        return None
+    return replace(point, shift=by.offset)
 
 
 # the calendar fields from the largest to the smallest: the first end of a range takes from
@@ -319,7 +330,8 @@ def _join(text: str, a: Mention, b: Mention, ta: frozenset[str], tb: frozenset[s
             continue
         if c.after is not None and c.after.search(text, max(0, a.start - _AFTER_REACH), a.start) is None:
             continue
-        sym = make_range(a.symbolic, b.symbolic) if c.range else merge(a.symbolic, b.symbolic)
+        sym = make_range(a.symbolic, b.symbolic) if c.range else \
+            shift(a.symbolic, b.symbolic) if c.shift else merge(a.symbolic, b.symbolic)
         if sym is None:
             continue
         return Mention(a.start, b.end, text[a.start:b.end], c.id, sym, _joined_type(c, a, b),

@@ -200,7 +200,11 @@ def resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense = Tense.UNKNOWN,
     `event_day`: the text names it as the day its happening takes place ("died on 2 March",
     "will take office on Jan. 20"), so the verb's tense fixes its year (tense.names_event_day)."""
     try:
-        res = _resolve(sym, anchor, tense, event_day)
+        named = replace(sym, shift=None) if sym.shift else sym
+        res = _resolve(named, anchor, tense, event_day)
+        if sym.shift and res is not None:  # "the day after Christmas": days from the day named, never from a year
+            res = _period_result(day_period(res.interval.start + timedelta(days=sym.shift)), named) \
+                if res.grain is Grain.DAY and res.interval is not None and res.interval.start else None
     except (ValueError, OverflowError):
         return None
     if res is not None and forced_type is not None and res.type is not forced_type:
@@ -369,6 +373,9 @@ _FINER = {Unit.YEAR: (Unit.MONTH, 12), Unit.DECADE: (Unit.YEAR, 10), Unit.MONTH:
           Unit.WEEK: (Unit.DAY, 7), Unit.DAY: (Unit.HOUR, 24), Unit.HOUR: (Unit.MINUTE, 60)}
 
 
+_DAY_OF = (Unit.WEEK, Unit.MONTH, Unit.YEAR, Unit.DECADE, Unit.CENTURY)
+
+
 def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved | None:
     unit = sym.unit or Unit.DAY
     if sym.offset is None and sym.anaphoric and sym.unit is Unit.DAY:
@@ -394,6 +401,9 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
     if sym.keep_grain and anchor.grain in (Grain.QUARTER, Grain.HALF, Grain.MONTH):
         moved = shift_time(anchor.start, unit, offset)
         return _period_result(shift_period(moved, _GRAIN_UNIT[anchor.grain], 0), sym)
+    if sym.at_end and offset and unit in _DAY_OF:
+        # "a week from today", "a year ago today": that day, not the week or year that holds it
+        return _period_result(day_period(shift_time(anchor.start, unit, offset)), sym)
     if unit in (Unit.DECADE, Unit.CENTURY) and offset and sym.direction:
         # "a decade ago": ten years back, at year grain (TimeML), not the previous decade
         p = year_period(anchor.start.year + offset * (10 if unit is Unit.DECADE else 100))
