@@ -278,6 +278,8 @@ def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resol
     # a point at an hour or a minute is a TIME whatever named it ("two hours ago", "30 minutes ago")
     ttype = TimexType.TIME if p.grain in (Grain.HOUR, Grain.MINUTE) else \
         _point_type(sym) if p.grain is Grain.PART_OF_DAY else TimexType.DATE
+    if sym.overnight and mod == "END" and p.grain is Grain.PART_OF_DAY:  # "the early hours of Sunday": Sunday's start
+        p, ttype, mod = replace(p, value=p.end.strftime("%Y-%m-%d")), TimexType.DATE, "START"
     return Resolved(ttype, p.value, p.grain, Interval(p.start, p.end), env, mod=mod,
                     alternative=alt.value if alt else None)
 

@@ -64,7 +64,9 @@ def masked_value(sym: Symbolic) -> str:
                 Unit.HALF: "XXXX-HX", Unit.YEAR: "XXXX", Unit.DECADE: "XXX", Unit.CENTURY: "XX",
                 Unit.HOUR: "XXXX-XX-XXTXX:XX", Unit.MINUTE: "XXXX-XX-XXTXX:XX"}.get(unit, "XXXX-XX-XX")
         return base + (part if unit in (Unit.DAY, Unit.NIGHT) else "")
-    if sym.overnight and sym.weekday is not None:  # "the early hours of Sunday": Saturday's night
+    if sym.overnight and sym.mod == "END":  # "the early hours of Sunday": the start of Sunday
+        part = ""
+    elif sym.overnight and sym.weekday is not None:  # "the night to Sunday": Saturday's night
         sym = replace(sym, weekday=(sym.weekday - 2) % 7 + 1)
     elif sym.overnight and sym.day is not None:
         sym = replace(sym, day=sym.day - 1) if sym.day > 1 else replace(sym, month=None, day=None)
