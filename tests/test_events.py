@@ -285,6 +285,24 @@ def test_a_page_stamp_dates_the_lead_to_its_day_not_its_minute(syntax: str):
 
 
 @pytest.mark.parametrize("syntax", ["none", "all"])
+def test_a_page_stamp_neither_times_the_headline_nor_carries_into_the_news(syntax: str):
+    """A headline run in before the wire stamp is of the stamp's day at most, not of its minute,
+    and the stamp's time carries on to no sentence of the news ("... killed 103 people" was
+    drawn at 07:16 on the publication day). The negative: a time the news names carries on."""
+    text = ("After SARS, Asia wary of new virus HONG KONG | Fri Feb 6, 2026 7:16 am EDT HONG KONG "
+            "(Reuters) - Asia has improved its health infrastructure. Countries moved to contain the "
+            "spread after a new swine flu outbreak killed 103 people in Mexico.")
+    evs = {e.text: e for e in build_timeline([Document("d", text, dct=DCT)], syntax=syntax).events}
+    for word in ("wary", "killed"):
+        env = evs[word].envelope
+        assert env is None or env.start is None or (env.start.hour, env.start.minute) == (0, 0), (word, env)
+    assert evs["killed"].anchor is not AnchorKind.NARRATIVE
+    plain = "Officials met in Baghdad at 7:16 am on Thursday. The delegates signed the accord."
+    evs = {e.text: e for e in build_timeline([Document("d", plain, dct=DCT)], syntax=syntax).events}
+    assert evs["signed"].anchor is AnchorKind.NARRATIVE
+
+
+@pytest.mark.parametrize("syntax", ["none", "all"])
 def test_what_a_since_clause_tells_takes_no_time_of_the_passage(syntax: str):
     """"Since US forces invaded the country, Iraq has become ...": the invasion is the start of
     what the sentence tells, long before it, and takes no time from the sentence before. The

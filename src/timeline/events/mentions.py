@@ -322,13 +322,17 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 governing = [t for t in governing if not any(a <= t.start < b and not a <= tok.start < b for a, b in said)]
             found = best_timex(text, sent, tok, governing, groups, is_verb, nouns, timex_memo) if governing else None
             strength = 999.0
+            stamped = False
             if found is not None:
                 timex, prep, strength, _ = found
                 relation = relation_for(prep, timex)
                 envelope, relative = timex_envelope(timex, relation)
-                if timex.end <= tok.start and timex.end <= _body_start(text, sent, sent_timexes, news) <= tok.start:
-                    # the stamp says when the page was filed, not the hour of its news
+                if timex.end <= _body_start(text, sent, sent_timexes, news) <= tok.start or (
+                        tok.end <= timex.start and timex.end <= _body_start(text, sent, sent_timexes, news)):
+                    # the stamp says when the page was filed, not the hour of its news (nor of the
+                    # headline run in before it), and its time carries no further into the news
                     envelope, relative = _whole_day(envelope), _whole_day(relative)
+                    stamped = True
                 anchor, timex_id = AnchorKind.TIMEX, timex.id
             elif said and (saying := _said_after(tok.end, said, sent_timexes)) is not None:
                 # "The army withdrew, as the minister said on Monday": told before that saying
@@ -364,7 +368,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
             # (and the time of an "as" clause's saying is the saying's: "As Danner put it yesterday, ...")
-            owned.append(found is not None and found[3] or as_said)  # (premodifies: `best_timex` asks it of nouns only)
+            owned.append(found is not None and found[3] or as_said or stamped)  # (premodifies: `best_timex` asks it of nouns only)
             if found is None and ((_SINCE_RE.search(text, max(sent[0], tok.start - 200), tok.start)
                                    and _SINCE_CLAUSE_RE.search(text[max(sent[0], tok.start - 200):tok.start])) or (
                     not is_verb and lex.landmark is not None
