@@ -293,7 +293,8 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
     if absolute is not None:
         return _period_result(_widen(absolute, sym), sym)
     assert anchor is not None
-    if (sym.overnight or sym.part) and sym.weekday is None and sym.month is None and sym.day is None:
+    if (sym.overnight or sym.part) and sym.weekday is None and sym.month is None and sym.day is None \
+            and sym.holiday is None:
         day = anchor.start
         if anchor.grain is Grain.PART_OF_DAY and anchor.end.date() > anchor.start.date() \
                 and sym.part in ("MO", "MI", "AF", "DT"):

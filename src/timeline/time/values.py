@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Grain, Kind, Symbolic, Unit
-from .periods import Period
+from .periods import Period, holidays
 
 
 _DURATION_LETTER = {
@@ -64,6 +64,10 @@ def masked_value(sym: Symbolic) -> str:
                 Unit.HALF: "XXXX-HX", Unit.YEAR: "XXXX", Unit.DECADE: "XXX", Unit.CENTURY: "XX",
                 Unit.HOUR: "XXXX-XX-XXTXX:XX", Unit.MINUTE: "XXXX-XX-XXTXX:XX"}.get(unit, "XXXX-XX-XX")
         return base + (part if unit in (Unit.DAY, Unit.NIGHT) else "")
+    if sym.holiday is not None and sym.month is None:  # "Christmas Day": a feast on a fixed day has it
+        spec = holidays().get(sym.holiday, {})
+        if "day" in spec and "month" in spec:
+            sym = replace(sym, month=spec["month"], day=spec["day"])
     if sym.overnight and sym.mod == "END":  # "the early hours of Sunday": the start of Sunday
         part = ""
     elif sym.overnight and sym.weekday is not None:  # "the night to Sunday": Saturday's night
