@@ -54,6 +54,14 @@ def test_a_clock_on_a_weekday_in_no_past_is_the_coming_one():
     assert one("The game ended at 8 p.m. ET Saturday.", "8 p.m. ET Saturday").value.startswith("2026-01-31T20:00")
 
 
+def test_a_weekday_a_present_happening_is_on_is_the_coming_one():
+    """"The talks are on Monday", written on a Tuesday: the coming Monday, not yesterday (the
+    nearer); told in the past, yesterday; "compared with ... Monday" (no "on") stays the nearer."""
+    assert one("The talks are on Monday.", "Monday").value == "2026-02-09"
+    assert one("The talks were on Monday.", "Monday").value == "2026-02-02"
+    assert one("The euro is at $1.18, compared with $1.17 Monday.", "Monday").value == "2026-02-02"
+
+
 def test_unclear_tense_takes_the_nearer_reading_and_records_the_other():
     t = one("The Thursday meeting.", "Thursday")
     assert t.value == "2026-02-05" and t.alternative == "2026-01-29"

@@ -165,7 +165,7 @@ def quarters_ended(text: str, mentions: Sequence[Mention], tenses: Sequence[Tens
     return out
 
 
-_TENSED = (Tense.PAST, Tense.FUTURE)
+_TENSED = (Tense.PAST, Tense.FUTURE, Tense.PRESENT)
 NAMED_DAY = "named_day."  # the rules (named_days.toml) of days news names as happenings: "9/11"
 
 

@@ -323,10 +323,10 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
         # reporting periods: "will report third-quarter results" speaks of the quarter just
         # ended, so outside a past report the nearest quarter wins
         tense = Tense.UNKNOWN
-    if sym.weekday is not None and sym.hour is not None and tense in (Tense.PRESENT, Tense.UNKNOWN) \
-            and sym.month is None:
+    if sym.weekday is not None and sym.month is None and ((sym.hour is not None and tense in (
+            Tense.PRESENT, Tense.UNKNOWN)) or (event_day and tense is Tense.PRESENT and not sym.direction)):
         # "the meeting is at 9 a.m. on Saturday", "the game starts at 8 p.m. ET Saturday" (no verb
-        # group the tense reads): a clock on a weekday, told in no past, is a schedule
+        # group the tense reads), "The talks are on Monday": a weekday, told in no past, is a schedule
         tense = Tense.FUTURE
     if sym.holiday and (tense is Tense.PRESENT or (tense is Tense.UNKNOWN and long_gone(cands, anchor))):
         # a holiday in the present tense is a schedule ("the sale begins on Black Friday",
