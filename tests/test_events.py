@@ -303,6 +303,21 @@ def test_a_page_stamp_neither_times_the_headline_nor_carries_into_the_news(synta
 
 
 @pytest.mark.parametrize("syntax", ["none", "all"])
+def test_a_happening_named_as_a_topic_takes_no_time_of_its_sentence(syntax: str):
+    """"threatened newspapers last night if they revealed a document relating to a dispute between
+    Mr Blair and Mr Bush": the dispute is what the document is about, not a happening of last
+    night (IraqWar had it among its key events on that night). A time of its own still dates it."""
+    text = ("The attorney general last night threatened newspapers if they revealed the contents of a "
+            "document allegedly relating to a dispute between Mr Blair and Mr Bush.")
+    evs = {e.text: e for e in build_timeline([Document("d", text, dct=DCT)], syntax=syntax).events}
+    assert evs["threatened"].anchor is AnchorKind.TIMEX
+    assert evs["dispute"].anchor is AnchorKind.DCT_TENSE, evs["dispute"]
+    own = "He answered questions about the raid on Monday."
+    evs = {e.text: e for e in build_timeline([Document("d", own, dct=DCT)], syntax=syntax).events}
+    assert evs["raid"].anchor is AnchorKind.TIMEX
+
+
+@pytest.mark.parametrize("syntax", ["none", "all"])
 def test_what_a_since_clause_tells_takes_no_time_of_the_passage(syntax: str):
     """"Since US forces invaded the country, Iraq has become ...": the invasion is the start of
     what the sentence tells, long before it, and takes no time from the sentence before. The

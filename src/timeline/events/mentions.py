@@ -320,6 +320,11 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 governing = [t for t in governing if not _after(t, published)]
             if said:
                 governing = [t for t in governing if not any(a <= t.start < b and not a <= tok.start < b for a, b in said)]
+            landmark = governing and not is_verb and lex.landmark is not None \
+                and lex.landmark.search(text[max(sent[0], tok.start - 80):tok.start])
+            if landmark:  # "a document relating to a dispute", "since the invasion": only a time of its own dates it
+                governing = [t for t in governing if landmark.start() + max(sent[0], tok.start - 80) <= t.start < tok.start
+                             or 0 <= t.start - tok.end <= 12]
             found = best_timex(text, sent, tok, governing, groups, is_verb, nouns, timex_memo) if governing else None
             strength = 999.0
             stamped = False
