@@ -318,6 +318,25 @@ def test_a_happening_named_as_a_topic_takes_no_time_of_its_sentence(syntax: str)
 
 
 @pytest.mark.parametrize("syntax", ["none", "all"])
+def test_what_an_if_clause_supposes_is_no_happening_and_trades_no_time(syntax: str):
+    """"Soldiers will refuse to serve if they face the threat of being prosecuted, personnel warned
+    last night": the threat is supposed, not reported (IraqWar showed it as a key event of that
+    night); "If talks fail on Monday, the strike will begin": the strike is not dated Monday.
+    The negative: told as fact, the same words keep their day."""
+    text = ("British soldiers will refuse to serve in Iraq if they face the threat of being prosecuted for "
+            "war crimes, former service personnel warned last night.")
+    evs = {e.text: e for e in build_timeline([Document("d", text, dct=DCT)], syntax=syntax).events}
+    assert not evs["threat"].salient and evs["threat"].anchor is not AnchorKind.TIMEX, evs["threat"]
+    assert evs["warned"].anchor is AnchorKind.TIMEX
+    evs = {e.text: e for e in build_timeline([Document("d", "If talks fail on Monday, the strike will begin.", dct=DCT)],
+                                             syntax=syntax).events}
+    assert evs["begin"].anchor is not AnchorKind.TIMEX, evs["begin"]
+    evs = {e.text: e for e in build_timeline([Document("d", "The talks failed on Monday and the strike began.", dct=DCT)],
+                                             syntax=syntax).events}
+    assert evs["failed"].anchor is AnchorKind.TIMEX
+
+
+@pytest.mark.parametrize("syntax", ["none", "all"])
 def test_what_a_since_clause_tells_takes_no_time_of_the_passage(syntax: str):
     """"Since US forces invaded the country, Iraq has become ...": the invasion is the start of
     what the sentence tells, long before it, and takes no time from the sentence before. The

@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 
 from ..rules import load_toml
-from ..model import AnchorKind, Event, Relation, Tense, Timex, TimexType
+from ..model import AnchorKind, Event, Relation, Tense, Timex
 from .entries import merge_mentions, one_entry_per_happening, propagate, shifted
 from .polarity import absent
 from .evolve import maker
@@ -27,6 +27,7 @@ from .eventmodel import Sentence, event_classes, event_model, inflect, token_fea
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
 from .labels import body_start
+from .clauses import as_said_clauses, as_said_verb, if_clauses, in_since_clause, said_after
 from ..time.tense import VerbGroup, tense_of_span
 
 if TYPE_CHECKING:
@@ -293,7 +294,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         habitual: list[bool] = []  # (whether the sentence tells what happens as a rule: read once, when asked)
         parsed = _parsed(parses, si)
         # "As Mark Danner put it in the New York Times yesterday, ...": that time is the saying's
-        said = _as_said_clauses(sentence_text, sent[0], lex.attribution_forms) if sent_timexes else ()
+        said = as_said_clauses(sentence_text, sent[0], lex.attribution_forms) if sent_timexes else ()
+        supposed = if_clauses(sentence_text, sent[0])  # "... if they face the threat of being prosecuted"
         for i, cls in found_tokens:
             tok = toks[i]
             w = tok.lower
@@ -320,6 +322,10 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 governing = [t for t in governing if not _after(t, published)]
             if said:
                 governing = [t for t in governing if not any(a <= t.start < b and not a <= tok.start < b for a, b in said)]
+            clause = next(((a, b) for a, b in supposed if a <= tok.start < b), None) if supposed else None
+            if supposed:  # what an "if" clause supposes takes no time from outside it, nor gives one
+                governing = [t for t in governing if (clause[0] <= t.start < clause[1] if clause is not None
+                                                          else not any(a <= t.start < b for a, b in supposed))]
             landmark = governing and not is_verb and lex.landmark is not None \
                 and lex.landmark.search(text[max(sent[0], tok.start - 80):tok.start])
             if landmark:  # "a document relating to a dispute", "since the invasion": only a time of its own dates it
@@ -339,7 +345,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                     envelope, relative = _whole_day(envelope), _whole_day(relative)
                     stamped = True
                 anchor, timex_id = AnchorKind.TIMEX, timex.id
-            elif said and (saying := _said_after(tok.end, said, sent_timexes)) is not None:
+            elif said and (saying := said_after(tok.end, said, sent_timexes)) is not None:
                 # "The army withdrew, as the minister said on Monday": told before that saying
                 # (after it, when told as to come), as reported speech is
                 later = tense is Tense.FUTURE or modality in ("will", "'ll", "would", "'d", "to", "going")
@@ -354,7 +360,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             infinitive = is_verb and before == "to"
             participle = w.endswith("ing") and (group is None or not group.aux)  # "revealing that ..."
             label, lab_start, lab_end = _label(text, toks, i, is_verb, verb_spans, taken)
-            hypothetical = group is not None and group.aux in _HYPOTHETICAL
+            hypothetical = (group is not None and group.aux in _HYPOTHETICAL) or clause is not None
             # a noun with no time of its own is background, unless it names a happening outright
             bare_noun = not is_verb and found is None and w not in nouns
             modifier = (not is_verb and nxt is not None and nxt.lower in modifiees) \
@@ -363,7 +369,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             # infected by Cold War ills", "'I ought to be sitting ...,' she says") is no happening
             # of the story: nobody it names did it
             own_voice = _first_person(toks, tok.start if group is None else group.start, at=i if group is None else None)
-            as_said = is_verb and _as_said(text, sent[0], tok, group, verb_forms.get(w, w), lex.attribution)
+            as_said = is_verb and as_said_verb(text, sent[0], tok, group, verb_forms.get(w, w), lex.attribution)
             salient = not (heading or modifier or cls in _NOT_SALIENT_CLASSES or infinitive or participle
                            or (weak and strength > 60) or " " not in label
                            or hypothetical or bare_noun or own_voice or as_said
@@ -374,11 +380,11 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             # "the overnight bombardment": that time is the noun's own and carries no further
             # (and the time of an "as" clause's saying is the saying's: "As Danner put it yesterday, ...")
             owned.append(found is not None and found[3] or as_said or stamped)  # (premodifies: `best_timex` asks it of nouns only)
-            if found is None and ((_SINCE_RE.search(text, max(sent[0], tok.start - 200), tok.start)
-                                   and _SINCE_CLAUSE_RE.search(text[max(sent[0], tok.start - 200):tok.start])) or (
+            if found is None and (clause is not None or in_since_clause(text, sent[0], tok.start) or (
                     not is_verb and lex.landmark is not None
                     and lex.landmark.search(text[max(sent[0], tok.start - 80):tok.start]))):
-                # "Since US forces invaded the country, Iraq has ...", "in the aftermath of the invasion"
+                # "Since US forces invaded the country, Iraq has ...", "in the aftermath of the invasion",
+                # "if they revealed the document": no time of the passage
                 background.add(f"e{len(found_events) + 1}")
             found_events.append((_new_event(
                 f"e{len(found_events) + 1}", doc_id, tok.start, tok.end, tok.text, sentence_text, label,
@@ -419,57 +425,6 @@ def _habitual(pattern: re.Pattern[str] | None, sentence: str, memo: list[bool]) 
     if not memo:
         memo.append(pattern is not None and pattern.search(sentence) is not None)
     return memo[0]
-
-
-_SINCE_RE = re.compile(r"since", re.IGNORECASE)  # (what a "since" clause needs: most windows lack it)
-_SINCE_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?since\s+[^,;:()—–]*$", re.IGNORECASE)
-_AS_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+(?:[\w'’.-]+\s+){1,5}$", re.IGNORECASE)
-
-
-_AS_START_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+", re.IGNORECASE)
-_AS_WORD_RE = re.compile(r"[\w'’.-]+")
-_AS_END_RE = re.compile(r"[,;:()—–]|$")
-
-
-def _said_after(at: int, said: tuple[tuple[int, int], ...], timexes) -> "Timex | None":  # type: ignore[no-untyped-def]
-    """The time of the first "as" clause of saying after `at` in its sentence, if it names one."""
-    for a, b in said:
-        if a >= at:
-            return next((t for t in timexes if a <= t.start < b and t.type is not TimexType.DURATION), None)
-    return None
-
-
-def _as_said_clauses(sentence: str, offset: int, saying: frozenset[str]) -> tuple[tuple[int, int], ...]:
-    """The spans (in the text, `offset` being where the sentence starts) of the sentence's "as"
-    clauses of saying ("As Mark Danner put it in the New York Times yesterday,", ", as the
-    minister said on Monday"): from "as" to the clause's end. A time in one is the saying's,
-    and governs nothing outside it. Not a temporal "as" ("As the storm hit on Monday,
-    residents fled"): its verb, within its first seven words, must be one of saying (`saying`:
-    the forms of events.toml's attribution verbs)."""
-    if "as " not in sentence.lower():
-        return ()
-    out = []
-    for m in _AS_START_RE.finditer(sentence):
-        end = _AS_END_RE.search(sentence, m.end())
-        stop = end.start() if end else len(sentence)
-        for k, w in enumerate(_AS_WORD_RE.finditer(sentence, m.end(), stop)):
-            word = w.group().lower()
-            if k >= 7:
-                break
-            if word in saying or (word in ("put", "puts") and sentence.startswith(" it", w.end())):
-                out.append((offset + m.start(), offset + stop))
-                break
-    return tuple(out)
-
-
-def _as_said(text: str, sent_start: int, tok: Token, group: "VerbGroup | None", lemma: str,
-             attribution: frozenset[str]) -> bool:
-    """Is the verb the saying of an "as" clause ("As Mark Danner put it in the New York Times,
-    ...", "..., as the minister said on Monday")? It tells who said it, not a happening."""
-    if not (lemma in attribution or tok.lower in ("put", "puts") and text.startswith(" it", tok.end)):
-        return False
-    start = group.start if group is not None else tok.start
-    return _AS_CLAUSE_RE.search(text[max(sent_start, start - 80):start]) is not None
 
 
 def _after(t: "Timex", published: "datetime") -> bool:

@@ -1,0 +1,91 @@
+"""Which clause of its sentence an event or a time belongs to, read off the words without a
+parse: a "since" clause (what it tells lies before the sentence's own time), an "as" clause of
+saying (its time is the saying's), an "if" clause (what it tells is supposed, not reported).
+The event finder (events.mentions) asks these of each event and time."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import TimexType
+from ..sources.segment import Token
+
+if TYPE_CHECKING:
+    from ..model import Timex
+    from ..time.tense import VerbGroup
+
+
+def in_since_clause(text: str, sent_start: int, at: int) -> bool:
+    """Is the word at `at` inside a "since" clause that opens its sentence or a clause of it
+    ("Since US forces invaded the country, Iraq has ...")?"""
+    lo = max(sent_start, at - 200)
+    return _SINCE_RE.search(text, lo, at) is not None and _SINCE_CLAUSE_RE.search(text[lo:at]) is not None
+
+
+_SINCE_RE = re.compile(r"since", re.IGNORECASE)  # (what a "since" clause needs: most windows lack it)
+_SINCE_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?since\s+[^,;:()—–]*$", re.IGNORECASE)
+_AS_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+(?:[\w'’.-]+\s+){1,5}$", re.IGNORECASE)
+
+
+_AS_START_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+", re.IGNORECASE)
+_AS_WORD_RE = re.compile(r"[\w'’.-]+")
+_AS_END_RE = re.compile(r"[,;:()—–]|$")
+
+
+def said_after(at: int, said: tuple[tuple[int, int], ...], timexes) -> "Timex | None":  # type: ignore[no-untyped-def]
+    """The time of the first "as" clause of saying after `at` in its sentence, if it names one."""
+    for a, b in said:
+        if a >= at:
+            return next((t for t in timexes if a <= t.start < b and t.type is not TimexType.DURATION), None)
+    return None
+
+
+def as_said_clauses(sentence: str, offset: int, saying: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """The spans (in the text, `offset` being where the sentence starts) of the sentence's "as"
+    clauses of saying ("As Mark Danner put it in the New York Times yesterday,", ", as the
+    minister said on Monday"): from "as" to the clause's end. A time in one is the saying's,
+    and governs nothing outside it. Not a temporal "as" ("As the storm hit on Monday,
+    residents fled"): its verb, within its first seven words, must be one of saying (`saying`:
+    the forms of events.toml's attribution verbs)."""
+    if "as " not in sentence.lower():
+        return ()
+    out = []
+    for m in _AS_START_RE.finditer(sentence):
+        end = _AS_END_RE.search(sentence, m.end())
+        stop = end.start() if end else len(sentence)
+        for k, w in enumerate(_AS_WORD_RE.finditer(sentence, m.end(), stop)):
+            word = w.group().lower()
+            if k >= 7:
+                break
+            if word in saying or (word in ("put", "puts") and sentence.startswith(" it", w.end())):
+                out.append((offset + m.start(), offset + stop))
+                break
+    return tuple(out)
+
+
+def as_said_verb(text: str, sent_start: int, tok: Token, group: "VerbGroup | None", lemma: str,
+             attribution: frozenset[str]) -> bool:
+    """Is the verb the saying of an "as" clause ("As Mark Danner put it in the New York Times,
+    ...", "..., as the minister said on Monday")? It tells who said it, not a happening."""
+    if not (lemma in attribution or tok.lower in ("put", "puts") and text.startswith(" it", tok.end)):
+        return False
+    start = group.start if group is not None else tok.start
+    return _AS_CLAUSE_RE.search(text[max(sent_start, start - 80):start]) is not None
+
+
+_IF_START_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s|\s)[\"“‘']?(?:if|unless)\s+", re.IGNORECASE)
+
+
+def if_clauses(sentence: str, offset: int) -> tuple[tuple[int, int], ...]:
+    """The spans (in the text, `offset` being where the sentence starts) of the sentence's "if"
+    and "unless" clauses, from the word to the clause's end ("if they face the threat of being
+    prosecuted", "If talks fail,"): what one tells is supposed, not reported ("as if", "even
+    if" and "whether"-like "if" too), and takes no time from outside it."""
+    low = sentence.lower()
+    if "if " not in low and "unless " not in low:
+        return ()
+    out = []
+    for m in _IF_START_RE.finditer(sentence):
+        end = _AS_END_RE.search(sentence, m.end())
+        out.append((offset + m.start(), offset + (end.start() if end else len(sentence))))
+    return tuple(out)
