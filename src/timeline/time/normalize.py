@@ -4,8 +4,7 @@ This is HeidelTime's second phase and Duckling's final step: the only place wher
 reference time turns a symbolic time into dates. Every interval is half-open. A vague
 expression keeps its TIMEX3 value and gets a bounded envelope; an undated document keeps
 symbolic values ("XXXX-XX-XXTNI") and, where the expression only counts days and hours
-from the publication day, an interval relative to that day (D-1 18:00 .. D 08:00).
-"""
+from the publication day, an interval relative to that day (D-1 18:00 .. D 08:00)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -204,7 +203,8 @@ def resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense = Tense.UNKNOWN,
         res = _resolve(named, anchor, tense, event_day)
         if sym.shift and res is not None:  # "the day after Christmas": days from the day named, never from a year
             res = _period_result(day_period(res.interval.start + timedelta(days=sym.shift)), named) \
-                if res.grain is Grain.DAY and res.interval is not None and res.interval.start else None
+                if res.grain is Grain.DAY and res.interval is not None and res.interval.start else \
+                resolve_relative(sym, tense) if anchor is None else None  # (undated: "XXXX-12-26")
     except (ValueError, OverflowError):
         return None
     if res is not None and forced_type is not None and res.type is not forced_type:

@@ -4,6 +4,7 @@ span of weeks), a range's length, and times before year 1 ("BC0500") (pure)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 from ..model import Grain, Kind, Symbolic, Unit
 from .periods import Period, holidays
@@ -68,6 +69,11 @@ def masked_value(sym: Symbolic) -> str:
         spec = holidays().get(sym.holiday, {})
         if "day" in spec and "month" in spec:
             sym = replace(sym, month=spec["month"], day=spec["day"])
+    if sym.shift and sym.month is not None and sym.day is not None:  # "the day after Christmas": XXXX-12-26
+        moved = datetime(sym.year or 2001, sym.month, sym.day) + timedelta(days=sym.shift)
+        sym = replace(sym, month=moved.month, day=moved.day, year=moved.year if sym.year else None)
+    elif sym.shift:
+        return "XXXX-XX-XX"  # (a weekday moved: no day of its own)
     if sym.overnight and sym.mod == "END":  # "the early hours of Sunday": the start of Sunday
         part = ""
     elif sym.overnight and sym.weekday is not None:  # "the night to Sunday": Saturday's night
