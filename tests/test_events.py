@@ -11,8 +11,8 @@ from timeline.pipeline import build_timeline
 DCT = datetime(2026, 2, 6)  # a Friday
 
 
-def events_of(text: str, dct: datetime | None = DCT):
-    return {e.text: e for e in build_timeline([Document("d", text, dct=dct)]).events}
+def events_of(text: str, dct: datetime | None = DCT, **options):
+    return {e.text: e for e in build_timeline([Document("d", text, dct=dct)], **options).events}
 
 
 def test_time_expression_in_the_clause_anchors_the_event():
@@ -292,13 +292,13 @@ def test_a_page_stamp_neither_times_the_headline_nor_carries_into_the_news(synta
     text = ("After SARS, Asia wary of new virus HONG KONG | Fri Feb 6, 2026 7:16 am EDT HONG KONG "
             "(Reuters) - Asia has improved its health infrastructure. Countries moved to contain the "
             "spread after a new swine flu outbreak killed 103 people in Mexico.")
-    evs = {e.text: e for e in build_timeline([Document("d", text, dct=DCT)], syntax=syntax).events}
+    evs = events_of(text, syntax=syntax)
     for word in ("wary", "killed"):
         env = evs[word].envelope
         assert env is None or env.start is None or (env.start.hour, env.start.minute) == (0, 0), (word, env)
     assert evs["killed"].anchor is not AnchorKind.NARRATIVE
     plain = "Officials met in Baghdad at 7:16 am on Thursday. The delegates signed the accord."
-    evs = {e.text: e for e in build_timeline([Document("d", plain, dct=DCT)], syntax=syntax).events}
+    evs = events_of(plain, syntax=syntax)
     assert evs["signed"].anchor is AnchorKind.NARRATIVE
 
 
@@ -309,11 +309,11 @@ def test_a_happening_named_as_a_topic_takes_no_time_of_its_sentence(syntax: str)
     night (IraqWar had it among its key events on that night). A time of its own still dates it."""
     text = ("The attorney general last night threatened newspapers if they revealed the contents of a "
             "document allegedly relating to a dispute between Mr Blair and Mr Bush.")
-    evs = {e.text: e for e in build_timeline([Document("d", text, dct=DCT)], syntax=syntax).events}
+    evs = events_of(text, syntax=syntax)
     assert evs["threatened"].anchor is AnchorKind.TIMEX
     assert evs["dispute"].anchor is AnchorKind.DCT_TENSE, evs["dispute"]
     own = "He answered questions about the raid on Monday."
-    evs = {e.text: e for e in build_timeline([Document("d", own, dct=DCT)], syntax=syntax).events}
+    evs = events_of(own, syntax=syntax)
     assert evs["raid"].anchor is AnchorKind.TIMEX
 
 
@@ -325,14 +325,12 @@ def test_what_an_if_clause_supposes_is_no_happening_and_trades_no_time(syntax: s
     The negative: told as fact, the same words keep their day."""
     text = ("British soldiers will refuse to serve in Iraq if they face the threat of being prosecuted for "
             "war crimes, former service personnel warned last night.")
-    evs = {e.text: e for e in build_timeline([Document("d", text, dct=DCT)], syntax=syntax).events}
+    evs = events_of(text, syntax=syntax)
     assert not evs["threat"].salient and evs["threat"].anchor is not AnchorKind.TIMEX, evs["threat"]
     assert evs["warned"].anchor is AnchorKind.TIMEX
-    evs = {e.text: e for e in build_timeline([Document("d", "If talks fail on Monday, the strike will begin.", dct=DCT)],
-                                             syntax=syntax).events}
+    evs = events_of("If talks fail on Monday, the strike will begin.", syntax=syntax)
     assert evs["begin"].anchor is not AnchorKind.TIMEX, evs["begin"]
-    evs = {e.text: e for e in build_timeline([Document("d", "The talks failed on Monday and the strike began.", dct=DCT)],
-                                             syntax=syntax).events}
+    evs = events_of("The talks failed on Monday and the strike began.", syntax=syntax)
     assert evs["failed"].anchor is AnchorKind.TIMEX
 
 
