@@ -14,7 +14,7 @@ from battery_cases import CASES, NEW_CASES  # noqa: E402
 # of 809 passed at the end of issue 15's fifth round (735 of 784 before it): spans to a month
 # ("the three months to June"), a day's year kept to its verb ("He died on 2 March"), "since
 # September 11", and 24 new cases of those classes and of the peers' everyday ones
-FLOOR = 786
+FLOOR = 787
 
 
 def test_battery_does_not_fall_below_its_floor():

@@ -60,6 +60,19 @@ def test_a_weekday_a_present_happening_is_on_is_the_coming_one():
     assert one("The talks are on Monday.", "Monday").value == "2026-02-09"
     assert one("The talks were on Monday.", "Monday").value == "2026-02-02"
     assert one("The euro is at $1.18, compared with $1.17 Monday.", "Monday").value == "2026-02-02"
+    assert one("Talks resume on Monday.", "Monday").value == "2026-02-09"  # a bare present verb
+    # the day a happening noun is on, in a present sentence, stays the nearer (the one gone by)
+    assert one("She is in hospital after a crash on Sunday.", "Sunday").value == "2026-02-01"
+    assert one("The man is in custody following his arrest on Saturday.", "Saturday").value == "2026-01-31"
+
+
+def test_the_week_ended_a_day_is_the_week_of_its_seven_days():
+    """"Jobless claims fell in the week ended Jan. 30" (weekly figures): the ISO week holding most
+    of the seven days to that day, not the week of publication; two expressions, as TimeBank
+    writes "the six months ended Oct. 1"."""
+    assert one("Jobless claims fell in the week ended Jan. 30.", "the week").value == "2026-W05"
+    assert one("Claims rose in the week ending Jan. 1.", "the week").value == "2026-W01"  # (Dec 26-Jan 1: four days in W01)
+    assert one("He met her the week after.", "the week after").value != "2026-W05"
 
 
 def test_unclear_tense_takes_the_nearer_reading_and_records_the_other():

@@ -73,14 +73,16 @@ def as_said_verb(text: str, sent_start: int, tok: Token, group: "VerbGroup | Non
     return _AS_CLAUSE_RE.search(text[max(sent_start, start - 80):start]) is not None
 
 
-_IF_START_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s|\s)[\"“‘']?(?:if|unless)\s+", re.IGNORECASE)
+_IF_START_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s|\s)[\"“‘']?(?:if|unless)\s+"
+                          r"(?!(?:only|not|any|ever|anything|so|necessary|possible|at\s+all)\b)", re.IGNORECASE)
 
 
 def if_clauses(sentence: str, offset: int) -> tuple[tuple[int, int], ...]:
     """The spans (in the text, `offset` being where the sentence starts) of the sentence's "if"
     and "unless" clauses, from the word to the clause's end ("if they face the threat of being
     prosecuted", "If talks fail,"): what one tells is supposed, not reported ("as if", "even
-    if" and "whether"-like "if" too), and takes no time from outside it."""
+    if" and "whether"-like "if" too), and takes no time from outside it. "if only", "if not",
+    "if any" suppose nothing ("ended, if only briefly, on Tuesday")."""
     low = sentence.lower()
     if "if " not in low and "unless " not in low:
         return ()

@@ -326,9 +326,11 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             if supposed:  # what an "if" clause supposes takes no time from outside it, nor gives one
                 governing = [t for t in governing if (clause[0] <= t.start < clause[1] if clause is not None
                                                           else not any(a <= t.start < b for a, b in supposed))]
-            landmark = governing and not is_verb and lex.landmark is not None \
+            # a happening noun ("the bombing" too) named as a landmark or a topic: "since the invasion",
+            # "a document relating to a dispute": only a time of its own dates it
+            landmark = (not is_verb or before in _DETERMINERS) and lex.landmark is not None \
                 and lex.landmark.search(text[max(sent[0], tok.start - 80):tok.start])
-            if landmark:  # "a document relating to a dispute", "since the invasion": only a time of its own dates it
+            if landmark and governing:
                 governing = [t for t in governing if landmark.start() + max(sent[0], tok.start - 80) <= t.start < tok.start
                              or 0 <= t.start - tok.end <= 12]
             found = best_timex(text, sent, tok, governing, groups, is_verb, nouns, timex_memo) if governing else None
@@ -338,8 +340,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 timex, prep, strength, _ = found
                 relation = relation_for(prep, timex)
                 envelope, relative = timex_envelope(timex, relation)
-                if timex.end <= _body_start(text, sent, sent_timexes, news) <= tok.start or (
-                        tok.end <= timex.start and timex.end <= _body_start(text, sent, sent_timexes, news)):
+                body = _body_start(text, sent, sent_timexes, news)
+                if timex.end <= body and text[body:body + 1].isupper() and (body <= tok.start or tok.end <= timex.start):
                     # the stamp says when the page was filed, not the hour of its news (nor of the
                     # headline run in before it), and its time carries no further into the news
                     envelope, relative = _whole_day(envelope), _whole_day(relative)
@@ -380,9 +382,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             # "the overnight bombardment": that time is the noun's own and carries no further
             # (and the time of an "as" clause's saying is the saying's: "As Danner put it yesterday, ...")
             owned.append(found is not None and found[3] or as_said or stamped)  # (premodifies: `best_timex` asks it of nouns only)
-            if found is None and (clause is not None or in_since_clause(text, sent[0], tok.start) or (
-                    not is_verb and lex.landmark is not None
-                    and lex.landmark.search(text[max(sent[0], tok.start - 80):tok.start]))):
+            if found is None and (clause is not None or landmark or in_since_clause(text, sent[0], tok.start)):
                 # "Since US forces invaded the country, Iraq has ...", "in the aftermath of the invasion",
                 # "if they revealed the document": no time of the passage
                 background.add(f"e{len(found_events) + 1}")

@@ -19,7 +19,7 @@ from typing import Sequence
 
 from ..model import Document, Grain, Kind, Mention, Symbolic, Tense, Timex, TimexType, Unit
 from .normalize import Anchor, Resolved, resolve
-from .tense import names_event_day
+from .tense import names_event_day, present_on_day
 from .zones import apply_zone
 
 
@@ -149,23 +149,29 @@ def quarters_ended(text: str, mentions: Sequence[Mention], tenses: Sequence[Tens
                    dct: Anchor | None) -> list[Mention]:
     """ "the quarter ended July 31", "the quarter to March": the three months that end on that
     day (or with that month), named by the calendar quarter that holds most of them (May-July:
-    the second), not the last quarter completed before the publication date; the date is
-    resolved as it would be alone."""
+    the second), not the last quarter completed before the publication date; "the week ended
+    Feb. 8" (weekly figures) likewise the ISO week holding most of its seven days; the date is
+    resolved as it would be alone (two expressions, as TimeBank writes "the six months ended")."""
     out = list(mentions)
     for i in range(len(out) - 1):
         q, d = out[i].symbolic, out[i + 1].symbolic
-        if not (q.kind is Kind.RELATIVE and q.unit is Unit.QUARTER and q.offset == 0 and q.completed) \
+        week = q.kind is Kind.RELATIVE and q.unit is Unit.WEEK and q.offset == 0 and d.day is not None
+        if not (week or (q.kind is Kind.RELATIVE and q.unit is Unit.QUARTER and q.offset == 0 and q.completed)) \
                 or d.month is None or not _ENDED.fullmatch(text, out[i].end, out[i + 1].start):
             continue
         res = resolve(d, dct, tenses[i + 1])
         if res is None or res.interval is None or res.interval.start is None:
+            continue
+        if week:  # "the week ended Feb. 8": the seven days to that day, named by the ISO week that holds most of them
+            iso = (res.interval.end - timedelta(days=4)).isocalendar()
+            out[i] = replace(out[i], symbolic=Symbolic(Kind.POINT, year=iso[0], week=iso[1]))
             continue
         mid = res.interval.end - timedelta(days=46)  # the middle month of the three
         out[i] = replace(out[i], symbolic=Symbolic(Kind.POINT, year=mid.year, quarter=(mid.month - 1) // 3 + 1))
     return out
 
 
-_TENSED = (Tense.PAST, Tense.FUTURE, Tense.PRESENT)
+_TENSED = (Tense.PAST, Tense.FUTURE)
 NAMED_DAY = "named_day."  # the rules (named_days.toml) of days news names as happenings: "9/11"
 
 
@@ -213,8 +219,9 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
         elif _clock_only(mention) and last_day is not None and mention.start - last_day.end < PERIOD_REACH:
             # "at 10:35 a.m." after "On Friday, ...": a time of the day the text is telling about
             anchor, anchor_name = day_anchor, f"timex:{last_day.id}"
-        res: Resolved | None = resolve(sym, anchor, tense, mention.type,
-                                       event_day=tense in _TENSED and names_event_day(doc.text, mention.start))
+        scheduled = tense in (Tense.PRESENT, Tense.UNKNOWN) and present_on_day(doc.text, mention.start)
+        res: Resolved | None = resolve(sym, anchor, Tense.PRESENT if scheduled else tense, mention.type, event_day=scheduled or (
+            tense in _TENSED and (sym.shift is not None or names_event_day(doc.text, mention.start))))
         if res is not None and within is not None:
             res = within
         if res is None:

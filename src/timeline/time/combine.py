@@ -70,6 +70,7 @@ class Combinator:
     range: bool = False  # the parts are the two ends of a range, not one time
     after: re.Pattern[str] | None = None  # what the text right before the first part must end with ("between ")
     shift: bool = False  # the first part moves the second by its days ("the day after" + "Christmas")
+    left_ends: re.Pattern[str] | None = None  # what the first part's own text must end with ("after": not "the next day")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -145,9 +146,13 @@ def compile_combinators(data: Mapping[str, Any], name: str) -> Combinators:
             after = regex_cache.compile(r"(?:" + spec["after"] + r")\Z", re.IGNORECASE) if spec.get("after") else None
         except re.error as exc:
             raise GrammarError(f"{where}: after does not compile: {exc}") from exc
+        try:
+            left_ends = regex_cache.compile(r"(?:" + spec["left_ends"] + r")\Z", re.IGNORECASE) if spec.get("left_ends") else None
+        except re.error as exc:
+            raise GrammarError(f"{where}: left_ends does not compile: {exc}") from exc
         examples = read_examples(spec, where, default_dct, "a combinator")
         rules.append(Combinator(cid, sides[0], glue, sides[1], TimexType(ttype) if ttype else None,
-                                tuple(examples), tuple(spec.get("negatives", [])), kind == "range", after, kind == "shift"))
+                                tuple(examples), tuple(spec.get("negatives", [])), kind == "range", after, kind == "shift", left_ends))
     ids = [c.id for c in rules]
     if len(set(ids)) != len(ids):
         raise GrammarError(f"{name}: duplicate combinator ids")
@@ -329,6 +334,8 @@ def _join(text: str, a: Mention, b: Mention, ta: frozenset[str], tb: frozenset[s
         if not c.glue.fullmatch(glue):
             continue
         if c.after is not None and c.after.search(text, max(0, a.start - _AFTER_REACH), a.start) is None:
+            continue
+        if c.left_ends is not None and c.left_ends.search(a.text) is None:
             continue
         sym = make_range(a.symbolic, b.symbolic) if c.range else \
             shift(a.symbolic, b.symbolic) if c.shift else merge(a.symbolic, b.symbolic)

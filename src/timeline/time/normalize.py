@@ -201,8 +201,9 @@ def resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense = Tense.UNKNOWN,
     try:
         named = replace(sym, shift=None) if sym.shift else sym
         res = _resolve(named, anchor, tense, event_day)
-        if sym.shift and res is not None:  # "the day after Christmas": days from the day named, never from a year
-            res = _period_result(day_period(res.interval.start + timedelta(days=sym.shift)), named) \
+        if sym.shift and res is not None:  # "the day after Christmas" (after Ramadan: its last day); never from a year
+            res = _period_result(day_period((res.interval.start if sym.shift < 0 else res.interval.end - timedelta(days=1))
+                                            + timedelta(days=sym.shift)), named) \
                 if res.grain is Grain.DAY and res.interval is not None and res.interval.start else \
                 resolve_relative(sym, tense) if anchor is None else None  # (undated: "XXXX-12-26")
     except (ValueError, OverflowError):
@@ -278,8 +279,8 @@ def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resol
     # a point at an hour or a minute is a TIME whatever named it ("two hours ago", "30 minutes ago")
     ttype = TimexType.TIME if p.grain in (Grain.HOUR, Grain.MINUTE) else \
         _point_type(sym) if p.grain is Grain.PART_OF_DAY else TimexType.DATE
-    if sym.overnight and mod == "END" and p.grain is Grain.PART_OF_DAY:  # "the early hours of Sunday": Sunday's start
-        p, ttype, mod = replace(p, value=p.end.strftime("%Y-%m-%d")), TimexType.DATE, "START"
+    if sym.overnight and mod == "END" and p.grain is Grain.PART_OF_DAY:  # "the early hours of Sunday": its early morning
+        p, mod = Period(p.grain, env.start or p.start, p.end, p.end.strftime("%Y-%m-%d") + "TMO"), "START"
     return Resolved(ttype, p.value, p.grain, Interval(p.start, p.end), env, mod=mod,
                     alternative=alt.value if alt else None)
 
@@ -376,9 +377,6 @@ _FINER = {Unit.YEAR: (Unit.MONTH, 12), Unit.DECADE: (Unit.YEAR, 10), Unit.MONTH:
           Unit.WEEK: (Unit.DAY, 7), Unit.DAY: (Unit.HOUR, 24), Unit.HOUR: (Unit.MINUTE, 60)}
 
 
-_DAY_OF = (Unit.WEEK, Unit.MONTH, Unit.YEAR, Unit.DECADE, Unit.CENTURY)
-
-
 def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved | None:
     unit = sym.unit or Unit.DAY
     if sym.offset is None and sym.anaphoric and sym.unit is Unit.DAY:
@@ -404,7 +402,7 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
     if sym.keep_grain and anchor.grain in (Grain.QUARTER, Grain.HALF, Grain.MONTH):
         moved = shift_time(anchor.start, unit, offset)
         return _period_result(shift_period(moved, _GRAIN_UNIT[anchor.grain], 0), sym)
-    if sym.at_end and offset and unit in _DAY_OF:
+    if sym.at_end and offset and unit in (Unit.WEEK, Unit.MONTH, Unit.YEAR, Unit.DECADE, Unit.CENTURY):
         # "a week from today", "a year ago today": that day, not the week or year that holds it
         return _period_result(day_period(shift_time(anchor.start, unit, offset)), sym)
     if unit in (Unit.DECADE, Unit.CENTURY) and offset and sym.direction:

@@ -228,6 +228,29 @@ def _word_before(text: str, start: int) -> str:
     return text[j:i].lower()
 
 
+def present_on_day(text: str, start: int) -> bool:
+    """Is the time expression at `start` the day a verb in the present is "on" ("The talks are on
+    Monday", "Talks resume on Monday")? Not a happening noun's ("after a crash on Sunday", "his
+    arrest on Saturday"): the word before "on" is "is"/"are", or a verb's bare or -s form with no
+    determiner before it."""
+    if _word_before(text, start) != "on":
+        return False
+    on_start = start
+    while on_start > 0 and text[on_start - 1] in " \t":
+        on_start -= 1
+    on_start -= 2
+    verb = _word_before(text, on_start)
+    if verb in ("is", "are"):
+        return True
+    base = verb[:-2] if verb.endswith("es") and verb[:-2] in _infinitives() else verb[:-1] if verb.endswith("s") else verb
+    if not base or base not in _infinitives():
+        return False
+    verb_start = on_start
+    while verb_start > 0 and text[verb_start - 1] in " \t":
+        verb_start -= 1
+    return _word_before(text, verb_start - len(verb)) not in _DETERMINERS
+
+
 def names_event_day(text: str, start: int) -> bool:
     """Is the time expression at `start` introduced as the day a happening took place ("on",
     "over": tense.toml's event_day_before)?"""

@@ -56,8 +56,11 @@ def duration_value(amount: float | None, unit: Unit) -> str:
 def masked_value(sym: Symbolic) -> str:
     """The symbolic TIMEX3 value of a time that cannot be anchored."""
     part = f"T{sym.part}" if sym.part else ""
-    if sym.hour is not None:
-        part = f"T{sym.hour:02d}:{sym.minute or 0:02d}"
+    if sym.hour is not None:  # ("a quarter to 9" is 9 h less 15 min: 08:45)
+        hour, minute = divmod(sym.hour * 60 + (sym.minute or 0), 60)
+        part = f"T{hour % 24:02d}:{minute:02d}"
+    if sym.kind is Kind.RELATIVE and sym.at_end and sym.offset:  # "a year ago today": a day, which one unknown
+        return "XXXX-XX-XX"
     if sym.kind is Kind.RELATIVE:
         unit = sym.unit or Unit.DAY
         base = {Unit.DAY: "XXXX-XX-XX", Unit.NIGHT: "XXXX-XX-XX", Unit.WEEK: "XXXX-WXX",
@@ -70,12 +73,13 @@ def masked_value(sym: Symbolic) -> str:
         if "day" in spec and "month" in spec:
             sym = replace(sym, month=spec["month"], day=spec["day"])
     if sym.shift and sym.month is not None and sym.day is not None:  # "the day after Christmas": XXXX-12-26
-        moved = datetime(sym.year or 2001, sym.month, sym.day) + timedelta(days=sym.shift)
+        year = sym.year or (2000 if (sym.month, sym.day) == (2, 29) else 2001)  # (a leap year only for Feb. 29)
+        moved = datetime(year, sym.month, sym.day) + timedelta(days=sym.shift)
         sym = replace(sym, month=moved.month, day=moved.day, year=moved.year if sym.year else None)
     elif sym.shift:
         return "XXXX-XX-XX"  # (a weekday moved: no day of its own)
-    if sym.overnight and sym.mod == "END":  # "the early hours of Sunday": the start of Sunday
-        part = ""
+    if sym.overnight and sym.mod == "END":  # "the early hours of Sunday": Sunday's early morning
+        part = "TMO"
     elif sym.overnight and sym.weekday is not None:  # "the night to Sunday": Saturday's night
         sym = replace(sym, weekday=(sym.weekday - 2) % 7 + 1)
     elif sym.overnight and sym.day is not None:
