@@ -64,6 +64,7 @@ def test_a_weekday_a_present_happening_is_on_is_the_coming_one():
     # the day a happening noun is on, in a present sentence, stays the nearer (the one gone by)
     assert one("She is in hospital after a crash on Sunday.", "Sunday").value == "2026-02-01"
     assert one("The man is in custody following his arrest on Saturday.", "Saturday").value == "2026-01-31"
+    assert one("She is in hospital after a fatal crash on Sunday.", "Sunday").value == "2026-02-01"
 
 
 def test_the_week_ended_a_day_is_the_week_of_its_seven_days():

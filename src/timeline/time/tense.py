@@ -231,8 +231,8 @@ def _word_before(text: str, start: int) -> str:
 def present_on_day(text: str, start: int) -> bool:
     """Is the time expression at `start` the day a verb in the present is "on" ("The talks are on
     Monday", "Talks resume on Monday")? Not a happening noun's ("after a crash on Sunday", "his
-    arrest on Saturday"): the word before "on" is "is"/"are", or a verb's bare or -s form with no
-    determiner before it."""
+    arrest on Saturday", "a fatal crash on Sunday"): the word before "on" is "is"/"are", a verb's
+    -s form with no determiner before it, or its bare form after a plural."""
     if _word_before(text, start) != "on":
         return False
     on_start = start
@@ -248,7 +248,9 @@ def present_on_day(text: str, start: int) -> bool:
     verb_start = on_start
     while verb_start > 0 and text[verb_start - 1] in " \t":
         verb_start -= 1
-    return _word_before(text, verb_start - len(verb)) not in _DETERMINERS
+    subject = _word_before(text, verb_start - len(verb))
+    # a bare form needs a plural subject ("Talks resume"; "a fatal crash on Sunday" is a noun's day)
+    return subject not in _DETERMINERS and (base != verb or (subject.endswith("s") and subject not in _NOT_PLURAL))
 
 
 def names_event_day(text: str, start: int) -> bool:
