@@ -120,11 +120,9 @@ def outlet_colours(tl: Timeline) -> dict[str, str]:
     return {o: (PALETTE[i] if i < MAX_LEGEND else OTHER) for i, o in enumerate(named)}
 
 
-def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = None, top: int = TOP,
-                 rows: Sequence[Row] | None = None) -> "Figure":
+def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = None, top: int = TOP, rows: Sequence[Row] | None = None) -> "Figure":
     """The story as a matplotlib Figure, 1600 px wide, at most MAX_HEIGHT px tall by default
-    (with --all-events, up to MAX_DRAWABLE rows). `rows`: its `story_rows(tl, all_events)`,
-    when the caller has them."""
+    (with --all-events, up to MAX_DRAWABLE rows); `rows`, if given, are its `story_rows`."""
     import matplotlib
 
     matplotlib.use("Agg")
