@@ -133,24 +133,13 @@ def _label_terms(label: str, trigger: str, rules: MatchRules) -> tuple[frozenset
     """The content words (stemmed), the kinds of happening named and the numbers of a label."""
     kinds_of = story_kinds()
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in _WORD_RE.findall(label.lower())]
-    stopwords = rules.stopwords
-    terms = set(map(_content_term, words, [stopwords] * len(words)))
-    terms.discard("")
+    cardinal = number_rules()[1]  # (a number in words is compared as a number: `_numbers`)
+    terms = {_stem(w) for w in words if w not in rules.stopwords and not w[0].isdigit() and len(w) > 1
+             and not cardinal.fullmatch(w)}
     terms.discard(_stem(trigger))
     kinds = [kinds_of.get(trigger) or _stem(trigger)]
     kinds += sorted({k for w in words if (k := kinds_of.get(w)) is not None} - set(kinds))
     return frozenset(terms), tuple(kinds), frozenset(_numbers(label, rules.stopwords))
-
-
-
-@lru_cache(maxsize=1 << 16)
-def _content_term(word: str, stopwords: frozenset[str]) -> str:
-    """A word of a label as a content term (stemmed), or "" for none: a stopword, a number
-    (in digits, or in words: a number is compared as a number, `_numbers`), a single letter.
-    (Remembered by word: the labels of a story share most of their words.)"""
-    if word in stopwords or word[0].isdigit() or len(word) <= 1 or number_rules()[1].fullmatch(word):
-        return ""
-    return _stem(word)
 
 
 
