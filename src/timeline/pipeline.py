@@ -10,6 +10,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .model import Document, Event, Grain, Timeline, TimelineDiff, Timex
 from .sources import read
+from .sources.segment import remembering
 from .time.dates import DATES
 from .time.analysis import analyse, extract  # (extract: the public API names it here)
 from .time.anchor import Policy
@@ -106,6 +107,7 @@ def map_articles(docs: Sequence[Document], policy: Policy = Policy.NEWS, jobs: i
             for i, n in spans]
 
 
+@remembering()  # (each article's sentences split once for all the stages: furniture, times, labels)
 def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer: bool = True,
                    progress: Callable[[Document], object] | None = None, jobs: int = 1,
                    engine: str = "local", scheduler: str | None = None,

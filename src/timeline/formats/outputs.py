@@ -16,6 +16,11 @@ def render_outputs(tl: Timeline, fmts: Sequence[str], all_events: bool, title: s
                    top: int = 30) -> dict[str, bytes | str]:
     """File name -> content for every format asked (nothing is written here)."""
     out: dict[str, bytes | str] = {}
+    rows = None  # (the log and the chart show the same rows: made once for both)
+    if "txt" in fmts and any(f in ("png", "svg", "pdf") for f in fmts):
+        from ..render.rows import story_rows
+
+        rows = story_rows(tl, all_events)
     for f in fmts:
         if f == "json":
             from .codec import dumps
@@ -24,11 +29,11 @@ def render_outputs(tl: Timeline, fmts: Sequence[str], all_events: bool, title: s
         elif f == "txt":
             from ..render.log import render_log
 
-            out[FORMAT_FILES[f]] = render_log(tl, all_events, top)
+            out[FORMAT_FILES[f]] = render_log(tl, all_events, top, rows)
         elif f in ("png", "svg", "pdf"):
             from ..render.gantt import figure_bytes, render_gantt
 
-            out[FORMAT_FILES[f]] = figure_bytes(render_gantt(tl, all_events, title, top), f)
+            out[FORMAT_FILES[f]] = figure_bytes(render_gantt(tl, all_events, title, top, rows), f)
         elif f == "csv":
             from .tables import to_csv
 

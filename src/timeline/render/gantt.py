@@ -120,15 +120,15 @@ def outlet_colours(tl: Timeline) -> dict[str, str]:
     return {o: (PALETTE[i] if i < MAX_LEGEND else OTHER) for i, o in enumerate(named)}
 
 
-def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = None, top: int = TOP) -> "Figure":
+def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = None, top: int = TOP, rows: Sequence[Row] | None = None) -> "Figure":
     """The story as a matplotlib Figure, 1600 px wide, at most MAX_HEIGHT px tall by default
-    (with --all-events, up to MAX_DRAWABLE rows)."""
+    (with --all-events, up to MAX_DRAWABLE rows); `rows`, if given, are its `story_rows`."""
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    rows = story_rows(tl, all_events)
+    rows = story_rows(tl, all_events) if rows is None else rows
     limit = MAX_DRAWABLE if all_events else max(top, 1)
     drawn = chosen(rows, limit)
     colours = outlet_colours(tl)

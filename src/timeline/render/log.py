@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
+from typing import Sequence
 
 from ..model import DctSource, Document, Timeline, fmt_dct
 from .dates import day
@@ -110,9 +111,11 @@ def key_events(rows: list[Row], top: int) -> list[Row]:
     return [r for r, _, _ in reading_order(sorted(placed, key=lambda r: r.rank)[:top])]
 
 
-def render_log(tl: Timeline, all_events: bool = False, top: int = KEY_EVENTS) -> str:
-    """The log of a timeline (its happenings; with `all_events`, every event mention)."""
-    rows = story_rows(tl, all_events)
+def render_log(tl: Timeline, all_events: bool = False, top: int = KEY_EVENTS,
+               rows: Sequence[Row] | None = None) -> str:
+    """The log of a timeline (its happenings; with `all_events`, every event mention).
+    `rows`: its `story_rows(tl, all_events)`, when the caller has them."""
+    rows = story_rows(tl, all_events) if rows is None else rows
     docs = {d.id: d for d in tl.documents}
     lines = summary(tl)
     asides = {e.doc for r in rows if r.aside for e in r.events}

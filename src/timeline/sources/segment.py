@@ -1,9 +1,11 @@
 """Split text into sentences and word tokens, keeping character offsets."""
 from __future__ import annotations
 
+import os
 import re
+from contextlib import contextmanager
 from functools import cache
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from ..rules import load_toml, regex_cache
 
@@ -99,9 +101,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def sentence_spans(text: str, own: tuple[tuple[str, int, int], ...] = ()) -> tuple[tuple[int, int], ...]:
     """A document's sentences: the source's own division when it has one (TimeML <s>), else ours.
-    (The last long text's are remembered: the stages ask for one article's several times.)"""
+    (The stages ask for one article's several times: within `remembering` every text's are
+    remembered, else the last long text's.)"""
     if own:
         return tuple((s, e) for _, s, e in own)
+    known = _KNOWN[0][1] if _KNOWN and _KNOWN[0][0] == os.getpid() else None
+    if known is not None:
+        spans = known.get(text)
+        if spans is None:
+            spans = known[text] = tuple(sentences(text))
+        return spans
     if len(text) < _REMEMBER:
         return tuple(sentences(text))
     last = _LAST_SPANS
@@ -114,3 +123,21 @@ def sentence_spans(text: str, own: tuple[tuple[str, int, int], ...] = ()) -> tup
 
 _REMEMBER = 100_000  # characters: a text this long has its sentences remembered (one text at a time)
 _LAST_SPANS: list = []  # type: ignore[type-arg]  # [text, its spans]
+_KNOWN: list[tuple[int, dict[str, tuple[tuple[int, int], ...]]]] = []  # while `remembering`: (the process, text -> its sentences)
+
+
+@contextmanager
+def remembering() -> Iterator[None]:
+    """Within this block every text's sentences are remembered once split, whatever its length
+    (`sentence_spans`): a build splits each article for its page furniture, again for its times
+    and events, and again for the labels of its happenings. Leaving the block forgets them
+    (the outermost block, where blocks nest). Only the process that entered the block remembers:
+    a worker it forks meanwhile splits its articles as usual (and keeps none of them)."""
+    if _KNOWN:
+        yield
+        return
+    _KNOWN.append((os.getpid(), {}))
+    try:
+        yield
+    finally:
+        _KNOWN.clear()
