@@ -5,7 +5,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import threading
 from pathlib import Path
+from queue import SimpleQueue
 from typing import Iterable
 
 
@@ -18,6 +20,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str | Iterable[str]
     one 0666 less the umask."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    _write_file(target, data)
+
+
+def _write_file(target: Path, data: bytes | str | Iterable[str]) -> None:
+    """`write_atomic` into a folder that exists."""
     pieces = [data] if isinstance(data, (str, bytes)) else data
     mode = _open_mode(target)
     fd, tmp = _temporary(target)
@@ -33,6 +40,75 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str | Iterable[str]
         except FileNotFoundError:
             pass
         raise
+
+
+class WriteError(Exception):
+    """A write of `AtomicWriter` that failed: the file's path and the exception it raised."""
+
+    def __init__(self, path: Path, cause: BaseException) -> None:
+        super().__init__(f"{path}: {cause}")
+        self.path, self.cause = path, cause
+
+
+class AtomicWriter:
+    """`write_atomic` for many files, done in order by one thread beside the caller: making a
+    file and renaming it wait on the file system longer than the writing takes (a seventh of
+    `timeline extract --out`), and the caller goes on meanwhile. Each file is written as
+    `write_atomic` writes it. The first failure stops the writes after it (the files written
+    are those before it, as with one `write_atomic` after another) and is raised as a
+    `WriteError` by the next `write` or by `close`; leaving a `with` block by an exception
+    (Ctrl-C included) drops the writes not yet begun and waits for the one under way, which
+    ends whole or leaves nothing."""
+
+    def __init__(self) -> None:
+        self._queue: SimpleQueue[tuple[Path, bytes | str] | None] = SimpleQueue()
+        self._failed: WriteError | None = None
+        self._abandon = False
+        self._thread: threading.Thread | None = None
+
+    def write(self, path: str | os.PathLike[str], data: bytes | str) -> None:
+        if self._failed is not None:
+            raise self._failed
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="timeline-writer")
+            self._thread.start()
+        self._queue.put((Path(path), data))
+
+    def close(self) -> None:
+        """Wait for every write; raise the first failure."""
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+        if self._failed is not None:
+            raise self._failed
+
+    def __enter__(self) -> "AtomicWriter":
+        return self
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        if kind is None:
+            self.close()
+            return
+        self._abandon = True  # (read by the thread before each write)
+        try:
+            self.close()
+        except WriteError:
+            pass  # the exception that left the block is the one to report
+
+    def _run(self) -> None:
+        made: set[Path] = set()  # the folders known to exist
+        while (item := self._queue.get()) is not None:
+            if self._failed is not None or self._abandon:
+                continue
+            path, data = item
+            try:
+                if path.parent not in made:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(path.parent)
+                _write_file(path, data)
+            except BaseException as exc:  # (reported to the caller by write or close)
+                self._failed = WriteError(path, exc)
 
 
 _NEW = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
