@@ -55,12 +55,15 @@ class _Index:
     always: tuple[int, ...]  # rules with no word they surely need: scanned in full
     longest: int
     finder: re.Pattern[str]  # the tokens that start with a needed word, and digit runs
+    starts: frozenset[str]  # the needed words and those of the checks (not digits)
     # rule -> its alternatives, each the word sets (ids) it needs all of; None: no such check
     checks: tuple[tuple[tuple[int, ...], ...] | None, ...] = ()
     reaches: tuple[tuple[int, int, int] | None, ...] = ()  # rule -> how far a match reads (prefilter.reach)
     groups: tuple[tuple[int, ...], ...] = ()  # the rules that need the same words
     check_words: dict[str, tuple[int, ...]] = field(default_factory=dict)  # word -> word sets holding it
     memo: dict[str, tuple[int, ...]] = field(default_factory=dict)  # token -> groups and word sets (see _rules_of)
+    # a needed word (or digits' key) -> the groups and word sets of it and of every needed word it starts with
+    closure: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 @cache
@@ -98,7 +101,7 @@ def _index(grammar: Grammar) -> _Index:
     finder = regex_cache.compile(r"(?<![^\W_])(?:" + trie_regex(starts) + r")[^\W\d_]*|\d+[^\w\s]?", re.IGNORECASE)
     regex_cache.flush()
     return _Index({w: tuple(r) for w, r in words.items()}, tuple(always),
-                  max((len(w) for w in starts), default=0), finder,
+                  max((len(w) for w in starts), default=0), finder, frozenset(starts),
                   checks=tuple(checks), reaches=tuple(reaches), groups=tuple(tuple(g) for g in groups),
                   check_words={w: tuple(k) for w, k in check_words.items()})
 
@@ -213,12 +216,27 @@ def _prefix_lookup(token: str, table: dict[str, tuple[int, ...]], longest: int) 
 
 def _rules_of(token: str, index: _Index, memo: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
     """The groups of rules whose needed words start `token`, then the word sets it is in (their
-    ids after the groups'), memoized: the vocabulary of news is small."""
+    ids after the groups'), memoized: the vocabulary of news is small. Those of the longest
+    needed word that starts it say it all (every shorter one starts that word too), and
+    many tokens share it ("mon": "money", "monitor", ...); digits by their count (up to 4) and sign."""
     found = memo.get(token)
     if found is None:
-        shift = len(index.groups)
-        found = (_prefix_lookup(token, index.words, index.longest)
-                 + tuple(k + shift for k in _prefix_lookup(token, index.check_words, index.longest)))
+        if token[0].isdigit():  # ("#dN" and "#dN/" keys: the count of digits up to 4, and the sign)
+            sign = "" if token[-1].isdigit() else token[-1]
+            key = "0" * min(len(token) - len(sign), 4) + sign
+        else:
+            low = token.lower()
+            key = ""
+            for k in range(min(len(low), index.longest), 0, -1):
+                if low[:k] in index.starts:
+                    key = low[:k]
+                    break
+        found = index.closure.get(key)
+        if found is None:
+            shift = len(index.groups)
+            found = index.closure[key] = () if not key else (
+                _prefix_lookup(key, index.words, index.longest)
+                + tuple(k + shift for k in _prefix_lookup(key, index.check_words, index.longest)))
         if len(memo) < 200_000:
             memo[token] = found
     return found
