@@ -175,15 +175,26 @@ def _windows(text: str, positions: list[int], radius: int = WINDOW) -> list[tupl
     characters on each side, joined where they touch; a window of the default radius (the
     rule's reach is not bounded) is widened to white space, never to cut a word."""
     n = len(text)
-    out: list[tuple[int, int]] = []
-    for p in positions:  # (in text order: as the finder found them)
-        a, b = p - radius, p + radius
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    if radius < WINDOW:
-        return [(max(a, 0), min(b, n)) for a, b in out]
+    if not positions:
+        return []
+    a = prev = positions[0]
+    if len(positions) == 1:  # (the most common case)
+        out = [(a - radius, a + radius)]
+    else:
+        out = []
+        two = radius + radius
+        for p in positions:  # (in text order: as the finder found them)
+            if p - prev > two:  # (the windows of `prev` and `p` do not touch)
+                out.append((a - radius, prev + radius))
+                a = p
+            prev = p
+        out.append((a - radius, prev + radius))
+    if radius < WINDOW:  # (only the first can start before the text, the last end after it)
+        if out[0][0] < 0:
+            out[0] = (0, out[0][1])
+        if out[-1][1] > n:
+            out[-1] = (out[-1][0], n)
+        return out
     snapped = []
     for a, b in out:  # never cut a word: start and end at white space
         if a > 0:
