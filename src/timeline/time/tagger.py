@@ -55,6 +55,7 @@ class _Index:
     always: tuple[int, ...]  # rules with no word they surely need: scanned in full
     longest: int
     finder: re.Pattern[str]  # the tokens that start with a needed word, and digit runs
+    lower_finder: re.Pattern[str] | None  # the same, case-sensitive, for a text of ASCII only, lowered
     starts: frozenset[str]  # the needed words and those of the checks (not digits)
     # rule -> its alternatives, each the word sets (ids) it needs all of; None: no such check
     checks: tuple[tuple[tuple[int, ...], ...] | None, ...] = ()
@@ -98,10 +99,15 @@ def _index(grammar: Grammar) -> _Index:
         for w in s:
             check_words.setdefault(w, []).append(k)
     starts = sorted(w for w in set(words) | set(check_words) if not w.startswith(DIGIT))
-    finder = regex_cache.compile(r"(?<![^\W_])(?:" + trie_regex(starts) + r")[^\W\d_]*|\d+[^\w\s]?", re.IGNORECASE)
+    finder_pattern = r"(?<![^\W_])(?:" + trie_regex(starts) + r")[^\W\d_]*|\d+[^\w\s]?"
+    finder = regex_cache.compile(finder_pattern, re.IGNORECASE)
+    # for a text of ASCII only, lowered: the same tokens, lowered, at the same places, found
+    # without folding case at every step (needs words in lower-case ASCII: they are keys of it)
+    lower_finder = (regex_cache.compile(finder_pattern) if all(w.isascii() and w == w.lower() for w in starts)
+                    else None)
     regex_cache.flush()
     return _Index({w: tuple(r) for w, r in words.items()}, tuple(always),
-                  max((len(w) for w in starts), default=0), finder, frozenset(starts),
+                  max((len(w) for w in starts), default=0), finder, lower_finder, frozenset(starts),
                   checks=tuple(checks), reaches=tuple(reaches), groups=tuple(tuple(g) for g in groups),
                   check_words={w: tuple(k) for w, k in check_words.items()})
 
@@ -258,7 +264,11 @@ def _rule_hits(text: str, index: _Index) -> dict[int, list[int]]:
     (the set's id + the number of groups -> positions)."""
     hits: defaultdict[int, list[int]] = defaultdict(list)
     memo = index.memo
-    for m in index.finder.finditer(text):
+    if index.lower_finder is not None and text.isascii():  # (the token's case changes no rule it starts)
+        found = index.lower_finder.finditer(text.lower())
+    else:
+        found = index.finder.finditer(text)
+    for m in found:
         token = m.group()
         targets = memo.get(token)
         if targets is None:
