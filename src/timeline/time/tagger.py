@@ -87,13 +87,15 @@ def _index(grammar: Grammar) -> _Index:
         groups[group_of[need]].append(i)
     set_ids: dict[frozenset[str], int] = {}
     checks: list[tuple[tuple[int, ...], ...] | None] = []
+    same: dict[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]] = {}
     for alternatives in conds:
         if alternatives is None:
             checks.append(None)
             continue
         if all(len(alt) == 1 for alt in alternatives):  # one word set each: a word of any of them will do
             alternatives = [[frozenset().union(*(alt[0] for alt in alternatives))]]
-        checks.append(tuple(tuple(set_ids.setdefault(s, len(set_ids)) + len(groups) for s in alt) for alt in alternatives))
+        check = tuple(tuple(set_ids.setdefault(s, len(set_ids)) + len(groups) for s in alt) for alt in alternatives)
+        checks.append(same.setdefault(check, check))  # (equal checks one object: candidates keys them by id)
     check_words: dict[str, list[int]] = {}
     for s, k in set_ids.items():
         for w in s:
@@ -313,7 +315,7 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
             if g >= n_groups:
                 continue  # a word set's positions: read by the checks
             by_radius: dict[int, list[tuple[int, int]]] = {}
-            checked: dict[tuple[int, tuple[tuple[int, ...], ...]], list[tuple[int, int]]] = {}
+            checked: dict[tuple[int, int], list[tuple[int, int]]] = {}
             for i in index.groups[g]:
                 bound = reaches[i]  # no match holding one of the rule's words reads further than this from it
                 radius = WINDOW if bound is None else min(WINDOW, bound[0] + bound[1] * spaces + bound[2] * digits)
@@ -322,7 +324,7 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
                     windows = by_radius[radius] = _windows(text, pos, radius)
                 alternatives = checks[i]
                 if alternatives is not None:
-                    key = (radius, alternatives)
+                    key = (radius, id(alternatives))
                     kept = checked.get(key)
                     if kept is None:
                         if len(alternatives) == 1 and len(alternatives[0]) == 1:  # (most checks: one word set)
