@@ -180,7 +180,16 @@ def test_background_writer_writes_in_order_and_stops_at_the_first_failure(tmp_pa
     assert sorted(os.listdir(out)) == ["a.tsv", "b.tsv"]  # nothing after the failure, no temporary
 
 
-def test_background_writer_left_by_an_exception_drops_what_was_not_begun(tmp_path):
+def test_background_writer_left_by_an_error_writes_what_came_before_it(tmp_path):
+    with pytest.raises(ValueError):
+        with AtomicWriter() as writer:
+            for i in range(20):
+                writer.write(tmp_path / f"{i}.txt", str(i))
+            raise ValueError("the next article")
+    assert sorted(p.read_text() for p in tmp_path.iterdir()) == sorted(map(str, range(20)))
+
+
+def test_background_writer_left_by_ctrl_c_drops_what_was_not_begun(tmp_path):
     with pytest.raises(KeyboardInterrupt):
         with AtomicWriter() as writer:
             writer.write(tmp_path / "a.txt", "a")

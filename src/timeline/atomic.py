@@ -52,13 +52,13 @@ class WriteError(Exception):
 
 class AtomicWriter:
     """`write_atomic` for many files, done in order by one thread beside the caller: making a
-    file and renaming it wait on the file system longer than the writing takes (a seventh of
-    `timeline extract --out`), and the caller goes on meanwhile. Each file is written as
+    file and renaming it wait on the file system longer than the writing takes (a tenth of
+    `timeline extract --out` over TimeBank), and the caller goes on meanwhile. Each file is written as
     `write_atomic` writes it. The first failure stops the writes after it (the files written
     are those before it, as with one `write_atomic` after another) and is raised as a
-    `WriteError` by the next `write` or by `close`; leaving a `with` block by an exception
-    (Ctrl-C included) drops the writes not yet begun and waits for the one under way, which
-    ends whole or leaves nothing."""
+    `WriteError` by the next `write` or by `close`. Leaving a `with` block by an error writes
+    what was asked for first; by Ctrl-C, drops the writes not yet begun and waits for the one
+    under way, which ends whole or leaves nothing."""
 
     def __init__(self) -> None:
         self._queue: SimpleQueue[tuple[Path, bytes | str] | None] = SimpleQueue()
@@ -86,15 +86,17 @@ class AtomicWriter:
     def __enter__(self) -> "AtomicWriter":
         return self
 
-    def __exit__(self, kind: object, exc: object, tb: object) -> None:
-        if kind is None:
+    def __exit__(self, kind: type[BaseException] | None, exc: object, tb: object) -> None:
+        if kind is None or issubclass(kind, Exception):
+            # (the files asked for before an error are written, as they were before it; a write
+            # that failed first is what is reported)
             self.close()
             return
-        self._abandon = True  # (read by the thread before each write)
+        self._abandon = True  # Ctrl-C: no more files (read by the thread before each write)
         try:
             self.close()
         except WriteError:
-            pass  # the exception that left the block is the one to report
+            pass  # the interruption is what is reported
 
     def _run(self) -> None:
         made: set[Path] = set()  # the folders known to exist
