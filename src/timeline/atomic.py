@@ -25,14 +25,21 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str | Iterable[str]
 
 def _write_file(target: Path, data: bytes | str | Iterable[str]) -> None:
     """`write_atomic` into a folder that exists."""
-    pieces = [data] if isinstance(data, (str, bytes)) else data
     mode = _open_mode(target)
     fd, tmp = _temporary(target)
     try:
         os.fchmod(fd, mode)  # (mkstemp makes it 0600, whatever the umask)
-        with os.fdopen(fd, "wb") as fh:
-            for piece in pieces:
-                fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+        if isinstance(data, (str, bytes)):  # one piece: written as it is, without a file object's
+            try:  # buffer (nor its checks: fewer calls to the system, a writer thread waits less)
+                view = memoryview(data.encode("utf-8") if isinstance(data, str) else data)
+                while view:
+                    view = view[os.write(fd, view):]
+            finally:
+                os.close(fd)
+        else:
+            with os.fdopen(fd, "wb") as fh:
+                for piece in data:
+                    fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         os.replace(tmp, target)  # atomic: readers see the old file or the new one, never half
     except BaseException:
         try:
