@@ -84,9 +84,14 @@ class AtomicWriter:
     def close(self) -> None:
         """Wait for every write; raise the first failure."""
         if self._thread is not None:
+            thread, self._thread = self._thread, None
             self._queue.put(None)
-            self._thread.join()
-            self._thread = None
+            try:
+                thread.join()
+            except BaseException:  # Ctrl-C while waiting: no more files; the one under way ends whole
+                self._abandon = True
+                thread.join()
+                raise
         if self._failed is not None:
             raise self._failed
 
