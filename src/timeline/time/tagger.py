@@ -101,12 +101,13 @@ def _index(grammar: Grammar) -> _Index:
         for w in s:
             check_words.setdefault(w, []).append(k)
     starts = sorted(w for w in set(words) | set(check_words) if not w.startswith(DIGIT))
-    finder_pattern = r"(?<![^\W_])(?:" + trie_regex(starts) + r")[^\W\d_]*|\d+[^\w\s]?"
-    finder = regex_cache.compile(finder_pattern, re.IGNORECASE)
+    trie = trie_regex(starts)
+    finder = regex_cache.compile(r"(?<![^\W_])(?:" + trie + r")[^\W\d_]*|\d+[^\w\s]?", re.IGNORECASE)
     # for a text of ASCII only, lowered: the same tokens, lowered, at the same places, found
-    # without folding case at every step (needs words in lower-case ASCII: they are keys of it)
-    lower_finder = (regex_cache.compile(finder_pattern) if all(w.isascii() and w == w.lower() for w in starts)
-                    else None)
+    # without folding case at every step and with its classes spelled out in ASCII (\s holds
+    # \x1c-\x1f too), which the engine reads as bitmaps (needs words in lower-case ASCII)
+    lower_finder = (regex_cache.compile(r"(?<![a-z0-9])(?:" + trie + r")[a-z]*|[0-9]+[^a-z0-9_\t-\r\x1c- ]?")
+                    if all(w.isascii() and w == w.lower() for w in starts) else None)
     regex_cache.flush()
     return _Index({w: tuple(r) for w, r in words.items()}, tuple(always),
                   max((len(w) for w in starts), default=0), finder, lower_finder, frozenset(starts),
