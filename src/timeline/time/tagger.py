@@ -31,6 +31,8 @@ _EDGE = 30  # a match this close to a window's end is checked again on the whole
 _MISSING = object()
 _SPACE_RUN = re.compile(r"[\s\-\u2013\u2014]{2,}")  # (prefilter.SPACEISH)
 _DIGIT_RUN = re.compile(r"\d{2,}")
+# the same in a text of ASCII only, as bitmaps (there \s is \t-\r, \x1c-\x1f and the space)
+_ASCII_RUNS = (re.compile(r"[\t-\r\x1c- \-]{2,}"), re.compile(r"[0-9]{2,}"))
 VETO_REACH = 40  # characters around a match in which its rule's `veto` is looked for
 
 
@@ -310,8 +312,9 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
         n_groups = len(index.groups)
         plan = [(i, [(0, n)]) for i in index.always]
         checks, reaches = index.checks, index.reaches
-        spaces = max(map(len, _SPACE_RUN.findall(text)), default=1) - 1
-        digits = max(map(len, _DIGIT_RUN.findall(text)), default=1) - 1
+        space_run, digit_run = _ASCII_RUNS if text.isascii() else (_SPACE_RUN, _DIGIT_RUN)
+        spaces = max(map(len, space_run.findall(text)), default=1) - 1
+        digits = max(map(len, digit_run.findall(text)), default=1) - 1
         for g, pos in hits.items():
             if g >= n_groups:
                 continue  # a word set's positions: read by the checks
