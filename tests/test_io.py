@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.atomic import write_atomic
+from timeline.atomic import AtomicWriter, WriteError, write_atomic
 from timeline.pipeline import parse_document, read_documents
 from timeline.sources.read import InputError, expand_inputs, parse_date_option, read_source
 from timeline.model import DctSource
@@ -166,3 +166,33 @@ def test_failed_write_leaves_previous_file_and_no_temp(tmp_path):
         write_atomic(target, Boom())  # type: ignore[arg-type]
     assert target.read_text() == "previous"
     assert os.listdir(tmp_path) == ["timeline.json"]
+
+
+def test_background_writer_writes_in_order_and_stops_at_the_first_failure(tmp_path):
+    out = tmp_path / "out"
+    (out / "b.tsv").mkdir(parents=True)  # a folder where a file is to go: that write fails
+    with pytest.raises(WriteError) as err:
+        with AtomicWriter() as writer:
+            for name in ("a.tsv", "b.tsv", "c.tsv"):
+                writer.write(out / name, f"{name}\n")
+    assert err.value.path == out / "b.tsv" and isinstance(err.value.cause, IsADirectoryError)
+    assert (out / "a.tsv").read_text() == "a.tsv\n"
+    assert sorted(os.listdir(out)) == ["a.tsv", "b.tsv"]  # nothing after the failure, no temporary
+
+
+def test_background_writer_left_by_an_error_writes_what_came_before_it(tmp_path):
+    with pytest.raises(ValueError):
+        with AtomicWriter() as writer:
+            for i in range(20):
+                writer.write(tmp_path / f"{i}.txt", str(i))
+            raise ValueError("the next article")
+    assert sorted(p.read_text() for p in tmp_path.iterdir()) == sorted(map(str, range(20)))
+
+
+def test_background_writer_left_by_ctrl_c_drops_what_was_not_begun(tmp_path):
+    with pytest.raises(KeyboardInterrupt):
+        with AtomicWriter() as writer:
+            writer.write(tmp_path / "a.txt", "a")
+            raise KeyboardInterrupt
+    assert [p.name for p in tmp_path.iterdir()] in ([], ["a.txt"])  # whole or not at all
+    assert all(p.read_text() == "a" for p in tmp_path.iterdir())

@@ -27,6 +27,16 @@ def test_prefilter_finds_exactly_what_a_full_scan_finds(monkeypatch):
     assert fast == full
 
 
+@pytest.mark.parametrize("case", [str, str.upper])
+def test_prefilter_of_a_text_of_ascii_only_finds_what_a_full_scan_finds(monkeypatch, case):
+    # (such a text is scanned for the rules' words lowered, without folding case)
+    text = case("\n\n".join(t for t in TEXTS if t.isascii()))
+    assert text.isascii() and len(text) > 10_000
+    fast = _key(candidates(text, GRAMMAR))
+    monkeypatch.setenv("TIMELINE_PREFILTER", "0")
+    assert fast == _key(candidates(text, GRAMMAR))
+
+
 @pytest.mark.parametrize("pattern,expected", [
     (r"yesterday", {"yesterday"}),
     (r"(?:each|every)\s+\d+", {"each", "every"}),  # the parser factors these into "e" + branch

@@ -5,7 +5,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import threading
 from pathlib import Path
+from queue import SimpleQueue
 from typing import Iterable
 
 
@@ -18,14 +20,26 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str | Iterable[str]
     one 0666 less the umask."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    pieces = [data] if isinstance(data, (str, bytes)) else data
+    _write_file(target, data)
+
+
+def _write_file(target: Path, data: bytes | str | Iterable[str]) -> None:
+    """`write_atomic` into a folder that exists."""
     mode = _open_mode(target)
     fd, tmp = _temporary(target)
     try:
         os.fchmod(fd, mode)  # (mkstemp makes it 0600, whatever the umask)
-        with os.fdopen(fd, "wb") as fh:
-            for piece in pieces:
-                fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+        if isinstance(data, (str, bytes)):  # one piece: written as it is, without a file object's
+            try:  # buffer (nor its checks: fewer calls to the system, a writer thread waits less)
+                view = memoryview(data.encode("utf-8") if isinstance(data, str) else data)
+                while view:
+                    view = view[os.write(fd, view):]
+            finally:
+                os.close(fd)
+        else:
+            with os.fdopen(fd, "wb") as fh:
+                for piece in data:
+                    fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         os.replace(tmp, target)  # atomic: readers see the old file or the new one, never half
     except BaseException:
         try:
@@ -33,6 +47,82 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str | Iterable[str]
         except FileNotFoundError:
             pass
         raise
+
+
+class WriteError(Exception):
+    """A write of `AtomicWriter` that failed: the file's path and the exception it raised."""
+
+    def __init__(self, path: Path, cause: BaseException) -> None:
+        super().__init__(f"{path}: {cause}")
+        self.path, self.cause = path, cause
+
+
+class AtomicWriter:
+    """`write_atomic` for many files, done in order by one thread beside the caller: making a
+    file and renaming it wait on the file system longer than the writing takes (a tenth of
+    `timeline extract --out` over TimeBank), and the caller goes on meanwhile. Each file is written as
+    `write_atomic` writes it. The first failure stops the writes after it (the files written
+    are those before it, as with one `write_atomic` after another) and is raised as a
+    `WriteError` by the next `write` or by `close`. Leaving a `with` block by an error writes
+    what was asked for first; by Ctrl-C, drops the writes not yet begun and waits for the one
+    under way, which ends whole or leaves nothing."""
+
+    def __init__(self) -> None:
+        self._queue: SimpleQueue[tuple[Path, bytes | str] | None] = SimpleQueue()
+        self._failed: WriteError | None = None
+        self._abandon = False
+        self._thread: threading.Thread | None = None
+
+    def write(self, path: str | os.PathLike[str], data: bytes | str) -> None:
+        if self._failed is not None:
+            raise self._failed
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="timeline-writer")
+            self._thread.start()
+        self._queue.put((Path(path), data))
+
+    def close(self) -> None:
+        """Wait for every write; raise the first failure."""
+        if self._thread is not None:
+            thread, self._thread = self._thread, None
+            self._queue.put(None)
+            try:
+                thread.join()
+            except BaseException:  # Ctrl-C while waiting: no more files; the one under way ends whole
+                self._abandon = True
+                thread.join()
+                raise
+        if self._failed is not None:
+            raise self._failed
+
+    def __enter__(self) -> "AtomicWriter":
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: object, tb: object) -> None:
+        if kind is None or issubclass(kind, Exception):
+            # (the files asked for before an error are written, as they were before it; a write
+            # that failed first is what is reported)
+            self.close()
+            return
+        self._abandon = True  # Ctrl-C: no more files (read by the thread before each write)
+        try:
+            self.close()
+        except WriteError:
+            pass  # the interruption is what is reported
+
+    def _run(self) -> None:
+        made: set[Path] = set()  # the folders known to exist
+        while (item := self._queue.get()) is not None:
+            if self._failed is not None or self._abandon:
+                continue
+            path, data = item
+            try:
+                if path.parent not in made:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(path.parent)
+                _write_file(path, data)
+            except BaseException as exc:  # (reported to the caller by write or close)
+                self._failed = WriteError(path, exc)
 
 
 _NEW = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)

@@ -121,6 +121,7 @@ def main() -> None:
 @click.option("--out", "out", type=click.Path(file_okay=False), help="Write one file per input into this folder.")
 def extract(inputs: tuple[str, ...], list_file: str | None, date: str | None, fmt: str, out: str | None) -> None:
     """The time expressions of each article (files, folders searched recursively, or - for stdin)."""
+    from ..atomic import AtomicWriter, WriteError
     from ..formats.codec import dumps
     from ..formats.export import timeml, timexes_tsv
     from ..model import Timeline
@@ -128,25 +129,28 @@ def extract(inputs: tuple[str, ...], list_file: str | None, date: str | None, fm
 
     docs = _read(_inputs(inputs, list_file), date, skip_bad=True)
     chunks = []
-    for doc in docs:
-        if fmt == "text":
-            body, suffix = doc.text, ".extracted.txt"
-            if out:
-                _write(Path(out) / f"{doc.id}{suffix}", body)
-            else:
-                chunks.append((doc, body))
-            continue
-        timexes = extract_timexes(doc)
-        if fmt == "tsv":
-            body, suffix = timexes_tsv(timexes), ".tsv"
-        elif fmt == "json":
-            body, suffix = dumps(Timeline((doc,), tuple(timexes), ())), ".json"
-        else:
-            body, suffix = timeml(doc, timexes), ".tml"
-        if out:
-            _write(Path(out) / f"{doc.id}{suffix}", body)
-        else:
-            chunks.append((doc, body))
+    try:
+        with AtomicWriter() as writer:  # (a thread writes the files while the next articles are read)
+            for doc in docs:
+                if fmt == "text":
+                    body, suffix = doc.text, ".extracted.txt"
+                else:
+                    timexes = extract_timexes(doc)
+                    if fmt == "tsv":
+                        body, suffix = timexes_tsv(timexes), ".tsv"
+                    elif fmt == "json":
+                        body, suffix = dumps(Timeline((doc,), tuple(timexes), ())), ".json"
+                    else:
+                        body, suffix = timeml(doc, timexes), ".tml"
+                if out:
+                    writer.write(Path(out) / f"{doc.id}{suffix}", body)
+                else:
+                    chunks.append((doc, body))
+    except WriteError as exc:
+        cause = exc.cause
+        if not isinstance(cause, OSError):
+            raise cause from None
+        raise UserError(f"cannot write {exc.path}: {cause.strerror or cause}") from None
     for doc, body in chunks:
         if len(chunks) > 1 and fmt in ("tsv", "text"):
             click.echo(f"# {doc.path}")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from dataclasses import fields as dc_fields
 from functools import cache
 from typing import Any
@@ -46,6 +46,12 @@ class Shape:
     kind: Kind
     has: tuple[tuple[str, Any], ...]
     may: frozenset[str]
+    # the fields that must stay unset, with their defaults (worked out once, not at each fit)
+    unset: tuple[tuple[str, Any], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        named = {n for n, _ in self.has} | self.may
+        object.__setattr__(self, "unset", tuple((n, d) for n, d in _FIELDS.items() if n not in named))
 
     def fits(self, sym: Symbolic) -> bool:
         if sym.kind is not self.kind:
@@ -54,8 +60,10 @@ class Shape:
             got = getattr(sym, name)
             if got == _FIELDS[name] or (want is not None and got != want):
                 return False
-        named = {n for n, _ in self.has} | self.may
-        return all(getattr(sym, n) == d for n, d in _FIELDS.items() if n not in named)
+        for n, d in self.unset:
+            if not getattr(sym, n) == d:
+                return False
+        return True
 
 
 @dataclass(frozen=True, slots=True)

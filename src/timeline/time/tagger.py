@@ -31,6 +31,8 @@ _EDGE = 30  # a match this close to a window's end is checked again on the whole
 _MISSING = object()
 _SPACE_RUN = re.compile(r"[\s\-\u2013\u2014]{2,}")  # (prefilter.SPACEISH)
 _DIGIT_RUN = re.compile(r"\d{2,}")
+# the same in a text of ASCII only, as bitmaps (there \s is \t-\r, \x1c-\x1f and the space)
+_ASCII_RUNS = (re.compile(r"[\t-\r\x1c- \-]{2,}"), re.compile(r"[0-9]{2,}"))
 VETO_REACH = 40  # characters around a match in which its rule's `veto` is looked for
 
 
@@ -55,12 +57,16 @@ class _Index:
     always: tuple[int, ...]  # rules with no word they surely need: scanned in full
     longest: int
     finder: re.Pattern[str]  # the tokens that start with a needed word, and digit runs
+    lower_finder: re.Pattern[str] | None  # the same, case-sensitive, for a text of ASCII only, lowered
+    starts: frozenset[str]  # the needed words and those of the checks (not digits)
     # rule -> its alternatives, each the word sets (ids) it needs all of; None: no such check
     checks: tuple[tuple[tuple[int, ...], ...] | None, ...] = ()
     reaches: tuple[tuple[int, int, int] | None, ...] = ()  # rule -> how far a match reads (prefilter.reach)
     groups: tuple[tuple[int, ...], ...] = ()  # the rules that need the same words
     check_words: dict[str, tuple[int, ...]] = field(default_factory=dict)  # word -> word sets holding it
     memo: dict[str, tuple[int, ...]] = field(default_factory=dict)  # token -> groups and word sets (see _rules_of)
+    # a needed word (or digits' key) -> the groups and word sets of it and of every needed word it starts with
+    closure: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 @cache
@@ -83,24 +89,42 @@ def _index(grammar: Grammar) -> _Index:
         groups[group_of[need]].append(i)
     set_ids: dict[frozenset[str], int] = {}
     checks: list[tuple[tuple[int, ...], ...] | None] = []
+    same: dict[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]] = {}
     for alternatives in conds:
         if alternatives is None:
             checks.append(None)
             continue
+        alternatives = _absorbed(alternatives)
         if all(len(alt) == 1 for alt in alternatives):  # one word set each: a word of any of them will do
             alternatives = [[frozenset().union(*(alt[0] for alt in alternatives))]]
-        checks.append(tuple(tuple(set_ids.setdefault(s, len(set_ids)) + len(groups) for s in alt) for alt in alternatives))
+        check = tuple(tuple(set_ids.setdefault(s, len(set_ids)) + len(groups) for s in alt) for alt in alternatives)
+        checks.append(same.setdefault(check, check))  # (equal checks one object: candidates keys them by id)
     check_words: dict[str, list[int]] = {}
     for s, k in set_ids.items():
         for w in s:
             check_words.setdefault(w, []).append(k)
     starts = sorted(w for w in set(words) | set(check_words) if not w.startswith(DIGIT))
-    finder = regex_cache.compile(r"(?<![^\W_])(?:" + trie_regex(starts) + r")[^\W\d_]*|\d+[^\w\s]?", re.IGNORECASE)
+    trie = trie_regex(starts)
+    finder = regex_cache.compile(r"(?<![^\W_])(?:" + trie + r")[^\W\d_]*|\d+[^\w\s]?", re.IGNORECASE)
+    # for a text of ASCII only, lowered: the same tokens, lowered, at the same places, found
+    # without folding case at every step and with its classes spelled out in ASCII (\s holds
+    # \x1c-\x1f too), which the engine reads as bitmaps (needs words in lower-case ASCII)
+    lower_finder = (regex_cache.compile(r"(?<![a-z0-9])(?:" + trie + r")[a-z]*|[0-9]+[^a-z0-9_\t-\r\x1c- ]?")
+                    if all(w.isascii() and w == w.lower() for w in starts) else None)
     regex_cache.flush()
     return _Index({w: tuple(r) for w, r in words.items()}, tuple(always),
-                  max((len(w) for w in starts), default=0), finder,
+                  max((len(w) for w in starts), default=0), finder, lower_finder, frozenset(starts),
                   checks=tuple(checks), reaches=tuple(reaches), groups=tuple(tuple(g) for g in groups),
                   check_words={w: tuple(k) for w, k in check_words.items()})
+
+
+def _absorbed(alternatives: list[list[frozenset[str]]]) -> list[list[frozenset[str]]]:
+    """The alternatives less those that need every word set another needs, and more (A, or A
+    and B, is A), and less repeats: the same windows pass, with fewer look-ups (a feast's
+    rule had 24 alternatives, one pair of word sets four times among them; 18 are left)."""
+    needs = [frozenset(alt) for alt in alternatives]
+    return [alt for i, (alt, need) in enumerate(zip(alternatives, needs))
+            if not any(other < need or (other == need and j < i) for j, other in enumerate(needs))]
 
 
 def _checkable(word_set: frozenset[str]) -> bool:
@@ -172,15 +196,26 @@ def _windows(text: str, positions: list[int], radius: int = WINDOW) -> list[tupl
     characters on each side, joined where they touch; a window of the default radius (the
     rule's reach is not bounded) is widened to white space, never to cut a word."""
     n = len(text)
-    out: list[tuple[int, int]] = []
-    for p in positions:  # (in text order: as the finder found them)
-        a, b = p - radius, p + radius
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    if radius < WINDOW:
-        return [(max(a, 0), min(b, n)) for a, b in out]
+    if not positions:
+        return []
+    a = prev = positions[0]
+    if len(positions) == 1:  # (the most common case)
+        out = [(a - radius, a + radius)]
+    else:
+        out = []
+        two = radius + radius
+        for p in positions:  # (in text order: as the finder found them)
+            if p - prev > two:  # (the windows of `prev` and `p` do not touch)
+                out.append((a - radius, prev + radius))
+                a = p
+            prev = p
+        out.append((a - radius, prev + radius))
+    if radius < WINDOW:  # (only the first can start before the text, the last end after it)
+        if out[0][0] < 0:
+            out[0] = (0, out[0][1])
+        if out[-1][1] > n:
+            out[-1] = (out[-1][0], n)
+        return out
     snapped = []
     for a, b in out:  # never cut a word: start and end at white space
         if a > 0:
@@ -213,12 +248,27 @@ def _prefix_lookup(token: str, table: dict[str, tuple[int, ...]], longest: int) 
 
 def _rules_of(token: str, index: _Index, memo: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
     """The groups of rules whose needed words start `token`, then the word sets it is in (their
-    ids after the groups'), memoized: the vocabulary of news is small."""
+    ids after the groups'), memoized: the vocabulary of news is small. Those of the longest
+    needed word that starts it say it all (every shorter one starts that word too), and
+    many tokens share it ("mon": "money", "monitor", ...); digits by their count (up to 4) and sign."""
     found = memo.get(token)
     if found is None:
-        shift = len(index.groups)
-        found = (_prefix_lookup(token, index.words, index.longest)
-                 + tuple(k + shift for k in _prefix_lookup(token, index.check_words, index.longest)))
+        if token[0].isdigit():  # ("#dN" and "#dN/" keys: the count of digits up to 4, and the sign)
+            sign = "" if token[-1].isdigit() else token[-1]
+            key = "0" * min(len(token) - len(sign), 4) + sign
+        else:
+            low = token.lower()
+            key = ""
+            for k in range(min(len(low), index.longest), 0, -1):
+                if low[:k] in index.starts:
+                    key = low[:k]
+                    break
+        found = index.closure.get(key)
+        if found is None:
+            shift = len(index.groups)
+            found = index.closure[key] = () if not key else (
+                _prefix_lookup(key, index.words, index.longest)
+                + tuple(k + shift for k in _prefix_lookup(key, index.check_words, index.longest)))
         if len(memo) < 200_000:
             memo[token] = found
     return found
@@ -229,7 +279,11 @@ def _rule_hits(text: str, index: _Index) -> dict[int, list[int]]:
     (the set's id + the number of groups -> positions)."""
     hits: defaultdict[int, list[int]] = defaultdict(list)
     memo = index.memo
-    for m in index.finder.finditer(text):
+    if index.lower_finder is not None and text.isascii():  # (the token's case changes no rule it starts)
+        found = index.lower_finder.finditer(text.lower())
+    else:
+        found = index.finder.finditer(text)
+    for m in found:
         token = m.group()
         targets = memo.get(token)
         if targets is None:
@@ -268,13 +322,14 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
         n_groups = len(index.groups)
         plan = [(i, [(0, n)]) for i in index.always]
         checks, reaches = index.checks, index.reaches
-        spaces = max(map(len, _SPACE_RUN.findall(text)), default=1) - 1
-        digits = max(map(len, _DIGIT_RUN.findall(text)), default=1) - 1
+        space_run, digit_run = _ASCII_RUNS if text.isascii() else (_SPACE_RUN, _DIGIT_RUN)
+        spaces = max(map(len, space_run.findall(text)), default=1) - 1
+        digits = max(map(len, digit_run.findall(text)), default=1) - 1
         for g, pos in hits.items():
             if g >= n_groups:
                 continue  # a word set's positions: read by the checks
             by_radius: dict[int, list[tuple[int, int]]] = {}
-            checked: dict[tuple[int, tuple[tuple[int, ...], ...]], list[tuple[int, int]]] = {}
+            checked: dict[tuple[int, int], list[tuple[int, int]]] = {}
             for i in index.groups[g]:
                 bound = reaches[i]  # no match holding one of the rule's words reads further than this from it
                 radius = WINDOW if bound is None else min(WINDOW, bound[0] + bound[1] * spaces + bound[2] * digits)
@@ -283,7 +338,7 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
                     windows = by_radius[radius] = _windows(text, pos, radius)
                 alternatives = checks[i]
                 if alternatives is not None:
-                    key = (radius, alternatives)
+                    key = (radius, id(alternatives))
                     kept = checked.get(key)
                     if kept is None:
                         if len(alternatives) == 1 and len(alternatives[0]) == 1:  # (most checks: one word set)
