@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import shutil
 import subprocess
@@ -33,6 +32,8 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+
+from userenv import user_env  # noqa: E402 (benchmarks/ is the script's own directory)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -72,13 +73,6 @@ def in_process() -> dict:
             "peak_traced_mb": peak / 2**20, "dateparser_seconds": theirs, "dateparser_found": n_dp}
 
 
-def _user_env() -> dict[str, str]:
-    """The environment a user runs in: Python may cache bytecode (as after `pip install .`)."""
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
-
-
 def whole_process(out: Path, cache: Path, runs: int = 3) -> dict:
     """The runs keep their compiled patterns in `cache`, filled by the warm-up run, as a user's
     own cache is after a first run (the user's cache directory may be shared with another
@@ -86,7 +80,7 @@ def whole_process(out: Path, cache: Path, runs: int = 3) -> dict:
     TIMELINE_CACHE_DIR names one."""
     files = sorted(str(p) for p in TIMEBANK.glob("*.tml"))
     cmd = [sys.executable, "-m", "timeline", "extract", "--format", "tsv", "--out", str(out), *files]
-    env = {"TIMELINE_CACHE_DIR": str(cache), **_user_env()}
+    env = user_env(cache)
     subprocess.run(cmd, check=True, capture_output=True, env=env)  # warm-up: bytecode, caches, disk cache
     walls = []
     for _ in range(runs):
@@ -117,7 +111,7 @@ def help_time() -> float:
     cmd = [exe, "--help"] if exe else [sys.executable, "-m", "timeline", "--help"]
     for _ in range(5):
         t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True, env=_user_env())
+        subprocess.run(cmd, check=True, capture_output=True, env=user_env())
         best = min(best, time.perf_counter() - t0)
     return best
 

@@ -18,8 +18,9 @@ growth: 4x the articles should take about 4x the time.
 from __future__ import annotations
 
 import argparse
-import os
+import atexit
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,15 +31,11 @@ ROOT = Path(__file__).resolve().parent.parent
 TLS = ROOT.parent / "shared" / "data" / "tls"
 TARGET = 4.0
 sys.path.insert(0, str(ROOT / "tests"))
+from userenv import user_env  # noqa: E402 (benchmarks/ is the script's own directory)
 
+_CACHE = Path(tempfile.mkdtemp(prefix="story-cost-cache-"))  # the rules' caches of these runs (userenv.py)
+atexit.register(shutil.rmtree, _CACHE, True)
 
-def user_env() -> dict[str, str]:
-    """The environment a user runs in: Python may cache bytecode (as after `pip install .`); a
-    machine that sets PYTHONDONTWRITEBYTECODE would compile every module of the build at every
-    run (0.2-0.3 s more for `build`, 0.05 s for `extract`), which no installed copy does."""
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
 
 
 def timed(args: list[str], repeat: int) -> tuple[float, float]:
@@ -49,7 +46,7 @@ def timed(args: list[str], repeat: int) -> tuple[float, float]:
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "timeline", *args], check=True, cwd=ROOT, env=user_env(),
+        subprocess.run([sys.executable, "-m", "timeline", *args], check=True, cwd=ROOT, env=user_env(_CACHE),
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         best = min(best, time.perf_counter() - started)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
