@@ -66,6 +66,23 @@ def test_ten_thousand_dates_in_one_text():
     assert_linear(make, 2_500)
 
 
+def test_a_page_with_no_stops_makes_a_timeline_linear_in_it():
+    """One "sentence" of thousands of clauses ("He said that if they ... left on Monday."): its
+    events are found in linear time (verb groups, sayings and "if" clauses looked up, not
+    scanned for each event), and each event keeps the words around it, not the whole run, so the
+    timeline stays linear in the input (20,000 clauses had made 8 GB of JSON)."""
+    from timeline.events.mentions import SENTENCE_MAX
+
+    def build(text: str):
+        return build_timeline([Document("d", text, dct=DCT)], syntax="none")
+
+    make = lambda n: "He said that if they " * n + "left on Monday."  # noqa: E731
+    events = build(make(2_000)).events
+    assert len(events) > 2_000 and max(len(e.sentence) for e in events) <= SENTENCE_MAX + 10
+    assert all(e.text in e.sentence for e in events)
+    assert_linear(make, 1_000, build)
+
+
 def test_half_a_million_commas():
     assert_linear(lambda n: "," * n, 125_000)
 

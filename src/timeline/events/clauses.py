@@ -5,6 +5,7 @@ The event finder (events.mentions) asks these of each event and time."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from ..model import TimexType
@@ -30,6 +31,7 @@ _AS_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+(?:[\w'
 _AS_START_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+", re.IGNORECASE)
 _AS_WORD_RE = re.compile(r"[\w'’.-]+")
 _AS_END_RE = re.compile(r"[,;:()—–]|$")
+_STOP_RE = re.compile(r"[,;:()—–]")
 
 
 def said_after(at: int, said: tuple[tuple[int, int], ...], timexes) -> "Timex | None":  # type: ignore[no-untyped-def]
@@ -86,8 +88,17 @@ def if_clauses(sentence: str, offset: int) -> tuple[tuple[int, int], ...]:
     low = sentence.lower()
     if "if " not in low and "unless " not in low:
         return ()
+    stops = [m.start() for m in _STOP_RE.finditer(sentence)]  # (found once: a sentence may hold thousands of "if")
     out = []
     for m in _IF_START_RE.finditer(sentence):
-        end = _AS_END_RE.search(sentence, m.end())
-        out.append((offset + m.start(), offset + (end.start() if end else len(sentence))))
+        k = bisect_left(stops, m.end())
+        out.append((offset + m.start(), offset + (stops[k] if k < len(stops) else len(sentence))))
     return tuple(out)
+
+
+def clause_at(clauses: tuple[tuple[int, int], ...], starts: list[int], pos: int) -> tuple[int, int] | None:
+    """The innermost of `clauses` (spans in text order, `starts` their starts) that holds `pos`:
+    the last to start before it, as one that starts earlier ends no later (each runs to the next
+    stop)."""
+    k = bisect_right(starts, pos) - 1
+    return clauses[k] if k >= 0 and pos < clauses[k][1] else None

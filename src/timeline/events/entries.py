@@ -198,15 +198,11 @@ def propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset(),
             found = widths[key] = _width(ev) <= 3
         return found
 
+    reported: tuple[int, Event] | None = None  # the last saying of a sentence with a time of its own
     for ev, si in items:
         if ev.anchor is AnchorKind.DCT_TENSE:
-            reporting = None
-            for o, osi in reversed(out):  # the same sentence only: stop where it starts
-                if osi != si:
-                    break
-                if o.cls == "REPORTING" and o.start < ev.start and o.anchor is AnchorKind.TIMEX:
-                    reporting = o
-                    break
+            # the last such saying before it in its sentence (events come in text order)
+            reporting = reported[1] if reported is not None and reported[0] == si and reported[1].start < ev.start else None
             if reporting is not None:
                 later = ev.tense is Tense.FUTURE or ev.modality in ("will", "'ll", "would", "'d", "to", "going")
                 relation = Relation.AFTER if later else Relation.BEFORE
@@ -223,5 +219,7 @@ def propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset(),
                              envelope=env, relative=rel)
         if ev.anchor is AnchorKind.TIMEX and ev.relation is Relation.ON and narrow(ev) and ev.id not in owned:
             last = (ev, si)  # a time the text names for an event carries on; "winter", "2026" do not
+        if ev.cls == "REPORTING" and ev.anchor is AnchorKind.TIMEX:
+            reported = (si, ev)
         out.append((ev, si))
     return [ev for ev, _ in out]

@@ -27,7 +27,7 @@ from .eventmodel import Sentence, event_classes, event_model, inflect, token_fea
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
 from .labels import body_start
-from .clauses import as_said_clauses, as_said_verb, if_clauses, in_since_clause, said_after
+from .clauses import as_said_clauses, as_said_verb, clause_at, if_clauses, in_since_clause, said_after
 from ..time.tense import VerbGroup, tense_of_span
 
 if TYPE_CHECKING:
@@ -78,11 +78,31 @@ def _lexicon() -> _Lexicon:
                     | frozenset(data.get("attribution_irregular", ())))
 
 
-def _in_group(tok: Token, groups: tuple[VerbGroup, ...]) -> VerbGroup | None:
+def _in_group(tok: Token, groups: tuple[VerbGroup, ...], starts: list[int] | None = None) -> VerbGroup | None:
+    """The verb group holding the token. With `starts` (the groups' starts: they are in text order
+    and apart), found by bisection: a sentence of thousands of groups costs no square."""
+    if starts is not None and len(groups) > 8:
+        k = bisect_right(starts, tok.start) - 1
+        return groups[k] if k >= 0 and tok.end <= groups[k].end else None
     for g in groups:
         if g.start <= tok.start and tok.end <= g.end:
             return g
     return None
+
+
+SENTENCE_MAX = 2000  # characters: a "sentence" longer than this (a page with no stops) is no sentence
+
+
+def _around(text: str, sent: tuple[int, int], tok: Token) -> str:
+    """The words within SENTENCE_MAX / 2 characters of the event in a run-on "sentence": each of
+    its events keeps the context a sentence would give it, and the timeline stays linear in the
+    input (thousands of events each carrying a sentence of 400,000 characters made 8 GB of JSON)."""
+    lo, hi = max(sent[0], tok.start - SENTENCE_MAX // 2), min(sent[1], tok.end + SENTENCE_MAX // 2)
+    while sent[0] < lo < tok.start and not text[lo - 1].isspace():
+        lo += 1  # (no word cut at either end)
+    while tok.end < hi < sent[1] and not text[hi].isspace():
+        hi -= 1
+    return _span_text(text, lo, hi)
 
 
 def _span_text(text: str, start: int, end: int) -> str:
@@ -279,6 +299,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             continue
         sent = analysis.sentences[si]
         toks, groups = list(sentence.tokens), tuple(sentence.groups)
+        group_starts = [g.start for g in groups]
         n = len(toks)
         sent_timexes = list(analysis.timexes_in(sent[0], sent[1]))
         # where the news begins, after the stamp or dateline a page runs into its first sentence
@@ -296,6 +317,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         # "As Mark Danner put it in the New York Times yesterday, ...": that time is the saying's
         said = as_said_clauses(sentence_text, sent[0], lex.attribution_forms) if sent_timexes else ()
         supposed = if_clauses(sentence_text, sent[0])  # "... if they face the threat of being prosecuted"
+        supposed_starts = [a for a, _ in supposed]
         for i, cls in found_tokens:
             tok = toks[i]
             w = tok.lower
@@ -304,7 +326,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 continue
             nxt = toks[i + 1] if i + 1 < n else None
             before = toks[i - 1].lower if i > 0 else None
-            group = _in_group(tok, groups)
+            group = _in_group(tok, groups, group_starts)
             is_verb = group is not None or before in _TO_WILL_WOULD or (w.endswith("ing") and w in verb_forms)
             tense = group.tense if (is_verb and group is not None) else tense_of_span(groups, tok.start, tok.end)
             aspect = _aspect(group, tok) if is_verb else "NONE"
@@ -322,10 +344,10 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 governing = [t for t in governing if not _after(t, published)]
             if said:
                 governing = [t for t in governing if not any(a <= t.start < b and not a <= tok.start < b for a, b in said)]
-            clause = next(((a, b) for a, b in supposed if a <= tok.start < b), None) if supposed else None
+            clause = clause_at(supposed, supposed_starts, tok.start) if supposed else None
             if supposed:  # what an "if" clause supposes takes no time from outside it, nor gives one
                 governing = [t for t in governing if (clause[0] <= t.start < clause[1] if clause is not None
-                                                          else not any(a <= t.start < b for a, b in supposed))]
+                                                          else clause_at(supposed, supposed_starts, t.start) is None)]
             # a happening noun ("the bombing" too) named as a landmark or a topic: "since the invasion",
             # "a document relating to a dispute": only a time of its own dates it
             landmark = (not is_verb or before in _DETERMINERS) and lex.landmark is not None \
@@ -366,7 +388,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             # a noun with no time of its own is background, unless it names a happening outright
             bare_noun = not is_verb and found is None and w not in nouns
             modifier = (not is_verb and nxt is not None and nxt.lower in modifiees) \
-                or _attributive(toks, i, groups, closed)  # "attack drones", "a requested $15 billion"
+                or _attributive(toks, i, groups, closed, group_starts)  # "attack drones", "a requested $15 billion"
             # what the writer or a speaker lived or felt ("I watched in horror", "we are still
             # infected by Cold War ills", "'I ought to be sitting ...,' she says") is no happening
             # of the story: nobody it names did it
@@ -387,7 +409,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 # "if they revealed the document": no time of the passage
                 background.add(f"e{len(found_events) + 1}")
             found_events.append((_new_event(
-                f"e{len(found_events) + 1}", doc_id, tok.start, tok.end, tok.text, sentence_text, label,
+                f"e{len(found_events) + 1}", doc_id, tok.start, tok.end, tok.text,
+                sentence_text if len(sentence_text) <= SENTENCE_MAX else _around(text, sent, tok), label,
                 relation, anchor, timex_id, envelope, relative, tense, salient, 0, cls, aspect, modality, None, (),
             ), si))
     anchored = propagate(found_events, {ev.id for (ev, _), o in zip(found_events, owned) if o}, background)
@@ -434,14 +457,15 @@ def _after(t: "Timex", published: "datetime") -> bool:
     return t.envelope is not None and t.envelope.start is not None and t.envelope.start >= published
 
 
-def _attributive(toks: list[Token], i: int, groups: tuple[VerbGroup, ...], closed: frozenset[str]) -> bool:
+def _attributive(toks: list[Token], i: int, groups: tuple[VerbGroup, ...], closed: frozenset[str],
+                 starts: list[int] | None = None) -> bool:
     """Is token `i` a participle between a determiner and what it describes ("a requested $15
     billion", "the planned attack", "the injured man")? It tells what the noun is, not a
     happening of its own ("the wounded were taken": no noun follows, "wounded" is one)."""
     if i == 0 or i + 1 >= len(toks) or not toks[i].lower.endswith("ed") or toks[i - 1].lower not in _DETERMINERS:
         return False
     nxt = toks[i + 1]
-    return (nxt.text[0].isalnum() or nxt.text[0] in "$€£") and nxt.lower not in closed and _in_group(nxt, groups) is None
+    return (nxt.text[0].isalnum() or nxt.text[0] in "$€£") and nxt.lower not in closed and _in_group(nxt, groups, starts) is None
 
 
 def _parsed(parses: Mapping[int, "Parse | None"] | None, si: int) -> "ParsedSentence | None":
