@@ -83,6 +83,15 @@ def test_a_page_with_no_stops_makes_a_timeline_linear_in_it():
     assert_linear(make, 1_000, build)
 
 
+def test_a_run_on_sentence_of_times_with_its_verb_at_the_end_is_linear():
+    """"On Monday as they On Monday as they ... left.": each time's tense is read from the one verb
+    at the far end, and whether a quotation mark lies between is looked up, not searched for
+    each (8,000 times had taken 6.6 s, 2,000 0.8 s)."""
+    make = lambda n: "On Monday as they " * n + "left."  # noqa: E731
+    assert _extract(make(2_000)) == 2_000
+    assert_linear(make, 2_000)
+
+
 def test_half_a_million_commas():
     assert_linear(lambda n: "," * n, 125_000)
 

@@ -30,7 +30,6 @@ _AS_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+(?:[\w'
 
 _AS_START_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+", re.IGNORECASE)
 _AS_WORD_RE = re.compile(r"[\w'’.-]+")
-_AS_END_RE = re.compile(r"[,;:()—–]|$")
 _STOP_RE = re.compile(r"[,;:()—–]")
 
 
@@ -51,10 +50,11 @@ def as_said_clauses(sentence: str, offset: int, saying: frozenset[str]) -> tuple
     the forms of events.toml's attribution verbs)."""
     if "as " not in sentence.lower():
         return ()
+    stops = [m.start() for m in _STOP_RE.finditer(sentence)]  # (found once, as in if_clauses)
     out = []
     for m in _AS_START_RE.finditer(sentence):
-        end = _AS_END_RE.search(sentence, m.end())
-        stop = end.start() if end else len(sentence)
+        k = bisect_left(stops, m.end())
+        stop = stops[k] if k < len(stops) else len(sentence)
         for k, w in enumerate(_AS_WORD_RE.finditer(sentence, m.end(), stop)):
             word = w.group().lower()
             if k >= 7:

@@ -8,6 +8,7 @@ the same sentence; a group before the span wins a tie, as the governing verb usu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Sequence
@@ -285,10 +286,9 @@ def governing_group(groups: Sequence[VerbGroup], start: int, end: int,
     won: VerbGroup | None = None
     if len(groups) > 16:  # a long sentence: only the groups near enough to win are weighed (the
         # penalties below add at most _MOST_ADDED), so that a time among thousands of verbs costs
-        # no search of the text between it and each of them
-        raw = [start - g.end if g.end <= start else g.start - end if g.start >= end else 0 for g in groups]
-        reach = min(raw) + _MOST_ADDED
-        groups = [g for g, d in zip(groups, raw) if d <= reach]
+        # no search of the text between it and each of them, and no look at each of them either:
+        # the groups are apart and in text order, so the near ones are found by bisection
+        groups = _near(groups, start, end)
     for g in groups:
         if g.end <= start:
             dist, side = start - g.end, 0
@@ -300,11 +300,49 @@ def governing_group(groups: Sequence[VerbGroup], start: int, end: int,
             dist += 8  # a lone -ed form may be an adjective: trust auxiliaries a little more
         if side:
             dist += 10  # the governing verb usually comes first
-        if text is not None and _QUOTE.search(text, *((g.end, start) if g.end <= start else (end, g.start))):
+        if text is not None and _quoted_between(text, *((g.end, start) if g.end <= start else (end, g.start))):
             dist += 40  # "... at 4 a.m. Thursday,'' Castro said.": not the tense of "said"
         if best is None or (dist, side) < best:
             best, won = (dist, side), g
     return won
+
+
+_QUOTES: list = [None, []]  # the last text and where its quotation marks are
+
+
+def _quoted_between(text: str, a: int, b: int) -> bool:
+    """Is there a quotation mark in text[a:b]? Short stretches are searched; a long one is looked
+    up among the text's quotation marks, found once per text (a run-on sentence of thousands of
+    times would otherwise search to its far verb for each)."""
+    if b - a < 200:
+        return _QUOTE.search(text, a, b) is not None
+    if _QUOTES[0] is not text:
+        _QUOTES[:] = [text, [m.start() for m in _QUOTE.finditer(text)]]
+    marks = _QUOTES[1]
+    k = bisect_left(marks, a)
+    return k < len(marks) and marks[k] < b - 1 or _QUOTE.search(text, max(a, b - 2), b) is not None
+
+
+_STARTS: list = [None, []]  # the last sentence's groups and their starts (asked about time after time)
+
+
+def _near(groups: Sequence[VerbGroup], start: int, end: int) -> list[VerbGroup]:
+    """The groups whose distance to [start, end) is within _MOST_ADDED of the nearest's, in order."""
+    if _STARTS[0] is not groups:
+        _STARTS[:] = [groups, [g.start for g in groups]]
+    starts = _STARTS[1]
+
+    def raw(g: VerbGroup) -> int:
+        return start - g.end if g.end <= start else g.start - end if g.start >= end else 0
+
+    k = bisect_left(starts, start)
+    lo, hi = max(k - 1, 0), min(k, len(groups) - 1)
+    reach = min(raw(groups[lo]), raw(groups[hi])) + _MOST_ADDED
+    while lo > 0 and raw(groups[lo - 1]) <= reach:
+        lo -= 1
+    while hi + 1 < len(groups) and raw(groups[hi + 1]) <= reach:
+        hi += 1
+    return [g for g in groups[lo:hi + 1] if raw(g) <= reach]
 
 
 def tense_of_span(groups: Sequence[VerbGroup], start: int, end: int, reported_free: bool = False,
