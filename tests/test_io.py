@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -196,3 +197,30 @@ def test_background_writer_left_by_ctrl_c_drops_what_was_not_begun(tmp_path):
             raise KeyboardInterrupt
     assert [p.name for p in tmp_path.iterdir()] in ([], ["a.txt"])  # whole or not at all
     assert all(p.read_text() == "a" for p in tmp_path.iterdir())
+
+
+def test_ctrl_c_while_the_writer_is_waited_for_leaves_no_temporary_file(tmp_path, monkeypatch):
+    """Ctrl-C while `extract --out` waits for its last files (the writer thread slowed on each
+    rename here): the file under way ends whole or leaves nothing, no `.tmp` stays behind (an
+    interrupted Thread.join on Python 3.11 had let the process end while the thread wrote)."""
+    import signal
+    import threading
+    import timeline.atomic as atomic
+
+    real = os.replace
+
+    def slow_replace(a, b):  # (the file system waits on each rename)
+        time.sleep(0.15)
+        real(a, b)
+
+    monkeypatch.setattr(atomic.os, "replace", slow_replace)
+    writer = AtomicWriter()
+    for i in range(8):
+        writer.write(tmp_path / f"{i}.txt", str(i) * 1000)
+    main = threading.main_thread().ident  # (a real SIGINT, to the main thread: it interrupts a wait)
+    threading.Timer(0.2, signal.pthread_kill, (main, signal.SIGINT)).start()
+    with pytest.raises(KeyboardInterrupt):
+        writer.close()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names and all(n.endswith(".txt") and not n.startswith(".") for n in names), names
+    assert all((tmp_path / n).read_text() == n[0] * 1000 for n in names)  # each whole

@@ -26,8 +26,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str | Iterable[str]
 def _write_file(target: Path, data: bytes | str | Iterable[str]) -> None:
     """`write_atomic` into a folder that exists."""
     mode = _open_mode(target)
-    fd, tmp = _temporary(target)
+    made: list[str] = []  # (the temporary file's name, known before it exists: Ctrl-C may come at any point)
     try:
+        fd, tmp = _temporary(target, made)
         os.fchmod(fd, mode)  # (mkstemp makes it 0600, whatever the umask)
         if isinstance(data, (str, bytes)):  # one piece: written as it is, without a file object's
             try:  # buffer (nor its checks: fewer calls to the system, a writer thread waits less)
@@ -42,10 +43,11 @@ def _write_file(target: Path, data: bytes | str | Iterable[str]) -> None:
                     fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         os.replace(tmp, target)  # atomic: readers see the old file or the new one, never half
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        for name in made:
+            try:
+                os.unlink(name)
+            except FileNotFoundError:
+                pass
         raise
 
 
@@ -72,6 +74,7 @@ class AtomicWriter:
         self._failed: WriteError | None = None
         self._abandon = False
         self._thread: threading.Thread | None = None
+        self._done = threading.Event()  # set by the thread when it ends
 
     def write(self, path: str | os.PathLike[str], data: bytes | str) -> None:
         if self._failed is not None:
@@ -87,13 +90,26 @@ class AtomicWriter:
             thread, self._thread = self._thread, None
             self._queue.put(None)
             try:
-                thread.join()
+                while not self._done.wait(0.05):
+                    pass
             except BaseException:  # Ctrl-C while waiting: no more files; the one under way ends whole
                 self._abandon = True
-                thread.join()
+                self._wait_out()
                 raise
+            thread.join()
         if self._failed is not None:
             raise self._failed
+
+    def _wait_out(self) -> None:
+        """Wait for the thread to end, a second Ctrl-C or not: it must not be left writing (an
+        interrupted Thread.join marks the thread stopped on Python 3.11 while it still runs, so
+        its end is read from an event)."""
+        while True:
+            try:
+                if self._done.wait(0.05):
+                    return
+            except KeyboardInterrupt:
+                continue
 
     def __enter__(self) -> "AtomicWriter":
         return self
@@ -112,31 +128,37 @@ class AtomicWriter:
 
     def _run(self) -> None:
         made: set[Path] = set()  # the folders known to exist
-        while (item := self._queue.get()) is not None:
-            if self._failed is not None or self._abandon:
-                continue
-            path, data = item
-            try:
-                if path.parent not in made:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(path.parent)
-                _write_file(path, data)
-            except BaseException as exc:  # (reported to the caller by write or close)
-                self._failed = WriteError(path, exc)
+        try:
+            while (item := self._queue.get()) is not None:
+                if self._failed is not None or self._abandon:
+                    continue
+                path, data = item
+                try:
+                    if path.parent not in made:
+                        path.parent.mkdir(parents=True, exist_ok=True)
+                        made.add(path.parent)
+                    _write_file(path, data)
+                except BaseException as exc:  # (reported to the caller by write or close)
+                    self._failed = WriteError(path, exc)
+        finally:
+            self._done.set()
 
 
 _NEW = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _temporary(target: Path) -> tuple[int, str]:
+def _temporary(target: Path, made: list[str]) -> tuple[int, str]:
     """A new file beside `target`, open, that no other writer has: made as tempfile.mkstemp
     makes it (a random name, O_EXCL, mode 0600), without importing tempfile (and shutil and
-    random with it: a twentieth of the start of `timeline extract`)."""
+    random with it: a twentieth of the start of `timeline extract`). Its name goes into `made`
+    before it is made, so that an interruption at any point leaves it to be removed."""
     for _ in range(100):
         tmp = os.path.join(target.parent, f".{target.name}.{os.urandom(6).hex()}.tmp")
+        made[:] = [tmp]
         try:
             return os.open(tmp, _NEW, 0o600), tmp
         except FileExistsError:
+            made.clear()  # (another writer's: not ours to remove)
             continue
     raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(target.parent))
 
