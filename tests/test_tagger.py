@@ -27,6 +27,15 @@ def test_prefilter_finds_exactly_what_a_full_scan_finds(monkeypatch):
     assert fast == full
 
 
+def test_prefilter_reads_the_letters_case_blind_patterns_fold(monkeypatch):
+    """A case-blind pattern takes "İ" and "ı" for "i" and "ſ" for "s", which str.lower() does
+    not give: the prefilter folds them too ("MİDNİGHT LAST NİGHT" had been missed)."""
+    text = "BREAKİNG: POLİCE SAY THE BLAST CAME AT MİDNİGHT LAST NİGHT. He left laſt night, on Sunday laſt."
+    fast = _key(candidates(text, GRAMMAR))
+    monkeypatch.setenv("TIMELINE_PREFILTER", "0")
+    assert fast == _key(candidates(text, GRAMMAR)) and len(fast) >= 2
+
+
 @pytest.mark.parametrize("case", [str, str.upper])
 def test_prefilter_of_a_text_of_ascii_only_finds_what_a_full_scan_finds(monkeypatch, case):
     # (such a text is scanned for the rules' words lowered, without folding case)

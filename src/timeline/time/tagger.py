@@ -246,6 +246,11 @@ def _prefix_lookup(token: str, table: dict[str, tuple[int, ...]], longest: int) 
     return tuple(sorted(found))
 
 
+# the letters a case-blind pattern takes for a, ..., z that str.lower() does not give: "İ" (whose
+# lower case is "i" and a dot), "ı", the long "ſ" ("MİDNİGHT LAST NİGHT" is found by the rules)
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
 def _rules_of(token: str, index: _Index, memo: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
     """The groups of rules whose needed words start `token`, then the word sets it is in (their
     ids after the groups'), memoized: the vocabulary of news is small. Those of the longest
@@ -257,7 +262,7 @@ def _rules_of(token: str, index: _Index, memo: dict[str, tuple[int, ...]]) -> tu
             sign = "" if token[-1].isdigit() else token[-1]
             key = "0" * min(len(token) - len(sign), 4) + sign
         else:
-            low = token.lower()
+            low = token.lower() if token.isascii() else token.translate(_FOLD).lower()
             key = ""
             for k in range(min(len(low), index.longest), 0, -1):
                 if low[:k] in index.starts:
