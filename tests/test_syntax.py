@@ -137,3 +137,19 @@ def test_extract_never_imports_spacy():
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1] == "CLEAN"
     assert "\t" in r.stdout  # extract wrote its TSV
+
+
+def test_spacy_loaded_here_keeps_its_command_line_for_a_caller():
+    """The parser imports spaCy without its command-line modules (a third of the import); a
+    program that then uses `spacy.cli` (or `spacy.info`) still finds it, and no stand-in is left."""
+    code = (
+        "import sys\n"
+        "from timeline.syntax import load\n"
+        "load()\n"
+        "import spacy\n"
+        "assert 'spacy.cli' not in sys.modules or sys.modules['spacy.cli'].__file__\n"
+        "print(spacy.cli.download.__name__, callable(spacy.info))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["download", "True"]

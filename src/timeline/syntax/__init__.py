@@ -133,7 +133,18 @@ def _import_spacy() -> Any:
                 del sys.modules[name]
     if getattr(spacy, "cli", None) is cli:
         del spacy.cli
+    if "cli" not in vars(spacy) and "__getattr__" not in vars(spacy):  # `spacy.cli` for a caller who asks for it
+        spacy.__getattr__ = _spacy_cli  # type: ignore[attr-defined]
     return spacy
+
+
+def _spacy_cli(name: str) -> Any:
+    """`spacy.cli`, imported when first asked for (PEP 562: a module's own __getattr__)."""
+    if name == "cli":
+        import importlib
+
+        return importlib.import_module("spacy.cli")
+    raise AttributeError(f"module 'spacy' has no attribute {name!r}")
 
 
 def _spacy_info(*args: Any, **kwargs: Any) -> Any:
