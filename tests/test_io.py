@@ -218,9 +218,13 @@ def test_ctrl_c_while_the_writer_is_waited_for_leaves_no_temporary_file(tmp_path
     for i in range(8):
         writer.write(tmp_path / f"{i}.txt", str(i) * 1000)
     main = threading.main_thread().ident  # (a real SIGINT, to the main thread: it interrupts a wait)
-    threading.Timer(0.2, signal.pthread_kill, (main, signal.SIGINT)).start()
-    with pytest.raises(KeyboardInterrupt):
-        writer.close()
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)  # (a run started in the background ignores it)
+    try:
+        threading.Timer(0.2, signal.pthread_kill, (main, signal.SIGINT)).start()
+        with pytest.raises(KeyboardInterrupt):
+            writer.close()
+    finally:
+        signal.signal(signal.SIGINT, before)
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names and all(n.endswith(".txt") and not n.startswith(".") for n in names), names
     assert all((tmp_path / n).read_text() == n[0] * 1000 for n in names)  # each whole
