@@ -388,10 +388,15 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
         unit = finer
     if sym.offset is None:
         # "a few days ago": the unit is known, the count is not
+        # ("a few hours ago" counts from the publication time when it is known, not its day's start)
         sign = sym.direction or -1
-        near = shift_period(anchor.start, unit, sign)
-        far = shift_period(anchor.start, unit, sign * VAGUE_MAX)
-        env = Interval(far.start, anchor.start) if sign < 0 else Interval(anchor.end, far.end)
+        base = clock.base_time(anchor, unit)
+        near = shift_period(base, unit, sign)
+        far = shift_period(base, unit, sign * VAGUE_MAX)
+        if base != anchor.start:
+            env = Interval(far.start, base) if sign < 0 else Interval(base, far.end)
+        else:
+            env = Interval(far.start, anchor.start) if sign < 0 else Interval(anchor.end, far.end)
         value = vague_value(near, unit)
         return Resolved(TimexType.DATE, value, _UNIT_GRAIN.get(unit), None, env, mod=sym.mod)
     offset = sym.offset

@@ -51,9 +51,10 @@ def resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
         start = clock.base_time(anchor, sym.unit)
         return Resolved(TimexType.DURATION, value, grain, iv, Interval(start, iv.end), mod=sym.mod)
     now = clock.base_time(anchor, sym.unit)  # "the next 48 hours": from the publication time, when known
-    if now != anchor.start and sym.amount is not None:
+    if now != anchor.start:  # ("in a few hours" too: up to VAGUE_MAX hours from then, no core)
         core = Interval(*sorted((now, shift_time(now, sym.unit, reach if sym.direction >= 0 else -reach))))
-        return Resolved(TimexType.DURATION, value, _UNIT_GRAIN.get(sym.unit), core, core, mod=sym.mod)
+        return Resolved(TimexType.DURATION, value, _UNIT_GRAIN.get(sym.unit), core if sym.amount is not None else None,
+                        core, mod=sym.mod)
     if sym.direction < 0:
         env = Interval(shift_time(anchor.start, sym.unit, -reach), anchor.end)
         core = Interval(shift_time(anchor.end, sym.unit, -reach), anchor.end) if sym.amount is not None else None
