@@ -379,7 +379,7 @@ _FINER = {Unit.YEAR: (Unit.MONTH, 12), Unit.DECADE: (Unit.YEAR, 10), Unit.MONTH:
 
 def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved | None:
     unit = sym.unit or Unit.DAY
-    if sym.offset is None and sym.anaphoric and sym.unit is Unit.DAY:
+    if sym.offset is None and sym.anaphoric and sym.unit is Unit.DAY and not sym.direction:
         return None
     if sym.offset is None and sym.amount is not None and sym.direction and unit in _FINER:
         # "a year and a half ago": 18 months back, at the grain of the finer unit
@@ -395,6 +395,10 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
         far = shift_period(base, unit, sign * VAGUE_MAX)
         if base != anchor.start:
             env = Interval(far.start, base) if sign < 0 else Interval(base, far.end)
+        elif near.start < anchor.end and shift_period(anchor.start, unit, 1).start < anchor.end:
+            # a unit finer than the time told ("Hours later" after "on Monday"): from within it
+            env = Interval(far.start, anchor.end) if sign < 0 \
+                else Interval(anchor.start, shift_period(anchor.end, unit, VAGUE_MAX - 1).end)
         else:
             env = Interval(far.start, anchor.start) if sign < 0 else Interval(anchor.end, far.end)
         value = vague_value(near, unit)
