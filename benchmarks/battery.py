@@ -5,10 +5,11 @@ knowledge of them (no network): reference time Tue 12 Feb 2013 04:30, as Ducklin
 
 Each case is (class, text, match, values[, type]): it passes when exactly one time expression
 overlaps `match`, spans exactly it, and has one of `values` (and the type, if given). A case
-whose values are None is a false-positive check: it passes when nothing overlaps `match`.
+whose values are None or () is a false-positive check: it passes when nothing overlaps `match`.
 
     python benchmarks/battery.py            # pass counts per class, this checkout
     python benchmarks/battery.py --fails    # and the failing cases with what was found
+    python benchmarks/battery.py --set fresh --fails   # only round 23's fresh cases (battery_fresh.py)
     PYTHONPATH=/path/to/other/src python benchmarks/battery.py   # another checkout, to compare
 
 Needs nothing from ../shared. The cases are not the rules' examples: they are a check from
@@ -24,6 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from battery_cases import CASES, DCT, NEW_CASES, OLD_CASES  # noqa: E402
+from battery_fresh import DCT as FRESH_DCT, FRESH_CASES  # noqa: E402
+
+assert FRESH_DCT == DCT
 
 
 def run(cases, show_fails: bool) -> tuple[Counter, Counter]:
@@ -39,7 +43,7 @@ def run(cases, show_fails: bool) -> tuple[Counter, Counter]:
         start = text.index(match)
         end = start + len(match)
         over = [t for t in found if t.start < end and start < t.end]
-        if values is None:
+        if not values:  # None or (): a false-positive check
             ok = not over
         else:
             vals = [values] if isinstance(values, str) else list(values)
@@ -57,18 +61,22 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--fails", action="store_true", help="list the failing cases")
     ap.add_argument("--only", help="only this class")
-    ap.add_argument("--set", choices=("all", "old", "new"), default="all",
-                    help="old: the cases of the first three rounds; new: those of the fourth")
+    ap.add_argument("--set", choices=("all", "old", "new", "fresh"), default="all",
+                    help="old: the cases of the first three rounds; new: those of the fourth and fifth; "
+                         "fresh: round 23's (battery_fresh.py); all: old + new + fresh")
     args = ap.parse_args()
-    chosen = {"all": CASES, "old": OLD_CASES, "new": NEW_CASES}[args.set]
+    chosen = {"all": CASES + FRESH_CASES, "old": OLD_CASES, "new": NEW_CASES, "fresh": FRESH_CASES}[args.set]
     cases = [c for c in chosen if args.only is None or c[0] == args.only]
     passed, total = run(cases, args.fails)
     for cls in sorted(total):
         print(f"{cls:<14} {passed[cls]:>4} / {total[cls]:<4}")
     if args.set == "all" and args.only is None:
-        p_old, _ = run(OLD_CASES, False)  # CASES is OLD_CASES then NEW_CASES
-        print(f"{'old cases':<14} {sum(p_old.values()):>4} / {len(OLD_CASES):<4}")
-        print(f"{'new cases':<14} {sum(passed.values()) - sum(p_old.values()):>4} / {len(NEW_CASES):<4}")
+        p_old, _ = run(OLD_CASES, False)  # all is OLD_CASES, then NEW_CASES, then FRESH_CASES
+        p_fresh, _ = run(FRESH_CASES, False)
+        n_old, n_fresh = sum(p_old.values()), sum(p_fresh.values())
+        print(f"{'old cases':<14} {n_old:>4} / {len(OLD_CASES):<4}")
+        print(f"{'new cases':<14} {sum(passed.values()) - n_old - n_fresh:>4} / {len(NEW_CASES):<4}")
+        print(f"{'fresh cases':<14} {n_fresh:>4} / {len(FRESH_CASES):<4}")
     print(f"{'ALL':<14} {sum(passed.values()):>4} / {sum(total.values()):<4}")
     return 0
 
