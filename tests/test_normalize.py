@@ -123,6 +123,17 @@ def test_until_after_a_past_perfect_looks_back():
     assert one("Officials postponed until Monday any action.", "Monday").value == "2026-02-09"
 
 
+def test_until_after_a_simple_past_span_looks_back():
+    # a span a simple past tells as run to its end ended on a day gone by; a verb that moves
+    # something to a later day still looks ahead
+    assert one("The talks lasted until Friday.", "Friday").value == "2026-01-30"
+    assert one("Voting continued until dusk on Sunday.", "dusk on Sunday").value == "2026-02-01TEV"
+    assert one("The suspect was held until Monday morning.", "Monday morning").value == "2026-02-02TMO"
+    assert one("The judge adjourned the case until Friday.", "Friday").value == "2026-02-06"
+    assert one("Talks were suspended until Monday.", "Monday").value == "2026-02-09"
+    assert one("The talks will last until Friday.", "Friday").value == "2026-02-06"
+
+
 def test_a_quotation_keeps_its_own_tense():
     t = one("\"The father will leave at 4 a.m. Thursday,\" Castro said.", "4 a.m. Thursday")
     assert t.value == "2026-02-05T04:00"

@@ -10,7 +10,7 @@ from ..model import Document, Kind, Symbolic, Tense, Timex, Unit, check_dct
 from ..sources.segment import Token, sentence_spans, tokens
 from .anchor import Policy, resolve_mentions
 from .tagger import tag
-from .tense import VerbGroup, governing_group, local_tense, tense_of_span, verb_groups
+from .tense import VerbGroup, governing_group, local_tense, past_spans, tense_of_span, verb_groups
 
 
 _FIRST = itemgetter(0)
@@ -59,9 +59,13 @@ class Analysis:
         groups = self.groups(self.sentence_index(start))
         if cue is Tense.FUTURE:
             # "until Thursday" looks ahead, except from a past perfect: "Until Thursday, they had
-            # not called him a suspect"
+            # not called him a suspect", or a span a simple past tells as run to its end: "The
+            # talks lasted until Friday" (tense.past_spans)
             g = governing_group(groups, start, end, self.doc.text)
-            return Tense.PAST if g is not None and g.perfect and g.aux == "had" else cue
+            if g is not None and ((g.perfect and g.aux == "had")
+                                  or (g.tense is Tense.PAST and not g.perfect and g.head in past_spans())):
+                return Tense.PAST
+            return cue
         return tense_of_span(groups, start, end, reported_free, self.doc.text)
 
 

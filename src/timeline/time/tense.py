@@ -25,6 +25,8 @@ _DETERMINERS = frozenset("the a an its his her their this that these those our y
 _OBJECT_START = (_DETERMINERS - {"which", "whose", "that"}) | frozenset("him them it us me".split())
 _NOT_PLURAL = frozenset("was has is its his this us as thus always perhaps".split())
 _SUBJECTS = frozenset("he she they we i you who".split())  # after them a participle is a verb
+# a participle before these modifies no noun: "continued until Sunday" is a verb
+_NO_NOUN_AFTER = frozenset("until till through throughout into since during".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +186,7 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
         elif is_past_form(tok, prev, toks[i - 2] if i > 1 else None):
             nxt = toks[i + 1].text if i + 1 < n else ""
             if w in lex.participle_adjectives and nxt[:1].islower() and nxt.isalpha() \
-                    and nxt.lower() not in _OBJECT_START and not _verb_to_infinitive(toks, i, lex) \
+                    and nxt.lower() not in _OBJECT_START and nxt.lower() not in _NO_NOUN_AFTER and not _verb_to_infinitive(toks, i, lex) \
                     and (prev is None or prev.lower not in _SUBJECTS):  # "he proposed on Friday": a verb
                 i += 1
                 continue  # "preferred shares": an adjective; "killed a guard": a verb
@@ -212,6 +214,12 @@ def _verb_to_infinitive(toks: list[Token], i: int, lex: _Lexicon) -> bool:
 def _cues() -> tuple[frozenset[str], frozenset[str], bool]:
     data = load_toml("tense.toml")
     return frozenset(data["past_before"]), frozenset(data["future_before"]), bool(data["past_possessive"])
+
+
+@cache
+def past_spans() -> frozenset[str]:
+    """Simple past verbs that tell a span run to its end: "lasted until Friday" (tense.toml)."""
+    return frozenset(load_toml("tense.toml")["past_spans"])
 
 
 @cache
