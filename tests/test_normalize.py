@@ -134,6 +134,12 @@ def test_until_after_a_simple_past_span_looks_back():
     assert one("The talks will last until Friday.", "Friday").value == "2026-02-06"
 
 
+def test_a_coordinated_participle_shares_its_auxiliary():
+    # "will be arraigned Wednesday and sentenced Friday": "sentenced" is "will be sentenced"
+    assert one("He will be arraigned Wednesday and sentenced Friday.", "Friday").value == "2026-02-06"
+    assert one("He was arrested Monday and charged Tuesday.", "Monday").value == "2026-02-02"
+
+
 def test_a_quotation_keeps_its_own_tense():
     t = one("\"The father will leave at 4 a.m. Thursday,\" Castro said.", "4 a.m. Thursday")
     assert t.value == "2026-02-05T04:00"

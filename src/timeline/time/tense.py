@@ -193,6 +193,14 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
             plural = w in lex.present_or_past and prev is not None and prev.lower.endswith("s") \
                 and (prev.text[:1].islower() or i == 1 or not toks[i - 2].text[:1].isalnum()) \
                 and prev.lower not in _NOT_PLURAL
+            shared = groups[-1] if groups and prev is not None and prev.lower in ("and", "or") else None
+            if shared is not None and shared.aux and shared.head != shared.aux and shared.tense is not Tense.PAST \
+                    and not shared.head.endswith("ing"):
+                # "will be arraigned Wednesday and sentenced Friday": the participle shares the
+                # auxiliary of the group it is coordinated with, and its tense
+                groups.append(VerbGroup(tok.start, tok.end, shared.tense, w, aux=shared.aux))
+                i += 1
+                continue
             groups.append(VerbGroup(tok.start, tok.end, Tense.UNKNOWN if plural else Tense.PAST, w,
                                     firm=w in lex.past_irregular and not plural))
         elif w in lex.present_verbs:
