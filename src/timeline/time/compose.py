@@ -15,7 +15,7 @@ from functools import cache
 
 from ..rules import load_toml
 from ..model import Grain, Kind, Symbolic, Tense, Unit
-from .periods import Period, day_period, month_period, nth_weekday, refine
+from .periods import Period, day_period, month_period, nth_weekday, quarter_period, refine
 
 
 def within(outer: Period, sym: Symbolic) -> Period | None:
@@ -27,6 +27,13 @@ def within(outer: Period, sym: Symbolic) -> Period | None:
         if not outer.start <= nth_day < outer.end:
             raise ValueError("no such day")  # "the 40th day of February"
         return refine(day_period(nth_day), sym)
+    if sym.nth_unit in (Unit.MONTH, Unit.QUARTER) and sym.nth is not None:
+        # "the last month of 2012", "the final quarter of the year"
+        count = 12 if sym.nth_unit is Unit.MONTH else 4
+        if outer.grain is not Grain.YEAR or not 1 <= (k := sym.nth if sym.nth > 0 else count + 1 + sym.nth) <= count:
+            raise ValueError("no such month or quarter")  # "the last month of March", "the fifth quarter"
+        year = outer.start.year
+        return month_period(year, k) if sym.nth_unit is Unit.MONTH else quarter_period(year, k)
     if sym.nth_unit is not None and sym.nth is not None and outer.grain in (Grain.MONTH, Grain.YEAR):
         return nth_week(outer, sym.nth, sym.nth_unit is Unit.WEEKEND)
     day: datetime | None = None
