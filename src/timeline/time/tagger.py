@@ -411,8 +411,21 @@ def _fragments(grammar: Grammar) -> frozenset[str]:
     return frozenset(r.id for r in grammar.rules if r.fragment)
 
 
+@cache
+def _name_heads(lang: str) -> re.Pattern[str] | None:
+    """What follows a time that is part of the name of a happening ("the Easter Rising",
+    "the Seven Years' War"): negatives.toml's name_heads, capitalised."""
+    from ..rules import load_toml
+
+    heads = load_toml("negatives.toml", lang).get("name_heads", [])
+    return re.compile(r"[’']?[ \t]+(?:" + "|".join(map(re.escape, heads)) + r")\b") if heads else None
+
+
 def tag(text: str, grammar: Grammar | None = None, overlap: OverlapPolicy = longest_first) -> list[Mention]:
     """The time expressions of `text`, in text order: the rules' matches, joined by the
-    combinators where parts stand next to each other (combine.py), then overlaps resolved."""
+    combinators where parts stand next to each other (combine.py), then overlaps resolved;
+    none that is part of the name of a happening ("the October Revolution")."""
     grammar = grammar or load_grammar()
-    return overlap(combine(text, candidates(text, grammar), _fragments(grammar), load_combinators(grammar.lang)))
+    found = overlap(combine(text, candidates(text, grammar), _fragments(grammar), load_combinators(grammar.lang)))
+    names = _name_heads(grammar.lang)
+    return found if names is None else [m for m in found if names.match(text, m.end) is None]
