@@ -15,10 +15,10 @@ from .periods import (Period, add_months, century_period, clock_hour, day_period
                       month_period, part_edge, part_period, quarter_period, refine, season_index, season_period, shift_period,
                       shift_time, time_period, week_period, year_period)
 from . import clock, compose
-from .resolved import _GRAIN_UNIT, _UNIT_GRAIN, VAGUE_MAX, VIRTUAL_DAY, Anchor, Resolved
+from .resolved import _GRAIN_UNIT, VIRTUAL_DAY, Anchor, Resolved
 from .near import REPORTING_LAG, distance, long_gone, plausible_date
-from .spans import resolve_span
-from .values import bc_value, before_christ, duration_value, masked_value, range_duration, set_value, vague_value
+from .spans import resolve_span, unstated
+from .values import bc_value, before_christ, duration_value, masked_value, range_duration, set_value
 
 # ----------------------------------------------------------------------------- resolution
 
@@ -386,23 +386,8 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
         finer, k = _FINER[unit]
         sym = replace(sym, unit=finer, offset=round(sym.amount * k) * sym.direction, amount=None)
         unit = finer
-    if sym.offset is None:
-        # "a few days ago": the unit is known, the count is not
-        # ("a few hours ago" counts from the publication time when it is known, not its day's start)
-        sign = sym.direction or -1
-        base = clock.base_time(anchor, unit)
-        near = shift_period(base, unit, sign)
-        far = shift_period(base, unit, sign * VAGUE_MAX)
-        if base != anchor.start:
-            env = Interval(far.start, base) if sign < 0 else Interval(base, far.end)
-        elif near.start < anchor.end and shift_period(anchor.start, unit, 1).start < anchor.end:
-            # a unit finer than the time told ("Hours later" after "on Monday"): from within it
-            env = Interval(far.start, anchor.end) if sign < 0 \
-                else Interval(anchor.start, shift_period(anchor.end, unit, VAGUE_MAX - 1).end)
-        else:
-            env = Interval(far.start, anchor.start) if sign < 0 else Interval(anchor.end, far.end)
-        value = vague_value(near, unit)
-        return Resolved(TimexType.DATE, value, _UNIT_GRAIN.get(unit), None, env, mod=sym.mod)
+    if sym.offset is None:  # "a few days ago": the unit is known, the count is not
+        return unstated(sym, anchor, unit)
     offset = sym.offset
     if sym.completed and offset == 0 and tense is not Tense.FUTURE:
         offset = -1  # "the quarter" in a report: the last one completed

@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from ..model import Interval, Symbolic, TimexType
+from ..model import Interval, Symbolic, TimexType, Unit
 from . import clock
-from .periods import add_months, shift_time
+from .periods import add_months, shift_period, shift_time
 from .resolved import _UNIT_GRAIN, VAGUE_MAX, Anchor, Resolved
-from .values import duration_value
+from .values import duration_value, vague_value
 
 
 def resolve_span(sym: Symbolic, anchor: Anchor | None) -> Resolved | None:
@@ -77,3 +77,22 @@ def _end_of(point: Symbolic, reference: datetime) -> datetime | None:
         if point.year is not None or first <= reference:
             return first + timedelta(days=1) if point.day is not None else add_months(first, 1)
     return None
+
+
+def unstated(sym: Symbolic, anchor: Anchor, unit: Unit) -> Resolved:
+    """ "a few days ago", "Days later": the unit is known, the count is not; up to VAGUE_MAX
+    units from the anchor ("a few hours ago" from the publication time when it is known, not
+    from its day's start)."""
+    sign = sym.direction or -1
+    base = clock.base_time(anchor, unit)
+    near = shift_period(base, unit, sign)
+    far = shift_period(base, unit, sign * VAGUE_MAX)
+    if base != anchor.start:
+        env = Interval(far.start, base) if sign < 0 else Interval(base, far.end)
+    elif near.start < anchor.end and shift_period(anchor.start, unit, 1).start < anchor.end:
+        # a unit finer than the time told ("Hours later" after "on Monday"): from within it
+        env = Interval(far.start, anchor.end) if sign < 0 \
+            else Interval(anchor.start, shift_period(anchor.end, unit, VAGUE_MAX - 1).end)
+    else:
+        env = Interval(far.start, anchor.start) if sign < 0 else Interval(anchor.end, far.end)
+    return Resolved(TimexType.DATE, vague_value(near, unit), _UNIT_GRAIN.get(unit), None, env, mod=sym.mod)
