@@ -249,3 +249,16 @@ def test_an_anaphor_finer_than_the_time_told_is_somewhere_in_it():
     assert (fmt_time(t.envelope.start), fmt_time(t.envelope.end)) == ("2009-06-01T00:00", "2009-07-01T00:00")
     assert one("In 2005 the war went on. The same month, Blair won.", "The same month").value == "2005"
     assert one("On March 3, 2005 he spoke. That night he left.", "That night").value == "2005-03-03TNI"
+
+
+def test_hours_after_a_day_told_are_hours_after_some_time_of_it():
+    # "Two hours later" after "on Monday" is two hours after some time of that Monday (not
+    # Monday 02:00); "24 hours later" the next day; after a clock time, that clock time on
+    t = one("The rebels attacked on Monday. Two hours later the power failed.", "Two hours later")
+    assert (t.interval.start, t.interval.end) == (datetime(2026, 2, 2, 2), datetime(2026, 2, 3, 2))
+    assert one("The bomb went off on Monday. 24 hours later, police made an arrest.", "24 hours later").value == "2026-02-03"
+    assert one("The blast came at 3pm on Monday. Half an hour later, police came.", "Half an hour later").value == "2026-02-02T15:30"
+    # an unstated number of them: somewhere in that day; of days: the days after it
+    assert one("The rebels attacked on Monday. Hours later the power failed.", "Hours later").value == "2026-02-02"
+    t = one("The rebels attacked on Monday. Days later the power failed.", "Days later")
+    assert (t.envelope.start, t.envelope.end) == (datetime(2026, 2, 3), datetime(2026, 2, 13))

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Sequence
 
-from ..model import Document, Grain, Kind, Mention, Symbolic, Tense, Timex, TimexType, Unit
+from ..model import Document, Grain, Interval, Kind, Mention, Symbolic, Tense, Timex, TimexType, Unit
 from .normalize import Anchor, Resolved, resolve
 from .tense import names_event_day, present_on_day
 from .zones import apply_zone
@@ -284,9 +284,20 @@ def _somewhere_in(told: Timex, sym: Symbolic) -> Resolved | None:
     month is not said: the anaphor is somewhere in the time told (its value and bounds), not
     the first night or month of it. None when the anaphor fits the time told or moves off it
     ("the next day" after a month)."""
-    if sym.offset not in (0, None) or sym.amount is not None or not _finer_than(_unit_of(sym), told.grain):
+    if not _finer_than(_unit_of(sym), told.grain):
         return None
-    return Resolved(told.type, told.value, told.grain, told.interval, told.envelope, None, None, None)
+    if sym.offset in (0, None) and sym.amount is None:
+        return Resolved(told.type, told.value, told.grain, told.interval, told.envelope, None, None, None)
+    if sym.unit not in (Unit.HOUR, Unit.MINUTE) or told.grain in _CLOCK_GRAINS or told.interval is None \
+            or told.interval.start is None or told.interval.end is None:
+        return None
+    # "Two hours later" after "on Monday": two hours after some time of that Monday (Monday
+    # 02:00 to Tuesday 02:00), not Monday 02:00; "24 hours later": Tuesday
+    n = sym.offset if sym.offset is not None else (sym.amount or 0) * (sym.direction or 1)
+    d = timedelta(hours=n) if sym.unit is Unit.HOUR else timedelta(minutes=n)
+    moved = Interval(told.interval.start + d, told.interval.end + d)
+    value = told.value if told.grain is not Grain.DAY else (told.interval.start + d).strftime("%Y-%m-%d")
+    return Resolved(TimexType.DATE, value, told.grain, moved, moved, None, None, None)
 
 
 def _finer_than(unit: Unit | None, grain: Grain | None) -> bool:
