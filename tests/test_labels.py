@@ -821,3 +821,18 @@ def test_a_number_pair_with_a_slash_stays_whole_in_a_label():
                    dct=datetime(2005, 7, 20))
     labels = {e.label for e in build_timeline([doc]).events if e.text == "attacks"}
     assert labels == {"7/7 attacks in London", "9/11 attacks"}
+
+
+def test_a_label_cut_from_the_text_never_ends_inside_a_time_expression():
+    # the words-after limit fell inside "New Year's Day": the label read "... bonhomie on New"
+    from datetime import datetime
+
+    from timeline.events.mentions import find_events
+    from timeline.model import Document
+    from timeline.time.analysis import analyse
+
+    text = ("The Vicar of Dibley, one of our gentler sitcoms, was bouncing along with its usual "
+            "bonhomie on New Year's Day when it suddenly hit us.")
+    events = find_events(analyse(Document("d", text, dct=datetime(2005, 1, 4))))
+    labels = {e.text: e.label for e in events}
+    assert labels["bouncing"].endswith("bonhomie"), labels

@@ -168,6 +168,10 @@ def _label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: list
         if not is_verb and hi == i + 1 and nxt.lower not in _NP_STOP and _verbish(nxt.start, verb_spans, timex_spans):
             break
         hi += 1
+    for s, e in timex_spans:  # never end inside a time expression ("... on New | Year's Day"): before it
+        if s < toks[hi - 1].end < e or (s <= toks[hi - 1].start < e and toks[hi - 1].end < e):
+            while hi - 1 > i and toks[hi - 1].start >= s:
+                hi -= 1
     while hi - 1 > i and toks[hi - 1].lower in _LABEL_TRIM:
         hi -= 1
     start, end = toks[lo].start, toks[hi - 1].end
