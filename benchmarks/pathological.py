@@ -14,6 +14,9 @@ memory is its own:
   dates     10,000 and 40,000 dates in one text ("On March 3, 2026, ...")
   clauses   one sentence with no stop of 5,000 and 20,000 clauses ("He said that if they ..."):
             its verb groups, sayings and "if" clauses are looked up, not scanned for each event
+  times     one sentence with no stop of 1,500 and 6,000 clauses each with a time and an event
+            ("The talks and on Monday 1 they met and on Monday 2 they met ..."): each label
+            weighs the times and verbs near it, an event inside another's label is looked up
   html      an HTML page whose article sits 100,000 and 400,000 <div>s deep (read, or refused
             with a one-line error)
 
@@ -26,7 +29,7 @@ CPU seconds count the workers'; the peak memory is the main process's, as a fork
 shares its pages). CPU seconds are the figure to
 compare on a shared machine, where the wall clock also counts the other processes' turns.
 
-    python benchmarks/pathological.py [--only article,line,dates,clauses,html] [--mb 20]
+    python benchmarks/pathological.py [--only article,line,dates,clauses,times,html] [--mb 20]
 
 Needs nothing from ../shared. Exits 1 when a case is not linear, misses its target or raises.
 """
@@ -63,6 +66,8 @@ elif case == "dates":
     text = " ".join(f"On March {1 + i % 28}, 2026, the council met." for i in range(size))
 elif case == "clauses":
     text = "He said that if they " * size + "left on Monday."
+elif case == "times":
+    text = "The talks " + " ".join(f"and on Monday {i} they met" for i in range(size)) + "."
 else:
     text = ("<!doctype html><html><head><title>x</title></head><body>" + "<div>" * size
             + "<p>Russia struck Kyiv overnight, officials said on Tuesday, February 3, 2026.</p>"
@@ -125,7 +130,7 @@ def run(case: str, size: int, stage: str) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--only", default="article,line,dates,clauses,html")
+    ap.add_argument("--only", default="article,line,dates,clauses,times,html")
     ap.add_argument("--mb", type=float, default=20.0, help="the larger article, in millions of characters")
     args = ap.parse_args()
     big = int(args.mb * 1_000_000)
@@ -134,6 +139,7 @@ def main() -> int:
         "line": [("extract", (1_000_000, 4_000_000))],
         "dates": [("build", (10_000, 40_000))],
         "clauses": [("build", (5_000, 20_000))],
+        "times": [("build", (1_500, 6_000))],
         "html": [("read", (100_000, 400_000))],
     }
     ok = True

@@ -5,6 +5,7 @@ is that entry (`one_entry_per_happening`); salient mentions of one kind of happe
 compatible times are one entry (`merge_mentions`). Pure."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from ..model import AnchorKind, Event, Interval, RelInterval, Relation, Tense
@@ -28,8 +29,14 @@ def one_entry_per_happening(events: list[Event], sentence_of: list[int],
     for members in by_sentence.values():
         if len(members) < 2:
             continue
+        # (only events whose trigger lies in ka's label can pair with it: found by bisection, in
+        # the members' order, so that a run-on sentence of thousands of events stays linear)
+        order = sorted(members, key=lambda k: (events[k].start, k))
+        starts = [events[k].start for k in order]
+        rank = {k: r for r, k in enumerate(members)}
         for ka in members:
-            for kb in members:
+            inside = order[bisect_left(starts, spans[ka][0]):bisect_right(starts, spans[ka][1])]
+            for kb in sorted(inside, key=rank.__getitem__):
                 ea, eb = out[ka], out[kb]
                 if ka == kb or not (ea.salient and eb.salient):
                     continue

@@ -27,7 +27,7 @@ from .eventmodel import Sentence, event_classes, event_model, inflect, token_fea
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
 from .labels import body_start
-from .clauses import as_said_clauses, as_said_verb, clause_at, if_clauses, in_since_clause, said_after
+from .clauses import NearSpans, as_said_clauses, as_said_verb, clause_at, if_clauses, in_since_clause, said_after
 from ..time.tense import VerbGroup, tense_of_span
 
 if TYPE_CHECKING:
@@ -314,6 +314,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         longest = max((t.end - t.start for t in sent_timexes), default=0)
         taken = list(sentence.timexes)
         verb_spans = [(g.start, g.end) for g in groups]
+        # (a run-on sentence of many times or verbs: each label weighs only those near its words)
+        near = NearSpans(taken, verb_spans) if len(taken) > 16 or len(verb_spans) > 16 else None
         sentence_text = _span_text(text, sent[0], sent[1])  # one string shared by the sentence's events
         heading = not sentence_text.endswith(_SENTENCE_ENDS)  # (its last character: the text's, white space aside)
         habitual: list[bool] = []  # (whether the sentence tells what happens as a rule: read once, when asked)
@@ -387,7 +389,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             weak = cls in _WEAK_CLASSES or w in weak_words or verb_forms.get(w, w) in weak_words
             infinitive = is_verb and before == "to"
             participle = w.endswith("ing") and (group is None or not group.aux)  # "revealing that ..."
-            label, lab_start, lab_end = _label(text, toks, i, is_verb, verb_spans, taken)
+            label, lab_start, lab_end = _label(text, toks, i, is_verb, *((verb_spans, taken) if near is None
+                                                                        else near.around(toks, i)))
             hypothetical = (group is not None and group.aux in _HYPOTHETICAL) or clause is not None
             # a noun with no time of its own is background, unless it names a happening outright
             bare_noun = not is_verb and found is None and w not in nouns
