@@ -836,3 +836,23 @@ def test_a_label_cut_from_the_text_never_ends_inside_a_time_expression():
     events = find_events(analyse(Document("d", text, dct=datetime(2005, 1, 4))))
     labels = {e.text: e.label for e in events}
     assert labels["bouncing"].endswith("bonhomie"), labels
+
+
+def test_a_verbs_label_starts_at_its_subject_not_at_another_clauses_verb():
+    # "... the World Health Organisation has said | swine flu is not spread by eating pork": the
+    # label of "spread" had begun "Has said"; a verb group that is the trigger's own ("remain
+    # stalled", "will determine") and a lone -ed form ("accused of the killing") stop nothing
+    from datetime import datetime
+
+    from timeline.events.mentions import find_events
+    from timeline.model import Document
+    from timeline.time.analysis import analyse
+
+    def label(text: str, trigger: str) -> str:
+        return {e.text: e.label for e in find_events(analyse(Document("d", text, dct=datetime(2009, 5, 1))))}[trigger]
+
+    assert label("Several countries have banned pork imports although the World Health Organisation has said "
+                 "swine flu is not spread by eating pork.", "spread") == "Swine flu is not spread by eating pork"
+    assert label("Police said the man was arrested on Monday.", "arrested") == "Man was arrested on Monday"
+    assert label("The man accused of the killing was arrested on Monday.", "arrested").startswith("Man accused")
+    assert label("As peace negotiations remain stalled, the push continues.", "stalled") == "Peace negotiations remain stalled"

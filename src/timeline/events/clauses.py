@@ -105,20 +105,19 @@ def clause_at(clauses: tuple[tuple[int, int], ...], starts: list[int], pos: int)
 
 
 class NearSpans:
-    """The time and verb spans of a long sentence near a token's label (its words within
-    reach of `mentions._label`: LABEL_REACH tokens each side), found by bisection: a run-on sentence
-    of thousands of times and events stays linear."""
+    """Spans of a long sentence (its times, its verb groups, ...) near a token's label (its
+    words within reach of `mentions._label`: LABEL_REACH tokens each side), found by bisection:
+    a run-on sentence of thousands of times and events stays linear."""
 
-    def __init__(self, taken: list[tuple[int, int]], verbs: list[tuple[int, int]]) -> None:
-        self.taken, self.verbs = taken, verbs
-        self.taken_starts, self.verb_starts = [a for a, _ in taken], [a for a, _ in verbs]
-        self.taken_longest = max((b - a for a, b in taken), default=0)
-        self.verb_longest = max((b - a for a, b in verbs), default=0)
+    def __init__(self, *lists: list[tuple[int, int]]) -> None:
+        self.lists = lists
+        self.starts = [[a for a, _ in spans] for spans in lists]
+        self.longest = [max((b - a for a, b in spans), default=0) for spans in lists]
 
-    def around(self, toks: list[Token], i: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    def around(self, toks: list[Token], i: int) -> tuple[list[tuple[int, int]], ...]:
         lo, hi = toks[max(i - LABEL_REACH, 0)].start, toks[min(i + LABEL_REACH, len(toks) - 1)].end
-        return (self.verbs[bisect_left(self.verb_starts, lo - self.verb_longest):bisect_right(self.verb_starts, hi)],
-                self.taken[bisect_left(self.taken_starts, lo - self.taken_longest):bisect_right(self.taken_starts, hi)])
+        return tuple(spans[bisect_left(starts, lo - longest):bisect_right(starts, hi)]
+                     for spans, starts, longest in zip(self.lists, self.starts, self.longest))
 
 
 LABEL_REACH = 12  # tokens around a trigger that `_label` may look at (6-7 back, 8 ahead, and one each side)

@@ -114,6 +114,7 @@ def _span_text(text: str, start: int, end: int) -> str:
 _LABEL_END = frozenset({",", ";", ":", ".", "—", "–", "(", ")", "!", "?", '"', "“", "”"})
 _LABEL_BREAK = frozenset({"that", "which", "who", "while", "when", "where", "because", "and", "but", "if"})
 _LABEL_TRIM = _NP_STOP | _DETERMINERS | {"."}
+_VERB_ADVERBS = frozenset({"not", "n't", "never", "also", "still", "now", "already", "just", "then", "since"})
 
 
 def _verbish(pos: int, verb_spans: list[tuple[int, int]], timex_spans: list[tuple[int, int]]) -> bool:
@@ -136,12 +137,22 @@ def _glued_slash(toks: list[Token], lo: int) -> bool:
 
 
 def _label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: list[tuple[int, int]],
-           timex_spans: list[tuple[int, int]]) -> tuple[str, int, int]:
-    """A short readable label taken from the text around the trigger, and its character span."""
+           timex_spans: list[tuple[int, int]], firm_spans: Sequence[tuple[int, int]] = ()) -> tuple[str, int, int]:
+    """A short readable label taken from the text around the trigger, and its character span: a
+    verb's starts no further back than its subject, after another clause's verb group ("the WHO
+    has said | swine flu is not spread": `firm_spans`, the groups no lone -ed form; "remain
+    stalled", "will determine" are one clause's)."""
     lo = i
     back_limit = 6 if is_verb else 4
+    subject = False  # (a word passed that is in no verb group: the trigger's subject, if any)
+    finite = is_verb and any(s <= toks[i].start < e for s, e in verb_spans)  # (not "escalating tensions")
     while lo > 0 and i - lo < back_limit:
         prev = toks[lo - 1]
+        if finite:
+            if not any(s <= prev.start < e for s, e in verb_spans):
+                subject = subject or prev.lower not in _VERB_ADVERBS
+            elif subject and any(s <= prev.start < e for s, e in firm_spans):
+                break  # another clause's verb, before the trigger's subject
         if prev.lower in _CLAUSE_STOP or not (prev.text[0].isalnum() or prev.text in {"-", "'s", "’s"}):
             if not (prev.text == "." and lo > 1 and "." in toks[lo - 2].text) \
                     and not _glued_slash(toks, lo):  # "U.S.", "7/7", "9/11"
@@ -314,8 +325,9 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         longest = max((t.end - t.start for t in sent_timexes), default=0)
         taken = list(sentence.timexes)
         verb_spans = [(g.start, g.end) for g in groups]
+        firm_spans = [(g.start, g.end) for g in groups if g.firm]  # (not a lone -ed form: "accused")
         # (a run-on sentence of many times or verbs: each label weighs only those near its words)
-        near = NearSpans(taken, verb_spans) if len(taken) > 16 or len(verb_spans) > 16 else None
+        near = NearSpans(verb_spans, taken, firm_spans) if len(taken) > 16 or len(verb_spans) > 16 else None
         sentence_text = _span_text(text, sent[0], sent[1])  # one string shared by the sentence's events
         heading = not sentence_text.endswith(_SENTENCE_ENDS)  # (its last character: the text's, white space aside)
         habitual: list[bool] = []  # (whether the sentence tells what happens as a rule: read once, when asked)
@@ -389,7 +401,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             weak = cls in _WEAK_CLASSES or w in weak_words or verb_forms.get(w, w) in weak_words
             infinitive = is_verb and before == "to"
             participle = w.endswith("ing") and (group is None or not group.aux)  # "revealing that ..."
-            label, lab_start, lab_end = _label(text, toks, i, is_verb, *((verb_spans, taken) if near is None
+            label, lab_start, lab_end = _label(text, toks, i, is_verb, *((verb_spans, taken, firm_spans) if near is None
                                                                         else near.around(toks, i)))
             hypothetical = (group is not None and group.aux in _HYPOTHETICAL) or clause is not None
             # a noun with no time of its own is background, unless it names a happening outright
