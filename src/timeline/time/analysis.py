@@ -63,10 +63,14 @@ class Analysis:
             # talks lasted until Friday" (tense.past_spans)
             g = governing_group(groups, start, end, self.doc.text)
             if g is not None and ((g.perfect and g.aux == "had")
-                                  or (g.tense is Tense.PAST and not g.perfect and g.head in past_spans())):
+                                  or (g.tense is Tense.PAST and not g.perfect and g.head in past_spans()
+                                      and g.aux not in _PASSIVE_AUX)):
                 return Tense.PAST
             return cue
         return tense_of_span(groups, start, end, reported_free, self.doc.text)
+
+
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are"})  # ("was continued until Friday")
 
 
 def needs_tense(sym: Symbolic) -> bool:

@@ -287,6 +287,8 @@ def _somewhere_in(told: Timex, sym: Symbolic) -> Resolved | None:
     if not _finer_than(_unit_of(sym), told.grain):
         return None
     if sym.offset in (0, None) and sym.amount is None:
+        if sym.offset is None and sym.direction:
+            return None  # "Hours later" after "on Monday": from within it on (spans.unstated)
         return Resolved(told.type, told.value, told.grain, told.interval, told.envelope, None, None, None)
     if sym.unit not in (Unit.HOUR, Unit.MINUTE) or told.grain in _CLOCK_GRAINS or told.interval is None \
             or told.interval.start is None or told.interval.end is None:
@@ -297,7 +299,7 @@ def _somewhere_in(told: Timex, sym: Symbolic) -> Resolved | None:
     d = timedelta(hours=n) if sym.unit is Unit.HOUR else timedelta(minutes=n)
     moved = Interval(told.interval.start + d, told.interval.end + d)
     value = told.value if told.grain is not Grain.DAY else (told.interval.start + d).strftime("%Y-%m-%d")
-    return Resolved(TimexType.DATE, value, told.grain, moved, moved, None, None, None)
+    return Resolved(told.type, value, told.grain, moved, moved, None, None, None)
 
 
 def _finer_than(unit: Unit | None, grain: Grain | None) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from ..model import Interval, Symbolic, TimexType, Unit
+from ..model import Grain, Interval, Symbolic, TimexType, Unit
 from . import clock
 from .periods import add_months, shift_period, shift_time
 from .resolved import _UNIT_GRAIN, VAGUE_MAX, Anchor, Resolved
@@ -90,9 +90,12 @@ def unstated(sym: Symbolic, anchor: Anchor, unit: Unit) -> Resolved:
     if base != anchor.start:
         env = Interval(far.start, base) if sign < 0 else Interval(base, far.end)
     elif near.start < anchor.end and shift_period(anchor.start, unit, 1).start < anchor.end:
-        # a unit finer than the time told ("Hours later" after "on Monday"): from within it
+        # a unit finer than the time told ("Hours later" after "on Monday"): from within it, and
+        # valued as that day, not as an hour it cannot say
         env = Interval(far.start, anchor.end) if sign < 0 \
             else Interval(anchor.start, shift_period(anchor.end, unit, VAGUE_MAX - 1).end)
+        if anchor.grain is Grain.DAY:
+            return Resolved(TimexType.DATE, anchor.start.strftime("%Y-%m-%d"), Grain.DAY, None, env, mod=sym.mod)
     else:
         env = Interval(far.start, anchor.start) if sign < 0 else Interval(anchor.end, far.end)
     return Resolved(TimexType.DATE, vague_value(near, unit), _UNIT_GRAIN.get(unit), None, env, mod=sym.mod)

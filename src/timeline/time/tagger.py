@@ -21,7 +21,7 @@ from ..rules import regex_cache
 from .combine import combine, load_combinators
 from .grammar import Grammar, load_grammar, symbolic_from_match
 from .lexicons import trie_regex
-from ..model import Mention, Symbolic
+from ..model import Kind, Mention, Symbolic
 
 OverlapPolicy = Callable[[Iterable[Mention]], list[Mention]]
 
@@ -428,4 +428,18 @@ def tag(text: str, grammar: Grammar | None = None, overlap: OverlapPolicy = long
     grammar = grammar or load_grammar()
     found = overlap(combine(text, candidates(text, grammar), _fragments(grammar), load_combinators(grammar.lang)))
     names = _name_heads(grammar.lang)
-    return found if names is None else [m for m in found if names.match(text, m.end) is None]
+    return found if names is None else [m for m in found if not _in_a_name(m, text, names)]
+
+
+_TIME_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|by|since|until|till|from|during|before|after|of)\s+)$", re.IGNORECASE)
+
+
+def _in_a_name(m: Mention, text: str, names: re.Pattern[str]) -> bool:
+    """Is `m` part of the name of a happening ("the October Revolution")? Not a time after a
+    preposition ("On Monday Campaign officials said"), a year ("the 1973 War", which TimeML
+    tags), nor a day counted from now ("Troops Withdraw Today War Ends")."""
+    if names.match(text, m.end) is None:
+        return False
+    sym = m.symbolic
+    return not (sym.kind is Kind.RELATIVE or sym.year is not None or sym.decade is not None
+                or _TIME_PREPOSITION.search(text, max(0, m.start - 12), m.start) is not None)

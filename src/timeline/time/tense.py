@@ -195,7 +195,8 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
                 and prev.lower not in _NOT_PLURAL
             shared = groups[-1] if groups and prev is not None and prev.lower in ("and", "or") else None
             if shared is not None and shared.aux and shared.head != shared.aux and shared.tense is not Tense.PAST \
-                    and not shared.head.endswith("ing"):
+                    and not shared.head.endswith("ing") and (i + 1 >= n or toks[i + 1].lower not in _OBJECT_START):
+                # (a passive takes no object: "are worried and called a meeting" is a past verb)
                 # "will be arraigned Wednesday and sentenced Friday": the participle shares the
                 # auxiliary of the group it is coordinated with, and its tense
                 groups.append(VerbGroup(tok.start, tok.end, shared.tense, w, aux=shared.aux))

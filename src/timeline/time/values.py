@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from ..model import Grain, Kind, Symbolic, Unit
-from .periods import Period, holidays
+from .periods import Period, clock_hour, holidays
 
 
 _DURATION_LETTER = {
@@ -56,8 +56,8 @@ def duration_value(amount: float | None, unit: Unit) -> str:
 def masked_value(sym: Symbolic) -> str:
     """The symbolic TIMEX3 value of a time that cannot be anchored."""
     part = f"T{sym.part}" if sym.part else ""
-    if sym.hour is not None:  # ("a quarter to 9" is 9 h less 15 min: 08:45)
-        hour, minute = divmod(sym.hour * 60 + (sym.minute or 0), 60)
+    if sym.hour is not None:  # ("a quarter to 9" is 9 h less 15 min: 08:45; "3pm" 15:00)
+        hour, minute = divmod((clock_hour(sym) or 0) * 60 + (sym.minute or 0), 60)
         part = f"T{hour % 24:02d}:{minute:02d}"
     if sym.kind is Kind.RELATIVE and sym.at_end and sym.offset:  # "a year ago today": a day, which one unknown
         return "XXXX-XX-XX"
