@@ -457,12 +457,28 @@ def _no_traceback_for_ctrl_c(kind, value, tb) -> None:  # pragma: no cover - run
         sys.__excepthook__(kind, value, tb)
 
 
+def _end_by_sigint() -> None:  # pragma: no cover - runs as the process ends
+    """The last step of an interrupted run, once the worker pools have been shut down (they
+    are, before any atexit function): the process ends by SIGINT itself. Python would, finding
+    the KeyboardInterrupt unhandled, but not when it came while a pool was handing out work
+    (it ended with status 1 then, one run in a few under load)."""
+    import signal
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGINT)
+
+
 def run() -> None:  # pragma: no cover - console entry when tracebacks must never show
     try:
         code = main.main(standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):  # Ctrl-C: outputs are written only at the end
+        import atexit
+
         click.echo("timeline: interrupted", err=True)
         sys.excepthook = _no_traceback_for_ctrl_c
+        atexit.register(_end_by_sigint)
         raise KeyboardInterrupt from None
     except click.exceptions.ClickException as exc:
         exc.show()
