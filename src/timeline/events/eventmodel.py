@@ -465,9 +465,9 @@ class Perceptron:
     def sum_rows(self, index: np.ndarray) -> np.ndarray:
         """Per line of `index` (rows of `matrix`), the sum of those rows, added one by one from
         the left: the floats `scores` gives. (A column of zero rows adds nothing and is skipped.)"""
-        totals = np.zeros((index.shape[0], len(self.labels)))
-        for column in index[:, index.any(axis=0)].T:
-            totals += self.matrix[column]
+        totals, rows = np.zeros((index.shape[0], len(self.labels))), np.empty((index.shape[0], len(self.labels)))
+        for column in np.ascontiguousarray(index[:, index.any(axis=0)].T):  # (rows taken into one buffer)
+            totals += self.matrix.take(column, axis=0, out=rows, mode="clip")
         return totals
 
     def predict(self, features: Iterable[str]) -> tuple[str, float]:
