@@ -431,9 +431,8 @@ class _KindPairs:
                      for code in new.tolist()]
             rows = np.arange(len(self.table), len(self.table) + len(new), dtype=np.intp)
             self.table = np.concatenate([self.table, np.array(added, dtype=np.intp).reshape(len(new), 7)])
-            codes_, rows_ = np.concatenate([self.codes, new]), np.concatenate([self.rows, rows])
-            order = np.argsort(codes_)
-            self.codes, self.rows = codes_[order], rows_[order]
+            where = np.searchsorted(self.codes, new)  # (both sorted: merged in order, no sort)
+            self.codes, self.rows = np.insert(self.codes, where, new), np.insert(self.rows, where, rows)
             at = np.searchsorted(self.codes, codes)
         return self.table[self.rows[at]]
 
