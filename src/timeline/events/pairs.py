@@ -316,8 +316,7 @@ def _margins(events: Sequence[Event], text: str, earlier: np.ndarray, later: np.
     distinct, inverse = np.unique((known[earlier] << _KIND_BITS | known[later]) << 1 | same, return_inverse=True)
     inverse = inverse.reshape(-1)
     by_kinds = _KIND_PAIRS.slots(distinct)[inverse]
-    context = np.array([[_slots(_context_features(s, d), 3) for d in range(7)] for s in (False, True)], dtype=np.intp)
-    quote = np.array([_slots(_quote_features(q), 1) for q in (False, True)], dtype=np.intp)
+    context, quote = _fixed_slots()
     # the first slots (the context, each event, the kinds of the two) are those of a few
     # distinct pairs: summed once for each, then the rest added pair by pair, in order
     _, first, lead = np.unique(inverse * 7 + gaps.distance, return_index=True, return_inverse=True)
@@ -372,6 +371,14 @@ def _slots(features: list[str], width: int) -> list[int]:
     rows = pair_model().rows(features)
     return rows + [0] * (width - len(rows))
 
+
+
+@cache
+def _fixed_slots() -> tuple[np.ndarray, np.ndarray]:
+    """The slots of the context (by same sentence, then distance) and of a quote between: the
+    same for every document."""
+    return (np.array([[_slots(_context_features(s, d), 3) for d in range(7)] for s in (False, True)], dtype=np.intp),
+            np.array([_slots(_quote_features(q), 1) for q in (False, True)], dtype=np.intp))
 
 
 @cache
