@@ -122,8 +122,8 @@ def cross_validated(folds: int, epochs: int | None = None) -> dict:
 def _use_pair_model(pairs_module, get) -> None:  # type: ignore[no-untyped-def]
     """Score pairs with the model `get()` gives (the caches of its rows start over)."""
     pairs_module.pair_model = get
-    for cached in (pairs_module._own_slots, pairs_module._word_slots, pairs_module._connective_slots,
-                   pairs_module._kind_slots):
+    for cached in (pairs_module._own_slots, pairs_module._word_slots, pairs_module._connective_slots, pairs_module._fixed_slots,
+                   pairs_module._KIND_PAIRS):
         cached.cache_clear()
 
 

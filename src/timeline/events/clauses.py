@@ -23,6 +23,12 @@ def in_since_clause(text: str, sent_start: int, at: int) -> bool:
     return _SINCE_RE.search(text, lo, at) is not None and _SINCE_CLAUSE_RE.search(text[lo:at]) is not None
 
 
+def has_since(text: str, start: int, end: int) -> bool:
+    """Is "since" in text[start:end] at all? (What `in_since_clause` needs of the sentence: one
+    without it holds no "since" clause, and its events need not be asked one by one.)"""
+    return _SINCE_RE.search(text, start, end) is not None
+
+
 _SINCE_RE = re.compile(r"since", re.IGNORECASE)  # (what a "since" clause needs: most windows lack it)
 _SINCE_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?since\s+[^,;:()—–]*$", re.IGNORECASE)
 _AS_CLAUSE_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s)[\"“‘']?as\s+(?:[\w'’.-]+\s+){1,5}$", re.IGNORECASE)

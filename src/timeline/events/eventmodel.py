@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from operator import itemgetter
 from importlib import resources
+from itertools import chain, repeat
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -301,7 +302,9 @@ class _Bounds:
             greatest = np.zeros((len(gains), len(zero)))
             np.maximum.at(greatest, number, gain[np.array([r for _, r in readings[side]], dtype=np.intp)])
             gains.update(zip(list(gains), greatest))
-        self.bigram_gain = {w: before.get(w, self.zero) + after.get(w, self.zero) for w in before.keys() | after.keys()}
+        gained = sorted(before.keys() | after.keys())  # (by word: numbered from 1, row 0 the zeros of any other)
+        self.bigram_of = {w: n for n, w in enumerate(gained, start=1)}
+        self.bigram_gain = np.array([self.zero] + [before.get(w, self.zero) + after.get(w, self.zero) for w in gained])
 
         def most(*names: str) -> np.ndarray:
             return np.max([self.zero] + [np.array(model.weights[n]) - model.weights[n][0]
@@ -328,19 +331,16 @@ class _Bounds:
     def _add(self, words: list[str]) -> None:
         first = len(self.ids)
         self.ids.update((w, first + n) for n, w in enumerate(words))
-        while len(self.ids) > len(self.table):
-            self.table = np.concatenate([self.table, np.zeros_like(self.table)])
-            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
-            self.open = np.concatenate([self.open, np.zeros_like(self.open)])
-        matrix = event_model().matrix
-        rows = np.array([_word_rows(w) for w in words], dtype=np.intp).reshape(len(words), 13)  # see _word_rows
-        self.rows[first:first + len(words)] = rows
-        closed = lexicons().closed
+        while len(self.ids) > len(self.table):  # (grown uncleared: a word's lines are all written before they are read)
+            self.table, self.rows, self.open = (np.concatenate([a, np.empty_like(a)]) for a in (self.table, self.rows, self.open))
+        matrix, closed = event_model().matrix, lexicons().closed
+        rows = np.fromiter(chain.from_iterable(map(_word_rows, words)), dtype=np.intp, count=13 * len(words))
+        self.rows[first:first + len(words)] = rows = rows.reshape(len(words), 13)  # see _word_rows
         self.open[first:first + len(words)] = [w[0].isalpha() and w not in closed for w in words]
         new = self.table[first:first + len(words)]
         new[:, 0] = self.bias + matrix[rows[:, [0, 1, 2, 3, 4, 10, 11, 12]]].sum(axis=1)
         new[:, 1:6] = matrix[rows[:, 5:10]]
-        new[:, 6] = [self.bigram_gain.get(w, self.zero) for w in words]
+        new[:, 6] = self.bigram_gain[np.fromiter(map(self.bigram_of.get, words, repeat(0)), dtype=np.intp, count=len(words))]
 
     def number(self, words: list[str]) -> np.ndarray:
         if len(self.ids) > self.LIMIT:
@@ -465,9 +465,9 @@ class Perceptron:
     def sum_rows(self, index: np.ndarray) -> np.ndarray:
         """Per line of `index` (rows of `matrix`), the sum of those rows, added one by one from
         the left: the floats `scores` gives. (A column of zero rows adds nothing and is skipped.)"""
-        totals = np.zeros((index.shape[0], len(self.labels)))
-        for column in index[:, index.any(axis=0)].T:
-            totals += self.matrix[column]
+        totals, rows = np.zeros((index.shape[0], len(self.labels))), np.empty((index.shape[0], len(self.labels)))
+        for column in np.ascontiguousarray(index[:, index.any(axis=0)].T):  # (rows taken into one buffer)
+            totals += self.matrix.take(column, axis=0, out=rows, mode="clip")
         return totals
 
     def predict(self, features: Iterable[str]) -> tuple[str, float]:

@@ -27,7 +27,8 @@ from .eventmodel import Sentence, event_classes, event_model, inflect, token_fea
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
 from .labels import body_start
-from .clauses import NearSpans, as_said_clauses, as_said_verb, clause_at, if_clauses, in_since_clause, said_after
+from .clauses import (NearSpans, as_said_clauses, as_said_verb, clause_at, has_since, if_clauses, in_since_clause,
+                      said_after)
 from ..time.tense import VerbGroup, tense_of_span
 
 if TYPE_CHECKING:
@@ -331,6 +332,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         sentence_text = _span_text(text, sent[0], sent[1])  # one string shared by the sentence's events
         heading = not sentence_text.endswith(_SENTENCE_ENDS)  # (its last character: the text's, white space aside)
         habitual: list[bool] = []  # (whether the sentence tells what happens as a rule: read once, when asked)
+        since: list[bool] = []  # (whether "since" is in the sentence at all: read once, when asked)
         parsed = _parsed(parses, si)
         # "As Mark Danner put it in the New York Times yesterday, ...": that time is the saying's
         said = as_said_clauses(sentence_text, sent[0], lex.attribution_forms) if sent_timexes else ()
@@ -423,7 +425,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             # "the overnight bombardment": that time is the noun's own and carries no further
             # (and the time of an "as" clause's saying is the saying's: "As Danner put it yesterday, ...")
             owned.append(found is not None and found[3] or as_said or stamped)  # (premodifies: `best_timex` asks it of nouns only)
-            if found is None and (clause is not None or landmark or in_since_clause(text, sent[0], tok.start)):
+            if found is None and (clause is not None or landmark or (
+                    _memo(since, has_since, text, sent) and in_since_clause(text, sent[0], tok.start))):
                 # "Since US forces invaded the country, Iraq has ...", "in the aftermath of the invasion",
                 # "if they revealed the document": no time of the passage
                 background.add(f"e{len(found_events) + 1}")
@@ -466,6 +469,13 @@ def _habitual(pattern: re.Pattern[str] | None, sentence: str, memo: list[bool]) 
     sentence (`memo`), and only for the events whose tense asks it."""
     if not memo:
         memo.append(pattern is not None and pattern.search(sentence) is not None)
+    return memo[0]
+
+
+def _memo(memo: list[bool], ask, text: str, sent: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
+    """ask(text, *sent), asked once per sentence (`memo`)."""
+    if not memo:
+        memo.append(ask(text, *sent))
     return memo[0]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import chain
 from operator import attrgetter
 from typing import Callable, Mapping, NamedTuple, Sequence
 
@@ -41,6 +42,7 @@ def kind(e: Event) -> Kind:
 
 
 _KIND_VALUES = attrgetter("tense._value_", "aspect", "cls", "modality", "anchor._value_", "relation._value_")  # (`kind`'s)
+_TEXT = attrgetter("text")
 
 
 
@@ -146,7 +148,7 @@ _STRIPPED = '.,;:"“”()'
 # a word that may be a connective (more: `_connective_of` decides)
 # (group 1, after the space before it; in lowercased text, which is faster to search when it
 # is as long as the text, else in the text itself, case ignored)
-_CONNECTIVE_WORD = r'\s([.,;:"“”()]*(?:' + "|".join(sorted(CONNECTIVES)) + r')[.,;:"“”()]*)(?!\S)'
+_CONNECTIVE_WORD = r'\s([.,;:"“”()]*(' + "|".join(sorted(CONNECTIVES)) + r')[.,;:"“”()]*)(?!\S)'  # (group 2: the connective)
 _CONNECTIVE_LOWER = re.compile(_CONNECTIVE_WORD)
 _CONNECTIVE_ANY_CASE = re.compile(_CONNECTIVE_WORD, re.IGNORECASE)
 
@@ -192,12 +194,13 @@ class _Gaps:
         self.quoted = quotes[rb] > quotes[ra]
         # the whole words that are connectives (one that ends at hi is cut by the event there)
         lowered = text[lo:hi].lower()
-        if len(lowered) == hi - lo:
-            matches = ((m.start(1) + lo, m.end(1) + lo) for m in _CONNECTIVE_LOWER.finditer(lowered))
+        if len(lowered) == hi - lo:  # (group 2 is the connective that `_connective_of` reads)
+            index = _CONNECTIVE_INDEX
+            found = [(m.start(1) + lo, end + lo, index[m.group(2)]) for m in _CONNECTIVE_LOWER.finditer(lowered)
+                     if (end := m.end(1)) < hi - lo]
         else:  # ('İ' lowercased is two characters)
-            matches = ((m.start(1), m.end(1)) for m in _CONNECTIVE_ANY_CASE.finditer(text, lo, hi))
-        found = [(start, end, c) for start, end in matches
-                 if end < hi and (c := _connective_of(text[start:end])) is not None]
+            found = [(start, end, c) for m in _CONNECTIVE_ANY_CASE.finditer(text, lo, hi)
+                     if (end := m.end(1)) < hi and (c := _connective_of(text[(start := m.start(1)):end])) is not None]
         counts = np.zeros((len(found) + 1, len(_CONNECTIVE_ORDER)), dtype=np.intp)
         counts[np.arange(1, len(found) + 1), [c for _, _, c in found]] = 1
         np.cumsum(counts, axis=0, out=counts)
@@ -307,14 +310,13 @@ def _margins(events: Sequence[Event], text: str, earlier: np.ndarray, later: np.
     of_kind = np.array([kinds.setdefault(k, len(kinds)) for k in map(_KIND_VALUES, events)], dtype=np.intp)
     kind_list = [Kind(*k) for k in kinds]
     own = np.array([_own_slots(k) for k in kind_list], dtype=np.intp)[of_kind]  # as first, as second
-    words = np.array([_word_slots(e.text.lower()) for e in events], dtype=np.intp)
-    distinct, inverse = np.unique((of_kind[earlier] * len(kinds) + of_kind[later]) * 2 + same, return_inverse=True)
+    words = np.fromiter(chain.from_iterable(map(_word_slots, map(str.lower, map(_TEXT, events)))), dtype=np.intp,
+                        count=2 * len(events)).reshape(len(events), 2)
+    known = np.array([_kind_number(k) for k in kind_list], dtype=np.int64)[of_kind]  # (the numbers of all documents)
+    distinct, inverse = np.unique((known[earlier] << _KIND_BITS | known[later]) << 1 | same, return_inverse=True)
     inverse = inverse.reshape(-1)
-    known = [_kind_number(k) for k in kind_list]
-    by_kinds = np.array([_kind_pair_slots(known[code // 2 // len(kinds)], known[code // 2 % len(kinds)], code % 2)
-                         for code in distinct.tolist()], dtype=np.intp)[inverse]
-    context = np.array([[_slots(_context_features(s, d), 3) for d in range(7)] for s in (False, True)], dtype=np.intp)
-    quote = np.array([_slots(_quote_features(q), 1) for q in (False, True)], dtype=np.intp)
+    by_kinds = _KIND_PAIRS.slots(distinct)[inverse]
+    context, quote = _fixed_slots()
     # the first slots (the context, each event, the kinds of the two) are those of a few
     # distinct pairs: summed once for each, then the rest added pair by pair, in order
     _, first, lead = np.unique(inverse * 7 + gaps.distance, return_index=True, return_inverse=True)
@@ -342,9 +344,9 @@ def _sum_rows(index: np.ndarray, totals: np.ndarray | None = None) -> np.ndarray
     # slot after slot, in place (no array of every row of every pair); a slot that is the zero
     # row for every pair is skipped (a running sum from 0.0 is never -0.0, so adding 0.0 to it
     # changes no bit)
-    matrix = model.matrix
-    for column in index[:, index.any(axis=0)].T:
-        out += matrix[column]
+    matrix, rows = model.matrix, np.empty_like(out)
+    for column in np.ascontiguousarray(index[:, index.any(axis=0)].T):
+        out += matrix.take(column, axis=0, out=rows, mode="clip")  # (into one buffer, unbuffered: no array per slot)
     return out
 
 
@@ -369,6 +371,14 @@ def _slots(features: list[str], width: int) -> list[int]:
     rows = pair_model().rows(features)
     return rows + [0] * (width - len(rows))
 
+
+
+@cache
+def _fixed_slots() -> tuple[np.ndarray, np.ndarray]:
+    """The slots of the context (by same sentence, then distance) and of a quote between: the
+    same for every document."""
+    return (np.array([[_slots(_context_features(s, d), 3) for d in range(7)] for s in (False, True)], dtype=np.intp),
+            np.array([_slots(_quote_features(q), 1) for q in (False, True)], dtype=np.intp))
 
 
 @cache
@@ -402,11 +412,39 @@ def _kind_number(k: Kind) -> int:
     return found
 
 
-@cache
-def _kind_pair_slots(a: int, b: int, same: int) -> list[int]:
-    """`_kind_slots` of the kinds numbered a and b (`_kind_number`): a key of three ints is
-    quicker to look up than one of two kinds."""
-    return _kind_slots(_KINDS[a], _KINDS[b], bool(same))
+_KIND_BITS = 24  # a pair of kinds is coded (a << _KIND_BITS | b) << 1 | same (numbers from `_kind_number`)
+
+
+class _KindPairs:
+    """`_kind_slots` of the pairs of kinds met so far, by their codes (see _KIND_BITS), kept in
+    arrays: a document's pairs read the slots of the codes they have by one search, and only the
+    codes met for the first time are worked out, once."""
+
+    def __init__(self) -> None:
+        self.cache_clear()
+
+    def cache_clear(self) -> None:
+        self.codes = np.zeros(0, dtype=np.int64)  # sorted
+        self.rows = np.zeros(0, dtype=np.intp)  # by code (in the order of `codes`): its row of `table`
+        self.table = np.zeros((0, 7), dtype=np.intp)
+
+    def slots(self, codes: np.ndarray) -> np.ndarray:
+        """The slots of each of the distinct codes (sorted), one line per code."""
+        at = np.searchsorted(self.codes, codes)
+        new = codes[self.codes[np.minimum(at, len(self.codes) - 1)] != codes] if len(self.codes) else codes
+        if len(new):
+            mask = (1 << _KIND_BITS) - 1
+            added = [_kind_slots(_KINDS[code >> 1 + _KIND_BITS], _KINDS[code >> 1 & mask], bool(code & 1))
+                     for code in new.tolist()]
+            rows = np.arange(len(self.table), len(self.table) + len(new), dtype=np.intp)
+            self.table = np.concatenate([self.table, np.array(added, dtype=np.intp).reshape(len(new), 7)])
+            where = np.searchsorted(self.codes, new)  # (both sorted: merged in order, no sort)
+            self.codes, self.rows = np.insert(self.codes, where, new), np.insert(self.rows, where, rows)
+            at = np.searchsorted(self.codes, codes)
+        return self.table[self.rows[at]]
+
+
+_KIND_PAIRS = _KindPairs()
 
 
 def _kind_slots(a: Kind, b: Kind, same: bool) -> list[int]:

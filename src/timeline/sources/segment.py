@@ -44,10 +44,20 @@ def _lowercase_abbreviations() -> frozenset[str]:
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The word tokens of text[start:end] (TOKEN_RE), with their offsets. (Read as strings,
+    which is three times as quick as making match objects; each is found again from the end of
+    the one before it: only white space lies between two, since every other character is or
+    starts a token.)"""
     end = len(text) if end is None else end
     new = tuple.__new__  # (a NamedTuple's own __new__ is Python code: a third of the time)
-    return [new(Token, (m.start(), m.end(), g, g.lower()))
-            for m in TOKEN_RE.finditer(text, start, end) for g in (m.group(0),)]
+    find = text.find
+    out = []
+    add = out.append
+    at = start
+    for g in TOKEN_RE.findall(text, start, end):
+        at = find(g, at)
+        add(new(Token, (at, at := at + len(g), g, g.lower())))
+    return out
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
