@@ -112,7 +112,7 @@ def clause_at(clauses: tuple[tuple[int, int], ...], starts: list[int], pos: int)
 
 class NearSpans:
     """Spans of a long sentence (its times, its verb groups, ...) near a token's label (its
-    words within reach of `mentions._label`: LABEL_REACH tokens each side), found by bisection:
+    words within reach of `cut.cut_label`: LABEL_REACH tokens each side), found by bisection:
     a run-on sentence of thousands of times and events stays linear."""
 
     def __init__(self, *lists: list[tuple[int, int]]) -> None:
@@ -126,4 +126,4 @@ class NearSpans:
                      for spans, starts, longest in zip(self.lists, self.starts, self.longest))
 
 
-LABEL_REACH = 12  # tokens around a trigger that `_label` may look at (6-7 back, 8 ahead, and one each side)
+LABEL_REACH = 12  # tokens around a trigger that `cut.cut_label` may look at (6-7 back, 8 ahead, and one each side)

@@ -27,6 +27,7 @@ from .eventmodel import Sentence, event_classes, event_model, inflect, token_fea
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
 from .labels import body_start
+from .cut import DETERMINERS as _DETERMINERS, cut_label as _label, span_text as _span_text
 from .clauses import (NearSpans, as_said_clauses, as_said_verb, clause_at, has_since, if_clauses, in_since_clause,
                       said_after)
 from ..time.tense import VerbGroup, tense_of_span
@@ -38,13 +39,6 @@ if TYPE_CHECKING:
     from ..syntax import Parse
     from ..syntax.predicates import ParsedSentence
 
-LABEL_MAX = 80
-_CLAUSE_STOP = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "that", "which", "who", "while",
-                "when", "as", "but", "and", "where", "because", "although", "whereas"}
-_NP_STOP = {"of", "in", "on", "at", "for", "with", "by", "from", "to", "into", "as", "than", "after",
-            "before", "since", "during", "about", "against", "over", "under", "amid", "between",
-            "following", "despite", "including", "like", "such", "regarding", "toward", "towards"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     nouns: frozenset[str]
@@ -104,96 +98,6 @@ def _around(text: str, sent: tuple[int, int], tok: Token) -> str:
     while tok.end < hi < sent[1] and not text[hi].isspace():
         hi -= 1
     return _span_text(text, lo, hi)
-
-
-def _span_text(text: str, start: int, end: int) -> str:
-    """text[start:end] with each run of white space one space, none at the ends (what
-    ``re.sub(r"\\s+", " ", ...).strip()`` gives: both read white space as str.isspace does)."""
-    return " ".join(text[start:end].split())
-
-
-_LABEL_END = frozenset({",", ";", ":", ".", "—", "–", "(", ")", "!", "?", '"', "“", "”"})
-_LABEL_BREAK = frozenset({"that", "which", "who", "while", "when", "where", "because", "and", "but", "if"})
-_LABEL_TRIM = _NP_STOP | _DETERMINERS | {"."}
-_VERB_ADVERBS = frozenset({"not", "n't", "never", "also", "still", "now", "already", "just", "then", "since"})
-
-
-def _verbish(pos: int, verb_spans: list[tuple[int, int]], timex_spans: list[tuple[int, int]]) -> bool:
-    """Does a token starting at `pos` lie in a verb group and outside the time expressions?"""
-    for s, e in verb_spans:
-        if s <= pos < e:
-            break
-    else:
-        return False
-    for s, e in timex_spans:
-        if s <= pos < e:
-            return False
-    return True
-
-
-def _glued_slash(toks: list[Token], lo: int) -> bool:
-    """Is the token before `lo` a slash glued between two numbers ("the 7/7 attacks")?"""
-    return (lo > 1 and toks[lo - 1].text == "/" and toks[lo - 2].text[:1].isdigit() and toks[lo].text[:1].isdigit()
-            and toks[lo - 2].end == toks[lo - 1].start and toks[lo - 1].end == toks[lo].start)
-
-
-def _label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: list[tuple[int, int]],
-           timex_spans: list[tuple[int, int]], firm_spans: Sequence[tuple[int, int]] = ()) -> tuple[str, int, int]:
-    """A short readable label taken from the text around the trigger, and its character span: a
-    verb's starts no further back than its subject, after another clause's verb group ("the WHO
-    has said | swine flu is not spread": `firm_spans`, the groups no lone -ed form; "remain
-    stalled", "will determine" are one clause's)."""
-    lo = i
-    back_limit = 6 if is_verb else 4
-    subject = False  # (a word passed that is in no verb group: the trigger's subject, if any)
-    finite = is_verb and any(s <= toks[i].start < e for s, e in verb_spans)  # (not "escalating tensions")
-    while lo > 0 and i - lo < back_limit:
-        prev = toks[lo - 1]
-        if finite:
-            if not any(s <= prev.start < e for s, e in verb_spans):
-                subject = subject or prev.lower not in _VERB_ADVERBS
-            elif subject and any(s <= prev.start < e for s, e in firm_spans):
-                break  # another clause's verb, before the trigger's subject
-        if prev.lower in _CLAUSE_STOP or not (prev.text[0].isalnum() or prev.text in {"-", "'s", "’s"}):
-            if not (prev.text == "." and lo > 1 and "." in toks[lo - 2].text) \
-                    and not _glued_slash(toks, lo):  # "U.S.", "7/7", "9/11"
-                break
-        if not is_verb and (prev.lower in _NP_STOP or _verbish(prev.start, verb_spans, timex_spans)):
-            break
-        lo -= 1
-    for s, e in timex_spans:  # never start inside a time expression
-        if s < toks[lo].start < e:
-            while lo > 0 and toks[lo - 1].start >= s:
-                lo -= 1
-    while lo < i and (toks[lo].lower in _DETERMINERS or not toks[lo].text[0].isalnum()):
-        lo += 1
-    hi = i + 1
-    fwd_limit = 7 if is_verb else 6
-    n = len(toks)
-    while hi < n and hi - i <= fwd_limit:
-        nxt = toks[hi]
-        if nxt.text == "." and "." in toks[hi - 1].text and hi + 1 < n:
-            hi += 1  # the dot of "U.S."
-            continue
-        if nxt.text in _LABEL_END or nxt.lower in _LABEL_BREAK:
-            break
-        if not is_verb and hi == i + 1 and nxt.lower not in _NP_STOP and _verbish(nxt.start, verb_spans, timex_spans):
-            break
-        hi += 1
-    for s, e in timex_spans:  # never end inside a time expression ("... on New | Year's Day"): before it
-        if s < toks[hi - 1].end < e or (s <= toks[hi - 1].start < e and toks[hi - 1].end < e):
-            while hi - 1 > i and toks[hi - 1].start >= s:
-                hi -= 1
-    while hi - 1 > i and toks[hi - 1].lower in _LABEL_TRIM:
-        hi -= 1
-    start, end = toks[lo].start, toks[hi - 1].end
-    label = " ".join(text[start:end].split())  # (`_span_text`)
-    if len(label) > LABEL_MAX:
-        cut = label[: LABEL_MAX - 1].rsplit(" ", 1)[0]
-        label = cut.rstrip(",;:") + "…"
-    first = label[:1]
-    upper = first.upper()
-    return (label if upper == first else upper + label[1:]), start, end
 
 
 def _first_person(toks: list[Token], verb_start: int, starts: list[int] | None = None, at: int | None = None) -> bool:
