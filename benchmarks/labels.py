@@ -4,7 +4,8 @@
 For each topic, builds the timeline of all its articles (`timeline build ARTICLES --format json`,
 as a user would; cached under --cache, keyed by a hash of the package's code and rules, so a
 build is reused until the code changes), takes the 30 best-ranked happenings
-(`happenings[].rank`) and reports:
+(`happenings[].rank`) and reports (and, for the chronology's readers, the lint's pass rate of the
+labels ranked 31-300 and below 300, which no parse relabels):
   lint   the share of their labels with no problem the label lint finds
          (timeline.syntax.lint: subjectless clause, dateline, clock stamp, repeated words,
          dangling end, pronoun subject, a verb left without its object, a gerund's or a noun's
@@ -61,6 +62,9 @@ def measure(topic: str, timeline: Path) -> dict:
     data = json.loads(timeline.read_text(encoding="utf-8"))
     top = sorted(data.get("happenings", []), key=lambda h: h["rank"])[:TOP]
     rows = [(h["rank"], h["label"], lint(h["label"])) for h in top]
+    ranked = sorted(data.get("happenings", []), key=lambda h: h["rank"])
+    deeper = {name: (sum(1 for h in part if not lint(h["label"])), len(part))
+              for name, part in (("31-300", ranked[TOP:300]), ("301-", ranked[300:]))}
     classes = Counter(p.split(":", 1)[0] for _, _, problems in rows for p in problems)
     result = score(topic, timeline)
     r1 = [row.get("ours-ranked", row["ours"]).get("rouge", {}) for row in result["timelines"].values()]
@@ -72,6 +76,7 @@ def measure(topic: str, timeline: Path) -> dict:
         "rouge1_concat": sum(r.get("concat_r1", {}).get("f", 0.0) for r in r1) / n,
         "rouge1_agree": sum(r.get("agree_r1", {}).get("f", 0.0) for r in r1) / n,
         "top": [{"rank": r, "label": label, "problems": list(p)} for r, label, p in rows],
+        "deeper": deeper,
     }
 
 
@@ -109,7 +114,8 @@ def main() -> int:
                 print(f"{flag}{row['rank']:>3} {row['label']}{why}")
         print()
     print(f"builds: {base}")
-    print(f"{'topic':<10} {'lint pass':>10} {'R1 concat':>10} {'R1 agree':>9}  problems (top {TOP})")
+    print(f"{'topic':<10} {'lint pass':>10} {'R1 concat':>10} {'R1 agree':>9} {'ranks 31-300':>12} {'301-':>6}  "
+          f"problems (top {TOP})")
     met = True
     for group, names in (("development", [t for t in results if t not in HELD_OUT]),
                          ("held out", [t for t in results if t in HELD_OUT])):
@@ -119,8 +125,10 @@ def main() -> int:
             if group == "development":
                 met &= share >= TARGET
             probs = ", ".join(f"{c} {k}" for c, k in res["classes"].items()) or "none"
+            deep = [f"{c / max(n, 1):.0%}" for c, n in res["deeper"].values()]
             print(f"{topic:<10} {res['clean']:>3}/{res['labels']:<3} {share:>4.0%} {res['rouge1_concat']:>10.3f} "
-                  f"{res['rouge1_agree']:>9.3f}  {probs}{'  (held out)' if group == 'held out' else ''}")
+                  f"{res['rouge1_agree']:>9.3f} {deep[0]:>12} {deep[1]:>6}  {probs}"
+                  f"{'  (held out)' if group == 'held out' else ''}")
     print(f"target (>= {TARGET:.0%} of the top-{TOP} labels pass the lint on every development topic): "
           f"{'met' if met else 'not met'}")
     return 0
