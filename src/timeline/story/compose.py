@@ -180,8 +180,8 @@ def cut_labels(happenings: Sequence[Happening], events: Sequence[Event], parsed:
         if h.id not in parsed:
             source = next((index[k] for r in h.mentions if (k := (r.doc, r.event)) in index
                            and index[k].label == h.label), None)
-            if source is not None:
-                h = replace(h, label=presentable(h.label, source.text))
+            if source is not None and (label := presentable(h.label, source.text)) != h.label:
+                h = evolve(h, label=label)
         out.append(h)
     return out, out_events
 
