@@ -211,9 +211,10 @@ def _parser_ahead(wanted: bool) -> Any:
     has the parser already, or cannot fork safely (another thread runs, or no fork here)."""
     from contextlib import nullcontext
     import sys
-    import threading
 
-    if not wanted or threading.active_count() > 1 or sys.platform != "linux":
+    from .syntax.forked import can_fork
+
+    if not wanted or not can_fork():
         return nullcontext()
     if "spacy" in sys.modules:
         from .syntax import load
