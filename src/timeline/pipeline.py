@@ -232,9 +232,11 @@ def _parse_mapper(jobs: int, settled: "_Settled | None" = None, parser: Any = No
     share it), when there are enough articles to spread; else here, all in one call once the
     parser is loaded and the collector paused again (`settled`: loading the parser turns it back
     on, as spaCy's model reader does, and every collection from then on would walk the whole
-    timeline again)."""
+    timeline again), or in `parser`'s process, which loaded it while the articles were read
+    (`syntax.background`); `meanwhile()`, given, is called while that process parses (and
+    not otherwise: it is work the caller may do then or later)."""
 
-    def mapper(fn: Callable, tasks: list[tuple]) -> list:
+    def mapper(fn: Callable, tasks: list[tuple], meanwhile: Callable[[], object] | None = None) -> list:
         from .syntax import load, parse_many
 
         if not tasks:
@@ -246,7 +248,7 @@ def _parse_mapper(jobs: int, settled: "_Settled | None" = None, parser: Any = No
             # process that loaded the parser while the articles were read, parses the same)
             items = [item for task in tasks for item in task[0]]
             if parser is not None and fn is parse_many:
-                done = parser.parse_many(items)
+                done = parser.parse_many(items, meanwhile)
             else:
                 load()
                 if settled is not None:

@@ -10,7 +10,7 @@ in another process. The process ignores Ctrl-C (`syntax.forked`: the caller stop
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from . import Parse
 
@@ -27,9 +27,13 @@ class Background:
         self._proc = start(_serve, child, self._conn)
         child.close()
 
-    def parse_many(self, items: Sequence[tuple[str, tuple[int, int]]]) -> list[Parse | None]:
-        """`syntax.parse_many(items)`, run in the process; its error is raised here."""
+    def parse_many(self, items: Sequence[tuple[str, tuple[int, int]]],
+                   meanwhile: Callable[[], object] | None = None) -> list[Parse | None]:
+        """`syntax.parse_many(items)`, run in the process (`meanwhile()` is called here while
+        it runs); its error is raised here."""
         self._conn.send(list(items))
+        if meanwhile is not None:
+            meanwhile()
         try:
             ok, result = self._conn.recv()
         except EOFError:
