@@ -183,6 +183,13 @@ def mention_context(e: Event, text: str) -> str:
 
 
 
+@lru_cache(maxsize=1 << 14)
+def _name_terms(sentence: str) -> frozenset[str]:
+    """The terms of the names a sentence mentions ("n:rutte"), made once per sentence (the
+    sentence of several mentions)."""
+    return frozenset("n:" + n for n in names(sentence))
+
+
 def features(e: Event, rules: MatchRules, text: str = "") -> Features:
     """What one mention brings to matching: read from its context in the article's `text`,
     else (a timeline read from JSON, without its articles' text) from its label."""
@@ -190,7 +197,7 @@ def features(e: Event, rules: MatchRules, text: str = "") -> Features:
     content, kinds, numbers = _label_terms(context, e.text.lower(), rules)
     bare = not content - set(kinds)
     terms = set(content)
-    terms |= {"n:" + n for n in names(e.sentence)}
+    terms |= _name_terms(e.sentence)
     terms |= {f"#{v} {u}".rstrip() for v, u in numbers}  # "40 survivors" says much; two reports sharing it agree
     lo: float | None = None
     hi: float | None = None
