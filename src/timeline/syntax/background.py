@@ -26,11 +26,13 @@ class Background:
         self._conn, child = Pipe()
         self._proc = start(_serve, child, self._conn)
         child.close()
+        self._used = False
 
     def parse_many(self, items: Sequence[tuple[str, tuple[int, int]]],
                    meanwhile: Callable[[], object] | None = None) -> list[Parse | None]:
         """`syntax.parse_many(items)`, run in the process (`meanwhile()` is called here while
         it runs); its error is raised here."""
+        self._used = True
         self._conn.send(list(items))
         if meanwhile is not None:
             meanwhile()
@@ -42,18 +44,21 @@ class Background:
             raise result
         return result  # type: ignore[no-any-return]
 
-    def close(self) -> None:
-        """Stop the process (at once when it is still loading or parsing)."""
+    def close(self, wait: float = 0.0) -> None:
+        """Close its pipe and reap it: it ends by itself when idle (within `wait` seconds), else
+        it is ended (at once when it is still loading or parsing)."""
         from .forked import stop
 
-        stop(self._proc)
         self._conn.close()
+        stop(self._proc, wait)
 
     def __enter__(self) -> "Background":
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: object, *exc: object) -> None:
+        from .forked import WAIT
+
+        self.close(WAIT if kind is None and self._used else 0.0)  # (one never asked may still be loading)
 
 
 def _serve(conn: Any, parent_end: Any) -> None:

@@ -44,8 +44,11 @@ def _quietly(target: Callable[..., None], *args: Any) -> None:
     target(*args)
 
 
-def stop(proc: Any) -> None:
-    """End the process now (it may be busy) and reap it."""
+def stop(proc: Any, wait: float = 0.0) -> None:
+    """Reap the process once it has ended by itself, within `wait` seconds (its work done and
+    its pipe closed), else end it now (after an error or an interrupt: it may be busy)."""
+    if wait:
+        proc.join(wait)
     if proc.is_alive():
         proc.kill()
     proc.join()
@@ -71,15 +74,18 @@ class Forked:
             raise value
         return value
 
-    def close(self) -> None:
-        stop(self._proc)
+    def close(self, wait: float = 0.0) -> None:
         self._conn.close()
+        stop(self._proc, wait)
 
     def __enter__(self) -> "Forked":
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: object, *exc: object) -> None:
+        self.close(WAIT if kind is None else 0.0)
+
+
+WAIT = 5.0  # seconds a process whose work is done is given to end by itself (then it is ended)
 
 
 def _call(conn: Any, parent_end: Any, fn: Callable[..., Any], args: tuple) -> None:  # type: ignore[type-arg]
