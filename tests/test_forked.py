@@ -1,7 +1,6 @@
 """Work in a forked copy of the process (timeline.syntax.forked): the parser made ready while a
-build reads its articles (syntax.background), the chart drawn while the JSON is written
-(formats.outputs): the same parses, timeline and bytes as here, errors raised here, Ctrl-C
-left to the caller, and no process left behind."""
+build reads its articles (syntax.background): the same parses and timeline as here, its errors
+raised here, Ctrl-C left to the caller, and no process left behind."""
 from __future__ import annotations
 
 import os
@@ -11,15 +10,11 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from timeline import syntax
-from timeline.formats.codec import loads
-from timeline.formats.outputs import render_outputs
 from timeline.sources.segment import sentences
 from timeline.syntax.background import Background
 
-from conftest import ROOT, SEED_DATED, SEEDS
+from conftest import SEED_DATED, SEEDS
 
 
 def _items() -> list[tuple[str, tuple[int, int]]]:
@@ -116,28 +111,3 @@ def test_ctrl_c_while_the_parser_loads_leaves_no_process(tmp_path):
     else:
         raise AssertionError("a process of the build is still running")
 
-
-def test_the_chart_drawn_in_a_forked_process_while_the_json_is_written_is_the_same():
-    import multiprocessing
-
-    tl = loads((ROOT / "figures" / "timeline.json").read_text(encoding="utf-8"))
-    calls = []
-    here = render_outputs(tl, ["txt", "png", "csv"], False)
-    forked = render_outputs(tl, ["txt", "png", "csv"], False, meanwhile=lambda: calls.append(len(multiprocessing.active_children())))
-    assert calls == [1]  # (called once, while the chart was drawn in the other process)
-    assert list(forked) == list(here) == ["timeline.txt", "timeline.png", "timeline.csv"]
-    assert forked == here and here["timeline.png"] == (ROOT / "figures" / "timeline.png").read_bytes()
-    assert multiprocessing.active_children() == []
-
-
-def test_an_error_meanwhile_stops_the_drawing():
-    import multiprocessing
-
-    tl = loads((ROOT / "figures" / "timeline.json").read_text(encoding="utf-8"))
-
-    def fail() -> None:
-        raise OSError("disk full")
-
-    with pytest.raises(OSError, match="disk full"):
-        render_outputs(tl, ["png"], False, meanwhile=fail)
-    assert multiprocessing.active_children() == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 import click
 
@@ -246,11 +246,10 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
     try:
         if subject is not None:
             tl = _about(tl, subject)
-        # the other outputs are rendered before anything is written but the chart, drawn while
-        # the JSON, the largest output, is streamed into its temporary file (never held in
-        # memory whole) and renamed first
-        outputs = _outputs(tl, [f for f in fmts if f != "json"], all_events, title, top,
-                           lambda: _write_timeline(Path(out) / FORMAT_FILES["json"], tl))
+        # everything else is rendered before anything is written; the JSON, the largest output,
+        # is then streamed into its temporary file (never held in memory whole) and renamed first
+        outputs = _outputs(tl, [f for f in fmts if f != "json"], all_events, title, top)
+        _write_timeline(Path(out) / FORMAT_FILES["json"], tl)
         for name, data in outputs.items():
             _write(Path(out) / name, data)
     finally:
@@ -271,13 +270,12 @@ def _write_timeline(path: Path, tl) -> None:  # type: ignore[no-untyped-def]
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None, top: int,  # type: ignore[no-untyped-def]
-             meanwhile: Callable[[], object] | None = None) -> dict[str, bytes | str]:
+def _outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None, top: int) -> dict[str, bytes | str]:  # type: ignore[no-untyped-def]
     from ..formats.export import ExportError
     from ..formats.outputs import render_outputs
 
     try:
-        return render_outputs(tl, fmts, all_events, title, top, meanwhile)
+        return render_outputs(tl, fmts, all_events, title, top)
     except ExportError as exc:
         raise UserError(str(exc)) from None
 
