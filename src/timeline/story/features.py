@@ -133,14 +133,33 @@ def _label_terms(label: str, trigger: str, rules: MatchRules) -> tuple[frozenset
     """The content words (stemmed), the kinds of happening named and the numbers of a label."""
     kinds_of = story_kinds()
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in _WORD_RE.findall(label.lower())]
-    cardinal = number_rules()[1]  # (a number in words is compared as a number: `_numbers`)
-    terms = {_stem(w) for w in words if w not in rules.stopwords and not w[0].isdigit() and len(w) > 1
-             and not cardinal.fullmatch(w)}
+    term = _word_terms(rules)
+    terms = set()
+    for w in words:
+        t = term.get(w)
+        if t is None:
+            t = term[w] = _term(w, rules)
+        if t:
+            terms.add(t)
     terms.discard(_stem(trigger))
     kinds = [kinds_of.get(trigger) or _stem(trigger)]
     kinds += sorted({k for w in words if (k := kinds_of.get(w)) is not None} - set(kinds))
     return frozenset(terms), tuple(kinds), frozenset(_numbers(label, rules.stopwords))
 
+
+
+@cache
+def _word_terms(rules: MatchRules) -> dict[str, str]:
+    """Word -> its `_term`, filled as words come (the story's words recur in many mentions)."""
+    return {}
+
+
+def _term(word: str, rules: MatchRules) -> str:
+    """A label word's content term (stemmed), or "" for a stopword, a number or a letter."""
+    cardinal = number_rules()[1]  # (a number in words is compared as a number: `_numbers`)
+    if word in rules.stopwords or word[0].isdigit() or len(word) <= 1 or cardinal.fullmatch(word):
+        return ""
+    return _stem(word)
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*(?:\s|$)")
@@ -164,6 +183,13 @@ def mention_context(e: Event, text: str) -> str:
 
 
 
+@lru_cache(maxsize=1 << 14)
+def _name_terms(sentence: str) -> frozenset[str]:
+    """The terms of the names a sentence mentions ("n:rutte"), made once per sentence (the
+    sentence of several mentions)."""
+    return frozenset("n:" + n for n in names(sentence))
+
+
 def features(e: Event, rules: MatchRules, text: str = "") -> Features:
     """What one mention brings to matching: read from its context in the article's `text`,
     else (a timeline read from JSON, without its articles' text) from its label."""
@@ -171,7 +197,7 @@ def features(e: Event, rules: MatchRules, text: str = "") -> Features:
     content, kinds, numbers = _label_terms(context, e.text.lower(), rules)
     bare = not content - set(kinds)
     terms = set(content)
-    terms |= {"n:" + n for n in names(e.sentence)}
+    terms |= _name_terms(e.sentence)
     terms |= {f"#{v} {u}".rstrip() for v, u in numbers}  # "40 survivors" says much; two reports sharing it agree
     lo: float | None = None
     hi: float | None = None
@@ -210,6 +236,14 @@ def number_rules() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
     return {**cardinals, **ordinals}, words, re.compile(level, re.IGNORECASE)
 
 
+@cache
+def _may_count() -> re.Pattern[str]:
+    """What every count `_numbers` finds holds (a level aside): a digit, or a cardinal word
+    standing alone (as `number_rules`' pattern reads it: case-blind, between word boundaries)."""
+    words = sorted(load_toml("story.toml").get("numbers", {}).get("words", {}), key=len, reverse=True)
+    return re.compile(rf"\d|\b(?:{'|'.join(words) or '(?!)'})\b", re.IGNORECASE)
+
+
 def _unit(word: str | None, stopwords: frozenset[str]) -> str:
     unit = (word or "").lower()
     return "" if unit in stopwords or _stem(unit) in stopwords else _stem(unit)
@@ -227,6 +261,8 @@ def _numbers(label: str, stopwords: frozenset[str]) -> list[tuple[str, str]]:
         v = (m.group(1) or m.group(2)).lower()
         out.append((str(values[v]) if v in values else v.replace(",", ""), LEVEL))
         taken.append((m.start(), m.end()))
+    if not _may_count().search(label):  # (no count to find: the scans below would find none)
+        return out
 
     def free(at: int) -> bool:
         return not any(s <= at < e for s, e in taken)

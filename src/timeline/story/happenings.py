@@ -29,8 +29,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
+from ..events.evolve import evolve
 from ..model import (Document, Event, EventRef, Happening, Interval, Match, Precision, RelInterval)
 from .features import Features, MatchRules, days, features, match_rules, story_kinds
 from .match import _stem, entries
@@ -200,7 +202,7 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
         when = (frame == "undated", frame, -math.inf if lo is None else lo, math.inf if hi is None else hi)
         out.append(((*when, head.doc, head.start), h))
     out.sort(key=lambda t: t[0])
-    return [replace(h, id=f"h{k + 1}") for k, (_, h) in enumerate(out)], list(merged.joins)
+    return [evolve(h, id=f"h{k + 1}") for k, (_, h) in enumerate(out)], list(merged.joins)
 
 
 def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
@@ -214,11 +216,11 @@ def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
     kind, or whose label names that one, before one that does neither ("Sony has sold 31
     million albums since his death", "The Caribbean reacted to news of the earthquake": a
     mention the happening took in with its article)."""
+    if len(members) == 1:
+        return members[0]
     from ..syntax.clauses import lint
     from ..syntax.epithet import epithet
 
-    if len(members) == 1:
-        return members[0]
     counts = Counter(t for f in feats for t in f.terms)
     loose = match_rules().loose_kind_words  # ("hard hit by bird flu" names no attack)
     kinds_of = story_kinds()
@@ -293,7 +295,7 @@ def lost_subject(e: Event) -> bool:
     first = e.label.split()[0].lower().strip(".,;:'\"") if e.label.split() else ""
     if not e.sentence or first != e.text.lower():
         return False
-    found = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(e.text)}(?![\w-])", e.sentence)]
+    found = [m.start() for m in _word_pattern(e.text).finditer(e.sentence)]
     if len(found) != 1:
         return False
     before = re.findall(r"[\w'’-]+", e.sentence[:found[0]])
@@ -350,7 +352,19 @@ def _named(e: Event) -> bool:
     """Whether the label opens with a name: its first word is capitalized where its sentence
     says it too (not only because a label opens with a capital)."""
     first = e.label.split()[0] if e.label.split() else ""
-    return bool(first[:1].isupper() and re.search(rf"(?<![\w-]){re.escape(first)}", e.sentence or ""))
+    return bool(first[:1].isupper() and _prefix_pattern(first).search(e.sentence or ""))
+
+
+@lru_cache(maxsize=1 << 12)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """The pattern of `word` standing alone (no letter, digit or hyphen either side), compiled once."""
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+
+
+@lru_cache(maxsize=1 << 12)
+def _prefix_pattern(word: str) -> re.Pattern[str]:
+    """The pattern of `word` at the start of a word, compiled once."""
+    return re.compile(rf"(?<![\w-]){re.escape(word)}")
 
 
 def mention_index(events: Iterable[Event]) -> dict[tuple[str, str], Event]:

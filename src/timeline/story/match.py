@@ -34,7 +34,9 @@ def _kinds() -> dict[str, str]:
     return {word: kind for kind, words in kinds.items() for word in words}
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
+    """A word's crude stem, lower case (remembered: the story stems each mention's words)."""
     w = word.lower()
     for suffix in ("ings", "ing", "ed", "es", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:

@@ -225,7 +225,8 @@ def _dots(vectors: Sequence[Mapping[str, float]], i: np.ndarray, j: np.ndarray) 
     """`features.dot(vectors[i], vectors[j])` for each pair, the same floats: the products of the
     shorter vector's weights (the first when both are as long) with the other's, in its order,
     summed from the left (np.add.accumulate, one addition after the other, as `sum` does in
-    Python 3.11; a word the other lacks adds 0.0, which changes no sum). From Python 3.12 on,
+    Python 3.11; a word the other lacks adds 0.0, which changes no sum, so only the words both
+    have are summed). From Python 3.12 on,
     `sum` compensates its rounding (Neumaier), which this does not: there each pair is
     `features.dot` itself."""
     if sys.version_info >= (3, 12):  # pragma: no cover (the project's machines run 3.11)
@@ -254,9 +255,16 @@ def _dots(vectors: Sequence[Mapping[str, float]], i: np.ndarray, j: np.ndarray) 
         at = starts[short][row] + col
         wanted = other[row] * max(len(terms), 1) + ids[at]
         k = np.minimum(np.searchsorted(sorted_keys, wanted), len(sorted_keys) - 1)
-        hit = sorted_keys[k] == wanted
-        products = np.zeros((len(short), width), dtype=float)
-        products[row[hit], col[hit]] = weights[at[hit]] * sorted_weights[k[hit]]
+        hit = np.flatnonzero(sorted_keys[k] == wanted)
+        if not len(hit):
+            continue
+        # the words both have, each pair's in its order: the k-th of a pair added k-th (the
+        # words only one has add 0.0, which changes no sum of these positive products)
+        rows = row[hit]
+        first = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
+        nth = np.arange(len(hit)) - np.repeat(first, np.diff(np.append(first, len(hit))))
+        products = np.zeros((len(short), int(nth.max()) + 1), dtype=float)
+        products[rows, nth] = weights[at[hit]] * sorted_weights[k[hit]]
         out[c:c + len(a)] = np.add.accumulate(products, axis=1)[:, -1]
     return out
 

@@ -52,11 +52,12 @@ import math
 import re
 from collections import defaultdict
 from itertools import repeat
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable, Mapping, Sequence
 
+from ..events.evolve import evolve
 from ..rules import load_toml
 from ..model import AnchorKind, Document, Event, Happening, Precision, Timex, TimexType
 from ..sources.segment import sentence_spans
@@ -145,6 +146,17 @@ def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
     return {w for w in set(_WORD_RE.findall(text.lower())) - stopwords if len(w) > 2}  # (each word read once)
 
 
+@lru_cache(maxsize=1 << 14)
+def _sentence_words(sentence: str, stopwords: frozenset[str]) -> frozenset[str]:
+    """`_content_words` of a sentence, remembered: the sentence of several happenings' reports."""
+    return frozenset(_content_words(sentence, stopwords))
+
+
+@lru_cache(maxsize=1 << 14)
+def _sentence_names(sentence: str) -> tuple[str, ...]:
+    return tuple(_NAME_RE.findall(sentence))
+
+
 def article_words(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
     """Each distinct article's content words (lower case, stopwords and page furniture aside)."""
     from .features import match_rules
@@ -181,7 +193,7 @@ def off_topic(reports: Sequence[Event], vocabulary: frozenset[str], floor: float
     stopwords = match_rules().stopwords
     shares = []
     for sentence in dict.fromkeys(e.sentence for e in reports[:CENTRAL_MENTIONS]):
-        words = _content_words(sentence, stopwords)
+        words = _sentence_words(sentence, stopwords)
         if words:
             shares.append(len(words & vocabulary) / len(words))
     return max(0.0, 1.0 - (sum(shares) / len(shares)) / floor) if shares else 0.0
@@ -192,7 +204,7 @@ def centrality(reports: Sequence[Event], shares: Mapping[str, float]) -> float:
     (`name_shares`); 0 without shares or names."""
     names: set[str] = set()
     for e in reports[:CENTRAL_MENTIONS] if shares else ():
-        names.update(_NAME_RE.findall(e.sentence))
+        names.update(_sentence_names(e.sentence))
     return sum(shares.get(n, 0.0) for n in names) / len(names) if names else 0.0
 
 
@@ -286,7 +298,7 @@ def rank_happenings(happenings: Sequence[Happening], events: Sequence[Event], do
         return frozenset((e.doc, e.sentence) for e in reports), frozenset(e.text.lower() for e in reports)
 
     order = _diversified(scored, weights.get("same_day", 0.0), weights.get("redundant", 0.0), told)
-    return [replace(h, rank=k + 1, score=round(score, 4), signals=tuple(zip(SIGNALS, map(round, sig.values(),
+    return [evolve(h, rank=k + 1, score=round(score, 4), signals=tuple(zip(SIGNALS, map(round, sig.values(),
                                                                                     repeat(4)))))
             for k, (*_, h, sig, score) in enumerate(order)]
 
