@@ -22,6 +22,13 @@ def _items() -> list[tuple[str, tuple[int, int]]]:
     return [(text, span) for span in sentences(text)]
 
 
+def _python(code: str, timeout: int) -> list[str]:
+    """The words a fresh Python prints running `code` (which must succeed)."""
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout)
+    assert r.returncode == 0, r.stderr
+    return r.stdout.split()
+
+
 def test_the_background_parses_as_this_process_does_and_ignores_ctrl_c():
     items = _items()
     with Background() as parser:
@@ -44,9 +51,7 @@ def test_a_missing_model_is_raised_where_the_parse_was_asked():
         "    except FileNotFoundError as exc:\n"
         "        print('RAISED', 'syntax model is missing' in str(exc))\n"
     )
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.split() == ["RAISED", "True"]
+    assert _python(code, 120) == ["RAISED", "True"]
 
 
 def test_a_build_parses_in_the_background_with_the_same_timeline():
@@ -65,9 +70,7 @@ def test_a_build_parses_in_the_background_with_the_same_timeline():
         "import multiprocessing\n"
         "print(len(multiprocessing.active_children()))\n"
     )
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.split() == ["CLEAN", "True", "True", "0"]
+    assert _python(code, 300) == ["CLEAN", "True", "True", "0"]
 
 
 def _children(pid: int) -> list[int]:
