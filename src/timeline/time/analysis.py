@@ -78,7 +78,9 @@ def needs_tense(sym: Symbolic) -> bool:
     "yesterday", "2026", "two weeks": no, so their sentences need no verb analysis.)"""
     if sym.kind in (Kind.POINT, Kind.RANGE):
         return sym.year is None and sym.decade is None and sym.century is None
-    return sym.kind is Kind.RELATIVE and (sym.completed or (sym.unit is Unit.WEEKEND and sym.offset == 0))
+    return sym.kind is Kind.RELATIVE and (sym.completed or (sym.unit is Unit.WEEKEND and sym.offset == 0)
+                                          or (sym.unit is Unit.YEAR and sym.offset == 0 and sym.nth is not None))
+    # ("the last month of the year": a past verb takes last year's, normalize._resolve_relative)
 
 
 def _month_alone(sym: Symbolic) -> bool:

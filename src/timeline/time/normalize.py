@@ -405,6 +405,9 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
         return _period_result(p, sym)
     p = clock.hours_from_now(anchor, unit, offset) or shift_period(clock.base_time(anchor, unit), unit, offset)
     composed = compose.within(p, sym)  # "the 15th of next month", "Thursday of next week"
+    if composed is not None and offset == 0 and unit is Unit.YEAR and tense is Tense.PAST and composed.start >= anchor.end:
+        # "The last month of the year saw snow", in February: last year's December, not the coming one
+        composed = compose.within(shift_period(anchor.start, unit, -1), sym) or composed
     if composed is not None:
         return _period_result(composed, sym)
     p = _refine_year(p, sym) if p.grain is Grain.YEAR else refine(p, sym)
