@@ -279,3 +279,10 @@ def test_review_round_30_false_positives_and_kept_dates():
     assert [t.text for t in extract(Document("d", "It was their last evening together.", dct=DCT))] == []
     # an undated article keeps a clock's p.m.
     assert one("The blast came at 3pm on January 5.", "3pm on January 5", dct=None).value == "XXXX-01-05T15:00"
+
+
+def test_a_fraction_of_days_after_a_day_told_is_no_clock_time():
+    # "Two and a half days later" after "on Monday": that long after some time of Monday, not a
+    # time to the minute counted from its midnight
+    t = one("The rebels attacked on Monday. Two and a half days later the power failed.", "Two and a half days later")
+    assert (t.value, t.interval.start, t.interval.end) == ("2026-02-04", datetime(2026, 2, 4, 12), datetime(2026, 2, 5, 12))

@@ -384,6 +384,11 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
     if sym.offset is None and sym.amount is not None and sym.direction and unit in _FINER:
         # "a year and a half ago": 18 months back, at the grain of the finer unit
         finer, k = _FINER[unit]
+        if finer is Unit.HOUR and anchor.grain is Grain.DAY and getattr(anchor, "now", None) is None:
+            # "two and a half days later" after a day: that long after some time of it (no hour)
+            d = timedelta(days=sym.amount * sym.direction)
+            env = Interval(anchor.start + d, anchor.end + d)
+            return Resolved(TimexType.DATE, env.start.strftime("%Y-%m-%d"), Grain.DAY, env, env, mod=sym.mod)
         sym = replace(sym, unit=finer, offset=round(sym.amount * k) * sym.direction, amount=None)
         unit = finer
     if sym.offset is None:  # "a few days ago": the unit is known, the count is not
