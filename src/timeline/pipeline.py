@@ -6,7 +6,7 @@ article -> io -> Document -> segment/tense -> tagger -> anchor+normalize -> Time
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .model import Document, Event, Grain, Timeline, TimelineDiff, Timex
 from .sources import read
@@ -154,8 +154,7 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
         syntax = "all" if words_in(originals, PARSE_ALL_WORDS) <= PARSE_ALL_WORDS else "shown"
     if syntax not in ("all", "shown", "none"):
         raise ValueError(f"unknown syntax mode {syntax!r} (auto, all, shown, none)")
-    ahead = syntax == "shown" and shown > 0 and engine == "local" and jobs <= 1
-    with _Settled() as settled, _parser_ahead(ahead) as parser:  # (_Settled: the collector leaves the results alone)
+    with _Settled() as settled:  # (see _Settled: the collector leaves the results alone meanwhile)
         if engine == "local" and (jobs <= 1 or sum(len(split_article(d)) for d in originals) < 2):
             settled.pause()  # (the articles are read here, one by one: see _Settled)
         results = map_articles(originals, policy, jobs, engine, scheduler, progress, syntax == "all", settled.settle)
@@ -187,7 +186,7 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
             from .story.compose import relabel
 
             ranked, ordered = relabel(originals, ordered, all_timexes, ranked, shown,
-                                      _parse_mapper(jobs, settled, parser) if engine == "local" else None)
+                                      _parse_mapper(jobs, settled) if engine == "local" else None)
             lap("labels")
         elif syntax == "none":
             from .story.compose import cut_labels
@@ -205,55 +204,27 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
 PARSE_TASKS_PER_JOB = 2  # fewer parse tasks (story.compose.PARSE_CHUNK spans each) than this per process run here
 
 
-def _parser_ahead(wanted: bool) -> Any:
-    """A context holding the parser made ready in another process while the articles are read
-    (`syntax.background`: wall clock, not CPU), or None: when not `wanted`, when this process
-    has the parser already, or cannot fork safely (another thread runs, or no fork here)."""
-    from contextlib import nullcontext
-    import sys
-
-    from .syntax.forked import can_fork
-
-    if not wanted or not can_fork():
-        return nullcontext()
-    if "spacy" in sys.modules:
-        from .syntax import load
-
-        if load.cache_info().currsize:  # type: ignore[attr-defined]
-            return nullcontext()
-    from .syntax.background import Background
-
-    return Background()
-
-
-def _parse_mapper(jobs: int, settled: "_Settled | None" = None, parser: Any = None) -> Callable:
+def _parse_mapper(jobs: int, settled: "_Settled | None" = None) -> Callable:
     """How `relabel` runs its parses (`fn` over tasks of one list of spans each, one result per
     span): with several jobs, in a pool of processes forked once the parser is loaded here (they
     share it), when there are enough articles to spread; else here, all in one call once the
     parser is loaded and the collector paused again (`settled`: loading the parser turns it back
     on, as spaCy's model reader does, and every collection from then on would walk the whole
-    timeline again), or in `parser`'s process, which loaded it while the articles were read
-    (`syntax.background`); `meanwhile()`, given, is called while that process parses (and
-    not otherwise: it is work the caller may do then or later)."""
+    timeline again)."""
 
-    def mapper(fn: Callable, tasks: list[tuple], meanwhile: Callable[[], object] | None = None) -> list:
-        from .syntax import load, parse_many
+    def mapper(fn: Callable, tasks: list[tuple]) -> list:
+        from .syntax import load
 
         if not tasks:
             return []
         if jobs <= 1 or len(tasks) < PARSE_TASKS_PER_JOB * jobs:
             # here, all the tasks' spans in one call (each task is one list of spans, and `fn`
             # gives one result per span): the parser reads fewer, fuller batches, and each
-            # span's parse is the same whatever batch it is read in (or where: `parser`, the
-            # process that loaded the parser while the articles were read, parses the same)
-            items = [item for task in tasks for item in task[0]]
-            if parser is not None and fn is parse_many:
-                done = parser.parse_many(items, meanwhile)
-            else:
-                load()
-                if settled is not None:
-                    settled.pause()
-                done = fn(items)
+            # span's parse is the same whatever batch it is read in
+            load()
+            if settled is not None:
+                settled.pause()
+            done = fn([item for task in tasks for item in task[0]])
             out, at = [], 0
             for (items,) in tasks:
                 out.append(done[at:at + len(items)])

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Sequence
 
 from ..model import Document, Event, Happening, Match, Timeline, Timex
 from .happenings import build_happenings
@@ -33,7 +33,7 @@ MORE_MENTIONS = 6  # more, for a happening none of whose first mentions gives a 
 
 
 PARSE_CHUNK = 48  # spans a parse task holds: enough for the parser's batches, several tasks per process
-Mapper = Callable[..., list[list]]  # (fn, tasks, meanwhile=None): see `relabel`
+Mapper = Callable[[Callable[..., list], list[tuple]], list[list]]
 
 
 def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Sequence[Timex],
@@ -43,10 +43,8 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
     passes, up to MORE_MENTIONS more, and as many of the mentions that refer back to them in
     their articles, `same_as`), each wearing the clearest of them; the events those
     mentions are, relabelled too. The others keep the labels cut from the text. The spans to
-    parse, of all the articles, are parsed together in tasks of PARSE_CHUNK: `mapper(fn, tasks,
-    meanwhile)` runs them (in a process pool: see pipeline), by default one after the other
-    here, and may call `meanwhile()` while another process parses: the labels cut from the
-    text of all the events are made then (`cut_labels` needs those of the others)."""
+    parse, of all the articles, are parsed together in tasks of PARSE_CHUNK: `mapper(fn, tasks)`
+    runs them (in a process pool: see pipeline), by default one after the other here."""
     from ..events.labels import label_events, spans_to_parse
     from ..syntax import parse_many
     from ..syntax.clauses import lint
@@ -86,15 +84,6 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
             doc_timexes.setdefault(t.doc, []).append(t)
     relabelled: dict[tuple[str, str], Event] = {}
     rules = match_rules()
-    presented: dict[tuple[str, str], str] = {}  # (label, trigger) -> `presentable`, made while a parse runs
-
-    def present() -> None:
-        if not presented:
-            from ..events.labels import presentable
-
-            for e in events:
-                if (key := (e.label, e.text)) not in presented:
-                    presented[key] = presentable(*key)
 
     def label(pairs: set[tuple[str, str]]) -> None:
         by_doc: dict[str, set[str]] = {}
@@ -106,7 +95,7 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
         chunks = [([(docs[d].text, span) for d, span in spans[i:i + PARSE_CHUNK]],)
                   for i in range(0, len(spans), PARSE_CHUNK)]
         ready: dict[str, dict[tuple[int, int], object]] = {}
-        parsed = (p for chunk in (mapper or _in_turn)(parse_many, chunks, present) for p in chunk)
+        parsed = (p for chunk in (mapper or _in_turn)(parse_many, chunks) for p in chunk)
         for (d, span), p in zip(spans, parsed):
             ready.setdefault(d, {})[span] = p
         for doc, evs, times in tasks:
@@ -146,7 +135,7 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
             unreadable.add(h.id)
         out.append(h)
     return cut_labels(_readable_first(out, KEY_ROWS, unreadable), [relabelled.get((e.doc, e.id), e) for e in events],
-                      parsed, set(relabelled), presented)
+                      parsed, set(relabelled))
 
 
 KEY_ROWS = 30  # the happenings a chart and the log's key events show by default (render: --top)
@@ -173,22 +162,18 @@ def _readable_first(happenings: list[Happening], rows: int, unreadable: set[str]
 
 
 def cut_labels(happenings: Sequence[Happening], events: Sequence[Event], parsed: set[str] = frozenset(),
-               relabelled: set[tuple[str, str]] = frozenset(),
-               presented: Mapping[tuple[str, str], str] | None = None) -> tuple[list[Happening], list[Event]]:
+               relabelled: set[tuple[str, str]] = frozenset()) -> tuple[list[Happening], list[Event]]:
     """The happenings and events no parse labelled (all but `parsed` and `relabelled`) with
     their labels cut from the text made presentable (`events.labels.presentable`: no page
-    stamp run into them, no time phrase at their end; those made already: `presented`, by
-    label and trigger), as a reader of the chronology sees them. A happening wears the label
-    of the mention it took it from."""
+    stamp run into them, no time phrase at their end), as a reader of the chronology sees them.
+    A happening wears the label of the mention it took it from."""
     from ..events.evolve import evolve
     from ..events.labels import presentable
 
-    presented = presented or {}
     index = {(e.doc, e.id): e for e in events}
     out_events = []
     for e in events:
-        label = e.label if (e.doc, e.id) in relabelled else presented.get((e.label, e.text)) \
-            or presentable(e.label, e.text)
+        label = e.label if (e.doc, e.id) in relabelled else presentable(e.label, e.text)
         out_events.append(e if label == e.label else evolve(e, label=label))
     out = []
     for h in happenings:
@@ -201,7 +186,7 @@ def cut_labels(happenings: Sequence[Happening], events: Sequence[Event], parsed:
     return out, out_events
 
 
-def _in_turn(fn: Callable[..., list], tasks: list[tuple], meanwhile: object = None) -> list[list]:
+def _in_turn(fn: Callable[..., list], tasks: list[tuple]) -> list[list]:
     return [fn(*task) for task in tasks]
 
 
