@@ -184,3 +184,9 @@ def test_help_lists_the_commands():
     r = run("--help")
     for cmd in ("extract", "build", "log", "render"):
         assert cmd in r.stdout
+
+
+def test_an_output_folder_under_a_file_is_refused_before_the_build(tmp_path):
+    (tmp_path / "notes.txt").write_text("x")
+    r = run("build", str(SEEDS), "--out", str(tmp_path / "notes.txt" / "run1"))
+    assert_one_line_error(r, f"cannot write {tmp_path / 'notes.txt' / 'run1'}: {tmp_path / 'notes.txt'} is a file, not a folder")

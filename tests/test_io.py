@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.atomic import AtomicWriter, WriteError, write_atomic
+from timeline.atomic import AtomicWriter, WriteError, write_atomic, write_set_atomic
 from timeline.pipeline import parse_document, read_documents
 from timeline.sources.read import InputError, expand_inputs, parse_date_option, read_source
 from timeline.model import DctSource
@@ -228,3 +228,22 @@ def test_ctrl_c_while_the_writer_is_waited_for_leaves_no_temporary_file(tmp_path
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names and all(n.endswith(".txt") and not n.startswith(".") for n in names), names
     assert all((tmp_path / n).read_text() == n[0] * 1000 for n in names)  # each whole
+
+
+def test_a_set_of_outputs_is_written_as_one(tmp_path):
+    # a failure while writing the second file (a full disk: the log after the JSON) renames
+    # nothing: the previous timeline.json stays beside the previous timeline.txt, no temporary file
+    (tmp_path / "timeline.json").write_text("old json")
+    (tmp_path / "timeline.txt").write_text("old log")
+
+    def failing():
+        yield "new log, part one"
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        write_set_atomic([(tmp_path / "timeline.json", "new json"), (tmp_path / "timeline.txt", failing())])
+    assert (tmp_path / "timeline.json").read_text() == "old json"
+    assert (tmp_path / "timeline.txt").read_text() == "old log"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["timeline.json", "timeline.txt"]
+    write_set_atomic([(tmp_path / "timeline.json", "new json"), (tmp_path / "timeline.txt", iter(["new ", "log"]))])
+    assert (tmp_path / "timeline.json").read_text() == "new json" and (tmp_path / "timeline.txt").read_text() == "new log"

@@ -8,7 +8,7 @@ import stat
 import threading
 from pathlib import Path
 from queue import SimpleQueue
-from typing import Iterable
+from typing import Iterable, Sequence
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str | Iterable[str]) -> None:
@@ -23,25 +23,36 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str | Iterable[str]
     _write_file(target, data)
 
 
+def write_set_atomic(files: Sequence[tuple[str | os.PathLike[str], bytes | str | Iterable[str]]]) -> None:
+    """Write several files as one output: each into a temporary file beside it, and only once
+    all are written, the renames, in order. A failure while writing (a full disk, Ctrl-C)
+    renames nothing and removes every temporary file: the previous set stays whole, never a
+    new timeline.json beside an old timeline.txt."""
+    made: list[list[str]] = []  # (each file's temporary name, known before it exists)
+    ready: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            target = Path(path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.append([])
+            ready.append((_write_temporary(target, data, made[-1]), target))
+        for k, (tmp, target) in enumerate(ready):
+            os.replace(tmp, target)
+            made[k].clear()
+    except BaseException:
+        for name in (name for names in made for name in names):
+            try:
+                os.unlink(name)
+            except FileNotFoundError:
+                pass
+        raise
+
+
 def _write_file(target: Path, data: bytes | str | Iterable[str]) -> None:
     """`write_atomic` into a folder that exists."""
-    mode = _open_mode(target)
     made: list[str] = []  # (the temporary file's name, known before it exists: Ctrl-C may come at any point)
     try:
-        fd, tmp = _temporary(target, made)
-        os.fchmod(fd, mode)  # (mkstemp makes it 0600, whatever the umask)
-        if isinstance(data, (str, bytes)):  # one piece: written as it is, without a file object's
-            try:  # buffer (nor its checks: fewer calls to the system, a writer thread waits less)
-                view = memoryview(data.encode("utf-8") if isinstance(data, str) else data)
-                while view:
-                    view = view[os.write(fd, view):]
-            finally:
-                os.close(fd)
-        else:
-            with os.fdopen(fd, "wb") as fh:
-                for piece in data:
-                    fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
-        os.replace(tmp, target)  # atomic: readers see the old file or the new one, never half
+        os.replace(_write_temporary(target, data, made), target)  # atomic: the old file or the new, never half
     except BaseException:
         for name in made:
             try:
@@ -49,6 +60,26 @@ def _write_file(target: Path, data: bytes | str | Iterable[str]) -> None:
             except FileNotFoundError:
                 pass
         raise
+
+
+def _write_temporary(target: Path, data: bytes | str | Iterable[str], made: list[str]) -> str:
+    """`data` written into a new temporary file beside `target` (its name added to `made` before
+    it exists), closed; its name."""
+    mode = _open_mode(target)
+    fd, tmp = _temporary(target, made)
+    os.fchmod(fd, mode)  # (mkstemp makes it 0600, whatever the umask)
+    if isinstance(data, (str, bytes)):  # one piece: written as it is, without a file object's
+        try:  # buffer (nor its checks: fewer calls to the system, a writer thread waits less)
+            view = memoryview(data.encode("utf-8") if isinstance(data, str) else data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+    else:
+        with os.fdopen(fd, "wb") as fh:
+            for piece in data:
+                fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+    return tmp
 
 
 class WriteError(Exception):

@@ -16,6 +16,7 @@ from ..rules import codecache
 codecache.install()  # (before any module of dataclasses is imported: their methods' code from the cache)
 
 from .console import Progress, UserError, report_dates, set_aside, warn
+from .files import writable_folder, write_file, write_set
 
 def _date_option(value: str | None):  # type: ignore[no-untyped-def]
     if value is None:
@@ -87,15 +88,6 @@ def _load_timeline(path: str):  # type: ignore[no-untyped-def]
         raise UserError(str(exc)) from None
     except TimelineFormatError as exc:
         raise UserError(f"{path}: {exc}") from None
-
-
-def _write(path: Path, data: bytes | str) -> None:
-    from ..atomic import write_atomic
-
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 _DATE_HELP = ("Publication date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM with an optional zone: -05:00, Z) for every "
@@ -211,6 +203,7 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
     from ..pipeline import build_timeline
 
     fmts = _formats(formats, BUILD_FORMATS, ("json", "txt", "png"))
+    writable_folder(Path(out))  # (before the build, not after it)
     names = _inputs(inputs, list_file)
     from ..sources.read import InputError, expand_inputs
 
@@ -249,9 +242,7 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
         # everything else is rendered before anything is written; the JSON, the largest output,
         # is then streamed into its temporary file (never held in memory whole) and renamed first
         outputs = _outputs(tl, [f for f in fmts if f != "json"], all_events, title, top)
-        _write_timeline(Path(out) / FORMAT_FILES["json"], tl)
-        for name, data in outputs.items():
-            _write(Path(out) / name, data)
+        write_set(Path(out), tl, outputs)
     finally:
         if frozen:  # (a caller in the same process gets its collector back as it was)
             gc.unfreeze()
@@ -259,15 +250,6 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
     if not quiet:
         written = [FORMAT_FILES["json"], *outputs]
         click.echo(f"timeline: wrote {', '.join(str(Path(out) / n) for n in written)}", err=True)
-
-
-def _write_timeline(path: Path, tl) -> None:  # type: ignore[no-untyped-def]
-    from ..formats.codec import write_timeline
-
-    try:
-        write_timeline(path, tl)
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None, top: int) -> dict[str, bytes | str]:  # type: ignore[no-untyped-def]
@@ -332,9 +314,9 @@ def export_cmd(timeline_json: str, formats: tuple[str, ...], subject: str | None
             raise UserError(str(exc)) from None
     if out is not None:
         for name, data in files.items():
-            _write(Path(out) / name, data)
+            write_file(Path(out) / name, data)
     elif output is not None:
-        _write(Path(output), next(iter(files.values())))
+        write_file(Path(output), next(iter(files.values())))
     else:
         body = next(iter(files.values()))
         if isinstance(body, bytes):
@@ -412,7 +394,7 @@ def diff(a: str, b: str, fmt: str, png: str | None, top: int, show_all: bool, da
     if png:
         from ..render.diffchart import figure_bytes, render_diff
 
-        _write(Path(png), figure_bytes(render_diff(result), "png"))
+        write_file(Path(png), figure_bytes(render_diff(result), "png"))
     click.echo(body, nl=False)
     sys.exit(0 if result.same else 1)
 
@@ -445,7 +427,7 @@ def render(timeline_json: str, output: str, all_events: bool, top: int, title: s
     if fmt not in ("png", "svg", "pdf"):
         raise UserError(f"{output}: the chart must be .png, .svg or .pdf")
     tl = _load_timeline(timeline_json)
-    _write(Path(output), figure_bytes(render_gantt(tl, all_events, title, top), fmt))
+    write_file(Path(output), figure_bytes(render_gantt(tl, all_events, title, top), fmt))
 
 
 def _no_traceback_for_ctrl_c(kind, value, tb) -> None:  # pragma: no cover - runs as the process ends

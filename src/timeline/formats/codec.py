@@ -149,7 +149,12 @@ def write_timeline(path: str | os.PathLike[str], tl: Timeline) -> None:
     file (see `atomic.write_atomic`) without holding it in memory at once."""
     from ..atomic import write_atomic
 
-    write_atomic(path, _batched(iter_json(tl)))
+    write_atomic(path, json_pieces(tl))
+
+
+def json_pieces(tl: Timeline) -> Iterator[str]:
+    """The timeline's JSON in pieces of some size, for a writer that streams them."""
+    return _batched(iter_json(tl))
 
 
 def iter_json(tl: Timeline) -> Iterator[str]:
