@@ -627,3 +627,40 @@ def test_a_hedge_both_reports_use_does_not_make_them_one_happening():
                           "Tuesday.", dct=datetime(2009, 5, 19), source="BBC")]
     tl = build_timeline(docs)
     assert all(len({m.doc for m in h.mentions}) == 1 for h in tl.happenings)
+
+
+def test_a_row_that_a_row_above_already_tells_gives_its_key_event_place_to_the_next():
+    """Two events of one sentence, "learned" and the "facing" of its complement, made two key
+    events that showed the same sentence twice ("Calderon's government learned what kind of
+    virus Mexico was facing after tests" and "What kind was facing after tests"): the one the
+    row above already tells (its trigger is a word of that row's label, in the same sentence)
+    yields its place. A verb of the same sentence that the row above does not tell ("raided",
+    under "Manslaughter investigation into the singer's death") keeps its place, and so does
+    a happening that another article also reports in a sentence of its own."""
+    from timeline.model import AnchorKind, Event, EventRef, Happening, Relation
+    from timeline.story.compose import _readable_first
+
+    s1 = "Calderon's government learned what kind of virus Mexico was facing after tests in Canada."
+    s2 = "Police raided the doctor's home in a manslaughter investigation into the singer's death."
+    s3 = "Mexico is facing a shortage of vaccines, officials said."
+
+    def ev(i: str, doc: str, text: str, sentence: str) -> Event:
+        at = sentence.index(text)
+        return Event(i, doc, at, at + len(text), text, sentence, text, Relation.ON, AnchorKind.TIMEX)
+
+    events = [ev("e1", "a", "learned", s1), ev("e2", "a", "facing", s1), ev("e3", "b", "investigation", s2),
+              ev("e4", "b", "raided", s2), ev("e5", "c", "facing", s3)]
+
+    def h(i: int, label: str, *refs: tuple[str, str]) -> Happening:
+        mentions = tuple(EventRef(d, e) for d, e in refs)
+        return Happening(f"h{i}", label, mentions, len({d for d, _ in refs}), ("X",), mentions[0], rank=i)
+
+    rows = [h(1, "Calderon's government learned what kind of virus Mexico was facing", ("a", "e1")),
+            h(2, "What kind was facing after tests", ("a", "e2")),
+            h(3, "Manslaughter investigation into the singer's death", ("b", "e3")),
+            h(4, "Police raided the doctor's home", ("b", "e4")),
+            h(5, "Row 5", ("a", "e1")), h(6, "Row 6", ("a", "e1"))]
+    out = {x.id: x.rank for x in _readable_first(rows, 3, set(), events)}
+    assert out == {"h1": 1, "h3": 2, "h4": 3, "h2": 4, "h5": 5, "h6": 6}
+    rows[1] = h(2, "What kind was facing after tests", ("a", "e2"), ("c", "e5"))
+    assert _readable_first(rows, 3, set(), events) == rows

@@ -188,10 +188,12 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
             ranked, ordered = relabel(originals, ordered, all_timexes, ranked, shown,
                                       _parse_mapper(jobs, settled) if engine == "local" else None)
             lap("labels")
-        elif syntax == "none":
-            from .story.compose import cut_labels
+        else:
+            from .story.compose import cut_labels, told_once
 
-            ranked, ordered = cut_labels(ranked, ordered)
+            ranked = told_once(ranked, ordered)
+            if syntax == "none":
+                ranked, ordered = cut_labels(ranked, ordered)
         return Timeline(
             documents=tuple(docs),
             timexes=all_timexes,

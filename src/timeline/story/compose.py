@@ -1,6 +1,7 @@
 """The story of a timeline in one call: happenings merged and ranked (pure)."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Callable, Sequence
 
@@ -134,31 +135,72 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
         if h.id in candidates and lint(h.label):
             unreadable.add(h.id)
         out.append(h)
-    return cut_labels(_readable_first(out, KEY_ROWS, unreadable), [relabelled.get((e.doc, e.id), e) for e in events],
-                      parsed, set(relabelled))
+    events = [relabelled.get((e.doc, e.id), e) for e in events]
+    return cut_labels(_readable_first(out, KEY_ROWS, unreadable, events), events, parsed, set(relabelled))
 
 
 KEY_ROWS = 30  # the happenings a chart and the log's key events show by default (render: --top)
 
 
-def _readable_first(happenings: list[Happening], rows: int, unreadable: set[str]) -> list[Happening]:
+def told_once(happenings: list[Happening], events: Sequence[Event], rows: int = KEY_ROWS) -> list[Happening]:
+    """The happenings re-ranked so that none of the first `rows` tells again what a row above
+    it tells (see `_readable_first`), for a timeline whose labels all come from the parse."""
+    return _readable_first(happenings, rows, set(), events)
+
+
+def _readable_first(happenings: list[Happening], rows: int, unreadable: set[str],
+                    events: Sequence[Event] = ()) -> list[Happening]:
     """The happenings re-ranked so that the first `rows` hold none that a single article
     reports and whose label is `unreadable` ("Stood", "Attacks Blair as a dangerous neocon")
-    while others follow close enough to have been labelled from the parse: what is shown first
-    is what a reader can read. Those passed over come right after the `rows`; several
-    articles' happenings keep their place whatever their label."""
-    if not unreadable:
-        return happenings
+    while others follow close enough to have been labelled from the parse, and none that a
+    row above already tells (`_told_above`: "What kind was facing after tests" under
+    "Calderon's government learned what kind of virus Mexico was facing after tests"): what is
+    shown first is what a reader can read, once. Those passed over come right after the
+    `rows`; several articles' happenings keep their place whatever their label."""
     ranked = sorted((h for h in happenings if h.rank), key=lambda h: h.rank)
+    index = {(e.doc, e.id): e for e in events}
+    told: dict[tuple[str, str], set[str]] = {}  # (doc, sentence) of a chosen row's mention -> its label's words
     first: list[Happening] = []
     passed: list[Happening] = []
     k = 0
     while k < len(ranked) and len(first) < rows:
-        (passed if ranked[k].id in unreadable and ranked[k].articles == 1 else first).append(ranked[k])
+        h = ranked[k]
         k += 1
+        if (h.id in unreadable and h.articles == 1) or _told_above(h, index, told):
+            passed.append(h)
+            continue
+        first.append(h)
+        words = set(_WORD.findall(h.label.lower()))
+        for r in h.mentions:
+            e = index.get((r.doc, r.event))
+            if e is not None:
+                told.setdefault((e.doc, e.sentence), set()).update(words)
+    if not passed:
+        return happenings
     order = first + passed + ranked[k:]
     new_rank = {h.id: n + 1 for n, h in enumerate(order)}
     return [h if new_rank.get(h.id, h.rank) == h.rank else replace(h, rank=new_rank[h.id]) for h in happenings]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _told_above(h: Happening, index: dict[tuple[str, str], Event], told: dict[tuple[str, str], set[str]]) -> bool:
+    """Whether every mention of `h` is in a sentence that a row above was taken from, and its
+    trigger is a word of that row's label: the row above already tells it (the complement of
+    its verb, "learned what kind of virus Mexico was facing"), and `h` would show the same
+    sentence twice. A mention's own sentence told with another verb ("Police raided the
+    doctor's home in a manslaughter investigation": the raid is not in "Manslaughter
+    investigation into the singer's death") is not told above."""
+    mentions = [index.get((r.doc, r.event)) for r in h.mentions if r not in h.disagreements]
+    if not mentions or any(e is None for e in mentions):
+        return False
+    for e in mentions:
+        words = told.get((e.doc, e.sentence))  # type: ignore[union-attr]
+        trigger = _WORD.findall(e.text.lower())  # type: ignore[union-attr]
+        if not words or not trigger or trigger[-1] not in words:
+            return False
+    return True
 
 
 def cut_labels(happenings: Sequence[Happening], events: Sequence[Event], parsed: set[str] = frozenset(),
