@@ -433,6 +433,9 @@ def _event_label(text: str, trigger: str) -> str:
     # "when" hung on the subject
     ("These were the acts that made him famous when Colonel John Smith and Sergeant Ian Brown were awarded the "
      "medal for their role in the battle.", "awarded", "Colonel John Smith and Sergeant Ian Brown were awarded"),
+    # a phrase a preposition opens is no subject, though the parse took it for one: "on Thursday"
+    ("After the World Health Organization raised its pandemic risk level, on Thursday the UK started a public "
+     "information campaign.", "started", "UK started a public information campaign"),
 ])
 def test_a_label_s_subject_is_the_verb_s_noun_phrase_wherever_the_parse_hung_it(sentence, trigger, subject):
     """A name the parse hung on the phrase before the verb is its subject; a subject is a noun

@@ -39,7 +39,11 @@ def subject_of(parse: Parse, kids: list[list[int]], i: int) -> int | None:
     seen = set()
     while i not in seen:
         seen.add(i)
-        own = next((k for k in kids[i] if toks[k].dep in SUBJECTS), None)
+        # (of two, not a phrase a preposition opens, which a parse may take for a subject too:
+        # "..., on Thursday the UK started": the UK)
+        owns = [k for k in kids[i] if toks[k].dep in SUBJECTS]
+        own = next((k for k in owns if not any(toks[c].dep == "case" and toks[c].upos == "ADP" for c in kids[k])),
+                   owns[0]) if len(owns) > 1 else (owns[0] if owns else None)
         if own is not None and toks[i].dep == "acl:relcl" and toks[own].text.lower() in RELATIVES \
                 and toks[toks[i].head].upos in {"NOUN", "PROPN"}:
             # "a Mexican man who had traveled": the man (not a noun with a subject of its own, a
