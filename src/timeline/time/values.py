@@ -104,6 +104,10 @@ def masked_value(sym: Symbolic) -> str:
 
 def set_value(sym: Symbolic) -> str:
     part = f"T{sym.part}" if sym.part else ""
+    if sym.holiday is not None and sym.month is None:  # "every Christmas": the feast's fixed day
+        spec = holidays().get(sym.holiday, {})
+        if "day" in spec and "month" in spec:
+            sym = replace(sym, month=spec["month"], day=spec["day"])
     if sym.weekday is not None:
         return f"XXXX-WXX-{sym.weekday}{part}"
     if sym.month is not None:
