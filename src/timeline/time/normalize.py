@@ -308,9 +308,9 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
     if sym.hour is not None and sym.weekday is None and sym.month is None and sym.day is None:
         d = anchor.start
         hour = (clock_hour(sym) or 0) % 24  # a bare "midnight" began the day told: 00:00,
-        if sym.hour == 24 and not sym.minute and tense is not Tense.PAST:
+        if sym.hour == 24 and not sym.minute and not sym.second and tense is not Tense.PAST:
             hour = 24  # but "the curfew begins at midnight" is the one that ends it: T24:00
-        return _period_result(time_period(datetime(d.year, d.month, d.day), hour, sym.minute), sym)
+        return _period_result(time_period(datetime(d.year, d.month, d.day), hour, sym.minute, sym.second), sym)
     if sym.anaphoric and sym.day is not None and sym.month is None and sym.weekday is None:
         # "April 24 and 25": the day of the month just named, whatever the tense
         try:
@@ -460,7 +460,7 @@ def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         return None
     first_sym = Symbolic(Kind.POINT, year=sym.year, month=sym.month, day=sym.day, weekday=sym.weekday,
                          season=sym.season, quarter=sym.quarter, half=sym.half, hour=sym.hour,
-                         minute=sym.minute, part=sym.part)
+                         minute=sym.minute, second=sym.second, part=sym.part)
     if _only_year(sym) and _only_year(end_sym):  # "2012-13", "1998-99": both years, whole
         env = Interval(year_period(sym.year).start, year_period(end_sym.year).end)  # type: ignore[arg-type]
         return Resolved(TimexType.DURATION, f"P{end_sym.year - sym.year + 1}Y", Grain.YEAR, env, env)  # type: ignore[operator]

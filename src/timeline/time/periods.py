@@ -117,13 +117,18 @@ def part_edge(p: Period, part: str, overnight: bool, mod: str | None) -> Interva
 
 
 
-def time_period(day: datetime, hour: int, minute: int | None) -> Period:
-    if hour == 24 and not minute:  # midnight at the end of `day`: TIMEX3 writes it T24:00
+def time_period(day: datetime, hour: int, minute: int | None, second: int | None = None) -> Period:
+    """A clock time on `day`: the hour or the minute it names; a second ("03:32:15") is written
+    in the value, and its interval is the minute that holds it (the timeline's times, in its
+    JSON as on its chart, go to the minute)."""
+    if hour == 24 and not minute and not second:  # midnight at the end of `day`: TIMEX3 writes it T24:00
         s = day + timedelta(hours=24)
         return Period(Grain.MINUTE, s, s + timedelta(minutes=1), _ymd(day) + "T24:00")
     s = day + timedelta(hours=hour, minutes=minute or 0)
     if minute is None:
         return Period(Grain.HOUR, s, s + timedelta(hours=1), _ymd(s) + f"T{s.hour:02d}:00")
+    if second is not None:
+        return Period(Grain.MINUTE, s, s + timedelta(minutes=1), _ymd(s) + f"T{s.hour:02d}:{s.minute:02d}:{second:02d}")
     return Period(Grain.MINUTE, s, s + timedelta(minutes=1), _ymd(s) + f"T{s.hour:02d}:{s.minute:02d}")
 
 
@@ -219,7 +224,7 @@ def refine(day: Period, sym: Symbolic) -> Period:
     if day.grain is not Grain.DAY:
         return day
     if sym.hour is not None:
-        return time_period(day.start, clock_hour(sym) or 0, sym.minute)
+        return time_period(day.start, clock_hour(sym) or 0, sym.minute, sym.second)
     if sym.part:
         return part_period(day.start, sym.part, sym.overnight)
     return day
