@@ -334,14 +334,15 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
         # "the party is on New Year's Eve"): the coming one; so is one with no past verb
         # ("families gather on Thanksgiving") unless the last one is only weeks gone
         tense = Tense.FUTURE
-    if sym.this and sym.direction and sym.season and not sym.holiday:
-        # "this past summer": the latest gone by; "this coming winter": the next to begin
+    if sym.direction and sym.season and not sym.holiday and (sym.this or sym.direction > 0):
+        # "this past summer": the latest gone by; "this coming winter", "next fall": the first to
+        # begin after the anchor (in February, next fall is this year's; in July, next summer is next year's)
         gone = [c for c in cands if c.end <= anchor.start]
         coming = [c for c in cands if c.start >= anchor.start]
         chosen = (gone[-1] if gone else None) if sym.direction < 0 else (coming[0] if coming else None)
         alt = None
     elif sym.direction and sym.season and not sym.holiday:
-        # "last spring", "next winter": that of the previous (next) year, as TimeBank reads them
+        # "last spring": that of the previous year, as TimeBank reads it (in October 1989, 1988-SP)
         base = season_index(anchor.start)[0] if sym.season == "WI" else anchor.start.year
         chosen = next((c for c in cands if c.start.year == base + sym.direction), None)
         alt = None
