@@ -317,8 +317,8 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
             return _period_result(day_period(datetime(anchor.start.year, anchor.start.month, sym.day)), sym)
         except ValueError:
             return None  # "February 28 and 31"
-    if sym.weekday is not None and sym.unit is Unit.WEEK and sym.offset:  # "a week ago Tuesday"
-        return _period_result(refine(compose.weeks_from_weekday(anchor.start, sym.weekday, sym.offset), sym), sym)
+    if sym.weekday is not None and sym.unit is Unit.WEEK and sym.offset:  # "a week ago Tuesday"; "two Tuesdays ago" (a direction: from the day before, on a Tuesday too)
+        return _period_result(refine(compose.weeks_from_weekday(anchor.start + timedelta(days=sym.direction), sym.weekday, sym.offset), sym), sym)
     cands, weekly = _candidates(sym, anchor)
     if (sym.quarter or sym.half) and sym.month is None and tense is not Tense.PAST:
         # reporting periods: "will report third-quarter results" speaks of the quarter just
@@ -335,8 +335,7 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
         # ("families gather on Thanksgiving") unless the last one is only weeks gone
         tense = Tense.FUTURE
     if sym.direction and sym.season and not sym.holiday and (sym.this or sym.direction > 0):
-        # "this past summer": the latest gone by; "this coming winter", "next fall": the first to
-        # begin after the anchor (in February, next fall is this year's; in July, next summer is next year's)
+        # "this past summer": the latest gone; "this coming winter", "next fall": the first to begin after it
         gone = [c for c in cands if c.end <= anchor.start]
         coming = [c for c in cands if c.start >= anchor.start]
         chosen = (gone[-1] if gone else None) if sym.direction < 0 else (coming[0] if coming else None)
