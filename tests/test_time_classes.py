@@ -28,3 +28,17 @@ def _times(text: str) -> list[tuple[str, str, str]]:
 ])
 def test_months_of_a_year(text, want):
     assert _times(text) == want
+
+
+def _times_on(text: str, dct: datetime) -> list[tuple[str, str]]:
+    doc = Document("t", text, dct=dct, dct_grain=Grain.DAY, dct_source=DctSource.OPTION)
+    return [(t.text, t.value) for t in extract(doc)]
+
+
+def test_super_bowl_sunday_moved_in_2022_and_had_no_fixed_day_before_2004():
+    text = "Ad prices soared on Super Bowl Sunday."
+    assert _times_on(text, datetime(2021, 2, 20)) == [("Super Bowl Sunday", "2021-02-07")]  # the first Sunday
+    assert _times_on(text, datetime(2022, 2, 20)) == [("Super Bowl Sunday", "2022-02-13")]  # the second
+    assert _times_on("Ads ran on Super Bowl Sunday 2016.", datetime(2022, 2, 20)) == [("Super Bowl Sunday 2016", "2016-02-07")]
+    # before 2004 it fell on no fixed Sunday (January 31, 1999): no date is made up
+    assert _times_on(text, datetime(1999, 2, 10)) == []

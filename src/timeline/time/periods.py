@@ -258,7 +258,12 @@ def holiday_date(key: str, year: int) -> datetime:
         return easter(year) + timedelta(days=spec["easter"])
     if "day" in spec:
         return datetime(year, spec["month"], spec["day"])
-    d = nth_weekday(year, spec["month"], spec["nth"], spec["weekday"])
+    nth = spec.get("nth")
+    if "nth_since" in spec:  # a rule that changed: {first year: nth} ("Super Bowl Sunday")
+        nth = next((n for y, n in sorted(spec["nth_since"].items(), reverse=True) if int(y) <= year), None)
+        if nth is None:
+            raise ValueError(f"no {key} in {year}")
+    d = nth_weekday(year, spec["month"], nth, spec["weekday"])
     if d is None:
         raise ValueError(f"no {key} in {year}")
     return d + timedelta(days=spec.get("offset", 0))
