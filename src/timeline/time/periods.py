@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import calendar
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any
 
 from ..model import Grain, Interval, Symbolic, Unit
 from ..rules import load_toml
@@ -246,7 +247,7 @@ def easter(year: int) -> datetime:
 
 
 @cache
-def holidays() -> dict[str, dict[str, int]]:
+def holidays() -> dict[str, dict[str, Any]]:  # (ints, and "nth_since" a table of them)
     return load_toml("holidays.toml")["holiday"]
 
 
