@@ -18,7 +18,12 @@ FLOOR = 788
 # the fresh set (benchmarks/battery_fresh.py, written in round 23 from the peers' suites: 408 of
 # 452 when written; the classes fixed since: "until" a day after a simple past span, a
 # coordinated participle's tense, "the last month of 2012", names of happenings, city zones)
-FRESH_FLOOR = 434  # ("was held until Monday morning" looks ahead again: a detention that may run on)
+# round 24: 447 (seconds in clock times, "the coming Saturday/weeks", sets of feasts and half
+# hours, "next fall", "the first six months of 2012", "two Fridays ago", "Super Bowl Sunday",
+# bare plurals after "take"/"for"); still failing on purpose: ages (the held-out corpora leave
+# them untagged), "from Monday to Wednesday" (one range, not two dates) and "was held until
+# Monday morning" (looks ahead again: a detention that may run on)
+FRESH_FLOOR = 447
 
 
 def test_battery_does_not_fall_below_its_floor():

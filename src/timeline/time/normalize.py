@@ -308,17 +308,17 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
     if sym.hour is not None and sym.weekday is None and sym.month is None and sym.day is None:
         d = anchor.start
         hour = (clock_hour(sym) or 0) % 24  # a bare "midnight" began the day told: 00:00,
-        if sym.hour == 24 and not sym.minute and tense is not Tense.PAST:
+        if sym.hour == 24 and not sym.minute and not sym.second and tense is not Tense.PAST:
             hour = 24  # but "the curfew begins at midnight" is the one that ends it: T24:00
-        return _period_result(time_period(datetime(d.year, d.month, d.day), hour, sym.minute), sym)
+        return _period_result(time_period(datetime(d.year, d.month, d.day), hour, sym.minute, sym.second), sym)
     if sym.anaphoric and sym.day is not None and sym.month is None and sym.weekday is None:
         # "April 24 and 25": the day of the month just named, whatever the tense
         try:
             return _period_result(day_period(datetime(anchor.start.year, anchor.start.month, sym.day)), sym)
         except ValueError:
             return None  # "February 28 and 31"
-    if sym.weekday is not None and sym.unit is Unit.WEEK and sym.offset:  # "a week ago Tuesday"
-        return _period_result(refine(compose.weeks_from_weekday(anchor.start, sym.weekday, sym.offset), sym), sym)
+    if sym.weekday is not None and sym.unit is Unit.WEEK and sym.offset:  # "a week ago Tuesday"; "two Tuesdays ago" (a direction: from the day before, on a Tuesday too)
+        return _period_result(refine(compose.weeks_from_weekday(anchor.start + timedelta(days=sym.direction), sym.weekday, sym.offset), sym), sym)
     cands, weekly = _candidates(sym, anchor)
     if (sym.quarter or sym.half) and sym.month is None and tense is not Tense.PAST:
         # reporting periods: "will report third-quarter results" speaks of the quarter just
@@ -334,14 +334,14 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
         # "the party is on New Year's Eve"): the coming one; so is one with no past verb
         # ("families gather on Thanksgiving") unless the last one is only weeks gone
         tense = Tense.FUTURE
-    if sym.this and sym.direction and sym.season and not sym.holiday:
-        # "this past summer": the latest gone by; "this coming winter": the next to begin
+    if sym.direction and sym.season and not sym.holiday and (sym.this or sym.direction > 0):
+        # "this past summer": the latest gone; "this coming winter", "next fall": the first to begin after it
         gone = [c for c in cands if c.end <= anchor.start]
         coming = [c for c in cands if c.start >= anchor.start]
         chosen = (gone[-1] if gone else None) if sym.direction < 0 else (coming[0] if coming else None)
         alt = None
     elif sym.direction and sym.season and not sym.holiday:
-        # "last spring", "next winter": that of the previous (next) year, as TimeBank reads them
+        # "last spring": that of the previous year, as TimeBank reads it (in October 1989, 1988-SP)
         base = season_index(anchor.start)[0] if sym.season == "WI" else anchor.start.year
         chosen = next((c for c in cands if c.start.year == base + sym.direction), None)
         alt = None
@@ -460,7 +460,7 @@ def _resolve_range(sym: Symbolic, anchor: Anchor | None, tense: Tense) -> Resolv
         return None
     first_sym = Symbolic(Kind.POINT, year=sym.year, month=sym.month, day=sym.day, weekday=sym.weekday,
                          season=sym.season, quarter=sym.quarter, half=sym.half, hour=sym.hour,
-                         minute=sym.minute, part=sym.part)
+                         minute=sym.minute, second=sym.second, part=sym.part)
     if _only_year(sym) and _only_year(end_sym):  # "2012-13", "1998-99": both years, whole
         env = Interval(year_period(sym.year).start, year_period(end_sym.year).end)  # type: ignore[arg-type]
         return Resolved(TimexType.DURATION, f"P{end_sym.year - sym.year + 1}Y", Grain.YEAR, env, env)  # type: ignore[operator]

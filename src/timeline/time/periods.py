@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import calendar
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any
 
 from ..model import Grain, Interval, Symbolic, Unit
 from ..rules import load_toml
@@ -117,13 +118,18 @@ def part_edge(p: Period, part: str, overnight: bool, mod: str | None) -> Interva
 
 
 
-def time_period(day: datetime, hour: int, minute: int | None) -> Period:
-    if hour == 24 and not minute:  # midnight at the end of `day`: TIMEX3 writes it T24:00
+def time_period(day: datetime, hour: int, minute: int | None, second: int | None = None) -> Period:
+    """A clock time on `day`: the hour or the minute it names; a second ("03:32:15") is written
+    in the value, and its interval is the minute that holds it (the timeline's times, in its
+    JSON as on its chart, go to the minute)."""
+    if hour == 24 and not minute and not second:  # midnight at the end of `day`: TIMEX3 writes it T24:00
         s = day + timedelta(hours=24)
         return Period(Grain.MINUTE, s, s + timedelta(minutes=1), _ymd(day) + "T24:00")
     s = day + timedelta(hours=hour, minutes=minute or 0)
     if minute is None:
         return Period(Grain.HOUR, s, s + timedelta(hours=1), _ymd(s) + f"T{s.hour:02d}:00")
+    if second is not None:
+        return Period(Grain.MINUTE, s, s + timedelta(minutes=1), _ymd(s) + f"T{s.hour:02d}:{s.minute:02d}:{second:02d}")
     return Period(Grain.MINUTE, s, s + timedelta(minutes=1), _ymd(s) + f"T{s.hour:02d}:{s.minute:02d}")
 
 
@@ -219,7 +225,7 @@ def refine(day: Period, sym: Symbolic) -> Period:
     if day.grain is not Grain.DAY:
         return day
     if sym.hour is not None:
-        return time_period(day.start, clock_hour(sym) or 0, sym.minute)
+        return time_period(day.start, clock_hour(sym) or 0, sym.minute, sym.second)
     if sym.part:
         return part_period(day.start, sym.part, sym.overnight)
     return day
@@ -241,7 +247,7 @@ def easter(year: int) -> datetime:
 
 
 @cache
-def holidays() -> dict[str, dict[str, int]]:
+def holidays() -> dict[str, dict[str, Any]]:  # (ints, and "nth_since" a table of them)
     return load_toml("holidays.toml")["holiday"]
 
 
@@ -253,7 +259,12 @@ def holiday_date(key: str, year: int) -> datetime:
         return easter(year) + timedelta(days=spec["easter"])
     if "day" in spec:
         return datetime(year, spec["month"], spec["day"])
-    d = nth_weekday(year, spec["month"], spec["nth"], spec["weekday"])
+    nth = spec.get("nth")
+    if "nth_since" in spec:  # a rule that changed: {first year: nth} ("Super Bowl Sunday")
+        nth = next((n for y, n in sorted(spec["nth_since"].items(), reverse=True) if int(y) <= year), None)
+        if nth is None:
+            raise ValueError(f"no {key} in {year}")
+    d = nth_weekday(year, spec["month"], nth, spec["weekday"])
     if d is None:
         raise ValueError(f"no {key} in {year}")
     return d + timedelta(days=spec.get("offset", 0))

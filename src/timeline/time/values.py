@@ -58,7 +58,7 @@ def masked_value(sym: Symbolic) -> str:
     part = f"T{sym.part}" if sym.part else ""
     if sym.hour is not None:  # ("a quarter to 9" is 9 h less 15 min: 08:45; "3pm" 15:00)
         hour, minute = divmod((clock_hour(sym) or 0) * 60 + (sym.minute or 0), 60)
-        part = f"T{hour % 24:02d}:{minute:02d}"
+        part = f"T{hour % 24:02d}:{minute:02d}" + (f":{sym.second:02d}" if sym.second is not None else "")
     if sym.kind is Kind.RELATIVE and sym.at_end and sym.offset:  # "a year ago today": a day, which one unknown
         return "XXXX-XX-XX"
     if sym.kind is Kind.RELATIVE:
@@ -104,6 +104,10 @@ def masked_value(sym: Symbolic) -> str:
 
 def set_value(sym: Symbolic) -> str:
     part = f"T{sym.part}" if sym.part else ""
+    if sym.holiday is not None and sym.month is None:  # "every Christmas": the feast's fixed day
+        spec = holidays().get(sym.holiday, {})
+        if "day" in spec and "month" in spec:
+            sym = replace(sym, month=spec["month"], day=spec["day"])
     if sym.weekday is not None:
         return f"XXXX-WXX-{sym.weekday}{part}"
     if sym.month is not None:

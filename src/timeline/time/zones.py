@@ -22,7 +22,7 @@ from .periods import nth_weekday
 
 _OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 _ZONED_GRAINS = (Grain.HOUR, Grain.MINUTE, Grain.SECOND)
-_CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\d(?::\d\d)?$")
 
 
 def _minutes(text: str) -> int | None:
