@@ -675,3 +675,30 @@ def test_what_a_sentence_tells_before_another_on_one_time_is_another_happening()
     tl = build_timeline(docs)
     labels = sorted(h.label for h in tl.happenings)
     assert len(tl.happenings) == 2 and any("closed" in x for x in labels) and any("fell ill" in x for x in labels)
+
+
+def test_an_unreadable_row_that_several_articles_repeat_word_for_word_is_one_report():
+    """A picture's caption two articles carry ("... during a visit to the operations centre")
+    made a key event labelled "Visit": one report, repeated, whose label the lint fails, yields
+    its place as a single article's would; reported in two wordings, it keeps it."""
+    from timeline.model import AnchorKind, Event, EventRef, Happening, Relation
+    from timeline.story.compose import _readable_first
+
+    caption = "Ban Ki-moon listens to Margaret Chan during a visit to the operations centre in Geneva."
+    other = "Ban Ki-moon paid a visit to the operations centre in Geneva on Tuesday."
+    at = caption.index("visit")
+    events = [Event("e1", "a", at, at + 5, "visit", caption, "Visit", Relation.ON, AnchorKind.TIMEX),
+              Event("e1", "b", at, at + 5, "visit", caption, "Visit", Relation.ON, AnchorKind.TIMEX),
+              Event("e1", "c", 20, 25, "visit", other, "Visit", Relation.ON, AnchorKind.TIMEX)]
+    ref = EventRef("z", "e9")
+
+    def h(i: int, *docs: str) -> Happening:
+        mentions = tuple(EventRef(d, "e1") for d in docs) or (ref,)
+        return Happening(f"h{i}", "Visit" if docs else f"Row {i}", mentions, max(len(docs), 1), ("X",), mentions[0],
+                         rank=i)
+
+    rows = [h(1, "a", "b"), h(2), h(3), h(4)]
+    out = {x.id: x.rank for x in _readable_first(rows, 2, {"h1"}, events)}
+    assert out == {"h2": 1, "h3": 2, "h1": 3, "h4": 4}
+    rows[0] = h(1, "a", "c")
+    assert _readable_first(rows, 2, {"h1"}, events) == rows

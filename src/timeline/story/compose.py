@@ -156,7 +156,8 @@ def _readable_first(happenings: list[Happening], rows: int, unreadable: set[str]
     row above already tells (`_told_above`: "What kind was facing after tests" under
     "Calderon's government learned what kind of virus Mexico was facing after tests"): what is
     shown first is what a reader can read, once. Those passed over come right after the
-    `rows`; several articles' happenings keep their place whatever their label."""
+    `rows`; several articles' happenings keep their place whatever their label, unless they
+    all repeat one sentence word for word (`_one_wording`: one report)."""
     ranked = sorted((h for h in happenings if h.rank), key=lambda h: h.rank)
     index = {(e.doc, e.id): e for e in events}
     told: dict[tuple[str, str], set[str]] = {}  # (doc, sentence) of a chosen row's mention -> its label's words
@@ -166,7 +167,7 @@ def _readable_first(happenings: list[Happening], rows: int, unreadable: set[str]
     while k < len(ranked) and len(first) < rows:
         h = ranked[k]
         k += 1
-        if (h.id in unreadable and h.articles == 1) or _told_above(h, index, told):
+        if (h.id in unreadable and (h.articles == 1 or _one_wording(h, index))) or _told_above(h, index, told):
             passed.append(h)
             continue
         first.append(h)
@@ -183,6 +184,14 @@ def _readable_first(happenings: list[Happening], rows: int, unreadable: set[str]
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _one_wording(h: Happening, index: dict[tuple[str, str], Event]) -> bool:
+    """Whether every mention of `h` is in one sentence, word for word: one report that several
+    articles repeat (a picture's caption: "... during a visit to the Strategic Health Operations
+    Centre"), not several reports."""
+    sentences = {index[k].sentence if (k := (r.doc, r.event)) in index else None for r in h.mentions}
+    return len(sentences) == 1 and None not in sentences
 
 
 def _told_above(h: Happening, index: dict[tuple[str, str], Event], told: dict[tuple[str, str], set[str]]) -> bool:
