@@ -666,16 +666,6 @@ def test_a_row_that_a_row_above_already_tells_gives_its_key_event_place_to_the_n
     assert _readable_first(rows, 3, set(), events) == rows
 
 
-def test_what_a_sentence_tells_before_another_on_one_time_is_another_happening():
-    """"Schools closed on Monday after two pupils fell ill": the falling ill came first (on or
-    before Monday); the two verbs, worded alike by their one sentence, are two happenings, not
-    one labelled "Two pupils fell ill"."""
-    docs = [Document("a", "Schools in London closed on Monday after two pupils fell ill.", dct=datetime(2009, 5, 5),
-                     source="BBC")]
-    tl = build_timeline(docs)
-    labels = sorted(h.label for h in tl.happenings)
-    assert len(tl.happenings) == 2 and any("closed" in x for x in labels) and any("fell ill" in x for x in labels)
-
 
 def test_an_unreadable_row_that_several_articles_repeat_word_for_word_is_one_report():
     """A picture's caption two articles carry ("... during a visit to the operations centre")

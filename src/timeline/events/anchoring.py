@@ -429,38 +429,3 @@ def timex_envelope(t: Timex, relation: Relation) -> tuple[Interval | None, RelIn
         env = Interval(env.end if env.end is not None else env.start, None) if env is not None else None
         rel = RelInterval(rel.end if rel.end is not None else rel.start, None) if rel is not None else None
     return env, rel
-
-
-_SEQUENCE_RE = re.compile(r"\b(after|before)\s+(?:[^\s,;:—()]+\s+){0,6}$", re.IGNORECASE)
-_CLAUSE_END_RE = re.compile(r"[,;:—()]")
-
-
-def sequenced(text: str, sent: tuple[int, int], tok_start: int, tok_end: int, timex: Timex,
-              groups: tuple[VerbGroup, ...]) -> Relation | None:
-    """How a verb told in a clause that "after" or "before" opens stands to a time outside that
-    clause, the time of the clause it is subordinate to: "resigned on Tuesday after the
-    newspaper published the letters" (the publishing on or before Tuesday, not on it); "After
-    the WHO raised its alert level, on Thursday the UK started a campaign"; "left on Monday
-    before the storm hit" (on or after Monday). None when the verb's clause is not so opened,
-    another verb stands between the word and it, or the time is inside the clause ("after the
-    newspaper published the letters on Monday": the clause's own time)."""
-    lo = max(sent[0], tok_start - 80)
-    m = _SEQUENCE_RE.search(text, lo, tok_start)
-    if m is None or _between(groups, m.end(1), tok_start):
-        return None
-    edge = _CLAUSE_END_RE.search(text, tok_end, sent[1])
-    clause_end = edge.start() if edge is not None else sent[1]
-    if m.start(1) <= timex.start < clause_end:
-        return None
-    return Relation.BEFORE if m.group(1).lower() == "after" else Relation.AFTER
-
-
-def reaching(t: Timex, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
-    """The envelope of an event `sequenced` before (on or before: it may be the same day) or
-    after (on or after) time `t`."""
-    env, rel = t.envelope, t.relative
-    if relation is Relation.BEFORE:
-        return (Interval(None, env.end) if env is not None else None,
-                RelInterval(None, rel.end) if rel is not None else None)
-    return (Interval(env.start, None) if env is not None else None,
-            RelInterval(rel.start, None) if rel is not None else None)

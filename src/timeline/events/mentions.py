@@ -21,8 +21,8 @@ from ..model import AnchorKind, Event, Relation, Tense, Timex
 from .entries import merge_mentions, one_entry_per_happening, propagate, shifted
 from .polarity import absent
 from .evolve import maker
-from .anchoring import (AFTER_WORDS, BEFORE_WORDS, OUT_OF_REACH, best_timex, dct_envelope, relation_for, retold, reaching,
-                        sequenced, timex_envelope)
+from .anchoring import (AFTER_WORDS, BEFORE_WORDS, OUT_OF_REACH, best_timex, dct_envelope, relation_for, retold,
+                        timex_envelope)
 from .eventmodel import Sentence, event_classes, event_model, inflect, token_features
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
@@ -285,13 +285,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             if found is not None:
                 timex, prep, strength, _ = found
                 relation = relation_for(prep, timex)
-                order = sequenced(text, sent, tok.start, tok.end, timex, groups) \
-                    if relation is Relation.ON and (is_verb or w.endswith("ing")) else None
-                if order is not None:  # "resigned on Tuesday after the paper published the letters"
-                    relation = order
-                    envelope, relative = reaching(timex, order)
-                else:
-                    envelope, relative = timex_envelope(timex, relation)
+                envelope, relative = timex_envelope(timex, relation)
                 body = _body_start(text, sent, sent_timexes, news)
                 if timex.end <= body and text[body:body + 1].isupper() and (body <= tok.start or tok.end <= timex.start):
                     # the stamp says when the page was filed, not the hour of its news (nor of the

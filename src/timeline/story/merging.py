@@ -301,9 +301,6 @@ def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules,
         a, b = groups[gi], groups[gj]
         if (a.docs & b.docs) - ({items[i].doc} if items[i].doc == items[j].doc else set()):
             continue
-        if items[i].doc == items[j].doc and items[i].timex is not None and items[i].timex == items[j].timex \
-                and items[i].relation != items[j].relation:
-            continue  # one before the other on one time: two happenings ("closed on Monday after two pupils fell ill")
         span = _overlap(a.lo, a.hi, b.lo, b.hi)
         if span is None:
             continue
