@@ -436,6 +436,9 @@ def _event_label(text: str, trigger: str) -> str:
     # a phrase a preposition opens is no subject, though the parse took it for one: "on Thursday"
     ("After the World Health Organization raised its pandemic risk level, on Thursday the UK started a public "
      "information campaign.", "started", "UK started a public information campaign"),
+    # ... or the only one, with the name the parse set beside it as an apposition
+    ("After the WHO raised its alert level, on Thursday the UK started a public information campaign.", "started",
+     "UK started a public information campaign"),
 ])
 def test_a_label_s_subject_is_the_verb_s_noun_phrase_wherever_the_parse_hung_it(sentence, trigger, subject):
     """A name the parse hung on the phrase before the verb is its subject; a subject is a noun
@@ -859,3 +862,13 @@ def test_a_verbs_label_starts_at_its_subject_not_at_another_clauses_verb():
     assert label("Police said the man was arrested on Monday.", "arrested") == "Man was arrested on Monday"
     assert label("The man accused of the killing was arrested on Monday.", "arrested").startswith("Man accused")
     assert label("As peace negotiations remain stalled, the push continues.", "stalled") == "Peace negotiations remain stalled"
+
+
+def test_a_label_made_whole_stays_in_the_sentence_a_page_ran_on_into():
+    """A headline run into the news with no stop ("Swine flu found on China mainland | People in
+    China are taking no chances ..."): the parse made the second sentence's subject the head of
+    the headline's last phrase; the label ends with the headline, not with "People"."""
+    text = ("Swine flu found on China mainland People in China are taking no chances in the fight against H1N1 "
+            "China has confirmed the first case of swine flu on the Chinese mainland.")
+    label = _event_label(text, "found")
+    assert label == "Swine flu found on China mainland", label

@@ -692,3 +692,26 @@ def test_an_unreadable_row_that_several_articles_repeat_word_for_word_is_one_rep
     assert out == {"h2": 1, "h3": 2, "h1": 3, "h4": 4}
     rows[0] = h(1, "a", "c")
     assert _readable_first(rows, 2, {"h1"}, events) == rows
+
+
+def test_the_same_verb_of_one_sentence_at_another_time_is_not_told_above():
+    """"Rebels attacked the town on Monday, and rebels attacked the port on Friday": the second
+    attack's trigger is a word of the first row's label, in the same sentence, but it is dated
+    otherwise: its own row (review32)."""
+    from timeline.model import AnchorKind, Event, EventRef, Happening, Interval, Relation
+    from timeline.story.compose import _readable_first
+
+    s = "Rebels attacked the town on Monday, and rebels attacked the port on Friday."
+    monday = Interval(datetime(2026, 3, 2), datetime(2026, 3, 3))
+    friday = Interval(datetime(2026, 3, 6), datetime(2026, 3, 7))
+    events = [Event("e1", "a", 7, 15, "attacked", s, "Rebels attacked the town", Relation.ON, AnchorKind.TIMEX,
+                    envelope=monday),
+              Event("e2", "a", 48, 56, "attacked", s, "Rebels attacked the port", Relation.ON, AnchorKind.TIMEX,
+                    envelope=friday)]
+    rows = [Happening("h1", "Rebels attacked the town", (EventRef("a", "e1"),), 1, ("X",), EventRef("a", "e1"), rank=1),
+            Happening("h2", "Rebels attacked the port", (EventRef("a", "e2"),), 1, ("X",), EventRef("a", "e2"), rank=2),
+            Happening("h3", "Row 3", (EventRef("z", "e9"),), 1, ("X",), EventRef("z", "e9"), rank=3)]
+    assert _readable_first(rows, 2, set(), events) == rows
+    same = [events[0], Event("e2", "a", 48, 56, "attacked", s, "Rebels attacked the port", Relation.ON,
+                             AnchorKind.TIMEX, envelope=monday)]  # (one time: the second tells the first again)
+    assert [x.rank for x in _readable_first(rows, 2, set(), same)] == [1, 3, 2]

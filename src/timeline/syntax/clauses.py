@@ -283,6 +283,9 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                       i, in_time)
         idxs = before_aside(parse, idxs, i)
         idxs = whole_words(parse, idxs + stray_object(parse, idxs, i, hi, in_time))
+        # (a phrase made whole stays in its sentence: "Swine flu found on China mainland | People in
+        # China are taking ...", where the parse made the run-on sentence's subject the head)
+        idxs = [j for j in idxs if lo <= j < hi] or idxs
         while len(idxs) > 1 and idxs[-1] != i and in_time(idxs[-1]) and toks[idxs[-1]].dep not in {"obj", "iobj"} \
                 and toks[toks[idxs[-1]].head].dep not in {"obj", "iobj"}:
             # a date phrase the parse made part of another ends no label ("collapsed last |

@@ -39,11 +39,13 @@ def subject_of(parse: Parse, kids: list[list[int]], i: int) -> int | None:
     seen = set()
     while i not in seen:
         seen.add(i)
-        # (of two, not a phrase a preposition opens, which a parse may take for a subject too:
-        # "..., on Thursday the UK started": the UK)
+        # (not a phrase a preposition opens, which a parse may take for a subject: "..., on
+        # Thursday the UK started": of two subjects the other; of one, the name it set beside it)
         owns = [k for k in kids[i] if toks[k].dep in SUBJECTS]
-        own = next((k for k in owns if not any(toks[c].dep == "case" and toks[c].upos == "ADP" for c in kids[k])),
-                   owns[0]) if len(owns) > 1 else (owns[0] if owns else None)
+        own = next((k for k in owns if not _opened(parse, kids, k)), owns[0]) if len(owns) > 1 \
+            else (owns[0] if owns else None)
+        if own is not None and _opened(parse, kids, own):
+            own = next((c for c in kids[own] if c > own and toks[c].dep == "appos" and c < i), own)
         if own is not None and toks[i].dep == "acl:relcl" and toks[own].text.lower() in RELATIVES \
                 and toks[toks[i].head].upos in {"NOUN", "PROPN"}:
             # "a Mexican man who had traveled": the man (not a noun with a subject of its own, a
@@ -244,3 +246,8 @@ def conjoined_thing(parse: Parse, pronoun: int) -> int | None:
             or "Number=Plur" in toks[g].morph:
         return None
     return g
+
+
+def _opened(parse: Parse, kids: list[list[int]], k: int) -> bool:
+    """Whether a preposition opens the phrase of token k ("on Thursday")."""
+    return any(parse.tokens[c].dep == "case" and parse.tokens[c].upos == "ADP" for c in kids[k])
