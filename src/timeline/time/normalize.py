@@ -45,7 +45,10 @@ def _holiday_period(key: str, year: int) -> Period:
 def _absolute(sym: Symbolic) -> Period | None:
     """A point that names its own year (or decade, century): no anchor needed."""
     if sym.holiday is not None:
-        return _holiday_period(sym.holiday, sym.year) if sym.year is not None else None
+        try:  # (no fixed day that year, "Super Bowl Sunday 2002": the year it names)
+            return _holiday_period(sym.holiday, sym.year) if sym.year is not None else None
+        except ValueError:
+            return year_period(sym.year)  # type: ignore[arg-type]
     if sym.century is not None and sym.year is None:
         return century_period(sym.century)
     if sym.decade is not None and sym.year is None:
@@ -111,8 +114,7 @@ def _candidates(sym: Symbolic, anchor: Anchor) -> tuple[list[Period], bool]:
     if sym.half:
         return [half_period(y, sym.half) for y in (a.year - 1, a.year, a.year + 1)], False
     if sym.weekday is not None and sym.day is not None:
-        # "Thursday, the 14th": the months near the anchor whose 14th is a Thursday (a Friday
-        # the 13th comes once or twice a year: within eleven months on either side)
+        # "Thursday, the 14th": the months near the anchor whose 14th is a Thursday (within eleven months)
         for n in range(-11, 12):
             m = add_months(datetime(a.year, a.month, 1), n)
             try:
@@ -321,8 +323,7 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
         return _period_result(refine(compose.weeks_from_weekday(anchor.start + timedelta(days=sym.direction), sym.weekday, sym.offset), sym), sym)
     cands, weekly = _candidates(sym, anchor)
     if (sym.quarter or sym.half) and sym.month is None and tense is not Tense.PAST:
-        # reporting periods: "will report third-quarter results" speaks of the quarter just
-        # ended, so outside a past report the nearest quarter wins
+        # "will report third-quarter results": the quarter just ended; outside a past report the nearest
         tense = Tense.UNKNOWN
     if sym.weekday is not None and sym.month is None and ((sym.hour is not None and tense in (
             Tense.PRESENT, Tense.UNKNOWN)) or (event_day and tense is Tense.PRESENT and not sym.direction)):
@@ -330,9 +331,8 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
         # group the tense reads), "The talks are on Monday": a weekday, told in no past, is a schedule
         tense = Tense.FUTURE
     if sym.holiday and (tense is Tense.PRESENT or (tense is Tense.UNKNOWN and long_gone(cands, anchor))):
-        # a holiday in the present tense is a schedule ("the sale begins on Black Friday",
-        # "the party is on New Year's Eve"): the coming one; so is one with no past verb
-        # ("families gather on Thanksgiving") unless the last one is only weeks gone
+        # a holiday in the present tense is a schedule ("the sale begins on Black Friday"): the coming
+        # one; so is one with no past verb ("families gather on Thanksgiving") unless the last is weeks gone
         tense = Tense.FUTURE
     if sym.direction and sym.season and not sym.holiday and (sym.this or sym.direction > 0):
         # "this past summer": the latest gone; "this coming winter", "next fall": the first to begin after it
