@@ -116,8 +116,8 @@ def set_value(sym: Symbolic) -> str:
         return f"XXXX-{sym.season}"
     if sym.unit is Unit.WEEKEND and sym.amount in (None, 1):  # "every weekend", "on weekends"
         return "XXXX-WXX-WE"
-    if sym.unit is not None:
-        return duration_value(sym.amount if sym.amount is not None else 1, sym.unit)
+    if sym.unit is not None:  # (no amount: one the rule left unstated, "every few weeks" PXW)
+        return duration_value(sym.amount, sym.unit)
     if sym.part:
         return f"XXXX-XX-XX{part}"
     return "XXXX-XX-XX"
