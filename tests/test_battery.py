@@ -11,10 +11,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import battery  # noqa: E402
 from battery_cases import CASES, NEW_CASES  # noqa: E402
 
-# of 809 (788 since round 30's "a few hours ago") passed at the end of issue 15's fifth round (735 of 784 before it): spans to a month
+# of 809 (788 since round 30's "a few hours ago", 790 since stop 31's "every few weeks" and adverbial "quarterly") passed at the end of issue 15's fifth round (735 of 784 before it): spans to a month
 # ("the three months to June"), a day's year kept to its verb ("He died on 2 March"), "since
 # September 11", and 24 new cases of those classes and of the peers' everyday ones
-FLOOR = 788
+FLOOR = 790
 # the fresh set (benchmarks/battery_fresh.py, written in round 23 from the peers' suites: 408 of
 # 452 when written; the classes fixed since: "until" a day after a simple past span, a
 # coordinated participle's tense, "the last month of 2012", names of happenings, city zones)
