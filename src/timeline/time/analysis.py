@@ -79,10 +79,8 @@ def needs_tense(sym: Symbolic) -> bool:
     if sym.kind in (Kind.POINT, Kind.RANGE):
         return sym.year is None and sym.decade is None and sym.century is None
     return sym.kind is Kind.RELATIVE and (sym.completed or (sym.unit is Unit.WEEKEND and sym.offset == 0)
-                                          or (sym.unit is Unit.YEAR and sym.offset == 0 and (
-                                              sym.nth is not None or sym.quarter or sym.half)))
-    # ("the last month of the year", "the fourth quarter of the year": a past verb takes last
-    # year's when this year's is still to come, normalize._resolve_relative)
+                                          or (sym.unit is Unit.YEAR and sym.offset == 0 and sym.nth is not None))
+    # ("the last month of the year": a past verb takes last year's, normalize._resolve_relative)
 
 
 def _month_alone(sym: Symbolic) -> bool:

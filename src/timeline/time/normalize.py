@@ -404,18 +404,18 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
     if sym.at_end and offset and unit in (Unit.WEEK, Unit.MONTH, Unit.YEAR, Unit.DECADE, Unit.CENTURY):
         # "a week from today", "a year ago today": that day, not the week or year that holds it
         return _period_result(day_period(shift_time(anchor.start, unit, offset)), sym)
-    if unit in (Unit.DECADE, Unit.CENTURY) and offset and sym.direction:  # "a decade ago": ten years back,
+    if unit in (Unit.DECADE, Unit.CENTURY) and offset and sym.direction:
+        # "a decade ago": ten years back, at year grain (TimeML), not the previous decade
         p = year_period(anchor.start.year + offset * (10 if unit is Unit.DECADE else 100))
-        return _period_result(p, sym)  # (at year grain, TimeML; not the previous decade)
+        return _period_result(p, sym)
     p = clock.hours_from_now(anchor, unit, offset) or shift_period(clock.base_time(anchor, unit), unit, offset)
     composed = compose.within(p, sym)  # "the 15th of next month", "Thursday of next week"
     if composed is not None and offset == 0 and unit is Unit.YEAR and tense is Tense.PAST and composed.start >= anchor.end:
-        composed = compose.within(shift_period(anchor.start, unit, -1), sym) or composed  # "The last month of the year saw snow"
+        # "The last month of the year saw snow", in February: last year's December, not the coming one
+        composed = compose.within(shift_period(anchor.start, unit, -1), sym) or composed
     if composed is not None:
         return _period_result(composed, sym)
     p = _refine_year(p, sym) if p.grain is Grain.YEAR else refine(p, sym)
-    if offset == 0 and unit is Unit.YEAR and tense is Tense.PAST and p.grain is not Grain.YEAR and p.start >= anchor.end:
-        p = _refine_year(year_period(anchor.start.year - 1), sym)  # "fell in the fourth quarter of the year", in Feb.
     res = _period_result(p, sym)
     if unit is Unit.DAY and offset == 0 and sym.direction and res.envelope is not None:
         res = replace(res, envelope=clock.clip_today(res.envelope, sym, anchor))  # "earlier today"
