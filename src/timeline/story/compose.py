@@ -160,8 +160,8 @@ def _readable_first(happenings: list[Happening], rows: int, unreadable: set[str]
     all repeat one sentence word for word (`_one_wording`: one report)."""
     ranked = sorted((h for h in happenings if h.rank), key=lambda h: h.rank)
     index = {(e.doc, e.id): e for e in events}
-    told: dict[tuple[str, str], list[tuple[set[str], object]]] = {}  # (doc, sentence) of a chosen row's mention ->
-    # its label's words and that mention's time, for each such mention
+    told: dict[tuple[str, str], list[tuple[set[str], object, str]]] = {}  # (doc, sentence) of a chosen row's
+    # mention -> its label's words, that mention's time and its trigger, for each such mention
     first: list[Happening] = []
     passed: list[Happening] = []
     k = 0
@@ -176,7 +176,7 @@ def _readable_first(happenings: list[Happening], rows: int, unreadable: set[str]
         for r in h.mentions:
             e = index.get((r.doc, r.event))
             if e is not None:
-                told.setdefault((e.doc, e.sentence), []).append((words, (e.envelope, e.relative)))
+                told.setdefault((e.doc, e.sentence), []).append((words, (e.envelope, e.relative), e.text.lower()))
     if not passed:
         return happenings
     order = first + passed + ranked[k:]
@@ -196,23 +196,22 @@ def _one_wording(h: Happening, index: dict[tuple[str, str], Event]) -> bool:
 
 
 def _told_above(h: Happening, index: dict[tuple[str, str], Event],
-                told: dict[tuple[str, str], list[tuple[set[str], object]]]) -> bool:
-    """Whether every mention of `h` is in a sentence that a row above was taken from, dated as
-    that row's mention there is, and its trigger is a word of that row's label: the row above
-    already tells it (the complement of its verb, "learned what kind of virus Mexico was
-    facing"), and `h` would show the same sentence twice. A mention's own sentence told with
-    another verb ("Police raided the doctor's home in a manslaughter investigation": the raid
-    is not in "Manslaughter investigation into the singer's death"), or the same verb at
-    another time ("attacked the town on Monday, and attacked the port on Friday"), is not
-    told above."""
+                told: dict[tuple[str, str], list[tuple[set[str], object, str]]]) -> bool:
+    """Whether every mention of `h` is in a sentence that a row above was taken from, and its
+    trigger is a word of that row's label: the row above already tells it (the complement of
+    its verb, "learned what kind of virus Mexico was facing", whatever time each has), and `h`
+    would show the same sentence twice. A mention's own sentence told with another verb
+    ("Police raided the doctor's home in a manslaughter investigation": the raid is not in
+    "Manslaughter investigation into the singer's death"), or the same verb at another time
+    ("attacked the town on Monday, and attacked the port on Friday"), is not told above."""
     mentions = [index.get((r.doc, r.event)) for r in h.mentions if r not in h.disagreements]
     if not mentions or any(e is None for e in mentions):
         return False
     for e in mentions:
         trigger = _WORD.findall(e.text.lower())  # type: ignore[union-attr]
         when = (e.envelope, e.relative)  # type: ignore[union-attr]
-        if not trigger or not any(trigger[-1] in words and at == when
-                                  for words, at in told.get((e.doc, e.sentence), ())):  # type: ignore[union-attr]
+        if not trigger or not any(trigger[-1] in words and (at == when or verb != e.text.lower())  # type: ignore[union-attr]
+                                  for words, at, verb in told.get((e.doc, e.sentence), ())):  # type: ignore[union-attr]
             return False
     return True
 
