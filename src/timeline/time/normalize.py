@@ -396,8 +396,8 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
     offset = sym.offset
     if sym.completed and offset == 0 and tense is not Tense.FUTURE:
         offset = -1  # "the quarter" in a report: the last one completed
-    if unit is Unit.WEEKEND and offset == 0 and tense is Tense.PAST and anchor.start.isoweekday() <= 5:
-        offset = -1  # "over the weekend" in a Monday-to-Friday report: the one just past
+    if unit is Unit.WEEKEND and offset == 0 and tense is Tense.PAST and anchor.start.isoweekday() <= 5 and not sym.this:
+        offset = -1  # "over the weekend" in a Monday-to-Friday report: the one just past (not "the coming weekend")
     if sym.keep_grain and anchor.grain in (Grain.QUARTER, Grain.HALF, Grain.MONTH):
         moved = shift_time(anchor.start, unit, offset)
         return _period_result(shift_period(moved, _GRAIN_UNIT[anchor.grain], 0), sym)
