@@ -439,6 +439,8 @@ def _event_label(text: str, trigger: str) -> str:
     # ... or the only one, with the name the parse set beside it as an apposition
     ("After the WHO raised its alert level, on Thursday the UK started a public information campaign.", "started",
      "UK started a public information campaign"),
+    # of two subjects with no preposition, the one next to the verb (the other an apposition)
+    ("In January, the month of the vote, turnout fell to a record low.", "fell", "Turnout fell to a record low"),
 ])
 def test_a_label_s_subject_is_the_verb_s_noun_phrase_wherever_the_parse_hung_it(sentence, trigger, subject):
     """A name the parse hung on the phrase before the verb is its subject; a subject is a noun

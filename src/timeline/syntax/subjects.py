@@ -40,9 +40,12 @@ def subject_of(parse: Parse, kids: list[list[int]], i: int) -> int | None:
     while i not in seen:
         seen.add(i)
         # (not a phrase a preposition opens, which a parse may take for a subject: "..., on
-        # Thursday the UK started": of two subjects the other; of one, the name it set beside it)
+        # Thursday the UK started": of two subjects the other; of one, the name it set beside it;
+        # of two unopened, the one next to the verb: "In January, the month of the vote, turnout
+        # fell": turnout, the month an apposition the parse took for a second subject)
         owns = [k for k in kids[i] if toks[k].dep in SUBJECTS]
-        own = next((k for k in owns if not _opened(parse, kids, k)), owns[0]) if len(owns) > 1 \
+        fit = [k for k in owns if not _opened(parse, kids, k)]
+        own = (max((k for k in fit if k < i), default=fit[0]) if fit else owns[0]) if len(owns) > 1 \
             else (owns[0] if owns else None)
         if own is not None and _opened(parse, kids, own):
             own = next((c for c in kids[own] if c > own and toks[c].dep == "appos" and c < i), own)
