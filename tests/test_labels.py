@@ -441,6 +441,8 @@ def _event_label(text: str, trigger: str) -> str:
      "UK started a public information campaign"),
     # of two subjects with no preposition, the one next to the verb (the other an apposition)
     ("In January, the month of the vote, turnout fell to a record low.", "fell", "Turnout fell to a record low"),
+    # a fronted time the parse hung on the noun it made the head ("company", the verb its reduced relative)
+    ("In March the company filed for bankruptcy.", "filed", "Company filed for bankruptcy"),
 ])
 def test_a_label_s_subject_is_the_verb_s_noun_phrase_wherever_the_parse_hung_it(sentence, trigger, subject):
     """A name the parse hung on the phrase before the verb is its subject; a subject is a noun

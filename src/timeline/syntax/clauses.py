@@ -244,8 +244,11 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                         subject = words(parse, _ends(parse, _short(parse, phrase(thing), thing)), text)
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
                 of_ = _of_phrase(parse, kids, subj, i, phrase)
+                # (not a fronted phrase the parse hung on the noun: "In March | the company filed")
+                fronted = {j for c in kids[subj] if c < subj and toks[c].dep == "obl" for j in subtree(kids, parse, c, lambda x: True)}
+                own = [j for j in phrase(subj) if j not in fronted]
                 for with_of in ((False, True) if of_ else (False,)):  # (who takes part: the noun; the label: with its of-phrase)
-                    part = _ends(parse, whole_words(parse, _name_part(parse, phrase(subj), subj) + (of_ if with_of else [])))
+                    part = _ends(parse, whole_words(parse, _name_part(parse, own, subj) + (of_ if with_of else [])))
                     owner = _owner(parse, part, resolve)  # "his doctor called for help": Jackson's doctor
                     subject = " ".join(x for x in (owner, words(parse, part[1:] if owner else part, text)) if x) or None
                     who = subject if not with_of else who
