@@ -31,7 +31,6 @@ from ..rules import load_toml
 from ..model import Document
 from .segment import page_stamp_re, sentence_spans
 
-_SPACE_RE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -72,7 +71,9 @@ def names_a_day(sentence: str, rules: FurnitureRules | None = None) -> bool:
 
 def normal_form(sentence: str) -> str:
     """What two copies of one sentence share: case, white space and quote marks aside."""
-    return _SPACE_RE.sub(" ", sentence.translate(_QUOTES)).strip().lower()
+    return " ".join(sentence.translate(_QUOTES).split()).lower()  # (each run of white space one space, none
+    # at the ends: as re.sub(r"\s+", " ", ...).strip() gives, both reading white space as str.isspace does, at
+    # half the cost)
 
 
 def mark_duplicates(docs: Sequence[Document]) -> list[Document]:
@@ -84,7 +85,7 @@ def mark_duplicates(docs: Sequence[Document]) -> list[Document]:
     first: dict[str, str] = {}
     out = []
     for d in docs:
-        key = _SPACE_RE.sub(" ", d.text).strip()
+        key = " ".join(d.text.split())  # (white space as `normal_form` reads it)
         seen = first.setdefault(key, d.id)
         out.append(d if seen == d.id else replace(d, duplicate_of=seen))
     return out
