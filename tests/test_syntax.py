@@ -50,7 +50,8 @@ def test_the_bare_tokenizer_reads_as_spacys_own():
     own = spacy.load(syntax.MODEL_DIR)
     nlp = syntax.load()
     assert nlp.config["nlp"]["tokenizer"] != own.config["nlp"]["tokenizer"]  # (not spaCy's factory)
-    assert nlp.tokenizer.to_bytes() == own.tokenizer.to_bytes()
+    # (its rules, patterns and heuristics; not the vocabulary, which every parse in this process adds to)
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == own.tokenizer.to_bytes(exclude=["vocab"])
     text = ("Dr. O'Neill didn't say the U.S.-led coalition's e-mail (www.example.com, 9:30 a.m.) "
             "cost $1,200.50 -- \"really?\" :) co-operation isn't 'over'.")
     assert [(t.text, t.idx) for t in nlp.make_doc(text)] == [(t.text, t.idx) for t in own.make_doc(text)]
