@@ -50,7 +50,10 @@ def tidy(label: str) -> str:
     """A label cut from the text made presentable: no clock stamp or dateline at its start, no
     function word, day's name, dangling punctuation or half word cut off by the length limit at
     its end."""
-    words = _STAMP_TAIL.sub("", STAMP_RE.sub("", label)).strip(" ,;:-–—").split()
+    unstamped = STAMP_RE.sub("", label)
+    if "day" in unstamped:  # (what every day's name in _STAMP_TAIL holds: most labels are not read for it)
+        unstamped = _STAMP_TAIL.sub("", unstamped)
+    words = unstamped.strip(" ,;:-–—").split()
     if label.endswith("…") and len(words) > 2:  # cut off at the length limit: its last word may be half
         words.pop()
     time_words = lint_words().time_words
