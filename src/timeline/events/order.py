@@ -272,10 +272,10 @@ def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None
     With `placed`, each event's rank already says its order within its article
     (`place_document`); else the articles are placed here. With `own`, the events are the
     caller's own, held nowhere else: each gets its rank set on itself, not on a copy (as
-    `place_document` does; a copy of every event was most of the ordering of a story). Across documents of one frame, rank groups are merged
-    by the earliest time their envelopes allow, so that dated events from several articles
-    interleave by date; what no document orders (the first groups of two documents at the same
-    time) is a tie."""
+    `place_document` does; a copy of every event was most of the ordering of a story). Across
+    documents of one frame, rank groups are merged by the earliest time their envelopes allow,
+    so that dated events from several articles interleave by date; what no document orders (the
+    first groups of two documents at the same time) is a tie."""
     evs = list(events)
     texts = texts or {}
     frames: dict[str, list[Event]] = {}

@@ -61,7 +61,7 @@ def furniture_rules() -> FurnitureRules:
                            tuple(re.compile(p, re.IGNORECASE) for p in data.get("forms", [])),
                            regex_cache.compile(data["comment_header"]) if data.get("comment_header") else None,
                            int(data.get("comment_headers", 2)),
-                           regex_cache.compile(data["comment_call"], re.IGNORECASE) if data.get("comment_call") else None,
+                           regex_cache.compile(data["comment_call"], re.I) if data.get("comment_call") else None,
                            regex_cache.compile(data["comment_signature"]) if data.get("comment_signature") else None,
                            int(data.get("signed_lookback", 12)))
     regex_cache.flush()

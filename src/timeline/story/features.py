@@ -54,7 +54,7 @@ def match_rules() -> MatchRules:
                        float(m["disagreement_similarity"]), float(m.get("backstory_similarity", 1.0)),
                        float(m.get("same_day_fold_similarity", 1.0)), float(m.get("participant_share", 1.0)),
                        float(m.get("restate_days", 0.0)), frozenset(m.get("support_verbs", ())),
-                       regex_cache.compile(m.get("commemorated", "(?!)"), re.I),  # (the search shortcut: see number_rules)
+                       regex_cache.compile(m.get("commemorated", "(?!)"), re.I),  # (search shortcuts: number_rules)
                        regex_cache.compile(m.get("present_perfect", "(?!)"), re.I),
                        frozenset(data["stopwords"]["words"]) | frozenset(m.get("not_participants", ())),
                        frozenset(m.get("loose_kind_words", ())), float(m["common_share"]), int(m["common_floor"]),
