@@ -188,3 +188,20 @@ def test_the_weights_of_a_passage_as_a_matrix_are_those_of_each_pair():
     matrix = envelopes.matrix(classes)
     assert matrix.tolist() == [[envelopes.weights[a, b] for b in classes] for a in classes]
     assert {abs(w) for row in matrix.tolist() for w in row} == {0, round(100 * UNITS), round(30 * UNITS)}
+
+
+def test_ordering_ones_own_events_ranks_them_in_place_as_copies_would_be():
+    """`order_events(..., own=True)` (the pipeline's: the events are made for it) sets each
+    event's rank on the event itself; the order and the ranks are those of the copies it makes
+    otherwise, and the caller's other events are left alone."""
+    from timeline.events.order import order_events, place_document
+
+    events = [e for doc in _seed_documents() for e in place_document(find_events(analyse(doc)), doc.text, own=True)]
+    before = [(e.doc, e.id, e.rank) for e in events]
+    copies = order_events(events, placed=True)
+    assert [(e.doc, e.id, e.rank) for e in events] == before  # (copied: the events untouched)
+    assert {id(e) for e in copies} - {id(e) for e in events}  # (ranks that change: copies made)
+    own = order_events(events, placed=True, own=True)
+    assert [(e.doc, e.id, e.rank) for e in own] == [(e.doc, e.id, e.rank) for e in copies]
+    assert {id(e) for e in own} == {id(e) for e in events}  # (the same objects, ranked)
+    assert len({e.rank for e in own}) > 10

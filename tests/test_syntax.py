@@ -42,6 +42,21 @@ def test_model_ships_in_the_package_with_its_licence():
     assert syntax.load() is nlp  # once per process
 
 
+def test_the_bare_tokenizer_reads_as_spacys_own():
+    """`load` builds the tokenizer bare before the model's file sets its rules: it is then the
+    tokenizer spaCy's own factory and the same file give, to the byte and token for token."""
+    import spacy
+
+    own = spacy.load(syntax.MODEL_DIR)
+    nlp = syntax.load()
+    assert nlp.config["nlp"]["tokenizer"] != own.config["nlp"]["tokenizer"]  # (not spaCy's factory)
+    # (its rules, patterns and heuristics; not the vocabulary, which every parse in this process adds to)
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == own.tokenizer.to_bytes(exclude=["vocab"])
+    text = ("Dr. O'Neill didn't say the U.S.-led coalition's e-mail (www.example.com, 9:30 a.m.) "
+            "cost $1,200.50 -- \"really?\" :) co-operation isn't 'over'.")
+    assert [(t.text, t.idx) for t in nlp.make_doc(text)] == [(t.text, t.idx) for t in own.make_doc(text)]
+
+
 def test_subject_of_an_arrival():
     p = only(parse_text("Rutte arrived in Kyiv on Tuesday."))
     arrived = word(p, "arrived")

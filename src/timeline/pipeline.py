@@ -176,7 +176,7 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
         settled.pause()  # ordering and the story make many objects, and no cycles
         all_events = [e for d in originals for e in events[d.id]]
         del events  # (`all_events` holds them until they are ordered)
-        ordered = order_events(all_events, placed=True)
+        ordered = order_events(all_events, placed=True, own=True)  # (ranked in place: held nowhere else)
         del all_events
         lap("order")
         all_timexes = tuple(t for d in originals for t in timexes[d.id])

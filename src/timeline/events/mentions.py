@@ -16,7 +16,7 @@ from datetime import timedelta
 from operator import itemgetter
 from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 
-from ..rules import load_toml
+from ..rules import load_toml, regex_cache
 from ..model import AnchorKind, Event, Relation, Tense, Timex
 from .entries import merge_mentions, one_entry_per_happening, propagate, shifted
 from .polarity import absent
@@ -56,7 +56,12 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = load_toml("events.toml")
+    found = _read_lexicon(load_toml("events.toml"))
+    regex_cache.flush()  # (its patterns, read around every event, with the regex engine's search shortcut)
+    return found
+
+
+def _read_lexicon(data: dict) -> _Lexicon:  # type: ignore[type-arg]
     verb_forms: dict[str, str] = {}
     for lemma in data["verbs"]:
         for form in inflect(lemma):
@@ -67,8 +72,8 @@ def _lexicon() -> _Lexicon:
                     frozenset(data["weak"]), frozenset(data["modifiees"]), frozenset(data["closed"]),
                     frozenset(data.get("attribution", ())),
                     frozenset(f for lemma in data.get("scheduling", ()) for f in inflect(lemma)),
-                    re.compile("|".join(data["habitual"]), re.IGNORECASE) if data.get("habitual") else None,
-                    re.compile(data["landmark"]["pattern"]) if data.get("landmark") else None,
+                    regex_cache.compile("|".join(data["habitual"]), re.IGNORECASE) if data.get("habitual") else None,
+                    regex_cache.compile(data["landmark"]["pattern"]) if data.get("landmark") else None,
                     frozenset(f for lemma in data.get("attribution", ()) for f in inflect(lemma))
                     | frozenset(data.get("attribution_irregular", ())))
 

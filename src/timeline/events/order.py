@@ -266,14 +266,16 @@ _BY_POINT = itemgetter(0, 1, 2)
 
 
 def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None,
-                 placed: bool = False) -> list[Event]:
+                 placed: bool = False, own: bool = False) -> list[Event]:
     """Events sorted by frame and order, each with its rank (1-based) within its frame.
 
     With `placed`, each event's rank already says its order within its article
-    (`place_document`); else the articles are placed here. Across documents of one frame, rank groups are merged
-    by the earliest time their envelopes allow, so that dated events from several articles
-    interleave by date; what no document orders (the first groups of two documents at the same
-    time) is a tie."""
+    (`place_document`); else the articles are placed here. With `own`, the events are the
+    caller's own, held nowhere else: each gets its rank set on itself, not on a copy (as
+    `place_document` does; a copy of every event was most of the ordering of a story). Across
+    documents of one frame, rank groups are merged by the earliest time their envelopes allow,
+    so that dated events from several articles interleave by date; what no document orders (the
+    first groups of two documents at the same time) is a tie."""
     evs = list(events)
     texts = texts or {}
     frames: dict[str, list[Event]] = {}
@@ -283,7 +285,7 @@ def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None
     for name in sorted(frames, key=lambda f: (f == "undated", f)):
         members = frames[name]
         if name == "undated":
-            out += [evolve(e, rank=1) for e in sorted(members, key=lambda e: (e.doc, e.start))]
+            out += [_ranked(e, 1, own) for e in sorted(members, key=lambda e: (e.doc, e.start))]
             continue
         by_doc: dict[str, list[Event]] = {}
         for e in members:
@@ -319,5 +321,13 @@ def order_events(events: Iterable[Event], texts: Mapping[str, str] | None = None
             if k != prev:
                 rank += 1
                 prev = k
-            out.append(e if e.rank == rank else evolve(e, rank=rank))  # (the same value: no copy)
+            out.append(e if e.rank == rank else _ranked(e, rank, own))  # (the same value: no copy)
     return out
+
+
+def _ranked(e: Event, rank: int, own: bool) -> Event:
+    """The event with this rank: itself, its rank set, when it is the caller's `own`; else a copy."""
+    if not own:
+        return evolve(e, rank=rank)
+    _set_rank(e, rank)
+    return e

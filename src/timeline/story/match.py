@@ -15,12 +15,12 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
-from ..rules import load_toml
+from ..rules import load_toml, regex_cache
 from ..model import Event, Match
 
 THRESHOLD = 0.55  # a pair below this score is not the same happening
 W_KIND, W_NAMES, W_TEXT, W_TIME = 0.4, 0.25, 0.2, 0.15
-_NAME_RE = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+_NAME = r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 _NOT_NAMES = frozenset("The A An This That These Those It He She They We I In On At For By With From As But And Or "
                        "If When While After Before During Since Until Meanwhile However Conversely Looking "
                        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
@@ -48,13 +48,22 @@ def _stem(word: str) -> str:
 def names(sentence: str) -> frozenset[str]:
     """Names and places a sentence mentions ("Kyiv", "Mark Rutte" -> "rutte", "mark rutte")."""
     out: set[str] = set()
-    for m in _NAME_RE.finditer(sentence):
+    for m in _name_re().finditer(sentence):
         words = [w.rstrip("’'s").rstrip("’'") for w in m.group(0).split()]
         words = [w for w in words if w and w not in _NOT_NAMES]
         if not words:
             continue
         out.update(w.lower() for w in words if len(w) > 2)
     return frozenset(out)
+
+
+@cache
+def _name_re() -> re.Pattern[str]:
+    """The pattern of a name, with the regex engine's search shortcut (`rules.regex_cache`: the
+    same matches, in half the time: the story reads every sentence with a mention for names)."""
+    found = regex_cache.compile(_NAME)
+    regex_cache.flush()
+    return found
 
 
 def time_compatible(a: Event, b: Event) -> bool | None:

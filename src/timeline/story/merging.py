@@ -224,9 +224,9 @@ DOT_CHUNK = 1 << 17  # pairs whose dot products are summed at once
 def _dots(vectors: Sequence[Mapping[str, float]], i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """`features.dot(vectors[i], vectors[j])` for each pair, the same floats: the products of the
     shorter vector's weights (the first when both are as long) with the other's, in its order,
-    summed from the left (np.add.accumulate, one addition after the other, as `sum` does in
-    Python 3.11; a word the other lacks adds 0.0, which changes no sum, so only the words both
-    have are summed). From Python 3.12 on,
+    summed from the left (one addition after the other, as `sum` does in Python 3.11; a word
+    the other lacks adds 0.0, which changes no sum, so only the words both have are summed).
+    From Python 3.12 on,
     `sum` compensates its rounding (Neumaier), which this does not: there each pair is
     `features.dot` itself."""
     if sys.version_info >= (3, 12):  # pragma: no cover (the project's machines run 3.11)
@@ -259,13 +259,19 @@ def _dots(vectors: Sequence[Mapping[str, float]], i: np.ndarray, j: np.ndarray) 
         if not len(hit):
             continue
         # the words both have, each pair's in its order: the k-th of a pair added k-th (the
-        # words only one has add 0.0, which changes no sum of these positive products)
+        # words only one has add 0.0, which changes no sum of these positive products), all
+        # the pairs' k-th words at once; a pair with no k-th word is not touched (no table of
+        # every pair by the most words any pair shares: a few pairs share dozens, most one)
         rows = row[hit]
+        products = weights[at[hit]] * sorted_weights[k[hit]]
         first = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
         nth = np.arange(len(hit)) - np.repeat(first, np.diff(np.append(first, len(hit))))
-        products = np.zeros((len(short), int(nth.max()) + 1), dtype=float)
-        products[rows, nth] = weights[at[hit]] * sorted_weights[k[hit]]
-        out[c:c + len(a)] = np.add.accumulate(products, axis=1)[:, -1]
+        by_nth = np.argsort(nth, kind="stable")
+        edges = np.searchsorted(nth[by_nth], np.arange(int(nth.max()) + 2))
+        sums = out[c:c + len(a)]  # (a view: summed in place, from 0.0)
+        for n in range(len(edges) - 1):
+            kth = by_nth[edges[n]:edges[n + 1]]  # (one word of each pair at most: no pair twice)
+            sums[rows[kth]] += products[kth]
     return out
 
 

@@ -92,11 +92,31 @@ class Parse:
 
 @cache
 def load() -> "Language":
-    """The shipped spaCy pipeline, loaded once per process."""
+    """The shipped spaCy pipeline, loaded once per process. Its tokenizer is made bare, then
+    read from the model's files, which set all of its rules (`_bare_tokenizer`)."""
     spacy = _import_spacy()
     if not (MODEL_DIR / "config.cfg").is_file():
         raise FileNotFoundError(f"the syntax model is missing: {MODEL_DIR} (run scripts/train_syntax.py)")
-    return spacy.load(MODEL_DIR)
+    return spacy.load(MODEL_DIR, config={"nlp": {"tokenizer": {"@tokenizers": _bare_tokenizer()}}})
+
+
+@cache
+def _bare_tokenizer() -> str:
+    """The name of a tokenizer factory (registered with spaCy once per process) that makes a
+    tokenizer with no rules. spaCy's own makes English's: some 1,300 special cases and three
+    long patterns, a third of the load, which reading the model's tokenizer file (its special
+    cases, prefixes, suffixes, infixes, URL pattern, heuristics: all of them) resets and
+    replaces: the tokenizer is the same either way (tests/test_syntax.py)."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import registry
+
+    name = "timeline.bare_tokenizer.v1"
+
+    @registry.tokenizers(name)
+    def _factory() -> Any:
+        return lambda nlp: Tokenizer(nlp.vocab)
+
+    return name
 
 
 def _import_spacy() -> Any:
