@@ -39,7 +39,7 @@ from typing import Mapping, Sequence
 
 from ..model import (AnchorKind, DiffEntry, DiffSide, DiffStatus, Document, Event, Happening, SideAccount, Timeline,
                      TimelineDiff, Timex, short_title)
-from .compose import happenings_of, rank_story, with_happenings
+from .compose import happenings_of, rank_story, told_once, with_happenings
 from .features import LEVEL, Features, MatchRules, as_written, contradict, cosine, features, match_rules, word_vectors
 from .happenings import _interval, consensus, precision
 from .merging import _overlap
@@ -325,8 +325,8 @@ def diff_story(tl: Timeline, sides: Mapping[str, frozenset[str]],
                     side_of[happenings[-1].id] = p.side
                 continue
         happenings.append(h)
-    if side_of:
-        happenings = rank_story(tl.documents, tl.events, tl.timexes, happenings)
+    if side_of:  # (ranked again as a build ranks its own: no row a row above already tells)
+        happenings = told_once(rank_story(tl.documents, tl.events, tl.timexes, happenings), tl.events)
     out: list[DiffEntry] = []
     alone: dict[str, list[_Side]] = {"a": [], "b": []}
     for h in happenings:
@@ -490,7 +490,7 @@ def combine(a: Timeline, b: Timeline) -> tuple[Timeline, dict[str, frozenset[str
     events = tuple(e for k in order for e in out[k][1])
     timexes = tuple(t for k in order for t in out[k][2])
     ranked, joins = happenings_of(documents, events, timexes)
-    return Timeline(documents, timexes, events, tuple(joins), happenings=tuple(ranked)), sides
+    return Timeline(documents, timexes, events, tuple(joins), happenings=tuple(told_once(ranked, events))), sides
 
 
 def diff(a: Timeline, b: Timeline, names: tuple[str | None, str | None] | None = None) -> TimelineDiff:
