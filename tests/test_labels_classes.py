@@ -191,3 +191,35 @@ def test_a_quotation_with_its_own_subject_tells_its_news():
     """Negative: what the quotation's own subject did is the news, not that it was said."""
     found = clause_label('"The virus is spreading faster than we feared," Margaret Chan told reporters.', "spreading")
     assert found == "Virus is spreading faster", found
+
+
+@pytest.mark.parametrize("sentence,trigger,label", [
+    # an adjective after a noun parsed as a clause's head ("people sick" as "people are sick"), its
+    # verb hung elsewhere: the adjective's phrase is the noun's, the verb the clause's head
+    ("Officials in Texas, who have confirmed 28 cases, are recommending that people sick with flu symptoms "
+     "seek treatment and stay home.", "recommending",
+     "Officials are recommending that people sick with flu symptoms seek treatment"),
+    ("Doctors said patients sick with the virus were recovering in hospital.", "recovering",
+     "Patients sick with the virus were recovering in hospital"),
+])
+def test_an_adjective_after_a_noun_is_the_noun_s(sentence, trigger, label):
+    found = clause_label(sentence, trigger)
+    assert found == label and not lint(found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "She found the room empty and left.",  # an adjective as the object's predicate
+    "They consider the plan dead and move on.",
+    "I think it likely that he will come.",  # the verb after it has its own subject
+    "He kept the door open, said the police.",  # a comma before the verb
+    "It is believed the doctor was at Jackson's house when he died last month The Houston clinic of "
+    "Michael Jackson's doctor has been searched by drug police, his lawyer says.",  # a noun read as an adjective
+])
+def test_an_adjective_that_is_a_predicate_stays_one(sentence, monkeypatch):
+    """Negatives: the mending leaves every other shape of the parse as the parser gave it."""
+    import timeline.syntax as syntax
+    from timeline.syntax.regraft import regraft
+
+    monkeypatch.setattr(syntax, "regraft", tuple)  # the parser's own tree
+    as_parsed = syntax.parse_spans(sentence, [(0, len(sentence))])[0]
+    assert regraft(as_parsed.tokens) == as_parsed.tokens

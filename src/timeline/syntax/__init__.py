@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ..values import frozen_by_values
+from .regraft import regraft
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -318,5 +319,5 @@ def _to_parse(doc: Any, start: int, end: int, written: list[tuple[int, str]] | N
         at, said = (t.idx, t.text) if written is None else written[i]
         lemma = t.lemma_ if said == t.text else said
         tokens.append(Token(start + at, start + at + len(said), said, lemma, t.pos_, t.tag_, str(t.morph), head, dep))
-    return Parse(start, end, tuple(tokens))
+    return Parse(start, end, regraft(tokens))
 
