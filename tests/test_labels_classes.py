@@ -223,3 +223,16 @@ def test_an_adjective_that_is_a_predicate_stays_one(sentence, monkeypatch):
     monkeypatch.setattr(syntax, "regraft", tuple)  # the parser's own tree
     as_parsed = syntax.parse_spans(sentence, [(0, len(sentence))])[0]
     assert regraft(as_parsed.tokens) == as_parsed.tokens
+
+
+def test_a_participle_goes_with_its_last_words():
+    """A label too long for its subject's whole phrase sheds a participle with its words, not
+    leaving it bare ("Canadian teacher staying was confirmed ...")."""
+    found = clause_label("A Canadian teacher staying in a Cancun beach hotel was confirmed to have contracted "
+                         "the new virus on Friday.", "contracted", ("on Friday",))
+    assert found == "Canadian teacher was confirmed to have contracted the new virus", found
+
+
+def test_a_participle_with_room_keeps_its_words():
+    """Negative: a label short enough keeps the participle and what it says."""
+    assert clause_label("A man carrying a bomb was arrested.", "arrested") == "Man carrying a bomb was arrested"

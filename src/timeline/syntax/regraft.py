@@ -17,10 +17,7 @@ is finite or has an auxiliary, and has neither a subject nor a conjunction ("and
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Sequence
-
-if TYPE_CHECKING:
-    from . import Token
+from typing import Any, Sequence
 
 _CLAUSES = frozenset({"ccomp", "advcl"})
 _VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD"})  # (or any verb form with an auxiliary)
@@ -28,8 +25,8 @@ _WRONG = frozenset({"conj", "advcl", "parataxis", "ccomp"})  # what the parse ma
 _BEFORE_VERB = frozenset({"aux", "aux:pass", "advmod", "neg"})  # words between the phrase and its verb
 
 
-def regraft(tokens: Sequence["Token"]) -> tuple["Token", ...]:
-    """The tokens with each adjective-taken-for-a-clause mended (see the module); the others
+def regraft(tokens: Sequence[Any]) -> tuple[Any, ...]:
+    """The tokens (`syntax.Token`s, which import this module) with each adjective-taken-for-a-clause mended (see the module); the others
     as they are."""
     toks = list(tokens)
     kids: list[list[int]] = [[] for _ in toks]

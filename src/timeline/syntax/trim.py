@@ -75,8 +75,14 @@ def shed(parse: Parse, kids: list[list[int]], phrase_: list[int], i: int,
             drop = set(subtree(kids, parse, k, lambda c: True))
         if splits(drop):
             return None
-        if toks[k].dep in OBJECTS and toks[k].head in inner:  # (a verb goes with its object: not "of manufacturing")
-            drop = set(subtree(kids, parse, toks[k].head, lambda c: True))
+        h = toks[k].head
+        if toks[k].dep in OBJECTS and h in inner:  # (a verb goes with its object: not "of manufacturing")
+            drop = set(subtree(kids, parse, h, lambda c: True))
+        elif h in inner and toks[h].dep == "acl" and toks[h].tag == "VBG" \
+                and not any(c in members and c not in drop for c in kids[h]):
+            # (an -ing participle goes with its last words: "a Mexican man staying | in a Hong Kong
+            # hotel", not "Mexican man staying was confirmed"; "people killed" reads alone)
+            drop = set(subtree(kids, parse, h, lambda c: True))
         return [j for j in phrase_ if j not in drop]
 
     # the last dependent that is no complement of a verb that stays, nor a word before a noun
