@@ -432,3 +432,26 @@ def test_a_happening_named_as_a_landmark_is_not_dated_by_the_passage():
     assert evs["jumped"].anchor is AnchorKind.NARRATIVE and evs["jumped"].envelope.start == datetime(2026, 2, 5)
     own = events_of("Aid workers arrived yesterday. Looting spread in the aftermath of the invasion in March 2003.")
     assert own["invasion"].envelope.start == datetime(2003, 3, 1)  # (a time of its own still dates it)
+
+
+def test_a_date_heading_a_chronology_entry_dates_only_that_entry():
+    """A chronology a page ran together ("... read out in court | 1 November 2011 Dr Murray
+    tells ..."): the date heads the entry after it, and dates neither the caption before it
+    nor, for that entry, anything from before it."""
+    text = ("The crowd cheered as the verdict was read out in court 4 March 2012 The judge tells the jury "
+            "to go home. Footage of the raid on the clinic 9 May 2012 The police search the offices.")
+    found = events_of(text, datetime(2012, 6, 1))
+    assert found["cheered"].envelope.start is None, found["cheered"]  # (not 4 March: the next entry's date)
+    assert found["tells"].envelope.start == datetime(2012, 3, 4)
+    assert found["raid"].envelope.start is None, found["raid"]  # (neither 9 May nor 4 March)
+    assert found["search"].envelope.start == datetime(2012, 5, 9)
+
+
+@pytest.mark.parametrize("text,word,day", [
+    ("Jackson was rehearsing when he died 25 June 2009 Dr Murray finds him.", "died", datetime(2009, 6, 25)),
+    ("The talks ended on 4 March 2012 The envoys went home.", "ended", datetime(2012, 3, 4)),
+])
+def test_a_date_a_verb_or_preposition_takes_stays_its(text, word, day):
+    """Negatives: a date right after its verb ("died 25 June 2009") or its preposition stays theirs."""
+    found = events_of(text, datetime(2012, 6, 1))
+    assert found[word].envelope.start == day, found[word]

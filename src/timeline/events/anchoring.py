@@ -186,6 +186,43 @@ def _taken_before(text: str, sent_start: int, t: Timex, groups: tuple[VerbGroup,
     return bool(before) and not _CLAUSE_EDGE_RE.search(text, before[-1].end, t.start)
 
 
+_PREPOSITIONS = frozenset("on in at by from to until till since before after of for during between through than "
+                          "and or but as about around".split())
+_FULL_DATE_RE = re.compile(r"\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}")  # a day and a year, in words or figures
+_NEXT_WORD_RE = re.compile(r"[ \t]+[A-Z]")
+
+
+def _entry_heads(text: str, sent: tuple[int, int], timexes: list[Timex], groups: tuple[VerbGroup, ...],
+                 memo: dict | None) -> tuple[int, ...]:  # type: ignore[type-arg]
+    """Where the dates that head a chronology's entries start in this sentence (`_heads_entry`):
+    each parts the sentence, for the times that govern its events, as a full stop would."""
+    key = ("entry heads", sent[0], sent[1])
+    known = memo.get(key) if memo is not None else None
+    if known is None:
+        known = tuple(t.start for t in timexes if sent[0] <= t.start < sent[1]
+                      and _heads_entry(text, sent[0], t, _preposition(text, sent[0], t), groups))
+        if memo is not None:
+            memo[key] = known
+    return known  # type: ignore[no-any-return]
+
+
+def _heads_entry(text: str, sent_start: int, t: Timex, prep: str, groups: tuple[VerbGroup, ...]) -> bool:
+    """Whether a full date heads what follows it, as the entries of a chronology a page ran
+    together do ("Footage of the raid on Dr Murray's clinic | 21 November 2009 Court documents
+    reveal ..."): a day with its year, no preposition, verb or punctuation before it (a caption
+    or the last entry ends there) and a capital right after it. Then it dates nothing before it, and nothing after it is dated by
+a time before it.
+    Not a date a verb takes bare ("he died 25 June 2009 ..."), nor one that opens its sentence."""
+    if t.grain is not Grain.DAY or not _FULL_DATE_RE.search(t.text) or not _NEXT_WORD_RE.match(text, t.end):
+        return False
+    if not prep or not prep.isalpha() or not prep.islower() or prep in _PREPOSITIONS:
+        return False
+    if not text[sent_start:t.start].rstrip() or text[t.start - 1] != " ":
+        return False
+    word_start = text.rfind(" ", sent_start, t.start - 1) + 1
+    return not _between(groups, word_start, t.start)  # ("died | 25 June 2009": the verb's own date)
+
+
 _STARTS: list = [None, None]  # type: ignore[type-arg]  # the last long sentence's groups and where they start
 OUT_OF_REACH = 220 + 100 + 40  # characters between a time and an event beyond which the time cannot govern it
 
@@ -202,6 +239,7 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
     given, for the other events of its sentence (one dict per text and nouns)."""
     best: tuple[float, Timex, str, bool, float] | None = None
     first_verb = groups[0].start if groups else sent[1]
+    headers = _entry_heads(text, sent, timexes, groups, memo)
     for t in timexes:
         if not _has_time(t):
             continue
@@ -217,6 +255,8 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
             if memo is not None:
                 memo[key] = known
         prep = known[0]
+        if any(tok.end <= h <= t.start or t.end <= h < tok.start for h in headers):
+            continue  # "... read out in court | 1 November 2011 Dr Murray tells ...": another entry's
         premod = not is_verb and premodifies(text, t, tok)
         owner = None if premod else known[1]
         if owner is not None and owner[0] != tok.start and not (
