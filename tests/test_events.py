@@ -455,3 +455,15 @@ def test_a_date_a_verb_or_preposition_takes_stays_its(text, word, day):
     """Negatives: a date right after its verb ("died 25 June 2009") or its preposition stays theirs."""
     found = events_of(text, datetime(2012, 6, 1))
     assert found[word].envelope.start == day, found[word]
+
+
+def test_a_stretch_a_superlative_measures_dates_nothing():
+    """"the worst quake in two centuries", "its lowest rate for 30 years": the stretch measures
+    the superlative; the clause's time is the day it names (a date after "in" stays a time)."""
+    evs = events_of("Haiti's worst quake in two centuries hit the capital on Tuesday. Unemployment fell to "
+                    "its lowest rate for 30 years in March. The biggest rally in 2009 was held in Tehran.",
+                    datetime(2010, 1, 13))
+    assert evs["hit"].envelope.start == datetime(2010, 1, 12), evs["hit"]
+    assert evs["quake"].envelope.end != datetime(2210, 1, 14), evs["quake"]
+    assert evs["fell"].envelope.start == datetime(2009, 3, 1), evs["fell"]
+    assert evs["held"].envelope.start == datetime(2009, 1, 1), evs["held"]  # (the negative)

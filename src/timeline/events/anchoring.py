@@ -139,14 +139,21 @@ def _since_measure_re() -> re.Pattern[str]:
     from ..rules import load_toml
 
     words = "|".join(sorted(load_toml("events.toml")["since_measures"], key=len, reverse=True))
-    return re.compile(rf"\b(?:{words})\b[^.;:,()]{{0,60}}?\ssince\s+$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{words})\b[^.;:,()]{{0,60}}?\s(since|in|for)\s+$", re.IGNORECASE)
 
 
 def _since_measured(text: str, t: Timex, tok: Token) -> bool:
-    """Is a "since" time the measure of a superlative or "first" before it, of which the event
-    is no part ("..., indicating the first influenza pandemic since 1968": not "raised")?"""
+    """Is a "since" time, or an "in"/"for" stretch, the measure of a superlative or "first"
+    before it, of which the event is no part ("..., indicating the first influenza pandemic since
+    1968": not "raised"; "Haiti's worst quake in two centuries hit ... on Tuesday": not two
+    centuries from now, nor is the quake)? ("the biggest rally in 2009": a date after "in" is the
+rally's time.)"""
     m = _since_measure_re().search(text, max(0, t.start - 80), t.start)
-    return m is not None and not (m.start() <= tok.start < t.start)
+    if m is None or m.group(1).lower() != "since" and t.type is not TimexType.DURATION:
+        return False
+    # (a stretch is not even the measured noun's time: "the worst quake" is no quake for two
+    # centuries to come; "the first pandemic since 1968" is one after 1968)
+    return m.group(1).lower() != "since" or not (m.start() <= tok.start < t.start)
 
 
 _CLEFT_RE = re.compile(r"\b(?:it|this)\s+(?:was|is|will\s+be|had\s+been|has\s+been)\s+(?:only\s+|not\s+until\s+|"
@@ -278,8 +285,8 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
             # (a day is the happening's: "the bombings of July 7", "the attacks of September 11")
         elif prep == "of" and not premod and _of_noun_not(text, t, tok):
             continue  # "the lessons of September 11": the day is that noun's, not the clause's
-        elif prep == "since" and _since_measured(text, t, tok):
-            continue  # "the first pandemic since 1968": the measure's, not the clause's
+        elif prep in {"since", "in", "for"} and _since_measured(text, t, tok):
+            continue  # "the first pandemic since 1968", "the worst in two centuries": the measure's
         if t.grain in _COARSE:
             score += 30
         if t.end <= first_verb and t.start - sent[0] < 40:
