@@ -312,7 +312,7 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
         hour = (clock_hour(sym) or 0) % 24  # a bare "midnight" began the day told: 00:00,
         if sym.hour == 24 and not sym.minute and not sym.second and tense is not Tense.PAST:
             hour = 24  # but "the curfew begins at midnight" is the one that ends it: T24:00
-        return _period_result(time_period(datetime(d.year, d.month, d.day), hour, sym.minute, sym.second), sym)
+        return _period_result(time_period(turns.clock_day(d, hour, sym.minute, anchor, tense), hour, sym.minute, sym.second), sym)
     if sym.anaphoric and sym.day is not None and sym.month is None and sym.weekday is None:
         # "April 24 and 25": the day of the month just named, whatever the tense
         try:

@@ -5,12 +5,13 @@ weekend, early in a year or at a month's end points to, where the nearest readin
 second half of the year", "the last quarter of the year" told in the past in February are last
 year's (a reported expectation, "expected a loss in the fourth quarter of the year", is not a
 past: analysis.tense_at leaves its tense unknown); "The summit will be held in December" told
-on 1 January is the coming December, not the one that ended the day before. Called by
+on 1 January is the coming December, not the one that ended the day before; "The ship will
+sail at 6 a.m." told at 23:30 sails tomorrow. Called by
 normalize.py, which keeps every other decision.
 """
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Callable
 
 from ..model import Symbolic, Tense, Unit
@@ -57,3 +58,17 @@ def month_told(sym: Symbolic, tense: Tense, event_day: bool, cands: list[Period]
     if tense is Tense.FUTURE and gone and gone[-1].end == month_start:
         return tense, timedelta(0)
     return Tense.UNKNOWN, REPORTING_LAG
+
+
+CLOCK_GRACE = timedelta(hours=1)  # a clock time told in the future may have gone by this much: the report ran late
+
+
+def clock_day(d: datetime, hour: int, minute: int | None, anchor: Anchor, tense: Tense) -> datetime:
+    """The day a bare clock time falls on: the anchor's, unless it is told in the future and
+    had gone by more than an hour before the publication time (known to the minute): "The
+    ship will sail at 6 a.m.", told at 23:30, sails the next morning."""
+    day = datetime(d.year, d.month, d.day)
+    now = getattr(anchor, "now", None)
+    if tense is Tense.FUTURE and now is not None and day + timedelta(hours=hour, minutes=minute or 0) < now - CLOCK_GRACE:
+        return day + timedelta(days=1)
+    return day
