@@ -10,6 +10,7 @@ whose values are None or () is a false-positive check: it passes when nothing ov
     python benchmarks/battery.py            # pass counts per class, this checkout
     python benchmarks/battery.py --fails    # and the failing cases with what was found
     python benchmarks/battery.py --set fresh --fails   # only round 23's fresh cases (battery_fresh.py)
+    python benchmarks/battery.py --set round34 --fails # round 34's, each at its own reference time
     PYTHONPATH=/path/to/other/src python benchmarks/battery.py   # another checkout, to compare
 
 Needs nothing from ../shared. The cases are not the rules' examples: they are a check from
@@ -26,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from battery_cases import CASES, DCT, NEW_CASES, OLD_CASES  # noqa: E402
 from battery_fresh import DCT as FRESH_DCT, FRESH_CASES  # noqa: E402
+from battery_round34 import ROUND34_CASES  # noqa: E402
 
 assert FRESH_DCT == DCT
 
@@ -38,7 +40,7 @@ def run(cases, show_fails: bool) -> tuple[Counter, Counter]:
     for case in cases:
         cls, text, match, values = case[:4]
         want_type = case[4] if len(case) > 4 else None
-        dct = datetime.fromisoformat(DCT)
+        dct = datetime.fromisoformat(case[5] if len(case) > 5 else DCT)  # round 34's carry their own
         found = extract(Document("battery", text, dct=dct, dct_grain=Grain.MINUTE, dct_source=DctSource.OPTION))
         start = text.index(match)
         end = start + len(match)
@@ -53,7 +55,8 @@ def run(cases, show_fails: bool) -> tuple[Counter, Counter]:
         passed[cls] += ok
         if not ok and show_fails:
             got = [(t.text, t.value, t.type.value, t.rule) for t in over]
-            print(f"FAIL [{cls}] {text!r} :: {match!r} want {values} {want_type or ''} got {got}")
+            at = f" @{case[5]}" if len(case) > 5 else ""
+            print(f"FAIL [{cls}]{at} {text!r} :: {match!r} want {values} {want_type or ''} got {got}")
     return passed, total
 
 
@@ -61,11 +64,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--fails", action="store_true", help="list the failing cases")
     ap.add_argument("--only", help="only this class")
-    ap.add_argument("--set", choices=("all", "old", "new", "fresh"), default="all",
+    ap.add_argument("--set", choices=("all", "old", "new", "fresh", "round34"), default="all",
                     help="old: the cases of the first three rounds; new: those of the fourth and fifth; "
-                         "fresh: round 23's (battery_fresh.py); all: old + new + fresh")
+                         "fresh: round 23's (battery_fresh.py); all: old + new + fresh; "
+                         "round34: round 34's, each at its own reference time (battery_round34.py)")
     args = ap.parse_args()
-    chosen = {"all": CASES + FRESH_CASES, "old": OLD_CASES, "new": NEW_CASES, "fresh": FRESH_CASES}[args.set]
+    chosen = {"all": CASES + FRESH_CASES, "old": OLD_CASES, "new": NEW_CASES, "fresh": FRESH_CASES,
+              "round34": ROUND34_CASES}[args.set]
     cases = [c for c in chosen if args.only is None or c[0] == args.only]
     passed, total = run(cases, args.fails)
     for cls in sorted(total):

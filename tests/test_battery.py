@@ -24,6 +24,14 @@ FLOOR = 790
 # them untagged), "from Monday to Wednesday" (one range, not two dates) and "was held until
 # Monday morning" (looks ahead again: a detention that may run on)
 FRESH_FLOOR = 447
+# round 34's set (benchmarks/battery_round34.py: 271 cases, each at its own reference time, ten
+# in all: a Sunday, a Saturday, a Monday, 31 December, 1 January, 29 February, 28 February, a
+# quarter's end, 23:30, 1996): 259 on the code before the round (the unseen figure), 268 after
+# ("this coming weekend" on a weekend, parts of "the year" told in the past, a future month just
+# ended, a future clock time gone by, newspapers and shows with a weekday, "March" the walk,
+# "12.04.95", "'85 to '91"); still failing: "from Tuesday to Friday" (one range, as the fresh
+# set's "from Monday to Wednesday") and "into the next century" (P100Y; doubtful, see the case)
+ROUND34_FLOOR = 268
 
 
 def test_battery_does_not_fall_below_its_floor():
@@ -37,6 +45,15 @@ def test_the_fresh_battery_does_not_fall_below_its_floor():
 
     passed, total = battery.run(FRESH_CASES, show_fails=False)
     assert sum(passed.values()) >= FRESH_FLOOR, {c: f"{passed[c]}/{total[c]}" for c in total}
+
+
+def test_round34_battery_at_its_own_reference_times_does_not_fall_below_its_floor():
+    from battery_round34 import ROUND34_CASES
+
+    assert len({c[5] for c in ROUND34_CASES}) >= 8
+    passed, total = battery.run(ROUND34_CASES, show_fails=False)
+    assert sum(total.values()) == len(ROUND34_CASES)
+    assert sum(passed.values()) >= ROUND34_FLOOR, {c: f"{passed[c]}/{total[c]}" for c in total}
 
 
 def test_every_false_positive_case_of_the_round_stays_clean():

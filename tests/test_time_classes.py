@@ -1,5 +1,6 @@
-"""Classes of time expressions fixed in round 24 whose negatives are no rule's alone: what a
-reader sees is the whole set of times found in a sentence (reference Tue 12 Feb 2013 04:30)."""
+"""Classes of time expressions fixed in rounds 24 and 34 whose negatives are no rule's alone: what a
+reader sees is the whole set of times found in a sentence (reference Tue 12 Feb 2013 04:30, unless
+a test names its own)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -42,3 +43,41 @@ def test_super_bowl_sunday_moved_in_2022_and_had_no_fixed_day_before_2004():
     assert _times_on("Ads ran on Super Bowl Sunday 2016.", datetime(2022, 2, 20)) == [("Super Bowl Sunday 2016", "2016-02-07")]
     # before 2004 it fell on no fixed Sunday (January 31, 1999): no date is made up
     assert _times_on(text, datetime(1999, 2, 10)) == []
+
+
+def _times_at(text: str, dct: str) -> list[tuple[str, str]]:
+    when = datetime.fromisoformat(dct)
+    doc = Document("t", text, dct=when, dct_grain=Grain.MINUTE, dct_source=DctSource.OPTION)
+    return [(t.text, t.value) for t in extract(doc)]
+
+
+@pytest.mark.parametrize("text,want", [
+    # round 34: told in the past in February, every part of "the year" still to come is last
+    # year's, whichever rule made it; a reported expectation is not a past
+    ("Sales rose in the second half of the year.", "2015-H2"),
+    ("Sales rose in the fourth quarter of the year.", "2015-Q4"),
+    ("Sales rose in the last quarter of the year.", "2015-Q4"),
+    ("Sales rose in the first half of the year.", "2016-H1"),  # begun already: this year's
+    ("The firm expected a loss in the fourth quarter of the year.", "2016-Q4"),
+    ("The firm expected a loss in the last quarter of the year.", "2016-Q4"),
+    ("The firm expects a loss in the second half of the year.", "2016-H2"),
+])
+def test_parts_of_the_year_told_in_february_agree(text, want):
+    [(_, value)] = _times_at(text, "2016-02-29T10:00")
+    assert value == want
+
+
+def test_a_far_year_joins_only_a_holiday():
+    # "Diwali 2300": the feast's table ends long before, the year stays; after a month such a
+    # number is a count, not a year
+    assert _times_at("Astronomers have dated Diwali 2300 already.", "2013-02-12T04:30") == [("Diwali 2300", "2300")]
+    assert _times_at("In May 2300 people marched.", "2013-02-12T04:30") == [("May", "2012-05")]
+
+
+@pytest.mark.parametrize("dct,want", [
+    ("2014-06-15T09:00", "2014-W25-WE"),  # a Sunday: the weekend under way is no longer coming
+    ("2016-11-05T14:00", "2016-W45-WE"),  # a Saturday
+    ("2014-06-13T09:00", "2014-W24-WE"),  # the Friday before: this week's
+])
+def test_this_coming_weekend_on_a_weekend_is_the_next(dct, want):
+    assert _times_at("The festival will be held this coming weekend.", dct) == [("this coming weekend", want)]

@@ -52,7 +52,7 @@ class Analysis:
     def sentence_index(self, pos: int) -> int:
         return max(bisect_right(self._starts, pos) - 1, 0)
 
-    def tense_at(self, start: int, end: int, reported_free: bool = False) -> Tense:
+    def tense_at(self, start: int, end: int, reported_free: bool = False, expected_free: bool = False) -> Tense:
         cue = local_tense(self.doc.text, start, end)
         if cue is Tense.PAST or not self.sentences:
             return cue or Tense.UNKNOWN
@@ -67,7 +67,7 @@ class Analysis:
                                       and g.aux not in _PASSIVE_AUX)):
                 return Tense.PAST
             return cue
-        return tense_of_span(groups, start, end, reported_free, self.doc.text)
+        return tense_of_span(groups, start, end, reported_free, self.doc.text, expected_free)
 
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are"})  # ("was continued until Friday")
@@ -79,8 +79,14 @@ def needs_tense(sym: Symbolic) -> bool:
     if sym.kind in (Kind.POINT, Kind.RANGE):
         return sym.year is None and sym.decade is None and sym.century is None
     return sym.kind is Kind.RELATIVE and (sym.completed or (sym.unit is Unit.WEEKEND and sym.offset == 0)
-                                          or (sym.unit is Unit.YEAR and sym.offset == 0 and sym.nth is not None))
-    # ("the last month of the year": a past verb takes last year's, normalize._resolve_relative)
+                                          or _part_of_the_year(sym))
+    # ("the last month of the year", "the second half of the year": a past verb takes last year's, turns.py)
+
+
+def _part_of_the_year(sym: Symbolic) -> bool:
+    """ "the last month of the year", "the fourth quarter of the year", "the second half of the year"."""
+    return sym.kind is Kind.RELATIVE and sym.unit is Unit.YEAR and sym.offset == 0 and (
+        sym.nth is not None or sym.quarter is not None or sym.half is not None)
 
 
 def _month_alone(sym: Symbolic) -> bool:
@@ -101,7 +107,8 @@ def analyse(doc: Document, policy: Policy = Policy.NEWS) -> Analysis:
     mentions = tag(text)
     if doc.furniture:
         mentions = [m for m in mentions if not _inside(m.start, doc.furniture)]
-    tenses = [partial.tense_at(m.start, m.end, _month_alone(m.symbolic)) if needs_tense(m.symbolic)
+    tenses = [partial.tense_at(m.start, m.end, _month_alone(m.symbolic), _part_of_the_year(m.symbolic))
+              if needs_tense(m.symbolic)
               else Tense.UNKNOWN for m in mentions]
     timexes = tuple(resolve_mentions(doc, mentions, tenses, policy))
     return Analysis(doc, partial.sentences, timexes, partial._groups)

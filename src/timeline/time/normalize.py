@@ -14,9 +14,9 @@ from ..model import Grain, Interval, Kind, RelInterval, Symbolic, Tense, TimexTy
 from .periods import (Period, add_months, century_period, clock_hour, day_period, decade_period, half_period, holiday_date,
                       month_period, part_edge, part_period, quarter_period, refine, season_index, season_period, shift_period,
                       shift_time, time_period, week_period, year_period)
-from . import clock, compose
+from . import clock, compose, turns
 from .resolved import _GRAIN_UNIT, VIRTUAL_DAY, Anchor, Resolved
-from .near import REPORTING_LAG, distance, long_gone, plausible_date
+from .near import distance, long_gone, plausible_date
 from .spans import resolve_span, unstated
 from .values import bc_value, before_christ, duration_value, masked_value, range_duration, set_value
 
@@ -312,7 +312,7 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
         hour = (clock_hour(sym) or 0) % 24  # a bare "midnight" began the day told: 00:00,
         if sym.hour == 24 and not sym.minute and not sym.second and tense is not Tense.PAST:
             hour = 24  # but "the curfew begins at midnight" is the one that ends it: T24:00
-        return _period_result(time_period(datetime(d.year, d.month, d.day), hour, sym.minute, sym.second), sym)
+        return _period_result(time_period(turns.clock_day(d, hour, sym.minute, anchor, tense), hour, sym.minute, sym.second), sym)
     if sym.anaphoric and sym.day is not None and sym.month is None and sym.weekday is None:
         # "April 24 and 25": the day of the month just named, whatever the tense
         try:
@@ -358,7 +358,7 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
                 told = tense if tense is not Tense.PAST or event_day else Tense.UNKNOWN
                 lag = timedelta(0)
             else:  # "died on 2 March" keeps to its verb; "extended the offer to Nov. 20" may look ahead
-                told, lag = (tense if sym.day is not None and event_day else Tense.UNKNOWN), REPORTING_LAG
+                told, lag = turns.month_told(sym, tense, event_day, cands, anchor)
             chosen, alt = plausible_date(chosen, cands, anchor, told, lag)
     if chosen is None:
         return None
@@ -396,8 +396,8 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
     offset = sym.offset
     if sym.completed and offset == 0 and tense is not Tense.FUTURE:
         offset = -1  # "the quarter" in a report: the last one completed
-    if unit is Unit.WEEKEND and offset == 0 and tense is Tense.PAST and anchor.start.isoweekday() <= 5 and not sym.this:
-        offset = -1  # "over the weekend" in a Monday-to-Friday report: the one just past (not "the coming weekend")
+    if unit is Unit.WEEKEND and offset == 0:  # "over the weekend" in a weekday report, "this coming weekend" on one
+        offset = turns.weekend_offset(sym, anchor, tense)
     if sym.keep_grain and anchor.grain in (Grain.QUARTER, Grain.HALF, Grain.MONTH):
         moved = shift_time(anchor.start, unit, offset)
         return _period_result(shift_period(moved, _GRAIN_UNIT[anchor.grain], 0), sym)
@@ -410,12 +410,11 @@ def _resolve_relative(sym: Symbolic, anchor: Anchor, tense: Tense) -> Resolved |
         return _period_result(p, sym)
     p = clock.hours_from_now(anchor, unit, offset) or shift_period(clock.base_time(anchor, unit), unit, offset)
     composed = compose.within(p, sym)  # "the 15th of next month", "Thursday of next week"
-    if composed is not None and offset == 0 and unit is Unit.YEAR and tense is Tense.PAST and composed.start >= anchor.end:
-        # "The last month of the year saw snow", in February: last year's December, not the coming one
-        composed = compose.within(shift_period(anchor.start, unit, -1), sym) or composed
-    if composed is not None:
-        return _period_result(composed, sym)
-    p = _refine_year(p, sym) if p.grain is Grain.YEAR else refine(p, sym)
+    if composed is not None:  # "The last month of the year saw snow", in February: last year's December
+        return _period_result(turns.year_part_gone(composed, sym, anchor, tense, lambda y: compose.within(y, sym)), sym)
+    # "Sales rose in the second half of the year", in February: last year's
+    p = turns.year_part_gone(_refine_year(p, sym), sym, anchor, tense, lambda y: _refine_year(y, sym)) \
+        if p.grain is Grain.YEAR else refine(p, sym)
     res = _period_result(p, sym)
     if unit is Unit.DAY and offset == 0 and sym.direction and res.envelope is not None:
         res = replace(res, envelope=clock.clip_today(res.envelope, sym, anchor))  # "earlier today"

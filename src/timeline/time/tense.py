@@ -57,6 +57,7 @@ class _Lexicon:
     reporting: frozenset[str]
     catenative: frozenset[str]
     present_or_past: frozenset[str]
+    expecting: frozenset[str]
 
 
 @cache
@@ -363,11 +364,13 @@ def _near(groups: Sequence[VerbGroup], start: int, end: int) -> list[VerbGroup]:
 
 
 def tense_of_span(groups: Sequence[VerbGroup], start: int, end: int, reported_free: bool = False,
-                  text: str | None = None) -> Tense:
+                  text: str | None = None, expected_free: bool = False) -> Tense:
     """The tense of the verb group governing ``[start, end)`` (groups of one sentence).
 
     With ``reported_free`` (for a month named without its year), a past verb of saying does
-    not bind the time: "told oil companies of a cutback in September" speaks of what comes."""
+    not bind the time: "told oil companies of a cutback in September" speaks of what comes.
+    With ``expected_free`` (for a part of "the year"), nor does a past verb of expecting:
+    "expected a loss in the fourth quarter of the year"."""
     won = governing_group(groups, start, end, text)
     if won is None:
         return Tense.UNKNOWN
@@ -378,5 +381,7 @@ def tense_of_span(groups: Sequence[VerbGroup], start: int, end: int, reported_fr
         # past verb as well as to the infinitive, so the nearer reading decides
         return Tense.UNKNOWN
     if reported_free and tense is Tense.PAST and won.head in _lexicon().reporting:
+        return Tense.UNKNOWN
+    if expected_free and tense is Tense.PAST and won.head in _lexicon().expecting:
         return Tense.UNKNOWN
     return tense
