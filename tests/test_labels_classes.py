@@ -236,3 +236,35 @@ def test_a_participle_goes_with_its_last_words():
 def test_a_participle_with_room_keeps_its_words():
     """Negative: a label short enough keeps the participle and what it says."""
     assert clause_label("A man carrying a bomb was arrested.", "arrested") == "Man carrying a bomb was arrested"
+
+
+@pytest.mark.parametrize("sentence,trigger,label", [
+    # a "who" clause the parse hung on the place after a common noun is the noun's
+    ("Officials say there are now 5,000 or more people in the United States who have been infected.",
+     "infected", "People have been infected"),
+    ("The team includes volunteers from the Red Cross who flew in on Monday.", "flew", "Volunteers flew in"),
+])
+def test_who_after_a_place_is_the_noun_s(sentence, trigger, label):
+    found = clause_label(sentence, trigger, ("on Monday",) if "Monday" in sentence else ())
+    assert found is not None and found.startswith(label), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The show includes contributions from Sir Peter Maxwell Davies, who met the poet in 1970.",  # after a comma
+    "She is the wife of John Smith who was arrested last week.",  # "of" a name
+])
+def test_who_after_a_name_stays_the_name_s(sentence, monkeypatch):
+    """Negatives: the mending leaves a "who" after a comma or after "of" where the parser put it."""
+    import timeline.syntax as syntax
+    from timeline.syntax.regraft import regraft
+
+    monkeypatch.setattr(syntax, "regraft", tuple)
+    as_parsed = syntax.parse_spans(sentence, [(0, len(sentence))])[0]
+    assert regraft(as_parsed.tokens) == as_parsed.tokens
+
+
+def test_a_plural_at_a_sentence_s_start_is_no_one_s_he():
+    """"Doctors ... said he was recovering": the tagger took "Doctors" for a name; "he" is not them."""
+    found = clause_label("Doctors at the city hospital said he was recovering well.", "recovering")
+    assert found is not None and not found.startswith("Doctors"), found
+    assert clause_label("Jones said he was recovering well.", "recovering").startswith("Jones")  # (the negative)

@@ -269,7 +269,7 @@ class Coreference:
             ent.gender = gender
         if not ent.votes and any(toks[c].dep == "case" and toks[c].text.lower() in PLACE_CASES for c in kids[head]):
             ent.vote("place")  # "in Paris", "from Slovenia": a place, unless something else says otherwise
-        if toks[head].tag == "NNPS":
+        if toks[head].tag == "NNPS" or (len(low) == 1 and run[0] == 0 and opening_plural(toks[head].text)):
             ent.plural = True
         subject = toks[head].dep in SUBJECTS
         verb = toks[toks[head].head]
@@ -421,6 +421,12 @@ class Coreference:
         if kind == "org":
             return e.kind == "org" or (not e.kind and e.animate and not e.plural)
         return False
+
+
+def opening_plural(word: str) -> bool:
+    """A plural of a noun for someone ("Doctors", "Nurses") that a tagger, at a sentence's start, takes for a name."""
+    low = word.lower()
+    return low.endswith("s") and bool(lexicon()["description_kind"].get(low[:-1]))
 
 
 def _occurs(pattern: re.Pattern[str], text: str, literal: str, starts) -> bool:  # type: ignore[no-untyped-def]

@@ -1,6 +1,8 @@
 """Mend a parse's tree where the parser is wrong in a way the tree itself shows (pure).
 
-One class so far, an adjective after a noun taken for the head of a clause: "... recommending
+A "who" clause hung on a place after a common noun ("people in the United States who have been
+infected") is the noun's (`_who_of_place`). An adjective after a noun taken for the head of a
+clause: "... recommending
 that people sick with flu symptoms seek treatment" parsed as "people sick" (the adjective the
 complement's head, "people" its subject) and "seek" a conjunct of "recommending" with no "and"
 before it; or "said patients sick with the virus were recovering", "recovering" a second
@@ -26,9 +28,38 @@ _BEFORE_VERB = frozenset({"aux", "aux:pass", "advmod", "neg"})  # words between 
 
 
 def regraft(tokens: Sequence[Any]) -> tuple[Any, ...]:
-    """The tokens (`syntax.Token`s, which import this module) with each adjective-taken-for-a-clause mended (see the module); the others
-    as they are."""
-    toks = list(tokens)
+    """The tokens (`syntax.Token`s, which import this module) with each class of the module
+    mended; the others as they are."""
+    return _who_of_place(_adjective_clauses(list(tokens)))
+
+
+_PLACE_CASES = frozenset({"in", "at", "from", "across", "throughout", "inside", "near"})
+_PERSONS = frozenset({"who", "whom"})
+
+
+def _who_of_place(toks: list[Any]) -> tuple[Any, ...]:
+    """A "who" clause the parse hung on the place after a common noun ("200,000 or more people
+    in the United States | who have been infected": the people, not the United States), hung on
+    that noun: a place a preposition of place ("in", "at", "from", ...) opens is no "who"; a name
+    after "of" may be ("the wife of John Smith who ...") and stays, and so does a clause after a
+    comma, which adds to the name before it ("contributions from Sir Peter Maxwell Davies, who
+    met ...")."""
+    for r, t in enumerate(toks):
+        if t.dep != "acl:relcl" or not any(u.head == r and u.text.lower() in _PERSONS for u in toks[max(0, t.head):r]):
+            continue
+        place = toks[t.head]
+        if place.upos != "PROPN" or not place.dep.startswith("nmod") or place.head >= t.head:
+            continue
+        if not any(u.head == t.head and u.dep == "case" and u.text.lower() in _PLACE_CASES for u in toks[:t.head]):
+            continue
+        who = next(k for k in range(t.head + 1, r) if toks[k].head == r and toks[k].text.lower() in _PERSONS)
+        if toks[place.head].upos == "NOUN" and toks[who - 1].upos != "PUNCT":  # (not after a comma: "..., who")
+            toks[r] = replace(t, head=place.head)
+    return tuple(toks)
+
+
+def _adjective_clauses(toks: list[Any]) -> list[Any]:
+    """An adjective after a noun taken for a clause's head (see the module)."""
     kids: list[list[int]] = [[] for _ in toks]
     for j, t in enumerate(toks):
         if t.head != j:
@@ -71,7 +102,7 @@ def regraft(tokens: Sequence[Any]) -> tuple[Any, ...]:
         for j, u in enumerate(toks):
             if u.head != j:
                 kids[u.head].append(j)
-    return tuple(toks)
+    return toks
 
 
 def _span(kids: list[list[int]], i: int) -> list[int]:

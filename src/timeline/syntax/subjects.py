@@ -9,6 +9,7 @@ from . import Parse
 from ..rules import load_toml
 from .misparse import agreeing_subject, antecedent, participle_noun, plural_collectives, reduced_relative_subject, \
     subject_before_saying
+from .coref import opening_plural
 from .tree import AUXILIARIES, NEGATIONS, SUBJECTS, subtree
 
 RELATIVES = frozenset({"who", "which", "that"})
@@ -142,7 +143,7 @@ def speaker(parse: Parse, kids: list[list[int]], i: int, pronoun: int) -> int | 
     if g is None or toks[g].upos not in {"NOUN", "PROPN"}:
         return None
     plural = toks[g].tag in {"NNS", "NNPS"} or "Number=Plur" in toks[g].morph \
-        or toks[g].text.lower() in plural_collectives()
+        or toks[g].text.lower() in plural_collectives() or (g == 0 and opening_plural(toks[g].text))
     if word in {"we", "i"}:  # ("'We will rebuild every house,' President Duarte said": the speaker's own word)
         return g if word == "we" or not plural else None
     if word == "they":
