@@ -142,15 +142,15 @@ def _since_measure_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b[^.;:,()]{{0,60}}?\s(since|in|for)\s+$", re.IGNORECASE)
 
 
-def _since_measured(text: str, t: Timex, tok: Token) -> bool:
+def _since_measured(text: str, t: Timex, tok: Token, groups: tuple[VerbGroup, ...] = ()) -> bool:
     """Is a "since" time, or an "in"/"for" stretch, the measure of a superlative or "first"
     before it, of which the event is no part ("..., indicating the first influenza pandemic since
     1968": not "raised"; "Haiti's worst quake in two centuries hit ... on Tuesday": not two
     centuries from now, nor is the quake)? ("the biggest rally in 2009": a date after "in" is the
 rally's time.)"""
     m = _since_measure_re().search(text, max(0, t.start - 80), t.start)
-    if m is None or m.group(1).lower() != "since" and t.type is not TimexType.DURATION:
-        return False
+    if m is None or m.group(1).lower() != "since" and (t.type is not TimexType.DURATION or _between(groups, m.start(), t.start)):
+        return False  # (a stretch after a verb is the verb's: "The first trains will run in two weeks")
     # (a stretch is not even the measured noun's time: "the worst quake" is no quake for two
     # centuries to come; "the first pandemic since 1968" is one after 1968)
     return m.group(1).lower() != "since" or not (m.start() <= tok.start < t.start)
@@ -222,12 +222,13 @@ a time before it.
     Not a date a verb takes bare ("he died 25 June 2009 ..."), nor one that opens its sentence."""
     if t.grain is not Grain.DAY or not _FULL_DATE_RE.search(t.text) or not _NEXT_WORD_RE.match(text, t.end):
         return False
-    if not prep or not prep.isalpha() or not prep.islower() or prep in _PREPOSITIONS:
+    if not prep or not prep.isalpha() or prep in _PREPOSITIONS:
         return False
     if not text[sent_start:t.start].rstrip() or text[t.start - 1] != " ":
         return False
     word_start = text.rfind(" ", sent_start, t.start - 1) + 1
-    return not _between(groups, word_start, t.start)  # ("died | 25 June 2009": the verb's own date)
+    # ("died | 25 June 2009", "was released | 4 March 2012": the verb's own date)
+    return not any(word_start <= g.end <= t.start for g in _between(groups, max(sent_start, t.start - 80), t.start))
 
 
 _STARTS: list = [None, None]  # type: ignore[type-arg]  # the last long sentence's groups and where they start
@@ -265,7 +266,7 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
         if any(tok.end <= h <= t.start or t.end <= h < tok.start for h in headers):
             continue  # "... read out in court | 1 November 2011 Dr Murray tells ...": another entry's
         premod = not is_verb and premodifies(text, t, tok)
-        owner = None if premod else known[1]
+        owner = None if premod or t.start in headers else known[1]  # (an entry's date owns no noun after it)
         if owner is not None and owner[0] != tok.start and not (
                 is_verb and owner[0] < tok.start and _SUBJECT_RE.fullmatch(text, owner[0], tok.start)):
             # (unless the noun is the verb's subject: "the overnight assault utilized 32 missiles")
@@ -285,7 +286,7 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
             # (a day is the happening's: "the bombings of July 7", "the attacks of September 11")
         elif prep == "of" and not premod and _of_noun_not(text, t, tok):
             continue  # "the lessons of September 11": the day is that noun's, not the clause's
-        elif prep in {"since", "in", "for"} and _since_measured(text, t, tok):
+        elif prep in {"since", "in", "for"} and _since_measured(text, t, tok, groups):
             continue  # "the first pandemic since 1968", "the worst in two centuries": the measure's
         if t.grain in _COARSE:
             score += 30
