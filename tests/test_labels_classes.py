@@ -269,3 +269,19 @@ def test_a_plural_at_a_sentence_s_start_is_no_one_s_he():
     found = clause_label("Doctors at the city hospital said he was recovering well.", "recovering")
     assert found is not None and not found.startswith("Doctors"), found
     assert clause_label("Jones said he was recovering well.", "recovering").startswith("Jones")  # (the negative)
+
+
+def test_a_word_the_parse_leaves_alone_takes_the_text_s_reading():
+    """A verb the parse took for part of a name ("Marie Fatayi-Williams | stood | near ...")
+    gives the parse's label "Stood": the label cut from the text, which the lint passes, wins."""
+    from datetime import datetime
+
+    from timeline.model import Document
+    from timeline.pipeline import build_timeline
+
+    text = ("On Monday, Marie Fatayi-Williams stood near Tavistock Square, where her son Anthony is feared "
+            "to have been killed. Shares fell on Monday.")
+    labels = {e.text: e.label for e in build_timeline([Document("d", text, dct=datetime(2005, 7, 13))],
+                                                      syntax="all").events}
+    assert labels["stood"] == "Marie Fatayi-Williams stood near Tavistock Square", labels
+    assert labels["fell"] == "Shares fell on Monday"  # (the negative: a parse's label of several words stays)

@@ -32,7 +32,7 @@ from ..sources.segment import sentence_spans
 from ..syntax import Parse, parse_spans
 from ..syntax.clauses import END_WORDS, STAMP_RE, clause, token_at
 from ..syntax.coref import Coreference, anaphor_pattern
-from ..syntax.lint import lint_words, run_on_at
+from ..syntax.lint import lint, lint_words, run_on_at
 from ..syntax.tree import SUBJECTS, Resolver
 
 DAY_MODIFIERS = frozenset({"last", "next", "this", "early", "late", "every", "on", "since", "until", "by"})
@@ -296,11 +296,24 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
             exclude = times[bisect_left(time_starts, s):bisect_left(time_starts, end)]
             # (the resolver knows the tokens of the sentence's news part: a headline piece has none)
             found = clause(p, i, doc.text, exclude, _guarded(coref, k) if p is parses.get(k) else None)
-        if found is not None:
+        cut = None if found is not None and " " in found.label.strip() else presentable(e.label, e.text)
+        if found is not None and (cut is None or len(cut.split()) < 3 or lint(cut) or not _verb_in(cut, e.text)):
             out.append(evolve(e, label=found.label, participants=found.participants))
-        else:
-            out.append(evolve(e, label=presentable(e.label, e.text)))
+        else:  # (no parse, or one that leaves the word alone where the text reads whole: a verb the
+            # parse took for part of a name, "Marie Fatayi-Williams | stood | near ...": "Stood")
+            out.append(evolve(e, label=cut or presentable(e.label, e.text)))
     return out
+
+
+def _verb_in(cut: str, trigger: str) -> bool:
+    """Whether a label cut from the text reads its trigger as the verb of its clause: a word
+    before it that is no article, preposition or the like ("Rutte | echoed this sentiment"; not
+    "... labeled the | assault as a war crime", nor "Escalation | follows ...")."""
+    from .eventmodel import lexicons
+
+    words = cut.split()
+    at = next((k for k, w in enumerate(words) if w.strip(",.;:\"'").lower() == trigger.lower()), None)
+    return at is not None and at > 0 and words[at - 1].lower() not in lexicons().closed
 
 
 @cache
