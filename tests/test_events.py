@@ -485,3 +485,27 @@ def test_a_date_a_verb_of_several_words_takes_stays_its(text):
     found = events_of(text, datetime(2012, 6, 1), syntax="none")
     word = "released" if "released" in found else "resigned"
     assert found[word].envelope.start == datetime(2012, 3, 4), found[word]
+
+
+def test_an_event_two_times_bound_is_dated_over_the_stretch():
+    """"from 1 November 2004 to 12 March 2005 there were 3,306 attacks": the attacks span the
+    stretch, not its last day; the verb before "that" is not dated by the reported clause's times."""
+    evs = events_of('The report revealed that, "from 1 November 2004 to 12 March 2005 there were a total of '
+                    '3,306 attacks in the Baghdad area. Between 1 and 5 March the troops withdrew.',
+                    datetime(2005, 5, 3), syntax="none")
+    attacks = evs["attacks"]
+    assert attacks.relation is Relation.DURING, attacks
+    assert (attacks.envelope.start, attacks.envelope.end) == (datetime(2004, 11, 1), datetime(2005, 3, 13))
+    assert evs["revealed"].envelope.start is None, evs["revealed"]
+    assert (evs["withdrew"].envelope.start, evs["withdrew"].envelope.end) == (datetime(2005, 3, 1), datetime(2005, 3, 6))
+
+
+@pytest.mark.parametrize("text,word,start,end", [
+    ("He moved from London to Paris on Monday.", "moved", datetime(2005, 5, 2), datetime(2005, 5, 3)),
+    ("The head of the programme has been suspended following an inquiry that accused him of misconduct, "
+     "a spokesman said yesterday.", "suspended", datetime(2005, 5, 2), datetime(2005, 5, 3)),
+])
+def test_one_time_stays_one_time(text, word, start, end):
+    """Negatives: places, not times, after "from ... to"; a relative "that" is no reported clause."""
+    e = events_of(text, datetime(2005, 5, 3), syntax="none")[word]
+    assert (e.envelope.start, e.envelope.end) == (start, end), e

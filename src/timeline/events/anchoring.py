@@ -51,6 +51,7 @@ _GAP_RE = re.compile(r"[\s\w'’-]*")
 _SUBJECT_RE = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+)?\s+")  # one or two words before the verb
 _BREAK_RE = re.compile(r"[;:—]|\b(?:while|but|as|which|who|because|whereas|although)\b")
 _THAT_RE = re.compile(r"\bthat\b")
+_THAT_NEXT_RE = re.compile(r"\s*,?\s*that\b")  # a "that" clause right after the verb (not "an inquiry that ...")
 _WORD_AFTER_RE = re.compile(r"\s+([\w'’-]+)")
 
 
@@ -296,6 +297,8 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
         if t.end <= tok.start and _THAT_RE.search(between) and not _CLEFT_RE.search(text, max(sent[0], t.start - 300), t.start):
             score += 250  # "said on Tuesday that ...": the time is the saying's, not the reported event's
             # (but "It was on March 3 that rescuers pulled ...": a cleft, the time is the clause's)
+        elif is_verb and tok.end <= t.start and _THAT_NEXT_RE.match(between):
+            score += 250  # "revealed that, from 1 November ...": the time is the reported clause's
         own = _between(groups, lo, hi)
         if own and not (not is_verb and len(own) == 1 and " " not in text[own[0].start:own[0].end]
                         and own[0].head.endswith("ed")):

@@ -20,6 +20,7 @@ from ..rules import load_toml, regex_cache
 from ..model import AnchorKind, Event, Relation, Tense, Timex
 from .entries import merge_mentions, one_entry_per_happening, propagate, shifted
 from .polarity import absent
+from .ranges import stretch, stretch_envelope
 from .evolve import maker
 from .anchoring import (AFTER_WORDS, BEFORE_WORDS, OUT_OF_REACH, best_timex, dct_envelope, relation_for, retold,
                         timex_envelope)
@@ -291,6 +292,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 timex, prep, strength, _ = found
                 relation = relation_for(prep, timex)
                 envelope, relative = timex_envelope(timex, relation)
+                if (ends := stretch(text, sent_timexes, timex)) is not None:  # "from 1 November to 12 March"
+                    relation, (envelope, relative), timex = Relation.DURING, stretch_envelope(*ends), ends[0]
                 body = _body_start(text, sent, sent_timexes, news)
                 if timex.end <= body and text[body:body + 1].isupper() and (body <= tok.start or tok.end <= timex.start):
                     # the stamp says when the page was filed, not the hour of its news (nor of the
