@@ -509,3 +509,16 @@ def test_one_time_stays_one_time(text, word, start, end):
     """Negatives: places, not times, after "from ... to"; a relative "that" is no reported clause."""
     e = events_of(text, datetime(2005, 5, 3), syntax="none")[word]
     assert (e.envelope.start, e.envelope.end) == (start, end), e
+
+
+def test_a_time_counted_from_a_date_an_account_moved_moves_with_it():
+    """"On February 14 2003 ... On March 12 [2003], Boyce asked ... The next day, Goldsmith
+    saw ...": the next day is 13 March 2003, not of the publication year; and so on down the chain.
+    A "would" of the account's future keeps it an account ("France made it clear it would veto")."""
+    text = ("On February 14 2003 he delivered a report. Jack Straw proposed a deadline of March 17, but France "
+            "made it clear it would veto such a resolution. On March 12, Boyce asked the prime minister for a "
+            "statement. The next day, Goldsmith saw Falconer. Two days later he wrote a letter.")
+    evs = events_of(text, datetime(2005, 4, 27), syntax="none")
+    assert evs["asked"].envelope.start == datetime(2003, 3, 12), evs["asked"]
+    assert evs["saw"].envelope.start == datetime(2003, 3, 13), evs["saw"]
+    assert evs["wrote"].envelope.start == datetime(2003, 3, 15), evs["wrote"]

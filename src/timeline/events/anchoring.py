@@ -1,17 +1,16 @@
 """Which time expression an event hangs on, and how (on, before, after): the preposition before
 the time, the noun a time premodifies or owns, a cleft ("it was on Tuesday that ..."), the
-nearest plausible time of the clause; and the envelope that relation gives the event (pure)."""
+nearest plausible time of the clause; the year a retrospective account is told in (pure).
+The envelope that relation gives the event: `dating`."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from datetime import datetime, timedelta
 from functools import lru_cache
 
-from ..model import Grain, Interval, RelInterval, Relation, Tense, Timex, TimexType
+from ..model import Grain, Interval, Relation, Tense, Timex, TimexType
 from ..sources.segment import Token
-from ..time.analysis import Analysis
 from ..time.tense import VerbGroup
 
 _COARSE = {Grain.CENTURY, Grain.DECADE, Grain.YEAR, Grain.HALF, Grain.QUARTER, Grain.SEASON}
@@ -314,6 +313,16 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
     t = best[1]
     if memo is not None and t.rule in _narrative_rules()[0]:
         t = narrative_year(text, sent, t, groups, memo)
+    elif memo is not None and t.anchor.startswith("timex:") and (shift := memo.get((_MOVED, t.anchor[6:]))):
+        # "On March 12 [2003 by the account], ... The next day, Goldsmith saw ...": a time counted
+        # from a date the account moved moves with it
+        key = (_NARRATIVE, sent[0], t.start)
+        if key not in memo and t.envelope is not None and t.envelope.start is not None:
+            moved = _in_year(t, t.envelope.start.year + shift)
+            memo[key] = moved or t
+            if moved is not None:
+                memo[(_MOVED, t.id)] = shift
+        t = memo[key]
     return t, best[2], best[4], best[3]
 
 
@@ -331,8 +340,10 @@ def _narrative_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
 _NARRATIVE = "narrative year"  # (memo key: the year the article's narrative last set, and where)
+_MOVED = "narrative shift"  # (memo key with a time's id: the years the account moved it by)
 _NARRATIVE_WINDOW = 2000  # characters before a sentence searched for the year it is told in
 _PRESENT_PERFECT = frozenset({"has", "have", "'s", "’s", "'ve", "’ve", "hasn't", "haven't"})
+_PAST_FUTURE = frozenset({"to", "would", "wouldn't"})  # (groups a past account may hold: infinitives, its future)
 
 
 def narrative_year(text: str, sent: tuple[int, int], t: Timex, groups: tuple[VerbGroup, ...],
@@ -351,7 +362,8 @@ def narrative_year(text: str, sent: tuple[int, int], t: Timex, groups: tuple[Ver
     _, pattern, since, present, reach = _narrative_rules()
     quoted = _quoted(text, sent[0], sent[1])
     # (infinitives and quoted speech aside: "pleaded for time to complete", "stressed: 'We are ...'")
-    finite = [g for g in groups if g.aux != "to" and not any(a <= g.start < b for a, b in quoted)]
+    # (and a "would" of the future in the past: "France made it clear it would veto ...")
+    finite = [g for g in groups if not _past_future(text, g) and not any(a <= g.start < b for a, b in quoted)]
     if t.anchor != "dct" or t.envelope is None or t.envelope.start is None \
             or {g.tense for g in finite} - {Tense.UNKNOWN} != {Tense.PAST} \
             or any(g.aux in _PRESENT_PERFECT for g in finite):
@@ -373,6 +385,7 @@ def narrative_year(text: str, sent: tuple[int, int], t: Timex, groups: tuple[Ver
     if moved is not None:
         memo[_NARRATIVE] = (sent[0], year)
         memo[key] = moved
+        memo[(_MOVED, t.id)] = year - t.envelope.start.year  # (for the times counted from it)
     return memo[key]  # type: ignore[no-any-return]
 
 
@@ -392,8 +405,15 @@ def _told_in_present(text: str, start: int, end: int) -> bool:
     if start >= end:
         return False
     quoted = _quoted(text, start, end)
-    return any(g.aux != "to" and (g.tense in (Tense.PRESENT, Tense.FUTURE) or g.aux in _PRESENT_PERFECT)
+    return any(not _past_future(text, g) and (g.tense in (Tense.PRESENT, Tense.FUTURE) or g.aux in _PRESENT_PERFECT)
                and not any(a <= g.start < b for a, b in quoted) for g in verb_groups(text, start, end))
+
+
+def _past_future(text: str, g: VerbGroup) -> bool:
+    """A verb group a past account may hold: an infinitive ("enough to suggest"), its future
+    ("it would veto", "if it was to avoid war")."""
+    return g.aux in _PAST_FUTURE or (g.aux in {"was", "were"} and g.tense is Tense.FUTURE) \
+        or text[max(0, g.start - 3):g.start].lower() == "to "
 
 
 def _set_in_present(text: str, at: int, start: int, end: int) -> bool:
@@ -451,32 +471,3 @@ def _in_year(t: Timex, year: int) -> Timex | None:
         return None
     value = f"{int(t.value[:4]) - shift:04d}{t.value[4:]}" if t.value[:4].isdigit() else t.value
     return replace(t, envelope=envelope, interval=interval, value=value, anchor="narrative-year")
-
-
-
-def dct_envelope(analysis: Analysis, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
-    return _dct_envelope(analysis.doc.dct, relation)
-
-
-@lru_cache(maxsize=256)
-def _dct_envelope(dct: datetime | None, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
-    """(One value, shared by the events of an article that hang on its date by tense.)"""
-    day = timedelta(days=1)
-    rel_map = {Relation.BEFORE: (None, day), Relation.AFTER: (timedelta(0), None), Relation.ON: (timedelta(0), day)}
-    lo, hi = rel_map[relation]
-    if dct is None:
-        return None, RelInterval(lo, hi)
-    start = dct.replace(hour=0, minute=0, second=0, microsecond=0)
-    return Interval(None if lo is None else start + lo, None if hi is None else start + hi), None
-
-
-
-def timex_envelope(t: Timex, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
-    env, rel = t.envelope, t.relative
-    if relation is Relation.BEFORE:
-        env = Interval(None, env.start) if env is not None else None
-        rel = RelInterval(None, rel.start) if rel is not None else None
-    elif relation is Relation.AFTER:
-        env = Interval(env.end if env.end is not None else env.start, None) if env is not None else None
-        rel = RelInterval(rel.end if rel.end is not None else rel.start, None) if rel is not None else None
-    return env, rel

@@ -20,10 +20,9 @@ from ..rules import load_toml, regex_cache
 from ..model import AnchorKind, Event, Relation, Tense, Timex
 from .entries import merge_mentions, one_entry_per_happening, propagate, shifted
 from .polarity import absent
-from .ranges import stretch, stretch_envelope
+from .dating import dct_envelope, stretch, stretch_envelope, timex_envelope
 from .evolve import maker
-from .anchoring import (AFTER_WORDS, BEFORE_WORDS, OUT_OF_REACH, best_timex, dct_envelope, relation_for, retold,
-                        timex_envelope)
+from .anchoring import AFTER_WORDS, BEFORE_WORDS, OUT_OF_REACH, best_timex, relation_for, retold
 from .eventmodel import Sentence, event_classes, event_model, inflect, token_features
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens

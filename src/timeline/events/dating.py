@@ -1,0 +1,74 @@
+"""The envelope a time gives an event (pure): under a relation (on, before or after it); the
+publication day's, by tense; and two times that bound one stretch, "from 1 November 2004 to 12
+March 2005", "between 1 and 5 March": an event either dates is dated by both, during the stretch
+they bound. TimeBank tags the two ends as two times, so each alone would date the event to one
+end: "from 1 November 2004 to 12 March 2005 there were 3,306 attacks" is no attack count of 12
+March."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Sequence
+
+from ..model import Interval, RelInterval, Relation, Timex
+from ..time.analysis import Analysis
+
+_OPENS = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_JOINS = {"from": re.compile(r"\s+(?:to|until|till|through|thru)\s+$", re.IGNORECASE),
+          "between": re.compile(r"\s+and\s+$", re.IGNORECASE)}
+
+
+def stretch(text: str, timexes: Sequence[Timex], t: Timex) -> tuple[Timex, Timex] | None:
+    """The two ends of the stretch time `t` is one end of, in text order, or None."""
+    for k, u in enumerate(timexes):
+        if u is not t:
+            continue
+        pairs = ([(timexes[k - 1], t)] if k else []) + ([(t, timexes[k + 1])] if k + 1 < len(timexes) else [])
+        for first, last in pairs:
+            if first.end > last.start or first.envelope is None or last.envelope is None:
+                continue
+            opened = _OPENS.search(text, max(0, first.start - 12), first.start)
+            if opened is None or not _JOINS[opened.group(0).split()[0].lower()].fullmatch(
+                    " " + text[first.end:last.start] + " "):
+                continue
+            if first.envelope.start is not None and last.envelope.end is not None \
+                    and first.envelope.start < last.envelope.end:
+                return first, last
+    return None
+
+
+def stretch_envelope(first: Timex, last: Timex) -> tuple[Interval | None, RelInterval | None]:
+    """The envelope from the start of the first end to the end of the last."""
+    env = Interval(first.envelope.start, last.envelope.end) if first.envelope and last.envelope else None
+    rel = RelInterval(first.relative.start, last.relative.end) \
+        if first.relative is not None and last.relative is not None else None
+    return env, rel
+
+
+def dct_envelope(analysis: Analysis, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
+    return _dct_envelope(analysis.doc.dct, relation)
+
+
+@lru_cache(maxsize=256)
+def _dct_envelope(dct: datetime | None, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
+    """(One value, shared by the events of an article that hang on its date by tense.)"""
+    day = timedelta(days=1)
+    rel_map = {Relation.BEFORE: (None, day), Relation.AFTER: (timedelta(0), None), Relation.ON: (timedelta(0), day)}
+    lo, hi = rel_map[relation]
+    if dct is None:
+        return None, RelInterval(lo, hi)
+    start = dct.replace(hour=0, minute=0, second=0, microsecond=0)
+    return Interval(None if lo is None else start + lo, None if hi is None else start + hi), None
+
+
+
+def timex_envelope(t: Timex, relation: Relation) -> tuple[Interval | None, RelInterval | None]:
+    env, rel = t.envelope, t.relative
+    if relation is Relation.BEFORE:
+        env = Interval(None, env.start) if env is not None else None
+        rel = RelInterval(None, rel.start) if rel is not None else None
+    elif relation is Relation.AFTER:
+        env = Interval(env.end if env.end is not None else env.start, None) if env is not None else None
+        rel = RelInterval(rel.end if rel.end is not None else rel.start, None) if rel is not None else None
+    return env, rel
