@@ -66,6 +66,11 @@ class Analysis:
                                   or (g.tense is Tense.PAST and not g.perfect and g.head in past_spans()
                                       and g.aux not in _PASSIVE_AUX)):
                 return Tense.PAST
+            if reported_free and (g is None or g.tense is not Tense.FUTURE):
+                # a month alone: "through August", "until March" say where a span ends, not
+                # where the month lies; only a future verb sends it ahead (turns.month_told):
+                # "Sales this year through August were flat", "sales through August are up"
+                return Tense.UNKNOWN
             return cue
         return tense_of_span(groups, start, end, reported_free, self.doc.text, expected_free)
 

@@ -4,8 +4,8 @@ weekend, early in a year or at a month's end points to, where the nearest readin
 "this coming weekend" told on a Sunday is the next weekend, not the one ending that day; "the
 second half of the year", "the last quarter of the year" told in the past in February are last
 year's (a reported expectation, "expected a loss in the fourth quarter of the year", is not a
-past: analysis.tense_at leaves its tense unknown); "The summit will be held in December" told
-on 1 January is the coming December, not the one that ended the day before; "The ship will
+past: analysis.tense_at leaves its tense unknown); "The summit will be held in December" (or
+"in November") told on 1 January is the coming one, not the one gone by; "The ship will
 sail at 6 a.m." told at 23:30 sails tomorrow. Called by
 normalize.py, which keeps every other decision.
 """
@@ -46,16 +46,15 @@ def month_told(sym: Symbolic, tense: Tense, event_day: bool, cands: list[Period]
                anchor: Anchor) -> tuple[Tense, timedelta]:
     """The tense a month named without its year keeps against the nearest reading, and how
     late a report may run: a day its happening took place on keeps its verb ("died on 2
-    March"); a month alone told in the future keeps it when the nearest reading is the month
-    that has just ended ("will be held in December", on 1 January: the coming December, not
-    yesterday's), with no lag; any other month alone goes to the nearest (tense cues are noisy:
-    "told oil companies of a cutback in September", in August; "sales this year through
+    March"); a month alone told by a future verb is the coming one whenever the nearest reading
+    has gone by ("will be held in December", on 1 January; "will be held in November", on 1
+    January: not the one two months gone), with no lag ("through August", "until March" are no
+    future verb: analysis.tense_at); any other month alone goes to the nearest (tense cues are
+    noisy: "told oil companies of a cutback in September", in August; "sales this year through
     August", in October)."""
     if sym.day is not None:
         return (tense if event_day else Tense.UNKNOWN), REPORTING_LAG
-    gone = [c for c in cands if c.end <= anchor.start]
-    month_start = anchor.start.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    if tense is Tense.FUTURE and gone and gone[-1].end == month_start:
+    if tense is Tense.FUTURE and any(c.end <= anchor.start for c in cands):
         return tense, timedelta(0)
     return Tense.UNKNOWN, REPORTING_LAG
 
