@@ -10,7 +10,7 @@ from ..model import Document, Kind, Symbolic, Tense, Timex, Unit, check_dct
 from ..sources.segment import Token, sentence_spans, tokens
 from .anchor import Policy, resolve_mentions
 from .tagger import tag
-from .tense import VerbGroup, governing_group, local_tense, past_spans, tense_of_span, verb_groups
+from .tense import VerbGroup, governing_group, local_tense, looks_ahead, past_spans, tense_of_span, verb_groups
 
 
 _FIRST = itemgetter(0)
@@ -66,7 +66,7 @@ class Analysis:
                                   or (g.tense is Tense.PAST and not g.perfect and g.head in past_spans()
                                       and g.aux not in _PASSIVE_AUX)):
                 return Tense.PAST
-            if reported_free and (g is None or g.tense is not Tense.FUTURE):
+            if reported_free and (g is None or not looks_ahead(g)):
                 # a month alone: "through August", "until March" say where a span ends, not
                 # where the month lies; only a future verb sends it ahead (turns.month_told):
                 # "Sales this year through August were flat", "sales through August are up"
