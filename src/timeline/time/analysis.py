@@ -66,13 +66,18 @@ class Analysis:
                                   or (g.tense is Tense.PAST and not g.perfect and g.head in past_spans()
                                       and g.aux not in _PASSIVE_AUX)):
                 return Tense.PAST
-            if reported_free and (g is None or not looks_ahead(g)):
-                # a month alone: "through August", "until March" say where a span ends, not
-                # where the month lies; only a future verb sends it ahead (turns.month_told):
-                # "Sales this year through August were flat", "sales through August are up"
-                return Tense.UNKNOWN
             return cue
         return tense_of_span(groups, start, end, reported_free, self.doc.text, expected_free)
+
+    def looks_ahead_at(self, start: int, end: int) -> bool:
+        """Is the verb that governs [start, end) a future proper (tense.looks_ahead)? A month
+        alone told in the future goes ahead only then (turns.month_told): "through August",
+        "until March" say where a span ends, not where the month lies ("sales through August
+        are up"), and "would" is a conditional."""
+        if not self.sentences:
+            return False
+        g = governing_group(self.groups(self.sentence_index(start)), start, end, self.doc.text)
+        return g is not None and looks_ahead(g)
 
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are"})  # ("was continued until Friday")
@@ -115,7 +120,9 @@ def analyse(doc: Document, policy: Policy = Policy.NEWS) -> Analysis:
     tenses = [partial.tense_at(m.start, m.end, _month_alone(m.symbolic), _part_of_the_year(m.symbolic))
               if needs_tense(m.symbolic)
               else Tense.UNKNOWN for m in mentions]
-    timexes = tuple(resolve_mentions(doc, mentions, tenses, policy))
+    ahead = frozenset(i for i, (m, t) in enumerate(zip(mentions, tenses)) if t is Tense.FUTURE
+                      and _month_alone(m.symbolic) and partial.looks_ahead_at(m.start, m.end))
+    timexes = tuple(resolve_mentions(doc, mentions, tenses, policy, ahead))
     return Analysis(doc, partial.sentences, timexes, partial._groups)
 
 

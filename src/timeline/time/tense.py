@@ -392,8 +392,6 @@ def tense_of_span(groups: Sequence[VerbGroup], start: int, end: int, reported_fr
         return Tense.UNKNOWN
     if reported_free and tense is Tense.PAST and won.head in _lexicon().reporting:
         return Tense.UNKNOWN
-    if reported_free and tense is Tense.FUTURE and not looks_ahead(won):
-        return Tense.UNKNOWN
     if expected_free and tense is Tense.PAST and won.head in _lexicon().expecting:
         return Tense.UNKNOWN
     return tense
