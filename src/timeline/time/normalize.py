@@ -198,8 +198,8 @@ def _point_type(sym: Symbolic) -> TimexType:
 def resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense = Tense.UNKNOWN,
             forced_type: TimexType | None = None, event_day: bool = False, ahead: bool = False) -> Resolved | None:
     """Resolve one symbolic time; None when the fields name no real date (February 30).
-    `event_day`: the text names it as the day its happening takes place ("died on 2 March",
-    "will take office on Jan. 20"), so the verb's tense fixes its year (tense.names_event_day); `ahead`: its verb is a future proper (turns.month_told)."""
+    `event_day`: the text names its happening's day ("died on 2 March", "will take office on Jan. 20"),
+    so the verb's tense fixes its year (tense.names_event_day); `ahead`: a future proper tells it (turns.month_told)."""
     try:
         named = replace(sym, shift=None) if sym.shift else sym
         res = _resolve(named, anchor, tense, event_day, ahead)
