@@ -30,8 +30,12 @@ FRESH_FLOOR = 447
 # ("this coming weekend" on a weekend, parts of "the year" told in the past, a future month just
 # ended, a future clock time gone by, newspapers and shows with a weekday, "March" the walk,
 # "12.04.95", "'85 to '91"); still failing: "from Tuesday to Friday" (one range, as the fresh
-# set's "from Monday to Wednesday") and "into the next century" (P100Y; doubtful, see the case)
-ROUND34_FLOOR = 268
+# set's "from Monday to Wednesday") and "into the next century" (P100Y; doubtful, see the case).
+# Task time26 added 18 cases after seeing the Timeline17 texts (not unseen: 7 passed on the code
+# before it): a year completing a day and month before a capitalised or counted word, a 24-hour
+# clock with its bracketed second zone and its day, a month alone told by a future verb months
+# after it went by; 286 of 289 after it
+ROUND34_FLOOR = 286
 
 
 def test_battery_does_not_fall_below_its_floor():

@@ -10,7 +10,7 @@ from ..model import Document, Kind, Symbolic, Tense, Timex, Unit, check_dct
 from ..sources.segment import Token, sentence_spans, tokens
 from .anchor import Policy, resolve_mentions
 from .tagger import tag
-from .tense import VerbGroup, governing_group, local_tense, past_spans, tense_of_span, verb_groups
+from .tense import VerbGroup, governing_group, local_tense, looks_ahead, past_spans, tense_of_span, verb_groups
 
 
 _FIRST = itemgetter(0)
@@ -69,6 +69,16 @@ class Analysis:
             return cue
         return tense_of_span(groups, start, end, reported_free, self.doc.text, expected_free)
 
+    def looks_ahead_at(self, start: int, end: int) -> bool:
+        """Is the verb that governs [start, end) a future proper (tense.looks_ahead)? A month
+        alone told in the future goes ahead only then (turns.month_told): "through August",
+        "until March" say where a span ends, not where the month lies ("sales through August
+        are up"), and "would" is a conditional."""
+        if not self.sentences:
+            return False
+        g = governing_group(self.groups(self.sentence_index(start)), start, end, self.doc.text)
+        return g is not None and looks_ahead(g)
+
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are"})  # ("was continued until Friday")
 
@@ -110,7 +120,9 @@ def analyse(doc: Document, policy: Policy = Policy.NEWS) -> Analysis:
     tenses = [partial.tense_at(m.start, m.end, _month_alone(m.symbolic), _part_of_the_year(m.symbolic))
               if needs_tense(m.symbolic)
               else Tense.UNKNOWN for m in mentions]
-    timexes = tuple(resolve_mentions(doc, mentions, tenses, policy))
+    ahead = frozenset(i for i, (m, t) in enumerate(zip(mentions, tenses)) if t is Tense.FUTURE
+                      and _month_alone(m.symbolic) and partial.looks_ahead_at(m.start, m.end))
+    timexes = tuple(resolve_mentions(doc, mentions, tenses, policy, ahead))
     return Analysis(doc, partial.sentences, timexes, partial._groups)
 
 

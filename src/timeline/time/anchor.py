@@ -176,8 +176,9 @@ NAMED_DAY = "named_day."  # the rules (named_days.toml) of days news names as ha
 
 
 def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequence[Tense],
-                     policy: Policy = Policy.NEWS) -> list[Timex]:
-    """Anchor and normalize every mention in text order; unresolvable ones are dropped."""
+                     policy: Policy = Policy.NEWS, ahead: frozenset[int] = frozenset()) -> list[Timex]:
+    """Anchor and normalize every mention in text order; unresolvable ones are dropped. The
+    mentions numbered in `ahead` are months alone told by a future proper (analysis.analyse)."""
     dct = dct_anchor(doc)
     out: list[Timex] = []
     last: Timex | None = None  # the last mentioned time that can anchor others
@@ -190,7 +191,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     mentions = borrow_years(doc.text, mentions)
     tenses = share_range_tense(doc.text, mentions, tenses)
     mentions = quarters_ended(doc.text, mentions, tenses, dct)
-    for mention, tense in zip(mentions, tenses):
+    for i, (mention, tense) in enumerate(zip(mentions, tenses)):
         sym = mention.symbolic
         if _conjoined_day(mention) and (last_day is None or mention.start - last_day.end > CONJUNCT_REACH):
             continue  # "24 and 25 votes": a bare day number is a date only right after a date
@@ -221,7 +222,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
             anchor, anchor_name = day_anchor, f"timex:{last_day.id}"
         scheduled = tense in (Tense.PRESENT, Tense.UNKNOWN) and present_on_day(doc.text, mention.start)
         res: Resolved | None = resolve(sym, anchor, Tense.PRESENT if scheduled else tense, mention.type, event_day=scheduled or (
-            tense in _TENSED and (sym.shift is not None or names_event_day(doc.text, mention.start))))
+            tense in _TENSED and (sym.shift is not None or names_event_day(doc.text, mention.start))), ahead=i in ahead)
         if res is not None and within is not None:
             res = within
         if res is None:

@@ -196,13 +196,13 @@ def _point_type(sym: Symbolic) -> TimexType:
 
 
 def resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense = Tense.UNKNOWN,
-            forced_type: TimexType | None = None, event_day: bool = False) -> Resolved | None:
+            forced_type: TimexType | None = None, event_day: bool = False, ahead: bool = False) -> Resolved | None:
     """Resolve one symbolic time; None when the fields name no real date (February 30).
-    `event_day`: the text names it as the day its happening takes place ("died on 2 March",
-    "will take office on Jan. 20"), so the verb's tense fixes its year (tense.names_event_day)."""
+    `event_day`: the text names its happening's day ("died on 2 March", "will take office on Jan. 20"),
+    so the verb's tense fixes its year (tense.names_event_day); `ahead`: a future proper tells it (turns.month_told)."""
     try:
         named = replace(sym, shift=None) if sym.shift else sym
-        res = _resolve(named, anchor, tense, event_day)
+        res = _resolve(named, anchor, tense, event_day, ahead)
         if sym.shift and res is not None:  # "the day after Christmas" (after Ramadan: its last day); never from a year
             res = _period_result(day_period((res.interval.start if sym.shift < 0 else res.interval.end - timedelta(days=1))
                                             + timedelta(days=sym.shift)), named) \
@@ -244,7 +244,7 @@ def resolve_relative(sym: Symbolic, tense: Tense) -> Resolved | None:
     return Resolved(ttype, value, grain, None, None, rel, mod)
 
 
-def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day: bool = False) -> Resolved | None:
+def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day: bool = False, ahead: bool = False) -> Resolved | None:
     kind = sym.kind
     if kind is Kind.DURATION:
         if sym.unit is None:
@@ -266,7 +266,7 @@ def _resolve(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day: bool
         return resolve_relative(sym, tense)
     if kind is Kind.RELATIVE:
         return _resolve_relative(sym, anchor, tense)  # type: ignore[arg-type]
-    return _resolve_point(sym, anchor, tense, event_day)
+    return _resolve_point(sym, anchor, tense, event_day, ahead)
 
 
 def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resolved:
@@ -287,7 +287,7 @@ def _period_result(p: Period, sym: Symbolic, alt: Period | None = None) -> Resol
                     alternative=alt.value if alt else None)
 
 
-def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day: bool = False) -> Resolved | None:
+def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day: bool = False, ahead: bool = False) -> Resolved | None:
     if sym.keep_grain and sym.year is not None and anchor is not None and anchor.grain in (Grain.QUARTER, Grain.HALF):
         # "the 1988 quarter" after "the third quarter": the same quarter of that year
         same = shift_period(anchor.start.replace(year=sym.year), _GRAIN_UNIT[anchor.grain], 0)
@@ -358,7 +358,7 @@ def _resolve_point(sym: Symbolic, anchor: Anchor | None, tense: Tense, event_day
                 told = tense if tense is not Tense.PAST or event_day else Tense.UNKNOWN
                 lag = timedelta(0)
             else:  # "died on 2 March" keeps to its verb; "extended the offer to Nov. 20" may look ahead
-                told, lag = turns.month_told(sym, tense, event_day, cands, anchor)
+                told, lag = turns.month_told(sym, tense, event_day, cands, anchor, ahead)
             chosen, alt = plausible_date(chosen, cands, anchor, told, lag)
     if chosen is None:
         return None

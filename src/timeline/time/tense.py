@@ -292,6 +292,16 @@ def local_tense(text: str, start: int, end: int) -> Tense | None:
     return None
 
 
+_CONDITIONAL = frozenset({"would", "'d", "’d"})
+
+
+def looks_ahead(g: VerbGroup) -> bool:
+    """Does the group tell of what is still to come from the publication date, as a month alone
+    needs ("will be held in November", "is due in November")? A conditional need not: "would
+    be an initial number based on limited information in April" (turns.month_told)."""
+    return g.tense is Tense.FUTURE and g.aux not in _CONDITIONAL
+
+
 _MOST_ADDED = 8 + 10 + 40  # the most `governing_group` adds to a group's distance
 
 

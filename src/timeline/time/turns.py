@@ -4,8 +4,8 @@ weekend, early in a year or at a month's end points to, where the nearest readin
 "this coming weekend" told on a Sunday is the next weekend, not the one ending that day; "the
 second half of the year", "the last quarter of the year" told in the past in February are last
 year's (a reported expectation, "expected a loss in the fourth quarter of the year", is not a
-past: analysis.tense_at leaves its tense unknown); "The summit will be held in December" told
-on 1 January is the coming December, not the one that ended the day before; "The ship will
+past: analysis.tense_at leaves its tense unknown); "The summit will be held in December" (or
+"in November") told on 1 January is the coming one, not the one gone by; "The ship will
 sail at 6 a.m." told at 23:30 sails tomorrow. Called by
 normalize.py, which keeps every other decision.
 """
@@ -42,20 +42,32 @@ def year_part_gone(p: Period, sym: Symbolic, anchor: Anchor, tense: Tense,
     return p
 
 
+# how long ago a month alone told by a future verb may have ended and still be taken for the
+# coming one: the month just ended, or the one before it told in the first half of a month
+FUTURE_MONTH_GONE = timedelta(days=45)
+
+
 def month_told(sym: Symbolic, tense: Tense, event_day: bool, cands: list[Period],
-               anchor: Anchor) -> tuple[Tense, timedelta]:
+               anchor: Anchor, ahead: bool = False) -> tuple[Tense, timedelta]:
     """The tense a month named without its year keeps against the nearest reading, and how
     late a report may run: a day its happening took place on keeps its verb ("died on 2
-    March"); a month alone told in the future keeps it when the nearest reading is the month
-    that has just ended ("will be held in December", on 1 January: the coming December, not
-    yesterday's), with no lag; any other month alone goes to the nearest (tense cues are noisy:
-    "told oil companies of a cutback in September", in August; "sales this year through
-    August", in October)."""
+    March"); a month alone told by a future proper (`ahead`: "will", "is due", "is scheduled",
+    analysis.looks_ahead_at) is the coming one when the nearest reading is the month just
+    ended or ended at most FUTURE_MONTH_GONE before ("will be held in December", "will be held
+    in November", on 1 January), with no lag. A "through August" or "until March" is no future
+    proper ("sales through August are up", on 2 September), nor a conditional ("would be an
+    initial number based on limited information in April", on 12 June). Further back the
+    nearest reading stays (as plausible_date has it within two months): a review of the year,
+    told on 28 December, says what was to come at the time ("a referendum due in October":
+    2005's, in IraqWar's Guardian review). Any other month alone goes to the nearest (tense
+    cues are noisy: "told oil companies of a cutback in September", in August; "sales this
+    year through August", in October)."""
     if sym.day is not None:
         return (tense if event_day else Tense.UNKNOWN), REPORTING_LAG
     gone = [c for c in cands if c.end <= anchor.start]
     month_start = anchor.start.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    if tense is Tense.FUTURE and gone and gone[-1].end == month_start:
+    if tense is Tense.FUTURE and ahead and gone and (gone[-1].end == month_start
+                                                     or anchor.start - gone[-1].end <= FUTURE_MONTH_GONE):
         return tense, timedelta(0)
     return Tense.UNKNOWN, REPORTING_LAG
 
