@@ -81,3 +81,24 @@ def test_a_far_year_joins_only_a_holiday():
 ])
 def test_this_coming_weekend_on_a_weekend_is_the_next(dct, want):
     assert _times_at("The festival will be held this coming weekend.", dct) == [("this coming weekend", want)]
+
+
+@pytest.mark.parametrize("text,dct,want", [
+    # a month a future verb sends ahead is the verb's time ("in", "by", "scheduled for"), not a
+    # thing's name ("December sales data", "the figures for December": the December gone by)
+    ("Retailers will release December sales data on Thursday.", datetime(2016, 1, 5),
+     [("December", "2015-12"), ("Thursday", "2016-01-07")]),
+    ("The government will publish the trade figures for December on Friday.", datetime(2016, 1, 5),
+     [("December", "2015-12"), ("Friday", "2016-01-08")]),
+    ("The summit will be held in December.", datetime(2016, 1, 5), [("December", "2016-12")]),
+    ("The vote is scheduled for December.", datetime(2016, 1, 5), [("December", "2016-12")]),
+    # a holiday told in the future the day after it keeps that holiday
+    ("The Queen's speech on Christmas Day will be repeated tonight.", datetime(2016, 12, 26),
+     [("Christmas Day", "2016-12-25"), ("tonight", "2016-12-26TNI")]),
+    # "March" before organisers after "In" is the month; a count after a holiday is no year
+    ("In March organisers said the route would change.", datetime(2016, 5, 1), [("March", "2016-03")]),
+    ("At Easter 3000 pilgrims gathered in Jerusalem.", datetime(2016, 5, 1), [("Easter", "2016-03-27")]),
+    ("During Ramadan 4000 prisoners were freed.", datetime(2016, 8, 1), [("Ramadan", "2016-06-06")]),
+])
+def test_review34_classes(text, dct, want):
+    assert _times_on(text, dct) == want

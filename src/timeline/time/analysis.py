@@ -2,6 +2,7 @@
 expressions (`analyse`), read by the event stage."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field
@@ -80,6 +81,13 @@ class Analysis:
         return g is not None and looks_ahead(g)
 
 
+# a month alone a future verb sends ahead is the verb's time: after "in", "by", "until" ... or
+# a "for" that a verb of planning takes ("is scheduled for October"); not what names a thing
+# ("will release December sales data", "will publish the figures for December")
+_AHEAD_PREP_RE = re.compile(r"(?i)(?:\b(?:in|by|until|till|before|after|from|during|early|late|mid)|"
+                            r"\b(?:scheduled|set|planned|slated|due|expected|booked|postponed|delayed|moved|"
+                            r"pushed\s+back|put\s+off)\s+(?:for|to|until))[\s-]+$")
+
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are"})  # ("was continued until Friday")
 
 
@@ -121,7 +129,8 @@ def analyse(doc: Document, policy: Policy = Policy.NEWS) -> Analysis:
               if needs_tense(m.symbolic)
               else Tense.UNKNOWN for m in mentions]
     ahead = frozenset(i for i, (m, t) in enumerate(zip(mentions, tenses)) if t is Tense.FUTURE
-                      and _month_alone(m.symbolic) and partial.looks_ahead_at(m.start, m.end))
+                      and _month_alone(m.symbolic) and _AHEAD_PREP_RE.search(text, max(0, m.start - 30), m.start)
+                      and partial.looks_ahead_at(m.start, m.end))
     timexes = tuple(resolve_mentions(doc, mentions, tenses, policy, ahead))
     return Analysis(doc, partial.sentences, timexes, partial._groups)
 

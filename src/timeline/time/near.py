@@ -28,12 +28,13 @@ def plausible_date(chosen: Period, cands: list[Period], anchor: Anchor,
     March", written on 20 February, is the March gone by, and "He will take office on Jan.
     20", on 12 February, the coming one, unless the day is no more than `lag` gone ("Hudson
     said it will redeem the shares on Jan. 31", on Feb. 3: the report ran a few days late; with
-    no lag, gone at all: "will be held in December", on 1 January, is the coming December);
+    a lag below nothing, turns.GONE_AT_ALL, gone at all: "will be held in December", on 1
+    January, is the coming December);
     for a holiday, a future tense: "the shops will open on Christmas", in February."""
     near = min(cands, key=lambda c: distance(c, anchor))
     if tense is Tense.PAST and near.start >= anchor.end:
         return chosen, None
-    if tense is Tense.FUTURE and near.end <= anchor.start and (anchor.start - near.end > lag or not lag):
+    if tense is Tense.FUTURE and near.end <= anchor.start and anchor.start - near.end > lag:
         return chosen, None
     if near is not chosen and distance(chosen, anchor) > timedelta(days=180) \
             and distance(near, anchor) < timedelta(days=60):

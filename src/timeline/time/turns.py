@@ -68,8 +68,14 @@ def month_told(sym: Symbolic, tense: Tense, event_day: bool, cands: list[Period]
     month_start = anchor.start.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     if tense is Tense.FUTURE and ahead and gone and (gone[-1].end == month_start
                                                      or anchor.start - gone[-1].end <= FUTURE_MONTH_GONE):
-        return tense, timedelta(0)
+        return tense, GONE_AT_ALL
     return Tense.UNKNOWN, REPORTING_LAG
+
+
+# a lag below nothing: a day gone by at all is not the one a future verb tells of (near.plausible_date;
+# a holiday's lag of nothing keeps the holiday of the day before: "the Queen's speech on Christmas
+# Day will be repeated tonight", on 26 December)
+GONE_AT_ALL = timedelta(days=-1)
 
 
 CLOCK_GRACE = timedelta(hours=1)  # a clock time told in the future may have gone by this much: the report ran late
