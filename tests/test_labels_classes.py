@@ -285,3 +285,10 @@ def test_a_word_the_parse_leaves_alone_takes_the_text_s_reading():
                                                       syntax="all").events}
     assert labels["stood"] == "Marie Fatayi-Williams stood near Tavistock Square", labels
     assert labels["fell"] == "Shares fell on Monday"  # (the negative: a parse's label of several words stays)
+
+
+def test_a_label_ends_before_the_at_least_of_its_time():
+    """"closed until at least Thursday": the date beside the label says when; no "until at least"."""
+    found = clause_label("Classrooms at the school have been closed until at least Thursday.", "closed",
+                         ("Thursday",))
+    assert found == "Classrooms at the school have been closed", found

@@ -102,3 +102,13 @@ def test_this_coming_weekend_on_a_weekend_is_the_next(dct, want):
 ])
 def test_review34_classes(text, dct, want):
     assert _times_on(text, dct) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # "at least" between a time and the word that gives its direction leaves that word's say
+    ("The school has been closed until at least Thursday.", [("Thursday", "2009-05-07")]),
+    ("Prices have risen since at least March.", [("March", "2009-03")]),
+    ("The school was shut on Thursday.", [("Thursday", "2009-04-30")]),  # (the control)
+])
+def test_at_least_keeps_the_word_before_it(text, want):
+    assert _times_on(text, datetime(2009, 5, 4)) == want

@@ -20,7 +20,9 @@ AFTER_WORDS = {"after", "since", "following", "from"}
 
 
 def _preposition(text: str, sent_start: int, timex: Timex) -> str:
-    before = text[max(sent_start, timex.start - 24):timex.start].lower().split()
+    before = text[max(sent_start, timex.start - 32):timex.start].lower().split()
+    if len(before) >= 3 and before[-2] == "at" and before[-1] in {"least", "most"}:
+        before = before[:-2]  # "until at least Thursday": until
     if not before:
         return ""
     if len(before) >= 2 and (before[-2], before[-1]) in {("ahead", "of"), ("prior", "to"), ("up", "to")}:

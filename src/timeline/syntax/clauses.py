@@ -61,7 +61,8 @@ def _ends(parse: Parse, idxs: list[int]) -> list[int]:
         t = parse.tokens[i]
         return (t.upos in END_POS and t.text.lower() not in NEGATIONS) or t.text.lower() in END_WORDS
 
-    while idxs and weak_end(idxs[-1]):
+    while idxs and (weak_end(idxs[-1]) or len(idxs) > 1 and parse.tokens[idxs[-1]].text.lower() in {"least", "most"}
+                    and parse.tokens[idxs[-2]].text.lower() == "at"):  # ("closed until at least | Thursday")
         idxs = idxs[:-1]
     while idxs and (parse.tokens[idxs[0]].upos in {"PUNCT", "CCONJ", "SCONJ", "ADP"} or parse.tokens[idxs[0]].tag == "WRB"
                     or parse.tokens[idxs[0]].dep == "case"  # ("such as | the recent India oil deal")

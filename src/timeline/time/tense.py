@@ -278,6 +278,9 @@ def names_event_day(text: str, start: int) -> bool:
     return _word_before(text, start) in _event_day_words()
 
 
+_AT_LEAST_RE = re.compile(r"\b([A-Za-z]+)\s+at\s+(?:least|most)\s*$")
+
+
 def local_tense(text: str, start: int, end: int) -> Tense | None:
     """The direction the words around a time expression give it, if any: "since March" (past),
     "until Friday" (future), "Wednesday's ruling" (past); None when they say nothing."""
@@ -285,6 +288,8 @@ def local_tense(text: str, start: int, end: int) -> Tense | None:
     if possessive and text.startswith(("'s", "’s"), end) and not text[end + 2:end + 3].isalnum():
         return Tense.PAST
     word = _word_before(text, start)
+    if word in {"least", "most"} and (m := _AT_LEAST_RE.search(text, max(0, start - 40), start)):
+        word = m.group(1).lower()  # "until at least Thursday": until
     if word in past_before:
         return Tense.PAST
     if word in future_before:
