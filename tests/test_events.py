@@ -522,3 +522,14 @@ def test_a_time_counted_from_a_date_an_account_moved_moves_with_it():
     assert evs["asked"].envelope.start == datetime(2003, 3, 12), evs["asked"]
     assert evs["saw"].envelope.start == datetime(2003, 3, 13), evs["saw"]
     assert evs["wrote"].envelope.start == datetime(2003, 3, 15), evs["wrote"]
+
+
+@pytest.mark.parametrize("syntax", ["none", "all"])
+def test_a_time_of_a_saying_with_no_that_is_the_saying_s(syntax):
+    """"authorities said on Saturday a herd of swine was infected": the herd was infected before
+    the saying, not on Saturday; the saying is on Saturday."""
+    evs = {e.text: e for e in build_timeline([Document("d", "Canadian authorities said on Saturday a herd of pigs "
+                                                        "was infected by a farmer.", dct=datetime(2009, 5, 6))],
+                                              syntax=syntax).events}
+    assert evs["said"].envelope.start == datetime(2009, 5, 2)
+    assert evs["infected"].envelope.start is None and evs["infected"].envelope.end <= datetime(2009, 5, 3), evs["infected"]

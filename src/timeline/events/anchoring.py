@@ -43,6 +43,18 @@ def relation_for(prep: str, timex: Timex) -> Relation:
 
 
 
+_SAID_ON_RE = re.compile(r"\b([a-z]+)\s+(?:(?:late|early)\s+)?(?:on\s+|in\s+|at\s+)?$")
+
+
+def _said_on(text: str, t: Timex) -> bool:
+    """Is the time the adjunct of a verb of saying right before it ("authorities said on
+    Saturday | a herd ...")?"""
+    from .eventmodel import lexicons
+
+    m = _SAID_ON_RE.search(text, max(0, t.start - 30), t.start)
+    return m is not None and m.group(1) in lexicons().reporting
+
+
 def _has_time(t: Timex) -> bool:
     return t.type is not TimexType.SET and (t.envelope is not None or t.relative is not None)
 
@@ -300,6 +312,8 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
             # (but "It was on March 3 that rescuers pulled ...": a cleft, the time is the clause's)
         elif is_verb and tok.end <= t.start and _THAT_NEXT_RE.match(between):
             score += 250  # "revealed that, from 1 November ...": the time is the reported clause's
+        elif is_verb and t.end <= tok.start and _said_on(text, t):
+            score += 250  # "said on Saturday a herd of swine was infected": the saying's, "that" unsaid
         own = _between(groups, lo, hi)
         if own and not (not is_verb and len(own) == 1 and " " not in text[own[0].start:own[0].end]
                         and own[0].head.endswith("ed")):

@@ -166,6 +166,7 @@ class _Cluster:
                 self.verdicts = {k: v for k, v in self.verdicts.items() if v[1]}
 
 
+_STATES = frozenset({"STATE", "I_STATE"})  # TimeML classes of what holds rather than happens
 NARRATIVE_REACH = 1  # sentences: how far the time of an anchored event carries to the next ones
 
 
@@ -212,7 +213,9 @@ def propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset(),
             reporting = reported[1] if reported is not None and reported[0] == si and reported[1].start < ev.start else None
             if reporting is not None:
                 later = ev.tense is Tense.FUTURE or ev.modality in ("will", "'ll", "would", "'d", "to", "going")
-                relation = Relation.AFTER if later else Relation.BEFORE
+                # (a state told in the simple past holds when it is said: "said yesterday he hoped to ...")
+                held = ev.cls in _STATES and ev.aspect == "NONE" and not ev.modality
+                relation = Relation.AFTER if later else Relation.ON if held else Relation.BEFORE
                 env, rel = shifted(reporting.envelope, reporting.relative, relation)
                 ev = evolve(ev, anchor=AnchorKind.REPORTED, relation=relation, timex=reporting.timex,
                              envelope=env, relative=rel)
