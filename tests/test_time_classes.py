@@ -99,6 +99,7 @@ def test_this_coming_weekend_on_a_weekend_is_the_next(dct, want):
     ("In March organisers said the route would change.", datetime(2016, 5, 1), [("March", "2016-03")]),
     ("At Easter 3000 pilgrims gathered in Jerusalem.", datetime(2016, 5, 1), [("Easter", "2016-03-27")]),
     ("During Ramadan 4000 prisoners were freed.", datetime(2016, 8, 1), [("Ramadan", "2016-06-06")]),
+    ("In June 1500 Marines were sent to the city.", datetime(2013, 2, 12), [("June", "2012-06")]),
 ])
 def test_review34_classes(text, dct, want):
     assert _times_on(text, dct) == want

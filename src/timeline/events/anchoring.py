@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..model import Grain, Interval, Relation, Tense, Timex, TimexType
 from ..sources.segment import Token
 from ..time.tense import VerbGroup
+from .sayings import CLAUSE_END_RE as _CLAUSE_END_RE, reports as _reports, said_on as _said_on
 
 _COARSE = {Grain.CENTURY, Grain.DECADE, Grain.YEAR, Grain.HALF, Grain.QUARTER, Grain.SEASON}
 _DAY_OR_FINER = {Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND}
@@ -31,7 +32,12 @@ def _preposition(text: str, sent_start: int, timex: Timex) -> str:
 
 
 
+_RANGE_RE = re.compile(r"\b(?:to|until|till|through)\b|[-–]")
+
+
 def relation_for(prep: str, timex: Timex) -> Relation:
+    if prep == "from" and _RANGE_RE.search(timex.text):
+        return Relation.DURING  # "lasted from 1 to 5 March", "ran from Monday to Friday": one time, both ends
     if prep in BEFORE_WORDS:
         return Relation.BEFORE
     if prep in AFTER_WORDS:
@@ -41,18 +47,6 @@ def relation_for(prep: str, timex: Timex) -> Relation:
         return Relation.DURING
     return Relation.ON
 
-
-
-_SAID_ON_RE = re.compile(r"\b([a-z]+)\s+(?:(?:late|early)\s+)?(?:on\s+|in\s+|at\s+)?$")
-
-
-def _said_on(text: str, t: Timex) -> bool:
-    """Is the time the adjunct of a verb of saying right before it ("authorities said on
-    Saturday | a herd ...")?"""
-    from .eventmodel import lexicons
-
-    m = _SAID_ON_RE.search(text, max(0, t.start - 30), t.start)
-    return m is not None and m.group(1) in lexicons().reporting
 
 
 def _has_time(t: Timex) -> bool:
@@ -310,8 +304,11 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
         if t.end <= tok.start and _THAT_RE.search(between) and not _CLEFT_RE.search(text, max(sent[0], t.start - 300), t.start):
             score += 250  # "said on Tuesday that ...": the time is the saying's, not the reported event's
             # (but "It was on March 3 that rescuers pulled ...": a cleft, the time is the clause's)
-        elif is_verb and tok.end <= t.start and _THAT_NEXT_RE.match(between):
-            score += 250  # "revealed that, from 1 November ...": the time is the reported clause's
+        elif is_verb and tok.end <= t.start and _THAT_NEXT_RE.match(between) and _reports(text, tok) \
+                and not _CLAUSE_END_RE.match(text, t.end):
+            # "revealed that, from 1 November ...": the time is the reported clause's (not a "that"
+            # the verb takes as its object: "confirmed that in a statement on Friday.", "saw that film")
+            score += 250
         elif is_verb and t.end <= tok.start and _said_on(text, t):
             score += 250  # "said on Saturday a herd of swine was infected": the saying's, "that" unsaid
         own = _between(groups, lo, hi)
@@ -381,8 +378,9 @@ def narrative_year(text: str, sent: tuple[int, int], t: Timex, groups: tuple[Ver
     # (and a "would" of the future in the past: "France made it clear it would veto ...")
     finite = [g for g in groups if not _past_future(text, g) and not any(a <= g.start < b for a, b in quoted)]
     if t.anchor != "dct" or t.envelope is None or t.envelope.start is None \
-            or {g.tense for g in finite} - {Tense.UNKNOWN} != {Tense.PAST} \
-            or any(g.aux in _PRESENT_PERFECT for g in finite):
+            or {g.tense for g in finite} - {Tense.UNKNOWN} != {Tense.PAST} and (finite or not any(
+                g.aux not in {"to", ""} for g in groups)) \
+            or any(g.aux in _PRESENT_PERFECT for g in finite):  # (only "would", "was to": the account's future)
         return t  # (a present, future or present perfect sentence tells of the publication's own time)
     lo = max(0, sent[0] - _NARRATIVE_WINDOW)
     settings = [(m.end(), int(m.group(1))) for m in pattern.finditer(text, lo, t.start)

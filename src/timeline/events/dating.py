@@ -11,12 +11,18 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Sequence
 
-from ..model import Interval, RelInterval, Relation, Timex
+from ..model import Grain, Interval, RelInterval, Relation, Timex
 from ..time.analysis import Analysis
 
 _OPENS = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _JOINS = {"from": re.compile(r"\s+(?:to|until|till|through|thru)\s+$", re.IGNORECASE),
           "between": re.compile(r"\s+and\s+$", re.IGNORECASE)}
+
+
+# a verb that moves a date: what follows "from" is the date left, not a stretch's start
+_MOVED_FROM = re.compile(r"(?i)\b(?:moved|postponed|delayed|extended|brought\s+forward|rescheduled|changed|"
+                         r"shifted|switched|pushed\s+back|put\s+back|put\s+off|cut|raised)\s+(?:\w+\s+)?from\s$")
+_CLOCKS = {Grain.HOUR, Grain.MINUTE, Grain.SECOND, Grain.PART_OF_DAY}
 
 
 def stretch(text: str, timexes: Sequence[Timex], t: Timex) -> tuple[Timex, Timex] | None:
@@ -32,15 +38,31 @@ def stretch(text: str, timexes: Sequence[Timex], t: Timex) -> tuple[Timex, Timex
             if opened is None or not _JOINS[opened.group(0).split()[0].lower()].fullmatch(
                     " " + text[first.end:last.start] + " "):
                 continue
-            if first.envelope.start is not None and last.envelope.end is not None \
-                    and first.envelope.start < last.envelope.end:
-                return first, last
+            if _MOVED_FROM.search(text, max(0, opened.start() - 40), opened.end()):
+                continue  # "moved from 2 March to 9 March": two days, the one left and the one taken
+            start = _start(first, last)
+            if start is None or last.envelope.end is None or start >= last.envelope.end:
+                continue
+            if last.envelope.end - start > timedelta(days=1) and _CLOCKS.intersection((first.grain, last.grain)):
+                continue  # (a clock and a date days apart: no one stretch)
+            return first, last
     return None
 
 
+def _start(first: Timex, last: Timex) -> datetime | None:
+    """Where the stretch starts: the first end's start; of two clocks read on different days,
+    the first clock on the last one's day ("from 9am to 5pm on Saturday")."""
+    start = first.envelope.start if first.envelope is not None else None
+    if start is not None and first.grain in _CLOCKS and last.grain in _CLOCKS and last.envelope is not None \
+            and last.envelope.start is not None and start.date() != last.envelope.start.date():
+        return datetime.combine(last.envelope.start.date(), start.time())
+    return start
+
+
 def stretch_envelope(first: Timex, last: Timex) -> tuple[Interval | None, RelInterval | None]:
-    """The envelope from the start of the first end to the end of the last."""
-    env = Interval(first.envelope.start, last.envelope.end) if first.envelope and last.envelope else None
+    """The envelope from the start of the first end to the end of the last; two clocks on the
+    day of the last ("from 9am to 5pm on Saturday": the day named is both clocks')."""
+    env = Interval(_start(first, last), last.envelope.end) if first.envelope and last.envelope else None
     rel = RelInterval(first.relative.start, last.relative.end) \
         if first.relative is not None and last.relative is not None else None
     return env, rel
