@@ -555,3 +555,10 @@ def test_an_account_s_future_alone_keeps_its_year():
     evs = events_of("In 2003 the war began. On March 12, Boyce asked for a statement. On March 20 he would fly "
                     "to Washington.", datetime(2005, 4, 28), syntax="none")
     assert evs["fly"].envelope.start == datetime(2003, 3, 20), evs["fly"]
+
+
+def test_a_day_counted_from_a_moved_date_counts_days():
+    """"On February 28 [2004], ... The next day": 29 February 2004, the leap day, not 1 March."""
+    evs = events_of("In 2004 the war went on. On February 28, Boyce asked for a statement. The next day, "
+                    "Goldsmith saw the lawyers.", datetime(2005, 4, 28), syntax="none")
+    assert (evs["saw"].envelope.start, evs["saw"].envelope.end) == (datetime(2004, 2, 29), datetime(2004, 3, 1))

@@ -22,7 +22,8 @@ from .entries import merge_mentions, one_entry_per_happening, propagate, shifted
 from .polarity import absent
 from .dating import dct_envelope, stretch, stretch_envelope, timex_envelope
 from .evolve import maker
-from .anchoring import AFTER_WORDS, BEFORE_WORDS, OUT_OF_REACH, best_timex, relation_for, retold
+from .anchoring import AFTER_WORDS, BEFORE_WORDS, OUT_OF_REACH, best_timex, relation_for
+from .narrative import retold
 from .eventmodel import Sentence, event_classes, event_model, inflect, token_features
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
@@ -206,7 +207,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
     parse of a sentence (by its index in `analysis.sentences`), the parse refines them
     (`syntax.predicates`): what cannot be an event goes, tense and aspect come from the verb's own
     auxiliaries, and a time expression governs only the events of its own clause. `retold_out`,
-    if given, receives the time expressions an account's year moved (`anchoring.retold`): the
+    if given, receives the time expressions an account's year moved (`narrative.retold`): the
     events anchored on them carry that year, and so should they."""
     lex = _lexicon()
     verb_forms, nouns, weak_words, modifiees, closed = lex.verb_forms, lex.nouns, lex.weak, lex.modifiees, lex.closed
