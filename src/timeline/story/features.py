@@ -25,8 +25,8 @@ _COUNT_RE = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+([^\W\d_][\w'’-]*))?"
 PRIOR_ARTICLES = 20
 
 
-@dataclass(frozen=True, slots=True)
-class MatchRules:
+@dataclass(frozen=True, slots=True, eq=False)  # (one object, compared and hashed by identity: it keys the
+class MatchRules:  # caches of every mention's words, and a hash of all its fields cost more than the look-up)
     min_similarity: float
     same_day_similarity: float
     min_group_similarity: float

@@ -61,6 +61,7 @@ from ..events.evolve import evolve
 from ..rules import load_toml, regex_cache
 from ..model import AnchorKind, Document, Event, Happening, Precision, Timex, TimexType
 from ..sources.segment import sentence_spans
+from .features import match_rules
 from .topic import off_story
 
 SIGNALS = ("articles", "outlets", "lead", "date_refs", "later_refs", "published", "full_refs", "precision",
@@ -168,8 +169,6 @@ def _sentence_names(sentence: str) -> tuple[str, ...]:
 
 def article_words(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
     """Each distinct article's content words (lower case, stopwords and page furniture aside)."""
-    from .features import match_rules
-
     stopwords = match_rules().stopwords
     return {d.id: frozenset(_content_words(_without_furniture(d), stopwords))
             for d in documents if d.duplicate_of is None}
@@ -197,8 +196,6 @@ def off_topic(reports: Sequence[Event], vocabulary: frozenset[str], floor: float
     few of its words; 0 without a vocabulary."""
     if not vocabulary or floor <= 0:
         return 0.0
-    from .features import match_rules
-
     stopwords = match_rules().stopwords
     shares = []
     for sentence in dict.fromkeys(e.sentence for e in reports[:CENTRAL_MENTIONS]):
