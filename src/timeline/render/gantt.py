@@ -252,6 +252,7 @@ def _draw_rows(ax: "Axes", panel: _Panel, axis: StoryAxis, outliers: set[int], c
         _date_text(ax, r, y, axis, line.text, y in outliers, font)
     labels = [line.text if line.row is None else _fit(line.row.label, font, len(line.row.outlets) > 1)
               for line in panel.lines]
+    ax.tick_params(axis="y", length=0)  # (before the ticks are made: each is made so, not made and remade)
     ax.set_yticks(range(len(panel.lines)))
     ax.set_yticklabels(labels, fontsize=font)
     for tick, line in zip(ax.get_yticklabels(), panel.lines):
@@ -267,7 +268,6 @@ def _draw_rows(ax: "Axes", panel: _Panel, axis: StoryAxis, outliers: set[int], c
     ax.set_ylim(len(panel.lines) - 0.5, -0.5 - room)
     ax.set_xlim(0, 1)
     _x_ticks(ax, axis, relative)
-    ax.tick_params(axis="y", length=0)
     ax.spines[["top", "right"]].set_visible(False)
 
 
