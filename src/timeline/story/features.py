@@ -335,9 +335,10 @@ def word_vectors(items: Sequence[Event], feats: Sequence[Features]) -> list[dict
     # (smoothed as if PRIOR_ARTICLES more articles lacked every word: between two articles the
     # words they share are what makes them match, not what idf should silence)
     idf = {t: math.log((n_docs + PRIOR_ARTICLES) / (len(d) + 0.5)) for t, d in docs_with.items()}
+    weight = {t: max(w, 0.0) * (0.6 if t.startswith("n:") else 1.0) for t, w in idf.items()}  # (once a term)
     vectors: list[dict[str, float]] = []
     for f in feats:
-        v = {t: max(idf[t], 0.0) * (0.6 if t.startswith("n:") else 1.0) for t in f.terms}
+        v = {t: weight[t] for t in f.terms}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vectors.append({t: x / norm for t, x in v.items() if x > 0})
     return vectors
