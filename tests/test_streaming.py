@@ -97,6 +97,17 @@ def test_happenings_are_written_as_json_dumps_writes_their_dict_whatever_their_f
         assert "".join(iter_json(tl)) == reference(tl)
 
 
+def test_times_are_written_as_json_dumps_writes_their_dict_whatever_their_fields_hold(timeline):
+    t = next(t for t in timeline.timexes if t.envelope is not None and t.interval is not None and t.grain is not None)
+    variants = [t, replace(t, envelope=None, relative=RelInterval(timedelta(hours=-6), None)), replace(t, interval=None),
+                replace(t, interval=replace(t.interval, end=None)), replace(t, grain=None), replace(t, mod="APPROX"),
+                replace(t, alternative="2026-W06", anchor=None), replace(t, text="Ünïcødé \u2028 \"quoted\" \x01"),
+                replace(t, value=None), replace(t, rule=3), replace(t, start=True), replace(t, end=2.0)]
+    for v in variants:
+        tl = replace(timeline, timexes=(v, v))
+        assert "".join(iter_json(tl)) == reference(tl)
+
+
 def test_the_command_line_writes_the_streamed_json(tmp_path):
     res = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path), "--format", "json,csv"])
     assert res.exit_code == 0, res.output

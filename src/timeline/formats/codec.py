@@ -15,7 +15,7 @@ from typing import IO, Any, Callable, Iterator, Sequence
 from ..model import (AnchorKind, DctSource, DiffStatus, Document, Event, EventRef, Grain, Happening, Interval, Match,
                      Precision, fmt_dct, RelInterval, Relation, SideAccount, Tense, Timeline, TimelineDiff, Timex,
                      TimexType, split_offset)
-from .records import EventJSON, HappeningJSON
+from .records import EventJSON, HappeningJSON, TimexJSON
 
 SCHEMA = "timeline/1"
 _REL_RE = re.compile(r"^D([+-]\d+)T(\d{2}):(\d{2})$")
@@ -163,7 +163,7 @@ def iter_json(tl: Timeline) -> Iterator[str]:
     event or match) to a line, each as `json.dumps(item, ensure_ascii=False)` writes it;
     produced item by item, so that neither the whole dict tree nor the whole text is ever built
     at once. One record a line: a diff of two timelines shows the records that changed, and
-    grep finds one. (Events and happenings, most of a large timeline, are written by `records` without a
+    grep finds one. (Events, happenings and times, most of a large timeline, are written by `records` without a
     dict; the other items by the json module's C encoder, made once.)"""
     yield '{"schema": ' + _encode(SCHEMA)
     for key, items, to_dict in _sections(tl):
@@ -207,7 +207,7 @@ def _envelope_text(iv: Interval | None, rel: RelInterval | None) -> str:
 
 
 def _writer(key: str, to_dict: Callable[[Any], dict[str, Any]], tl: Timeline) -> Callable[[Any], str]:
-    """How the items of a section are written: events and happenings by `records` (their
+    """How the items of a section are written: events, happenings and times by `records` (their
     dicts, by the encoder, when a field is of a type it does not expect), the rest by the
     encoder."""
     fast: Callable[[Any], str] | None = None
@@ -215,6 +215,8 @@ def _writer(key: str, to_dict: Callable[[Any], dict[str, Any]], tl: Timeline) ->
         fast = EventJSON(_envelope_text, _encode)
     elif key == "happenings":
         fast = HappeningJSON({d.id: d for d in tl.documents}, _envelope_text)
+    elif to_dict is timex_to_dict:
+        fast = TimexJSON(_envelope_text, lambda t: fmt_time(t))  # (fmt_time as it is then: tests replace it)
     if fast is None:
         return lambda item: _encode(to_dict(item))
 

@@ -1,6 +1,6 @@
-"""The JSON text of the records a timeline holds thousands of (events, happenings), written
+"""The JSON text of the records a timeline holds thousands of (events, happenings, times), written
 straight into one string each, without a dict: the same text as the json module's encoder
-writes for their dicts (`codec.event_to_dict`, `codec.happening_to_dict`; ensure_ascii off,
+writes for their dicts (`codec.event_to_dict`, `codec.happening_to_dict`, `codec.timex_to_dict`; ensure_ascii off,
 ", " and ": " between items), in a fraction of its time. A field of an unexpected type (a
 label that is None, a rank that is a bool, a score that is not finite) raises TypeError: the
 caller then encodes the dict, which writes it as the encoder does (or fails as it does)."""
@@ -10,7 +10,7 @@ import json
 import math
 from typing import Any, Callable, Mapping
 
-from ..model import Document, Event, Happening, Interval, RelInterval, fmt_dct
+from ..model import Document, Event, Happening, Interval, RelInterval, Timex, fmt_dct
 
 Envelope = Callable[[Interval | None, RelInterval | None], str]  # the four envelope fields as text
 Encode = Callable[[Any], str]  # the json module's encoder, for what is written here as it writes it
@@ -106,3 +106,28 @@ class HappeningJSON:
                 f'"first_report": {{"doc": {self._doc(first.doc)}, "event": {enc(first.event)}, "dct": {dct}}}, '
                 f'"mentions": {self._refs(h.mentions)}, "disagreements": {self._refs(h.disagreements)}, '
                 f'"score": {float.__repr__(h.score)}, "signals": {{{signals}}}}}')
+
+
+class TimexJSON:
+    """`encode(timex_to_dict(t))` without the dict: the fields straight into one string."""
+
+    def __init__(self, envelope: Envelope, time: Callable[[Any], str | None]) -> None:
+        self.envelope, self.time = envelope, time
+
+    def __call__(self, t: Timex) -> str:
+        enc = _encode_str
+        if not t.start.__class__ is t.end.__class__ is int:
+            raise TypeError("not an int")
+        iv = t.interval
+        interval = f"[{_text(self.time(iv.start))}, {_text(self.time(iv.end))}]" if iv else "null"  # (as the dict)
+        return (f'{{"id": {enc(t.id)}, "doc": {enc(t.doc)}, "start": {t.start}, "end": {t.end}, '
+                f'"text": {enc(t.text)}, "type": {enc(t.type._value_)}, "value": {enc(t.value)}, '
+                f'"grain": {enc(t.grain._value_) if t.grain else "null"}, '
+                f'{self.envelope(t.envelope, t.relative)}, "interval": {interval}, "anchor": {_text(t.anchor)}, '
+                f'"tense": {enc(t.tense._value_)}, "mod": {_text(t.mod)}, "alternative": {_text(t.alternative)}, '
+                f'"rule": {_text(t.rule)}}}')
+
+
+def _text(x: str | None) -> str:
+    """An optional str as the encoder writes it (a TypeError for anything else)."""
+    return "null" if x is None else _encode_str(x)

@@ -13,6 +13,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..model import Event
 from ..rules import load_toml, regex_cache
+from ..values import maker
 from .match import _kinds, _stem, names
 
 
@@ -94,8 +95,15 @@ class Features:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "day_precise", day_or_finer(self.lo, self.hi))
-        object.__setattr__(self, "span", (None if self.lo is None else math.floor(self.lo + 1e-9),
-                                          None if self.hi is None else math.ceil(self.hi - 1e-9)))
+        object.__setattr__(self, "span", _whole_days(self.lo, self.hi))
+
+
+def _whole_days(lo: float | None, hi: float | None) -> tuple[float | None, float | None]:
+    return None if lo is None else math.floor(lo + 1e-9), None if hi is None else math.ceil(hi - 1e-9)
+
+
+_new_features = maker(Features, "kinds terms numbers frame lo hi bare context day_precise span")  # (as Features(...)
+# makes it, with what __post_init__ adds given: one per mention, thousands)
 
 
 
@@ -214,7 +222,8 @@ def features(e: Event, rules: MatchRules, text: str = "") -> Features:
         hi = None if e.relative.end is None else _rel_days(e.relative.end)
     else:
         frame = "undated"
-    return Features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare, context)
+    return _new_features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare, context, day_or_finer(lo, hi),
+                         _whole_days(lo, hi))
 
 
 

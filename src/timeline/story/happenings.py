@@ -34,6 +34,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from ..model import (Document, Event, EventRef, Happening, Interval, Match, Precision, RelInterval)
 from ..syntax.epithet import epithet
+from ..values import maker
 from ..syntax.lint import lint, lint_words
 from .features import Features, MatchRules, days, features, match_rules, story_kinds
 from .match import _stem, entries
@@ -171,7 +172,7 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
              for e in items]
     published = {d.id: days(d.dct) for d in documents if d.dct is not None}
     merged = merge(items, feats, rules, published)
-    out: list[tuple[tuple, dict]] = []  # (its place in time order, its fields: made once its id is known)
+    out: list[tuple[tuple, tuple]] = []  # (its place in time order, its fields: made once its id is known)
     for agree_ids, differ_ids in merged.groups:
         members = [items[i] for i in agree_ids]
         lo, hi = consensus([feats[i] for i in agree_ids])
@@ -192,16 +193,17 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
         first = min(reporting, key=lambda m: (docs[m.doc].dct is None if m.doc in docs else True,
                                               docs[m.doc].dct if m.doc in docs and docs[m.doc].dct else datetime.min,
                                               m.doc, m.start))
-        fields = dict(
-            label=head.label, mentions=tuple(refs), articles=len({m.doc for m in reporting}),
-            outlets=tuple(sorted(outlets, key=lambda o: (-outlets[o], o))),
-            first_report=EventRef(first.doc, first.id), envelope=env, relative=rel,
-            precision=precision(lo, hi, frame),
-            disagreements=tuple(EventRef(m.doc, m.id) for m in disagreeing))
+        fields = (head.label, tuple(refs), len({m.doc for m in reporting}),
+                  tuple(sorted(outlets, key=lambda o: (-outlets[o], o))), EventRef(first.doc, first.id), env, rel,
+                  precision(lo, hi, frame), tuple(EventRef(m.doc, m.id) for m in disagreeing))
         when = (frame == "undated", frame, -math.inf if lo is None else lo, math.inf if hi is None else hi)
         out.append(((*when, head.doc, head.start), fields))
     out.sort(key=lambda t: t[0])
-    return [Happening(id=f"h{k + 1}", **fields) for k, (_, fields) in enumerate(out)], list(merged.joins)
+    return [_unranked(f"h{k + 1}", *fields, 0, 0.0, ()) for k, (_, fields) in enumerate(out)], list(merged.joins)
+
+
+_unranked = maker(Happening, "id label mentions articles outlets first_report envelope relative precision disagreements "
+                             "rank score signals")  # (a happening from all its values: thousands)
 
 
 def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:

@@ -57,8 +57,8 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Callable, Mapping, Sequence
 
-from ..events.evolve import evolve
 from ..rules import load_toml, regex_cache
+from ..values import maker
 from ..model import AnchorKind, Document, Event, Happening, Precision, Timex, TimexType
 from ..sources.segment import sentence_spans
 from .features import match_rules
@@ -304,9 +304,14 @@ def rank_happenings(happenings: Sequence[Happening], events: Sequence[Event], do
         return frozenset((e.doc, e.sentence) for e in reports), frozenset(e.text.lower() for e in reports)
 
     order = _diversified(scored, weights.get("same_day", 0.0), weights.get("redundant", 0.0), told)
-    return [evolve(h, rank=k + 1, score=round(score, 4), signals=tuple(zip(SIGNALS, map(round, sig.values(),
-                                                                                    repeat(4)))))
+    return [_ranked(h.id, h.label, h.mentions, h.articles, h.outlets, h.first_report, h.envelope, h.relative,
+                    h.precision, h.disagreements, k + 1, round(score, 4),
+                    tuple(zip(SIGNALS, map(round, sig.values(), repeat(4)))))
             for k, (*_, h, sig, score) in enumerate(order)]
+
+
+_ranked = maker(Happening, "id label mentions articles outlets first_report envelope relative precision disagreements "
+                           "rank score signals")  # (a happening from all its values, its rank among them: thousands)
 
 
 def _diversified(scored: list[tuple], discount: float, redundant: float = 0.0,  # type: ignore[type-arg]
