@@ -50,8 +50,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
-from itertools import repeat
+from collections import Counter, defaultdict
+from itertools import chain, repeat
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
@@ -149,11 +149,11 @@ def _without_furniture(d: Document) -> str:
     return "\n".join(kept)
 
 
-_WORD_RE = re.compile(r"[a-z][a-z'’-]+")
+_WORD_RE = re.compile(r"[a-z][a-z'’-]{2,}")  # (a word of three letters at least: no shorter one is found at all)
 
 
 def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
-    return {w for w in set(_WORD_RE.findall(text.lower())) - stopwords if len(w) > 2}  # (each word read once)
+    return set(_WORD_RE.findall(text.lower())) - stopwords  # (each word read once)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -180,10 +180,7 @@ def story_words(words: Mapping[str, frozenset[str]], share: float) -> frozenset[
     empty for a story of fewer than CENTRAL_MIN_ARTICLES articles."""
     if len(words) < CENTRAL_MIN_ARTICLES or share <= 0:
         return frozenset()
-    used: dict[str, int] = defaultdict(int)
-    for ws in words.values():
-        for w in ws:
-            used[w] += 1
+    used = Counter(chain.from_iterable(words.values()))  # (counted in C)
     least = max(2.0, share * len(words))  # (a word of one article is that article's, not the story's)
     return frozenset(w for w, n in used.items() if n >= least)
 
