@@ -315,8 +315,8 @@ def _bar(ax: "Axes", r: Row, y: float, axis: StoryAxis, colours: dict[str, str],
         if instant:
             ax.plot([(a + b) / 2], [yk], marker="D", color=c, markersize=max(3.5, 8 * stripe / 0.62), zorder=4)
             continue
-        ax.add_patch(Rectangle((a, yk - stripe / 2), max(b - a, 0.002), stripe, facecolor=c, edgecolor=c,
-                               alpha=0.9 if stated else 0.25, linewidth=0.6, zorder=3))  # (what barh adds)
+        ax.add_artist(Rectangle((a, yk - stripe / 2), max(b - a, 0.002), stripe, facecolor=c, edgecolor=c,
+                               alpha=0.9 if stated else 0.25, linewidth=0.6, zorder=3))  # (what barh adds; no data limits: both axes are set)
     c0 = colours.get(outlets[0], OTHER)
     if lo is None or (lo is not None and not axis.inside(lo) and lo < axis.lo):
         ax.plot([a], [y], marker="<", color=c0, markersize=7, zorder=4, clip_on=False)

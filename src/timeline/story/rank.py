@@ -225,8 +225,8 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
     sets a day apart is that the coverage names it so at all; a busy day that twenty articles
     date in full is not twenty times a key date, and its every report should not crowd the
     other days' news out of the top."""
-    agreeing = [mentions[(r.doc, r.event)] for r in h.mentions
-                if (r.doc, r.event) in mentions and r not in h.disagreements]
+    get, other = mentions.get, h.disagreements
+    agreeing = [e for r in h.mentions if (e := get((r.doc, r.event))) is not None and not (other and r in other)]
     lead_docs = {e.doc for e in agreeing if e.start < lead_end.get(e.doc, 0)
                  or (e.text.lower() in titles.get(e.doc, frozenset()))}
     stated = sum(e.anchor is not AnchorKind.DCT_TENSE and e.anchor is not AnchorKind.NONE for e in agreeing)
