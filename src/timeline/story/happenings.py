@@ -345,7 +345,7 @@ def _named(e: Event) -> bool:
     """Whether the label opens with a name: its first word is capitalized where its sentence
     says it too (not only because a label opens with a capital)."""
     first = e.label.split()[0] if e.label.split() else ""
-    return bool(first[:1].isupper() and _prefix_pattern(first).search(e.sentence or ""))
+    return first[:1].isupper() and _opens_a_word(first, e.sentence or "")
 
 
 @lru_cache(maxsize=1 << 12)
@@ -354,10 +354,13 @@ def _word_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
 
 
-@lru_cache(maxsize=1 << 12)
-def _prefix_pattern(word: str) -> re.Pattern[str]:
-    """The pattern of `word` at the start of a word, compiled once."""
-    return re.compile(rf"(?<![\w-]){re.escape(word)}")
+def _opens_a_word(word: str, text: str) -> bool:
+    """Whether `word` stands in `text` at the start of a word (no letter, digit, "_" or "-" just
+    before it): what the pattern (?<![\\w-])WORD finds, without a pattern compiled for each word."""
+    i = text.find(word)
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_-"):  # (\w: str.isalnum() and "_")
+        i = text.find(word, i + 1)
+    return i >= 0
 
 
 def mention_index(events: Iterable[Event]) -> dict[tuple[str, str], Event]:
