@@ -720,3 +720,22 @@ def test_the_same_verb_of_one_sentence_at_another_time_is_not_told_above():
     same = [events[0], Event("e2", "a", 48, 56, "attacked", s, "Rebels attacked the port", Relation.ON,
                              AnchorKind.TIMEX, envelope=monday)]  # (one time: the second tells the first again)
     assert [x.rank for x in _readable_first(rows, 2, set(), same)] == [1, 3, 2]
+
+
+def test_a_label_opens_with_a_name_where_its_sentence_writes_that_word_at_a_word_s_start():
+    """`happenings._opens_a_word` finds what the pattern (?<![\\w-])WORD found, without one
+    compiled per word: after a letter, a digit, "_" or "-" the word is inside another."""
+    import random
+    import re
+
+    from timeline.story.happenings import _opens_a_word
+
+    rng = random.Random(7)
+    cases = [("Obama", "Obama said"), ("Obama", "pre-Obama era"), ("Obama", "x_Obama and Obama"),
+             ("Obama", "ÉObama"), ("Obama", "5Obama"), ("Obama", "(Obama)"), ("Obama", "Obamas"), ("Obama", "")]
+    alphabet = "ab -_éÉ1(.’"
+    for _ in range(3000):
+        word = "".join(rng.choice("ab-É1") for _ in range(rng.randint(1, 3)))
+        cases.append((word, "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))))
+    for word, text in cases:
+        assert _opens_a_word(word, text) == bool(re.search(rf"(?<![\w-]){re.escape(word)}", text)), (word, text)

@@ -82,6 +82,32 @@ def test_events_are_written_as_json_dumps_writes_their_dict_whatever_their_field
         assert "".join(iter_json(replace(timeline, events=(v, v)))) == reference(replace(timeline, events=(v, v)))
 
 
+def test_happenings_are_written_as_json_dumps_writes_their_dict_whatever_their_fields_hold(timeline):
+    h = next(h for h in timeline.happenings if h.envelope is not None and len(h.mentions) > 1)
+    first = replace(h.first_report, doc="not an article")
+    variants = [h, replace(h, envelope=None, relative=RelInterval(timedelta(hours=-6), None)),
+                replace(h, envelope=None), replace(h, mentions=(), disagreements=h.mentions[:1], outlets=()),
+                replace(h, signals=()), replace(h, signals=h.signals + (h.signals[0],)),  # a name twice: the last value
+                replace(h, signals=(("articles", 1),)), replace(h, signals=(("lead", float("nan")),)),
+                replace(h, score=float("inf")), replace(h, score=2), replace(h, rank=True), replace(h, articles=2.0),
+                replace(h, label=None), replace(h, label="Ünïcødé \u2028 \"quoted\" \x01"), replace(h, first_report=first),
+                replace(h, outlets=("BBC", 7)), replace(h, signals=((1, 0.5),))]
+    for v in variants:
+        tl = replace(timeline, happenings=(v, v))
+        assert "".join(iter_json(tl)) == reference(tl)
+
+
+def test_times_are_written_as_json_dumps_writes_their_dict_whatever_their_fields_hold(timeline):
+    t = next(t for t in timeline.timexes if t.envelope is not None and t.interval is not None and t.grain is not None)
+    variants = [t, replace(t, envelope=None, relative=RelInterval(timedelta(hours=-6), None)), replace(t, interval=None),
+                replace(t, interval=replace(t.interval, end=None)), replace(t, grain=None), replace(t, mod="APPROX"),
+                replace(t, alternative="2026-W06", anchor=None), replace(t, text="Ünïcødé \u2028 \"quoted\" \x01"),
+                replace(t, value=None), replace(t, rule=3), replace(t, start=True), replace(t, end=2.0)]
+    for v in variants:
+        tl = replace(timeline, timexes=(v, v))
+        assert "".join(iter_json(tl)) == reference(tl)
+
+
 def test_the_command_line_writes_the_streamed_json(tmp_path):
     res = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path), "--format", "json,csv"])
     assert res.exit_code == 0, res.output

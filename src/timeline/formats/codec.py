@@ -15,6 +15,7 @@ from typing import IO, Any, Callable, Iterator, Sequence
 from ..model import (AnchorKind, DctSource, DiffStatus, Document, Event, EventRef, Grain, Happening, Interval, Match,
                      Precision, fmt_dct, RelInterval, Relation, SideAccount, Tense, Timeline, TimelineDiff, Timex,
                      TimexType, split_offset)
+from .records import EventJSON, HappeningJSON, TimexJSON
 
 SCHEMA = "timeline/1"
 _REL_RE = re.compile(r"^D([+-]\d+)T(\d{2}):(\d{2})$")
@@ -162,14 +163,14 @@ def iter_json(tl: Timeline) -> Iterator[str]:
     event or match) to a line, each as `json.dumps(item, ensure_ascii=False)` writes it;
     produced item by item, so that neither the whole dict tree nor the whole text is ever built
     at once. One record a line: a diff of two timelines shows the records that changed, and
-    grep finds one. (Events, most of a large timeline, are written by `_EventJSON` without a
+    grep finds one. (Events, happenings and times, most of a large timeline, are written by `records` without a
     dict; the other items by the json module's C encoder, made once.)"""
     yield '{"schema": ' + _encode(SCHEMA)
     for key, items, to_dict in _sections(tl):
         if not items:
             yield ",\n " + _encode(key) + ": []"
             continue
-        write = _EventJSON() if to_dict is event_to_dict else lambda item: _encode(to_dict(item))  # noqa: B023
+        write = _writer(key, to_dict, tl)
         sep = ",\n " + _encode(key) + ": [\n  "
         step = _EVENTS if to_dict is event_to_dict else 1  # (events, most of the items, are small)
         for c in range(0, len(items), step):
@@ -193,62 +194,38 @@ else:  # pragma: no cover (a Python without the _json module)
 
 
 def _scalar(x: Any) -> str:
-    """A value as the encoder writes it (what `_EventJSON` caches)."""
+    """A value as the encoder writes it (in the envelopes `records` caches)."""
     return "null" if x is None else _encode_str(x) if x.__class__ is str else _encode(x)
 
 
-_CACHED = 1 << 15  # characters of sentences' JSON kept for the events that share them
+def _envelope_text(iv: Interval | None, rel: RelInterval | None) -> str:
+    """The four envelope fields of a record as the encoder writes `_env`'s dict (without braces)."""
+    return (f'"earliest": {_scalar(fmt_time(iv.start)) if iv else "null"}, '
+            f'"latest": {_scalar(fmt_time(iv.end)) if iv else "null"}, '
+            f'"relative_earliest": {_scalar(fmt_rel(rel.start)) if rel else "null"}, '
+            f'"relative_latest": {_scalar(fmt_rel(rel.end)) if rel else "null"}')
 
 
-class _EventJSON:
-    """`_encode(event_to_dict(e))`, written without the dict: the fields straight into one
-    string, with the texts that many events share (their sentence, their envelope) encoded once
-    for as long as the writer lives (one timeline; the last few, up to _CACHED characters). A
-    field of an unexpected type (a label that is None, a rank that is a bool) is left to the
-    encoder, the whole event with it."""
+def _writer(key: str, to_dict: Callable[[Any], dict[str, Any]], tl: Timeline) -> Callable[[Any], str]:
+    """How the items of a section are written: events, happenings and times by `records` (their
+    dicts, by the encoder, when a field is of a type it does not expect), the rest by the
+    encoder."""
+    fast: Callable[[Any], str] | None = None
+    if to_dict is event_to_dict:
+        fast = EventJSON(_envelope_text, _encode)
+    elif key == "happenings":
+        fast = HappeningJSON({d.id: d for d in tl.documents}, _envelope_text)
+    elif to_dict is timex_to_dict:
+        fast = TimexJSON(_envelope_text, lambda t: fmt_time(t))  # (fmt_time as it is then: tests replace it)
+    if fast is None:
+        return lambda item: _encode(to_dict(item))
 
-    def __init__(self) -> None:
-        self.sentences: dict[str, str] = {}
-        self.chars = 0  # in the sentences' JSON
-        self.envelopes: dict[tuple[int, int], tuple[Interval | None, RelInterval | None, str]] = {}
-
-    def __call__(self, e: Event) -> str:
+    def write(item: Any) -> str:
         try:
-            return self._fields(e)
+            return fast(item)  # type: ignore[misc]
         except TypeError:
-            return _encode(event_to_dict(e))
-
-    def _fields(self, e: Event) -> str:
-        enc = _encode_str  # (a TypeError for anything but a str)
-        if not (e.start.__class__ is e.end.__class__ is e.rank.__class__ is int and e.salient.__class__ is bool):
-            raise TypeError("not an int or a bool")
-        sentence = self.sentences.get(e.sentence)
-        if sentence is None:
-            sentence = enc(e.sentence)
-            self.chars += len(sentence)
-            if self.chars > _CACHED:
-                self.sentences.clear()
-                self.chars = len(sentence)
-            self.sentences[e.sentence] = sentence
-        iv, rel = e.envelope, e.relative
-        key = (id(iv), id(rel))
-        known = self.envelopes.get(key)
-        if known is None or known[0] is not iv or known[1] is not rel:  # (ids are only reused once freed)
-            if len(self.envelopes) >= 256:
-                self.envelopes.clear()
-            known = self.envelopes[key] = (iv, rel, (
-                f'"earliest": {_scalar(fmt_time(iv.start)) if iv else "null"}, '
-                f'"latest": {_scalar(fmt_time(iv.end)) if iv else "null"}, '
-                f'"relative_earliest": {_scalar(fmt_rel(rel.start)) if rel else "null"}, '
-                f'"relative_latest": {_scalar(fmt_rel(rel.end)) if rel else "null"}'))
-        return (f'{{"id": {enc(e.id)}, "doc": {enc(e.doc)}, "start": {e.start}, "end": {e.end}, '
-                f'"text": {enc(e.text)}, "sentence": {sentence}, "label": {enc(e.label)}, '
-                f'"timex": {"null" if e.timex is None else enc(e.timex)}, '
-                f'"relation": {enc(e.relation._value_)}, "anchor": {enc(e.anchor._value_)}, '  # (= .value)
-                f'"tense": {enc(e.tense._value_)}, "salient": {"true" if e.salient else "false"}, {known[2]}, '
-                f'"rank": {e.rank}, "class": {enc(e.cls)}, "aspect": {enc(e.aspect)}, "modality": {enc(e.modality)}, '
-                f'"same_as": {"null" if e.same_as is None else enc(e.same_as)}'
-                + (f', "participants": {_encode(list(e.participants))}}}' if e.participants else "}"))
+            return _encode(to_dict(item))
+    return write
 
 
 def _batched(pieces: Iterator[str], size: int = 1 << 16) -> Iterator[str]:

@@ -252,6 +252,7 @@ def _draw_rows(ax: "Axes", panel: _Panel, axis: StoryAxis, outliers: set[int], c
         _date_text(ax, r, y, axis, line.text, y in outliers, font)
     labels = [line.text if line.row is None else _fit(line.row.label, font, len(line.row.outlets) > 1)
               for line in panel.lines]
+    ax.tick_params(axis="y", length=0)  # (before the ticks are made: each is made so, not made and remade)
     ax.set_yticks(range(len(panel.lines)))
     ax.set_yticklabels(labels, fontsize=font)
     for tick, line in zip(ax.get_yticklabels(), panel.lines):
@@ -267,7 +268,6 @@ def _draw_rows(ax: "Axes", panel: _Panel, axis: StoryAxis, outliers: set[int], c
     ax.set_ylim(len(panel.lines) - 0.5, -0.5 - room)
     ax.set_xlim(0, 1)
     _x_ticks(ax, axis, relative)
-    ax.tick_params(axis="y", length=0)
     ax.spines[["top", "right"]].set_visible(False)
 
 
@@ -315,8 +315,8 @@ def _bar(ax: "Axes", r: Row, y: float, axis: StoryAxis, colours: dict[str, str],
         if instant:
             ax.plot([(a + b) / 2], [yk], marker="D", color=c, markersize=max(3.5, 8 * stripe / 0.62), zorder=4)
             continue
-        ax.add_patch(Rectangle((a, yk - stripe / 2), max(b - a, 0.002), stripe, facecolor=c, edgecolor=c,
-                               alpha=0.9 if stated else 0.25, linewidth=0.6, zorder=3))  # (what barh adds)
+        ax.add_artist(Rectangle((a, yk - stripe / 2), max(b - a, 0.002), stripe, facecolor=c, edgecolor=c,
+                               alpha=0.9 if stated else 0.25, linewidth=0.6, zorder=3))  # (what barh adds; no data limits: both axes are set)
     c0 = colours.get(outlets[0], OTHER)
     if lo is None or (lo is not None and not axis.inside(lo) and lo < axis.lo):
         ax.plot([a], [y], marker="<", color=c0, markersize=7, zorder=4, clip_on=False)

@@ -16,6 +16,7 @@ from typing import Sequence
 from ..model import Document, Event, Interval, Precision, RelInterval, Timeline, Timex
 from ..story.compose import with_happenings
 from ..story.match import entries
+from ..values import maker
 from .dates import human_interval, human_relative, when_group
 
 
@@ -62,6 +63,10 @@ class Row:
         return when_group(self.envelope, self.relative, self.timex)
 
 
+_new_row = maker(Row, "label events envelope relative precision outlets articles rank disagreements first_report timex "
+                      "happening aside")  # (a Row from all its values in this order: one per happening, thousands)
+
+
 def _timex(e: Event, envelope: Interval | None, relative: RelInterval | None,
            timexes: dict[tuple[str, str], Timex]) -> Timex | None:
     t = timexes.get((e.doc, e.timex)) if e.timex else None
@@ -81,17 +86,23 @@ def story_rows(tl: Timeline, all_events: bool = False) -> list[Row]:
     out: list[Row] = []
     held: set[tuple[str, str]] = set()
     for h in sorted(tl.happenings, key=lambda h: (h.rank, h.id)):
-        held.update((r.doc, r.event) for r in h.mentions)
-        mentions = [index[(r.doc, r.event)] for r in h.mentions if (r.doc, r.event) in index]
+        keys = [(r.doc, r.event) for r in h.mentions]
+        if all_events:
+            held.update(keys)
+        mentions = [index[k] for k in keys if k in index]
         disagree = {(r.doc, r.event) for r in h.disagreements}
-        events = [e for e in mentions if id(e) in shown and (e.doc, e.id) not in disagree]
+        if disagree:
+            events = [e for e in mentions if id(e) in shown and (e.doc, e.id) not in disagree]
+            against = tuple(e for e in mentions if (e.doc, e.id) in disagree)
+        else:  # (most happenings: no mention dates it otherwise)
+            events, against = [e for e in mentions if id(e) in shown], ()
         if not events:
             continue
         first = index.get((h.first_report.doc, h.first_report.event))
-        out.append(Row(h.label, tuple(events), h.envelope, h.relative, h.precision, h.outlets, h.articles,
-                       h.rank, tuple(e for e in mentions if (e.doc, e.id) in disagree), first,
-                       _timex(events[0], h.envelope, h.relative, timexes), h.id,
-                       dict(h.signals).get("off_story", 0.0) >= 1.0))
+        out.append(_new_row(h.label, tuple(events), h.envelope, h.relative, h.precision, h.outlets, h.articles,
+                            h.rank, against, first,
+                            _timex(events[0], h.envelope, h.relative, timexes), h.id,
+                            dict(h.signals).get("off_story", 0.0) >= 1.0))
     if all_events:
         for e in tl.events:
             if (e.doc, e.id) in held:

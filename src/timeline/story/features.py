@@ -13,6 +13,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..model import Event
 from ..rules import load_toml, regex_cache
+from ..values import maker
 from .match import _kinds, _stem, names
 
 
@@ -25,8 +26,8 @@ _COUNT_RE = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+([^\W\d_][\w'’-]*))?"
 PRIOR_ARTICLES = 20
 
 
-@dataclass(frozen=True, slots=True)
-class MatchRules:
+@dataclass(frozen=True, slots=True, eq=False)  # (one object, compared and hashed by identity: it keys the
+class MatchRules:  # caches of every mention's words, and a hash of all its fields cost more than the look-up)
     min_similarity: float
     same_day_similarity: float
     min_group_similarity: float
@@ -94,8 +95,15 @@ class Features:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "day_precise", day_or_finer(self.lo, self.hi))
-        object.__setattr__(self, "span", (None if self.lo is None else math.floor(self.lo + 1e-9),
-                                          None if self.hi is None else math.ceil(self.hi - 1e-9)))
+        object.__setattr__(self, "span", _whole_days(self.lo, self.hi))
+
+
+def _whole_days(lo: float | None, hi: float | None) -> tuple[float | None, float | None]:
+    return None if lo is None else math.floor(lo + 1e-9), None if hi is None else math.ceil(hi - 1e-9)
+
+
+_new_features = maker(Features, "kinds terms numbers frame lo hi bare context day_precise span")  # (as Features(...)
+# makes it, with what __post_init__ adds given: one per mention, thousands)
 
 
 
@@ -214,7 +222,8 @@ def features(e: Event, rules: MatchRules, text: str = "") -> Features:
         hi = None if e.relative.end is None else _rel_days(e.relative.end)
     else:
         frame = "undated"
-    return Features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare, context)
+    return _new_features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare, context, day_or_finer(lo, hi),
+                         _whole_days(lo, hi))
 
 
 
@@ -335,9 +344,10 @@ def word_vectors(items: Sequence[Event], feats: Sequence[Features]) -> list[dict
     # (smoothed as if PRIOR_ARTICLES more articles lacked every word: between two articles the
     # words they share are what makes them match, not what idf should silence)
     idf = {t: math.log((n_docs + PRIOR_ARTICLES) / (len(d) + 0.5)) for t, d in docs_with.items()}
+    weight = {t: max(w, 0.0) * (0.6 if t.startswith("n:") else 1.0) for t, w in idf.items()}  # (once a term)
     vectors: list[dict[str, float]] = []
     for f in feats:
-        v = {t: max(idf[t], 0.0) * (0.6 if t.startswith("n:") else 1.0) for t in f.terms}
+        v = {t: weight[t] for t in f.terms}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vectors.append({t: x / norm for t, x in v.items() if x > 0})
     return vectors

@@ -32,8 +32,10 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
-from ..events.evolve import evolve
 from ..model import (Document, Event, EventRef, Happening, Interval, Match, Precision, RelInterval)
+from ..syntax.epithet import epithet
+from ..values import maker
+from ..syntax.lint import lint, lint_words
 from .features import Features, MatchRules, days, features, match_rules, story_kinds
 from .match import _stem, entries
 from .merging import _overlap, merge
@@ -116,8 +118,6 @@ def precision_of(envelope: Interval | None, relative: RelInterval | None) -> Pre
 def label_quality(label: str) -> float:
     """How well a label reads as a line of a timeline (0..1): a few words, none of the faults
     the label lint finds (cut off, a function word at its end, a clock stamp at its start...)."""
-    from ..syntax.clauses import lint
-
     words = label.rstrip("…").split()
     q = 1.0
     if len(words) < 3:
@@ -172,7 +172,7 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
              for e in items]
     published = {d.id: days(d.dct) for d in documents if d.dct is not None}
     merged = merge(items, feats, rules, published)
-    out: list[tuple[tuple, Happening]] = []
+    out: list[tuple[tuple, tuple]] = []  # (its place in time order, its fields: made once its id is known)
     for agree_ids, differ_ids in merged.groups:
         members = [items[i] for i in agree_ids]
         lo, hi = consensus([feats[i] for i in agree_ids])
@@ -193,16 +193,17 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
         first = min(reporting, key=lambda m: (docs[m.doc].dct is None if m.doc in docs else True,
                                               docs[m.doc].dct if m.doc in docs and docs[m.doc].dct else datetime.min,
                                               m.doc, m.start))
-        h = Happening(
-            id="", label=head.label, mentions=tuple(refs), articles=len({m.doc for m in reporting}),
-            outlets=tuple(sorted(outlets, key=lambda o: (-outlets[o], o))),
-            first_report=EventRef(first.doc, first.id), envelope=env, relative=rel,
-            precision=precision(lo, hi, frame),
-            disagreements=tuple(EventRef(m.doc, m.id) for m in disagreeing))
+        fields = (head.label, tuple(refs), len({m.doc for m in reporting}),
+                  tuple(sorted(outlets, key=lambda o: (-outlets[o], o))), EventRef(first.doc, first.id), env, rel,
+                  precision(lo, hi, frame), tuple(EventRef(m.doc, m.id) for m in disagreeing))
         when = (frame == "undated", frame, -math.inf if lo is None else lo, math.inf if hi is None else hi)
-        out.append(((*when, head.doc, head.start), h))
+        out.append(((*when, head.doc, head.start), fields))
     out.sort(key=lambda t: t[0])
-    return [evolve(h, id=f"h{k + 1}") for k, (_, h) in enumerate(out)], list(merged.joins)
+    return [_unranked(f"h{k + 1}", *fields, 0, 0.0, ()) for k, (_, fields) in enumerate(out)], list(merged.joins)
+
+
+_unranked = maker(Happening, "id label mentions articles outlets first_report envelope relative precision disagreements "
+                             "rank score signals")  # (a happening from all its values: thousands)
 
 
 def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
@@ -218,9 +219,6 @@ def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
     mention the happening took in with its article)."""
     if len(members) == 1:
         return members[0]
-    from ..syntax.clauses import lint
-    from ..syntax.epithet import epithet
-
     counts = Counter(t for f in feats for t in f.terms)
     loose = match_rules().loose_kind_words  # ("hard hit by bird flu" names no attack)
     kinds_of = story_kinds()
@@ -261,9 +259,6 @@ def label_passes(e: Event) -> bool:
     news or an epithet of it (`in_passing`, `syntax.epithet`). The signal `best_label` ranks a
     happening's mentions by, exposed for the ranking: a happening whose best label fails it
     has no headline to show."""
-    from ..syntax.clauses import lint
-    from ..syntax.epithet import epithet
-
     return not (lint(e.label) or lost_subject(e) or in_passing(e) or epithet(e.sentence, e.text) or qualifying(e))
 
 
@@ -271,8 +266,6 @@ def qualifying(e: Event) -> bool:
     """Whether the label is a noun and the participle that qualifies it with its agent, and no
     finite verb: the thing named by what caused it ("Deadly pneumonia caused by superbugs"), not
     what happened to it ("Pneumonia caused by superbugs is spreading")."""
-    from ..syntax.lint import lint_words
-
     words = [w.strip(".,;:!?\"“”‘’()").lower() for w in e.label.split()]
     trigger = e.text.lower()
     if trigger not in words[1:-1] or not trigger.endswith("ed"):
@@ -352,7 +345,7 @@ def _named(e: Event) -> bool:
     """Whether the label opens with a name: its first word is capitalized where its sentence
     says it too (not only because a label opens with a capital)."""
     first = e.label.split()[0] if e.label.split() else ""
-    return bool(first[:1].isupper() and _prefix_pattern(first).search(e.sentence or ""))
+    return first[:1].isupper() and _opens_a_word(first, e.sentence or "")
 
 
 @lru_cache(maxsize=1 << 12)
@@ -361,10 +354,13 @@ def _word_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
 
 
-@lru_cache(maxsize=1 << 12)
-def _prefix_pattern(word: str) -> re.Pattern[str]:
-    """The pattern of `word` at the start of a word, compiled once."""
-    return re.compile(rf"(?<![\w-]){re.escape(word)}")
+def _opens_a_word(word: str, text: str) -> bool:
+    """Whether `word` stands in `text` at the start of a word (no letter, digit, "_" or "-" just
+    before it): what the pattern (?<![\\w-])WORD finds, without a pattern compiled for each word."""
+    i = text.find(word)
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_-"):  # (\w: str.isalnum() and "_")
+        i = text.find(word, i + 1)
+    return i >= 0
 
 
 def mention_index(events: Iterable[Event]) -> dict[tuple[str, str], Event]:

@@ -8,6 +8,7 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, combinations
 from typing import Iterator, Mapping, Sequence
 
 import numpy as np
@@ -98,6 +99,9 @@ def _small_upper_pairs(k: int) -> tuple[np.ndarray, np.ndarray]:
     return r, c
 
 
+SMALL_GROUP = 6  # a group this small has its pairs listed in Python, and added with others as one block
+
+
 def _upper_pairs(k: int) -> tuple[np.ndarray, np.ndarray]:
     """`np.triu_indices(k, 1)`: every pair of k places once; those of a small k made once (most
     postings of a word are short, and making them is most of their cost)."""
@@ -113,6 +117,7 @@ class _Candidates:
         self.n, self.feats, self.items = n, feats, items
         self.blocks: list[np.ndarray] = []
         self.held = 0
+        self.small: list[int] = []  # the pairs of small groups, flat (a, b, a, b, ...): made into a block at once
         self.unique = np.zeros(0, dtype=np.int64)
         self._rank: np.ndarray | None = None
 
@@ -133,7 +138,12 @@ class _Candidates:
             self.settle()
 
     def all_pairs(self, group: list[int]) -> None:
-        if len(group) > 1:
+        if len(group) <= SMALL_GROUP:  # (most groups: the pairs of a word two or three mentions have)
+            if len(group) > 1:
+                self.small.extend(chain.from_iterable(combinations(group, 2)))
+                if len(self.small) > 1 << 20:
+                    self._small_block()
+        else:
             g = np.array(group, dtype=np.int64)
             r, c = _upper_pairs(len(g))
             self.add(g[r], g[c])
@@ -147,7 +157,14 @@ class _Candidates:
         for d in range(1, min(NEIGHBOURS, len(g) - 1) + 1):
             self.add(g[:-d], g[d:])
 
+    def _small_block(self) -> None:
+        pairs = np.array(self.small, dtype=np.int64).reshape(-1, 2)
+        self.small = []
+        self.add(pairs[:, 0], pairs[:, 1])
+
     def settle(self) -> None:
+        if self.small:
+            self._small_block()
         if self.blocks:
             keys = np.concatenate([self.unique, *self.blocks])
             self.blocks, self.held = [], 0

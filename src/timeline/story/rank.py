@@ -50,17 +50,18 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
-from itertools import repeat
+from collections import Counter, defaultdict
+from itertools import chain, repeat
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Callable, Mapping, Sequence
 
-from ..events.evolve import evolve
 from ..rules import load_toml, regex_cache
+from ..values import maker
 from ..model import AnchorKind, Document, Event, Happening, Precision, Timex, TimexType
 from ..sources.segment import sentence_spans
+from .features import match_rules
 from .topic import off_story
 
 SIGNALS = ("articles", "outlets", "lead", "date_refs", "later_refs", "published", "full_refs", "precision",
@@ -148,11 +149,11 @@ def _without_furniture(d: Document) -> str:
     return "\n".join(kept)
 
 
-_WORD_RE = re.compile(r"[a-z][a-z'’-]+")
+_WORD_RE = re.compile(r"[a-z][a-z'’-]{2,}")  # (a word of three letters at least: no shorter one is found at all)
 
 
 def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
-    return {w for w in set(_WORD_RE.findall(text.lower())) - stopwords if len(w) > 2}  # (each word read once)
+    return set(_WORD_RE.findall(text.lower())) - stopwords  # (each word read once)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -168,8 +169,6 @@ def _sentence_names(sentence: str) -> tuple[str, ...]:
 
 def article_words(documents: Sequence[Document]) -> dict[str, frozenset[str]]:
     """Each distinct article's content words (lower case, stopwords and page furniture aside)."""
-    from .features import match_rules
-
     stopwords = match_rules().stopwords
     return {d.id: frozenset(_content_words(_without_furniture(d), stopwords))
             for d in documents if d.duplicate_of is None}
@@ -181,10 +180,7 @@ def story_words(words: Mapping[str, frozenset[str]], share: float) -> frozenset[
     empty for a story of fewer than CENTRAL_MIN_ARTICLES articles."""
     if len(words) < CENTRAL_MIN_ARTICLES or share <= 0:
         return frozenset()
-    used: dict[str, int] = defaultdict(int)
-    for ws in words.values():
-        for w in ws:
-            used[w] += 1
+    used = Counter(chain.from_iterable(words.values()))  # (counted in C)
     least = max(2.0, share * len(words))  # (a word of one article is that article's, not the story's)
     return frozenset(w for w, n in used.items() if n >= least)
 
@@ -197,8 +193,6 @@ def off_topic(reports: Sequence[Event], vocabulary: frozenset[str], floor: float
     few of its words; 0 without a vocabulary."""
     if not vocabulary or floor <= 0:
         return 0.0
-    from .features import match_rules
-
     stopwords = match_rules().stopwords
     shares = []
     for sentence in dict.fromkeys(e.sentence for e in reports[:CENTRAL_MENTIONS]):
@@ -231,8 +225,8 @@ def signals(h: Happening, mentions: Mapping[tuple[str, str], Event], lead_end: M
     sets a day apart is that the coverage names it so at all; a busy day that twenty articles
     date in full is not twenty times a key date, and its every report should not crowd the
     other days' news out of the top."""
-    agreeing = [mentions[(r.doc, r.event)] for r in h.mentions
-                if (r.doc, r.event) in mentions and r not in h.disagreements]
+    get, other = mentions.get, h.disagreements
+    agreeing = [e for r in h.mentions if (e := get((r.doc, r.event))) is not None and not (other and r in other)]
     lead_docs = {e.doc for e in agreeing if e.start < lead_end.get(e.doc, 0)
                  or (e.text.lower() in titles.get(e.doc, frozenset()))}
     stated = sum(e.anchor is not AnchorKind.DCT_TENSE and e.anchor is not AnchorKind.NONE for e in agreeing)
@@ -307,9 +301,14 @@ def rank_happenings(happenings: Sequence[Happening], events: Sequence[Event], do
         return frozenset((e.doc, e.sentence) for e in reports), frozenset(e.text.lower() for e in reports)
 
     order = _diversified(scored, weights.get("same_day", 0.0), weights.get("redundant", 0.0), told)
-    return [evolve(h, rank=k + 1, score=round(score, 4), signals=tuple(zip(SIGNALS, map(round, sig.values(),
-                                                                                    repeat(4)))))
+    return [_ranked(h.id, h.label, h.mentions, h.articles, h.outlets, h.first_report, h.envelope, h.relative,
+                    h.precision, h.disagreements, k + 1, round(score, 4),
+                    tuple(zip(SIGNALS, map(round, sig.values(), repeat(4)))))
             for k, (*_, h, sig, score) in enumerate(order)]
+
+
+_ranked = maker(Happening, "id label mentions articles outlets first_report envelope relative precision disagreements "
+                           "rank score signals")  # (a happening from all its values, its rank among them: thousands)
 
 
 def _diversified(scored: list[tuple], discount: float, redundant: float = 0.0,  # type: ignore[type-arg]
