@@ -10,7 +10,7 @@ The words are data (rules/en/labels.toml [epithet]), with examples and negatives
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..rules import load_toml
 
@@ -34,7 +34,7 @@ def epithet(sentence: str, trigger: str) -> bool:
     naming, "as" after it."""
     if not sentence or not trigger:
         return False
-    found = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(trigger)}(?![\w-])", sentence)]
+    found = [m.start() for m in _trigger_pattern(trigger).finditer(sentence)]
     if len(found) != 1:
         return False
     naming, naming_verbs, comparisons, not_after, reach = _rules()
@@ -54,6 +54,12 @@ def epithet(sentence: str, trigger: str) -> bool:
         if not re.match(r"[\w'’-]", w) or _verb(w):
             return False  # (a comma, a dash or a verb between: another phrase, a clause)
     return False
+
+
+@lru_cache(maxsize=4096)
+def _trigger_pattern(trigger: str) -> re.Pattern[str]:
+    """The trigger as a word of its own (compiled once a word: re's own cache is overrun)."""
+    return re.compile(rf"(?<![\w-]){re.escape(trigger)}(?![\w-])")
 
 
 def _verb(word: str) -> bool:
