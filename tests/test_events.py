@@ -562,3 +562,11 @@ def test_a_day_counted_from_a_moved_date_counts_days():
     evs = events_of("In 2004 the war went on. On February 28, Boyce asked for a statement. The next day, "
                     "Goldsmith saw the lawyers.", datetime(2005, 4, 28), syntax="none")
     assert (evs["saw"].envelope.start, evs["saw"].envelope.end) == (datetime(2004, 2, 29), datetime(2004, 3, 1))
+
+
+def test_the_following_year_of_an_account_is_the_account_s():
+    """"In 2003 ... On March 12, ... The following year, Goldsmith resigned": 2004, though the
+    year counted from the publication's March 12 (2006) lies after the article."""
+    evs = events_of("In 2003 the war began. On March 12, Boyce asked for a statement. The following year, "
+                    "Goldsmith resigned.", datetime(2005, 4, 28), syntax="none")
+    assert (evs["resigned"].envelope.start, evs["resigned"].envelope.end) == (datetime(2004, 1, 1), datetime(2005, 1, 1))

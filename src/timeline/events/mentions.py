@@ -23,7 +23,7 @@ from .polarity import absent
 from .dating import dct_envelope, stretch, stretch_envelope, timex_envelope
 from .evolve import maker
 from .anchoring import AFTER_WORDS, BEFORE_WORDS, OUT_OF_REACH, best_timex, relation_for
-from .narrative import retold
+from .narrative import counted, retold
 from .eventmodel import Sentence, event_classes, event_model, inflect, token_features
 from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
@@ -271,7 +271,9 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 governing = parsed.governing(pi, sent_timexes)  # type: ignore[union-attr]
             if governing and published is not None and tense is Tense.PAST and not modality \
                     and w not in lex.scheduling:
-                governing = [t for t in governing if not _after(t, published)]
+                # (a time counted from a date an account moved is judged where it moved: "The
+                # following year" of an account of 2003 is 2004, not after the publication)
+                governing = [t for t in governing if not _after(counted(sent, t, timex_memo), published)]
             if said:
                 governing = [t for t in governing if not any(a <= t.start < b and not a <= tok.start < b for a, b in said)]
             clause = clause_at(supposed, supposed_starts, tok.start) if supposed else None

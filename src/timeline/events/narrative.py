@@ -60,8 +60,16 @@ def counted(sent: tuple[int, int], t: Timex, memo: dict) -> Timex:  # type: igno
     return memo[key]  # type: ignore[no-any-return]
 
 
+_DAY_OR_FINER = frozenset({Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND})
+
+
 def _shifted(t: Timex, delta: timedelta) -> Timex:
-    """`t` moved by `delta` (its envelope, interval and, for a day, its value)."""
+    """`t` moved by `delta` (its envelope, interval and, for a day, its value); a month or a
+    year by the years `delta` comes to ("The following year": a calendar year still)."""
+    if t.grain not in _DAY_OR_FINER:
+        years = round(delta.days / 365.25)
+        return (_in_year(t, t.envelope.start.year + years) or t) if years and t.envelope and t.envelope.start else t
+
     def by(iv: Interval | None) -> Interval | None:
         return None if iv is None else Interval(None if iv.start is None else iv.start + delta,
                                                 None if iv.end is None else iv.end + delta)
