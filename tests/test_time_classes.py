@@ -113,3 +113,12 @@ def test_review34_classes(text, dct, want):
 ])
 def test_at_least_keeps_the_word_before_it(text, want):
     assert _times_on(text, datetime(2009, 5, 4)) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # two 24-hour clocks that bound a span, one with a leading zero: clocks, not years
+    ("Polls were open from 0800 to 1800 on Monday.", [("0800", "2013-02-12T08:00"), ("1800 on Monday", "2013-02-11T18:00")]),
+    ("He lived there from 1800 to 1850.", [("1800", "1800"), ("1850", "1850")]),  # (years)
+])
+def test_clocks_that_bound_a_span(text, want):
+    assert _times_on(text, datetime(2013, 2, 12)) == want
