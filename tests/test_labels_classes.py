@@ -287,3 +287,19 @@ def test_a_label_ends_before_the_at_least_of_its_time():
     found = clause_label("Classrooms at the school have been closed until at least Thursday.", "closed",
                          ("Thursday",))
     assert found == "Classrooms at the school have been closed", found
+
+
+def test_a_subject_after_a_day_is_its_verb_s():
+    """"said that on Monday a man was shot": the parse set "a man" beside Monday and left "shot"
+    with no subject; the label says who was shot."""
+    found = clause_label("Police said that on Tuesday a teenager was stabbed near the station.", "stabbed", ("on Tuesday",))
+    assert found is not None and found.startswith("Teenager was stabbed"), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Monday, the first day of the talks, delegates met.",  # an apposition set off by commas
+    "Officials said on Tuesday the minister, a former general, resigned.",  # the verb has its subject
+])
+def test_an_apposition_of_a_day_stays_one(sentence, monkeypatch):
+    tokens, mended = _as_parsed(sentence, monkeypatch)
+    assert mended == tokens

@@ -1,5 +1,7 @@
 """Mend a parse's tree where the parser is wrong in a way the tree itself shows (pure).
 
+A subject set beside the day before it ("said that on Monday a man was shot": "a man" an
+apposition or an unmarked modifier of Monday) is its verb's (`_subject_after_time`).
 A "who" clause hung on a place after a common noun ("people in the United States who have been
 infected") is the noun's (`_who_of_place`). An adjective after a noun taken for the head of a
 clause: "... recommending
@@ -30,7 +32,38 @@ _BEFORE_VERB = frozenset({"aux", "aux:pass", "advmod", "neg"})  # words between 
 def regraft(tokens: Sequence[Any]) -> tuple[Any, ...]:
     """The tokens (`syntax.Token`s, which import this module) with each class of the module
     mended; the others as they are."""
-    return _who_of_place(_adjective_clauses(list(tokens)))
+    return _who_of_place(_subject_after_time(_adjective_clauses(list(tokens))))
+
+
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                        "june july august september october november december".split())
+
+
+def _subject_after_time(toks: list[Any]) -> list[Any]:
+    """A subject the parse made an apposition of the day before it ("said that on Monday | a man
+    was shot": "a man" set beside Monday, "shot" left with no subject): the verb's subject,
+    where the phrase follows the day with no comma, the verb the day hangs on has none, and only
+    the verb's auxiliaries come between."""
+    kids: list[list[int]] = [[] for _ in toks]
+    for j, t in enumerate(toks):
+        if t.head != j:
+            kids[t.head].append(j)
+    for a, t in enumerate(toks):
+        h = t.head
+        if t.dep not in {"appos", "nmod:unmarked", "nmod:npmod"} or t.upos not in {"NOUN", "PROPN"} or h >= a \
+                or toks[h].text.lower() not in _TIME_WORDS or not toks[h].dep.startswith("obl"):
+            continue
+        v = toks[h].head
+        verb = toks[v].upos in {"VERB", "AUX"} or any(toks[k].dep.startswith("aux") for k in kids[v])  # ("was | stabbed" tagged a noun)
+        if v <= a or not verb or any(toks[k].dep.startswith("nsubj") for k in kids[v]):
+            continue
+        phrase = _span(kids, a)
+        if min(phrase) != h + 1 or any(k not in phrase and not (toks[k].head == v and toks[k].dep in _BEFORE_VERB)
+                                       for k in range(a, v)):
+            continue
+        passive = any(toks[k].dep == "aux:pass" for k in kids[v])
+        toks[a] = replace(t, head=v, dep="nsubj:pass" if passive else "nsubj")
+    return toks
 
 
 _PLACE_CASES = frozenset({"in", "at", "from", "across", "throughout", "inside", "near"})
