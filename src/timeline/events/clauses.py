@@ -1,14 +1,16 @@
 """Which clause of its sentence an event or a time belongs to, read off the words without a
 parse: a "since" clause (what it tells lies before the sentence's own time), an "as" clause of
-saying (its time is the saying's), an "if" clause (what it tells is supposed, not reported).
-The event finder (events.mentions) asks these of each event and time."""
+saying (its time is the saying's), an "if" or "whether" clause (what it tells is supposed, not
+reported). The event finder (events.mentions) asks these of each event and time."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..model import TimexType
+from ..rules import load_toml
 from ..sources.segment import Token
 
 if TYPE_CHECKING:
@@ -81,25 +83,36 @@ def as_said_verb(text: str, sent_start: int, tok: Token, group: "VerbGroup | Non
     return _AS_CLAUSE_RE.search(text[max(sent_start, start - 80):start]) is not None
 
 
-_IF_START_RE = re.compile(r"(?:^|[,;:(—–]\s*|\s-\s|\s)[\"“‘']?(?:if|unless)\s+"
-                          r"(?!(?:only|not|any|ever|anything|so|necessary|possible|at\s+all)\b)", re.IGNORECASE)
 
-
-def if_clauses(sentence: str, offset: int) -> tuple[tuple[int, int], ...]:
-    """The spans (in the text, `offset` being where the sentence starts) of the sentence's "if"
-    and "unless" clauses, from the word to the clause's end ("if they face the threat of being
-    prosecuted", "If talks fail,"): what one tells is supposed, not reported ("as if", "even
-    if" and "whether"-like "if" too), and takes no time from outside it. "if only", "if not",
-    "if any" suppose nothing ("ended, if only briefly, on Tuesday")."""
+def supposed_clauses(sentence: str, offset: int) -> tuple[tuple[int, int], ...]:
+    """The spans (in the text, `offset` being where the sentence starts) of the sentence's
+    clauses that suppose or wonder rather than report, from their opening word to the clause's
+    end: "if" and "unless" ("if they face the threat of being prosecuted", "If talks fail,"),
+    "whether", "Assuming the vote passes", a "that" clause a hypothetical thought or proof
+    opens ("would have to be evidence that Iraq was not complying"). What one tells is
+    supposed, not reported, and takes no time from outside it. The patterns are rules
+    (events.toml [supposition]); "if only", "if not", "if any" suppose nothing ("ended, if only
+    briefly, on Tuesday")."""
+    needs, patterns = _supposition()
     low = sentence.lower()
-    if "if " not in low and "unless " not in low:
+    if not any(w in low for w in needs):
         return ()
-    stops = [m.start() for m in _STOP_RE.finditer(sentence)]  # (found once: a sentence may hold thousands of "if")
+    stops = None
     out = []
-    for m in _IF_START_RE.finditer(sentence):
-        k = bisect_left(stops, m.end())
-        out.append((offset + m.start(), offset + (stops[k] if k < len(stops) else len(sentence))))
-    return tuple(out)
+    for pattern in patterns:
+        for m in pattern.finditer(sentence):
+            if stops is None:  # (found once: a sentence may hold thousands of "if")
+                stops = [s.start() for s in _STOP_RE.finditer(sentence)]
+            start = m.start("open")
+            k = bisect_left(stops, m.end())
+            out.append((offset + start, offset + (stops[k] if k < len(stops) else len(sentence))))
+    return tuple(sorted(set(out)))
+
+
+@cache
+def _supposition() -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
+    rules = load_toml("events.toml")["supposition"]
+    return tuple(rules["needs"]), tuple(re.compile(p) for p in rules["patterns"])
 
 
 def clause_at(clauses: tuple[tuple[int, int], ...], starts: list[int], pos: int) -> tuple[int, int] | None:

@@ -29,8 +29,8 @@ from ..time.analysis import Analysis
 from ..sources.segment import Token, tokens
 from .labels import body_start
 from .cut import DETERMINERS as _DETERMINERS, cut_label as _label, span_text as _span_text
-from .clauses import (NearSpans, as_said_clauses, as_said_verb, clause_at, has_since, if_clauses, in_since_clause,
-                      said_after)
+from .clauses import (NearSpans, as_said_clauses, as_said_verb, clause_at, has_since, in_since_clause,
+                      said_after, supposed_clauses)
 from ..time.tense import VerbGroup, tense_of_span
 
 if TYPE_CHECKING:
@@ -246,7 +246,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         parsed = _parsed(parses, si)
         # "As Mark Danner put it in the New York Times yesterday, ...": that time is the saying's
         said = as_said_clauses(sentence_text, sent[0], lex.attribution_forms) if sent_timexes else ()
-        supposed = if_clauses(sentence_text, sent[0])  # "... if they face the threat of being prosecuted"
+        supposed = supposed_clauses(sentence_text, sent[0])  # "... if they face the threat of being prosecuted"
         supposed_starts = [a for a, _ in supposed]
         for i, cls in found_tokens:
             tok = toks[i]
