@@ -1,6 +1,7 @@
 """Events: how each is anchored in time, merged, and ordered."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -420,6 +421,28 @@ def test_the_landmark_rule_examples(text: str, noun: str):
 @pytest.mark.parametrize("text,noun", _landmark()[1]["negatives"])
 def test_the_landmark_rule_negatives(text: str, noun: str):
     assert not _landmark()[0].search(text[:text.rindex(noun)])
+
+
+@pytest.mark.parametrize("text,noun", _landmark()[1]["head_examples"])
+def test_the_landmark_head_rule_examples(text: str, noun: str):
+    assert re.compile(_landmark()[1]["head"]).match(text, text.index(noun))
+
+
+@pytest.mark.parametrize("text,noun", _landmark()[1]["head_negatives"])
+def test_the_landmark_head_rule_negatives(text: str, noun: str):
+    assert not re.compile(_landmark()[1]["head"]).match(text, text.index(noun))
+
+
+def test_a_stretch_named_by_another_happening_is_no_happening_of_the_passage():
+    """"The head of the inspectors in the run-up to the Iraq war, Hans Blix, last night undercut
+    ...": IraqWar showed "run-up" (and the war) as a key event of that night. The run-up is a
+    stretch the war names, and the war its landmark; a build-up of troops is a happening."""
+    evs = events_of("The head of the weapons inspectors in the run-up to the Iraq war, Hans Blix, last night "
+                    "undercut the advice.")
+    assert not evs["run-up"].salient, evs["run-up"]
+    assert evs["undercut"].salient and evs["undercut"].anchor is AnchorKind.TIMEX
+    evs = events_of("The build-up of troops began last night.")
+    assert evs["build-up"].salient, evs["build-up"]
 
 
 def test_a_happening_named_as_a_landmark_is_not_dated_by_the_passage():

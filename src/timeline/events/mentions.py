@@ -53,6 +53,7 @@ class _Lexicon:
     habitual: re.Pattern[str] | None = None  # what happens as a rule ("on average", "every year")
     landmark: re.Pattern[str] | None = None  # what names a happening as another time's landmark
     attribution_forms: frozenset[str] = frozenset()  # the forms of the attribution verbs ("said", "wrote")
+    landmark_head: re.Pattern[str] | None = None  # a noun naming a stretch by a landmark ("the run-up to")
 
 
 @cache
@@ -76,7 +77,8 @@ def _read_lexicon(data: dict) -> _Lexicon:  # type: ignore[type-arg]
                     regex_cache.compile("|".join(data["habitual"]), re.IGNORECASE) if data.get("habitual") else None,
                     regex_cache.compile(data["landmark"]["pattern"]) if data.get("landmark") else None,
                     frozenset(f for lemma in data.get("attribution", ()) for f in inflect(lemma))
-                    | frozenset(data.get("attribution_irregular", ())))
+                    | frozenset(data.get("attribution_irregular", ())),
+                    regex_cache.compile(data["landmark"]["head"]) if data.get("landmark", {}).get("head") else None)
 
 
 def _in_group(tok: Token, groups: tuple[VerbGroup, ...], starts: list[int] | None = None) -> VerbGroup | None:
@@ -329,7 +331,9 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             # of the story: nobody it names did it
             own_voice = _first_person(toks, tok.start if group is None else group.start, at=i if group is None else None)
             as_said = is_verb and as_said_verb(text, sent[0], tok, group, verb_forms.get(w, w), lex.attribution)
-            salient = not (heading or modifier or cls in _NOT_SALIENT_CLASSES or infinitive or participle
+            # "in the run-up to the war": a stretch named by another happening, no happening itself
+            stretch_head = not is_verb and lex.landmark_head is not None and lex.landmark_head.match(text, tok.start)
+            salient = not (heading or modifier or stretch_head or cls in _NOT_SALIENT_CLASSES or infinitive or participle
                            or (weak and strength > 60) or " " not in label
                            or hypothetical or bare_noun or own_voice or as_said
                            or (tense is Tense.PRESENT and aspect != "PERFECTIVE" and not modality
