@@ -593,3 +593,24 @@ def test_the_following_year_of_an_account_is_the_account_s():
     evs = events_of("In 2003 the war began. On March 12, Boyce asked for a statement. The following year, "
                     "Goldsmith resigned.", datetime(2005, 4, 28), syntax="none")
     assert (evs["resigned"].envelope.start, evs["resigned"].envelope.end) == (datetime(2004, 1, 1), datetime(2005, 1, 1))
+
+
+@pytest.mark.parametrize("syntax", ["none", "all"])
+def test_a_passive_participle_after_a_noun_takes_only_a_time_of_its_own(syntax: str):
+    """"Hans Blix last night undercut one of the main grounds offered by the attorney general":
+    the grounds were offered long before (IraqWar showed "Main grounds offered by the attorney
+    general" as a key event of that night). A time in its own words still dates it; a verb with
+    an auxiliary, or a measure after "by", is no such participle."""
+    evs = events_of("Hans Blix last night undercut one of the main grounds offered by the attorney general, "
+                    "Lord Goldsmith, in his legal advice.", syntax=syntax)
+    assert evs["offered"].anchor is AnchorKind.DCT_TENSE, evs["offered"]
+    evs = events_of("On Monday the judge rejected the evidence presented by prosecutors.", syntax=syntax)
+    assert evs["presented"].envelope.start is None and evs["rejected"].anchor is AnchorKind.TIMEX
+    evs = events_of("The documents leaked by the ministry on Monday were forged.", syntax=syntax)
+    assert evs["leaked"].anchor is AnchorKind.TIMEX
+    evs = events_of("On Monday the bill was passed by parliament.", syntax=syntax)
+    assert evs["passed"].anchor is AnchorKind.TIMEX
+    evs = events_of("On Monday the motion passed by a wide margin.", syntax=syntax)
+    assert evs["passed"].anchor is AnchorKind.TIMEX
+    evs = events_of("In the Sixties Wonder became influenced by the civil rights movement.", syntax=syntax)
+    assert evs["influenced"].anchor is AnchorKind.TIMEX, evs["influenced"]

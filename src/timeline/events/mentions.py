@@ -30,7 +30,7 @@ from ..sources.segment import Token, tokens
 from .labels import body_start
 from .cut import DETERMINERS as _DETERMINERS, cut_label as _label, span_text as _span_text
 from .clauses import (NearSpans, as_said_clauses, as_said_verb, clause_at, has_since, in_since_clause,
-                      said_after, supposed_clauses)
+                      passive_after_noun, said_after, supposed_clauses)
 from ..time.tense import VerbGroup, tense_of_span
 
 if TYPE_CHECKING:
@@ -278,6 +278,10 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 governing = [t for t in governing if not _after(counted(sent, t, timex_memo), published)]
             if said:
                 governing = [t for t in governing if not any(a <= t.start < b and not a <= tok.start < b for a, b in said)]
+            passive = is_verb and passive_after_noun(toks, i, group)
+            if governing and passive:
+                # "the grounds offered by the attorney general": only a time of its own words dates it
+                governing = [t for t in governing if t.start >= tok.end]
             clause = clause_at(supposed, supposed_starts, tok.start) if supposed else None
             if supposed:  # what an "if" clause supposes takes no time from outside it, nor gives one
                 governing = [t for t in governing if (clause[0] <= t.start < clause[1] if clause is not None
@@ -343,10 +347,10 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             # "the overnight bombardment": that time is the noun's own and carries no further
             # (and the time of an "as" clause's saying is the saying's: "As Danner put it yesterday, ...")
             owned.append(found is not None and found[3] or as_said or stamped)  # (premodifies: `best_timex` asks it of nouns only)
-            if found is None and (clause is not None or landmark or (
+            if found is None and (clause is not None or landmark or passive or (
                     _memo(since, has_since, text, sent) and in_since_clause(text, sent[0], tok.start))):
                 # "Since US forces invaded the country, Iraq has ...", "in the aftermath of the invasion",
-                # "if they revealed the document": no time of the passage
+                # "if they revealed the document", "evidence presented by prosecutors": no time of the passage
                 background.add(f"e{len(found_events) + 1}")
             found_events.append((_new_event(
                 f"e{len(found_events) + 1}", doc_id, tok.start, tok.end, tok.text,
