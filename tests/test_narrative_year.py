@@ -137,3 +137,36 @@ def test_a_year_a_quoted_account_or_a_writer_s_present_names_still_sets_it():
     text = ('"At 10.30 pm on August 4 1914," Taylor writes, "the king held a privy council at the palace." '
             "The parliament approved a credit of 100 million pounds on August 6.")
     assert _day(Document("q", text, dct=datetime(2005, 8, 23), source="H"), "approved") == "1914-08-06"
+
+
+@pytest.mark.parametrize("text", RULES["year_aside_examples"])
+def test_the_aside_rule_examples(text):
+    m = re.search(RULES["year"], text)
+    assert m and re.search(RULES["year_aside"], text[:m.start()])
+
+
+@pytest.mark.parametrize("text", RULES["year_aside_negatives"])
+def test_the_aside_rule_negatives(text):
+    assert all(not re.search(RULES["year_aside"], text[:m.start()]) for m in re.finditer(RULES["year"], text))
+
+
+def test_a_year_in_an_aside_of_its_own_sentence_is_no_account_of_then():
+    """Review36: "BP, which set up a fund in 2010, said on March 12 it would sell more assets",
+    told in 2012, was dated 12 March 2010: the year tells what BP is, not when it said it. So
+    "The company, founded in 2003, said on March 12 ...": its next day too stays 2005."""
+    doc = Document("b", "BP, which set up a 20bn dollar fund in 2010, said on March 12 it would sell more assets.",
+                   dct=datetime(2012, 4, 1), source="A")
+    assert _day(doc, "said") == "2012-03-12"
+    doc = Document("c", "The company, founded in 2003, said on March 12 it would cut 500 jobs. "
+                        "The next day its shares fell 5%.", dct=datetime(2005, 4, 28), source="A")
+    assert _day(doc, "said") == "2005-03-12" and _day(doc, "fell") == "2005-03-13"
+
+
+def test_a_time_counted_in_a_future_sentence_is_counted_from_the_publication():
+    """Review36: "The following year it will open 50 stores" after an account of 2003 was 2004,
+    a year gone by, for a future verb: only a past sentence continues the account."""
+    doc = Document("d", "The company was founded in 2003. On March 12 it unveiled its plan. "
+                        "The following year it will open 50 stores.", dct=datetime(2005, 4, 28), source="A")
+    tl = build_timeline([doc])
+    (e,) = [e for e in tl.events if e.text == "open"]
+    assert e.envelope.start is None or e.envelope.start.year >= 2005, e

@@ -15,15 +15,17 @@ from ..time.tense import VerbGroup
 
 
 @lru_cache(maxsize=1)
-def _narrative_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], int]:
+def _narrative_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], int,
+                                re.Pattern[str]]:
     """events.toml [narrative_year]: the rules of bare calendar names, what sets a year, what
-    unsets it ("since"), the words of the publication's own time, the reach in sentences."""
+    unsets it ("since"), the words of the publication's own time, the reach in sentences, what
+    unsets it for a date of its own sentence (an aside: "BP, which set up a fund in 2010, ...")."""
     from ..rules import load_toml
 
     data = load_toml("events.toml").get("narrative_year", {})
     return (frozenset(data.get("rules", ())), re.compile(data.get("year", "(?!)")),
             re.compile(data.get("year_since", "(?!)")), re.compile(data.get("present", "(?!)")),
-            int(data.get("reach", 0)))
+            int(data.get("reach", 0)), re.compile(data.get("year_aside", "(?!)")))
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
@@ -40,6 +42,8 @@ def narrative_year(text: str, sent: tuple[int, int], t: Timex, groups: tuple[Ver
     counted from was (`counted`), or as it is."""
     if t.rule in _narrative_rules()[0]:
         return in_account(text, sent, t, groups, memo)
+    if any(g.tense in (Tense.PRESENT, Tense.FUTURE) and not _past_future(text, g) for g in groups):
+        return t  # "The following year it will open 50 stores": counted from the publication's time
     return counted(sent, t, memo)
 
 
@@ -93,7 +97,7 @@ def in_account(text: str, sent: tuple[int, int], t: Timex, groups: tuple[VerbGro
     if key in memo:
         return memo[key]  # type: ignore[no-any-return]
     memo[key] = t
-    _, pattern, since, present, reach = _narrative_rules()
+    _, pattern, since, present, reach, aside = _narrative_rules()
     quoted = _quoted(text, sent[0], sent[1])
     # (infinitives and quoted speech aside: "pleaded for time to complete", "stressed: 'We are ...'")
     # (and a "would" of the future in the past: "France made it clear it would veto ...")
@@ -105,7 +109,8 @@ def in_account(text: str, sent: tuple[int, int], t: Timex, groups: tuple[VerbGro
         return t  # (a present, future or present perfect sentence tells of the publication's own time)
     lo = max(0, sent[0] - _NARRATIVE_WINDOW)
     settings = [(m.end(), int(m.group(1))) for m in pattern.finditer(text, lo, t.start)
-                if not since.search(text, max(lo, m.start() - 80), m.start())]
+                if not since.search(text, max(lo, m.start() - 80), m.start())
+                and not (m.start() >= sent[0] and aside.search(text, max(sent[0], m.start() - 80), m.start()))]
     if _NARRATIVE in memo and memo[_NARRATIVE][0] < t.start:
         settings.append(memo[_NARRATIVE])
     if not settings:
