@@ -565,8 +565,17 @@ def test_a_time_of_a_saying_with_no_that_is_the_saying_s(syntax):
     # one time with both ends after "from"; two clocks the day after them names
     ("The strike lasted from 1 to 5 March.", "lasted", datetime(2005, 3, 1), datetime(2005, 3, 6)),
     ("Talks ran from 9am to 11am on Monday.", "Talks", datetime(2005, 3, 14, 9), datetime(2005, 3, 14, 12)),
-    # a date moved "from" one day "to" another is no stretch
-    ("The summit was moved from 2 March to 9 March.", "moved", datetime(2005, 3, 3), None),
+    # a date moved "from" one day "to" another is no stretch, and the day left dates no move
+    ("The summit was moved from 2 March to 9 March.", "moved", None, datetime(2005, 3, 21)),
+    ("The board moved the vote from Monday to Friday.", "moved", None, datetime(2005, 3, 21)),
+    # review36: a clock with a day of its own keeps it; a stretch over midnight; a hyphen in one time
+    ("The strike ran from 9am on 11 March to 5pm on 15 March.", "strike", datetime(2005, 3, 11, 9),
+     datetime(2005, 3, 15, 18)),
+    ("Workers were on strike between 10pm on Friday and 6am on Saturday.", "strike", datetime(2005, 3, 18, 22),
+     datetime(2005, 3, 19, 7)),
+    ("A curfew was imposed from 2200 to 0600 on Saturday.", "imposed", datetime(2005, 3, 18, 22),
+     datetime(2005, 3, 19, 6, 1)),
+    ("Sales have fallen steadily from mid-2004.", "fallen", datetime(2004, 9, 1), None),
 ])
 def test_review35_dating(text, word, start, end):
     e = events_of(text, datetime(2005, 3, 20), syntax="none")[word]
@@ -614,3 +623,13 @@ def test_a_passive_participle_after_a_noun_takes_only_a_time_of_its_own(syntax: 
     assert evs["passed"].anchor is AnchorKind.TIMEX
     evs = events_of("In the Sixties Wonder became influenced by the civil rights movement.", syntax=syntax)
     assert evs["influenced"].anchor is AnchorKind.TIMEX, evs["influenced"]
+
+
+@pytest.mark.parametrize("text,word,start", [
+    ("In a research note on Monday, analysts lowered their forecast.", "lowered", datetime(2005, 3, 14)),
+    ("Under stress in 2004 the bank collapsed.", "collapsed", datetime(2004, 1, 1)),
+])
+def test_a_noun_of_saying_before_a_time_does_not_take_it(text, word, start):
+    """Review36: a time after a word of saying is the saying's only when the word is a verb:
+    "In a research note on Monday, analysts cut ..." had lost its Monday to the note."""
+    assert events_of(text, datetime(2005, 3, 20), syntax="none")[word].envelope.start == start

@@ -43,8 +43,7 @@ def test_what_a_hypothetical_proof_would_show_is_no_key_event_of_last_night():
     """IraqWar's rank-5 key event was "Iraq was not complying with the inspectors" dated the night
     before the article: the sentence before told what Blix said last night, and the hypothetical
     "there would have to be evidence that ..." took that night. Told as fact, it keeps it."""
-    before = ("The head of the inspectors, Hans Blix, last night undercut one of the main grounds offered by "
-              "the attorney general. ")
+    before = "Hans Blix last night rejected one of the main grounds of the attorney general's advice. "
     evs = _events(before + "Lord Goldsmith said there would have to be evidence that Iraq was not "
                            "complying with the inspectors.")
     assert not evs["complying"].salient and evs["complying"].anchor is not AnchorKind.NARRATIVE, evs["complying"]

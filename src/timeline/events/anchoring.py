@@ -32,7 +32,10 @@ def _preposition(text: str, sent_start: int, timex: Timex) -> str:
 
 
 
-_RANGE_RE = re.compile(r"\b(?:to|until|till|through)\b|[-–]")
+# a time that is a range itself: "1 to 5 March", "Monday–Friday", "1-5 March", "Monday - Friday";
+# not a hyphen within one time ("mid-2008", "mid-March", "2009-04-27", "late-night")
+_RANGE_RE = re.compile(r"\b(?:to|until|till|through)\b|–|\s-\s|(?<![\d-])\d{1,2}\s*-\s*\d{1,2}(?![\d-])|"
+                       r"(?<!\bmid)(?<!\bMid)(?<!\bearly)(?<!\bEarly)(?<!\blate)(?<!\bLate)(?<=[a-z])-(?=[A-Z])")
 
 
 def relation_for(prep: str, timex: Timex) -> Relation:
@@ -309,7 +312,7 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
             # "revealed that, from 1 November ...": the time is the reported clause's (not a "that"
             # the verb takes as its object: "confirmed that in a statement on Friday.", "saw that film")
             score += 250
-        elif is_verb and t.end <= tok.start and _said_on(text, t):
+        elif is_verb and t.end <= tok.start and _said_on(text, t, groups):
             score += 250  # "said on Saturday a herd of swine was infected": the saying's, "that" unsaid
         own = _between(groups, lo, hi)
         if own and not (not is_verb and len(own) == 1 and " " not in text[own[0].start:own[0].end]

@@ -21,7 +21,7 @@ _JOINS = {"from": re.compile(r"\s+(?:to|until|till|through|thru)\s+$", re.IGNORE
 
 # a verb that moves a date: what follows "from" is the date left, not a stretch's start
 _MOVED_FROM = re.compile(r"(?i)\b(?:moved|postponed|delayed|extended|brought\s+forward|rescheduled|changed|"
-                         r"shifted|switched|pushed\s+back|put\s+back|put\s+off|cut|raised)\s+(?:\w+\s+)?from\s$")
+                         r"shifted|switched|pushed\s+back|put\s+back|put\s+off|cut|raised)\s+(?:[\w'’-]+\s+){0,4}from\s$")
 _CLOCKS = {Grain.HOUR, Grain.MINUTE, Grain.SECOND, Grain.PART_OF_DAY}
 
 
@@ -38,24 +38,42 @@ def stretch(text: str, timexes: Sequence[Timex], t: Timex) -> tuple[Timex, Timex
             if opened is None or not _JOINS[opened.group(0).split()[0].lower()].fullmatch(
                     " " + text[first.end:last.start] + " "):
                 continue
-            if _MOVED_FROM.search(text, max(0, opened.start() - 40), opened.end()):
+            if moved_from(text, first.start):
                 continue  # "moved from 2 March to 9 March": two days, the one left and the one taken
             start = _start(first, last)
             if start is None or last.envelope.end is None or start >= last.envelope.end:
                 continue
-            if last.envelope.end - start > timedelta(days=1) and _CLOCKS.intersection((first.grain, last.grain)):
-                continue  # (a clock and a date days apart: no one stretch)
+            if last.envelope.end - start > timedelta(days=1) and any(
+                    u.grain in _CLOCKS and _BARE_CLOCK.fullmatch(u.text) for u in (first, last)):
+                continue  # (a clock of no day of its own and a date days apart: no one stretch)
             return first, last
     return None
 
 
+# a clock that names no day of its own ("9am", "0800", "10.30 p.m. GMT", "noon"), unlike "9am on 11 February"
+_BARE_CLOCK = re.compile(r"(?i)[\d:.\s]*(?:a\.?m\.?|p\.?m\.?|h|hrs|hours|noon|midnight|o'clock)?(?:\s+[a-z]{2,4})?")
+
+
+def moved_from(text: str, at: int) -> bool:
+    """Is the time at `at` the date a verb moved something from ("moved the vote from Monday to
+    Friday", "postponed from 2 March")? Then it is the day left, neither the move's nor a
+    stretch's start."""
+    opened = _OPENS.search(text, max(0, at - 12), at)
+    return opened is not None and opened.group(0).split()[0].lower() == "from" \
+        and _MOVED_FROM.search(text, max(0, opened.start() - 60), opened.end()) is not None
+
+
 def _start(first: Timex, last: Timex) -> datetime | None:
-    """Where the stretch starts: the first end's start; of two clocks read on different days,
-    the first clock on the last one's day ("from 9am to 5pm on Saturday")."""
+    """Where the stretch starts: the first end's start; a first clock that names no day of its
+    own, read on another day than the last clock, is on the last one's day ("from 9am to 5pm on
+    Saturday"), or on the day before when it is no earlier there ("from 2200 to 0600 on
+    Sunday": Saturday 22:00); "from 9am on 11 February to 5pm on 15 February" keeps its day."""
     start = first.envelope.start if first.envelope is not None else None
     if start is not None and first.grain in _CLOCKS and last.grain in _CLOCKS and last.envelope is not None \
-            and last.envelope.start is not None and start.date() != last.envelope.start.date():
-        return datetime.combine(last.envelope.start.date(), start.time())
+            and last.envelope.start is not None and _BARE_CLOCK.fullmatch(first.text) \
+            and (start.date() != last.envelope.start.date() or start >= last.envelope.start):
+        moved = datetime.combine(last.envelope.start.date(), start.time())
+        return moved if moved < last.envelope.start else moved - timedelta(days=1)
     return start
 
 

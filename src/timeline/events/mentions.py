@@ -20,7 +20,7 @@ from ..rules import load_toml, regex_cache
 from ..model import AnchorKind, Event, Relation, Tense, Timex
 from .entries import merge_mentions, one_entry_per_happening, propagate, shifted
 from .polarity import absent
-from .dating import dct_envelope, stretch, stretch_envelope, timex_envelope
+from .dating import dct_envelope, moved_from, stretch, stretch_envelope, timex_envelope
 from .evolve import maker
 from .anchoring import AFTER_WORDS, BEFORE_WORDS, OUT_OF_REACH, best_timex, relation_for
 from .narrative import counted, retold
@@ -294,6 +294,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 governing = [t for t in governing if landmark.start() + max(sent[0], tok.start - 80) <= t.start < tok.start
                              or 0 <= t.start - tok.end <= 12]
             found = best_timex(text, sent, tok, governing, groups, is_verb, nouns, timex_memo) if governing else None
+            if found is not None and found[1] == "from" and moved_from(text, found[0].start):
+                found = None  # "moved the vote from Monday to Friday": the day left dates no move
             strength = 999.0
             stamped = False
             if found is not None:
