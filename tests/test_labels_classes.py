@@ -294,6 +294,9 @@ def test_a_subject_after_a_day_is_its_verb_s():
     with no subject; the label says who was shot."""
     found = clause_label("Police said that on Tuesday a teenager was stabbed near the station.", "stabbed", ("on Tuesday",))
     assert found is not None and found.startswith("Teenager was stabbed"), found
+    # review36: the day the saying's, the clause after it hung on the saying ("said on Monday a man ...")
+    found = clause_label("Police said on Monday a man was stabbed on Sunday night.", "stabbed", ("on Sunday night",))
+    assert found is not None and found.startswith("Man was stabbed"), found
 
 
 @pytest.mark.parametrize("sentence", [

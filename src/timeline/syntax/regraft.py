@@ -1,7 +1,9 @@
 """Mend a parse's tree where the parser is wrong in a way the tree itself shows (pure).
 
 A subject set beside the day before it ("said that on Monday a man was shot": "a man" an
-apposition or an unmarked modifier of Monday) is its verb's (`_subject_after_time`).
+apposition or an unmarked modifier of Monday) is its verb's (`_subject_after_time`), also where the
+day is the saying's and the clause after it hangs on the saying ("Police said on Monday a man was
+stabbed").
 A "who" clause hung on a place after a common noun ("people in the United States who have been
 infected") is the noun's (`_who_of_place`). An adjective after a noun taken for the head of a
 clause: "... recommending
@@ -36,7 +38,8 @@ def regraft(tokens: Sequence[Any]) -> tuple[Any, ...]:
 
 
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
-                        "june july august september october november december".split())
+                        "june july august september october november december morning afternoon evening night".split())
+_COMPLEMENTS = frozenset({"ccomp", "parataxis", "advcl", "conj"})  # a clause the parse hung on the saying verb
 
 
 def _subject_after_time(toks: list[Any]) -> list[Any]:
@@ -54,10 +57,15 @@ def _subject_after_time(toks: list[Any]) -> list[Any]:
                 or toks[h].text.lower() not in _TIME_WORDS or not toks[h].dep.startswith("obl"):
             continue
         v = toks[h].head
+        phrase = _span(kids, a)
+        if v < h and max(phrase) + 1 < len(toks):
+            # "Police said on Monday | a man was stabbed": the day is the saying's, the phrase the
+            # subject of the clause right after it, which the parse hung on the saying
+            v = next((k for k in range(max(phrase) + 1, len(toks)) if toks[k].head == v
+                      and toks[k].dep in _COMPLEMENTS and toks[k].head != k), v)
         verb = toks[v].upos in {"VERB", "AUX"} or any(toks[k].dep.startswith("aux") for k in kids[v])  # ("was | stabbed" tagged a noun)
         if v <= a or not verb or any(toks[k].dep.startswith("nsubj") for k in kids[v]):
             continue
-        phrase = _span(kids, a)
         if min(phrase) != h + 1 or any(k not in phrase and not (toks[k].head == v and toks[k].dep in _BEFORE_VERB)
                                        for k in range(a, v)):
             continue
