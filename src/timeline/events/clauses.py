@@ -144,7 +144,7 @@ LABEL_REACH = 12  # tokens around a trigger that `cut.cut_label` may look at (6-
 
 _NOT_A_NOUN = frozenset("who which that and or but then also it they he she we i you not never there this these "
                         "those has have had is are was were be been become became becomes got get gets "
-                        "seemed seems remained remains felt looked appeared".split())
+                        "seemed seems remained remains felt looked appeared being having getting".split())
 _NO_AGENT = frozenset("a an about around nearly almost more less far much some over up just roughly".split())
 
 
