@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
-from ..model import (Document, Event, EventRef, Happening, Interval, Match, Precision, RelInterval)
+from ..model import (AnchorKind, Document, Event, EventRef, Happening, Interval, Match, Precision, RelInterval)
 from ..syntax.epithet import epithet
 from ..values import maker
 from ..syntax.lint import lint, lint_words
@@ -57,16 +57,19 @@ def _from_days(x: float) -> datetime:
     return datetime.fromordinal(int(day)) + timedelta(minutes=minutes)
 
 
-def consensus(fs: Sequence[Features]) -> tuple[float | None, float | None]:
+def consensus(fs: Sequence[Features], stated: Sequence[bool] | None = None) -> tuple[float | None, float | None]:
     """The time the agreeing mentions of a happening support. Where some date it to a day (or
-    finer), the day most of them name; within it, a time of day only when it is the one most of
-    that day's mentions state and more than one does (a single page's clock stamp does not
-    make the happening's time). Otherwise what all of them allow (their intersection)."""
+    finer), the day most of them name (of those a time expression dates, `stated`, when any
+    does: a report dated only by its publication day and tense, "Only 7 deaths are confirmed",
+    does not outvote "He died on Monday night"); within it, a time of day only when it is the
+    one most of that day's mentions state and more than one does (a single page's clock stamp
+    does not make the happening's time). Otherwise what all of them allow (their intersection)."""
     if len(fs) == 1:
         return fs[0].lo, fs[0].hi
     precise = [f for f in fs if f.day_precise]
     if precise:
-        days = Counter(math.floor(f.lo + 1e-9) for f in precise)  # type: ignore[operator]
+        told = [f for f, s in zip(fs, stated) if s and f.day_precise] if stated is not None else []
+        days = Counter(math.floor(f.lo + 1e-9) for f in told or precise)  # type: ignore[operator]
         day = min(days, key=lambda d: (-days[d], d))
         on_day = [f for f in precise if math.floor(f.lo + 1e-9) == day]  # type: ignore[operator]
         if len(on_day) == 1:
@@ -175,7 +178,7 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
     out: list[tuple[tuple, tuple]] = []  # (its place in time order, its fields: made once its id is known)
     for agree_ids, differ_ids in merged.groups:
         members = [items[i] for i in agree_ids]
-        lo, hi = consensus([feats[i] for i in agree_ids])
+        lo, hi = consensus([feats[i] for i in agree_ids], [items[i].anchor is not AnchorKind.DCT_TENSE for i in agree_ids])
         frame = feats[agree_ids[0]].frame
         env, rel = _interval(feats[agree_ids[0]], lo, hi)
         head = best_label(members, [feats[i] for i in agree_ids])
