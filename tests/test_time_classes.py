@@ -122,3 +122,37 @@ def test_at_least_keeps_the_word_before_it(text, want):
 ])
 def test_clocks_that_bound_a_span(text, want):
     assert _times_on(text, datetime(2013, 2, 12)) == want
+
+
+def _clock_times(text: str, dct: datetime, grain: Grain = Grain.MINUTE) -> list[tuple[str, str]]:
+    doc = Document("t", text, dct=dct, dct_grain=grain, dct_source=DctSource.OPTION)
+    return [(t.text, t.value) for t in extract(doc)]
+
+
+MORNING = datetime(2017, 6, 13, 7, 45)  # Tue
+
+
+@pytest.mark.parametrize("text,want", [
+    # task time27: clocks of one sentence told in the future move together: the return after a
+    # sailing moved to tomorrow is tomorrow's too
+    ("The ferry will sail at 6 a.m. and return at 5 p.m.",
+     [("6 a.m.", "2017-06-14T06:00"), ("5 p.m.", "2017-06-14T17:00")]),
+    # not across sentences, nor to a clock earlier in the day than the moved one
+    ("The ferry will sail at 6 a.m. It will return at 5 p.m.",
+     [("6 a.m.", "2017-06-14T06:00"), ("5 p.m.", "2017-06-13T17:00")]),
+])
+def test_clocks_against_the_publication_time(text, want):
+    assert _clock_times(text, MORNING) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a count that is no year of the last two centuries after a month is a count
+    ("In March 1200 Palestinians were arrested.", [("March", "2016-03")]),
+    ("In May 1800 Napoleon crossed the Alps.", [("May 1800", "1800-05")]),
+    ("In 1998 Americans voted.", [("1998", "1998")]),
+    # a trip told in the present with its destination is a schedule: the coming day
+    ("The squad flies out to Austria on Thursday.", [("Thursday", "2016-09-15")]),
+    ("The squad flew out to Austria on Thursday.", [("Thursday", "2016-09-08")]),
+])
+def test_counts_after_months_and_trips_on_a_weekday(text, want):
+    assert _clock_times(text, datetime(2016, 9, 12, 10, 0)) == want

@@ -188,6 +188,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     # the article's clock (zones.py): the zone of its publication time, else of its first zoned time
     clock: int | None = doc.dct_offset if doc.dct_grain in _CLOCK_GRAINS else None
     before_christ = False  # the last time told is before year 1 ("500 BC"), which has no interval
+    moved: tuple[Timex, Anchor] | None = None  # the last bare clock moved off the publication day, and its day
     mentions = borrow_years(doc.text, mentions)
     tenses = share_range_tense(doc.text, mentions, tenses)
     mentions = quarters_ended(doc.text, mentions, tenses, dct)
@@ -227,6 +228,12 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
             res = within
         if res is None:
             continue
+        if moved is not None and anchor is dct and _clock_only(mention) and tense is moved[0].tense \
+                and _later_same_day(res, moved[0], dct) and _same_sentence(doc.text, moved[0].end, mention.start):
+            # "The ferry will sail at 6 a.m. and return at 5 p.m.", told at 07:45: the clocks of
+            # one sentence move together (the return is tomorrow's too, after the sailing)
+            anchor, anchor_name = moved[1], f"timex:{moved[0].id}"
+            res = resolve(sym, anchor, tense, mention.type) or res
         if mention.rule.startswith(NAMED_DAY) and dct is not None and res.interval is not None \
                 and res.interval.start is not None and res.interval.start > dct.start:
             continue  # "since Sept. 11" in 1998 is no name of the 2001 attacks: a happening is named after it
@@ -245,6 +252,9 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
             anchor=anchor_name, tense=tense, mod=res.mod, alternative=res.alternative,
         )
         out.append(timex)
+        if anchor is dct and dct is not None and dct.now is not None and _clock_only(mention) \
+                and written is not None and written.start is not None and written.start.date() != dct.start.date():
+            moved = (timex, Anchor.day(written.start))  # a bare clock gone to another day (turns.clock_day)
         if timex.value.startswith("BC") and timex.interval is None:
             before_christ = True
         if _is_anchorable(timex) and timex.grain not in (Grain.CENTURY, Grain.DECADE):
@@ -315,6 +325,24 @@ def _conjoined_day(mention: Mention) -> bool:
     sym = mention.symbolic
     return (sym.kind is Kind.POINT and sym.day is not None and sym.month is None and sym.year is None
             and sym.weekday is None and not mention.text[:4].lower() == "the ")
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d)]*\s+[A-Z]|\n\s*\n")
+
+
+def _same_sentence(text: str, end: int, start: int) -> bool:
+    """Is nothing but one sentence's words between two times ("at 6 a.m. and return at 5 p.m.";
+    not "at 6 a.m. The return is at 5 p.m.": a clock's "a.m." may end its sentence)?"""
+    between = text[end - 1:start]
+    return start - end < PERIOD_REACH and _SENTENCE_BREAK.search(between) is None
+
+
+def _later_same_day(res: Resolved, moved: Timex, dct: Anchor) -> bool:
+    """Is a clock, resolved on the publication day, later in the day than a clock moved off it?"""
+    a, b = res.interval, moved.interval
+    if a is None or b is None or a.start is None or b.start is None:
+        return False
+    return a.start.date() == dct.start.date() and a.start.time() >= b.start.time()
 
 
 def _clock_only(mention: Mention) -> bool:

@@ -247,6 +247,10 @@ def _word_before(text: str, start: int) -> str:
     return text[j:i].lower()
 
 
+# a verb, an optional particle and a capitalised destination, right before "on" and its day
+_GOES_TO_RE = re.compile(r"\b([a-z]+s)\s+(?:(?:out|off|back|home)\s+)?(?:to|for)\s+(?:[A-Z][\w.'’-]*\s+){1,3}$")
+
+
 def present_on_day(text: str, start: int) -> bool:
     """Is the time expression at `start` the day a verb in the present is "on" ("The talks are on
     Monday", "Talks resume on Monday")? Not a happening noun's ("after a crash on Sunday", "his
@@ -261,7 +265,13 @@ def present_on_day(text: str, start: int) -> bool:
     verb = _word_before(text, on_start)
     if verb in ("is", "are"):
         return True
-    base = verb[:-2] if verb.endswith("es") and verb[:-2] in _infinitives() else verb[:-1] if verb.endswith("s") else verb
+    if verb not in ("is", "are") and (m := _GOES_TO_RE.search(text, max(0, on_start - 60), on_start)):
+        # "The squad flies out to Austria on Thursday", "The president travels to Paris on
+        # Monday": a trip's schedule; the verb before its particle and destination
+        on_start = m.start(1) + len(m.group(1)) + 1
+        verb = m.group(1).lower()
+    base = verb[:-3] + "y" if verb.endswith("ies") else \
+        verb[:-2] if verb.endswith("es") and verb[:-2] in _infinitives() else verb[:-1] if verb.endswith("s") else verb
     if not base or base not in _infinitives():
         return False
     verb_start = on_start
