@@ -156,3 +156,15 @@ def test_clocks_against_the_publication_time(text, want):
 ])
 def test_counts_after_months_and_trips_on_a_weekday(text, want):
     assert _clock_times(text, datetime(2016, 9, 12, 10, 0)) == want
+
+
+def test_a_day_counted_from_a_year_alone_is_somewhere_in_that_year():
+    """Review36: "In 2003 the war began. The next day, troops crossed the border." gave 2
+    January 2003, a day the text never told; the next day is some day of 2003 (its interval one
+    day on), as "That night" after "In June 2009" is some night of June. From a day it counts."""
+    doc = Document("t", "In 2003 the war began. The next day, troops crossed the border.", dct=datetime(2005, 2, 20),
+                   dct_grain=Grain.DAY, dct_source=DctSource.OPTION)
+    nxt = [t for t in extract(doc) if t.text == "The next day"][0]
+    assert nxt.value == "2003" and nxt.interval.start == datetime(2003, 1, 2) and nxt.interval.end == datetime(2004, 1, 2)
+    assert _times_on("On March 12, 2003 Boyce asked. The next day, Goldsmith saw him.", datetime(2005, 2, 20))[1] == (
+        "The next day", "2003-03-13")

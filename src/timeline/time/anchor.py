@@ -301,16 +301,21 @@ def _somewhere_in(told: Timex, sym: Symbolic) -> Resolved | None:
         if sym.offset is None and sym.direction:
             return None  # "Hours later" after "on Monday": from within it on (spans.unstated)
         return Resolved(told.type, told.value, told.grain, told.interval, told.envelope, None, None, None)
-    if sym.unit not in (Unit.HOUR, Unit.MINUTE) or told.grain in _CLOCK_GRAINS or told.interval is None \
+    if sym.unit not in _SHIFTS or told.grain in _CLOCK_GRAINS or told.interval is None \
             or told.interval.start is None or told.interval.end is None:
         return None
     # "Two hours later" after "on Monday": two hours after some time of that Monday (Monday
-    # 02:00 to Tuesday 02:00), not Monday 02:00; "24 hours later": Tuesday
+    # 02:00 to Tuesday 02:00), not Monday 02:00; "24 hours later": Tuesday; "The next day" after
+    # "In 2003" (no day told): a day of 2 January 2003 to 1 January 2004, not 2 January
     n = sym.offset if sym.offset is not None else (sym.amount or 0) * (sym.direction or 1)
-    d = timedelta(hours=n) if sym.unit is Unit.HOUR else timedelta(minutes=n)
+    d = _SHIFTS[sym.unit] * n
     moved = Interval(told.interval.start + d, told.interval.end + d)
     value = told.value if told.grain is not Grain.DAY else (told.interval.start + d).strftime("%Y-%m-%d")
     return Resolved(told.type, value, told.grain, moved, moved, None, None, None)
+
+
+_SHIFTS = {Unit.MINUTE: timedelta(minutes=1), Unit.HOUR: timedelta(hours=1), Unit.DAY: timedelta(days=1),
+           Unit.WEEK: timedelta(days=7)}
 
 
 def _finer_than(unit: Unit | None, grain: Grain | None) -> bool:
