@@ -95,8 +95,14 @@ def order_range_ends(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     end a year back (a strike that "lasted from July 1 to May 1" began the July before)."""
     out = list(timexes)
     told = {(m.start, m.end): (m.symbolic, t) for m, t in zip(mentions, tenses)}
+    clocks = {(m.start, m.end): m for m in mentions if _clock_only(m) or _names_day(m)}
     for i in range(len(out) - 1):
         ta, tb = out[i], out[i + 1]
+        ma, mb = clocks.get((ta.start, ta.end)), clocks.get((tb.start, tb.end))
+        if ma is not None and mb is not None and _clock_only(ma) and not _clock_only(mb) \
+                and _range_joined(doc.text, ta.start, ta.end, tb.start):
+            out[i] = _on_day_of(ta, tb)  # "from 0800 to 1800 on Monday": both clocks Monday's
+            continue
         a, b = told.get((ta.start, ta.end)), told.get((tb.start, tb.end))
         if a is None or b is None or not (_yearless_date(a[0]) and _yearless_date(b[0])):
             continue
@@ -111,6 +117,26 @@ def order_range_ends(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
         else:
             out[i] = _with_year(ta, a[0], a[1], tb.interval.start.year - back, tb.id)
     return out
+
+
+def _on_day_of(ta: Timex, tb: Timex) -> Timex:
+    """A bare clock that opens a range on the day the range's other clock names: that day, or
+    the day before when it is no earlier there ("from 2200 to 0600 on Sunday": Saturday 22:00)."""
+    a, b = ta.interval, tb.interval
+    if a is None or b is None or a.start is None or b.start is None or a.start.date() == b.start.date() \
+            and a.start < b.start:
+        return ta
+    day = datetime.combine(b.start.date(), a.start.time())
+    if day >= b.start:
+        day -= timedelta(days=1)
+    d = day - a.start
+
+    def by(iv: Interval | None) -> Interval | None:
+        return None if iv is None else Interval(None if iv.start is None else iv.start + d,
+                                                None if iv.end is None else iv.end + d)
+
+    value = (a.start + d).strftime("%Y-%m-%d") + ta.value[10:] if ta.value[:4].isdigit() and len(ta.value) > 10 else ta.value
+    return replace(ta, value=value, interval=by(a), envelope=by(ta.envelope), anchor=f"timex:{tb.id}")
 
 
 def _range_joined(text: str, start: int, end: int, next_start: int) -> bool:
