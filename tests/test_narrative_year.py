@@ -170,3 +170,12 @@ def test_a_time_counted_in_a_future_sentence_is_counted_from_the_publication():
     tl = build_timeline([doc])
     (e,) = [e for e in tl.events if e.text == "open"]
     assert e.envelope.start is None or e.envelope.start.year >= 2005, e
+
+
+def test_a_sentence_of_the_future_alone_starts_no_account():
+    """Review36: "The treaty was signed in 2003. On May 20 the minister would fly to Paris if the
+    talks succeed." gave 20 May 2003; an account's "would" carries its year only once a dated
+    sentence of it moved a date ("On March 12, Boyce asked ... On March 20 he would fly")."""
+    doc = Document("w", "The treaty was signed in 2003. On May 20 the minister would fly to Paris if the talks "
+                        "succeed.", dct=datetime(2005, 4, 28), source="A")
+    assert _day(doc, "fly") == "2005-05-20"

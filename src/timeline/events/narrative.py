@@ -107,6 +107,9 @@ def in_account(text: str, sent: tuple[int, int], t: Timex, groups: tuple[VerbGro
                 g.aux not in {"to", ""} for g in groups)) \
             or any(g.aux in _PRESENT_PERFECT for g in finite):  # (only "would", "was to": the account's future)
         return t  # (a present, future or present perfect sentence tells of the publication's own time)
+    if not finite and _NARRATIVE not in memo:
+        return t  # (its future alone continues an account a dated sentence began, starts none:
+        # "The treaty was signed in 2003. On May 20 the minister would fly to Paris if ...")
     lo = max(0, sent[0] - _NARRATIVE_WINDOW)
     settings = [(m.end(), int(m.group(1))) for m in pattern.finditer(text, lo, t.start)
                 if not since.search(text, max(lo, m.start() - 80), m.start())
