@@ -562,6 +562,11 @@ def test_a_time_of_a_saying_with_no_that_is_the_saying_s(syntax):
     # a "that" a verb takes as its object, or before a noun, is no reported clause
     ("He saw that film on Monday.", "saw", datetime(2005, 3, 14), datetime(2005, 3, 15)),
     ("The bank confirmed that in a statement on Friday.", "confirmed", datetime(2005, 3, 18), datetime(2005, 3, 19)),
+    # review36: no verb after the time before the clause stops: "that" the verb's object
+    ("She revealed that on Friday, adding that she would not resign.", "revealed", datetime(2005, 3, 18),
+     datetime(2005, 3, 19)),
+    ("He confirmed that on Monday in a statement to parliament.", "confirmed", datetime(2005, 3, 14),
+     datetime(2005, 3, 15)),
     # one time with both ends after "from"; two clocks the day after them names
     ("The strike lasted from 1 to 5 March.", "lasted", datetime(2005, 3, 1), datetime(2005, 3, 6)),
     ("Talks ran from 9am to 11am on Monday.", "Talks", datetime(2005, 3, 14, 9), datetime(2005, 3, 14, 12)),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from typing import Sequence
 
 from ..model import Grain, Relation, Timex, TimexType
 from ..sources.segment import Token
@@ -62,6 +63,16 @@ _SUBJECT_RE = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+)?\s+")  # one or two words
 _BREAK_RE = re.compile(r"[;:—]|\b(?:while|but|as|which|who|because|whereas|although)\b")
 _THAT_RE = re.compile(r"\bthat\b")
 _THAT_NEXT_RE = re.compile(r"\s*,?\s*that\b")  # a "that" clause right after the verb (not "an inquiry that ...")
+_STOP_RE = re.compile(r"[.;:!?]|,\s*(?:but|and|adding|saying|as)\b")
+
+
+def _verb_before_stop(text: str, at: int, groups: Sequence[VerbGroup]) -> bool:
+    """Does a verb come after `at` before its clause stops? A reported clause has one ("revealed
+    that on Friday troops had left"); a "that" the verb takes as its object has none ("confirmed
+    that on Monday in a statement to parliament.", "revealed that on Friday, adding ...")."""
+    stop = _STOP_RE.search(text, at)
+    end = stop.start() if stop else len(text)
+    return any(at <= g.start < end for g in groups)
 _WORD_AFTER_RE = re.compile(r"\s+([\w'’-]+)")
 
 
@@ -308,7 +319,7 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
             score += 250  # "said on Tuesday that ...": the time is the saying's, not the reported event's
             # (but "It was on March 3 that rescuers pulled ...": a cleft, the time is the clause's)
         elif is_verb and tok.end <= t.start and _THAT_NEXT_RE.match(between) and _reports(text, tok) \
-                and not _CLAUSE_END_RE.match(text, t.end):
+                and not _CLAUSE_END_RE.match(text, t.end) and _verb_before_stop(text, t.end, groups):
             # "revealed that, from 1 November ...": the time is the reported clause's (not a "that"
             # the verb takes as its object: "confirmed that in a statement on Friday.", "saw that film")
             score += 250
