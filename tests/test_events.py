@@ -640,3 +640,14 @@ def test_a_noun_of_saying_before_a_time_does_not_take_it(text, word, start):
     """Review36: a time after a word of saying is the saying's only when the word is a verb:
     "In a research note on Monday, analysts cut ..." had lost its Monday to the note."""
     assert events_of(text, datetime(2005, 3, 20), syntax="none")[word].envelope.start == start
+
+
+def test_a_reported_state_holds_when_said_unless_its_own_clause_times_it():
+    """"Officials said yesterday he hoped to draw up a plan": he hoped on the day it was said.
+    Review36: "He told the court on Monday that he feared for his life when the man attacked
+    him": the fear held at the attack, before the telling, not on Monday."""
+    evs = events_of("Officials said yesterday he hoped to draw up a plan.", datetime(2005, 3, 20), syntax="none")
+    assert evs["hoped"].relation is Relation.ON and evs["hoped"].envelope.start == datetime(2005, 3, 19)
+    evs = events_of("He told the court on Monday that he feared for his life when the man attacked him.",
+                    datetime(2005, 3, 20), syntax="none")
+    assert evs["feared"].relation is Relation.BEFORE, evs["feared"]

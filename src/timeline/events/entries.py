@@ -5,6 +5,7 @@ is that entry (`one_entry_per_happening`); salient mentions of one kind of happe
 compatible times are one entry (`merge_mentions`). Pure."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
@@ -214,7 +215,8 @@ def propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset(),
             if reporting is not None:
                 later = ev.tense is Tense.FUTURE or ev.modality in ("will", "'ll", "would", "'d", "to", "going")
                 # (a state told in the simple past holds when it is said: "said yesterday he hoped to ...")
-                held = ev.cls in _STATES and ev.aspect == "NONE" and not ev.modality
+                # (but not one its own "when" clause times: "said he feared for his life when the man attacked him")
+                held = ev.cls in _STATES and ev.aspect == "NONE" and not ev.modality and not _timed_by_clause(ev)
                 relation = Relation.AFTER if later else Relation.ON if held else Relation.BEFORE
                 env, rel = shifted(reporting.envelope, reporting.relative, relation)
                 ev = evolve(ev, anchor=AnchorKind.REPORTED, relation=relation, timex=reporting.timex,
@@ -233,3 +235,13 @@ def propagate(items: list[tuple[Event, int]], owned: set[str] = frozenset(),
             reported = (si, ev)
         out.append((ev, si))
     return [ev for ev, _ in out]
+
+
+_OWN_CLAUSE_RE = re.compile(r"\b(?:when|while|as soon as|after|before|until)\b", re.IGNORECASE)
+
+
+def _timed_by_clause(ev: Event) -> bool:
+    """Does a clause of its own that a time conjunction opens follow the event in its sentence
+    ("he feared for his life when the man attacked him")? Then that clause times it."""
+    at = ev.sentence.find(ev.text)
+    return at >= 0 and _OWN_CLAUSE_RE.search(ev.sentence, at + len(ev.text)) is not None
