@@ -581,6 +581,9 @@ def test_a_time_of_a_saying_with_no_that_is_the_saying_s(syntax):
     ("A curfew was imposed from 2200 to 0600 on Saturday.", "imposed", datetime(2005, 3, 18, 22),
      datetime(2005, 3, 19, 6, 1)),
     ("Sales have fallen steadily from mid-2004.", "fallen", datetime(2004, 9, 1), None),
+    # review37: a move with no object before "from" is a stretch; "cut" lasts one
+    ("Troops moved across the region from Monday to Friday.", "moved", datetime(2005, 3, 14), datetime(2005, 3, 19)),
+    ("Power was cut from 10pm to 6am on Saturday.", "cut", datetime(2005, 3, 18, 22), datetime(2005, 3, 19, 7)),
 ])
 def test_review35_dating(text, word, start, end):
     e = events_of(text, datetime(2005, 3, 20), syntax="none")[word]
@@ -628,6 +631,11 @@ def test_a_passive_participle_after_a_noun_takes_only_a_time_of_its_own(syntax: 
     assert evs["passed"].anchor is AnchorKind.TIMEX
     evs = events_of("Rory Carroll was last night missing after being kidnapped by gunmen in Baghdad.", syntax=syntax)
     assert evs["kidnapped"].anchor is AnchorKind.TIMEX, evs["kidnapped"]  # (IraqWar's key event had gone)
+    for text, verb in [("On Friday the team traveled by bus to Madrid.", "traveled"),  # (review37: no passives)
+                       ("Yesterday the index climbed by two points.", "climbed"),
+                       ("On Monday, the rebels escaped by boat.", "escaped"),
+                       ("On Friday the team traveled by Eurostar to Paris.", "traveled")]:
+        assert events_of(text, syntax=syntax)[verb].anchor is AnchorKind.TIMEX, text
     evs = events_of("In the Sixties Wonder became influenced by the civil rights movement.", syntax=syntax)
     assert evs["influenced"].anchor is AnchorKind.TIMEX, evs["influenced"]
 

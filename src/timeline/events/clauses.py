@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from ..model import TimexType
 from ..rules import load_toml
@@ -145,19 +145,44 @@ LABEL_REACH = 12  # tokens around a trigger that `cut.cut_label` may look at (6-
 _NOT_A_NOUN = frozenset("who which that and or but then also it they he she we i you not never there this these "
                         "those has have had is are was were be been become became becomes got get gets "
                         "seemed seems remained remains felt looked appeared being having getting".split())
-_NO_AGENT = frozenset("a an about around nearly almost more less far much some over up just roughly".split())
+# after "by", what is no agent: a measure ("climbed by two points", "won by a landslide") or a
+# way to travel ("traveled by bus", "escaped by boat")
+_NO_AGENT = frozenset("a an about around nearly almost more less far much some over up just roughly one two three four "
+                      "five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds half "
+                      "bus buses car cars train trains boat boats plane planes air sea road rail foot ship ships "
+                      "helicopter ferry taxi coach bike bicycle land phone email mail post telephone video "
+                      "night day default mistake accident chance".split())
 
 
-def passive_after_noun(toks: list[Token], i: int, group: "VerbGroup | None") -> bool:
+def passive_after_noun(toks: list[Token], i: int, group: "VerbGroup | None",
+                       groups: "Sequence[VerbGroup]" = ()) -> bool:
     """Is the verb at `i` a passive participle that tells of the noun before it, its agent after
     "by" ("the main grounds offered by the attorney general", "evidence presented by
     prosecutors")? Such a participle tells what happened to the noun before the sentence's
     time, and only a time after it, in its own words, dates it ("documents leaked by the ministry
     on Monday"). Not a verb with an auxiliary ("was offered by"), nor a measure after "by"
-    ("prices increased by 5%", "won by a landslide")."""
+    ("prices increased by 5%", "won by a landslide"), nor the clause's own verb: a verb of the
+    sentence's `groups` must come before the noun, or a preposition before its phrase ("one of
+    the grounds offered by"; not "On Friday the team traveled by coach")."""
     if group is None or group.aux or i == 0 or i + 2 >= len(toks):
+        return False
+    if not any(g.end <= toks[i - 1].start and g is not group for g in groups) and not _object_before(toks, i - 1):
         return False
     tok, prev, nxt, agent = toks[i], toks[i - 1], toks[i + 1], toks[i + 2]
     return (tok.lower.endswith("ed") and nxt.lower == "by" and prev.text.isalpha() and prev.text.islower()
             and prev.lower not in _NOT_A_NOUN and not prev.lower.endswith("ly")
             and agent.text[:1].isalpha() and agent.lower not in _NO_AGENT)
+
+
+_DETERMINER = frozenset("the a an this that these those its his her their our my your some many several".split())
+_PREPOSITION = frozenset("of in on at to for with from about against over under into onto by among".split())
+
+
+def _object_before(toks: list[Token], j: int) -> bool:
+    """Does a preposition open the noun phrase that ends at token `j` ("one of the main grounds")?"""
+    while j > 0 and toks[j].text.isalpha() and toks[j].text.islower() and toks[j].lower not in _DETERMINER \
+            and toks[j - 1].lower not in _PREPOSITION:
+        j -= 1
+    if toks[j].lower in _DETERMINER:
+        j -= 1
+    return j >= 0 and toks[j].lower in _PREPOSITION

@@ -19,9 +19,11 @@ _JOINS = {"from": re.compile(r"\s+(?:to|until|till|through|thru)\s+$", re.IGNORE
           "between": re.compile(r"\s+and\s+$", re.IGNORECASE)}
 
 
-# a verb that moves a date: what follows "from" is the date left, not a stretch's start
+# a verb that moves a date: what follows "from" is the date left, not a stretch's start (its object
+# between, or none: "moved the vote from", "was moved from"; not "moved across the region from")
 _MOVED_FROM = re.compile(r"(?i)\b(?:moved|postponed|delayed|extended|brought\s+forward|rescheduled|changed|"
-                         r"shifted|switched|pushed\s+back|put\s+back|put\s+off|cut|raised)\s+(?:[\w'’-]+\s+){0,4}from\s$")
+                         r"shifted|switched|pushed\s+back|put\s+back|put\s+off|raised)"
+                         r"\s+(?:(?:the|a|an|its|his|her|their|this|that|our|it|them)\s+(?:[\w'’-]+\s+){0,3})?from\s$")
 _CLOCKS = {Grain.HOUR, Grain.MINUTE, Grain.SECOND, Grain.PART_OF_DAY}
 
 

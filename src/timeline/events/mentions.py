@@ -278,7 +278,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 governing = [t for t in governing if not _after(counted(sent, t, timex_memo), published)]
             if said:
                 governing = [t for t in governing if not any(a <= t.start < b and not a <= tok.start < b for a, b in said)]
-            passive = is_verb and passive_after_noun(toks, i, group)
+            passive = is_verb and passive_after_noun(toks, i, group, groups)
             if governing and passive:
                 # "the grounds offered by the attorney general": only a time of its own words dates it
                 governing = [t for t in governing if t.start >= tok.end]
