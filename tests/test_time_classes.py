@@ -170,3 +170,13 @@ def test_a_day_counted_from_a_year_alone_is_somewhere_in_that_year():
     assert nxt.value == "2003" and nxt.interval.start == datetime(2003, 1, 2) and nxt.interval.end == datetime(2004, 1, 2)
     assert _times_on("On March 12, 2003 Boyce asked. The next day, Goldsmith saw him.", datetime(2005, 2, 20))[1] == (
         "The next day", "2003-03-13")
+
+
+def test_clocks_of_two_clauses_with_their_own_futures_do_not_move_together():
+    """Review37: told at 07:45, "Crews will work through 6 a.m. and the minister will speak at 5
+    p.m.": the work runs to tomorrow's 6 a.m., the speech is today's 5 p.m.; "will sail at 6 a.m.
+    and return at 5 p.m." (one clause's verbs) both tomorrow."""
+    assert _times_at("Crews will work through 6 a.m. and the minister will speak at 5 p.m.", "2013-02-12T07:45") == [
+        ("6 a.m.", "2013-02-13T06:00"), ("5 p.m.", "2013-02-12T17:00")]
+    assert _times_at("The ferry will sail at 6 a.m. and return at 5 p.m.", "2013-02-12T07:45") == [
+        ("6 a.m.", "2013-02-13T06:00"), ("5 p.m.", "2013-02-13T17:00")]

@@ -41,7 +41,7 @@ from ..model import (AnchorKind, DiffEntry, DiffSide, DiffStatus, Document, Even
                      TimelineDiff, Timex, short_title)
 from .compose import happenings_of, rank_story, told_once, with_happenings
 from .features import LEVEL, Features, MatchRules, as_written, contradict, cosine, features, match_rules, word_vectors
-from .happenings import _interval, consensus, precision
+from .happenings import _interval, consensus, precision, strength
 from .merging import _overlap
 from .match import entries
 
@@ -151,7 +151,7 @@ class _Story:
 
     def part(self, side: str, h: Happening, ks: list[int]) -> _Side:
         fs = [self.feats[k] for k in ks]
-        return _Side(side, h, ks, consensus(fs), fs[0].frame)
+        return _Side(side, h, ks, consensus(fs, [strength(self.items[k]) for k in ks]), fs[0].frame)
 
     def centroid(self, p: _Side) -> dict[str, float]:
         """The words of a side's part: its mentions' vectors summed."""

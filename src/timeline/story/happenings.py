@@ -57,19 +57,32 @@ def _from_days(x: float) -> datetime:
     return datetime.fromordinal(int(day)) + timedelta(minutes=minutes)
 
 
-def consensus(fs: Sequence[Features], stated: Sequence[bool] | None = None) -> tuple[float | None, float | None]:
+_STRENGTH = {AnchorKind.TIMEX: 2, AnchorKind.REPORTED: 1, AnchorKind.NARRATIVE: 1}  # (else 0: by tense)
+
+
+def strength(e: Event) -> int:
+    """How firmly a mention's time is told: by a time expression of its own clause (2), carried
+    from the passage or its saying (1), or assumed from its publication day and tense (0)."""
+    return _STRENGTH.get(e.anchor, 0)
+
+
+def consensus(fs: Sequence[Features], strengths: Sequence[int] | None = None) -> tuple[float | None, float | None]:
     """The time the agreeing mentions of a happening support. Where some date it to a day (or
-    finer), the day most of them name (of those a time expression dates, `stated`, when any
-    does: a report dated only by its publication day and tense, "Only 7 deaths are confirmed",
-    does not outvote "He died on Monday night"); within it, a time of day only when it is the
-    one most of that day's mentions state and more than one does (a single page's clock stamp
-    does not make the happening's time). Otherwise what all of them allow (their intersection)."""
+    finer), the day most of them name, of those whose time is told most firmly (`strength`: a
+    report dated only by its publication day and tense, "Only 7 deaths are confirmed", does not
+    outvote "He died on Monday night", nor a day a passage carries one a time expression of the
+    mention's own states); within it, a time of day only when it is the one most of that day's
+    mentions state and more than one does (a single page's clock stamp does not make the
+    happening's time). Otherwise what all of them allow (their intersection)."""
     if len(fs) == 1:
         return fs[0].lo, fs[0].hi
     precise = [f for f in fs if f.day_precise]
     if precise:
-        told = [f for f, s in zip(fs, stated) if s and f.day_precise] if stated is not None else []
-        days = Counter(math.floor(f.lo + 1e-9) for f in told or precise)  # type: ignore[operator]
+        voters = precise
+        if strengths is not None:
+            firm = max(s for f, s in zip(fs, strengths) if f.day_precise)
+            voters = [f for f, s in zip(fs, strengths) if f.day_precise and s == firm]
+        days = Counter(math.floor(f.lo + 1e-9) for f in voters)  # type: ignore[operator]
         day = min(days, key=lambda d: (-days[d], d))
         on_day = [f for f in precise if math.floor(f.lo + 1e-9) == day]  # type: ignore[operator]
         if len(on_day) == 1:
@@ -178,7 +191,7 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
     out: list[tuple[tuple, tuple]] = []  # (its place in time order, its fields: made once its id is known)
     for agree_ids, differ_ids in merged.groups:
         members = [items[i] for i in agree_ids]
-        lo, hi = consensus([feats[i] for i in agree_ids], [items[i].anchor is not AnchorKind.DCT_TENSE for i in agree_ids])
+        lo, hi = consensus([feats[i] for i in agree_ids], [strength(items[i]) for i in agree_ids])
         frame = feats[agree_ids[0]].frame
         env, rel = _interval(feats[agree_ids[0]], lo, hi)
         head = best_label(members, [feats[i] for i in agree_ids])

@@ -361,11 +361,15 @@ def _conjoined_day(mention: Mention) -> bool:
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d)]*\s+[A-Z]|\n\s*\n")
 
 
+_OWN_FUTURE = re.compile(r"(?i)\b(?:will|shall|won't)\b|'ll\b")
+
+
 def _same_sentence(text: str, end: int, start: int) -> bool:
-    """Is nothing but one sentence's words between two times ("at 6 a.m. and return at 5 p.m.";
-    not "at 6 a.m. The return is at 5 p.m.": a clock's "a.m." may end its sentence)?"""
+    """Is nothing but one clause's words between two times ("at 6 a.m. and return at 5 p.m.";
+    not "at 6 a.m. The return is at 5 p.m.": a clock's "a.m." may end its sentence; nor "work
+    through 6 a.m. and the minister will speak at 5 p.m.": a clause with a future of its own)?"""
     between = text[end - 1:start]
-    return start - end < PERIOD_REACH and _SENTENCE_BREAK.search(between) is None
+    return start - end < PERIOD_REACH and _SENTENCE_BREAK.search(between) is None and _OWN_FUTURE.search(between) is None
 
 
 def _later_same_day(res: Resolved, moved: Timex, dct: Anchor) -> bool:
