@@ -327,17 +327,27 @@ def _somewhere_in(told: Timex, sym: Symbolic) -> Resolved | None:
         if sym.offset is None and sym.direction:
             return None  # "Hours later" after "on Monday": from within it on (spans.unstated)
         return Resolved(told.type, told.value, told.grain, told.interval, told.envelope, None, None, None)
-    if sym.unit not in _SHIFTS or told.grain in _CLOCK_GRAINS or told.interval is None \
+    if (sym.unit not in _SHIFTS and not (sym.unit is Unit.MONTH and told.grain is Grain.YEAR)) \
+            or told.grain in _CLOCK_GRAINS or told.interval is None \
             or told.interval.start is None or told.interval.end is None:
         return None
     # "Two hours later" after "on Monday": two hours after some time of that Monday (Monday
     # 02:00 to Tuesday 02:00), not Monday 02:00; "24 hours later": Tuesday; "The next day" after
     # "In 2003" (no day told): a day of 2 January 2003 to 1 January 2004, not 2 January
     n = sym.offset if sym.offset is not None else (sym.amount or 0) * (sym.direction or 1)
-    d = _SHIFTS[sym.unit] * n
-    moved = Interval(told.interval.start + d, told.interval.end + d)
+    if sym.unit is Unit.MONTH:  # "The following month" after "In 2003": February 2003 to January 2004
+        moved = Interval(_months_on(told.interval.start, n), _months_on(told.interval.end, n))
+    else:
+        d = _SHIFTS[sym.unit] * n
+        moved = Interval(told.interval.start + d, told.interval.end + d)
     value = told.value if told.grain is not Grain.DAY else (told.interval.start + d).strftime("%Y-%m-%d")
     return Resolved(told.type, value, told.grain, moved, moved, None, None, None)
+
+
+def _months_on(t: datetime, n: int) -> datetime:
+    """`t` (a month's first day) `n` months on."""
+    k = t.year * 12 + t.month - 1 + n
+    return t.replace(year=k // 12, month=k % 12 + 1)
 
 
 _SHIFTS = {Unit.MINUTE: timedelta(minutes=1), Unit.HOUR: timedelta(hours=1), Unit.DAY: timedelta(days=1),
