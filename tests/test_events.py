@@ -659,3 +659,17 @@ def test_a_reported_state_holds_when_said_unless_its_own_clause_times_it():
     evs = events_of("He told the court on Monday that he feared for his life when the man attacked him.",
                     datetime(2005, 3, 20), syntax="none")
     assert evs["feared"].relation is Relation.BEFORE, evs["feared"]
+
+
+@pytest.mark.parametrize("syntax", ["none", "all"])
+def test_a_time_in_a_relative_clause_dates_only_its_verb(syntax: str):
+    """MJ's chronology showed "Jury in Los Angeles found Conrad Murray guilty" in 2009: "... a dose
+    of Propofol, which killed him in 2009." The time is the relative clause's; a time of the
+    main clause still dates the main verb."""
+    evs = events_of("A jury in Los Angeles found Conrad Murray guilty of involuntary manslaughter for giving the "
+                    "pop star a dose of Propofol, which killed him in 2009.", datetime(2011, 11, 8), syntax=syntax)
+    assert evs["found"].anchor is AnchorKind.DCT_TENSE, evs["found"]
+    assert evs["killed"].envelope.start == datetime(2009, 1, 1)
+    evs = events_of("Troops left the town, which they had seized in March, on Tuesday.", datetime(2011, 11, 10),
+                    syntax=syntax)
+    assert evs["left"].envelope.start == datetime(2011, 11, 8), evs["left"]

@@ -186,3 +186,20 @@ def _object_before(toks: list[Token], j: int) -> bool:
     if toks[j].lower in _DETERMINER:
         j -= 1
     return j >= 0 and toks[j].lower in _PREPOSITION
+
+
+_RELATIVE_START_RE = re.compile(r",\s*(?:which|who|whom|whose)\b", re.IGNORECASE)
+
+
+def relative_clauses(sentence: str, offset: int) -> tuple[tuple[int, int], ...]:
+    """The spans (in the text) of the sentence's non-restrictive relative clauses, from "which"
+    or "who" after a comma to the clause's end (", which killed him in 2009."): a time in one is
+    its verb's, and dates nothing outside it ("found Murray guilty of giving him Propofol, which
+    killed him in 2009": the verdict is not of 2009)."""
+    if "which" not in sentence and "who" not in sentence:
+        return ()
+    out = []
+    for m in _RELATIVE_START_RE.finditer(sentence):
+        stop = _STOP_RE.search(sentence, m.end())
+        out.append((offset + m.start() + 1, offset + (stop.start() if stop else len(sentence))))
+    return tuple(out)

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from datetime import timedelta
+from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 
@@ -30,7 +31,7 @@ from ..sources.segment import Token, tokens
 from .labels import body_start
 from .cut import DETERMINERS as _DETERMINERS, cut_label as _label, span_text as _span_text
 from .clauses import (NearSpans, as_said_clauses, as_said_verb, clause_at, has_since, in_since_clause,
-                      passive_after_noun, said_after, supposed_clauses)
+                      passive_after_noun, relative_clauses, said_after, supposed_clauses)
 from ..time.tense import VerbGroup, tense_of_span
 
 if TYPE_CHECKING:
@@ -248,6 +249,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         parsed = _parsed(parses, si)
         # "As Mark Danner put it in the New York Times yesterday, ...": that time is the saying's
         said = as_said_clauses(sentence_text, sent[0], lex.attribution_forms) if sent_timexes else ()
+        # ", which killed him in 2009": that time is the relative clause's verb's
+        asides = relative_clauses(sentence_text, sent[0]) if sent_timexes else ()
         supposed = supposed_clauses(sentence_text, sent[0])  # "... if they face the threat of being prosecuted"
         supposed_starts = [a for a, _ in supposed]
         for i, cls in found_tokens:
@@ -276,8 +279,9 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 # (a time counted from a date an account moved is judged where it moved: "The
                 # following year" of an account of 2003 is 2004, not after the publication)
                 governing = [t for t in governing if not _after(counted(sent, t, timex_memo), published)]
-            if said:
-                governing = [t for t in governing if not any(a <= t.start < b and not a <= tok.start < b for a, b in said)]
+            if said or asides:
+                governing = [t for t in governing
+                             if not any(a <= t.start < b and not a <= tok.start < b for a, b in chain(said, asides))]
             passive = is_verb and passive_after_noun(toks, i, group, groups)
             if governing and passive:
                 # "the grounds offered by the attorney general": only a time of its own words dates it
