@@ -876,3 +876,32 @@ def test_a_label_made_whole_stays_in_the_sentence_a_page_ran_on_into():
             "China has confirmed the first case of swine flu on the Chinese mainland.")
     label = _event_label(text, "found")
     assert label == "Swine flu found on China mainland", label
+
+
+def test_a_label_cut_from_the_text_stops_at_a_heading_run_into_the_sentence():
+    """A fact box's heading the page runs into the next sentence with no stop ("at least 91
+    confirmed cases The Mexican boy had arrived") is not the subject of the sentence's verb, nor
+    part of a label that reads forward from the heading (rules/en/text.toml [run_in]); a capital
+    after a verb ("told The Guardian") is still read through."""
+    from datetime import datetime
+
+    from timeline.model import Document
+    from timeline.pipeline import build_timeline
+
+    def labels(text: str) -> list[str]:
+        tl = build_timeline([Document("d", text, dct=datetime(2009, 4, 29), source="X")], syntax="none")
+        return [e.label for e in tl.events]
+
+    found = labels("US: one death, at least 91 confirmed cases The Mexican boy had arrived in the Texan border "
+                   "city of Brownsville on 4 April.")
+    assert "Mexican boy had arrived in the Texan border city of Brownsville" in found
+    assert not any("cases The" in label for label in found), found
+    assert labels("Officials said the minister told The Guardian on Monday.")[-1].endswith("told The Guardian")
+
+
+def test_a_copula_whose_pronoun_subject_is_left_out_leaves_its_noun_phrase():
+    """"It's the worst earthquake ...": with no name for "It", the label is the noun phrase the
+    copula predicates, not a clitic verb that lost its subject ("'s the worst earthquake")."""
+    label = _label("It's the worst earthquake to hit Haiti in 200 years.", "earthquake")
+    assert label is not None and label.startswith("Worst earthquake"), label
+    assert _label("The quake was the worst to hit Haiti in 200 years.", "worst").startswith("Quake was")

@@ -42,3 +42,17 @@ def test_a_page_stamp_between_heading_and_body_is_a_sentence_of_its_own():
         parts = split(text)
         assert not any(p[:3] in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun") and p.endswith(("GMT", "BST"))
                        for p in parts), text
+
+
+def test_a_heading_run_into_the_next_sentence_is_cut_from_it():
+    """rules/en/text.toml [run_in]: a caption, fact box or chronology date a page runs into its
+    next sentence with no stop ("... if convicted The judge also barred ...") ends before the
+    sentence's start; a capital after a preposition or a verb of naming, or a title that goes on
+    with a capital ("This is It would open"), is no start."""
+    from timeline.rules import load_toml
+
+    data = load_toml("text.toml")["run_in"]
+    for text, sentence in data["examples"]:
+        assert split(text)[-1] == sentence, text
+    for text in data["negatives"]:
+        assert split(text) == [text], text

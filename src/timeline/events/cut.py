@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..sources.segment import Token
+from ..sources.segment import Token, runs_in
 
 LABEL_MAX = 80
 _CLAUSE_STOP = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "that", "which", "who", "while",
@@ -72,6 +72,9 @@ def cut_label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: l
         if not is_verb and (prev.lower in NP_STOP or _verbish(prev.start, verb_spans, timex_spans)):
             break
         lo -= 1
+        if lo > 0 and runs_in(toks[lo - 1].text, toks[lo].text) \
+                and not _verbish(toks[lo - 1].start, verb_spans, timex_spans):
+            break  # a heading run into the sentence ("91 confirmed cases | The Mexican boy had arrived")
     for s, e in timex_spans:  # never start inside a time expression
         if s < toks[lo].start < e:
             while lo > 0 and toks[lo - 1].start >= s:
@@ -88,6 +91,8 @@ def cut_label(text: str, toks: list[Token], i: int, is_verb: bool, verb_spans: l
             continue
         if nxt.text in _LABEL_END or nxt.lower in _LABEL_BREAK:
             break
+        if runs_in(toks[hi - 1].text, nxt.text) and not _verbish(toks[hi - 1].start, verb_spans, timex_spans):
+            break  # a sentence run in after a heading ("91 confirmed cases | The Mexican boy"; not "told The Guardian")
         if not is_verb and hi == i + 1 and nxt.lower not in NP_STOP and _verbish(nxt.start, verb_spans, timex_spans):
             break
         hi += 1

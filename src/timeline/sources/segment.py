@@ -39,6 +39,41 @@ def page_stamp_re() -> re.Pattern[str]:
 
 
 @cache
+def _run_in() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """Where a heading or caption runs into the next sentence with no stop, the words that open
+    such a sentence, and the words after which a capital does not start one (rules/en/text.toml
+    [run_in])."""
+    data = load_toml("text.toml")["run_in"]
+    openers = "|".join(map(re.escape, data["openers"]))
+    return (re.compile(rf"(?<=[a-z]) (?=(?:{openers}) [a-z][\w'’-]* [^\sA-Z])"),
+            frozenset(data["openers"]), frozenset(data["after_not"]))
+
+
+def runs_in(before: str, word: str) -> bool:
+    """Does a sentence start, run in with no stop, at `word` (with its capital) after the word
+    `before` ("cases" "The")? The test of `_run_in_cuts` without what follows `word` (for a
+    label's subject, which is one: "confirmed cases The Mexican boy had arrived")."""
+    _, openers, after_not = _run_in()
+    return word in openers and before.islower() and before not in after_not
+
+
+def _run_in_cuts(text: str) -> list[int]:
+    """The starts of the sentences a page runs in after a heading or a caption with no stop
+    ("... 91 confirmed cases The boy had arrived", "if convicted The judge also barred")."""
+    found, _, after_not = _run_in()
+    out = []
+    for m in found.finditer(text):
+        i = m.start()
+        j = i
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'’-"):
+            j -= 1
+        word = text[j:i]
+        if word.islower() and word not in after_not:
+            out.append(m.end())
+    return out
+
+
+@cache
 def _lowercase_abbreviations() -> frozenset[str]:
     return frozenset(load_toml("text.toml").get("lowercase_abbreviations", ()))
 
@@ -94,6 +129,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         continues = last.islower() or last == ","
         if blank or not continues or not after[:1].islower():
             cuts.append(m.start())
+    cuts += _run_in_cuts(text)
     for m in page_stamp_re().finditer(text):  # (a sentence of its own: see page_stamp_re)
         cuts += (m.start(), m.end())
     pos = 0

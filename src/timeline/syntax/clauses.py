@@ -243,6 +243,9 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                     subject = resolve(parse, subj) if resolve is not None else None
                     if subject is None and (thing := conjoined_thing(parse, subj)) is not None:  # ("... and it hadn't")
                         subject = words(parse, _ends(parse, _short(parse, phrase(thing), thing)), text)
+                if subject is None and copular:  # "It | 's the worst earthquake": the noun phrase alone
+                    fixed = [k for k in fixed if k > i or not (toks[k].dep in AUXILIARIES
+                                                               or toks[k].dep == "det" and toks[k].text.lower() in {"a", "an", "the"})]
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
                 of_ = _of_phrase(parse, kids, subj, i, phrase)
                 # (not a fronted phrase the parse hung on the noun: "In March | the company filed")
