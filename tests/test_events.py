@@ -584,6 +584,9 @@ def test_a_time_of_a_saying_with_no_that_is_the_saying_s(syntax):
     # review37: a move with no object before "from" is a stretch; "cut" lasts one
     ("Troops moved across the region from Monday to Friday.", "moved", datetime(2005, 3, 14), datetime(2005, 3, 19)),
     ("Power was cut from 10pm to 6am on Saturday.", "cut", datetime(2005, 3, 18, 22), datetime(2005, 3, 19, 7)),
+    # review38: an object with no article moves too ("postponed elections from May"); a way it went does not
+    ("Officials postponed elections from May to June.", "postponed", None, datetime(2005, 3, 21)),
+    ("The government delayed new elections from March to June.", "delayed", None, datetime(2005, 3, 21)),
 ])
 def test_review35_dating(text, word, start, end):
     e = events_of(text, datetime(2005, 3, 20), syntax="none")[word]
@@ -673,3 +676,37 @@ def test_a_time_in_a_relative_clause_dates_only_its_verb(syntax: str):
     evs = events_of("Troops left the town, which they had seized in March, on Tuesday.", datetime(2011, 11, 10),
                     syntax=syntax)
     assert evs["left"].envelope.start == datetime(2011, 11, 8), evs["left"]
+
+
+def test_a_relative_clause_about_a_happening_dates_it_and_a_clause_about_a_person_keeps_its_own_time():
+    """Review38 (read as large inputs read most sentences, without a parse): "The earthquake,
+    which struck on Monday, killed 300 people": the clause is about a happening, its time is
+    the happening's and the main verb's after it (it had left "killed" undated); "He condemned the
+    bombing, which killed 12 people on Monday": the bombing's, not the condemnation's; "On Friday,
+    Smith, who resigned on Monday, left": the resignation was on Monday, not Friday; "..., which
+    happened on Monday" is about the whole clause before it."""
+    dct = datetime(2011, 11, 9)
+    evs = events_of("The earthquake, which struck on Monday, killed 300 people.", dct, syntax="none")
+    assert evs["killed"].envelope.start == datetime(2011, 11, 7), evs["killed"]
+    evs = events_of("He condemned the bombing, which killed 12 people on Monday.", dct, syntax="none")
+    assert evs["bombing"].envelope.start == datetime(2011, 11, 7) and evs["condemned"].anchor is AnchorKind.DCT_TENSE
+    evs = events_of("On Friday, Smith, who resigned on Monday, left the country.", dct, syntax="none")
+    assert evs["resigned"].envelope.start == datetime(2011, 11, 7) and evs["left"].envelope.start == datetime(2011, 11, 4)
+    evs = events_of("Troops stormed the building, which happened on Monday.", dct, syntax="none")
+    assert evs["stormed"].envelope.start == datetime(2011, 11, 7), evs["stormed"]
+
+
+def test_a_passive_participle_after_a_bare_noun_or_before_the_clause_s_verb_takes_only_its_own_time():
+    """Review38, without a parse: "critics of policies adopted by the government" (a noun right
+    after the preposition), "the documents leaked by the ministry showed ..." (the clause's verb
+    after the "by" phrase) and "... were undercut on Friday" (a time after the clause's own verb
+    is not the participle's); "fled by motorcycle" is no passive."""
+    dct = datetime(2011, 11, 9)
+    evs = events_of("On Monday, critics of policies adopted by the government marched in London.", dct, syntax="none")
+    assert evs["adopted"].anchor is AnchorKind.DCT_TENSE and evs["marched"].anchor is AnchorKind.TIMEX
+    evs = events_of("On Monday the documents leaked by the ministry showed the plan.", dct, syntax="none")
+    assert evs["leaked"].anchor is AnchorKind.DCT_TENSE, evs["leaked"]
+    evs = events_of("The grounds offered by the attorney general were undercut on Friday.", dct, syntax="none")
+    assert evs["offered"].anchor is AnchorKind.DCT_TENSE, evs["offered"]
+    evs = events_of("Police said that on Monday the suspect fled by motorcycle.", dct, syntax="none")
+    assert evs["fled"].anchor is AnchorKind.TIMEX, evs["fled"]

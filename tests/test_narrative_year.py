@@ -187,3 +187,17 @@ def test_a_sentence_of_the_future_alone_starts_no_account():
     doc = Document("w", "The treaty was signed in 2003. On May 20 the minister would fly to Paris if the talks "
                         "succeed.", dct=datetime(2005, 4, 28), source="A")
     assert _day(doc, "fly") == "2005-05-20"
+
+
+def test_a_year_in_an_aside_about_a_person_or_a_thing_is_no_account_of_then():
+    """Review38: "Smith, who joined the firm in 2005, said on March 12 ...", told in 2009, was dated
+    12 March 2005: an aside about the subject, whatever its verb, tells what the subject is. Not
+    an aside about a happening ("The strike, which started in June 2009, ended on July 3")."""
+    for text, verb in (("Smith, who joined the firm in 2005, said on March 12 it would cut 500 jobs.", "said"),
+                       ("Obama, who was elected in 2008, said on April 2 he would visit.", "said"),
+                       ("The bank, which was rescued in 2008, reported on April 2 a loss.", "reported")):
+        day = _day(Document("a", text, dct=datetime(2009, 4, 30), source="A"), verb)
+        assert day is not None and day.startswith("2009-"), (text, day)
+    doc = Document("s", "The strike, which started in June 2008, ended on July 3 with a deal.",
+                   dct=datetime(2009, 4, 30), source="A")
+    assert _day(doc, "ended") == "2008-07-03"

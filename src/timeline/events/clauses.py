@@ -151,6 +151,8 @@ _NO_AGENT = frozenset("a an about around nearly almost more less far much some o
                       "five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds half "
                       "bus buses car cars train trains boat boats plane planes air sea road rail foot ship ships "
                       "helicopter ferry taxi coach bike bicycle land phone email mail post telephone video "
+                      "motorcycle motorbike minibus van vans truck lorry jet thirteen fourteen fifteen sixteen "
+                      "seventeen eighteen nineteen sixty seventy eighty ninety dozen dozens scores thousands "
                       "night day default mistake accident chance".split())
 
 
@@ -166,12 +168,31 @@ def passive_after_noun(toks: list[Token], i: int, group: "VerbGroup | None",
     the grounds offered by"; not "On Friday the team traveled by coach")."""
     if group is None or group.aux or i == 0 or i + 2 >= len(toks):
         return False
-    if not any(g.end <= toks[i - 1].start and g is not group for g in groups) and not _object_before(toks, i - 1):
+    if not any(g.end <= toks[i - 1].start and g is not group for g in groups) and not _object_before(toks, i - 1) \
+            and not _verb_after_agent(toks, i, groups):
         return False
     tok, prev, nxt, agent = toks[i], toks[i - 1], toks[i + 1], toks[i + 2]
     return (tok.lower.endswith("ed") and nxt.lower == "by" and prev.text.isalpha() and prev.text.islower()
             and prev.lower not in _NOT_A_NOUN and not prev.lower.endswith("ly")
             and agent.text[:1].isalpha() and agent.lower not in _NO_AGENT)
+
+
+_CLAUSE_BREAK = frozenset(", ; : ( ) — – and or but where when while which who that as after before because so".split())
+
+
+def _verb_after_agent(toks: list[Token], i: int, groups: "Sequence[VerbGroup]") -> bool:
+    """Does the clause's own verb come after the participle's "by" phrase, with no comma or clause
+    word between ("On Monday the documents leaked by the ministry | showed the plan")?"""
+    at = i + 2
+    for g in groups:
+        if g.start <= toks[i].start:
+            continue
+        while at < len(toks) and toks[at].start < g.start:
+            if toks[at].lower in _CLAUSE_BREAK:
+                return False
+            at += 1
+        return True
+    return False
 
 
 _DETERMINER = frozenset("the a an this that these those its his her their our my your some many several".split())
@@ -185,10 +206,15 @@ def _object_before(toks: list[Token], j: int) -> bool:
         j -= 1
     if toks[j].lower in _DETERMINER:
         j -= 1
-    return j >= 0 and toks[j].lower in _PREPOSITION
+        return j >= 0 and toks[j].lower in _PREPOSITION
+    # (or the noun right after it: "critics of | policies adopted by the government")
+    return toks[j].lower in _PREPOSITION or j > 0 and toks[j - 1].lower in _PREPOSITION and toks[j].text.isalpha()
 
 
-_RELATIVE_START_RE = re.compile(r",\s*(?:which|who|whom|whose)\b", re.IGNORECASE)
+# (not a "which" that refers to the whole clause before it: "Troops stormed the building, which
+# happened on Monday")
+_RELATIVE_START_RE = re.compile(r",\s*(?:which(?!\s+(?:\w+\s+)?(?:happened|occurred|took\s+place)\b)|who|whom|whose)\b",
+                                re.IGNORECASE)
 
 
 def relative_clauses(sentence: str, offset: int) -> tuple[tuple[int, int], ...]:

@@ -13,7 +13,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from datetime import timedelta
-from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 
@@ -251,6 +250,10 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
         said = as_said_clauses(sentence_text, sent[0], lex.attribution_forms) if sent_timexes else ()
         # ", which killed him in 2009": that time is the relative clause's verb's
         asides = relative_clauses(sentence_text, sent[0]) if sent_timexes else ()
+        # (its time dates the noun it is about, and when that is a happening, what follows the
+        # clause too: "The earthquake, which struck on Monday, killed 300"; not "He condemned the
+        # bombing, which killed 12 people on Monday")
+        about_happening = {a for a, _ in asides if a - 1 in {toks[j].end for j, _ in found_tokens}}
         supposed = supposed_clauses(sentence_text, sent[0])  # "... if they face the threat of being prosecuted"
         supposed_starts = [a for a, _ in supposed]
         for i, cls in found_tokens:
@@ -279,13 +282,20 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 # (a time counted from a date an account moved is judged where it moved: "The
                 # following year" of an account of 2003 is 2004, not after the publication)
                 governing = [t for t in governing if not _after(counted(sent, t, timex_memo), published)]
-            if said or asides:
-                governing = [t for t in governing
-                             if not any(a <= t.start < b and not a <= tok.start < b for a, b in chain(said, asides))]
+            if said:
+                governing = [t for t in governing if not any(a <= t.start < b and not a <= tok.start < b for a, b in said)]
+            for a, b in asides:
+                if a <= tok.start < b:  # (its own time, not the sentence's: "On Friday, Smith, who resigned on Monday")
+                    if any(a <= t.start < b for t in governing):
+                        governing = [t for t in governing if a <= t.start < b]
+                elif tok.end != a - 1 and not (a in about_happening and tok.start >= b):
+                    governing = [t for t in governing if not a <= t.start < b]
             passive = is_verb and passive_after_noun(toks, i, group, groups)
             if governing and passive:
                 # "the grounds offered by the attorney general": only a time of its own words dates it
-                governing = [t for t in governing if t.start >= tok.end]
+                # (before the clause's own verb: "... were undercut on Friday" is not the offering's)
+                own_end = next((g.start for g in groups if g.start > tok.end), sent[1])
+                governing = [t for t in governing if tok.end <= t.start < own_end]
             clause = clause_at(supposed, supposed_starts, tok.start) if supposed else None
             if supposed:  # what an "if" clause supposes takes no time from outside it, nor gives one
                 governing = [t for t in governing if (clause[0] <= t.start < clause[1] if clause is not None
