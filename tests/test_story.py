@@ -739,3 +739,18 @@ def test_a_label_opens_with_a_name_where_its_sentence_writes_that_word_at_a_word
         cases.append((word, "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))))
     for word, text in cases:
         assert _opens_a_word(word, text) == bool(re.search(rf"(?<![\w-]){re.escape(word)}", text)), (word, text)
+
+
+def test_a_report_with_no_level_does_not_join_two_levels_into_one_happening():
+    """H1N1's "Margaret Chan raised the official alert level to phase 5" gathered reports of
+    phase 6 through reports that name no level ("raised its pandemic alert last month"): a
+    happening names one level."""
+    docs = [Document("a", "The WHO raised its pandemic alert to phase 5 on Wednesday.", dct=datetime(2009, 4, 30),
+                     source="A"),
+            Document("e", "The WHO raised its pandemic alert to phase 5 on Wednesday, its chief said.",
+                     dct=datetime(2009, 4, 30), source="E"),
+            Document("b", "The WHO raised its pandemic alert last month.", dct=datetime(2009, 5, 20), source="B"),
+            Document("c", "The WHO raised its pandemic alert to phase 6.", dct=datetime(2009, 6, 12), source="C")]
+    tl = build_timeline(docs)
+    raised = {tuple(sorted(m.doc for m in h.mentions)) for h in tl.happenings if "raised" in h.label}
+    assert raised == {("a", "b", "e"), ("c",)}, raised

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from ..model import Event, Match
-from .features import Features, day_or_finer
+from .features import LEVEL, Features, day_or_finer
 from .match import names
 
 _LOWER_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
@@ -39,6 +39,16 @@ class Merger:
         self._names: dict[int, Counter[str]] = {}  # group -> how many of its mentions give each name (as asked)
         self._named: dict[int, set[str]] = {}  # group -> the names its mentions' sentences give (as asked)
         self._common: frozenset[str] | None = None  # the words the mentions' sentences write in lower case
+        self._levels: dict[int, frozenset[str]] = {}  # group -> the levels its mentions name ("phase 5": "5")
+
+    def levels(self, gi: int) -> frozenset[str]:
+        """The levels a group's mentions raise or lower something to ("to phase 5", "alert level
+        four"): two groups that name different ones are different happenings, however a mention
+        with no level words both ("raised its alert" joins "phase 5" or "phase 6", not both)."""
+        if gi not in self._levels:
+            self._levels[gi] = frozenset(v for k in self.groups[gi].members for v, u in self.feats[k].numbers
+                                         if u == LEVEL)
+        return self._levels[gi]
 
     def names(self, gi: int) -> Counter[str]:
         """How many of a group's mentions give each name in the words around them
@@ -63,6 +73,7 @@ class Merger:
         """Drop what is known of a group's names (before its members change otherwise than by `join`)."""
         self._names.pop(gi, None)
         self._named.pop(gi, None)
+        self._levels.pop(gi, None)
 
     def join(self, gi: int, gj: int, span: tuple[float | None, float | None], evidence: Match) -> None:
         a, b = self.groups[gi], self.groups[gj]
@@ -92,6 +103,11 @@ class Merger:
         else:
             self._named.pop(gi, None)
             self._named.pop(gj, None)
+        if gi in self._levels and gj in self._levels:
+            self._levels[gi] |= self._levels.pop(gj)
+        else:
+            self._levels.pop(gi, None)
+            self._levels.pop(gj, None)
         b.members, b.disagree, b.docs, b.centroid = [], [], set(), {}
         self.joins.append(evidence)
 

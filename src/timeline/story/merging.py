@@ -300,7 +300,7 @@ def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules,
        article, one mention: so "killed 60" cannot chain to "killed 81" through a third
        report), their times still meet (and a present perfect of the last days, "has
        appeared in court", meets no day long before it: `folding.too_late`), and, unless both are dated to one day, the words of
-       the two groups agree as a whole;
+       the two groups agree as a whole, nor when they name different levels ("phase 5", "phase 6");
     2. a lone mention worded like a group of several articles, but dated otherwise, joins it
        as a disagreement;
     3. a group of bare mentions ("the earthquake", "Tuesday's quake") dated to a day joins
@@ -334,6 +334,8 @@ def merge(items: Sequence[Event], feats: Sequence[Features], rules: MatchRules,
             continue  # (worded alike a little, "an earthquake struck Tonga" is not Porto Verde's)
         if (a.lo is None or b.lo is None) and too_late(m, gi, gj, published or {}, rules):
             continue  # ("has appeared in court" weeks after a hearing: another hearing)
+        if (la := m.levels(gi)) and (lb := m.levels(gj)) and not la & lb:
+            continue  # ("raised the alert to phase 5" is not "... to phase 6", through "raised its alert")
         m.join(gi, gj, span, m.evidence(s, i, j, "compatible times"))
     for s, i, j in differ:  # (best first)
         gi, gj = owner[i], owner[j]
