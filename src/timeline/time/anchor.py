@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from enum import Enum
 from typing import Sequence
 
@@ -35,13 +35,25 @@ class Policy(str, Enum):
 _CLOCK_GRAINS = (Grain.HOUR, Grain.MINUTE, Grain.SECOND)
 
 
+def dct_has_clock(doc: Document) -> bool:
+    """Is the publication time of day known? Its grain says so (a clock grain); with no grain
+    given (a caller of the API with a datetime alone: Document(..., dct=datetime(2013, 2, 12, 4,
+    30))), a time other than midnight exactly is a clock told; midnight is what a date alone
+    becomes, so it stays a day."""
+    if doc.dct is None:
+        return False
+    if doc.dct_grain is None:
+        return doc.dct.time() != time(0)
+    return doc.dct_grain in _CLOCK_GRAINS
+
+
 def dct_anchor(doc: Document) -> Anchor | None:
     """The publication day; with the time of day when it is known ("--date 2013-02-12T04:30",
     a metadata or dateline time), which "now", "two hours ago", "in 2 minutes", "earlier
     today" count from."""
     if doc.dct is None:
         return None
-    return Anchor.day(doc.dct, now=doc.dct if doc.dct_grain in _CLOCK_GRAINS else None)
+    return Anchor.day(doc.dct, now=doc.dct if dct_has_clock(doc) else None)
 
 
 def _as_anchor(t: Timex) -> Anchor | None:
@@ -212,7 +224,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     last_day: Timex | None = None  # the last mentioned day ("at 10 a.m." is on it)
     day_anchor: Anchor | None = None  # that day (of a time with its day: "Tuesday, 18:32 GMT")
     # the article's clock (zones.py): the zone of its publication time, else of its first zoned time
-    clock: int | None = doc.dct_offset if doc.dct_grain in _CLOCK_GRAINS else None
+    clock: int | None = doc.dct_offset if dct_has_clock(doc) else None
     before_christ = False  # the last time told is before year 1 ("500 BC"), which has no interval
     moved: tuple[Timex, Anchor] | None = None  # the last bare clock moved off the publication day, and its day
     mentions = borrow_years(doc.text, mentions)

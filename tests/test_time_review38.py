@@ -1,0 +1,41 @@
+"""Classes of time expressions fixed in task time28 (benchmarks/battery_round38.py): what a reader
+sees is the set of times found in a sentence and their bounds."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.model import DctSource, Document, Grain
+from timeline.pipeline import extract
+
+
+def _found(text: str, dct: datetime, grain: Grain | None = Grain.MINUTE) -> list[tuple[str, str, str]]:
+    doc = Document("t", text, dct=dct, dct_grain=grain, dct_source=DctSource.OPTION)
+    return [(t.text, t.value, t.type.value) for t in extract(doc)]
+
+
+def _bounds(text: str, dct: datetime, grain: Grain | None) -> list[tuple[str, str, str]]:
+    doc = Document("t", text, dct=dct, dct_grain=grain)
+    return [(t.text, f"{t.envelope.start:%Y-%m-%dT%H:%M}", f"{t.envelope.end:%Y-%m-%dT%H:%M}") for t in extract(doc)]
+
+
+@pytest.mark.parametrize("text", [
+    "He arrived two hours ago.",
+    "The results came out earlier today.",
+    "The storm will hit later today.",
+    "Markets are open now.",
+    "The polls close in two hours.",
+])
+def test_an_api_datetime_with_a_time_of_day_is_a_clock(text):
+    # Document(..., dct=datetime(2013, 2, 12, 4, 30)) with no dct_grain reads as --date
+    # 2013-02-12T04:30 does: "two hours ago" is 02:30 that day, not 22:00 the day before
+    when = datetime(2013, 2, 12, 4, 30)
+    assert _bounds(text, when, None) == _bounds(text, when, Grain.MINUTE)
+
+
+def test_an_api_datetime_at_midnight_stays_a_day():
+    when = datetime(2016, 11, 8)
+    assert _bounds("Markets are open now.", when, None) == [("now", "2016-11-08T00:00", "2016-11-09T00:00")]
+    assert _bounds("He conceded 30 minutes ago.", datetime(2016, 11, 8, 21, 45), None) == [
+        ("30 minutes ago", "2016-11-08T21:15", "2016-11-08T21:16")]
