@@ -39,3 +39,29 @@ def test_an_api_datetime_at_midnight_stays_a_day():
     assert _bounds("Markets are open now.", when, None) == [("now", "2016-11-08T00:00", "2016-11-09T00:00")]
     assert _bounds("He conceded 30 minutes ago.", datetime(2016, 11, 8, 21, 45), None) == [
         ("30 minutes ago", "2016-11-08T21:15", "2016-11-08T21:16")]
+
+
+LAB = datetime(2018, 9, 5, 10, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "Platinum catalysts cut H2 loss in the membrane.",
+    "The H2 turnover frequency doubled on the new catalyst.",
+    "H2 figures prominently in Japan's energy plan.",
+    "Engineers measured H2 losses of 3 percent in the pipeline.",
+    "The H1 receptor antagonist blocks histamine.",
+    "Mixing H2 and O2 releases energy.",
+])
+def test_h1_h2_in_science_are_no_half_years(text):
+    assert [f for f in _found(text, LAB) if f[0].startswith("H")] == []
+
+
+@pytest.mark.parametrize("text,half", [
+    ("The miner swung to an H1 loss of $200 million.", "H1"),
+    ("H1 turnover rose 4 percent.", "H1"),
+    ("The group's H2 income was flat.", "H2"),
+    ("H1 net loss narrowed to 3 million euros.", "H1"),
+    ("H2 sales will be weaker.", "H2"),
+])
+def test_h1_h2_before_results_are_half_years(text, half):
+    assert (half, f"2018-{half}", "DATE") in _found(text, LAB)
