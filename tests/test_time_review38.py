@@ -65,3 +65,21 @@ def test_h1_h2_in_science_are_no_half_years(text):
 ])
 def test_h1_h2_before_results_are_half_years(text, half):
     assert (half, f"2018-{half}", "DATE") in _found(text, LAB)
+
+
+STORY = datetime(2013, 2, 12, 4, 30)
+
+
+@pytest.mark.parametrize("text,match,want", [
+    # "the next year / month / week" alone is the calendar unit after the one last told
+    ("In 2005 he moved to Paris. The next year he married.", "The next year", ("2006", "DATE")),
+    ("Sales peaked in 2007; the next year they fell by half.", "the next year", ("2008", "DATE")),
+    ("In May 2005 he moved. The next month he married.", "The next month", ("2005-06", "DATE")),
+    # after a word that takes a span it is still the span to come
+    ("Prices are expected to rise over the next year.", "the next year", ("P1Y", "DURATION")),
+    ("The company plans to hire 500 people within the next year.", "the next year", ("P1Y", "DURATION")),
+    ("Rates will stay low for the next month.", "the next month", ("P1M", "DURATION")),
+    ("The next 48 hours will decide it.", "The next 48 hours", ("PT48H", "DURATION")),
+])
+def test_the_next_year_of_a_story_is_a_date(text, match, want):
+    assert [f[1:] for f in _found(text, STORY) if f[0] == match] == [want]
