@@ -83,3 +83,18 @@ STORY = datetime(2013, 2, 12, 4, 30)
 ])
 def test_the_next_year_of_a_story_is_a_date(text, match, want):
     assert [f[1:] for f in _found(text, STORY) if f[0] == match] == [want]
+
+
+@pytest.mark.parametrize("text,match,want", [
+    # told in the future or the present after a past year: the year after the publication year's
+    ("The stadium was completed in 2010. The following year it will host the final.", "The following year", "2014"),
+    ("Construction began in 2009; the following year the line will open to passengers.", "the following year", "2014"),
+    ("The reactor was shut down in 2011. The following year it is due to restart.", "The following year", "2014"),
+    # told in the past, or after a future year: counted from the year told
+    ("The stadium was completed in 2010. The following year it hosted the final.", "The following year", "2011"),
+    ("The stadium will be completed in 2015. The following year it will host the final.", "The following year", "2016"),
+    ("The law passed in 2004 and was repealed the following year.", "the following year", "2005"),
+    ("The plant closed in 2009; the previous year it had cut 500 jobs.", "the previous year", "2008"),
+])
+def test_the_following_year_follows_the_tense_of_its_sentence(text, match, want):
+    assert [f[1] for f in _found(text, STORY) if f[0] == match] == [want]

@@ -35,6 +35,13 @@ class Policy(str, Enum):
 _CLOCK_GRAINS = (Grain.HOUR, Grain.MINUTE, Grain.SECOND)
 
 
+def year_after_told(sym: Symbolic) -> bool:
+    """ "the following year", "the next year": the year after the one last told, unless the
+    sentence is told in the future or the present after a past year (anchor.resolve_mentions)."""
+    return sym.kind is Kind.RELATIVE and sym.anaphoric and sym.unit is Unit.YEAR and (sym.offset or 0) > 0 \
+        and sym.amount is None and sym.nth is None and sym.quarter is None and sym.half is None
+
+
 def dct_has_clock(doc: Document) -> bool:
     """Is the publication time of day known? Its grain says so (a clock grain); with no grain
     given (a caller of the API with a datetime alone: Document(..., dct=datetime(2013, 2, 12, 4,
@@ -253,6 +260,13 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
             if sym.overnight and told is not None and dct is not None and told.interval is not None \
                     and told.interval.start is not None and told.interval.start > dct.start:
                 told = None  # "The summit opens Friday. Overnight, rockets hit": last night, not Thursday's
+            if told is not None and dct is not None and year_after_told(sym) \
+                    and tense in (Tense.FUTURE, Tense.PRESENT) and told.interval is not None \
+                    and told.interval.end is not None and told.interval.end <= datetime(dct.start.year, 1, 1):
+                # "The stadium was completed in 2010. The following year it will host the final":
+                # told in the future or the present, the year after is after the publication
+                # year, not after a year gone by
+                told = None
             if told is not None:
                 anchor, anchor_name = _as_anchor(told), f"timex:{told.id}"
                 within = _somewhere_in(told, sym)
