@@ -98,3 +98,29 @@ def test_the_next_year_of_a_story_is_a_date(text, match, want):
 ])
 def test_the_following_year_follows_the_tense_of_its_sentence(text, match, want):
     assert [f[1] for f in _found(text, STORY) if f[0] == match] == [want]
+
+
+POLLING = datetime(2015, 5, 7, 6, 15)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Polls open at 0700 and close at 2200.", [("0700", "2015-05-07T07:00", "TIME"), ("2200", "2015-05-07T22:00", "TIME")]),
+    ("Voting begins at 0800 and runs until 2100.",
+     [("0800", "2015-05-07T08:00", "TIME"), ("2100", "2015-05-07T21:00", "TIME")]),
+    ("The bridge will close at 1000 and reopen at 1600.",
+     [("1000", "2015-05-07T10:00", "TIME"), ("1600", "2015-05-07T16:00", "TIME")]),
+    ("Trains run until 2330 and restart at 0530.", [("2330", "2015-05-07T23:30", "TIME"), ("0530", "2015-05-07T05:30", "TIME")]),
+])
+def test_four_digit_clocks_beside_another_clock_are_clocks(text, want):
+    assert _found(text, POLLING) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # years, counts and levels stay what they were
+    ("The first census was taken in 1800 and the second in 1810.", [("1800", "1800", "DATE"), ("1810", "1810", "DATE")]),
+    ("Emissions must fall by 2030 and reach zero by 2045.", [("2030", "2030", "DATE"), ("2045", "2045", "DATE")]),
+    ("He lived at 0800 Main Street until 1850.", [("1850", "1850", "DATE")]),
+    ("The index closed at 1800 points.", []),
+])
+def test_four_digit_years_and_levels_stay_what_they_were(text, want):
+    assert _found(text, POLLING) == want
