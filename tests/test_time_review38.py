@@ -93,6 +93,7 @@ def test_the_next_year_of_a_story_is_a_date(text, match, want):
     # told in the past, or after a future year: counted from the year told
     ("The stadium was completed in 2010. The following year it hosted the final.", "The following year", "2011"),
     ("The stadium will be completed in 2015. The following year it will host the final.", "The following year", "2016"),
+    ("The plan was approved in 2012. The following year it will open.", "The following year", "2013"),  # still to come
     ("The law passed in 2004 and was repealed the following year.", "the following year", "2005"),
     ("The plant closed in 2009; the previous year it had cut 500 jobs.", "the previous year", "2008"),
 ])

@@ -262,10 +262,10 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
                 told = None  # "The summit opens Friday. Overnight, rockets hit": last night, not Thursday's
             if told is not None and dct is not None and year_after_told(sym) \
                     and tense in (Tense.FUTURE, Tense.PRESENT) and told.interval is not None \
-                    and told.interval.end is not None and told.interval.end <= datetime(dct.start.year, 1, 1):
+                    and told.interval.end is not None and told.interval.end.year < dct.start.year:
                 # "The stadium was completed in 2010. The following year it will host the final":
                 # told in the future or the present, the year after is after the publication
-                # year, not after a year gone by
+                # year, not a year gone by (after last year's it is this year's, still to come)
                 told = None
             if told is not None:
                 anchor, anchor_name = _as_anchor(told), f"timex:{told.id}"
