@@ -15,6 +15,7 @@ its pass is counted apart from the value's (the one expression spanning `match`,
     python benchmarks/battery.py --set fresh --fails   # only round 23's fresh cases (battery_fresh.py)
     python benchmarks/battery.py --set round34 --fails # round 34's, each at its own reference time
     python benchmarks/battery.py --set round36 --fails # round 36's: own reference times, intervals checked too
+    python benchmarks/battery.py --set round38 --fails # round 38's (battery_round38.py), likewise
     PYTHONPATH=/path/to/other/src python benchmarks/battery.py   # another checkout, to compare
 
 Needs nothing from ../shared. The cases are not the rules' examples: they are a check from
@@ -33,6 +34,7 @@ from battery_cases import CASES, DCT, NEW_CASES, OLD_CASES  # noqa: E402
 from battery_fresh import DCT as FRESH_DCT, FRESH_CASES  # noqa: E402
 from battery_round34 import ROUND34_CASES  # noqa: E402
 from battery_round36 import ROUND36_CASES, pad  # noqa: E402
+from battery_round38 import ROUND38_CASES  # noqa: E402
 
 assert FRESH_DCT == DCT
 
@@ -61,7 +63,9 @@ def run_with_intervals(cases, show_fails: bool) -> tuple[Counter, Counter, Count
         cls, text, match, values = case[:4]
         want_type = case[4] if len(case) > 4 else None
         dct = datetime.fromisoformat(case[5] if len(case) > 5 else DCT)  # round 34's carry their own
-        found = extract(Document("battery", text, dct=dct, dct_grain=Grain.MINUTE, dct_source=DctSource.OPTION))
+        # round 38's eighth item "none": the Document is built with its datetime alone, as an API caller may
+        grain = None if len(case) > 7 and case[7] == "none" else Grain.MINUTE
+        found = extract(Document("battery", text, dct=dct, dct_grain=grain, dct_source=DctSource.OPTION))
         start = text.index(match)
         end = start + len(match)
         over = [t for t in found if t.start < end and start < t.end]
@@ -94,15 +98,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--fails", action="store_true", help="list the failing cases")
     ap.add_argument("--only", help="only this class")
-    ap.add_argument("--set", choices=("all", "old", "new", "fresh", "round34", "round36"), default="all",
+    ap.add_argument("--set", choices=("all", "old", "new", "fresh", "round34", "round36", "round38"), default="all",
                     help="old: the cases of the first three rounds; new: those of the fourth and fifth; "
                          "fresh: round 23's (battery_fresh.py); all: old + new + fresh; "
                          "round34: round 34's, each at its own reference time (battery_round34.py); "
                          "round36: round 36's, each at its own reference time, intervals checked too "
-                         "(battery_round36.py)")
+                         "(battery_round36.py); round38: round 38's, likewise (battery_round38.py)")
     args = ap.parse_args()
     chosen = {"all": CASES + FRESH_CASES, "old": OLD_CASES, "new": NEW_CASES, "fresh": FRESH_CASES,
-              "round34": ROUND34_CASES, "round36": ROUND36_CASES}[args.set]
+              "round34": ROUND34_CASES, "round36": ROUND36_CASES,
+              "round38": ROUND38_CASES}[args.set]
     cases = [c for c in chosen if args.only is None or c[0] == args.only]
     passed, total, ipassed, itotal = run_with_intervals(cases, args.fails)
     for cls in sorted(total):

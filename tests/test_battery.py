@@ -48,6 +48,14 @@ ROUND34_FLOOR = 286
 # struck at 4:53 p.m.", at 07:45: the older sets keep "The plane landed at 3pm" at 04:30 today's)
 ROUND36_FLOOR = 240
 ROUND36_INTERVAL_FLOOR = 189
+# round 38's set (benchmarks/battery_round38.py, task time28: 69 cases in five classes a fresh-eyes
+# review found, with near-misses, 57 with an interval; some built with no dct_grain): unseen, the
+# code before the task passed 37 values and 26 intervals (39 and 28 once two February H1 cases
+# accepted the project's convention); 68 and 57 after it (clocks beside clocks, "the next year"
+# of a story, "the following year" told in the future, H1/H2 in science, an API datetime's
+# clock); still failing: "the next year or two" (extent "the next year")
+ROUND38_FLOOR = 68
+ROUND38_INTERVAL_FLOOR = 57
 
 
 def test_battery_does_not_fall_below_its_floor():
@@ -80,6 +88,16 @@ def test_round36_battery_values_and_intervals_do_not_fall_below_their_floors():
     assert sum(total.values()) == len(ROUND36_CASES)
     assert sum(passed.values()) >= ROUND36_FLOOR, {c: f"{passed[c]}/{total[c]}" for c in total}
     assert sum(ipassed.values()) >= ROUND36_INTERVAL_FLOOR, {c: f"{ipassed[c]}/{itotal[c]}" for c in itotal}
+
+
+def test_round38_battery_values_and_intervals_do_not_fall_below_their_floors():
+    from battery_round38 import ROUND38_CASES
+
+    assert {c[7] for c in ROUND38_CASES} == {"minute", "none"}
+    passed, total, ipassed, itotal = battery.run_with_intervals(ROUND38_CASES, show_fails=False)
+    assert sum(total.values()) == len(ROUND38_CASES)
+    assert sum(passed.values()) >= ROUND38_FLOOR, {c: f"{passed[c]}/{total[c]}" for c in total}
+    assert sum(ipassed.values()) >= ROUND38_INTERVAL_FLOOR, {c: f"{ipassed[c]}/{itotal[c]}" for c in itotal}
 
 
 def test_every_false_positive_case_of_the_round_stays_clean():

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Kind, Symbolic, Tense, Timex, Unit, check_dct
 from ..sources.segment import Token, sentence_spans, tokens
-from .anchor import Policy, resolve_mentions
+from .anchor import Policy, resolve_mentions, year_after_told
 from .tagger import tag
 from .tense import VerbGroup, governing_group, local_tense, looks_ahead, past_spans, tense_of_span, verb_groups
 
@@ -97,7 +97,7 @@ def needs_tense(sym: Symbolic) -> bool:
     if sym.kind in (Kind.POINT, Kind.RANGE):
         return sym.year is None and sym.decade is None and sym.century is None
     return sym.kind is Kind.RELATIVE and (sym.completed or (sym.unit is Unit.WEEKEND and sym.offset == 0)
-                                          or _part_of_the_year(sym))
+                                          or _part_of_the_year(sym) or year_after_told(sym))
     # ("the last month of the year", "the second half of the year": a past verb takes last year's, turns.py)
 
 

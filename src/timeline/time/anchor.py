@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from enum import Enum
 from typing import Sequence
 
@@ -35,13 +35,32 @@ class Policy(str, Enum):
 _CLOCK_GRAINS = (Grain.HOUR, Grain.MINUTE, Grain.SECOND)
 
 
+def year_after_told(sym: Symbolic) -> bool:
+    """ "the following year", "the next year": the year after the one last told, unless the
+    sentence is told in the future or the present after a past year (anchor.resolve_mentions)."""
+    return sym.kind is Kind.RELATIVE and sym.anaphoric and sym.unit is Unit.YEAR and (sym.offset or 0) > 0 \
+        and sym.amount is None and sym.nth is None and sym.quarter is None and sym.half is None
+
+
+def dct_has_clock(doc: Document) -> bool:
+    """Is the publication time of day known? Its grain says so (a clock grain); with no grain
+    given (a caller of the API with a datetime alone: Document(..., dct=datetime(2013, 2, 12, 4,
+    30))), a time other than midnight exactly is a clock told; midnight is what a date alone
+    becomes, so it stays a day."""
+    if doc.dct is None:
+        return False
+    if doc.dct_grain is None:
+        return doc.dct.time() != time(0)
+    return doc.dct_grain in _CLOCK_GRAINS
+
+
 def dct_anchor(doc: Document) -> Anchor | None:
     """The publication day; with the time of day when it is known ("--date 2013-02-12T04:30",
     a metadata or dateline time), which "now", "two hours ago", "in 2 minutes", "earlier
     today" count from."""
     if doc.dct is None:
         return None
-    return Anchor.day(doc.dct, now=doc.dct if doc.dct_grain in _CLOCK_GRAINS else None)
+    return Anchor.day(doc.dct, now=doc.dct if dct_has_clock(doc) else None)
 
 
 def _as_anchor(t: Timex) -> Anchor | None:
@@ -212,7 +231,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     last_day: Timex | None = None  # the last mentioned day ("at 10 a.m." is on it)
     day_anchor: Anchor | None = None  # that day (of a time with its day: "Tuesday, 18:32 GMT")
     # the article's clock (zones.py): the zone of its publication time, else of its first zoned time
-    clock: int | None = doc.dct_offset if doc.dct_grain in _CLOCK_GRAINS else None
+    clock: int | None = doc.dct_offset if dct_has_clock(doc) else None
     before_christ = False  # the last time told is before year 1 ("500 BC"), which has no interval
     moved: tuple[Timex, Anchor] | None = None  # the last bare clock moved off the publication day, and its day
     mentions = borrow_years(doc.text, mentions)
@@ -241,6 +260,13 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
             if sym.overnight and told is not None and dct is not None and told.interval is not None \
                     and told.interval.start is not None and told.interval.start > dct.start:
                 told = None  # "The summit opens Friday. Overnight, rockets hit": last night, not Thursday's
+            if told is not None and dct is not None and year_after_told(sym) \
+                    and tense in (Tense.FUTURE, Tense.PRESENT) and told.interval is not None \
+                    and told.interval.end is not None and told.interval.end.year < dct.start.year:
+                # "The stadium was completed in 2010. The following year it will host the final":
+                # told in the future or the present, the year after is after the publication
+                # year, not a year gone by (after last year's it is this year's, still to come)
+                told = None
             if told is not None:
                 anchor, anchor_name = _as_anchor(told), f"timex:{told.id}"
                 within = _somewhere_in(told, sym)

@@ -88,6 +88,9 @@ class Rule:
     negatives: tuple[str, ...]
     fragment: bool = False  # a part only: kept when a combinator (combine.py) joins it to another
     veto: re.Pattern[str] | None = None  # a match where this ends as the match ends is no time ("Theresa May")
+    # a match is a time only where this ends as the match ends ("at 0800 and close at 1800": the
+    # clock before makes the second one a clock); compiled to end at the match's end (\Z)
+    requires: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity
@@ -313,6 +316,11 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
             veto = regex_cache.compile(spec["veto"], re.IGNORECASE) if spec.get("veto") else None
         except re.error as exc:
             raise GrammarError(f"{where}: veto does not compile: {exc}") from exc
+        try:  # `requires` ends where the match ends: "close at 1800" after "open at 0800"
+            requires = regex_cache.compile(r"(?:" + spec["requires"] + r")\Z", re.IGNORECASE) \
+                if spec.get("requires") else None
+        except re.error as exc:
+            raise GrammarError(f"{where}: requires does not compile: {exc}") from exc
         examples = read_examples(spec, where, default_dct, "a rule")
         skeleton = MACRO_RE.sub(lambda m: f"(?P<{m.group(2) or m.group(1)}>\ue000)", spec["pattern"])
         rules.append(Rule(
@@ -320,7 +328,7 @@ def compile_rules(data: Mapping[str, Any], name: str, macros: Mapping[str, Macro
             end_fields=end_fields, group_macro=groups, skeleton=r"(?<![\w'’])(?:" + skeleton + r")" + _WORD_END,
             type=TimexType(ttype) if ttype else None, priority=int(spec.get("priority", 0)),
             examples=tuple(examples), negatives=tuple(spec.get("negatives", [])),
-            fragment=bool(spec.get("fragment", False)), veto=veto,
+            fragment=bool(spec.get("fragment", False)), veto=veto, requires=requires,
         ))
     return rules, list(data.get("negatives", []))
 

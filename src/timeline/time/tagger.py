@@ -34,6 +34,7 @@ _DIGIT_RUN = re.compile(r"\d{2,}")
 # the same in a text of ASCII only, as bitmaps (there \s is \t-\r, \x1c-\x1f and the space)
 _ASCII_RUNS = (re.compile(r"[\t-\r\x1c- \-]{2,}"), re.compile(r"[0-9]{2,}"))
 VETO_REACH = 40  # characters around a match in which its rule's `veto` is looked for
+REQUIRES_REACH = 80  # characters before a match's end in which its rule's `requires` is looked for
 
 
 def longest_first(mentions: Iterable[Mention]) -> list[Mention]:
@@ -371,6 +372,9 @@ def candidates(text: str, grammar: Grammar) -> list[Mention]:
                 seen.add(match.start())
                 if rule.veto is not None and _vetoed(rule.veto, text, match):
                     continue
+                if rule.requires is not None and rule.requires.search(
+                        text, max(match.start() - REQUIRES_REACH, 0), match.end()) is None:
+                    continue  # (`requires` ends in \Z: it must end where the match ends)
                 key = (ri, match.groups())  # what the rule makes of a match depends on its groups' text only
                 sym = made.get(key, _MISSING)
                 if sym is _MISSING:

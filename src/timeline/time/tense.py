@@ -345,6 +345,8 @@ def governing_group(groups: Sequence[VerbGroup], start: int, end: int,
             dist += 10  # the governing verb usually comes first
         if text is not None and _quoted_between(text, *((g.end, start) if g.end <= start else (end, g.start))):
             dist += 40  # "... at 4 a.m. Thursday,'' Castro said.": not the tense of "said"
+        if text is not None and text.find(";", *((g.end, start) if g.end <= start else (end, g.start))) >= 0:
+            dist += 40  # "Construction began in 2009; the following year the line will open": a semicolon ends a clause
         if best is None or (dist, side) < best:
             best, won = (dist, side), g
     return won
