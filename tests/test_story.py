@@ -754,3 +754,18 @@ def test_a_report_with_no_level_does_not_join_two_levels_into_one_happening():
     tl = build_timeline(docs)
     raised = {tuple(sorted(m.doc for m in h.mentions)) for h in tl.happenings if "raised" in h.label}
     assert raised == {("a", "b", "e"), ("c",)}, raised
+
+
+def test_deaths_at_large_are_not_the_mentions_of_the_day_s_death():
+    """H1N1's "First death from the virus outside Mexico" gathered, from the articles of its day,
+    "1 million deaths", "Deaths in Mexico" and a reader's "see deaths in this country": a plural
+    nominalisation no article or possessive picks out is deaths at large, not that death; "the
+    deaths" still is the day's."""
+    text = ("A toddler died of swine flu in Texas on Wednesday, the first death outside Mexico. "
+            "Experts warned that a pandemic could cause 1 million deaths worldwide. "
+            "Deaths in Mexico have been blamed on the virus.")
+    docs = [Document(x, text, dct=datetime(2009, 4, 29), source=x.upper()) for x in "ab"]
+    tl = build_timeline(docs)
+    death = max(tl.happenings, key=lambda h: len(h.mentions))
+    words = {text[e.start:e.end] for e in tl.events for r in death.mentions if (e.doc, e.id) == (r.doc, r.event)}
+    assert "deaths" not in words and "Deaths" not in words, (death.label, words)

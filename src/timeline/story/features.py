@@ -88,6 +88,10 @@ class Features:
     # their names are its participants, not those of the sentence's other clauses ("Experts said
     # the Zawahiri tape came two weeks after the failed attacks": no name of the attacks)
     context: str = ""
+    # a plural nominalisation no article or possessive picks out ("1 million deaths", "Deaths in
+    # Mexico", "see deaths from this infection"): deaths in general, not one happening's, so
+    # neither met by the other mentions of its article's day nor attached as a bare mention
+    generic: bool = False
     day_precise: bool = field(init=False)  # dated to a day or finer
     # its time widened to whole days: what matching compares (a clock time that a page stamps
     # on one report must not keep the other reports of that day apart)
@@ -102,7 +106,7 @@ def _whole_days(lo: float | None, hi: float | None) -> tuple[float | None, float
     return None if lo is None else math.floor(lo + 1e-9), None if hi is None else math.ceil(hi - 1e-9)
 
 
-_new_features = maker(Features, "kinds terms numbers frame lo hi bare context day_precise span")  # (as Features(...)
+_new_features = maker(Features, "kinds terms numbers frame lo hi bare context generic day_precise span")  # (as Features(...)
 # makes it, with what __post_init__ adds given: one per mention, thousands)
 
 
@@ -222,8 +226,25 @@ def features(e: Event, rules: MatchRules, text: str = "") -> Features:
         hi = None if e.relative.end is None else _rel_days(e.relative.end)
     else:
         frame = "undated"
-    return _new_features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare, context, day_or_finer(lo, hi),
-                         _whole_days(lo, hi))
+    return _new_features(kinds, tuple(sorted(terms)), numbers, frame, lo, hi, bare, context,
+                         bool(text) and _generic(e, text), day_or_finer(lo, hi), _whole_days(lo, hi))
+
+
+# a plural of a noun made of a verb or an adjective ("deaths", "killings", "fatalities",
+# "explosions", "closures"): a noun whatever the sentence (not "kills", "attacks", "quits")
+_NOMINAL_PLURAL_RE = re.compile(r"(?:tion|sion|ing|th|ty|tie|ure|ment|ance|ence|ie|al)s$")
+_DEFINITE = frozenset("the this that these those its his her their our my your whose".split())
+
+
+def _generic(e: Event, text: str) -> bool:
+    """Is the mention a plural nominalisation that no article, demonstrative or possessive in the
+    three words before it picks out ("1 million deaths", "Deaths in Mexico"; not "the deaths",
+    "Tuesday's killings", "their deaths")?"""
+    word = e.text.lower()
+    if " " in word or not _NOMINAL_PLURAL_RE.search(word):
+        return False
+    before = re.split(r"[.!?:;,]\s", text[max(0, e.start - 40):e.start])[-1].split()[-3:]  # (of its own clause)
+    return not any(w.lower().strip("\"'“‘(") in _DEFINITE or w.endswith(("'s", "’s", "s'")) for w in before)
 
 
 
