@@ -769,3 +769,20 @@ def test_deaths_at_large_are_not_the_mentions_of_the_day_s_death():
     death = max(tl.happenings, key=lambda h: len(h.mentions))
     words = {text[e.start:e.end] for e in tl.events for r in death.mentions if (e.doc, e.id) == (r.doc, r.event)}
     assert "deaths" not in words and "Deaths" not in words, (death.label, words)
+
+
+def test_a_day_carried_from_a_recap_does_not_date_the_news_an_article_leads_with():
+    """MJ's key events showed "Jury found Conrad Murray guilty" on 25 June 2009: a later article's
+    "Michael Jackson died on 25 June 2009 and Dr Murray was with him. A jury found him guilty ..."
+    carried the recap's day to the verdict, which the article of the verdict's day tells as its
+    news. The lead wins; a day a time expression states would stay."""
+    news = Document("a", "A jury in Los Angeles found Conrad Murray guilty of manslaughter. The doctor faces "
+                         "four years in jail.", dct=datetime(2011, 11, 8), source="BBC")
+    recap = Document("b", "Conrad Murray was jailed for four years. Fans cheered outside the court. Michael Jackson "
+                          "died on 25 June 2009 and Dr Murray was with him on the night. A jury in Los Angeles "
+                          "found him guilty of manslaughter after a six-week trial.",
+                     dct=datetime(2011, 11, 29), source="BBC")
+    tl = build_timeline([news, recap])
+    verdict = next(h for h in tl.happenings if "guilty" in h.label)
+    assert {m.doc for m in verdict.mentions} == {"a", "b"}
+    assert verdict.envelope.end is not None and verdict.envelope.end > datetime(2011, 1, 1), verdict.envelope

@@ -39,6 +39,7 @@ from ..syntax.lint import lint, lint_words
 from .features import Features, MatchRules, days, features, match_rules, story_kinds
 from .match import _stem, entries
 from .merging import _overlap, merge
+from .rank import lead_end
 
 
 # ----------------------------------------------------------------------------- happenings
@@ -66,6 +67,29 @@ def strength(e: Event) -> int:
     return _STRENGTH.get(e.anchor, 0)
 
 
+NEWS_DAYS = 30  # a day carried to a report this long before the articles that lead with it as news is no day of it
+
+
+def news_over_recap(members: Sequence[Event], feats: Sequence[Features], strengths: Sequence[int],
+                    published: Mapping[str, float], leads: Mapping[str, int]) -> list[int]:
+    """The strengths with a day that only a passage carries set aside (-1) when articles
+    published NEWS_DAYS or more after it tell the happening in their lead, dated by their own
+    day and tense, as many articles as carry the day or more (a lead tells the news of its
+    day, as the inverted pyramid has it; a carried day is a guess from the sentence before): the news of
+    their day, not what the sentence before a recap dated ("Michael Jackson died on 25 June 2009
+    and Dr Murray was with him on the night. A jury in Los Angeles found him guilty": MJ's
+    verdict was on 25 June 2009). A day a time expression states stays."""
+    carried = [k for k, (f, s) in enumerate(zip(feats, strengths)) if s == 1 and f.day_precise]
+    if not carried or any(s == 2 and f.day_precise for f, s in zip(feats, strengths)):
+        return list(strengths)
+    day = min(feats[k].lo for k in carried)  # type: ignore[type-var]
+    news = {m.doc for m, s in zip(members, strengths) if s == 0 and m.start < leads.get(m.doc, 0)
+            and m.doc in published and published[m.doc] - day >= NEWS_DAYS}  # type: ignore[operator]
+    if not news or len(news) < len({members[k].doc for k in carried}):
+        return list(strengths)
+    return [-1 if k in carried else s for k, s in enumerate(strengths)]
+
+
 def consensus(fs: Sequence[Features], strengths: Sequence[int] | None = None) -> tuple[float | None, float | None]:
     """The time the agreeing mentions of a happening support. Where some date it to a day (or
     finer), the day most of them name, of those whose time is told most firmly (`strength`: a
@@ -74,6 +98,8 @@ def consensus(fs: Sequence[Features], strengths: Sequence[int] | None = None) ->
     mention's own states); within it, a time of day only when it is the one most of that day's
     mentions state and more than one does (a single page's clock stamp does not make the
     happening's time). Otherwise what all of them allow (their intersection)."""
+    if strengths is not None and min(strengths, default=0) < 0:  # (a day set aside: `news_over_recap`)
+        fs, strengths = [f for f, s in zip(fs, strengths) if s >= 0], [s for s in strengths if s >= 0]
     if len(fs) == 1:
         return fs[0].lo, fs[0].hi
     precise = [f for f in fs if f.day_precise]
@@ -188,10 +214,12 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
              for e in items]
     published = {d.id: days(d.dct) for d in documents if d.dct is not None}
     merged = merge(items, feats, rules, published)
+    leads = {d.id: lead_end(d) for d in documents}
     out: list[tuple[tuple, tuple]] = []  # (its place in time order, its fields: made once its id is known)
     for agree_ids, differ_ids in merged.groups:
         members = [items[i] for i in agree_ids]
-        lo, hi = consensus([feats[i] for i in agree_ids], [strength(items[i]) for i in agree_ids])
+        fs = [feats[i] for i in agree_ids]
+        lo, hi = consensus(fs, news_over_recap(members, fs, [strength(m) for m in members], published, leads))
         frame = feats[agree_ids[0]].frame
         env, rel = _interval(feats[agree_ids[0]], lo, hi)
         head = best_label(members, [feats[i] for i in agree_ids])
