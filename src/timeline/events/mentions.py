@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 from ..rules import load_toml, regex_cache
 from ..model import AnchorKind, Event, Relation, Tense, Timex
 from .entries import merge_mentions, one_entry_per_happening, propagate, shifted
-from .polarity import absent
+from .polarity import absent, denied
 from .dating import dct_envelope, moved_from, stretch, stretch_envelope, timex_envelope
 from .evolve import maker
 from .anchoring import AFTER_WORDS, BEFORE_WORDS, OUT_OF_REACH, best_timex, relation_for
@@ -358,7 +358,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                            or hypothetical or bare_noun or own_voice or as_said
                            or (tense is Tense.PRESENT and aspect != "PERFECTIVE" and not modality
                                and _habitual(lex.habitual, sentence_text, habitual))
-                           or (not is_verb and absent(text, tok.start)))  # "there have been no deaths"
+                           or (not is_verb and absent(text, tok.start))  # "there have been no deaths"
+                           or denied(text, tok.start, tok.end, sent[1]))  # "did not find the bomb"
             spans.append((lab_start, lab_end))
             # "the overnight bombardment": that time is the noun's own and carries no further
             # (and the time of an "as" clause's saying is the saying's: "As Danner put it yesterday, ...")

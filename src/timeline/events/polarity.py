@@ -1,6 +1,6 @@
 """Whether a mention says a happening did not happen (pure): "there have been no deaths
-outside Mexico", "it has not caused any deaths". Such a mention names the happening only to
-deny it; it is no happening of the story (not salient). Rules: rules/en/events.toml [absence]."""
+outside Mexico", "it has not caused any deaths", "police did not find the bomb". Such a mention
+names the happening only to deny it; it is no happening of the story (not salient). Rules: rules/en/events.toml [absence]."""
 from __future__ import annotations
 
 import re
@@ -14,6 +14,23 @@ REACH = 60  # characters before a noun that the patterns read
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in load_toml("events.toml")["absence"]["patterns"])
+
+
+@cache
+def _verb_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_toml("events.toml")["absence"]
+    return re.compile(data["verb"]), re.compile(data["verb_except"])
+
+
+VERB_REACH = 40  # characters before a verb that `denied` reads
+
+
+def denied(text: str, start: int, end: int, stop: int) -> bool:
+    """Does the verb at [start, end) say its happening did not happen ("was not referring to",
+    "did not find", "has never visited"), with nothing after it in its clause (up to `stop`)
+    that says when it did ("did not leave until Monday")?"""
+    verb, unless = _verb_patterns()
+    return verb.search(text[max(0, start - VERB_REACH):start]) is not None and unless.search(text[end:stop]) is None
 
 
 def absent(text: str, start: int) -> bool:
