@@ -587,6 +587,9 @@ def test_a_time_of_a_saying_with_no_that_is_the_saying_s(syntax):
     # review38: an object with no article moves too ("postponed elections from May"); a way it went does not
     ("Officials postponed elections from May to June.", "postponed", None, datetime(2005, 3, 21)),
     ("The government delayed new elections from March to June.", "delayed", None, datetime(2005, 3, 21)),
+    # review39: a way it went is no object ("moved slowly", "moved north")
+    ("Troops moved north from 1 to 5 March.", "moved", datetime(2005, 3, 1), datetime(2005, 3, 6)),
+    ("The storm moved slowly from 1 to 5 March.", "moved", datetime(2005, 3, 1), datetime(2005, 3, 6)),
 ])
 def test_review35_dating(text, word, start, end):
     e = events_of(text, datetime(2005, 3, 20), syntax="none")[word]
@@ -710,3 +713,6 @@ def test_a_passive_participle_after_a_bare_noun_or_before_the_clause_s_verb_take
     assert evs["offered"].anchor is AnchorKind.DCT_TENSE, evs["offered"]
     evs = events_of("Police said that on Monday the suspect fled by motorcycle.", dct, syntax="none")
     assert evs["fled"].anchor is AnchorKind.TIMEX, evs["fled"]
+    # review39: going "by" a place is no passive
+    evs = events_of("On Monday, supporters of reform marched by the parliament building.", dct, syntax="none")
+    assert evs["marched"].anchor is AnchorKind.TIMEX, evs["marched"]

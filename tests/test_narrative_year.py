@@ -201,3 +201,16 @@ def test_a_year_in_an_aside_about_a_person_or_a_thing_is_no_account_of_then():
     doc = Document("s", "The strike, which started in June 2008, ended on July 3 with a deal.",
                    dct=datetime(2009, 4, 30), source="A")
     assert _day(doc, "ended") == "2008-07-03"
+
+
+def test_an_aside_dated_to_its_month_is_the_account_s_own():
+    """Review39: "Blix, who left Iraq in March 2003, said on March 7 ..." (told in 2010) is the
+    account of March 2003, as "Lehman Brothers, which collapsed in September 2008, filed for
+    bankruptcy on September 15" is 2008's; a year alone in an aside ("who joined the firm in
+    2005") still tells only what the subject is."""
+    doc = Document("b", "Blix, who left Iraq in March 2003, said on March 7 that Iraq was cooperating.",
+                   dct=datetime(2010, 6, 1), source="A")
+    assert _day(doc, "said") == "2003-03-07"
+    doc = Document("l", "Lehman Brothers, which collapsed in September 2008, filed for bankruptcy on September 15.",
+                   dct=datetime(2012, 6, 1), source="A")
+    assert _day(doc, "filed") == "2008-09-15"

@@ -172,7 +172,7 @@ def passive_after_noun(toks: list[Token], i: int, group: "VerbGroup | None",
             and not _verb_after_agent(toks, i, groups):
         return False
     tok, prev, nxt, agent = toks[i], toks[i - 1], toks[i + 1], toks[i + 2]
-    return (tok.lower.endswith("ed") and nxt.lower == "by" and prev.text.isalpha() and prev.text.islower()
+    return (tok.lower.endswith("ed") and nxt.lower == "by" and tok.lower not in _PAST_BY and prev.text.isalpha() and prev.text.islower()
             and prev.lower not in _NOT_A_NOUN and not prev.lower.endswith("ly")
             and agent.text[:1].isalpha() and agent.lower not in _NO_AGENT)
 
@@ -194,6 +194,12 @@ def _verb_after_agent(toks: list[Token], i: int, groups: "Sequence[VerbGroup]") 
         return True
     return False
 
+
+# verbs that go or stay "by" a place, with no agent ("supporters of reform marched by the
+# parliament", "the minister stopped by the hospital"): never this passive
+_PAST_BY = frozenset("marched walked stopped strolled wandered drove cruised sailed flew raced rushed hurried swept "
+                     "camped gathered lingered waited queued lined paraded travelled traveled ran stood sat lived "
+                     "stayed dropped popped swung".split())
 
 _DETERMINER = frozenset("the a an this that these those its his her their our my your some many several".split())
 _PREPOSITION = frozenset("of in on at to for with from about against over under into onto by among".split())

@@ -14,6 +14,11 @@ from ..model import Grain, Interval, Tense, Timex
 from ..time.tense import VerbGroup
 
 
+# (an aside's year alone, "who joined the firm in 2005", tells what the subject is; with its month,
+# "who left Iraq in March 2003", it is the account's own grain: events.toml year_aside)
+_YEAR_ALONE = re.compile(r"(?i)(?:in|during|of)\b")
+
+
 @lru_cache(maxsize=1)
 def _narrative_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], int,
                                 re.Pattern[str]]:
@@ -113,7 +118,8 @@ def in_account(text: str, sent: tuple[int, int], t: Timex, groups: tuple[VerbGro
     lo = max(0, sent[0] - _NARRATIVE_WINDOW)
     settings = [(m.end(), int(m.group(1))) for m in pattern.finditer(text, lo, t.start)
                 if not since.search(text, max(lo, m.start() - 80), m.start())
-                and not (m.start() >= sent[0] and aside.search(text, max(sent[0], m.start() - 80), m.start()))]
+                and not (m.start() >= sent[0] and _YEAR_ALONE.match(m.group(0))
+                         and aside.search(text, max(sent[0], m.start() - 80), m.start()))]
     if _NARRATIVE in memo and memo[_NARRATIVE][0] < t.start:
         settings.append(memo[_NARRATIVE])
     if not settings:

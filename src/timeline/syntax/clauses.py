@@ -243,7 +243,9 @@ def clause(parse: Parse, i: int, text: str, exclude: Sequence[tuple[int, int]] =
                     subject = resolve(parse, subj) if resolve is not None else None
                     if subject is None and (thing := conjoined_thing(parse, subj)) is not None:  # ("... and it hadn't")
                         subject = words(parse, _ends(parse, _short(parse, phrase(thing), thing)), text)
-                if subject is None and copular:  # "It | 's the worst earthquake": the noun phrase alone
+                if subject is None and copular and not any(  # "It | 's the worst earthquake": the noun phrase alone
+                        toks[k].dep.startswith("aux") or toks[k].text.lower() in NEGATIONS for k in kids[i]):
+                    # (not "It is not a crisis", "It will be a long war": the copula says more)
                     fixed = [k for k in fixed if k > i or not (toks[k].dep in AUXILIARIES
                                                                or toks[k].dep == "det" and toks[k].text.lower() in {"a", "an", "the"})]
             elif subj > i or toks[i].dep in {"acl", "acl:relcl"}:  # (a subject shared with the verb it depends on)
