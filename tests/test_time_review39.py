@@ -1,0 +1,42 @@
+"""Classes of time expressions fixed in task time29 (benchmarks/battery_round39.py): what a reader
+sees is the set of times found in a sentence, their values and their bounds."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.model import DctSource, Document, Grain
+from timeline.pipeline import extract
+
+
+def _found(text: str, dct: datetime) -> list[tuple[str, str, str, str]]:
+    doc = Document("t", text, dct=dct, dct_grain=Grain.MINUTE, dct_source=DctSource.OPTION)
+    return [(t.text, t.value, f"{t.envelope.start:%Y-%m-%dT%H:%M}" if t.envelope and t.envelope.start else "",
+             f"{t.envelope.end:%Y-%m-%dT%H:%M}" if t.envelope and t.envelope.end else "") for t in extract(doc)]
+
+
+MORNING = datetime(2013, 2, 12, 7, 45)
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry will sail at 6 a.m. and will return at 5 p.m.",
+    "The ferry will sail at 6 a.m. and it'll return at 5 p.m.",
+    "The ferry will sail at 6 a.m. but won't return until 5 p.m.",
+    "The ferry will sail at 6 a.m., as the will of the council requires, and return at 5 p.m.",
+    "The ferry will sail at 6 a.m. and return at 5 p.m.",
+])
+def test_clocks_of_one_future_clause_move_together_however_the_second_verb_says_will(text):
+    # told at 07:45, the sailing is tomorrow's 6 a.m.; the return after it is tomorrow's 5 p.m.,
+    # not today's, before the ferry has left
+    assert [(t, v) for t, v, _, _ in _found(text, MORNING)] == [
+        ("6 a.m.", "2013-02-13T06:00"), ("5 p.m.", "2013-02-13T17:00")]
+
+
+@pytest.mark.parametrize("text", [
+    "Crews will work through 6 a.m. and the minister will speak at 5 p.m.",
+    "The ferry will sail at 6 a.m. and the mayor will speak at 5 p.m.",
+])
+def test_a_new_subject_with_its_own_future_keeps_its_own_day(text):
+    assert [(t, v) for t, v, _, _ in _found(text, MORNING)] == [
+        ("6 a.m.", "2013-02-13T06:00"), ("5 p.m.", "2013-02-12T17:00")]
