@@ -40,3 +40,26 @@ def test_clocks_of_one_future_clause_move_together_however_the_second_verb_says_
 def test_a_new_subject_with_its_own_future_keeps_its_own_day(text):
     assert [(t, v) for t, v, _, _ in _found(text, MORNING)] == [
         ("6 a.m.", "2013-02-13T06:00"), ("5 p.m.", "2013-02-12T17:00")]
+
+
+MAY = datetime(2013, 5, 14, 10, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "Net interest year to date rose 4 percent.",
+    "Rainfall in the Midwest year to date is 30 percent below normal.",
+    "Arrests at the protest year to date number 212.",
+])
+def test_year_to_date_after_a_word_ending_in_est_is_the_year_so_far(text):
+    assert _found(text, MAY) == [("year to date", "2013", "2013-01-01T00:00", "2013-05-15T00:00")]
+
+
+@pytest.mark.parametrize("text", [
+    "It was the most profitable quarter to date for the chain.",
+    "Apple reported its largest-ever quarter to date.",
+    "The studio had a record year to date.",
+    "It was the least rainy month to date.",
+    "It was his best year to date.",
+])
+def test_a_superlative_year_or_quarter_to_date_is_no_period(text):
+    assert _found(text, MAY) == []
