@@ -92,3 +92,25 @@ def test_a_month_counted_from_a_year_alone_stays_in_that_year():
     # its value is the year (which month is not said), so its range is in the year too
     assert _found("In 2003 sales fell. The previous month they had risen.", STORY)[1] == (
         "The previous month", "2003", "2003-01-01T00:00", "2003-12-01T00:00")
+
+
+QUAKE = datetime(2010, 1, 13, 10, 0)
+
+
+@pytest.mark.parametrize("text, match, value, start", [
+    ("It was the worst earthquake to hit Haiti in 200 years.", "200 years", "P200Y", "1810-01-13T00:00"),
+    ("The index suffered its biggest drop in 20 years.", "20 years", "P20Y", "1990-01-13T00:00"),
+    ("Unemployment rose for the first time in a decade.", "a decade", "P10Y", "2000-01-13T00:00"),
+    ("Oil prices hit their highest level in 30 years.", "30 years", "P30Y", "1980-01-13T00:00"),
+])
+def test_a_superlative_or_first_in_n_years_measures_back_from_publication(text, match, value, start):
+    assert _found(text, QUAKE) == [(match, value, start, "2010-01-14T00:00")]
+
+
+@pytest.mark.parametrize("text, match, end", [
+    ("The team will play again in two years.", "two years", "2012-01-14T00:00"),
+    ("In 10 years the city will double in size.", "10 years", "2020-01-14T00:00"),
+    ("The largest plant will close in three years.", "three years", "2013-01-14T00:00"),
+])
+def test_in_n_years_after_a_future_verb_still_looks_ahead(text, match, end):
+    assert [(t, s, e) for t, _, s, e in _found(text, QUAKE)] == [(match, "2010-01-13T00:00", end)]
