@@ -114,3 +114,20 @@ def test_a_superlative_or_first_in_n_years_measures_back_from_publication(text, 
 ])
 def test_in_n_years_after_a_future_verb_still_looks_ahead(text, match, end):
     assert [(t, s, e) for t, _, s, e in _found(text, QUAKE)] == [(match, "2010-01-13T00:00", end)]
+
+
+SUNDAY = datetime(2005, 3, 20, 10, 0)
+
+
+@pytest.mark.parametrize("text, match, want", [
+    ("The show moved on Monday.", "Monday", "2005-03-14"),
+    ("The show closed on Monday.", "Monday", "2005-03-14"),
+    ("He went to London on Monday.", "Monday", "2005-03-14"),
+    ("The show scheduled for Monday will go ahead.", "Monday", "2005-03-21"),
+    ("Talks planned for Monday will go ahead.", "Monday", "2005-03-21"),
+    ("A meeting called on Monday will decide the budget.", "Monday", "2005-03-21"),
+    ("The show moves on Monday.", "Monday", "2005-03-21"),
+])
+def test_a_lone_past_verb_after_its_subject_makes_a_weekday_past(text, match, want):
+    # told on Sunday 20 March 2005: a Monday gone by is the 14th, the coming one the 21st
+    assert [(t, v) for t, v, _, _ in _found(text, SUNDAY)] == [(match, want)]
