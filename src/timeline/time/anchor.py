@@ -19,6 +19,7 @@ from typing import Sequence
 
 from ..model import Document, Grain, Interval, Kind, Mention, Symbolic, Tense, Timex, TimexType, Unit
 from .normalize import Anchor, Resolved, resolve
+from .futures import own_future
 from .tense import names_event_day, present_on_day
 from .zones import apply_zone
 
@@ -450,34 +451,12 @@ def _conjoined_day(mention: Mention) -> bool:
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d)]*\s+[A-Z]|\n\s*\n")
 
 
-_FUTURE = re.compile(r"(?i)\b(?:will|shall|won't)\b|'ll\b")
-# before a future auxiliary, words that keep the subject of the clause before it ("and will
-# return", "but won't", "and it'll", "and they will"), and words that make "will" the noun ("as
-# the will of the council requires", "the people's will")
-_SAME_SUBJECT = re.compile(r"(?i)(?:^|[\s,;(])(?:and|but|or|then|yet|so|also|still|probably|likely|it|they|he|she|we|you|i|then)\s*$")
-_WILL_NOUN = re.compile(r"(?i)(?:\b(?:the|a|his|her|its|their|our|your|my|free|good|ill|political)|'s|s')\s+$")
-
-
-def _own_future(between: str) -> bool:
-    """Does a clause with a subject and a future of its own stand between two clocks ("and the
-    minister will speak"), not a second verb of the same subject ("and will return", "and it'll
-    return", "but won't return") nor "will" the noun ("as the will of the council requires")?"""
-    for m in _FUTURE.finditer(between):
-        before = between[:m.start()] if m.group().lower() != "'ll" else between[:m.start()] + " "
-        if m.group().lower() == "will" and (_WILL_NOUN.search(before) or re.match(r"\s+of\b", between[m.end():])):
-            continue
-        if _SAME_SUBJECT.search(before):
-            continue
-        return True
-    return False
-
-
 def _same_sentence(text: str, end: int, start: int) -> bool:
     """Is nothing but one clause's words between two times ("at 6 a.m. and return at 5 p.m.";
     not "at 6 a.m. The return is at 5 p.m.": a clock's "a.m." may end its sentence; nor "work
     through 6 a.m. and the minister will speak at 5 p.m.": a clause with a future of its own)?"""
     between = text[end - 1:start]
-    return start - end < PERIOD_REACH and _SENTENCE_BREAK.search(between) is None and not _own_future(between)
+    return start - end < PERIOD_REACH and _SENTENCE_BREAK.search(between) is None and not own_future(between)
 
 
 def _later_same_day(res: Resolved, moved: Timex, dct: Anchor) -> bool:
