@@ -56,6 +56,14 @@ ROUND36_INTERVAL_FLOOR = 189
 # clock); still failing: "the next year or two" (extent "the next year")
 ROUND38_FLOOR = 68
 ROUND38_INTERVAL_FLOOR = 57
+# round 39's set (benchmarks/battery_round39.py, task time29: 67 cases in five classes a review
+# found, with near-misses, 58 with an interval): unseen, the code before the task passed 42
+# values and 28 intervals (the same with the three cases corrected after that run); 67 and 58
+# after it ("will" between two clocks of one clause, "year to date" after -est words and
+# superlatives, a month after a quarter, half, season or span, a superlative's "in N years"
+# measured back, a lone past -ed verb after its subject before a weekday)
+ROUND39_FLOOR = 67
+ROUND39_INTERVAL_FLOOR = 58
 
 
 def test_battery_does_not_fall_below_its_floor():
@@ -98,6 +106,16 @@ def test_round38_battery_values_and_intervals_do_not_fall_below_their_floors():
     assert sum(total.values()) == len(ROUND38_CASES)
     assert sum(passed.values()) >= ROUND38_FLOOR, {c: f"{passed[c]}/{total[c]}" for c in total}
     assert sum(ipassed.values()) >= ROUND38_INTERVAL_FLOOR, {c: f"{ipassed[c]}/{itotal[c]}" for c in itotal}
+
+
+def test_round39_battery_values_and_intervals_do_not_fall_below_their_floors():
+    from battery_round39 import ROUND39_CASES
+
+    assert len({c[5] for c in ROUND39_CASES}) >= 6
+    passed, total, ipassed, itotal = battery.run_with_intervals(ROUND39_CASES, show_fails=False)
+    assert sum(total.values()) == len(ROUND39_CASES)
+    assert sum(passed.values()) >= ROUND39_FLOOR, {c: f"{passed[c]}/{total[c]}" for c in total}
+    assert sum(ipassed.values()) >= ROUND39_INTERVAL_FLOOR, {c: f"{ipassed[c]}/{itotal[c]}" for c in itotal}
 
 
 def test_every_false_positive_case_of_the_round_stays_clean():

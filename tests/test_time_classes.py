@@ -167,14 +167,15 @@ def test_a_day_counted_from_a_year_alone_is_somewhere_in_that_year():
     doc = Document("t", "In 2003 the war began. The next day, troops crossed the border.", dct=datetime(2005, 2, 20),
                    dct_grain=Grain.DAY, dct_source=DctSource.OPTION)
     nxt = [t for t in extract(doc) if t.text == "The next day"][0]
-    assert nxt.value == "2003" and nxt.interval.start == datetime(2003, 1, 2) and nxt.interval.end == datetime(2004, 1, 2)
+    # (task time29: the range stays in the value, 2003: 2 January to 31 December 2003)
+    assert nxt.value == "2003" and nxt.interval.start == datetime(2003, 1, 2) and nxt.interval.end == datetime(2004, 1, 1)
     assert _times_on("On March 12, 2003 Boyce asked. The next day, Goldsmith saw him.", datetime(2005, 2, 20))[1] == (
         "The next day", "2003-03-13")
     # review37: a month counted from a year alone likewise ("The following month" gave February 2003)
     doc = Document("t", "In 2003 the war began. The following month, troops crossed the border.", dct=datetime(2012, 6, 1),
                    dct_grain=Grain.DAY, dct_source=DctSource.OPTION)
     nxt = [t for t in extract(doc) if t.text == "The following month"][0]
-    assert nxt.value == "2003" and nxt.interval.start == datetime(2003, 2, 1) and nxt.interval.end == datetime(2004, 2, 1)
+    assert nxt.value == "2003" and nxt.interval.start == datetime(2003, 2, 1) and nxt.interval.end == datetime(2004, 1, 1)
 
 
 def test_clocks_of_two_clauses_with_their_own_futures_do_not_move_together():

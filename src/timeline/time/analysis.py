@@ -62,13 +62,13 @@ class Analysis:
             # "until Thursday" looks ahead, except from a past perfect: "Until Thursday, they had
             # not called him a suspect", or a span a simple past tells as run to its end: "The
             # talks lasted until Friday" (tense.past_spans)
-            g = governing_group(groups, start, end, self.doc.text)
+            g = governing_group(groups, start, end, self.doc.text, subjects=True)
             if g is not None and ((g.perfect and g.aux == "had")
                                   or (g.tense is Tense.PAST and not g.perfect and g.head in past_spans()
                                       and g.aux not in _PASSIVE_AUX)):
                 return Tense.PAST
             return cue
-        return tense_of_span(groups, start, end, reported_free, self.doc.text, expected_free)
+        return tense_of_span(groups, start, end, reported_free, self.doc.text, expected_free, subjects=True)
 
     def looks_ahead_at(self, start: int, end: int) -> bool:
         """Is the verb that governs [start, end) a future proper (tense.looks_ahead)? A month
@@ -77,7 +77,7 @@ class Analysis:
         are up"), and "would" is a conditional."""
         if not self.sentences:
             return False
-        g = governing_group(self.groups(self.sentence_index(start)), start, end, self.doc.text)
+        g = governing_group(self.groups(self.sentence_index(start)), start, end, self.doc.text, subjects=True)
         return g is not None and looks_ahead(g)
 
 

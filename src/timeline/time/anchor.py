@@ -19,6 +19,7 @@ from typing import Sequence
 
 from ..model import Document, Grain, Interval, Kind, Mention, Symbolic, Tense, Timex, TimexType, Unit
 from .normalize import Anchor, Resolved, resolve
+from .futures import own_future
 from .tense import names_event_day, present_on_day
 from .zones import apply_zone
 
@@ -234,6 +235,9 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
     clock: int | None = doc.dct_offset if dct_has_clock(doc) else None
     before_christ = False  # the last time told is before year 1 ("500 BC"), which has no interval
     moved: tuple[Timex, Anchor] | None = None  # the last bare clock moved off the publication day, and its day
+    # the last quarter, half, season or span ending on a month's end ("the year to March 31")
+    # told: "the following month" is the month after it, not one inside it
+    stretch: Timex | None = None
     mentions = borrow_years(doc.text, mentions)
     tenses = share_range_tense(doc.text, mentions, tenses)
     mentions = quarters_ended(doc.text, mentions, tenses, dct)
@@ -278,6 +282,8 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
             tense in _TENSED and (sym.shift is not None or names_event_day(doc.text, mention.start))), ahead=i in ahead)
         if res is not None and within is not None:
             res = within
+        if res is not None and stretch is not None and (last is None or last is stretch or last.end <= stretch.start):
+            res = _month_beside(stretch, sym) or res
         if res is None:
             continue
         if moved is not None and anchor is dct and _clock_only(mention) and tense is moved[0].tense \
@@ -307,6 +313,10 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
         if anchor is dct and dct is not None and dct.now is not None and _clock_only(mention) \
                 and written is not None and written.start is not None and written.start.date() != dct.start.date():
             moved = (timex, Anchor.day(written.start))  # a bare clock gone to another day (turns.clock_day)
+        if _is_stretch(timex, sym):
+            stretch = timex
+        elif _is_anchorable(timex) and timex.grain not in (Grain.CENTURY, Grain.DECADE):
+            stretch = None
         if timex.value.startswith("BC") and timex.interval is None:
             before_christ = True
         if _is_anchorable(timex) and timex.grain not in (Grain.CENTURY, Grain.DECADE):
@@ -366,8 +376,52 @@ def _somewhere_in(told: Timex, sym: Symbolic) -> Resolved | None:
     else:
         d = _SHIFTS[sym.unit] * n
         moved = Interval(told.interval.start + d, told.interval.end + d)
-    value = told.value if told.grain is not Grain.DAY else (told.interval.start + d).strftime("%Y-%m-%d")
+    if told.grain is Grain.DAY:
+        value = (told.interval.start + d).strftime("%Y-%m-%d")
+    else:
+        # the value is the time told, so the range stays in it: "The previous month" after "In
+        # 2003" is a month of 2003 before another (January to December 2003), not December
+        # 2002 to November 2003; "The next day" a day of 2003 after another
+        value = told.value
+        inside = Interval(max(moved.start, told.interval.start), min(moved.end, told.interval.end))
+        moved = inside if inside.start < inside.end else moved
     return Resolved(told.type, value, told.grain, moved, moved, None, None, None)
+
+
+_STRETCH_GRAINS = (Grain.HALF, Grain.QUARTER, Grain.SEASON)
+
+
+def _is_stretch(t: Timex, sym: Symbolic) -> bool:
+    """A quarter, half or season told, or a span ending where a month ends ("the year to March
+    31, 2013", "the three months to June"): a stretch of whole months a month may follow."""
+    iv = t.interval
+    if iv is None or iv.start is None or iv.end is None:
+        return False
+    if t.type in (TimexType.DATE, TimexType.TIME) and t.grain in _STRETCH_GRAINS:
+        return iv.start.day == 1 and iv.end.day == 1
+    return sym.kind is Kind.SPAN and t.type is TimexType.DURATION and iv.end.day == 1 and iv.end.time() == time(0) \
+        and sym.end_point is not None
+
+
+def _month_beside(told: Timex, sym: Symbolic) -> Resolved | None:
+    """ "In the first quarter of 2003 sales fell. The following month ...": April, the month
+    after the quarter, not February (a month on from its first); "The previous month" after
+    the fourth quarter: September; after "the year to March 31, 2013": April. None for any
+    other anaphor; before a span ("the previous month" after "the year to March") None too:
+    which month is not said."""
+    if not (sym.kind is Kind.RELATIVE and sym.anaphoric and sym.unit is Unit.MONTH and sym.amount is None
+            and sym.offset not in (0, None)):
+        return None
+    iv = told.interval
+    assert iv is not None and iv.start is not None and iv.end is not None
+    if sym.offset > 0:
+        start = _months_on(iv.end, sym.offset - 1)
+    elif told.type is TimexType.DURATION:
+        return None
+    else:
+        start = _months_on(iv.start, sym.offset)
+    moved = Interval(start, _months_on(start, 1))
+    return Resolved(TimexType.DATE, start.strftime("%Y-%m"), Grain.MONTH, moved, moved, None, None, None)
 
 
 def _months_on(t: datetime, n: int) -> datetime:
@@ -397,15 +451,12 @@ def _conjoined_day(mention: Mention) -> bool:
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d)]*\s+[A-Z]|\n\s*\n")
 
 
-_OWN_FUTURE = re.compile(r"(?i)\b(?:will|shall|won't)\b|'ll\b")
-
-
 def _same_sentence(text: str, end: int, start: int) -> bool:
     """Is nothing but one clause's words between two times ("at 6 a.m. and return at 5 p.m.";
     not "at 6 a.m. The return is at 5 p.m.": a clock's "a.m." may end its sentence; nor "work
     through 6 a.m. and the minister will speak at 5 p.m.": a clause with a future of its own)?"""
     between = text[end - 1:start]
-    return start - end < PERIOD_REACH and _SENTENCE_BREAK.search(between) is None and _OWN_FUTURE.search(between) is None
+    return start - end < PERIOD_REACH and _SENTENCE_BREAK.search(between) is None and not own_future(between)
 
 
 def _later_same_day(res: Resolved, moved: Timex, dct: Anchor) -> bool:

@@ -25,6 +25,12 @@ _DETERMINERS = frozenset("the a an its his her their this that these those our y
 _OBJECT_START = (_DETERMINERS - {"which", "whose", "that"}) | frozenset("him them it us me".split())
 _NOT_PLURAL = frozenset("was has is its his this us as thus always perhaps".split())
 _SUBJECTS = frozenset("he she they we i you who".split())  # after them a participle is a verb
+# words a subject noun phrase does not end in: before a lone -ed form they make it no past verb
+# of a subject ("and moved", "to be moved", "in finished goods")
+_NO_SUBJECT_END = frozenset("and or but nor so yet to of in on at by for from with into onto over under about "
+                            "as than that if when while because after before since until not never also "
+                            "just only even still already then".split())
+_CLAUSE_END = frozenset('.;:!?,()"“”')  # a token that ends the clause a lone -ed form is in
 # a participle before these modifies no noun: "continued until Sunday" is a verb
 _NO_NOUN_AFTER = frozenset("until till through throughout into since during".split())
 
@@ -38,6 +44,9 @@ class VerbGroup:
     firm: bool = True  # False for a lone regular -ed form, which may be an adjective
     aux: str = ""  # the auxiliary that opens the group ("will", "had", "is"), if any
     perfect: bool = False  # has/have/had + participle: completed before its reference time
+    # a lone -ed form right after its subject, no finite verb after it in its clause ("The show
+    # moved on Monday"): a past verb for the tense of a time near it (governing_group), however `firm`
+    after_subject: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,13 +213,34 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
                 i += 1
                 continue
             groups.append(VerbGroup(tok.start, tok.end, Tense.UNKNOWN if plural else Tense.PAST, w,
-                                    firm=w in lex.past_irregular and not plural))
+                                    firm=w in lex.past_irregular and not plural,
+                                    after_subject=not plural and _after_subject(toks, i, lex)))
         elif w in lex.present_verbs:
             groups.append(VerbGroup(tok.start, tok.end, Tense.PRESENT, w))
         elif w in lex.future_markers and w in {"plans", "intends", "aims", "expects", "hopes", "wants", "prepares", "vowed", "promised", "pledged"}:
             groups.append(VerbGroup(tok.start, tok.end, Tense.FUTURE, w))
         i += 1
     return groups
+
+
+def _after_subject(toks: list[Token], i: int, lex: _Lexicon) -> bool:
+    """Is the lone -ed form toks[i] the past verb of the subject just before it ("The show moved
+    on Monday", "Prices jumped on Thursday", "Police arrested two men on Friday")? Not when the
+    word before ends no subject ("and moved", "in finished goods"), nor when a finite verb
+    follows in its clause: then it is a participle after its noun ("a meeting called on Monday
+    will decide", "the man arrested on Friday is due in court")."""
+    prev = toks[i - 1] if i else None
+    if prev is None or not prev.text.isalpha() or prev.lower in _NO_SUBJECT_END or prev.lower.endswith("ly") \
+            or prev.lower in lex.past_aux or prev.lower in lex.present_aux or prev.lower in lex.perfect_aux \
+            or prev.lower in lex.modal_aux or prev.lower in lex.future_aux or prev.lower in lex.chain:
+        return False
+    finite = lex.future_aux | lex.past_aux | lex.present_aux | lex.perfect_aux | lex.modal_aux
+    for tok in toks[i + 1:]:
+        if tok.text in _CLAUSE_END or tok.lower in ("and", "but"):
+            break
+        if tok.lower in finite or tok.lower in lex.past_irregular:
+            return False
+    return True
 
 
 def _verb_to_infinitive(toks: list[Token], i: int, lex: _Lexicon) -> bool:
@@ -321,9 +351,11 @@ _MOST_ADDED = 8 + 10 + 40  # the most `governing_group` adds to a group's distan
 
 
 def governing_group(groups: Sequence[VerbGroup], start: int, end: int,
-                    text: str | None = None) -> VerbGroup | None:
+                    text: str | None = None, subjects: bool = False) -> VerbGroup | None:
     """The verb group nearest to ``[start, end)`` among the groups of its sentence: a group
-    before the span wins a tie, a lone -ed form counts for less than an auxiliary, and a group
+    before the span wins a tie, a lone -ed form counts for less than an auxiliary (with
+    ``subjects``, for a time expression, not one right after its subject: "The show moved on
+    Monday" is past, not the present of "show"), and a group
     across a quotation mark counts for little (a quotation keeps its own tense)."""
     best: tuple[int, int] | None = None
     won: VerbGroup | None = None
@@ -339,7 +371,7 @@ def governing_group(groups: Sequence[VerbGroup], start: int, end: int,
             dist, side = g.start - end, 1
         else:
             dist, side = 0, 0
-        if not g.firm:
+        if not g.firm and not (subjects and g.after_subject):
             dist += 8  # a lone -ed form may be an adjective: trust auxiliaries a little more
         if side:
             dist += 10  # the governing verb usually comes first
@@ -391,14 +423,14 @@ def _near(groups: Sequence[VerbGroup], start: int, end: int) -> list[VerbGroup]:
 
 
 def tense_of_span(groups: Sequence[VerbGroup], start: int, end: int, reported_free: bool = False,
-                  text: str | None = None, expected_free: bool = False) -> Tense:
+                  text: str | None = None, expected_free: bool = False, subjects: bool = False) -> Tense:
     """The tense of the verb group governing ``[start, end)`` (groups of one sentence).
 
     With ``reported_free`` (for a month named without its year), a past verb of saying does
     not bind the time: "told oil companies of a cutback in September" speaks of what comes.
     With ``expected_free`` (for a part of "the year"), nor does a past verb of expecting:
     "expected a loss in the fourth quarter of the year"."""
-    won = governing_group(groups, start, end, text)
+    won = governing_group(groups, start, end, text, subjects)
     if won is None:
         return Tense.UNKNOWN
     tense = won.tense

@@ -1,0 +1,27 @@
+"""Clauses between two clock times: does a clause with a subject and a future of its own stand
+between them (anchor.resolve_mentions moves the clocks of one future clause together: "The
+ferry will sail at 6 a.m. and will return at 5 p.m.", told at 07:45, both tomorrow)?"""
+from __future__ import annotations
+
+import re
+
+_FUTURE = re.compile(r"(?i)\b(?:will|shall|won't)\b|'ll\b")
+# before a future auxiliary, words that keep the subject of the clause before it ("and will
+# return", "but won't", "and it'll", "and they will"), and words that make "will" the noun ("as
+# the will of the council requires", "the people's will")
+_SAME_SUBJECT = re.compile(r"(?i)(?:^|[\s,;(])(?:and|but|or|then|yet|so|also|still|probably|likely|it|they|he|she|we|you|i)\s*$")
+_WILL_NOUN = re.compile(r"(?i)(?:\b(?:the|a|his|her|its|their|our|your|my|free|good|ill|political)|'s|s')\s+$")
+
+
+def own_future(between: str) -> bool:
+    """Does a clause with a subject and a future of its own stand between two clocks ("and the
+    minister will speak"), not a second verb of the same subject ("and will return", "and it'll
+    return", "but won't return") nor "will" the noun ("as the will of the council requires")?"""
+    for m in _FUTURE.finditer(between):
+        before = between[:m.start()] if m.group().lower() != "'ll" else between[:m.start()] + " "
+        if m.group().lower() == "will" and (_WILL_NOUN.search(before) or re.match(r"\s+of\b", between[m.end():])):
+            continue
+        if _SAME_SUBJECT.search(before):
+            continue
+        return True
+    return False
