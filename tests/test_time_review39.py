@@ -131,3 +131,19 @@ SUNDAY = datetime(2005, 3, 20, 10, 0)
 def test_a_lone_past_verb_after_its_subject_makes_a_weekday_past(text, match, want):
     # told on Sunday 20 March 2005: a Monday gone by is the 14th, the coming one the 21st
     assert [(t, v) for t, v, _, _ in _found(text, SUNDAY)] == [(match, want)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("In 2012 he said the plant would open the following year.", "2013"),
+    ("In 2012 the firm said it would hire 500 people the next year.", "2013"),
+])
+def test_the_following_year_of_a_future_told_from_the_past_counts_from_the_year_told(text, value):
+    """Review39: "would" is a future told from the past: "the following year" is the year after
+    2012's (the year after the publication year only for "will"/the present)."""
+    found = [f for f in _found(text, datetime(2015, 5, 7)) if f[0].lower().startswith("the")]
+    assert found and found[0][1] == value, found
+
+
+def test_the_next_year_or_so_is_a_span():
+    found = _found("The next year or so will be difficult.", datetime(2015, 5, 7))
+    assert found and found[0][0] == "The next year or so" and found[0][1] == "P1Y", found
