@@ -15,16 +15,18 @@ def happenings_of(documents: Sequence[Document], events: Sequence[Event],
     """The ranked happenings of these events (most important first) and the joins that made
     them. Duplicates of other documents report nothing of their own."""
     docs = [d for d in documents if d.duplicate_of is None]
-    found, joins = build_happenings(docs, events)
-    return rank_story(docs, events, timexes, found), joins
+    leads = {d.id: lead_end(d) for d in docs if d.text}  # (where each lead ends: read once, for both)
+    found, joins = build_happenings(docs, events, leads=leads)
+    return rank_story(docs, events, timexes, found, leads), joins
 
 
 def rank_story(documents: Sequence[Document], events: Sequence[Event], timexes: Sequence[Timex],
-               happenings: Sequence[Happening]) -> list[Happening]:
+               happenings: Sequence[Happening], leads: dict[str, int] | None = None) -> list[Happening]:
     """These happenings ranked as the story of these documents ranks them (most important
     first); `happenings_of` ranks those it merged, `story.diff` those it parted."""
     docs = [d for d in documents if d.duplicate_of is None]
-    leads = {d.id: lead_end(d) for d in docs if d.text}
+    if leads is None:
+        leads = {d.id: lead_end(d) for d in docs if d.text}
     return rank_happenings(happenings, events, docs, timexes, leads)
 
 

@@ -198,7 +198,8 @@ def _also_named(f: Features, children: Sequence[Event]) -> Features:
 
 
 def build_happenings(documents: Sequence[Document], events: Sequence[Event],
-                     rules: MatchRules | None = None) -> tuple[list[Happening], list[Match]]:
+                     rules: MatchRules | None = None,
+                     leads: Mapping[str, int] | None = None) -> tuple[list[Happening], list[Match]]:
     """The happenings of a timeline's events (unranked: rank 0, ids in time order), and the
     joins that made them. Every salient entry is in exactly one happening, except those of
     questions and what commemorations recall (`commemorated`)."""
@@ -214,7 +215,8 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
              for e in items]
     published = {d.id: days(d.dct) for d in documents if d.dct is not None}
     merged = merge(items, feats, rules, published)
-    leads = {d.id: lead_end(d) for d in documents}
+    if leads is None:  # (where each article's lead ends: `news_over_recap`)
+        leads = {d.id: lead_end(d) for d in documents if d.text}
     out: list[tuple[tuple, tuple]] = []  # (its place in time order, its fields: made once its id is known)
     for agree_ids, differ_ids in merged.groups:
         members = [items[i] for i in agree_ids]
