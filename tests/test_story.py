@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import struct
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -786,3 +786,36 @@ def test_a_day_carried_from_a_recap_does_not_date_the_news_an_article_leads_with
     verdict = next(h for h in tl.happenings if "guilty" in h.label)
     assert {m.doc for m in verdict.mentions} == {"a", "b"}
     assert verdict.envelope.end is not None and verdict.envelope.end > datetime(2011, 1, 1), verdict.envelope
+
+
+def test_the_date_beside_a_bar_does_not_cover_the_cross_of_a_source_that_dates_it_otherwise():
+    """H1N1's chart drew "S×t 25 Apr 2009": a cross (a source's other day) right after the bar was
+    written over by the bar's date. The date starts after such a cross."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from timeline.render.gantt import render_gantt
+
+    text = "The central bank raised its interest rate to 4.5 percent on {}, surprising investors. {}"
+    docs = [Document(f"d{i}", text.format("Tuesday", f"Reported by outlet {i}."), dct=datetime(2026, 2, 4),
+                     source=f"Outlet {i}") for i in range(2)]
+    docs.append(Document("d3", text.format("Wednesday afternoon", "Markets fell."), dct=datetime(2026, 2, 5),
+                         source="Late"))
+    places = ("Aden", "Basra", "Cork", "Dover", "Essen", "Faro", "Genoa", "Hull", "Izmir", "Jaffa", "Kiel", "Lagos")
+    docs += [Document(f"e{i}", f"Rebels attacked the port of {place} on Monday. Ships left.",
+                      dct=datetime(2026, 2, 10) + timedelta(days=5 * i), source="Other")
+             for i, place in enumerate(places)]  # (an axis of two months: a day is a narrow step on it)
+    tl = build_timeline(docs)
+    fig = render_gantt(tl)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    panel = fig.axes[-1]
+    crosses = [line for line in panel.lines if line.get_marker() == "x"]
+    assert crosses
+    for line in crosses:
+        (x,), (y,) = line.get_data()
+        cx, cy = panel.transData.transform((x, y))
+        r = line.get_markersize() * fig.dpi / 72 / 2  # (the cross's half width, in pixels)
+        for t in panel.texts:
+            box = t.get_window_extent(renderer)
+            assert cx + r < box.x0 or cx - r > box.x1 or cy + r < box.y0 or cy - r > box.y1, t.get_text()

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..model import AnchorKind, DctSource, Document, Precision, Timeline
 from .axis import StoryAxis, story_axis, ticks
+from .layout import MAX_LEGEND, OTHER
+from .legend import draw_legend, legend_height
 from .rows import Row, reading_order, story_rows
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,16 +35,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 from matplotlib.collections import PolyCollection
 from matplotlib.font_manager import FontProperties
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import Rectangle
 from matplotlib.textpath import TextToPath
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
            "#bcbd22", "#393b79")  # (no grey: grey is for "other" outlets and the legend's symbols)
-OTHER = "#b0b0b0"
 TOP = 30  # happenings drawn by default (`--top`)
 MAX_DRAWABLE = 1500  # rows with --all-events: a taller image passes the 65,536 px the renderer draws
 MAX_HEIGHT = 2600  # pixels, by default: more rows get narrower, down to MIN_ROW
-MAX_LEGEND = 10  # outlets named with a colour of their own; the rest are "other"
 FEW_ARTICLES = 6  # up to this many articles, each one's publication day is marked
 STRIPES = 4  # outlets striped in a bar
 LONG = 4.0  # days: a longer envelope ("2026", "winter") does not decide the axis; it is clipped
@@ -140,7 +140,7 @@ def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = Non
     few = len(originals) <= FEW_ARTICLES
     panels = [_Panel(f, tuple(_lines(by_frame[f], few))) for f in sorted(by_frame, key=lambda f: (f != "", f))]
     strip = bool(panels) and panels[0].frame == "" and not few
-    legend_h = _legend_height(colours)
+    legend_h = legend_height(colours)
     # the figure's parts from the top, in inches: titles, the coverage strip, the panels (a
     # title each, their rows, their tick labels), the legend and the note under it
     head, strip_h, panel_head, panel_foot = 1.15, 1.3, 0.45, 0.65
@@ -188,7 +188,7 @@ def render_gantt(tl: Timeline, all_events: bool = False, title: str | None = Non
                 ax.set_title(f"{name} — undated article: times relative to its publication day D",
                              loc="left", fontsize=10.5, color=colours.get(name, "#333333"))
     _titles(fig, tl, title, height)
-    _legend(fig, tl, colours, rows, drawn, all_events, height, legend_h)
+    draw_legend(fig, tl, colours, rows, drawn, all_events, height, legend_h)
     return fig
 
 
@@ -242,14 +242,15 @@ def _draw_rows(ax: "Axes", panel: _Panel, axis: StoryAxis, outliers: set[int], c
             ax.plot([0.003, 0.003], [y - 1.05, y + 0.05], color="#888888", linewidth=1.6, zorder=4,
                     clip_on=False, solid_capstyle="butt")
         _bar(ax, r, y, axis, colours, y in outliers)
+        crosses = []
         for e in r.disagreements:  # a mention that dates it otherwise: a cross at its own time (whole,
             b = e.bounds  # at the edge it lies past when beyond the axis, not cut in half there)
             if b is not None and b[0] is not None:
                 t = _days(b[0]) if isinstance(b[0], datetime) else _rel(b[0])  # type: ignore[arg-type]
                 c = colours.get(docs[e.doc].outlet if e.doc in docs else e.doc, OTHER)
-                x = min(max(axis.place(t), 0.0), 1.0)
+                crosses.append(x := min(max(axis.place(t), 0.0), 1.0))
                 ax.plot([x], [y], marker="x", color=c, markersize=6, mew=1.6, zorder=5, clip_on=False)
-        _date_text(ax, r, y, axis, line.text, y in outliers, font)
+        _date_text(ax, r, y, axis, line.text, y in outliers, font, crosses)
     labels = [line.text if line.row is None else _fit(line.row.label, font, len(line.row.outlets) > 1)
               for line in panel.lines]
     ax.tick_params(axis="y", length=0)  # (before the ticks are made: each is made so, not made and remade)
@@ -324,8 +325,10 @@ def _bar(ax: "Axes", r: Row, y: float, axis: StoryAxis, colours: dict[str, str],
         ax.plot([b], [y], marker=">", color=c0, markersize=7, zorder=4, clip_on=False)
 
 
-def _date_text(ax: "Axes", r: Row, y: float, axis: StoryAxis, when: str, outlier: bool, font: int) -> None:
-    """The date in words beside the bar (and how many articles report it), inside the axes."""
+def _date_text(ax: "Axes", r: Row, y: float, axis: StoryAxis, when: str, outlier: bool, font: int,
+               crosses: Sequence[float] = ()) -> None:
+    """The date in words beside the bar (and how many articles report it), inside the axes, after
+    the crosses it would cover."""
     lo, hi = _bounds(r)
     count = f" · {r.articles} articles" if r.articles > 1 else ""
     text = (f"{when} (outside the span drawn)" if outlier else when) + count
@@ -337,6 +340,8 @@ def _date_text(ax: "Axes", r: Row, y: float, axis: StoryAxis, when: str, outlier
     else:
         a = 0.0 if lo is None else axis.place(lo)
         b = 1.0 if hi is None else axis.place(hi)
+    wide = len(text) * (font - 1) * 0.55 / ((RIGHT - LEFT) * WIDTH * 72)  # (its width, about, in axes units)
+    b = max([b] + [x + 0.006 for x in crosses if b - 0.008 <= x <= b + 0.006 + wide])
     if b < 0.72:
         ax.text(b + 0.006, y, text, va="center", ha="left", fontsize=font - 1, color="#333333", zorder=6)
     elif a > 0.3:
@@ -436,52 +441,6 @@ def _titles(fig: "Figure", tl: Timeline, title: str | None, height: float) -> No
     fig.suptitle(f"Timeline: {story}" if story else "Timeline of the story", fontsize=15, fontweight="bold",
                  x=0.01, ha="left", y=1 - 0.25 / height, va="top")
     fig.text(0.01, 1 - 0.72 / height, summary(tl)[0], fontsize=10, color="#444444", ha="left", va="top")
-
-
-def _legend_height(colours: dict[str, str]) -> float:
-    named = min(len(colours), MAX_LEGEND) + (1 if len(colours) > MAX_LEGEND else 0)
-    return 0.9 + 0.25 * math.ceil((named + 6) / 4)
-
-
-def _legend(fig: "Figure", tl: Timeline, colours: dict[str, str], rows: Sequence[Row], drawn: Sequence[Row],
-            all_events: bool, height: float, legend_h: float) -> None:
-    import textwrap
-
-    from matplotlib.artist import Artist
-    from matplotlib.lines import Line2D
-
-    counts = Counter(d.outlet for d in tl.documents if d.duplicate_of is None)
-    named = [o for o in sorted(counts, key=lambda o: (-counts[o], o)) if colours.get(o) != OTHER]
-    handles: list[Artist] = [Patch(color=colours[o], label=f"{o} ({counts[o]} article{'s' * (counts[o] != 1)})")
-                             for o in named]
-    others = [o for o in counts if colours.get(o) == OTHER]
-    if others:
-        n = sum(counts[o] for o in others)
-        handles.append(Patch(color=OTHER, label=f"{len(others)} other outlets ({n} articles)"))
-    handles += [
-        Patch(facecolor="#777777", alpha=0.9, label="time the articles state"),
-        Patch(facecolor="#777777", alpha=0.25, edgecolor="#777777", label="uncertainty envelope"),
-        Line2D([], [], marker="D", color="#777777", linestyle="none", label="instant (≤ 2 h)"),
-        Line2D([], [], marker="<", color="#777777", linestyle="none", label="open, clipped or outside"),
-        Line2D([], [], marker="x", color="#777777", linestyle="none", label="dated otherwise by an article"),
-        Line2D([], [], color="#888888", linewidth=1.6, label="tie: nothing orders them"),
-    ]
-    ranked = [r for r in rows if r.rank and r.frame != "undated"]
-    if all_events:
-        shown = f"{len(drawn)} rows (every event mention)"
-    elif len(drawn) < len(ranked):
-        shown = (f"The {len(drawn)} happenings that matter most to the story, of {len(ranked)}: ranked by the "
-                 f"articles and outlets that report them, in their leads, and how much the coverage refers to "
-                 f"their day (`timeline log` lists them all)")
-    else:
-        shown = f"{len(drawn)} happening{'s' * (len(drawn) != 1)}"
-    undated = sum(1 for r in rows if r.frame == "undated")
-    note = (f"{shown}. Bold: reported by several outlets. Times resolved against each article's publication date"
-            + (f"; {undated} with no time are not drawn." if undated else "."))
-    fig.legend(handles=handles, loc="upper center", ncol=4, fontsize=9, frameon=False,
-               bbox_to_anchor=(0.5, (legend_h - 0.15) / height))
-    fig.text(0.5, 0.25 / height, "\n".join(textwrap.wrap(note, 190)), ha="center", va="bottom", fontsize=9,
-             color="#333333")
 
 
 def figure_bytes(fig: "Figure", fmt: str) -> bytes:
