@@ -819,3 +819,15 @@ def test_the_date_beside_a_bar_does_not_cover_the_cross_of_a_source_that_dates_i
         for t in panel.texts:
             box = t.get_window_extent(renderer)
             assert cx + r < box.x0 or cx - r > box.x1 or cy + r < box.y0 or cy - r > box.y1, t.get_text()
+
+
+def test_a_news_brief_three_outlets_carry_on_one_day_is_news_not_furniture():
+    """A lead that three outlets carry word for word on one day, in briefs of two sentences, had
+    been taken for page furniture (every sentence of so short a page sat at its 'foot')."""
+    text = "The central bank raised its interest rate to 4.5 percent on Tuesday, surprising investors. {}"
+    docs = [Document(f"d{i}", text.format(f"Reported by outlet {i}."), dct=datetime(2026, 2, 4), source=f"Outlet {i}")
+            for i in range(3)]
+    marked = mark_furniture(mark_duplicates(docs))
+    assert all(not d.furniture for d in marked)
+    tl = build_timeline(docs)
+    assert any("interest rate" in h.label and h.articles == 3 for h in tl.happenings)

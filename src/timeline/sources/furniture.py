@@ -31,6 +31,7 @@ from ..rules import load_toml, regex_cache
 from ..model import Document
 from .segment import page_stamp_re, sentence_spans
 
+LEAD_SENTENCES = 2  # a page's first sentences, its lead: never its foot
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -126,7 +127,8 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
                 continue
             seen.add(key)
             days[key].add(d.dct.date() if d.dct is not None else ("undated", d.id))
-            at_foot[key] += k >= len(spans) - rules.edge_sentences
+            # (not a short page's lead: a news brief of three sentences has no foot)
+            at_foot[key] += k >= max(len(spans) - rules.edge_sentences, LEAD_SENTENCES)
     for key, places in where.items():
         articles = len({i for i, _ in places})
         if articles < rules.min_articles:
