@@ -590,6 +590,7 @@ def test_a_time_of_a_saying_with_no_that_is_the_saying_s(syntax):
     # review39: a way it went is no object ("moved slowly", "moved north")
     ("Troops moved north from 1 to 5 March.", "moved", datetime(2005, 3, 1), datetime(2005, 3, 6)),
     ("The storm moved slowly from 1 to 5 March.", "moved", datetime(2005, 3, 1), datetime(2005, 3, 6)),
+    ("The government postponed the rally from Monday to Friday.", "postponed", None, datetime(2005, 3, 21)),
 ])
 def test_review35_dating(text, word, start, end):
     e = events_of(text, datetime(2005, 3, 20), syntax="none")[word]

@@ -214,3 +214,14 @@ def test_an_aside_dated_to_its_month_is_the_account_s_own():
     doc = Document("l", "Lehman Brothers, which collapsed in September 2008, filed for bankruptcy on September 15.",
                    dct=datetime(2012, 6, 1), source="A")
     assert _day(doc, "filed") == "2008-09-15"
+
+
+def test_an_aside_that_says_what_the_subject_is_sets_no_year_whatever_its_grain():
+    """Review40: "Smith, who was born in May 1960, said on March 12 ..." (told in 2009) was dated
+    12 March 1960; a month, a season or an edge of the year does not make a birth, a rescue or
+    a hiring the account."""
+    for text, verb in (("Smith, who was born in May 1960, said on March 12 that profits would fall.", "said"),
+                       ("The bank, which was rescued in autumn 2008, reported on April 2 a loss.", "reported"),
+                       ("Smith, who joined the firm in late 2005, said on March 12 it would cut jobs.", "said")):
+        day = _day(Document("a", text, dct=datetime(2009, 4, 30), source="A"), verb)
+        assert day is not None and day.startswith("2009-"), (text, day)

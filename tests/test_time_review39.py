@@ -147,3 +147,11 @@ def test_the_following_year_of_a_future_told_from_the_past_counts_from_the_year_
 def test_the_next_year_or_so_is_a_span():
     found = _found("The next year or so will be difficult.", datetime(2015, 5, 7))
     assert found and found[0][0] == "The next year or so" and found[0][1] == "P1Y", found
+
+
+def test_a_would_of_another_sentence_does_not_make_the_following_year_a_future_told_from_the_past():
+    """Review40: "... officials had said it would be. The following year it will host the final"
+    (told in 2015): the "would" is the sentence before's; this one's future counts from 2015."""
+    found = _found("The stadium was completed in 2010, later than officials had said it would be. "
+                   "The following year it will host the World Cup final.", datetime(2015, 5, 7))
+    assert [f[1] for f in found if f[0] == "The following year"] == ["2016"], found

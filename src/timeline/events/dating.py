@@ -25,7 +25,8 @@ _MOVED_FROM = re.compile(r"(?i)\b(?:moved|postponed|delayed|extended|brought\s+f
                          r"shifted|switched|pushed\s+back|put\s+back|put\s+off|raised)"
                          r"\s+(?:(?!(?:across|through|throughout|around|over|along|in|into|at|on|between|within|to|"
                          r"north|south|east|west|north-east|north-west|south-east|south-west|northward|southward|eastward|"
-                         r"westward|inland|ashore|ahead|away|forward|onward|off|out|up|down|again|[a-z]+ly)\s)"
+                         r"westward|inland|ashore|ahead|away|forward|onward|off|out|up|down|again|"
+                         r"(?!(?:rally|assembly|family|supply|ally|italy|reply|anomaly|monopoly|tally|jelly|belly)\s)[a-z]+ly)\s)"
                          r"[\w'’-]+\s+){0,4}from\s$")  # (its object, not a way it went: "moved across the region", "moved slowly")
 _CLOCKS = {Grain.HOUR, Grain.MINUTE, Grain.SECOND, Grain.PART_OF_DAY}
 

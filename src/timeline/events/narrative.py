@@ -14,14 +14,15 @@ from ..model import Grain, Interval, Tense, Timex
 from ..time.tense import VerbGroup
 
 
-# (an aside's year alone, "who joined the firm in 2005", tells what the subject is; with its month,
-# "who left Iraq in March 2003", it is the account's own grain: events.toml year_aside)
+# (an aside's year alone, "which collapsed in 2008", tells what the subject is; with its month,
+# "who left Iraq in March 2003", it is the account's own grain, unless it says what the subject
+# is: events.toml year_aside, year_aside_always)
 _YEAR_ALONE = re.compile(r"(?i)(?:in|during|of)\b")
 
 
 @lru_cache(maxsize=1)
 def _narrative_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], int,
-                                re.Pattern[str]]:
+                                re.Pattern[str], re.Pattern[str]]:
     """events.toml [narrative_year]: the rules of bare calendar names, what sets a year, what
     unsets it ("since"), the words of the publication's own time, the reach in sentences, what
     unsets it for a date of its own sentence (an aside: "BP, which set up a fund in 2010, ...")."""
@@ -30,7 +31,8 @@ def _narrative_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]
     data = load_toml("events.toml").get("narrative_year", {})
     return (frozenset(data.get("rules", ())), re.compile(data.get("year", "(?!)")),
             re.compile(data.get("year_since", "(?!)")), re.compile(data.get("present", "(?!)")),
-            int(data.get("reach", 0)), re.compile(data.get("year_aside", "(?!)")))
+            int(data.get("reach", 0)), re.compile(data.get("year_aside", "(?!)")),
+            re.compile(data.get("year_aside_always", "(?!)")))
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
@@ -102,7 +104,7 @@ def in_account(text: str, sent: tuple[int, int], t: Timex, groups: tuple[VerbGro
     if key in memo:
         return memo[key]  # type: ignore[no-any-return]
     memo[key] = t
-    _, pattern, since, present, reach, aside = _narrative_rules()
+    _, pattern, since, present, reach, aside, always = _narrative_rules()
     quoted = _quoted(text, sent[0], sent[1])
     # (infinitives and quoted speech aside: "pleaded for time to complete", "stressed: 'We are ...'")
     # (and a "would" of the future in the past: "France made it clear it would veto ...")
@@ -118,8 +120,9 @@ def in_account(text: str, sent: tuple[int, int], t: Timex, groups: tuple[VerbGro
     lo = max(0, sent[0] - _NARRATIVE_WINDOW)
     settings = [(m.end(), int(m.group(1))) for m in pattern.finditer(text, lo, t.start)
                 if not since.search(text, max(lo, m.start() - 80), m.start())
-                and not (m.start() >= sent[0] and _YEAR_ALONE.match(m.group(0))
-                         and aside.search(text, max(sent[0], m.start() - 80), m.start()))]
+                and not (m.start() >= sent[0] and aside.search(text, max(sent[0], m.start() - 80), m.start())
+                         and (_YEAR_ALONE.match(m.group(0))
+                              or always.search(text, max(sent[0], m.start() - 80), m.start())))]
     if _NARRATIVE in memo and memo[_NARRATIVE][0] < t.start:
         settings.append(memo[_NARRATIVE])
     if not settings:

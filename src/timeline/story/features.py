@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from functools import cache, lru_cache
 from typing import Iterable, Mapping, Sequence
 
-from ..model import Event
+from ..model import AnchorKind, Event
 from ..rules import load_toml, regex_cache
 from ..values import maker
 from .match import _kinds, _stem, names
@@ -241,8 +241,10 @@ def _generic(e: Event, text: str) -> bool:
     three words before it picks out ("1 million deaths", "Deaths in Mexico"; not "the deaths",
     "Tuesday's killings", "their deaths")?"""
     word = e.text.lower()
-    if " " in word or not _NOMINAL_PLURAL_RE.search(word):
-        return False
+    if " " in word or not _NOMINAL_PLURAL_RE.search(word) or e.anchor is AnchorKind.TIMEX:
+        return False  # (nor one a time of its own dates: "killings in Baghdad on Monday")
+    if re.match(r"\s+of\b", text[e.end:e.end + 4]):
+        return False  # ("deaths of two soldiers")
     before = re.split(r"[.!?:;,]\s", text[max(0, e.start - 40):e.start])[-1].split()[-3:]  # (of its own clause)
     return not any(w.lower().strip("\"'“‘(") in _DEFINITE or w.endswith(("'s", "’s", "s'")) for w in before)
 

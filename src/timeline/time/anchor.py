@@ -19,7 +19,7 @@ from typing import Sequence
 
 from ..model import Document, Grain, Interval, Kind, Mention, Symbolic, Tense, Timex, TimexType, Unit
 from .normalize import Anchor, Resolved, resolve
-from .futures import own_future
+from .futures import own_future, told_from_past
 from .tense import names_event_day, present_on_day
 from .zones import apply_zone
 
@@ -34,9 +34,6 @@ class Policy(str, Enum):
 
 
 _CLOCK_GRAINS = (Grain.HOUR, Grain.MINUTE, Grain.SECOND)
-# a future told from the past between a year and "the following year" ("In 2012 he said the plant
-# would open the following year": 2013, the year after the one told)
-_FUTURE_IN_PAST = re.compile(r"(?i)\b(?:would|was\s+to|were\s+to|was\s+going\s+to|were\s+going\s+to)\b|['’]d\b")
 
 
 def year_after_told(sym: Symbolic) -> bool:
@@ -270,7 +267,7 @@ def resolve_mentions(doc: Document, mentions: Sequence[Mention], tenses: Sequenc
             if told is not None and dct is not None and year_after_told(sym) \
                     and tense in (Tense.FUTURE, Tense.PRESENT) and told.interval is not None \
                     and told.interval.end is not None and told.interval.end.year < dct.start.year \
-                    and not _FUTURE_IN_PAST.search(doc.text, told.end, mention.start):
+                    and not told_from_past(doc.text, told.end, mention.start):
                 # "The stadium was completed in 2010. The following year it will host the final":
                 # told in the future or the present, the year after is after the publication
                 # year, not a year gone by (after last year's it is this year's, still to come)

@@ -1,6 +1,7 @@
-"""Clauses between two clock times: does a clause with a subject and a future of its own stand
-between them (anchor.resolve_mentions moves the clocks of one future clause together: "The
-ferry will sail at 6 a.m. and will return at 5 p.m.", told at 07:45, both tomorrow)?"""
+"""Futures in the text, for the resolver (anchor.resolve_mentions): between two clock times, does
+a clause with a subject and a future of its own stand between them (the clocks of one future
+clause move together: "The ferry will sail at 6 a.m. and will return at 5 p.m.", told at 07:45,
+both tomorrow)? Before "the following year", is a future told from the past ("would")?"""
 from __future__ import annotations
 
 import re
@@ -25,3 +26,15 @@ def own_future(between: str) -> bool:
             continue
         return True
     return False
+
+
+# a future told from the past ("In 2012 he said the plant would open the following year")
+_FUTURE_IN_PAST = re.compile(r"(?i)\b(?:would|was\s+to|were\s+to|was\s+going\s+to|were\s+going\s+to)\b")
+
+
+def told_from_past(text: str, start: int, end: int) -> bool:
+    """Is a future told from the past ("would", "was to") in text[start:end], within the sentence
+    that ends at `end` ("In 2012 he said the plant would open | the following year": the year
+    after 2012, not after the publication year)?"""
+    sentence = max(text.rfind(". ", 0, end), text.rfind("? ", 0, end), text.rfind("! ", 0, end)) + 1
+    return _FUTURE_IN_PAST.search(text, max(start, sentence), end) is not None
