@@ -297,12 +297,22 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
             # (the resolver knows the tokens of the sentence's news part: a headline piece has none)
             found = clause(p, i, doc.text, exclude, _guarded(coref, k) if p is parses.get(k) else None)
         cut = None if found is not None and " " in found.label.strip() else presentable(e.label, e.text)
-        if found is not None and (cut is None or len(cut.split()) < 3 or lint(cut) or not _verb_in(cut, e.text)):
+        # (one word, "Visit", from a parse that shed the rest, is not kept over three or more words of
+        # the text, "Visit to the Strategic Health Operations Centre", unless the cut's own lint
+        # finds it no better: a fragment, a subject cut off)
+        if found is not None and (cut is None or len(cut.split()) < 3
+                                  or (_worse(cut) if not _verb_in(cut, e.text) else bool(lint(cut)))):
             out.append(evolve(e, label=found.label, participants=found.participants))
         else:  # (no parse, or one that leaves the word alone where the text reads whole: a verb the
             # parse took for part of a name, "Marie Fatayi-Williams | stood | near ...": "Stood")
             out.append(evolve(e, label=cut or presentable(e.label, e.text)))
     return out
+
+
+def _worse(cut: str) -> bool:
+    """Does the lint find more in a label cut from the text than that it names no happening with
+    a verb (a noun phrase: "Visit to the Strategic Health Operations Centre" is one)?"""
+    return any(not p.startswith("nominal") for p in lint(cut))
 
 
 def _verb_in(cut: str, trigger: str) -> bool:
