@@ -221,7 +221,12 @@ def test_an_aside_that_says_what_the_subject_is_sets_no_year_whatever_its_grain(
     12 March 1960; a month, a season or an edge of the year does not make a birth, a rescue or
     a hiring the account."""
     for text, verb in (("Smith, who was born in May 1960, said on March 12 that profits would fall.", "said"),
+                       ("The bank, which was founded in March 1998, reported on April 2 a loss.", "reported"),
                        ("The bank, which was rescued in autumn 2008, reported on April 2 a loss.", "reported"),
                        ("Smith, who joined the firm in late 2005, said on March 12 it would cut jobs.", "said")):
         day = _day(Document("a", text, dct=datetime(2009, 4, 30), source="A"), verb)
         assert day is not None and day.startswith("2009-"), (text, day)
+    # review41: a month-dated aside whose verb names a happening is the account
+    doc = Document("m", "The miners, who were rescued in October 2010, met the president on October 25.",
+                   dct=datetime(2012, 6, 30), source="A")
+    assert _day(doc, "met") == "2010-10-25"

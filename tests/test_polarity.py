@@ -36,7 +36,7 @@ def test_the_deaths_a_report_denies_are_no_happening_of_the_story():
     assert any(e.salient for e in tl.events if e.text == "died")
 
 
-@pytest.mark.parametrize("text, verb", RULES["verb_examples"])
+@pytest.mark.parametrize("text, verb", RULES["verb_examples"] + RULES["verb_more_examples"])
 def test_a_verb_its_clause_negates_is_denied(text, verb):
     from timeline.events.polarity import denied
 

@@ -794,6 +794,12 @@ def test_a_day_carried_from_a_recap_does_not_date_the_news_an_article_leads_with
                       dct=datetime(2010, 6, 26), source=x.upper()) for x in "de"]
     died = next(h for h in build_timeline([day, *later]).happenings if "died" in h.label)
     assert died.envelope.start == datetime(2009, 6, 25), died.envelope
+    # review41: an undated recap neither blocks the leads nor keeps its carried day
+    undated = Document("u", recap.text, source="BBC")
+    tl = build_timeline([news, Document("n2", news.text, dct=datetime(2011, 11, 8, 18), source="Reuters"), undated],
+                        infer=False)
+    verdict = next(h for h in tl.happenings if "guilty" in h.label and len(h.mentions) > 1)
+    assert verdict.envelope.start is None or verdict.envelope.start > datetime(2011, 1, 1), verdict.envelope
 
 
 def test_the_date_beside_a_bar_does_not_cover_the_cross_of_a_source_that_dates_it_otherwise():
@@ -839,3 +845,23 @@ def test_a_news_brief_three_outlets_carry_on_one_day_is_news_not_furniture():
     assert all(not d.furniture for d in marked)
     tl = build_timeline(docs)
     assert any("interest rate" in h.label and h.articles == 3 for h in tl.happenings)
+
+
+def test_a_footer_after_a_one_line_caption_is_furniture_and_a_brief_carried_whole_is_news():
+    """Review41: a footer that follows a caption of one line sits in that page's lead, which must
+    not count against its being at the foot of the other pages; a brief of three sentences that
+    three outlets carry whole on one day is wire copy, its last sentence too."""
+    footer = ("Follow our live coverage of the crisis on our website and on our app. Sign up for our daily "
+              "newsletter today. Copyright 2009 by the publisher.")
+    bodies = ["Rebels took the town of Aden on Monday. Residents fled to the hills. Food ran short. Aid arrived.",
+              "Talks in Geneva stalled on Tuesday. Envoys blamed each other. No date was set. Both sides left.",
+              "Floods hit the north on Wednesday. Roads were cut. Schools closed. Rain is forecast.",
+              "Video: the port after the storm.", "Video: crowds at the rally."]
+    docs = [Document(f"f{i}", f"{b} {footer}", dct=datetime(2009, 4, 29), source=f"S{i}") for i, b in enumerate(bodies)]
+    marked = mark_furniture(docs)
+    assert all(any(d.text[s:e].startswith("Follow our live") for s, e in d.furniture) for d in marked)
+    brief = ("The central bank raised its interest rate to 4.5 percent on Tuesday. Investors were surprised. "
+             "Markets fell sharply after the announcement on Tuesday afternoon.")
+    briefs = [Document(f"b{i}", brief + f" Reported by outlet {i}.", dct=datetime(2026, 2, 4), source=f"Outlet {i}")
+              for i in range(3)]
+    assert all(not d.furniture for d in mark_furniture(briefs))

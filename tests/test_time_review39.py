@@ -136,6 +136,7 @@ def test_a_lone_past_verb_after_its_subject_makes_a_weekday_past(text, match, wa
 @pytest.mark.parametrize("text, value", [
     ("In 2012 he said the plant would open the following year.", "2013"),
     ("In 2012 the firm said it would hire 500 people the next year.", "2013"),
+    ("In 2012 he said the plant would open in the U.S. the following year.", "2013"),  # (review41)
 ])
 def test_the_following_year_of_a_future_told_from_the_past_counts_from_the_year_told(text, value):
     """Review39: "would" is a future told from the past: "the following year" is the year after

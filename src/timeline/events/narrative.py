@@ -17,7 +17,7 @@ from ..time.tense import VerbGroup
 # (an aside's year alone, "which collapsed in 2008", tells what the subject is; with its month,
 # "who left Iraq in March 2003", it is the account's own grain, unless it says what the subject
 # is: events.toml year_aside, year_aside_always)
-_YEAR_ALONE = re.compile(r"(?i)(?:in|during|of)\b")
+_YEAR_ALONE = re.compile(r"(?i)(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)")  # (no month: a year, a season)
 
 
 @lru_cache(maxsize=1)

@@ -115,9 +115,12 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
     where: dict[str, list[tuple[int, tuple[int, int]]]] = defaultdict(list)
     days: dict[str, set[object]] = defaultdict(set)
     at_foot: dict[str, int] = defaultdict(int)
+    in_lead: dict[str, int] = defaultdict(int)  # (occurrences in a page's lead: neither foot nor not)
+    leads: dict[str, set[str]] = defaultdict(set)  # the first sentences of the pages it is on
     for i, d in enumerate(originals):
         spans = sentences[i] or ()
         seen: set[str] = set()
+        first = normal_form(d.text[spans[0][0]:spans[0][1]]) if spans else ""
         for k, (s, e) in enumerate(spans):
             key = normal_form(d.text[s:e])
             if len(key.split()) < rules.min_words:
@@ -127,14 +130,19 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
                 continue
             seen.add(key)
             days[key].add(d.dct.date() if d.dct is not None else ("undated", d.id))
-            # (not a short page's lead: a news brief of three sentences has no foot)
+            leads[key].add(first)
+            # (a short page's lead is no foot: a news brief of two sentences; nor does it count
+            # against the foot, where a footer follows a caption of one line)
+            in_lead[key] += k < LEAD_SENTENCES
             at_foot[key] += k >= max(len(spans) - rules.edge_sentences, LEAD_SENTENCES)
     for key, places in where.items():
         articles = len({i for i, _ in places})
         if articles < rules.min_articles:
             continue
-        # (an undated article counts as a day of its own)
-        if len(days[key]) < rules.min_days and at_foot[key] < rules.edge_share * articles:
+        # (an undated article counts as a day of its own; pages that open with one sentence are
+        # one text carried whole, wire copy of one day, whatever sits at its foot)
+        if len(days[key]) < rules.min_days and (at_foot[key] < rules.edge_share * (articles - in_lead[key])
+                                                 or len(leads[key]) == 1):
             continue
         i0, (s0, e0) = places[0]
         if not names_a_day(originals[i0].text[s0:e0], rules):

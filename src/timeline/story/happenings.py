@@ -82,9 +82,10 @@ def news_over_recap(members: Sequence[Event], feats: Sequence[Features], strengt
     # (carried in a recap: by an article itself published NEWS_DAYS or more after the day; a day
     # carried in the day's own report stands, whatever anniversaries say)
     carried = [k for k, (f, s) in enumerate(zip(feats, strengths)) if s == 1 and f.day_precise
-               and published.get(members[k].doc, -math.inf) - f.lo >= NEWS_DAYS]  # type: ignore[operator]
+               and published.get(members[k].doc, math.inf) - f.lo >= NEWS_DAYS]  # type: ignore[operator]
     if not carried or any(s == 2 and f.day_precise for f, s in zip(feats, strengths)) \
-            or any(s == 1 and f.day_precise and k not in carried for k, (f, s) in enumerate(zip(feats, strengths))):
+            or any(s == 1 and f.day_precise and k not in carried and members[k].doc in published
+                   for k, (f, s) in enumerate(zip(feats, strengths))):  # (an undated carrier neither blocks nor stays)
         return list(strengths)
     day = min(feats[k].lo for k in carried)  # type: ignore[type-var]
     news = {m.doc for m, s in zip(members, strengths) if s == 0 and m.start < leads.get(m.doc, 0)

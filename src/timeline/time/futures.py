@@ -36,5 +36,11 @@ def told_from_past(text: str, start: int, end: int) -> bool:
     """Is a future told from the past ("would", "was to") in text[start:end], within the sentence
     that ends at `end` ("In 2012 he said the plant would open | the following year": the year
     after 2012, not after the publication year)?"""
-    sentence = max(text.rfind(". ", 0, end), text.rfind("? ", 0, end), text.rfind("! ", 0, end)) + 1
+    from bisect import bisect_right
+
+    from ..sources.segment import sentence_spans
+
+    spans = sentence_spans(text)
+    k = bisect_right([a for a, _ in spans], end) - 1
+    sentence = spans[k][0] if k >= 0 else 0
     return _FUTURE_IN_PAST.search(text, max(start, sentence), end) is not None
