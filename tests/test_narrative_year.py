@@ -189,15 +189,20 @@ def test_a_sentence_of_the_future_alone_starts_no_account():
     assert _day(doc, "fly") == "2005-05-20"
 
 
+def _told_in_2009(*cases: tuple[str, str]) -> None:
+    """Each (sentence, verb), told on 30 April 2009, dates its verb in 2009: its aside's year is no account."""
+    for text, verb in cases:
+        day = _day(Document("a", text, dct=datetime(2009, 4, 30), source="A"), verb)
+        assert day is not None and day.startswith("2009-"), (text, day)
+
+
 def test_a_year_in_an_aside_about_a_person_or_a_thing_is_no_account_of_then():
     """Review38: "Smith, who joined the firm in 2005, said on March 12 ...", told in 2009, was dated
     12 March 2005: an aside about the subject, whatever its verb, tells what the subject is. Not
     an aside about a happening ("The strike, which started in June 2009, ended on July 3")."""
-    for text, verb in (("Smith, who joined the firm in 2005, said on March 12 it would cut 500 jobs.", "said"),
-                       ("Obama, who was elected in 2008, said on April 2 he would visit.", "said"),
-                       ("The bank, which was rescued in 2008, reported on April 2 a loss.", "reported")):
-        day = _day(Document("a", text, dct=datetime(2009, 4, 30), source="A"), verb)
-        assert day is not None and day.startswith("2009-"), (text, day)
+    _told_in_2009(("Smith, who joined the firm in 2005, said on March 12 it would cut 500 jobs.", "said"),
+                  ("Obama, who was elected in 2008, said on April 2 he would visit.", "said"),
+                  ("The bank, which was rescued in 2008, reported on April 2 a loss.", "reported"))
     doc = Document("s", "The strike, which started in June 2008, ended on July 3 with a deal.",
                    dct=datetime(2009, 4, 30), source="A")
     assert _day(doc, "ended") == "2008-07-03"
@@ -220,12 +225,10 @@ def test_an_aside_that_says_what_the_subject_is_sets_no_year_whatever_its_grain(
     """Review40: "Smith, who was born in May 1960, said on March 12 ..." (told in 2009) was dated
     12 March 1960; a month, a season or an edge of the year does not make a birth, a rescue or
     a hiring the account."""
-    for text, verb in (("Smith, who was born in May 1960, said on March 12 that profits would fall.", "said"),
-                       ("The bank, which was founded in March 1998, reported on April 2 a loss.", "reported"),
-                       ("The bank, which was rescued in autumn 2008, reported on April 2 a loss.", "reported"),
-                       ("Smith, who joined the firm in late 2005, said on March 12 it would cut jobs.", "said")):
-        day = _day(Document("a", text, dct=datetime(2009, 4, 30), source="A"), verb)
-        assert day is not None and day.startswith("2009-"), (text, day)
+    _told_in_2009(("Smith, who was born in May 1960, said on March 12 that profits would fall.", "said"),
+                  ("The bank, which was founded in March 1998, reported on April 2 a loss.", "reported"),
+                  ("The bank, which was rescued in autumn 2008, reported on April 2 a loss.", "reported"),
+                  ("Smith, who joined the firm in late 2005, said on March 12 it would cut jobs.", "said"))
     # review41: a month-dated aside whose verb names a happening is the account
     doc = Document("m", "The miners, who were rescued in October 2010, met the president on October 25.",
                    dct=datetime(2012, 6, 30), source="A")
