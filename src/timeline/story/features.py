@@ -89,8 +89,7 @@ class Features:
     # the Zawahiri tape came two weeks after the failed attacks": no name of the attacks)
     context: str = ""
     # a plural nominalisation no article or possessive picks out ("1 million deaths", "Deaths in
-    # Mexico", "see deaths from this infection"): deaths in general, not one happening's, so
-    # neither met by the other mentions of its article's day nor attached as a bare mention
+    # Mexico", "see deaths from this infection"): deaths in general, no happening (story.happenings)
     generic: bool = False
     day_precise: bool = field(init=False)  # dated to a day or finer
     # its time widened to whole days: what matching compares (a clock time that a page stamps

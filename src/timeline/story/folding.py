@@ -49,7 +49,7 @@ def attach_bare(m: Merger) -> None:
             if key not in best or (len(m.groups[best[key]].docs), -best[key]) < (len(g.docs), -gi):
                 best[key] = gi
     for gi, g in enumerate(m.groups):
-        if not g.members or not g.precise or not all(feats[k].bare and not feats[k].generic for k in g.members):
+        if not g.members or not g.precise or not all(feats[k].bare for k in g.members):
             continue
         first = g.members[0]
         target = next((best[key] for kind in feats[first].kinds

@@ -207,7 +207,8 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
                      leads: Mapping[str, int] | None = None) -> tuple[list[Happening], list[Match]]:
     """The happenings of a timeline's events (unranked: rank 0, ids in time order), and the
     joins that made them. Every salient entry is in exactly one happening, except those of
-    questions and what commemorations recall (`commemorated`)."""
+    questions, what commemorations recall (`commemorated`) and plurals at large
+    (`Features.generic`)."""
     rules = rules or match_rules()
     docs = {d.id: d for d in documents}
     items = [e for e in entries(events) if not is_question(e.sentence) and not commemorated(e, rules)]
@@ -218,6 +219,10 @@ def build_happenings(documents: Sequence[Document], events: Sequence[Event],
             children[(e.doc, e.same_as)].append(e)
     feats = [_also_named(features(e, rules, texts.get(e.doc, "")), children.get((e.doc, e.id), ()))
              for e in items]
+    # (deaths at large, "1 million deaths", "Deaths in Mexico", are no happening: together they
+    # had made one of their own, ranked among H1N1's key events)
+    kept = [k for k, f in enumerate(feats) if not f.generic]
+    items, feats = [items[k] for k in kept], [feats[k] for k in kept]
     published = {d.id: days(d.dct) for d in documents if d.dct is not None}
     merged = merge(items, feats, rules, published)
     if leads is None:  # (where each article's lead ends: `news_over_recap`)

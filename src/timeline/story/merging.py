@@ -61,7 +61,7 @@ def candidates(items: Sequence[Event], feats: Sequence[Features], vectors: Seque
         members = by_kind[key]
         one_day: dict[tuple[str, int], list[int]] = defaultdict(list)
         for i in members:
-            if feats[i].day_precise and not feats[i].generic:  # (not "1 million deaths": deaths at large)
+            if feats[i].day_precise:
                 one_day[(items[i].doc, math.floor(feats[i].lo))].append(i)  # type: ignore[arg-type]
         cap = min(PAIRWISE, max(rules.common_floor, int(rules.common_share * len(members))))
         for group in one_day.values():
