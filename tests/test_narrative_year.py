@@ -229,6 +229,10 @@ def test_an_aside_that_says_what_the_subject_is_sets_no_year_whatever_its_grain(
                   ("The bank, which was founded in March 1998, reported on April 2 a loss.", "reported"),
                   ("The bank, which was rescued in autumn 2008, reported on April 2 a loss.", "reported"),
                   ("Smith, who joined the firm in late 2005, said on March 12 it would cut jobs.", "said"))
+    # review42: an aside dated to another month than the date's is no account of then
+    doc = Document("j", "Jackson, who married Lisa Marie Presley in May 1994, died on June 25 at his home.",
+                   dct=datetime(2009, 6, 26), source="A")
+    assert _day(doc, "died") == "2009-06-25"
     # review41: a month-dated aside whose verb names a happening is the account
     doc = Document("m", "The miners, who were rescued in October 2010, met the president on October 25.",
                    dct=datetime(2012, 6, 30), source="A")

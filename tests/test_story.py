@@ -865,3 +865,19 @@ def test_a_footer_after_a_one_line_caption_is_furniture_and_a_brief_carried_whol
     briefs = [Document(f"b{i}", brief + f" Reported by outlet {i}.", dct=datetime(2026, 2, 4), source=f"Outlet {i}")
               for i in range(3)]
     assert all(not d.furniture for d in mark_furniture(briefs))
+
+
+def test_a_wire_lede_under_different_headlines_is_news_and_a_footer_under_one_title_is_furniture():
+    """Review42: three same-day pages with their own headlines and one wire lede lost the lede as
+    furniture (no occurrence below the leads made the foot's share zero); three pages of a live
+    page, one title first and different bodies, kept their footer."""
+    lede = "Mexico closed all schools and museums on Wednesday as the death toll rose to 159."
+    heads = ["Swine flu: Mexico shuts schools.", "Mexico shuts schools as flu toll rises.", "Flu deaths rise to 159."]
+    docs = [Document(f"w{i}", f"{h} {lede} Officials urged calm in city {i}. Shops stayed open in town {i}.",
+                     dct=datetime(2009, 4, 29), source=f"S{i}") for i, h in enumerate(heads)]
+    assert all(not any(d.text[s:e] == lede for s, e in d.furniture) for d in mark_furniture(docs))
+    title, footer = "Swine flu outbreak: live updates from around the world.", "Copyright 2009 The Example Times, all rights reserved."
+    bodies = ["Mexico closed schools on Wednesday. Museums shut too.", "Egypt began a pig cull on Wednesday. Farmers protested.",
+              "Spain confirmed a case on Wednesday. The patient is well."]
+    pages = [Document(f"l{i}", f"{title} {b} {footer}", dct=datetime(2009, 4, 29), source=f"L{i}") for i, b in enumerate(bodies)]
+    assert all(any(d.text[s:e] == footer for s, e in d.furniture) for d in mark_furniture(pages))

@@ -297,11 +297,10 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
             # (the resolver knows the tokens of the sentence's news part: a headline piece has none)
             found = clause(p, i, doc.text, exclude, _guarded(coref, k) if p is parses.get(k) else None)
         cut = None if found is not None and " " in found.label.strip() else presentable(e.label, e.text)
-        # (one word, "Visit", from a parse that shed the rest, is not kept over three or more words of
-        # the text, "Visit to the Strategic Health Operations Centre", unless the cut's own lint
-        # finds it no better: a fragment, a subject cut off)
+        # (one word, "Visit", from a parse that shed the rest, is not kept over the noun's own phrase
+        # in the text, "Visit to the Strategic Health Operations Centre": `_noun_phrase`)
         if found is not None and (cut is None or len(cut.split()) < 3
-                                  or (_worse(cut) if not _verb_in(cut, e.text) else bool(lint(cut)))):
+                                  or (not _noun_phrase(cut, e.text) if not _verb_in(cut, e.text) else bool(lint(cut)))):
             out.append(evolve(e, label=found.label, participants=found.participants))
         else:  # (no parse, or one that leaves the word alone where the text reads whole: a verb the
             # parse took for part of a name, "Marie Fatayi-Williams | stood | near ...": "Stood")
@@ -309,10 +308,18 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
     return out
 
 
-def _worse(cut: str) -> bool:
-    """Does the lint find more in a label cut from the text than that it names no happening with
-    a verb (a noun phrase: "Visit to the Strategic Health Operations Centre" is one)?"""
-    return any(not p.startswith("nominal") for p in lint(cut))
+_NOUN_PREPOSITIONS = frozenset("to of on in into by with for from at against over between among within after".split())
+
+
+def _noun_phrase(cut: str, trigger: str) -> bool:
+    """Is a label cut from the text the trigger's own noun phrase, the noun and a phrase a
+    preposition opens ("Visit to the Strategic Health Operations Centre", "Tensions within the
+    alliance"), that the lint finds nothing against but that it has no verb? (Not another
+    clause's words around it: "Categorically labeled the assault as a war crime".)"""
+    words = cut.split()
+    return (len(words) >= 3 and words[0].lower() == trigger.lower() and not trigger.lower().endswith("ing")
+            and words[1].lower() in _NOUN_PREPOSITIONS  # (a gerund's "for" is a verb's: "Accounting for 90% of")
+            and all(p.startswith("nominal") for p in lint(cut)))
 
 
 def _verb_in(cut: str, trigger: str) -> bool:

@@ -116,11 +116,11 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
     days: dict[str, set[object]] = defaultdict(set)
     at_foot: dict[str, int] = defaultdict(int)
     in_lead: dict[str, int] = defaultdict(int)  # (occurrences in a page's lead: neither foot nor not)
-    leads: dict[str, set[str]] = defaultdict(set)  # the first sentences of the pages it is on
+    leads: dict[str, set[str]] = defaultdict(set)  # the leads (first two sentences) of the pages it is on
     for i, d in enumerate(originals):
         spans = sentences[i] or ()
         seen: set[str] = set()
-        first = normal_form(d.text[spans[0][0]:spans[0][1]]) if spans else ""
+        first = " | ".join(normal_form(d.text[a:b]) for a, b in spans[:LEAD_SENTENCES])  # (its lead)
         for k, (s, e) in enumerate(spans):
             key = normal_form(d.text[s:e])
             if len(key.split()) < rules.min_words:
@@ -139,9 +139,11 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
         articles = len({i for i, _ in places})
         if articles < rules.min_articles:
             continue
-        # (an undated article counts as a day of its own; pages that open with one sentence are
-        # one text carried whole, wire copy of one day, whatever sits at its foot)
-        if len(days[key]) < rules.min_days and (at_foot[key] < rules.edge_share * (articles - in_lead[key])
+        # (an undated article counts as a day of its own; a sentence in every page's lead is news;
+        # pages that open with one lead are one text carried whole, wire copy of one day, whatever
+        # sits at its foot)
+        below = articles - in_lead[key]  # (its occurrences out of the pages' leads)
+        if len(days[key]) < rules.min_days and (not below or at_foot[key] < rules.edge_share * below
                                                  or len(leads[key]) == 1):
             continue
         i0, (s0, e0) = places[0]

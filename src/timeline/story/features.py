@@ -88,8 +88,8 @@ class Features:
     # their names are its participants, not those of the sentence's other clauses ("Experts said
     # the Zawahiri tape came two weeks after the failed attacks": no name of the attacks)
     context: str = ""
-    # a plural nominalisation no article or possessive picks out ("1 million deaths", "Deaths in
-    # Mexico", "see deaths from this infection"): deaths in general, no happening (story.happenings)
+    # a toll's plural no article or possessive picks out ("1 million deaths", "Deaths in Mexico",
+    # "see deaths from this infection"): deaths in general, no happening (story.happenings)
     generic: bool = False
     day_precise: bool = field(init=False)  # dated to a day or finer
     # its time widened to whole days: what matching compares (a clock time that a page stamps
@@ -229,18 +229,23 @@ def features(e: Event, rules: MatchRules, text: str = "") -> Features:
                          bool(text) and _generic(e, text), day_or_finer(lo, hi), _whole_days(lo, hi))
 
 
-# a plural of a noun made of a verb or an adjective ("deaths", "killings", "fatalities",
-# "explosions", "closures"): a noun whatever the sentence (not "kills", "attacks", "quits")
-_NOMINAL_PLURAL_RE = re.compile(r"(?:tion|sion|ing|th|ty|tie|ure|ment|ance|ence|ie|al)s$")
 _DEFINITE = frozenset("the this that these those its his her their our my your whose".split())
 
 
+@lru_cache(maxsize=1)
+def _tallies() -> frozenset[str]:
+    """The plurals a toll is counted in (story.toml [generic] tallies: "deaths", "infections")."""
+    from ..rules import load_toml
+
+    return frozenset(load_toml("story.toml")["generic"]["tallies"])
+
+
 def _generic(e: Event, text: str) -> bool:
-    """Is the mention a plural nominalisation that no article, demonstrative or possessive in the
-    three words before it picks out ("1 million deaths", "Deaths in Mexico"; not "the deaths",
-    "Tuesday's killings", "their deaths")?"""
+    """Is the mention a plural a toll is counted in (story.toml [generic]) that no article,
+    demonstrative or possessive in the three words before it picks out ("1 million deaths",
+    "Deaths in Mexico"; not "the deaths", "Tuesday's deaths", "their deaths")?"""
     word = e.text.lower()
-    if " " in word or not _NOMINAL_PLURAL_RE.search(word) or e.anchor is AnchorKind.TIMEX:
+    if word not in _tallies() or e.anchor is AnchorKind.TIMEX:
         return False  # (nor one a time of its own dates: "killings in Baghdad on Monday")
     if re.match(r"\s+of\b", text[e.end:e.end + 4]):
         return False  # ("deaths of two soldiers")
