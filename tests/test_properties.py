@@ -274,3 +274,12 @@ def test_timeml_export_is_well_formed_xml():
     for text in ("Talks resumed on Tuesday \x0c in Abu Dhabi.", "Talks on Tuesday \x01 resumed."):
         doc = Document("d", text, dct=datetime(2026, 2, 3), dct_grain=Grain.DAY)
         ET.fromstring(timeml(doc, extract(doc)).encode("utf-8"))
+
+
+def test_a_publication_date_with_a_time_zone_is_refused_clearly_through_the_api():
+    """Review39: Document(dct=an aware datetime) raised a TypeError deep in the time stage (a naive
+    and an aware datetime compared); it is a clear error that says where the zone goes."""
+    from datetime import timezone
+
+    with pytest.raises(ValueError, match="time zone"):
+        build_timeline([Document("d", "Talks began.", dct=datetime(2015, 5, 7, 6, 15, tzinfo=timezone.utc))])

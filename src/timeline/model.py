@@ -201,7 +201,11 @@ class DateRangeError(ValueError):
 
 
 def check_dct(dct: datetime | None) -> None:
-    """Refuse a publication date outside DCT_MIN..DCT_MAX (a clear error, not an overflow later)."""
+    """Refuse a publication date outside DCT_MIN..DCT_MAX (a clear error, not an overflow later),
+    or one with a time zone attached (the tool reads local times: the zone goes in `dct_offset`)."""
+    if dct is not None and dct.tzinfo is not None:
+        raise DateRangeError(f"publication date {dct.isoformat()} carries a time zone: give it as its local time, "
+                             f"with the zone as Document.dct_offset (minutes east of UTC)")
     if dct is not None and not DCT_MIN <= dct < DCT_MAX:
         raise DateRangeError(f"publication date {dct.date().isoformat()} is outside the years "
                          f"{DCT_MIN.year}-{DCT_MAX.year - 1} that this tool handles")
