@@ -201,14 +201,11 @@ class DateRangeError(ValueError):
 
 
 def check_dct(dct: datetime | None) -> None:
-    """Refuse a publication date outside DCT_MIN..DCT_MAX (a clear error, not an overflow later),
-    or one with a time zone attached (the tool reads local times: the zone goes in `dct_offset`)."""
+    """Refuse a publication date outside DCT_MIN..DCT_MAX, or with a zone (it goes in `dct_offset`)."""
     if dct is not None and dct.tzinfo is not None:
-        raise DateRangeError(f"publication date {dct.isoformat()} carries a time zone: give it as its local time, "
-                             f"with the zone as Document.dct_offset (minutes east of UTC)")
+        raise DateRangeError(f"publication date {dct.isoformat()} carries a time zone: give its local time, the zone as dct_offset")
     if dct is not None and not DCT_MIN <= dct < DCT_MAX:
-        raise DateRangeError(f"publication date {dct.date().isoformat()} is outside the years "
-                         f"{DCT_MIN.year}-{DCT_MAX.year - 1} that this tool handles")
+        raise DateRangeError(f"publication date {dct.date().isoformat()} is outside the years {DCT_MIN.year}-{DCT_MAX.year - 1} that this tool handles")
 
 
 @frozen_by_values  # (sent to a pool's workers)
@@ -228,8 +225,7 @@ class Document:
     docid: str | None = None  # the corpus's own id for it (TimeML <DOCID>), if any
     # the source's own sentence division (TimeML <s id>): (id, start, end) offsets into `text`
     sentences: tuple[tuple[str, int, int], ...] = ()
-    # sentences that recur verbatim across the input (terms of service, "Follow us on ..."):
-    # page furniture, not news; no events or times are taken from these (start, end) spans
+    # page furniture, sentences that recur verbatim ("Follow us on ..."): no events or times come from these spans
     furniture: tuple[tuple[int, int], ...] = ()
     duplicate_of: str | None = None  # the same text was read before as this document (counted once)
 
