@@ -237,3 +237,7 @@ def test_an_aside_that_says_what_the_subject_is_sets_no_year_whatever_its_grain(
     doc = Document("m", "The miners, who were rescued in October 2010, met the president on October 25.",
                    dct=datetime(2012, 6, 30), source="A")
     assert _day(doc, "met") == "2010-10-25"
+    # review43: a month before the date's is the account's too
+    doc = Document("h", "Saddam Hussein, who fled Baghdad in April 2003, was captured on December 13 near Tikrit.",
+                   dct=datetime(2006, 6, 30), source="A")
+    assert _day(doc, "captured") == "2003-12-13"

@@ -881,3 +881,27 @@ def test_a_wire_lede_under_different_headlines_is_news_and_a_footer_under_one_ti
               "Spain confirmed a case on Wednesday. The patient is well."]
     pages = [Document(f"l{i}", f"{title} {b} {footer}", dct=datetime(2009, 4, 29), source=f"L{i}") for i, b in enumerate(bodies)]
     assert all(any(d.text[s:e] == footer for s, e in d.furniture) for d in mark_furniture(pages))
+
+
+def test_a_toll_an_article_or_an_exact_count_picks_out_is_the_day_s():
+    """Review43: "The first U.S. swine flu deaths were confirmed" (the article four words back) and
+    "Health officials reported seven deaths in Mexico City" (an exact count) are happenings;
+    "could cause 1 million deaths" is deaths at large."""
+    from timeline.story.features import features, match_rules
+
+    for text, generic in (("The first U.S. swine flu deaths were confirmed in Texas, health officials said.", False),
+                          ("Health officials reported seven deaths in Mexico City.", False),
+                          ("Experts warned that a pandemic could cause 1 million deaths worldwide.", True)):
+        tl = build_timeline([Document("d", text, dct=datetime(2009, 4, 30), source="X")], syntax="none")
+        deaths = next(e for e in tl.events if e.text == "deaths")
+        assert features(deaths, match_rules(), text).generic is generic, text
+
+
+def test_a_newsletter_line_after_a_one_sentence_brief_is_furniture():
+    """Review43: two-sentence briefs, each a lede and "Sign up for our daily newsletter ...", lost
+    the footer's mark when a page's first two sentences counted as its lead."""
+    ledes = ["Rebels took the town of Aden on Monday.", "Talks in Geneva stalled on Tuesday.",
+             "Floods hit the north on Wednesday."]
+    footer = "Sign up for our daily newsletter to get the latest news."
+    docs = [Document(f"n{i}", f"{lede} {footer}", dct=datetime(2009, 4, 29), source=f"S{i}") for i, lede in enumerate(ledes)]
+    assert all(any(d.text[s:e] == footer for s, e in d.furniture) for d in mark_furniture(docs))

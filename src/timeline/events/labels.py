@@ -317,8 +317,8 @@ def _noun_phrase(cut: str, trigger: str) -> bool:
     alliance"), that the lint finds nothing against but that it has no verb? (Not another
     clause's words around it: "Categorically labeled the assault as a war crime".)"""
     words = cut.split()
-    return (len(words) >= 3 and words[0].lower() == trigger.lower() and not trigger.lower().endswith("ing")
-            and words[1].lower() in _NOUN_PREPOSITIONS  # (a gerund's "for" is a verb's: "Accounting for 90% of")
+    return (len(words) >= 3 and words[0].lower() == trigger.lower() and words[1].lower() in _NOUN_PREPOSITIONS
+            and (not trigger.lower().endswith("ing") or words[1].lower() == "of")  # ("Killing of"; not "Accounting for")
             and all(p.startswith("nominal") for p in lint(cut)))
 
 

@@ -14,9 +14,10 @@ from ..model import Grain, Interval, Tense, Timex
 from ..time.tense import VerbGroup
 
 
-# (an aside's year alone, "which collapsed in 2008", tells what the subject is; with its month,
-# the date's own month, "who left Iraq in March 2003, said on March 7", it is the account, unless
-# it says what the subject is: events.toml year_aside, year_aside_always)
+# (an aside's year alone, "which collapsed in 2008", tells what the subject is; with a month no
+# later than the date's, "who left Iraq in March 2003, said on March 7", "who fled Baghdad in April
+# 2003, was captured on December 13", it is the account, unless it says what the subject is:
+# events.toml year_aside, year_aside_always)
 _YEAR_ALONE = re.compile(r"(?i)(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)")  # (no month: a year, a season)
 
 
@@ -130,7 +131,7 @@ def in_account(text: str, sent: tuple[int, int], t: Timex, groups: tuple[VerbGro
     settings = [(m.end(), int(m.group(1))) for m in pattern.finditer(text, lo, t.start)
                 if not since.search(text, max(lo, m.start() - 80), m.start())
                 and not (m.start() >= sent[0] and aside.search(text, max(sent[0], m.start() - 80), m.start())
-                         and (_YEAR_ALONE.match(m.group(0)) or _month(m.group(0)) != t.envelope.start.month
+                         and (_YEAR_ALONE.match(m.group(0)) or _month(m.group(0)) > t.envelope.start.month
                               or always.search(text, max(sent[0], m.start() - 80), m.start())))]
     if _NARRATIVE in memo and memo[_NARRATIVE][0] < t.start:
         settings.append(memo[_NARRATIVE])

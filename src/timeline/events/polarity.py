@@ -17,9 +17,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
-def _verb_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _verb_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
     data = load_toml("events.toml")["absence"]
-    return re.compile(data["verb"]), re.compile(data["verb_except"])
+    return (re.compile(data["verb"]), re.compile(data["verb_except"]), frozenset(data["cause_verbs"]),
+            re.compile(data["cause_except"]))
 
 
 VERB_REACH = 40  # characters before a verb that `denied` reads
@@ -29,8 +30,10 @@ def denied(text: str, start: int, end: int, stop: int) -> bool:
     """Does the verb at [start, end) say its happening did not happen ("was not referring to",
     "did not find", "has never visited"), with nothing after it in its clause (up to `stop`)
     that says when it did ("did not leave until Monday")?"""
-    verb, unless = _verb_patterns()
-    return verb.search(text[max(0, start - VERB_REACH):start]) is not None and unless.search(text[end:stop]) is None
+    verb, unless, dying, cause = _verb_patterns()
+    if verb.search(text[max(0, start - VERB_REACH):start]) is None or unless.search(text[end:stop]) is not None:
+        return False
+    return not (text[start:end].lower() in dying and cause.search(text[end:stop]))  # ("did not die of natural causes")
 
 
 def absent(text: str, start: int) -> bool:

@@ -31,7 +31,8 @@ from ..rules import load_toml, regex_cache
 from ..model import Document
 from .segment import page_stamp_re, sentence_spans
 
-LEAD_SENTENCES = 2  # a page's first sentences, its lead: never its foot
+LEAD_SENTENCES = 2  # a page's first sentences, its lead: pages that open with one lead are one text carried whole
+FIRST_SENTENCES = 1  # never its foot, nor counted against it: a brief's news, a caption before a footer
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -115,26 +116,35 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
     where: dict[str, list[tuple[int, tuple[int, int]]]] = defaultdict(list)
     days: dict[str, set[object]] = defaultdict(set)
     at_foot: dict[str, int] = defaultdict(int)
-    in_lead: dict[str, int] = defaultdict(int)  # (occurrences in a page's lead: neither foot nor not)
-    leads: dict[str, set[str]] = defaultdict(set)  # the leads (first two sentences) of the pages it is on
+    in_lead: dict[str, int] = defaultdict(int)  # (occurrences as a page's first sentence: neither foot nor not)
+    leads: dict[str, list[tuple[str, str | None]]] = defaultdict(list)  # the openings of the pages it is on
+    pages: list[list[str | None]] = []  # each page's sentences, by key (None: too short to count)
     for i, d in enumerate(originals):
         spans = sentences[i] or ()
-        seen: set[str] = set()
-        first = " | ".join(normal_form(d.text[a:b]) for a, b in spans[:LEAD_SENTENCES])  # (its lead)
-        for k, (s, e) in enumerate(spans):
-            key = normal_form(d.text[s:e])
-            if len(key.split()) < rules.min_words:
-                continue
-            where[key].append((i, (s, e)))
-            if key in seen:
+        keys = [normal_form(d.text[s:e]) for s, e in spans]
+        pages.append([k if len(k.split()) >= rules.min_words else None for k in keys])
+        for k, (key, span) in enumerate(zip(pages[-1], spans)):
+            if key is not None:
+                where[key].append((i, span))
+    recurring = {key for key, places in where.items() if len({i for i, _ in places}) >= rules.min_articles}
+    for i, d in enumerate(originals):
+        keys = pages[i]
+        n, seen = len(keys), set()
+        # (one text carried whole, wire copy under its own headline or not: its opening sentences)
+        opening = (" | ".join(k or "" for k in keys[:LEAD_SENTENCES]),
+                   " | ".join(k or "" for k in keys[1:1 + LEAD_SENTENCES]) if n > LEAD_SENTENCES else None)
+        # the foot: the last sentences after which the page says nothing of its own
+        foot = n
+        while foot > FIRST_SENTENCES and n - foot < rules.edge_sentences and keys[foot - 1] in recurring:
+            foot -= 1
+        for k, key in enumerate(keys):
+            if key is None or key in seen:
                 continue
             seen.add(key)
             days[key].add(d.dct.date() if d.dct is not None else ("undated", d.id))
-            leads[key].add(first)
-            # (a short page's lead is no foot: a news brief of two sentences; nor does it count
-            # against the foot, where a footer follows a caption of one line)
-            in_lead[key] += k < LEAD_SENTENCES
-            at_foot[key] += k >= max(len(spans) - rules.edge_sentences, LEAD_SENTENCES)
+            leads[key].append(opening)
+            in_lead[key] += k < FIRST_SENTENCES  # (a brief's lede; a caption before a footer)
+            at_foot[key] += k >= foot
     for key, places in where.items():
         articles = len({i for i, _ in places})
         if articles < rules.min_articles:
@@ -142,15 +152,22 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
         # (an undated article counts as a day of its own; a sentence in every page's lead is news;
         # pages that open with one lead are one text carried whole, wire copy of one day, whatever
         # sits at its foot)
-        below = articles - in_lead[key]  # (its occurrences out of the pages' leads)
+        below = articles - in_lead[key]  # (its occurrences out of the pages' first sentences)
         if len(days[key]) < rules.min_days and (not below or at_foot[key] < rules.edge_share * below
-                                                 or len(leads[key]) == 1):
+                                                 or _carried_whole(leads[key])):
             continue
         i0, (s0, e0) = places[0]
         if not names_a_day(originals[i0].text[s0:e0], rules):
             for i, span in places:
                 spans_of[i].append(span)
     return _marked(docs, originals, spans_of)
+
+
+def _carried_whole(openings: list[tuple[str, str | None]]) -> bool:
+    """Do the pages a sentence is on open alike, with their first two sentences or with the two
+    after a headline of their own: one text carried whole, wire copy of a day, not furniture?"""
+    return len({a for a, _ in openings}) == 1 or (None not in {b for _, b in openings}
+                                                    and len({b for _, b in openings}) == 1)
 
 
 def _on_the_page(doc: Document, spans: Sequence[tuple[int, int]] | None,

@@ -230,6 +230,10 @@ def features(e: Event, rules: MatchRules, text: str = "") -> Features:
 
 
 _DEFINITE = frozenset("the this that these those its his her their our my your whose".split())
+# words a noun phrase does not reach back past: a verb, a preposition, a conjunction
+_PHRASE_ENDS = frozenset("has have had is are was were be been said says reported confirmed caused cause causing "
+                         "could would will may might of in on at for with from to by and or but see expect".split())
+_SMALL_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozen".split())
 
 
 @lru_cache(maxsize=1)
@@ -249,8 +253,16 @@ def _generic(e: Event, text: str) -> bool:
         return False  # (nor one a time of its own dates: "killings in Baghdad on Monday")
     if re.match(r"\s+of\b", text[e.end:e.end + 4]):
         return False  # ("deaths of two soldiers")
-    before = re.split(r"[.!?:;,]\s", text[max(0, e.start - 40):e.start])[-1].split()[-3:]  # (of its own clause)
-    return not any(w.lower().strip("\"'“‘(") in _DEFINITE or w.endswith(("'s", "’s", "s'")) for w in before)
+    before = re.split(r"(?<![A-Z])[.!?]\s|[:;,]\s", text[max(0, e.start - 60):e.start])[-1].split()[-6:]  # (its clause)
+    for w in reversed(before):  # back to the start of its noun phrase ("the first swine flu deaths")
+        bare = w.lower().strip("\"'“‘(")
+        if bare in _DEFINITE or w.endswith(("'s", "’s", "s'")):
+            return False
+        if bare in _PHRASE_ENDS or bare in ("million", "billion", "thousand", "thousands", "millions", "hundreds"):
+            break  # (a toll in the millions is deaths at large: "could cause 1 million deaths")
+        if bare.isdigit() and int(bare) < 1000 or bare in _SMALL_COUNTS:
+            return False  # (an exact count is a report of its day: "officials reported seven deaths")
+    return True
 
 
 
