@@ -241,3 +241,7 @@ def test_an_aside_that_says_what_the_subject_is_sets_no_year_whatever_its_grain(
     doc = Document("h", "Saddam Hussein, who fled Baghdad in April 2003, was captured on December 13 near Tikrit.",
                    dct=datetime(2006, 6, 30), source="A")
     assert _day(doc, "captured") == "2003-12-13"
+    # review44: a career's or a life's step is no account, whatever its month
+    doc = Document("g", "Gordon Brown, who became prime minister in June 2007, announced on September 10 that he "
+                        "would cut spending.", dct=datetime(2009, 9, 15), source="A")
+    assert _day(doc, "announced") == "2009-09-10"

@@ -905,3 +905,24 @@ def test_a_newsletter_line_after_a_one_sentence_brief_is_furniture():
     footer = "Sign up for our daily newsletter to get the latest news."
     docs = [Document(f"n{i}", f"{lede} {footer}", dct=datetime(2009, 4, 29), source=f"S{i}") for i, lede in enumerate(ledes)]
     assert all(any(d.text[s:e] == footer for s, e in d.furniture) for d in mark_furniture(docs))
+
+
+def test_review44_tolls_wire_copy_without_a_headline_and_a_footer_before_a_byline():
+    """Review44: a toll's noun phrase is read in its own sentence ("... by the CDC. Deaths in
+    Mexico have risen" is deaths at large); wire copy that one page carries with no headline is
+    still one text carried whole; a footer followed by a byline of the page's own is furniture."""
+    from timeline.story.features import features, match_rules
+
+    text = "The virus was first identified by the CDC. Deaths in Mexico have risen sharply."
+    tl = build_timeline([Document("d", text, dct=datetime(2009, 4, 30), source="X")], syntax="none")
+    assert features(next(e for e in tl.events if e.text == "Deaths"), match_rules(), text).generic
+    body = "Mexico closed all schools on Wednesday as the toll rose. Museums and cinemas were shut. Officials urged calm."
+    wire = [Document("a", "Flu: Mexico shuts schools. " + body, dct=datetime(2009, 4, 29), source="A"),
+            Document("b", "Mexico acts on flu. " + body, dct=datetime(2009, 4, 29), source="B"),
+            Document("c", body, dct=datetime(2009, 4, 29), source="C")]
+    assert all(not d.furniture for d in mark_furniture(wire))
+    footer = "Sign up for our daily newsletter to get the latest news."
+    pages = [Document(f"x{i}", f"Story {w} began on Monday with {w} events. More on {w}. {footer} Reporting by {w}; "
+                               f"editing by Ann.", dct=datetime(2009, 4, 29), source=f"S{i}")
+             for i, w in enumerate(("alpha", "beta", "gamma"))]
+    assert all(any(d.text[s:e] == footer for s, e in d.furniture) for d in mark_furniture(pages))

@@ -134,7 +134,7 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
         opening = (" | ".join(k or "" for k in keys[:LEAD_SENTENCES]),
                    " | ".join(k or "" for k in keys[1:1 + LEAD_SENTENCES]) if n > LEAD_SENTENCES else None)
         # the foot: the last sentences after which the page says nothing of its own
-        foot = n
+        foot = n - 1 if n > FIRST_SENTENCES + 1 and keys[-1] not in recurring else n  # (past a byline of its own)
         while foot > FIRST_SENTENCES and n - foot < rules.edge_sentences and keys[foot - 1] in recurring:
             foot -= 1
         for k, key in enumerate(keys):
@@ -165,9 +165,9 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
 
 def _carried_whole(openings: list[tuple[str, str | None]]) -> bool:
     """Do the pages a sentence is on open alike, with their first two sentences or with the two
-    after a headline of their own: one text carried whole, wire copy of a day, not furniture?"""
-    return len({a for a, _ in openings}) == 1 or (None not in {b for _, b in openings}
-                                                    and len({b for _, b in openings}) == 1)
+    after a headline of their own (one page with a headline, another without: the one's two after
+    it are the other's first two): one text carried whole, wire copy of a day, not furniture?"""
+    return bool(set.intersection(*({a, b} - {None} for a, b in openings)))  # (one opening all share)
 
 
 def _on_the_page(doc: Document, spans: Sequence[tuple[int, int]] | None,

@@ -232,7 +232,10 @@ def features(e: Event, rules: MatchRules, text: str = "") -> Features:
 _DEFINITE = frozenset("the this that these those its his her their our my your whose".split())
 # words a noun phrase does not reach back past: a verb, a preposition, a conjunction
 _PHRASE_ENDS = frozenset("has have had is are was were be been said says reported confirmed caused cause causing "
-                         "could would will may might of in on at for with from to by and or but see expect".split())
+                         "could would will may might of in on at for with from to by and or but see expect expects "
+                         "expected fear fears feared predict predicts predicted prevent prevents warned warn that "
+                         "than".split())
+_DEFINITE_PLURAL = _DEFINITE - {"this", "that"}  # (before a plural, "that" opens a clause: "warned that deaths would rise")
 _SMALL_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozen".split())
 
 
@@ -253,10 +256,11 @@ def _generic(e: Event, text: str) -> bool:
         return False  # (nor one a time of its own dates: "killings in Baghdad on Monday")
     if re.match(r"\s+of\b", text[e.end:e.end + 4]):
         return False  # ("deaths of two soldiers")
-    before = re.split(r"(?<![A-Z])[.!?]\s|[:;,]\s", text[max(0, e.start - 60):e.start])[-1].split()[-6:]  # (its clause)
+    at = e.sentence.find(e.text)  # (its own sentence's words before it, of its clause)
+    before = re.split(r"[:;,]\s", e.sentence[:at] if at >= 0 else "")[-1].split()[-6:]
     for w in reversed(before):  # back to the start of its noun phrase ("the first swine flu deaths")
         bare = w.lower().strip("\"'“‘(")
-        if bare in _DEFINITE or w.endswith(("'s", "’s", "s'")):
+        if bare in _DEFINITE_PLURAL or w.endswith(("'s", "’s", "s'")):
             return False
         if bare in _PHRASE_ENDS or bare in ("million", "billion", "thousand", "thousands", "millions", "hundreds"):
             break  # (a toll in the millions is deaths at large: "could cause 1 million deaths")
