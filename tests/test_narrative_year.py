@@ -234,6 +234,11 @@ def test_an_aside_that_says_what_the_subject_is_sets_no_year_whatever_its_grain(
      "died", "2009-06-25"),
     ("Gordon Brown, who became prime minister in June 2007, announced on September 10 that he would cut spending.",
      datetime(2009, 9, 15), "announced", "2009-09-10"),
+    # review45: a career's step of the date's own month is the account; "which became" is no career
+    ("Barack Obama, who became president in January 2009, signed the order on January 22.", datetime(2010, 3, 1),
+     "signed", "2009-01-22"),
+    ("Katrina, which became a hurricane in August 2005, made landfall on August 29 near New Orleans.",
+     datetime(2006, 9, 15), "made", "2005-08-29"),
 ])
 def test_an_aside_s_month_and_verb_decide_whether_it_is_the_account(text, dct, verb, day):
     assert _day(Document("a", text, dct=dct, source="A"), verb) == day

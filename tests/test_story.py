@@ -926,3 +926,22 @@ def test_review44_tolls_wire_copy_without_a_headline_and_a_footer_before_a_bylin
                                f"editing by Ann.", dct=datetime(2009, 4, 29), source=f"S{i}")
              for i, w in enumerate(("alpha", "beta", "gamma"))]
     assert all(any(d.text[s:e] == footer for s, e in d.furniture) for d in mark_furniture(pages))
+
+
+def test_review45_a_banner_shields_no_footer_and_a_last_sentence_of_news_is_no_byline():
+    """Review45: pages that open with one site banner above stories of their own are not one text
+    carried whole (the sentence must sit as far from the shared opening on each page); and only a
+    signature ("Reporting by ...") lets the foot reach past a page's last sentence."""
+    banner = "Welcome to the Daily Planet online edition. Read our coverage of the swine flu outbreak here."
+    footer = "Sign up for our daily newsletter to get the latest news."
+    bodies = ["Mexico closed schools on Wednesday. Museums shut too. Cinemas went dark.",
+              "Egypt began a pig cull on Wednesday.", "Spain confirmed a case on Wednesday. The patient is well."]
+    pages = [Document(f"p{i}", f"{banner} {b} {footer}", dct=datetime(2009, 4, 29), source=f"S{i}")
+             for i, b in enumerate(bodies)]
+    assert all(any(d.text[s:e] == footer for s, e in d.furniture) for d in mark_furniture(pages))
+    news = "The World Health Organization raised its pandemic alert to phase four."
+    own = [("Rebels took Aden on Monday.", "Aid is on its way to Aden."), ("Talks stalled on Tuesday.", "Envoys left Geneva."),
+           ("Floods hit the north on Wednesday.", "Rain is forecast for the north.")]
+    docs = [Document(f"q{i}", f"{a} More on story {i}. {news} {b}", dct=datetime(2009, 4, 29), source=f"T{i}")
+            for i, (a, b) in enumerate(own)]
+    assert all(not any(d.text[s:e] == news for s, e in d.furniture) for d in mark_furniture(docs))

@@ -32,7 +32,7 @@ def _month(setting: str) -> int:
 
 @lru_cache(maxsize=1)
 def _narrative_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], int,
-                                re.Pattern[str], re.Pattern[str]]:
+                                re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """events.toml [narrative_year]: the rules of bare calendar names, what sets a year, what
     unsets it ("since"), the words of the publication's own time, the reach in sentences, what
     unsets it for a date of its own sentence (an aside: "BP, which set up a fund in 2010, ...")."""
@@ -42,7 +42,7 @@ def _narrative_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]
     return (frozenset(data.get("rules", ())), re.compile(data.get("year", "(?!)")),
             re.compile(data.get("year_since", "(?!)")), re.compile(data.get("present", "(?!)")),
             int(data.get("reach", 0)), re.compile(data.get("year_aside", "(?!)")),
-            re.compile(data.get("year_aside_always", "(?!)")))
+            re.compile(data.get("year_aside_always", "(?!)")), re.compile(data.get("year_aside_career", "(?!)")))
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
@@ -114,7 +114,7 @@ def in_account(text: str, sent: tuple[int, int], t: Timex, groups: tuple[VerbGro
     if key in memo:
         return memo[key]  # type: ignore[no-any-return]
     memo[key] = t
-    _, pattern, since, present, reach, aside, always = _narrative_rules()
+    _, pattern, since, present, reach, aside, always, career = _narrative_rules()
     quoted = _quoted(text, sent[0], sent[1])
     # (infinitives and quoted speech aside: "pleaded for time to complete", "stressed: 'We are ...'")
     # (and a "would" of the future in the past: "France made it clear it would veto ...")
@@ -132,7 +132,9 @@ def in_account(text: str, sent: tuple[int, int], t: Timex, groups: tuple[VerbGro
                 if not since.search(text, max(lo, m.start() - 80), m.start())
                 and not (m.start() >= sent[0] and aside.search(text, max(sent[0], m.start() - 80), m.start())
                          and (_YEAR_ALONE.match(m.group(0)) or _month(m.group(0)) > t.envelope.start.month
-                              or always.search(text, max(sent[0], m.start() - 80), m.start())))]
+                              or always.search(text, max(sent[0], m.start() - 80), m.start())
+                              or _month(m.group(0)) != t.envelope.start.month
+                              and career.search(text, max(sent[0], m.start() - 80), m.start())))]
     if _NARRATIVE in memo and memo[_NARRATIVE][0] < t.start:
         settings.append(memo[_NARRATIVE])
     if not settings:

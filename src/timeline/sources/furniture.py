@@ -31,6 +31,8 @@ from ..rules import load_toml, regex_cache
 from ..model import Document
 from .segment import page_stamp_re, sentence_spans
 
+# a page's last sentence that signs it ("Reporting by Ann Lee; editing by Tom Ray", "(AP)"): the foot reaches past it
+_BYLINE = re.compile(r"(?i)\b(?:reporting|editing|writing|compiled|additional\s+reporting)\s+by\b|^\W*(?:AP|AFP|Reuters|PA|BBC|CNN)\W*$")
 LEAD_SENTENCES = 2  # a page's first sentences, its lead: pages that open with one lead are one text carried whole
 FIRST_SENTENCES = 1  # never its foot, nor counted against it: a brief's news, a caption before a footer
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -117,7 +119,7 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
     days: dict[str, set[object]] = defaultdict(set)
     at_foot: dict[str, int] = defaultdict(int)
     in_lead: dict[str, int] = defaultdict(int)  # (occurrences as a page's first sentence: neither foot nor not)
-    leads: dict[str, list[tuple[str, str | None]]] = defaultdict(list)  # the openings of the pages it is on
+    leads: dict[str, list[set[tuple[str, int]]]] = defaultdict(list)  # the openings of its pages, and its place from them
     pages: list[list[str | None]] = []  # each page's sentences, by key (None: too short to count)
     for i, d in enumerate(originals):
         spans = sentences[i] or ()
@@ -130,11 +132,14 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
     for i, d in enumerate(originals):
         keys = pages[i]
         n, seen = len(keys), set()
-        # (one text carried whole, wire copy under its own headline or not: its opening sentences)
-        opening = (" | ".join(k or "" for k in keys[:LEAD_SENTENCES]),
-                   " | ".join(k or "" for k in keys[1:1 + LEAD_SENTENCES]) if n > LEAD_SENTENCES else None)
-        # the foot: the last sentences after which the page says nothing of its own
-        foot = n - 1 if n > FIRST_SENTENCES + 1 and keys[-1] not in recurring else n  # (past a byline of its own)
+        # (one text carried whole, wire copy under its own headline or not: its opening sentences,
+        # the words of the page's first or second sentence on, and where each sentence is from there)
+        words = [(k, key) for k, key in enumerate(keys) if key is not None]
+        openings = [(" | ".join(key for _, key in words[a:a + LEAD_SENTENCES]), words[a][0])
+                    for a in range(min(2, len(words) - LEAD_SENTENCES + 1))]
+        # the foot: the last sentences after which the page says nothing of its own (but a byline)
+        foot = n - 1 if n > FIRST_SENTENCES + 1 and keys[-1] not in recurring and _BYLINE.search(
+            d.text[slice(*(sentences[i] or ((0, 0),))[-1])]) else n
         while foot > FIRST_SENTENCES and n - foot < rules.edge_sentences and keys[foot - 1] in recurring:
             foot -= 1
         for k, key in enumerate(keys):
@@ -142,7 +147,7 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
                 continue
             seen.add(key)
             days[key].add(d.dct.date() if d.dct is not None else ("undated", d.id))
-            leads[key].append(opening)
+            leads[key].append({(o, k - at) for o, at in openings})
             in_lead[key] += k < FIRST_SENTENCES  # (a brief's lede; a caption before a footer)
             at_foot[key] += k >= foot
     for key, places in where.items():
@@ -163,11 +168,12 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
     return _marked(docs, originals, spans_of)
 
 
-def _carried_whole(openings: list[tuple[str, str | None]]) -> bool:
+def _carried_whole(openings: list[set[tuple[str, int]]]) -> bool:
     """Do the pages a sentence is on open alike, with their first two sentences or with the two
     after a headline of their own (one page with a headline, another without: the one's two after
-    it are the other's first two): one text carried whole, wire copy of a day, not furniture?"""
-    return bool(set.intersection(*({a, b} - {None} for a, b in openings)))  # (one opening all share)
+    it are the other's first two), the sentence as far from that opening on each: one text carried
+    whole, wire copy of a day, not furniture? (Not a site's banner above pages of their own.)"""
+    return bool(set.intersection(*openings))  # (one opening all share, and the sentence at one place from it)
 
 
 def _on_the_page(doc: Document, spans: Sequence[tuple[int, int]] | None,

@@ -256,8 +256,10 @@ def _generic(e: Event, text: str) -> bool:
         return False  # (nor one a time of its own dates: "killings in Baghdad on Monday")
     if re.match(r"\s+of\b", text[e.end:e.end + 4]):
         return False  # ("deaths of two soldiers")
-    at = e.sentence.find(e.text)  # (its own sentence's words before it, of its clause)
-    before = re.split(r"[:;,]\s", e.sentence[:at] if at >= 0 else "")[-1].split()[-6:]
+    window = text[max(0, e.start - 400):e.start]  # (its own sentence's words before it, of its clause)
+    k = window.rfind(" ".join(e.sentence.split()[:4]))
+    prefix = window[k:] if k >= 0 else e.sentence[:max(e.sentence.find(e.text), 0)]
+    before = re.split(r"[:;,]\s", " ".join(prefix.split()))[-1].split()[-6:]
     for w in reversed(before):  # back to the start of its noun phrase ("the first swine flu deaths")
         bare = w.lower().strip("\"'“‘(")
         if bare in _DEFINITE_PLURAL or w.endswith(("'s", "’s", "s'")):
