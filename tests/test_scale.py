@@ -57,11 +57,11 @@ def test_the_labels_parsed_in_a_process_pool_are_those_parsed_here(monkeypatch):
     docs = corpus(24) + list(read_documents([str(SEEDS)]))
     here = dumps(build_timeline(docs, jobs=1, syntax="shown"))
     calls = []
-    pool_apply = scale.pool_apply
-    monkeypatch.setattr(scale, "pool_apply", lambda fn, tasks, jobs: calls.append(len(tasks)) or pool_apply(fn, tasks, jobs))
-    monkeypatch.setattr(compose, "PARSE_CHUNK", 4)  # (a corpus this small has too few sentences for the pool)
+    apply = scale.WarmPool.apply
+    monkeypatch.setattr(scale.WarmPool, "apply", lambda pool, fn, tasks: calls.append(len(tasks)) or apply(pool, fn, tasks))
+    monkeypatch.setattr(compose, "PARSE_CHUNK", 4)  # (several tasks of a corpus this small)
     assert dumps(build_timeline(docs, jobs=2, syntax="shown")) == here
-    assert calls and calls[0] >= 8  # (the pool did the parsing)
+    assert calls and calls[0] >= 8  # (the pool, forked before the story was made, did the parsing)
 
 
 def test_a_dask_local_cluster_gives_the_same_timeline():
@@ -194,3 +194,36 @@ def test_the_parts_of_an_article_find_what_the_whole_finds(monkeypatch):
     assert len(whole.timexes) > 20 and len(whole.events) > 100
     one_paragraph = Document("line", text.replace("\n\n", " "), dct=datetime(2026, 2, 3))
     assert [o for o, _ in scale.split_article(one_paragraph)] == [0]  # (no blank line to cut at: whole)
+
+
+def test_a_build_on_two_cores_writes_the_files_of_a_build_in_one(tmp_path):
+    """With --jobs 2 the chart is drawn by a process that loaded the plotting library while the
+    timeline was built (and, on a larger input, the labels are parsed by processes that loaded
+    the parser while the story was made: test_the_labels_parsed_in_a_process_pool_...): the
+    files are the same byte for byte as those of one process."""
+    from storygen import write_story
+
+    write_story(tmp_path / "story", 40)
+    for jobs in ("1", "2"):
+        subprocess.run([sys.executable, "-m", "timeline", "build", str(tmp_path / "story"), "--out",
+                        str(tmp_path / jobs), "-q", "-j", jobs], check=True, capture_output=True)
+    assert _digest(tmp_path / "1") == _digest(tmp_path / "2")
+    assert sorted(p.name for p in (tmp_path / "2").iterdir()) == ["timeline.json", "timeline.png", "timeline.txt"]
+
+
+def test_a_chart_whose_drawer_died_is_drawn_here():
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from timeline.formats.outputs import render_outputs
+
+    class Dead:
+        def submit(self, fn, *args):
+            future = Future()
+            future.set_exception(BrokenProcessPool("killed"))
+            return future
+
+    tl = build_timeline(list(read_documents([str(SEEDS)])))
+    here = render_outputs(tl, ["txt", "png"], False)
+    there = render_outputs(tl, ["txt", "png"], False, drawer=Dead())
+    assert b"".join(there["timeline.png"]) == here["timeline.png"] and there["timeline.txt"] == here["timeline.txt"]

@@ -6,7 +6,7 @@ article -> io -> Document -> segment/tense -> tagger -> anchor+normalize -> Time
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .model import Document, Event, Grain, Timeline, TimelineDiff, Timex
 from .sources import read
@@ -14,6 +14,9 @@ from .sources.segment import remembering
 from .time.dates import DATES
 from .time.analysis import analyse, extract  # (extract: the public API names it here)
 from .time.anchor import Policy
+
+if TYPE_CHECKING:
+    from .scale import WarmPool
 
 
 def read_documents(names: Iterable[str], date: tuple[datetime, Grain] | None = None,
@@ -180,20 +183,32 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
         del all_events
         lap("order")
         all_timexes = tuple(t for d in originals for t in timexes[d.id])
-        ranked, joins = happenings_of(originals, ordered, all_timexes)
-        lap("story")
-        if syntax == "shown":
-            from .story.compose import relabel
+        warm = None
+        if syntax == "shown" and engine == "local" and len(originals) > 1:
+            # (processes that load the parser while this one merges and ranks the happenings,
+            # on the cores it leaves idle; they parse the labels' clauses then)
+            from .scale import WarmPool
+            from .syntax import load
 
-            ranked, ordered = relabel(originals, ordered, all_timexes, ranked, shown,
-                                      _parse_mapper(jobs, settled) if engine == "local" else None)
-            lap("labels")
-        else:
-            from .story.compose import cut_labels, told_once
+            warm = WarmPool.start(jobs, load) if jobs > 1 else None
+        try:
+            ranked, joins = happenings_of(originals, ordered, all_timexes)
+            lap("story")
+            if syntax == "shown":
+                from .story.compose import relabel
 
-            ranked = told_once(ranked, ordered)
-            if syntax == "none":
-                ranked, ordered = cut_labels(ranked, ordered)
+                ranked, ordered = relabel(originals, ordered, all_timexes, ranked, shown,
+                                          _parse_mapper(jobs, settled, warm) if engine == "local" else None)
+                lap("labels")
+            else:
+                from .story.compose import cut_labels, told_once
+
+                ranked = told_once(ranked, ordered)
+                if syntax == "none":
+                    ranked, ordered = cut_labels(ranked, ordered)
+        finally:
+            if warm is not None:
+                warm.close()
         return Timeline(
             documents=tuple(docs),
             timexes=all_timexes,
@@ -206,10 +221,11 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
 PARSE_TASKS_PER_JOB = 2  # fewer parse tasks (story.compose.PARSE_CHUNK spans each) than this per process run here
 
 
-def _parse_mapper(jobs: int, settled: "_Settled | None" = None) -> Callable:
+def _parse_mapper(jobs: int, settled: "_Settled | None" = None, warm: "WarmPool | None" = None) -> Callable:
     """How `relabel` runs its parses (`fn` over tasks of one list of spans each, one result per
     span): with several jobs, in a pool of processes forked once the parser is loaded here (they
-    share it), when there are enough articles to spread; else here, all in one call once the
+    share it), when there are enough articles to spread, or in the `warm` pool given, whose
+    processes loaded it meanwhile; else here, all in one call once the
     parser is loaded and the collector paused again (`settled`: loading the parser turns it back
     on, as spaCy's model reader does, and every collection from then on would walk the whole
     timeline again)."""
@@ -219,6 +235,8 @@ def _parse_mapper(jobs: int, settled: "_Settled | None" = None) -> Callable:
 
         if not tasks:
             return []
+        if warm is not None:  # (their parser is loaded, or loading: this process never loads one)
+            return warm.apply(fn, tasks)
         if jobs <= 1 or len(tasks) < PARSE_TASKS_PER_JOB * jobs:
             # here, all the tasks' spans in one call (each task is one list of spans, and `fn`
             # gives one result per span): the parser reads fewer, fuller batches, and each

@@ -13,7 +13,7 @@ same whatever runs them, so the timeline still is the same in one process and in
 from __future__ import annotations
 
 import os
-from typing import Callable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
 from .time.anchor import Policy
 from .model import Document, Event, Timex
@@ -21,6 +21,9 @@ from .model import Document, Event, Timex
 Result = tuple[tuple[Timex, ...], list[Event]]
 Stage = Callable[[Document, Policy, bool], Result]  # the per-article stage (pipeline.article_stage)
 T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 CHUNK = 8  # articles sent to a worker at a time: fewer round trips, still an even spread
 PART_CHARS = 1_000_000  # a longer article is read in parts of about this many characters
 
@@ -180,6 +183,52 @@ def pool_apply(fn: Callable[..., T], tasks: Sequence[tuple], jobs: int) -> list[
 
 def _apply(fn: Callable[..., T], task: tuple) -> T:
     return fn(*task)
+
+
+class WarmPool:
+    """`workers` processes forked now, each running `warm()` as it starts: they load what their
+    tasks will need (the parser, the plotting library) while this process goes on with other
+    work, on the cores it leaves idle. `apply` runs tasks on them like `pool_apply`, `submit`
+    one task (a future); `close` ends them. `start` makes one where the system can fork."""
+
+    def __init__(self, workers: int, warm: Callable[[], object]) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
+                                         initializer=_warm_worker, initargs=(warm,))
+        self._pool.submit(int)  # (forked workers are started with the first task: all of them, now)
+
+    @classmethod
+    def start(cls, workers: int, warm: Callable[[], object]) -> "WarmPool | None":
+        return cls(workers, warm) if workers >= 1 and "fork" in _start_methods() else None
+
+    def apply(self, fn: Callable[..., T], tasks: Sequence[tuple]) -> list[T]:
+        try:
+            return list(self._pool.map(_apply, [fn] * len(tasks), tasks))
+        except BaseException:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+    def submit(self, fn: Callable[..., T], *args: object) -> "Future[T]":
+        return self._pool.submit(fn, *args)
+
+    def close(self) -> None:
+        self._pool.shutdown()
+
+
+def _warm_worker(warm: Callable[[], object]) -> None:
+    """A `WarmPool` worker: quiet (`_quiet_worker`), its collector on (it may fork from a
+    process that has paused it), yielding the cores to the main process, and warmed."""
+    import gc
+
+    _quiet_worker()
+    gc.enable()
+    try:
+        os.nice(10)  # (this process's work comes first while both run: it is what the workers wait for)
+    except OSError:
+        pass
+    warm()
 
 
 def _quiet_worker() -> None:

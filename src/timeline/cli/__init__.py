@@ -225,39 +225,51 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
         from ..scale import auto_jobs
 
         jobs = auto_jobs(len(docs), sum(len(d.text) for d in docs))
-    try:
-        tl = build_timeline(docs, Policy(policy), infer=not no_infer, progress=progress.step,
-                            jobs=jobs, engine=engine, scheduler=scheduler, furniture=not keep_furniture)
-    except RuntimeError as exc:  # the engine is missing or unreachable
-        raise UserError(str(exc)) from None
-    report_dates(tl.documents)
+    drawer = None
+    if jobs > 1 and any(f in ("png", "svg", "pdf") for f in fmts):
+        from ..formats.outputs import load_plotting
+        from ..scale import WarmPool
+
+        drawer = WarmPool.start(1, load_plotting)  # (a process that loads it meanwhile, on a core left idle)
     import gc
 
-    frozen = gc.get_freeze_count() == 0
-    if frozen:  # (no collection walks the finished timeline while the outputs are made)
-        gc.freeze()
     try:
-        if subject is not None:
-            tl = _about(tl, subject)
-        # everything else is rendered before anything is written; the JSON, the largest output,
-        # is then streamed into its temporary file (never held in memory whole) and renamed first
-        outputs = _outputs(tl, [f for f in fmts if f != "json"], all_events, title, top)
-        write_set(Path(out), tl, outputs)
+        try:
+            tl = build_timeline(docs, Policy(policy), infer=not no_infer, progress=progress.step,
+                                jobs=jobs, engine=engine, scheduler=scheduler, furniture=not keep_furniture)
+        except RuntimeError as exc:  # the engine is missing or unreachable
+            raise UserError(str(exc)) from None
+        report_dates(tl.documents)
+        frozen = gc.get_freeze_count() == 0
+        if frozen:  # (no collection walks the finished timeline while the outputs are made)
+            gc.freeze()
+        try:
+            if subject is not None:
+                tl = _about(tl, subject)
+            # everything else is rendered before anything is written; the JSON, the largest
+            # output, is then streamed into its temporary file (never held in memory whole) and
+            # renamed first
+            outputs = _outputs(tl, [f for f in fmts if f != "json"], all_events, title, top, drawer)
+            write_set(Path(out), tl, outputs)
+        finally:
+            if frozen:  # (a caller in the same process gets its collector back as it was)
+                gc.unfreeze()
     finally:
-        if frozen:  # (a caller in the same process gets its collector back as it was)
-            gc.unfreeze()
+        if drawer is not None:
+            drawer.close()
     progress.close(len(docs), len(tl.happenings), set_aside(tl))
     if not quiet:
         written = [FORMAT_FILES["json"], *outputs]
         click.echo(f"timeline: wrote {', '.join(str(Path(out) / n) for n in written)}", err=True)
 
 
-def _outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None, top: int) -> dict[str, bytes | str]:  # type: ignore[no-untyped-def]
+def _outputs(tl, fmts: Sequence[str], all_events: bool, title: str | None, top: int,  # type: ignore[no-untyped-def]
+             drawer=None) -> dict:  # type: ignore[type-arg]
     from ..formats.export import ExportError
     from ..formats.outputs import render_outputs
 
     try:
-        return render_outputs(tl, fmts, all_events, title, top)
+        return render_outputs(tl, fmts, all_events, title, top, drawer)
     except ExportError as exc:
         raise UserError(str(exc)) from None
 

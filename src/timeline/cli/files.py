@@ -27,7 +27,7 @@ def writable_folder(out: Path) -> None:
         raise UserError(f"cannot write {out}: {at} is a file, not a folder")
 
 
-def write_set(out: Path, tl, outputs: dict[str, bytes | str]) -> None:  # type: ignore[no-untyped-def]
+def write_set(out: Path, tl, outputs: dict) -> None:  # type: ignore[no-untyped-def]
     """timeline.json and the other outputs written as one: all or none (a full disk leaves the
     previous set whole, not a new JSON beside an old log)."""
     from ..atomic import write_set_atomic

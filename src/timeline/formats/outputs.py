@@ -2,10 +2,18 @@
 written here; the CLI writes them atomically)."""
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from ..model import Timeline
 from .export import ExportError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+    from typing import Callable, Protocol
+
+    class Drawer(Protocol):  # (scale.WarmPool: the ground and the stages import nothing above them)
+        def submit(self, fn: Callable[..., dict[str, bytes]], *args: object) -> Future[dict[str, bytes]]: ...
+
 
 FORMAT_FILES = {"json": "timeline.json", "txt": "timeline.txt", "png": "timeline.png", "svg": "timeline.svg",
                 "pdf": "timeline.pdf", "csv": "timeline.csv", "md": "timeline.md", "ics": "timeline.ics",
@@ -13,14 +21,25 @@ FORMAT_FILES = {"json": "timeline.json", "txt": "timeline.txt", "png": "timeline
 
 
 def render_outputs(tl: Timeline, fmts: Sequence[str], all_events: bool, title: str | None = None,
-                   top: int = 30) -> dict[str, bytes | str]:
-    """File name -> content for every format asked (nothing is written here)."""
+                   top: int = 30, drawer: "Drawer | None" = None) -> dict[str, bytes | str | Iterator[bytes]]:
+    """File name -> content for every format asked (nothing is written here). Given a `drawer`
+    (a process that has loaded the plotting library, `load_plotting`: a `scale.WarmPool`), the
+    charts are drawn there meanwhile, and their content is an iterator that yields it once drawn
+    (`atomic.write_set_atomic` writes such pieces as they come: the JSON and the log first)."""
     out: dict[str, bytes | str] = {}
     rows = None  # (the log and the chart show the same rows: made once for both)
-    if "txt" in fmts and any(f in ("png", "svg", "pdf") for f in fmts):
+    charts = [f for f in fmts if f in ("png", "svg", "pdf")]
+    if "txt" in fmts and charts:
         from ..render.rows import story_rows
 
         rows = story_rows(tl, all_events)
+    drawn = None
+    if drawer is not None and charts:
+        from ..render.rows import story_rows
+
+        rows = story_rows(tl, all_events) if rows is None else rows
+        drawn = _Drawn(drawer.submit(_charts, _chart_only(tl), charts, all_events, title, top, rows),
+                       lambda: _charts(tl, charts, all_events, title, top, rows))
     for f in fmts:
         if f == "json":
             from .codec import dumps
@@ -30,10 +49,11 @@ def render_outputs(tl: Timeline, fmts: Sequence[str], all_events: bool, title: s
             from ..render.log import render_log
 
             out[FORMAT_FILES[f]] = render_log(tl, all_events, top, rows)
-        elif f in ("png", "svg", "pdf"):
-            from ..render.gantt import figure_bytes, render_gantt
-
-            out[FORMAT_FILES[f]] = figure_bytes(render_gantt(tl, all_events, title, top, rows), f)
+        elif f in charts:
+            if drawn is None:
+                out.update(_charts(tl, [f], all_events, title, top, rows))
+            else:
+                out[FORMAT_FILES[f]] = _when_drawn(drawn, FORMAT_FILES[f])  # type: ignore[assignment]
         elif f == "csv":
             from .tables import to_csv
 
@@ -65,3 +85,51 @@ def render_outputs(tl: Timeline, fmts: Sequence[str], all_events: bool, title: s
                                     "`timeline build ARTICLES --format timeml`")
                 out[f"timeml/{doc.id}.tml"] = timeml(doc, timexes.get(doc.id, []), events.get(doc.id, []))
     return out
+
+
+def load_plotting() -> None:
+    """What drawing a chart imports (a drawer process loads it before it is asked to draw)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.backends.backend_agg  # noqa: F401
+    import matplotlib.figure  # noqa: F401
+
+
+def _chart_only(tl: Timeline) -> Timeline:
+    """What a chart drawn from its rows reads of the timeline: the articles' outlets and days
+    (`render.gantt`), not their text, times or events: sent to the drawer, it is small."""
+    from dataclasses import replace
+
+    return Timeline(documents=tuple(replace(d, text="") for d in tl.documents), warnings=tl.warnings)
+
+
+class _Drawn:
+    """The charts from the drawer; drawn here if its process died."""
+
+    def __init__(self, future: "Future[dict[str, bytes]]", here: "Callable[[], dict[str, bytes]]") -> None:
+        self._future, self._here, self._done = future, here, None
+
+    def result(self) -> dict[str, bytes]:
+        if self._done is None:
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                self._done = self._future.result()
+            except BrokenProcessPool:
+                self._done = self._here()
+        return self._done
+
+
+def _when_drawn(drawn: _Drawn, name: str) -> Iterator[bytes]:
+    """The chart `name` once drawn (a file's content in one piece: the writer takes it when it
+    comes to it, so what is written before, the JSON and the log, is written meanwhile)."""
+    yield drawn.result()[name]
+
+
+def _charts(tl: Timeline, fmts: Sequence[str], all_events: bool, title: str | None, top: int,
+            rows: object) -> dict[str, bytes]:
+    from ..render.gantt import figure_bytes, render_gantt
+
+    return {FORMAT_FILES[f]: figure_bytes(render_gantt(tl, all_events, title, top, rows), f)  # type: ignore[arg-type]
+            for f in fmts}
