@@ -190,15 +190,22 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
             from .scale import WarmPool
             from .syntax import load
 
-            warm = WarmPool.start(jobs, load) if jobs > 1 else None
+            warm = WarmPool.start(jobs, load, inherit=ordered) if jobs > 1 else None
         try:
+            shares = []
+            if warm is not None:  # (they also make the labels cut from the text presentable, meanwhile)
+                from .story.compose import presented_labels
+
+                shares = [warm.submit_inherited(presented_labels, k, jobs) for k in range(jobs)]
             ranked, joins = happenings_of(originals, ordered, all_timexes)
             lap("story")
             if syntax == "shown":
                 from .story.compose import relabel
 
+                presented = {k: v for share in shares for k, v in share.result().items()} if shares else None
                 ranked, ordered = relabel(originals, ordered, all_timexes, ranked, shown,
-                                          _parse_mapper(jobs, settled, warm) if engine == "local" else None)
+                                          _parse_mapper(jobs, settled, warm) if engine == "local" else None,
+                                          presented)
                 lap("labels")
             else:
                 from .story.compose import cut_labels, told_once

@@ -189,19 +189,24 @@ class WarmPool:
     """`workers` processes forked now, each running `warm()` as it starts: they load what their
     tasks will need (the parser, the plotting library) while this process goes on with other
     work, on the cores it leaves idle. `apply` runs tasks on them like `pool_apply`, `submit`
-    one task (a future); `close` ends them. `start` makes one where the system can fork."""
+    one task (a future), `submit_inherited` one on what they were forked holding (`inherit`);
+    `close` ends them. `start` makes one where the system can fork."""
 
-    def __init__(self, workers: int, warm: Callable[[], object]) -> None:
+    def __init__(self, workers: int, warm: Callable[[], object], inherit: object = None) -> None:
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
                                          initializer=_warm_worker, initargs=(warm,))
-        self._pool.submit(int)  # (forked workers are started with the first task: all of them, now)
+        _INHERITED.append(inherit)  # (what `submit_inherited` hands its tasks: the workers hold it as forked)
+        try:
+            self._pool.submit(int)  # (forked workers are started with the first task: all of them, now)
+        finally:
+            _INHERITED.clear()
 
     @classmethod
-    def start(cls, workers: int, warm: Callable[[], object]) -> "WarmPool | None":
-        return cls(workers, warm) if workers >= 1 and "fork" in _start_methods() else None
+    def start(cls, workers: int, warm: Callable[[], object], inherit: object = None) -> "WarmPool | None":
+        return cls(workers, warm, inherit) if workers >= 1 and "fork" in _start_methods() else None
 
     def apply(self, fn: Callable[..., T], tasks: Sequence[tuple]) -> list[T]:
         try:
@@ -213,8 +218,20 @@ class WarmPool:
     def submit(self, fn: Callable[..., T], *args: object) -> "Future[T]":
         return self._pool.submit(fn, *args)
 
+    def submit_inherited(self, fn: Callable[..., T], *args: object) -> "Future[T]":
+        """`fn(inherit, *args)` in a worker: what the pool was made with is not sent, the
+        workers were forked holding it."""
+        return self._pool.submit(_on_inherited, fn, *args)
+
     def close(self) -> None:
         self._pool.shutdown()
+
+
+_INHERITED: list[object] = []  # while a WarmPool forks: what its workers hold for `submit_inherited`
+
+
+def _on_inherited(fn: Callable[..., T], *args: object) -> T:
+    return fn(_INHERITED[0], *args)
 
 
 def _warm_worker(warm: Callable[[], object]) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from ..model import Document, Event, Happening, Match, Timeline, Timex
 from .happenings import build_happenings
@@ -40,14 +40,16 @@ Mapper = Callable[[Callable[..., list], list[tuple]], list[list]]
 
 
 def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Sequence[Timex],
-            happenings: Sequence[Happening], shown: int, mapper: Mapper | None = None) -> tuple[list[Happening], list[Event]]:
+            happenings: Sequence[Happening], shown: int, mapper: Mapper | None = None,
+            presented: Mapping[tuple[str, str], str] | None = None) -> tuple[list[Happening], list[Event]]:
     """The `shown` best-ranked happenings labelled from the parse of their mentions' clauses
     (up to MENTIONS of each, from as many articles; when none of those gives a label the lint
     passes, up to MORE_MENTIONS more, and as many of the mentions that refer back to them in
     their articles, `same_as`), each wearing the clearest of them; the events those
     mentions are, relabelled too. The others keep the labels cut from the text. The spans to
     parse, of all the articles, are parsed together in tasks of PARSE_CHUNK: `mapper(fn, tasks)`
-    runs them (in a process pool: see pipeline), by default one after the other here."""
+    runs them (in a process pool: see pipeline), by default one after the other here.
+    `presented`: the labels cut from the text, made presentable (`cut_labels`)."""
     from ..events.labels import label_events, spans_to_parse
     from ..syntax import parse_many
     from ..syntax.clauses import lint
@@ -138,7 +140,7 @@ def relabel(documents: Sequence[Document], events: Sequence[Event], timexes: Seq
             unreadable.add(h.id)
         out.append(h)
     events = [relabelled.get((e.doc, e.id), e) for e in events]
-    return cut_labels(_readable_first(out, KEY_ROWS, unreadable, events), events, parsed, set(relabelled))
+    return cut_labels(_readable_first(out, KEY_ROWS, unreadable, events), events, parsed, set(relabelled), presented)
 
 
 KEY_ROWS = 30  # the happenings a chart and the log's key events show by default (render: --top)
@@ -219,28 +221,48 @@ def _told_above(h: Happening, index: dict[tuple[str, str], Event],
 
 
 def cut_labels(happenings: Sequence[Happening], events: Sequence[Event], parsed: set[str] = frozenset(),
-               relabelled: set[tuple[str, str]] = frozenset()) -> tuple[list[Happening], list[Event]]:
+               relabelled: set[tuple[str, str]] = frozenset(),
+               presented: Mapping[tuple[str, str], str] | None = None) -> tuple[list[Happening], list[Event]]:
     """The happenings and events no parse labelled (all but `parsed` and `relabelled`) with
     their labels cut from the text made presentable (`events.labels.presentable`: no page
     stamp run into them, no time phrase at their end), as a reader of the chronology sees them.
-    A happening wears the label of the mention it took it from."""
+    A happening wears the label of the mention it took it from. `presented`, if given, holds
+    those of all the events as cut (`presented_labels`), where they differ."""
     from ..events.evolve import evolve
     from ..events.labels import presentable
+
+    def present(e: Event) -> str:
+        if presented is not None and (e.doc, e.id) not in relabelled:
+            return presented.get((e.doc, e.id), e.label)
+        return presentable(e.label, e.text)
 
     index = {(e.doc, e.id): e for e in events}
     out_events = []
     for e in events:
-        label = e.label if (e.doc, e.id) in relabelled else presentable(e.label, e.text)
+        label = e.label if (e.doc, e.id) in relabelled else present(e)
         out_events.append(e if label == e.label else evolve(e, label=label))
     out = []
     for h in happenings:
         if h.id not in parsed:
             source = next((index[k] for r in h.mentions if (k := (r.doc, r.event)) in index
                            and index[k].label == h.label), None)
-            if source is not None and (label := presentable(h.label, source.text)) != h.label:
+            if source is not None and (label := present(source)) != h.label:
                 h = evolve(h, label=label)
         out.append(h)
     return out, out_events
+
+
+def presented_labels(events: Sequence[Event], share: int = 0, shares: int = 1) -> dict[tuple[str, str], str]:
+    """The labels of the events as cut from the text, made presentable (`cut_labels`), where
+    they differ: of every `shares`-th event from the `share`-th (a share of the work)."""
+    from ..events.labels import presentable
+
+    out = {}
+    for e in events[share::shares]:
+        label = presentable(e.label, e.text)
+        if label != e.label:
+            out[(e.doc, e.id)] = label
+    return out
 
 
 def _in_turn(fn: Callable[..., list], tasks: list[tuple]) -> list[list]:
