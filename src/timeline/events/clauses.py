@@ -93,13 +93,12 @@ def supposed_clauses(sentence: str, offset: int) -> tuple[tuple[int, int], ...]:
     supposed, not reported, and takes no time from outside it. The patterns are rules
     (events.toml [supposition]); "if only", "if not", "if any" suppose nothing ("ended, if only
     briefly, on Tuesday")."""
-    needs, patterns = _supposition()
     low = sentence.lower()
-    if not any(w in low for w in needs):
-        return ()
     stops = None
     out = []
-    for pattern in patterns:
+    for needs, pattern in _supposition():
+        if not any(w in low for w in needs):
+            continue
         for m in pattern.finditer(sentence):
             if stops is None:  # (found once: a sentence may hold thousands of "if")
                 stops = [s.start() for s in _STOP_RE.finditer(sentence)]
@@ -110,9 +109,12 @@ def supposed_clauses(sentence: str, offset: int) -> tuple[tuple[int, int], ...]:
 
 
 @cache
-def _supposition() -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
+def _supposition() -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """Each pattern with the words a sentence needs for it to match (`needs`)."""
     rules = load_toml("events.toml")["supposition"]
-    return tuple(rules["needs"]), tuple(re.compile(p) for p in rules["patterns"])
+    if len(rules["needs"]) != len(rules["patterns"]):
+        raise ValueError("events.toml [supposition]: one list of `needs` for each pattern")
+    return tuple((tuple(n), re.compile(p)) for n, p in zip(rules["needs"], rules["patterns"]))
 
 
 def clause_at(clauses: tuple[tuple[int, int], ...], starts: list[int], pos: int) -> tuple[int, int] | None:
