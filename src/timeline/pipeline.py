@@ -6,7 +6,7 @@ article -> io -> Document -> segment/tense -> tagger -> anchor+normalize -> Time
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from .model import Document, Event, Grain, Timeline, TimelineDiff, Timex
 from .sources import read
@@ -202,10 +202,9 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
             if syntax == "shown":
                 from .story.compose import relabel
 
-                presented = {k: v for share in shares for k, v in share.result().items()} if shares else None
                 ranked, ordered = relabel(originals, ordered, all_timexes, ranked, shown,
                                           _parse_mapper(jobs, settled, warm) if engine == "local" else None,
-                                          presented)
+                                          _gathered(shares))
                 lap("labels")
             else:
                 from .story.compose import cut_labels, told_once
@@ -213,9 +212,12 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
                 ranked = told_once(ranked, ordered)
                 if syntax == "none":
                     ranked, ordered = cut_labels(ranked, ordered)
-        finally:
-            if warm is not None:
-                warm.close()
+        except BaseException:
+            if warm is not None:  # (an error or Ctrl-C: the workers are stopped now, not waited for)
+                warm.close(abort=True)
+            raise
+        if warm is not None:
+            warm.close()
         return Timeline(
             documents=tuple(docs),
             timexes=all_timexes,
@@ -228,6 +230,19 @@ def build_timeline(docs: Sequence[Document], policy: Policy = Policy.NEWS, infer
 PARSE_TASKS_PER_JOB = 2  # fewer parse tasks (story.compose.PARSE_CHUNK spans each) than this per process run here
 
 
+def _gathered(shares: list) -> dict | None:  # type: ignore[type-arg]
+    """The presented labels the warm pool's workers made (`presented_labels`), or None (made
+    here then) when there are none, or a worker died."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    if not shares:
+        return None
+    try:
+        return {k: v for share in shares for k, v in share.result().items()}
+    except BrokenProcessPool:
+        return None
+
+
 def _parse_mapper(jobs: int, settled: "_Settled | None" = None, warm: "WarmPool | None" = None) -> Callable:
     """How `relabel` runs its parses (`fn` over tasks of one list of spans each, one result per
     span): with several jobs, in a pool of processes forked once the parser is loaded here (they
@@ -237,14 +252,21 @@ def _parse_mapper(jobs: int, settled: "_Settled | None" = None, warm: "WarmPool 
     on, as spaCy's model reader does, and every collection from then on would walk the whole
     timeline again)."""
 
+    state: dict[str, Any] = {"pool": warm, "jobs": jobs}
+
     def mapper(fn: Callable, tasks: list[tuple]) -> list:
         from .syntax import load
 
         if not tasks:
             return []
-        if warm is not None:  # (their parser is loaded, or loading: this process never loads one)
-            return warm.apply(fn, tasks)
-        if jobs <= 1 or len(tasks) < PARSE_TASKS_PER_JOB * jobs:
+        if state["pool"] is not None:  # (their parser is loaded, or loading: this process never loads one)
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                return state["pool"].apply(fn, tasks)  # type: ignore[no-any-return]
+            except BrokenProcessPool:  # (a worker was killed: the parse is done here, as in one process)
+                state["pool"], state["jobs"] = None, 1
+        if state["jobs"] <= 1 or len(tasks) < PARSE_TASKS_PER_JOB * jobs:
             # here, all the tasks' spans in one call (each task is one list of spans, and `fn`
             # gives one result per span): the parser reads fewer, fuller batches, and each
             # span's parse is the same whatever batch it is read in

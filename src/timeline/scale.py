@@ -13,7 +13,7 @@ same whatever runs them, so the timeline still is the same in one process and in
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, Sequence, TypeVar
 
 from .time.anchor import Policy
 from .model import Document, Event, Timex
@@ -151,8 +151,9 @@ def pool_map(stage: Stage, docs: Sequence[Document], policy: Policy, jobs: int,
     method = "fork" if "fork" in _start_methods() else None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context(method), initializer=_quiet_worker)
     try:
-        for chunk, results in zip(chunks, pool.map(_stage_chunk, [stage] * len(chunks), chunks, [policy] * len(chunks),
-                                                    [syntax] * len(chunks))):
+        with _no_interrupt():  # (the workers fork as the first task is sent: see _quiet_worker)
+            done = pool.map(_stage_chunk, [stage] * len(chunks), chunks, [policy] * len(chunks), [syntax] * len(chunks))
+        for chunk, results in zip(chunks, done):
             out.extend(results)
             if progress is not None:
                 for d in chunk:
@@ -173,7 +174,9 @@ def pool_apply(fn: Callable[..., T], tasks: Sequence[tuple], jobs: int) -> list[
     method = "fork" if "fork" in _start_methods() else None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context(method), initializer=_quiet_worker)
     try:
-        out = list(pool.map(_apply, [fn] * len(tasks), tasks))
+        with _no_interrupt():
+            done = pool.map(_apply, [fn] * len(tasks), tasks)
+        out = list(done)
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
@@ -187,59 +190,168 @@ def _apply(fn: Callable[..., T], task: tuple) -> T:
 
 class WarmPool:
     """`workers` processes forked now, each running `warm()` as it starts: they load what their
-    tasks will need (the parser, the plotting library) while this process goes on with other
-    work, on the cores it leaves idle. `apply` runs tasks on them like `pool_apply`, `submit`
-    one task (a future), `submit_inherited` one on what they were forked holding (`inherit`);
-    `close` ends them. `start` makes one where the system can fork."""
+    tasks will need (the parser) while this process goes on with other work, on the cores it
+    leaves idle. `apply` runs tasks on them like `pool_apply`, `submit_inherited` one task on
+    what they were forked holding (`inherit`: it is not sent); `close` ends them, and with
+    `abort` (an error, Ctrl-C) stops them now. `start` makes one where the system can fork."""
 
     def __init__(self, workers: int, warm: Callable[[], object], inherit: object = None) -> None:
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"),
-                                         initializer=_warm_worker, initargs=(warm,))
-        _INHERITED.append(inherit)  # (what `submit_inherited` hands its tasks: the workers hold it as forked)
+                                         initializer=_warm_worker, initargs=(warm, inherit))
         try:
-            self._pool.submit(int)  # (forked workers are started with the first task: all of them, now)
-        finally:
-            _INHERITED.clear()
+            with _no_interrupt():  # (Ctrl-C waits until the workers are forked: see _quiet_worker)
+                self._pool.submit(int)  # (forked workers are started with the first task: all of them, now)
+        except BaseException:
+            self.close(abort=True)
+            raise
 
     @classmethod
     def start(cls, workers: int, warm: Callable[[], object], inherit: object = None) -> "WarmPool | None":
-        return cls(workers, warm, inherit) if workers >= 1 and "fork" in _start_methods() else None
+        """A pool of `workers` (at most one per core: each loads its own copy of what `warm`
+        loads), or None where the system cannot fork, or a fork fails (the caller then works
+        as without one)."""
+        if workers < 1 or "fork" not in _start_methods():
+            return None
+        try:
+            return cls(min(workers, os.cpu_count() or 1), warm, inherit)
+        except OSError:
+            return None
 
     def apply(self, fn: Callable[..., T], tasks: Sequence[tuple]) -> list[T]:
         try:
             return list(self._pool.map(_apply, [fn] * len(tasks), tasks))
         except BaseException:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self.close(abort=True)
             raise
 
-    def submit(self, fn: Callable[..., T], *args: object) -> "Future[T]":
-        return self._pool.submit(fn, *args)
-
     def submit_inherited(self, fn: Callable[..., T], *args: object) -> "Future[T]":
-        """`fn(inherit, *args)` in a worker: what the pool was made with is not sent, the
-        workers were forked holding it."""
+        """`fn(inherit, *args)` in a worker."""
         return self._pool.submit(_on_inherited, fn, *args)
 
-    def close(self) -> None:
-        self._pool.shutdown()
+    def close(self, abort: bool = False) -> None:
+        if not abort:
+            self._pool.shutdown()
+            return
+        processes = list((getattr(self._pool, "_processes", None) or {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        _end(processes)
 
 
-_INHERITED: list[object] = []  # while a WarmPool forks: what its workers hold for `submit_inherited`
+class WarmProcess:
+    """One process forked now, running `warm()` as it starts (the plotting library), then
+    `submit(fn, *args)` tasks one at a time: each answer is read when asked (`Answer.result`).
+    No thread is left in this process meanwhile (a process that forks again later, for its
+    article pool, forks only itself). `close` ends it, and with `abort` stops it now."""
+
+    def __init__(self, warm: Callable[[], object]) -> None:
+        from multiprocessing import get_context
+
+        context = get_context("fork")
+        self._conn, theirs = context.Pipe()
+        self._process = context.Process(target=_warm_process, args=(warm, theirs, self._conn), daemon=True)
+        with _no_interrupt():
+            self._process.start()
+        theirs.close()
+
+    @classmethod
+    def start(cls, warm: Callable[[], object]) -> "WarmProcess | None":
+        if "fork" not in _start_methods():
+            return None
+        try:
+            return cls(warm)
+        except OSError:
+            return None
+
+    def submit(self, fn: Callable[..., T], *args: object) -> "Answer[T]":
+        try:
+            self._conn.send((fn, args))
+        except (OSError, ValueError):  # (it died: the answer says so)
+            pass
+        return Answer(self._conn)
+
+    def close(self, abort: bool = False) -> None:
+        try:
+            self._conn.close()  # (it reads the end of its input and ends)
+        finally:
+            if abort:
+                _end([self._process])
+            else:
+                self._process.join(5)
+                if self._process.is_alive():
+                    _end([self._process])
+
+
+class Answer(Generic[T]):
+    """What a `WarmProcess` answers to a task: its result, or its exception raised here; if the
+    process died, `ProcessDied`."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    def result(self) -> T:
+        try:
+            ok, value = self._conn.recv()
+        except (EOFError, OSError) as exc:
+            raise ProcessDied("the process ended before it answered") from exc
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+
+class ProcessDied(RuntimeError):
+    pass
+
+
+def _warm_process(warm: Callable[[], object], conn: Any, parents: Any) -> None:
+    parents.close()
+    _warm_worker(warm)
+    while True:
+        try:
+            fn, args = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            answer = (True, fn(*args))
+        except Exception as exc:  # (raised where it was asked)
+            answer = (False, exc)
+        try:
+            conn.send(answer)
+        except Exception as exc:  # (an answer that cannot be sent)
+            conn.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+def _end(processes: Sequence[Any]) -> None:
+    """The processes stopped now (an error or Ctrl-C: what they do is not wanted)."""
+    for p in processes:
+        try:
+            if p.is_alive():
+                p.terminate()
+        except (OSError, ValueError, AttributeError):
+            pass
+    for p in processes:
+        try:
+            p.join(1)
+        except (OSError, ValueError, AssertionError):
+            pass
+
+
+_INHERITED: list[object] = []  # in a WarmPool's worker: what it was forked holding (`submit_inherited`)
 
 
 def _on_inherited(fn: Callable[..., T], *args: object) -> T:
     return fn(_INHERITED[0], *args)
 
 
-def _warm_worker(warm: Callable[[], object]) -> None:
-    """A `WarmPool` worker: quiet (`_quiet_worker`), its collector on (it may fork from a
-    process that has paused it), yielding the cores to the main process, and warmed."""
+def _warm_worker(warm: Callable[[], object], inherit: object = None) -> None:
+    """A `WarmPool` or `WarmProcess` worker: quiet (`_quiet_worker`), its collector on (it may
+    fork from a process that has paused it), yielding the cores to the main process, and warmed."""
     import gc
 
     _quiet_worker()
+    _INHERITED[:] = [inherit]
     gc.enable()
     try:
         os.nice(10)  # (this process's work comes first while both run: it is what the workers wait for)
@@ -248,16 +360,56 @@ def _warm_worker(warm: Callable[[], object]) -> None:
     warm()
 
 
+class _no_interrupt:
+    """Ctrl-C held back while processes are forked (delivered as the block ends): a worker
+    forked as it comes would take it before it could ignore it (`_quiet_worker`), and print its
+    own traceback. The workers start with it held back, and let it through once they ignore it."""
+
+    def __enter__(self) -> None:
+        import signal
+
+        self.held = hasattr(signal, "pthread_sigmask")
+        if self.held:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        if self.held:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _quiet_worker() -> None:
     """Workers leave Ctrl-C to the main process, which stops them (no traceback per worker),
-    and set aside what they inherited from it: a forked worker's garbage collector would
-    otherwise walk (and, touching reference counts, copy) the parent's whole heap - every
-    article and result the parent holds - again and again."""
+    end when it dies (on Linux, by the parent's death signal), and set aside what they
+    inherited from it: a forked worker's garbage collector would otherwise walk (and, touching
+    reference counts, copy) the parent's whole heap - every article and result the parent
+    holds - again and again."""
     import gc
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    _die_with_parent()
     gc.freeze()
+
+
+def _die_with_parent() -> None:
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # (it died before the signal was asked for)
+        os._exit(1)
 
 
 def _start_methods() -> list[str]:

@@ -228,9 +228,9 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
     drawer = None
     if jobs > 1 and any(f in ("png", "svg", "pdf") for f in fmts):
         from ..formats.outputs import load_plotting
-        from ..scale import WarmPool
+        from ..scale import WarmProcess
 
-        drawer = WarmPool.start(1, load_plotting)  # (a process that loads it meanwhile, on a core left idle)
+        drawer = WarmProcess.start(load_plotting)  # (a process that loads it meanwhile, on a core left idle)
     import gc
 
     try:
@@ -254,9 +254,12 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
         finally:
             if frozen:  # (a caller in the same process gets its collector back as it was)
                 gc.unfreeze()
-    finally:
-        if drawer is not None:
-            drawer.close()
+    except BaseException:
+        if drawer is not None:  # (an error or Ctrl-C: it is stopped now, not waited for)
+            drawer.close(abort=True)
+        raise
+    if drawer is not None:
+        drawer.close()
     progress.close(len(docs), len(tl.happenings), set_aside(tl))
     if not quiet:
         written = [FORMAT_FILES["json"], *outputs]

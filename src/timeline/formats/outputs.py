@@ -8,11 +8,13 @@ from ..model import Timeline
 from .export import ExportError
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
     from typing import Callable, Protocol
 
-    class Drawer(Protocol):  # (scale.WarmPool: the ground and the stages import nothing above them)
-        def submit(self, fn: Callable[..., dict[str, bytes]], *args: object) -> Future[dict[str, bytes]]: ...
+    class Answer(Protocol):
+        def result(self) -> dict[str, bytes]: ...
+
+    class Drawer(Protocol):  # (scale.WarmProcess: the ground and the stages import nothing above them)
+        def submit(self, fn: Callable[..., dict[str, bytes]], *args: object) -> Answer: ...
 
 
 FORMAT_FILES = {"json": "timeline.json", "txt": "timeline.txt", "png": "timeline.png", "svg": "timeline.svg",
@@ -23,8 +25,8 @@ FORMAT_FILES = {"json": "timeline.json", "txt": "timeline.txt", "png": "timeline
 def render_outputs(tl: Timeline, fmts: Sequence[str], all_events: bool, title: str | None = None,
                    top: int = 30, drawer: "Drawer | None" = None) -> dict[str, bytes | str | Iterator[bytes]]:
     """File name -> content for every format asked (nothing is written here). Given a `drawer`
-    (a process that has loaded the plotting library, `load_plotting`: a `scale.WarmPool`), the
-    charts are drawn there meanwhile, and their content is an iterator that yields it once drawn
+    (a process that has loaded the plotting library, `load_plotting`: a `scale.WarmProcess`),
+    the charts are drawn there meanwhile, and their content is an iterator that yields it once drawn
     (`atomic.write_set_atomic` writes such pieces as they come: the JSON and the log first)."""
     out: dict[str, bytes | str] = {}
     rows = None  # (the log and the chart show the same rows: made once for both)
@@ -38,8 +40,8 @@ def render_outputs(tl: Timeline, fmts: Sequence[str], all_events: bool, title: s
         from ..render.rows import story_rows
 
         rows = story_rows(tl, all_events) if rows is None else rows
-        drawn = _Drawn(drawer.submit(_charts, _chart_only(tl), charts, all_events, title, top, rows),
-                       lambda: _charts(tl, charts, all_events, title, top, rows))
+        drawn = _Drawn(drawer, lambda: _charts(tl, charts, all_events, title, top, rows),
+                       _chart_only(tl), charts, all_events, title, top, rows)
     for f in fmts:
         if f == "json":
             from .codec import dumps
@@ -105,18 +107,23 @@ def _chart_only(tl: Timeline) -> Timeline:
 
 
 class _Drawn:
-    """The charts from the drawer; drawn here if its process died."""
+    """The charts from the drawer; drawn here if it could not draw them (its process died, or
+    ran out of memory): here they are drawn, or fail, as in one process."""
 
-    def __init__(self, future: "Future[dict[str, bytes]]", here: "Callable[[], dict[str, bytes]]") -> None:
-        self._future, self._here, self._done = future, here, None
+    def __init__(self, drawer: "Drawer", here: "Callable[[], dict[str, bytes]]", *args: object) -> None:
+        self._here, self._done = here, None
+        try:
+            self._answer: "Answer | None" = drawer.submit(_charts, *args)
+        except Exception:
+            self._answer = None
 
     def result(self) -> dict[str, bytes]:
         if self._done is None:
-            from concurrent.futures.process import BrokenProcessPool
-
             try:
-                self._done = self._future.result()
-            except BrokenProcessPool:
+                if self._answer is None:
+                    raise LookupError("no drawer")
+                self._done = self._answer.result()
+            except Exception:
                 self._done = self._here()
         return self._done
 
@@ -124,7 +131,10 @@ class _Drawn:
 def _when_drawn(drawn: _Drawn, name: str) -> Iterator[bytes]:
     """The chart `name` once drawn (a file's content in one piece: the writer takes it when it
     comes to it, so what is written before, the JSON and the log, is written meanwhile)."""
-    yield drawn.result()[name]
+    try:
+        yield drawn.result()[name]
+    except OSError as exc:  # (not the writer's: a file the drawing reads)
+        raise RuntimeError(f"drawing the chart failed: {exc}") from exc
 
 
 def _charts(tl: Timeline, fmts: Sequence[str], all_events: bool, title: str | None, top: int,
