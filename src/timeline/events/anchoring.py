@@ -221,6 +221,39 @@ _FULL_DATE_RE = re.compile(r"\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}")  # a day and a ye
 _NEXT_WORD_RE = re.compile(r"[ \t]+[A-Z]")
 
 
+def _fronted_clause(text: str, sent: tuple[int, int], memo: dict | None) -> tuple[int, str] | None:  # type: ignore[type-arg]
+    """Where the clause of time that opens the sentence ends (its comma), and the preposition a
+    time after it has for the clause's events ("before": "After the quake struck, on Wednesday
+    rescuers ..."), or None (events.toml [fronted_clause])."""
+    key = ("fronted", sent[0], sent[1])
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[no-any-return]
+    found = None
+    m = _fronted_re().match(text, sent[0], sent[1])
+    if m is not None:
+        comma = text.find(",", m.end(), sent[1])
+        if comma >= 0 and not _CLAUSE_EDGE_RE.search(text, m.end(), comma):
+            found = (comma, "before" if m.group(1).lower() in _fronted_words()[0] else "after")
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+@lru_cache(maxsize=1)
+def _fronted_words() -> tuple[frozenset[str], frozenset[str]]:
+    from ..rules import load_toml
+
+    rules = load_toml("events.toml")["fronted_clause"]
+    return frozenset(rules["before_main"]), frozenset(rules["after_main"])
+
+
+@lru_cache(maxsize=1)
+def _fronted_re() -> re.Pattern[str]:
+    words = sorted(_fronted_words()[0] | _fronted_words()[1], key=len, reverse=True)
+    return re.compile(r"""[\s"“‘'(]*(""" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s",
+                      re.IGNORECASE)
+
+
 def _entry_heads(text: str, sent: tuple[int, int], timexes: list[Timex], groups: tuple[VerbGroup, ...],
                  memo: dict | None) -> tuple[int, ...]:  # type: ignore[type-arg]
     """Where the dates that head a chronology's entries start in this sentence (`_heads_entry`):
@@ -338,6 +371,10 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
     if best is None or best[4] > 220:
         return None
     t = best[1]
+    if (fronted := _fronted_clause(text, sent, memo)) is not None and tok.end <= fronted[0] <= t.start:
+        # "After the WHO raised its alert level, on Thursday the UK started ...": the main
+        # clause's time; the clause's happening came before it (or, "Before ...", after it)
+        best = (best[0], t, fronted[1], best[3], best[4])
     if memo is not None:
         t = narrative_year(text, sent, t, groups, memo)  # (a date an account's year moves, or one counted from it)
     return t, best[2], best[4], best[3]
