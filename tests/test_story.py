@@ -945,3 +945,24 @@ def test_review45_a_banner_shields_no_footer_and_a_last_sentence_of_news_is_no_b
     docs = [Document(f"q{i}", f"{a} More on story {i}. {news} {b}", dct=datetime(2009, 4, 29), source=f"T{i}")
             for i, (a, b) in enumerate(own)]
     assert all(not any(d.text[s:e] == news for s, e in d.furniture) for d in mark_furniture(docs))
+
+
+def test_wire_copy_after_each_outlet_s_own_lede_keeps_its_last_sentences():
+    """Wire copy that three outlets run after a lede of their own, to the end of the page, lost
+    its last three sentences as the pages' foot: a sentence that goes on from one on the very
+    same pages is that text, not a footer below it. A footer after the pages' own last
+    sentences is still furniture."""
+    wire = ("Rescue teams reached the village of Porto Verde on Tuesday after the landslide. "
+            "The regional governor said 40 people were still missing. "
+            "Heavy rain is forecast for the rest of the week in the valley. "
+            "The army has sent two helicopters and a field hospital to the area.")
+    ledes = ["Relief flights were delayed, the BBC has learned. Officials in the capital met late into the night.",
+             "Reporters saw families digging with their hands. Aid groups warned of disease in the camps.",
+             "Our correspondent describes scenes of devastation. Local radio said roads were cut."]
+    docs = [Document(f"w{i}", f"{lede} {wire}", dct=datetime(2026, 3, 4), source=o)
+            for i, (lede, o) in enumerate(zip(ledes, ("BBC", "Reuters", "The Guardian")))]
+    assert all(not d.furniture for d in mark_furniture(docs))
+    footer = "Sign up for our daily newsletter to get the latest news."
+    own = [f"{lede} {wire} The page's own last word {i}." for i, lede in enumerate(ledes)]
+    pages = [Document(f"f{i}", f"{text} {footer}", dct=datetime(2026, 3, 4), source="Site") for i, text in enumerate(own)]
+    assert all([d.text[s:e] for s, e in d.furniture] == [footer] for d in mark_furniture(pages))

@@ -142,6 +142,11 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
             d.text[slice(*(sentences[i] or ((0, 0),))[-1])]) else n
         while foot > FIRST_SENTENCES and n - foot < rules.edge_sentences and keys[foot - 1] in recurring:
             foot -= 1
+        # (a text carried after the page's own lede runs on to its end: the sentences that go on
+        # from one on the very same pages are that text, not a foot below it)
+        while foot < n and (before := keys[foot - 1]) is not None and before in recurring \
+                and keys[foot] is not None and _pages(where[before]) == _pages(where[keys[foot]]):  # type: ignore[index]
+            foot += 1
         for k, key in enumerate(keys):
             if key is None or key in seen:
                 continue
@@ -166,6 +171,10 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
             for i, span in places:
                 spans_of[i].append(span)
     return _marked(docs, originals, spans_of)
+
+
+def _pages(places: list[tuple[int, tuple[int, int]]]) -> frozenset[int]:
+    return frozenset(i for i, _ in places)
 
 
 def _carried_whole(openings: list[set[tuple[str, int]]]) -> bool:
