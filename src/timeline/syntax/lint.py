@@ -24,7 +24,9 @@ opens with the verb 'Traveled'"), empty for a label that reads as a headline. Th
   lowercase   opens in lower case
   unbalanced  a bracket or quotation mark left open
   garbled     words a broken parse put together: "be" with no modal or "to" before it ("Latest
-              school be shut"), an article or preposition before an auxiliary ("Delivery of is")
+              school be shut"), an article or preposition before an auxiliary ("Delivery of is"),
+              a verb of saying right before the reported verb, its subject cut out ("Bush concedes
+              turned out to be wrong")
   object      an object pronoun that stands for a name the label does not give ("hired him",
               "urged them to ensure", "declared it a full pandemic")
   unfinished  ends on a verb that takes an object, where it is a verb (after a modal, "to", "did
@@ -83,7 +85,12 @@ _END_DATE = re.compile(rf"(?:\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{{
 # what a parse left broken: "be" with no modal or "to" before it, a preposition before a verb
 _GARBLED = re.compile(r"(?<!\bto)(?<!\bnot)(?<!\bwill)(?<!\bwould)(?<!\bcould)(?<!\bshould)(?<!\bmay)(?<!\bmight)"
                       r"(?<!\bmust)(?<!\bcan)(?<!\bcannot)(?<!\bshall)(?<!n't)\s\bbe\b"
-                      r"|\b(?:of|in|on|at|by|for|with|from|the|a|an)\s+(?:is|was|were|are|has|have|had)\b",
+                      r"|\b(?:of|in|on|at|by|for|with|from|the|a|an)\s+(?:is|was|were|are|has|have|had)\b"
+                      # a verb of saying and the reported clause's verb, its subject cut out between
+                      # them ("George Bush concedes turned out to be wrong", "Police said was killed")
+                      r"|\b(?:says|said|concedes|conceded|insists|insisted|claims|claimed|argues|argued|admits"
+                      r"|believes|believed|thinks|maintains|maintained)\s+(?:is|was|were|are|has|have|had"
+                      r"|turned|died|killed|happened|began|came|went|took|made)\b",
                       re.IGNORECASE)
 _CAPS = re.compile(r"^[A-Z][A-Z'.-]*[A-Z]$")
 _WORD = re.compile(r"[\w'’-]+")
