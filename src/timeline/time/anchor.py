@@ -457,7 +457,18 @@ def _same_sentence(text: str, end: int, start: int) -> bool:
     not "at 6 a.m. The return is at 5 p.m.": a clock's "a.m." may end its sentence; nor "work
     through 6 a.m. and the minister will speak at 5 p.m.": a clause with a future of its own)?"""
     between = text[end - 1:start]
-    return start - end < PERIOD_REACH and _SENTENCE_BREAK.search(between) is None and not own_future(between)
+    if start - end >= PERIOD_REACH or _SENTENCE_BREAK.search(between) is not None:
+        return False
+    first = text[max(0, end - PERIOD_REACH):end]  # (the first clock's sentence up to it: its subject)
+    first = first[b.end() - 1:] if (b := _last_break(first)) is not None else first
+    return not own_future(between, first)
+
+
+def _last_break(text: str) -> re.Match[str] | None:
+    last = None
+    for last in _SENTENCE_BREAK.finditer(text):
+        pass
+    return last
 
 
 def _later_same_day(res: Resolved, moved: Timex, dct: Anchor) -> bool:

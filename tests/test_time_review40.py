@@ -1,0 +1,45 @@
+"""Classes of time expressions fixed in task time30 (benchmarks/battery_round40.py): what a reader
+sees is the set of times found in a sentence, their values and their bounds."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.model import DctSource, Document, Grain
+from timeline.pipeline import extract
+
+
+def _found(text: str, dct: datetime) -> list[tuple[str, str, str, str]]:
+    doc = Document("t", text, dct=dct, dct_grain=Grain.MINUTE, dct_source=DctSource.OPTION)
+    return [(t.text, t.value, f"{t.envelope.start:%Y-%m-%dT%H:%M}" if t.envelope and t.envelope.start else "",
+             f"{t.envelope.end:%Y-%m-%dT%H:%M}" if t.envelope and t.envelope.end else "") for t in extract(doc)]
+
+
+MORNING = datetime(2013, 2, 12, 7, 45)  # Tue, after 6 a.m.
+
+
+# a personal pronoun as the new subject of a second future clause keeps its own clock
+
+
+@pytest.mark.parametrize("text", [
+    "Crews will work through 6 a.m. and she will speak at 5 p.m.",
+    "The trains will stop at 6 a.m. and he will speak at 5 p.m.",
+    "The vote will close at 6 a.m., and we'll announce the result at 5 p.m.",
+    "The doors will shut at 6 a.m. and I will be back at 5 p.m.",
+])
+def test_a_pronoun_with_a_future_of_its_own_keeps_its_own_day(text):
+    assert [(t, v) for t, v, _, _ in _found(text, MORNING)] == [
+        ("6 a.m.", "2013-02-13T06:00"), ("5 p.m.", "2013-02-12T17:00")]
+
+
+@pytest.mark.parametrize("text", [
+    "He will leave at 6 a.m. and he will be back at 5 p.m.",
+    "She will take off at 6 a.m. and she'll land at 5 p.m.",
+    "The ferry will sail at 6 a.m. and it will return at 5 p.m.",
+    "The crews will start at 6 a.m. and they will stop at 5 p.m.",
+    "The ferry will sail at 6 a.m. and will return at 5 p.m.",
+])
+def test_the_same_subject_again_moves_with_the_first_clock(text):
+    assert [(t, v) for t, v, _, _ in _found(text, MORNING)] == [
+        ("6 a.m.", "2013-02-13T06:00"), ("5 p.m.", "2013-02-13T17:00")]
