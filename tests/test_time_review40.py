@@ -43,3 +43,32 @@ def test_a_pronoun_with_a_future_of_its_own_keeps_its_own_day(text):
 def test_the_same_subject_again_moves_with_the_first_clock(text):
     assert [(t, v) for t, v, _, _ in _found(text, MORNING)] == [
         ("6 a.m.", "2013-02-13T06:00"), ("5 p.m.", "2013-02-13T17:00")]
+
+
+# a past participle after its noun dates its weekday in the past (tense.toml after_noun_examples
+# and after_noun_negatives: told on Sunday 26 April 2009)
+
+SUNDAY = datetime(2009, 4, 26, 10, 0)
+
+
+def _tense_rules():
+    from timeline.rules import load_toml
+
+    return load_toml("tense.toml")
+
+
+@pytest.mark.parametrize("text, match, want", _tense_rules()["after_noun_examples"] + _tense_rules()["after_noun_negatives"])
+def test_a_participle_after_its_noun_dates_its_weekday_in_the_past(text, match, want):
+    found = [(t, v) for t, v, _, _ in _found(text, SUNDAY) if t == match]
+    assert found == [(match, want)]
+
+
+def test_a_participle_after_its_noun_does_not_change_its_events_tense():
+    # weighed so for time expressions only: the events' own tenses are read as before
+    from timeline.time.tense import Tense, tense_of_span, verb_groups
+
+    text = "The man arrested on Monday is due in court today."
+    at = text.index("Monday")
+    groups = verb_groups(text)
+    assert tense_of_span(groups, at, at + 6, text=text, subjects=True) is Tense.PAST
+    assert tense_of_span(groups, at, at + 6, text=text) is Tense.FUTURE  # ("is due", as before)
