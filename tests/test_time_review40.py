@@ -72,3 +72,27 @@ def test_a_participle_after_its_noun_does_not_change_its_events_tense():
     groups = verb_groups(text)
     assert tense_of_span(groups, at, at + 6, text=text, subjects=True) is Tense.PAST
     assert tense_of_span(groups, at, at + 6, text=text) is Tense.FUTURE  # ("is due", as before)
+
+
+# a four-digit number after a market or index verb is a value, no clock and no year; a verb of a
+# schedule still reads a clock
+
+
+@pytest.mark.parametrize("text", [
+    "The index opened at 1800 and closed at 1815.",
+    "Shares opened at 1100 and ended at 1130.",
+    "Gold rose to 1300 before settling at 1285.",
+    "The Nikkei climbed to 1600 in early trade.",
+    "Brent crude hit 1100 yuan.",
+])
+def test_a_number_after_a_market_verb_is_no_time(text):
+    assert _found(text, MORNING) == []
+
+
+@pytest.mark.parametrize("text, match, value", [
+    ("The store will close at 2100, a spokesman said.", "2100", "2013-02-12T21:00"),
+    ("The ferry departs at 0945.", "0945", "2013-02-12T09:45"),
+    ("The shop opened at 0800 and closed at 1800.", "1800", "2013-02-12T18:00"),
+])
+def test_a_schedule_verb_still_reads_a_clock(text, match, value):
+    assert [(t, v) for t, v, _, _ in _found(text, MORNING) if t == match] == [(match, value)]
