@@ -72,6 +72,45 @@ def test_a_verb_denied_outright_is_no_happening(text, verb):
     assert not _events(text)[verb].salient
 
 
+# class 6: a negated mention's label is no label for the happening
+
+
+def _labels(*texts: str) -> list[str]:
+    return [h.label for h in _timeline(*texts, syntax="all").happenings]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("He did not die at home but in a hospital in Los Angeles on June 25.", "hospital"),
+    ("She did not resign in March but in May.", "May"),
+    ("He was not killed by the blast but by gunfire on Monday.", "gunfire"),
+    ("Jackson did not die at home but in a crowded hospital in Los Angeles on June 25.", "hospital"),
+])
+def test_a_corrected_denial_is_labelled_by_what_did_happen(text, word):
+    labels = _labels(text)
+    assert labels, labels
+    assert any(word in label for label in labels), labels
+    assert not any(w in label.lower().split() for label in labels for w in ("not", "never", "didn't")), labels
+
+
+def test_a_happening_is_never_labelled_by_its_negated_mention():
+    labels = _labels("The singer died in a hospital in Los Angeles on Thursday.",
+                     "He did not die at home but in a hospital in Los Angeles on June 25.")
+    assert labels and not any(label.lower().startswith("not ") or " not " in label.lower() for label in labels), labels
+
+
+@pytest.mark.parametrize("text", [
+    "He did not die, but was badly hurt.",
+    "Police did not find the bomb on Monday.",
+])
+def test_a_denied_happening_has_no_label_at_all(text):
+    assert not any(w in label.lower() for label in _labels(text) for w in ("die", "find")), _labels(text)
+
+
+def test_a_decision_told_with_a_modal_negation_keeps_its_label():
+    labels = _labels("Dr Murray will not testify in his own defence, his lawyer said on Monday.")
+    assert any("not testify" in label for label in labels), labels
+
+
 # the rule table of class 4 (events.toml [idiom]): its examples and negatives
 
 
