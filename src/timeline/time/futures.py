@@ -6,6 +6,19 @@ from __future__ import annotations
 
 import re
 
+SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d)]*\s+[A-Z]|\n\s*\n")
+
+
+def sentence_before(text: str, end: int, reach: int) -> str:
+    """The words of the sentence before `end` (at most `reach` characters back): where the
+    subject of a clock's clause is."""
+    before = text[max(0, end - reach):end]
+    last = None
+    for last in SENTENCE_BREAK.finditer(before):
+        pass
+    return before[last.end() - 1:] if last is not None else before
+
+
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|won't)\b|'ll\b")
 # before a future auxiliary, words that keep the subject of the clause before it ("and will
 # return", "but won't", "and it'll", "and they will"), and words that make "will" the noun ("as
