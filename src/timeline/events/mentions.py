@@ -213,7 +213,7 @@ def idiom(text: str, start: int, end: int) -> bool:
     words, pattern = _idiom()
     return text[start:end].lower() in words and pattern.search(text[max(0, start - IDIOM_REACH):end]) is not None
 _NEGATIONS = frozenset({"not", "never", "n't"})
-_DO_BE_HAVE = frozenset("did does do was were is are has have had".split())
+_DO = frozenset({"did", "does", "do"})
 _BY_TENSE = {Tense.FUTURE: Relation.AFTER, Tense.PRESENT: Relation.ON}
 _NOT_SALIENT_CLASSES = frozenset({"REPORTING", "PERCEPTION"})
 _WEAK_CLASSES = frozenset({"STATE", "I_STATE", "I_ACTION", "ASPECTUAL"})
@@ -283,8 +283,7 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             nxt = toks[i + 1] if i + 1 < n else None
             before = toks[i - 1].lower if i > 0 else None
             group = _in_group(tok, groups, group_starts)
-            is_verb = group is not None or before in _TO_WILL_WOULD or (w.endswith("ing") and w in verb_forms) \
-                or (before in _NEGATIONS and i > 1 and toks[i - 2].lower in _DO_BE_HAVE)  # "did not die"
+            is_verb = group is not None or before in _TO_WILL_WOULD or (w.endswith("ing") and w in verb_forms)
             tense = group.tense if (is_verb and group is not None) else tense_of_span(groups, tok.start, tok.end)
             aspect = _aspect(group, tok) if is_verb else "NONE"
             modality = (group.aux if group is not None and group.aux in _MODALS else
@@ -362,7 +361,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                                                                         else near.around(toks, i)))
             hypothetical = (group is not None and group.aux in _HYPOTHETICAL) or clause is not None
             # a noun with no time of its own is background, unless it names a happening outright
-            bare_noun = not is_verb and found is None and w not in nouns
+            bare_noun = not is_verb and found is None and w not in nouns \
+                and not (before in _NEGATIONS and i > 1 and toks[i - 2].lower in _DO)  # ("did not die": a verb)
             modifier = (not is_verb and nxt is not None and nxt.lower in modifiees) \
                 or _attributive(toks, i, groups, closed, group_starts)  # "attack drones", "a requested $15 billion"
             # what the writer or a speaker lived or felt ("I watched in horror", "we are still
