@@ -98,6 +98,15 @@ def test_a_happening_is_never_labelled_by_its_negated_mention():
     assert labels and not any(label.lower().startswith("not ") or " not " in label.lower() for label in labels), labels
 
 
+def test_a_happening_told_by_a_negated_mention_too_is_labelled_by_one_that_is_not():
+    # "did not die of natural causes": the death happened, but the label of the happening is
+    # the mention that tells it as it happened
+    labels = _labels("The singer died in Los Angeles on June 25.",
+                     "Michael Jackson did not die of natural causes in Los Angeles on June 25, the coroner ruled.")
+    died = [label for label in labels if "die" in label.lower()]
+    assert died and not any(" not " in label.lower() for label in died), labels
+
+
 @pytest.mark.parametrize("text", [
     "He did not die, but was badly hurt.",
     "Police did not find the bomb on Monday.",
@@ -109,6 +118,21 @@ def test_a_denied_happening_has_no_label_at_all(text):
 def test_a_decision_told_with_a_modal_negation_keeps_its_label():
     labels = _labels("Dr Murray will not testify in his own defence, his lawyer said on Monday.")
     assert any("not testify" in label for label in labels), labels
+
+
+@pytest.mark.parametrize("label, trigger, negated", [
+    ("Michael Jackson did not die of natural causes", "die", True),
+    ("Not die at home in a hospital in Los Angeles", "die", True),
+    ("He didn't resign", "resign", True),
+    ("Rehearsal footage can not be used", "used", False),  # a ruling
+    ("Dr Murray will not testify", "testify", False),  # a decision
+    ("The split has not only divided liberals", "divided", False),
+    ("Michael Jackson died in Los Angeles", "died", False),
+])
+def test_which_labels_negate_their_verb(label, trigger, negated):
+    from timeline.events.labels import negated_label
+
+    assert negated_label(label, trigger) is negated
 
 
 # the rule table of class 4 (events.toml [idiom]): its examples and negatives

@@ -345,6 +345,27 @@ def _affirmed(text: str, e: Event, stop: int, times: Sequence[tuple[int, int]]) 
     return evolve(e, label=label[:1].upper() + label[1:])
 
 
+def negated_label(label: str, trigger: str) -> bool:
+    """Does the label negate its own verb ("Michael Jackson did not die of natural causes", "Not
+    die at home"; not a modal's "can not be used", "will not testify", nor "not only")? A happening that other mentions tell as it happened is not labelled by it
+    (story.happenings.best_label)."""
+    words = [w.lower().strip(",;:") for w in label.split()]
+    t = trigger.lower()
+    at = next((k for k, w in enumerate(words) if w == t), None)
+    if at is None:
+        return False
+    before = words[max(0, at - 3):at]
+    neg = next((k for k, w in enumerate(before) if w in _NEGATION_WORDS or w.endswith("n't")), None)
+    if neg is not None and neg + 1 < len(before) and before[neg + 1] == "only":
+        return False  # ("has not only divided liberals": no denial)
+    # (not a modal's: "can not be used", "will not testify", "won't": a ruling or a decision, news of its own)
+    return neg is not None and not (before[neg] in _MODAL_NOT or (neg and before[neg - 1] in _MODALS_BEFORE_NOT))
+
+
+_MODALS_BEFORE_NOT = frozenset("will would can could should may might must shall".split())
+_MODAL_NOT = frozenset({"won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "mustn't", "shan't"})
+
+
 @cache
 def _irregular_pasts() -> dict[str, str]:
     rows = load_toml("labels.toml")["lint"].get("irregular_verbs", ())
