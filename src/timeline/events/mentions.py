@@ -198,6 +198,22 @@ _FIELDS = ("id doc start end text sentence label relation anchor timex envelope 
            "aspect modality same_as participants")
 _new_event = maker(Event, _FIELDS)  # (an Event from values in the order of _FIELDS: one per mention, millions)
 _TO_WILL_WOULD = frozenset({"to", "will", "would"})
+IDIOM_REACH = 30  # characters before a trigger that `idiom` reads
+
+
+@cache
+def _idiom() -> tuple[frozenset[str], re.Pattern[str]]:
+    data = load_toml("events.toml")["idiom"]
+    return frozenset(data["words"]), re.compile(data["pattern"])
+
+
+def idiom(text: str, start: int, end: int) -> bool:
+    """Is the trigger at [start, end) a word an idiom holds, no event ("his best year to date":
+    events.toml [idiom])?"""
+    words, pattern = _idiom()
+    return text[start:end].lower() in words and pattern.search(text[max(0, start - IDIOM_REACH):end]) is not None
+_NEGATIONS = frozenset({"not", "never", "n't"})
+_DO = frozenset({"did", "does", "do"})
 _BY_TENSE = {Tense.FUTURE: Relation.AFTER, Tense.PRESENT: Relation.ON}
 _NOT_SALIENT_CLASSES = frozenset({"REPORTING", "PERCEPTION"})
 _WEAK_CLASSES = frozenset({"STATE", "I_STATE", "I_ACTION", "ASPECTUAL"})
@@ -261,6 +277,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
             w = tok.lower
             pi = parsed.token(tok.start, tok.end) if parsed is not None else None
             if pi is not None and not parsed.eventive(pi):  # type: ignore[union-attr]
+                continue
+            if w in _idiom()[0] and idiom(text, tok.start, tok.end):  # "his best year to date"
                 continue
             nxt = toks[i + 1] if i + 1 < n else None
             before = toks[i - 1].lower if i > 0 else None
@@ -343,7 +361,8 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                                                                         else near.around(toks, i)))
             hypothetical = (group is not None and group.aux in _HYPOTHETICAL) or clause is not None
             # a noun with no time of its own is background, unless it names a happening outright
-            bare_noun = not is_verb and found is None and w not in nouns
+            bare_noun = not is_verb and found is None and w not in nouns \
+                and not (before in _NEGATIONS and i > 1 and toks[i - 2].lower in _DO)  # ("did not die": a verb)
             modifier = (not is_verb and nxt is not None and nxt.lower in modifiees) \
                 or _attributive(toks, i, groups, closed, group_starts)  # "attack drones", "a requested $15 billion"
             # what the writer or a speaker lived or felt ("I watched in horror", "we are still

@@ -40,3 +40,25 @@ def absent(text: str, start: int) -> bool:
     """Do the words right before the happening noun at `start` deny it ("no deaths")?"""
     before = text[max(0, start - REACH):start]
     return any(p.search(before) for p in _patterns())
+
+
+# "did not die at home but in a hospital", "was not killed by the blast but by gunfire": the
+# happening is told by what the "but" affirms (the rest of the clause, to a comma or its end)
+_CORRECTION = re.compile(r"(?i)[^.;:!?,]*?\bbut\s+((?:in|on|at|by|from|of|with|after)\b[^.;:!?,]*)")
+
+
+def corrected(text: str, start: int, end: int, stop: int) -> tuple[int, int] | None:
+    """Where a verb its clause negates is not denied but corrected ("did not resign in March but
+    in May", "was not killed by the blast but by gunfire"): the span of what the "but" affirms
+    ("in May", "by gunfire"), the verb's own words with the denied ones left out. None for a verb
+    that is not negated, or denied outright (`denied`)."""
+    verb, _, _, _ = _verb_patterns()
+    if verb.search(text[max(0, start - VERB_REACH):start]) is None or denied(text, start, end, stop):
+        return None
+    m = _CORRECTION.match(text, end, stop)
+    if m is None:
+        return None
+    a, b = m.span(1)
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if b > a else None

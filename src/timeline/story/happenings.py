@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
 from ..model import (AnchorKind, Document, Event, EventRef, Happening, Interval, Match, Precision, RelInterval)
+from ..events.labels import negated_label
 from ..syntax.epithet import epithet
 from ..values import maker
 from ..syntax.lint import lint, lint_words
@@ -263,7 +264,9 @@ _unranked = maker(Happening, "id label mentions articles outlets first_report en
 
 
 def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
-    """The mention whose label reads best and says most of what the others say: one the label
+    """The mention whose label reads best and says most of what the others say: one that does not
+    negate its verb ("Michael Jackson did not die of natural causes": `negated_label`) before
+    one that does, then one the label
     lint passes (a headline with its subject) before any it finds fault with, one that tells
     the happening before one that names it in passing (`in_passing`) or by an epithet or a
     comparison ("America's so-called trial of the century", "like the Simpson trial":
@@ -296,6 +299,7 @@ def best_label(members: Sequence[Event], feats: Sequence[Features]) -> Event:
         return -(label_quality(e.label) + min(shared, 4) / 4 + named)
 
     keys: tuple[Callable[[int], object], ...] = (  # (the first of the best by each in turn: each read only of those left)
+        lambda k: negated_label(members[k].label, members[k].text),  # ("... did not die of natural causes")
         lambda k: bool(lint(members[k].label)) or lost_subject(members[k]),
         lambda k: in_passing(members[k]) or epithet(members[k].sentence, members[k].text) or qualifying(members[k]),
         lambda k: bool(main) and kind(members[k], feats[k]) not in named_kinds and main not in labelled[k],  # off

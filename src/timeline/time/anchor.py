@@ -19,7 +19,7 @@ from typing import Sequence
 
 from ..model import Document, Grain, Interval, Kind, Mention, Symbolic, Tense, Timex, TimexType, Unit
 from .normalize import Anchor, Resolved, resolve
-from .futures import own_future, told_from_past
+from .futures import SENTENCE_BREAK, own_future, sentence_before, told_from_past
 from .tense import names_event_day, present_on_day
 from .zones import apply_zone
 
@@ -449,15 +449,14 @@ def _conjoined_day(mention: Mention) -> bool:
             and sym.weekday is None and not mention.text[:4].lower() == "the ")
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d)]*\s+[A-Z]|\n\s*\n")
-
-
 def _same_sentence(text: str, end: int, start: int) -> bool:
     """Is nothing but one clause's words between two times ("at 6 a.m. and return at 5 p.m.";
     not "at 6 a.m. The return is at 5 p.m.": a clock's "a.m." may end its sentence; nor "work
     through 6 a.m. and the minister will speak at 5 p.m.": a clause with a future of its own)?"""
     between = text[end - 1:start]
-    return start - end < PERIOD_REACH and _SENTENCE_BREAK.search(between) is None and not own_future(between)
+    if start - end >= PERIOD_REACH or SENTENCE_BREAK.search(between) is not None:
+        return False
+    return not own_future(between, sentence_before(text, end, PERIOD_REACH))
 
 
 def _later_same_day(res: Resolved, moved: Timex, dct: Anchor) -> bool:

@@ -6,24 +6,47 @@ from __future__ import annotations
 
 import re
 
+SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d)]*\s+[A-Z]|\n\s*\n")
+
+
+def sentence_before(text: str, end: int, reach: int) -> str:
+    """The words of the sentence before `end` (at most `reach` characters back): where the
+    subject of a clock's clause is."""
+    before = text[max(0, end - reach):end]
+    last = None
+    for last in SENTENCE_BREAK.finditer(before):
+        pass
+    return before[last.end() - 1:] if last is not None else before
+
+
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|won't)\b|'ll\b")
 # before a future auxiliary, words that keep the subject of the clause before it ("and will
 # return", "but won't", "and it'll", "and they will"), and words that make "will" the noun ("as
 # the will of the council requires", "the people's will")
-_SAME_SUBJECT = re.compile(r"(?i)(?:^|[\s,;(])(?:and|but|or|then|yet|so|also|still|probably|likely|it|they|he|she|we|you|i)\s*$")
+_SAME_SUBJECT = re.compile(r"(?i)(?:^|[\s,;(])(?:and|but|or|then|yet|so|also|still|probably|likely|it|they)\s*$")
+# a personal pronoun before it ("and she will speak"): the subject of the clause before it only
+# if that clause has the same person ("She will leave at 6 a.m. and she will land"); "it" and
+# "they" above may stand for any subject before them ("The plant will shut ... and it will reopen")
+_PERSON = re.compile(r"(?i)(?:^|[\s,;(])(he|she|we|you|i)\s*$")
+_SAME_PERSON = {"he": r"he|him|his", "she": r"she|her", "we": r"we|us|our", "you": r"you|your", "i": r"i|me|my"}
 _WILL_NOUN = re.compile(r"(?i)(?:\b(?:the|a|his|her|its|their|our|your|my|free|good|ill|political)|'s|s')\s+$")
 
 
-def own_future(between: str) -> bool:
+def own_future(between: str, first: str = "") -> bool:
     """Does a clause with a subject and a future of its own stand between two clocks ("and the
-    minister will speak"), not a second verb of the same subject ("and will return", "and it'll
-    return", "but won't return") nor "will" the noun ("as the will of the council requires")?"""
+    minister will speak", "and she will speak"), not a second verb of the same subject ("and will
+    return", "and it'll return", "but won't return", "She will leave ... and she will land") nor
+    "will" the noun ("as the will of the council requires")? `first`: the words of the sentence
+    before the first clock, where the first clause's subject is."""
     for m in _FUTURE.finditer(between):
         before = between[:m.start()] if m.group().lower() != "'ll" else between[:m.start()] + " "
         if m.group().lower() == "will" and (_WILL_NOUN.search(before) or re.match(r"\s+of\b", between[m.end():])):
             continue
         if _SAME_SUBJECT.search(before):
             continue
+        if (p := _PERSON.search(before)) is not None and re.search(
+                rf"(?i)\b(?:{_SAME_PERSON[p.group(1).lower()]})\b", first + between[:p.start(1)]):
+            continue  # (the same person again: "He will fly out at 5 a.m. and he'll arrive at 3 p.m.")
         return True
     return False
 

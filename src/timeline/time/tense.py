@@ -47,6 +47,10 @@ class VerbGroup:
     # a lone -ed form right after its subject, no finite verb after it in its clause ("The show
     # moved on Monday"): a past verb for the tense of a time near it (governing_group), however `firm`
     after_subject: bool = False
+    # a lone -ed form right after its noun, a finite verb after it in its clause ("The man
+    # arrested on Monday is due in court"): what was done, past for a time right after it
+    # (governing_group), unless it arranges or expects (tense.toml arranging, expecting)
+    after_noun: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,8 @@ class _Lexicon:
     catenative: frozenset[str]
     present_or_past: frozenset[str]
     expecting: frozenset[str]
+    arranging: frozenset[str]
+    target_prepositions: frozenset[str]
 
 
 @cache
@@ -197,7 +203,8 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
             nxt = toks[i + 1].text if i + 1 < n else ""
             if w in lex.participle_adjectives and nxt[:1].islower() and nxt.isalpha() \
                     and nxt.lower() not in _OBJECT_START and nxt.lower() not in _NO_NOUN_AFTER and not _verb_to_infinitive(toks, i, lex) \
-                    and (prev is None or prev.lower not in _SUBJECTS):  # "he proposed on Friday": a verb
+                    and (prev is None or prev.lower not in _SUBJECTS) \
+                    and not _dated_after_noun(toks, i, lex):  # "he proposed on Friday", "the soldier killed on Saturday is": a verb
                 i += 1
                 continue  # "preferred shares": an adjective; "killed a guard": a verb
             plural = w in lex.present_or_past and prev is not None and prev.lower.endswith("s") \
@@ -212,9 +219,10 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
                 groups.append(VerbGroup(tok.start, tok.end, shared.tense, w, aux=shared.aux))
                 i += 1
                 continue
+            after_subject = not plural and _after_subject(toks, i, lex)
             groups.append(VerbGroup(tok.start, tok.end, Tense.UNKNOWN if plural else Tense.PAST, w,
-                                    firm=w in lex.past_irregular and not plural,
-                                    after_subject=not plural and _after_subject(toks, i, lex)))
+                                    firm=w in lex.past_irregular and not plural, after_subject=after_subject,
+                                    after_noun=not plural and not after_subject and _after_noun(toks, i, lex)))
         elif w in lex.present_verbs:
             groups.append(VerbGroup(tok.start, tok.end, Tense.PRESENT, w))
         elif w in lex.future_markers and w in {"plans", "intends", "aims", "expects", "hopes", "wants", "prepares", "vowed", "promised", "pledged"}:
@@ -241,6 +249,36 @@ def _after_subject(toks: list[Token], i: int, lex: _Lexicon) -> bool:
         if tok.lower in finite or tok.lower in lex.past_irregular:
             return False
     return True
+
+
+def _after_noun(toks: list[Token], i: int, lex: _Lexicon) -> bool:
+    """Is the lone -ed form toks[i] a participle right after its noun, with the clause's finite
+    verb after it ("The man arrested on Monday is due in court", "the two men charged on
+    Wednesday will appear")? Not one of arranging or expecting ("the meeting scheduled for
+    Monday", "a vote expected on Monday"), nor one before a preposition of a target ("a match
+    postponed to Monday"): what those set lies ahead."""
+    prev = toks[i - 1] if i else None
+    w = toks[i].lower
+    if prev is None or not prev.text.isalpha() or prev.lower in _NO_SUBJECT_END or prev.lower.endswith("ly") \
+            or prev.lower in _SUBJECTS or prev.lower in lex.past_aux or prev.lower in lex.present_aux \
+            or prev.lower in lex.perfect_aux or prev.lower in lex.modal_aux or prev.lower in lex.future_aux \
+            or prev.lower in lex.chain or prev.lower in ("be", "been", "being") or w in lex.arranging or w in lex.expecting or w in lex.future_markers \
+            or (i + 1 < len(toks) and toks[i + 1].lower in lex.target_prepositions):
+        return False
+    finite = lex.future_aux | lex.past_aux | lex.present_aux | lex.perfect_aux | lex.modal_aux | lex.present_verbs
+    for tok in toks[i + 1:]:
+        if tok.text in _CLAUSE_END or tok.lower in ("and", "but"):
+            return False
+        if tok.lower in finite:
+            return True
+    return False
+
+
+def _dated_after_noun(toks: list[Token], i: int, lex: _Lexicon) -> bool:
+    """"The soldier killed on Saturday will be buried": a participle after its noun dated by "on"
+    and a capitalised day or a number is a verb, however often the word is an adjective."""
+    return i + 2 < len(toks) and toks[i + 1].lower == "on" and (toks[i + 2].text[:1].isupper() or toks[i + 2].text[:1].isdigit()) \
+        and _after_noun(toks, i, lex)
 
 
 def _verb_to_infinitive(toks: list[Token], i: int, lex: _Lexicon) -> bool:
@@ -371,7 +409,7 @@ def governing_group(groups: Sequence[VerbGroup], start: int, end: int,
             dist, side = g.start - end, 1
         else:
             dist, side = 0, 0
-        if not g.firm and not (subjects and g.after_subject):
+        if not g.firm and not (subjects and (g.after_subject or g.after_noun)):
             dist += 8  # a lone -ed form may be an adjective: trust auxiliaries a little more
         if side:
             dist += 10  # the governing verb usually comes first
