@@ -122,3 +122,39 @@ def test_a_chart_whose_drawer_was_killed_is_drawn_here():
         assert b"".join(there["timeline.png"]) == here["timeline.png"]
     finally:
         drawer.close()
+
+
+def test_forking_gives_a_caller_back_the_signal_mask_it_had():
+    from timeline.scale import pool_apply
+
+    seen = []
+
+    def run() -> None:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        pool_apply(divmod, [(7, 2), (9, 4)], 2)
+        seen.append(signal.pthread_sigmask(signal.SIG_BLOCK, set()))
+
+    t = threading.Thread(target=run)
+    t.start()
+    t.join()
+    assert signal.SIGINT in seen[0]
+
+
+def test_sigterm_stops_a_build_without_leaving_temporary_files(tmp_path):
+    """A polite kill (SIGTERM) is a Ctrl-C of its own: the files being written are removed, the
+    workers stop, one line is printed, and the process ends by SIGTERM (143 in a shell)."""
+    out = tmp_path / "out"
+    articles = tmp_path / "many"
+    articles.mkdir()
+    seed = (SEEDS / "001_4fbe5cb1b068faab.txt").read_text(encoding="utf-8")
+    for i in range(1000):
+        (articles / f"a{i:04d}.txt").write_text(f"{seed}\nCopy {i}.\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", "build", str(articles), "--out", str(out), "-q", "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)
+    assert proc.poll() is None, "the build finished before it could be stopped"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == -signal.SIGTERM
+    assert err.strip().splitlines()[-1] == "timeline: terminated" and "Traceback" not in err
+    assert not out.exists() or not any(out.iterdir())

@@ -128,14 +128,16 @@ def auto_jobs(articles: int, chars: int = 0) -> int:
     """Processes for `articles` of `chars` characters in all when the user names no number: one
     per CPU core this process may use (up to AUTO_MAX_JOBS), for AUTO_MIN_ARTICLES articles or
     more, or as much text as two parts of a long article (`split_article`); else one."""
-    import os
-
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        cores = os.cpu_count() or 1
     many = articles >= AUTO_MIN_ARTICLES or chars > PART_CHARS * 3 // 2
-    return max(1, min(cores, AUTO_MAX_JOBS)) if many else 1
+    return max(1, min(cores(), AUTO_MAX_JOBS)) if many else 1
+
+
+def cores() -> int:
+    """The CPU cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
 
 
 def pool_map(stage: Stage, docs: Sequence[Document], policy: Policy, jobs: int,
@@ -158,8 +160,8 @@ def pool_map(stage: Stage, docs: Sequence[Document], policy: Policy, jobs: int,
             if progress is not None:
                 for d in chunk:
                     progress(d)
-    except BaseException:  # Ctrl-C: stop the workers now, not after the queue drains
-        pool.shutdown(wait=False, cancel_futures=True)
+    except BaseException:  # Ctrl-C: stop the workers now, not after the queue drains (nor their chunk)
+        _abort(pool)
         raise
     pool.shutdown()
     return out
@@ -178,10 +180,18 @@ def pool_apply(fn: Callable[..., T], tasks: Sequence[tuple], jobs: int) -> list[
             done = pool.map(_apply, [fn] * len(tasks), tasks)
         out = list(done)
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        _abort(pool)
         raise
     pool.shutdown()
     return out
+
+
+def _abort(pool: Any) -> None:
+    """The pool's queue dropped and its workers stopped now (an error or Ctrl-C): a worker
+    ignores Ctrl-C, and Python would wait at exit for the chunk it is on."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    _end(processes)
 
 
 def _apply(fn: Callable[..., T], task: tuple) -> T:
@@ -216,7 +226,7 @@ class WarmPool:
         if workers < 1 or "fork" not in _start_methods():
             return None
         try:
-            return cls(min(workers, os.cpu_count() or 1), warm, inherit)
+            return cls(min(workers, cores()), warm, inherit)
         except OSError:
             return None
 
@@ -235,9 +245,7 @@ class WarmPool:
         if not abort:
             self._pool.shutdown()
             return
-        processes = list((getattr(self._pool, "_processes", None) or {}).values())
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        _end(processes)
+        _abort(self._pool)
 
 
 class WarmProcess:
@@ -361,22 +369,22 @@ def _warm_worker(warm: Callable[[], object], inherit: object = None) -> None:
 
 
 class _no_interrupt:
-    """Ctrl-C held back while processes are forked (delivered as the block ends): a worker
-    forked as it comes would take it before it could ignore it (`_quiet_worker`), and print its
-    own traceback. The workers start with it held back, and let it through once they ignore it."""
+    """Ctrl-C and SIGTERM held back while processes are forked (delivered as the block ends): a
+    worker forked as they come would take them before it could set them aside (`_quiet_worker`),
+    and print its own traceback. The workers start with them held back, and let them through
+    once they ignore Ctrl-C and end on SIGTERM."""
 
     def __enter__(self) -> None:
         import signal
 
-        self.held = hasattr(signal, "pthread_sigmask")
-        if self.held:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        self.before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) \
+            if hasattr(signal, "pthread_sigmask") else None
 
     def __exit__(self, *exc: object) -> None:
         import signal
 
-        if self.held:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        if self.before is not None:  # (the mask as it was: a caller may hold Ctrl-C back itself)
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.before)
 
 
 def _quiet_worker() -> None:
@@ -389,8 +397,9 @@ def _quiet_worker() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (the command's own handler is its main process's)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     _die_with_parent()
     gc.freeze()
 
@@ -408,7 +417,10 @@ def _die_with_parent() -> None:
         libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         return
-    if os.getppid() == 1:  # (it died before the signal was asked for)
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # (it died before the signal was asked for)
         os._exit(1)
 
 

@@ -445,37 +445,14 @@ def render(timeline_json: str, output: str, all_events: bool, top: int, title: s
     write_file(Path(output), figure_bytes(render_gantt(tl, all_events, title, top), fmt))
 
 
-def _no_traceback_for_ctrl_c(kind, value, tb) -> None:  # pragma: no cover - runs as the process ends
-    """Ctrl-C ends the process as an interrupted program should: Python, finding the
-    KeyboardInterrupt unhandled, first stops the worker processes and then ends itself by SIGINT,
-    so that the shell sees 130 and a script looping over builds stops too (an exit(130) would let
-    the loop go on). What the user sees is the one line `run` printed, not a traceback."""
-    if not issubclass(kind, KeyboardInterrupt):
-        sys.__excepthook__(kind, value, tb)
-
-
-def _end_by_sigint() -> None:  # pragma: no cover - runs as the process ends
-    """The last step of an interrupted run, once the worker pools have been shut down (they
-    are, before any atexit function): the process ends by SIGINT itself. Python would, finding
-    the KeyboardInterrupt unhandled, but not when it came while a pool was handing out work
-    (it ended with status 1 then, one run in a few under load)."""
-    import signal
-
-    sys.stdout.flush()
-    sys.stderr.flush()
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    os.kill(os.getpid(), signal.SIGINT)
-
-
 def run() -> None:  # pragma: no cover - console entry when tracebacks must never show
+    from .ending import interrupted, on_sigterm
+
+    on_sigterm()
     try:
         code = main.main(standalone_mode=False)
-    except (KeyboardInterrupt, click.exceptions.Abort):  # Ctrl-C: outputs are written only at the end
-        import atexit
-
-        click.echo("timeline: interrupted", err=True)
-        sys.excepthook = _no_traceback_for_ctrl_c
-        atexit.register(_end_by_sigint)
+    except (KeyboardInterrupt, click.exceptions.Abort) as exc:  # Ctrl-C, SIGTERM: outputs are written only at the end
+        interrupted(exc)
         raise KeyboardInterrupt from None
     except click.exceptions.ClickException as exc:
         exc.show()
