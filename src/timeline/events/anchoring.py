@@ -221,10 +221,14 @@ _FULL_DATE_RE = re.compile(r"\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}")  # a day and a ye
 _NEXT_WORD_RE = re.compile(r"[ \t]+[A-Z]")
 
 
-def _fronted_clause(text: str, sent: tuple[int, int], memo: dict | None) -> tuple[int, str] | None:  # type: ignore[type-arg]
+def _fronted_clause(text: str, sent: tuple[int, int], groups: tuple[VerbGroup, ...],
+                    memo: dict | None) -> tuple[int, str] | None:  # type: ignore[type-arg]
     """Where the clause of time that opens the sentence ends (its comma), and the preposition a
     time after it has for the clause's events ("before": "After the quake struck, on Wednesday
-    rescuers ..."), or None (events.toml [fronted_clause])."""
+    rescuers ..."), or None (events.toml [fronted_clause]). A clause: one verb before the comma
+    ("After talks with France, Germany ..." is a phrase, "After the quake struck rescuers pulled
+    ..., officials said" two clauses before one), and no participle's phrase going on after it
+    ("After the quake struck, killing 200 people on Tuesday, ...")."""
     key = ("fronted", sent[0], sent[1])
     if memo is not None and key in memo:
         return memo[key]  # type: ignore[no-any-return]
@@ -232,11 +236,18 @@ def _fronted_clause(text: str, sent: tuple[int, int], memo: dict | None) -> tupl
     m = _fronted_re().match(text, sent[0], sent[1])
     if m is not None:
         comma = text.find(",", m.end(), sent[1])
-        if comma >= 0 and not _CLAUSE_EDGE_RE.search(text, m.end(), comma):
+        if comma >= 0 and not _CLAUSE_EDGE_RE.search(text, m.end(), comma) \
+                and sum(1 for g in groups if m.end() <= g.start < comma) == 1 \
+                and not _GOES_ON_RE.match(text, comma + 1):
             found = (comma, "before" if m.group(1).lower() in _fronted_words()[0] else "after")
     if memo is not None:
         memo[key] = found
     return found
+
+
+_GOES_ON_RE = re.compile(r"\s*[a-z]+ing\b")  # ", killing 200 people": the clause goes on
+_ATTRIBUTED_RE = re.compile(r"[,;:—()]|\b(?:said|says|told|tells|reported|reports|announced|added|confirmed|"
+                            r"according)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -371,9 +382,12 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
     if best is None or best[4] > 220:
         return None
     t = best[1]
-    if (fronted := _fronted_clause(text, sent, memo)) is not None and tok.end <= fronted[0] <= t.start:
+    if (fronted := _fronted_clause(text, sent, groups, memo)) is not None and tok.end <= fronted[0] <= t.start \
+            and not _ATTRIBUTED_RE.search(text, fronted[0] + 1, t.start):
         # "After the WHO raised its alert level, on Thursday the UK started ...": the main
-        # clause's time; the clause's happening came before it (or, "Before ...", after it)
+        # clause's time; the clause's happening came before it (or, "Before ...", after it).
+        # (Not the time of an attribution or a clause after the main one: "..., turnout was
+        # 60 percent, officials said on Sunday")
         best = (best[0], t, fronted[1], best[3], best[4])
     if memo is not None:
         t = narrative_year(text, sent, t, groups, memo)  # (a date an account's year moves, or one counted from it)
