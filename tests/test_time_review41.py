@@ -87,3 +87,33 @@ def test_a_market_word_that_is_not_the_subject_keeps_the_clocks(text, clocks):
 @pytest.mark.parametrize("text", ["The index opened at 1800 and closed at 1815.", "The stock opened at 1230 and ended at 1245."])
 def test_an_index_or_a_price_subject_keeps_values(text):
     assert _found(text, NINE) == []
+
+
+# a participle after a generic subject whose clause is a future or a timetable is no past; one
+# joined by "and" to a participle after its noun is read as that one (told on Sunday 26 April 2009)
+
+SUNDAY = datetime(2009, 4, 26, 10, 0)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Anyone arrested on Monday will be held overnight.", [("Monday", "2009-04-27")]),
+    ("Letters posted on Monday will arrive on Wednesday.", [("Monday", "2009-04-27"), ("Wednesday", "2009-04-29")]),
+    ("Parcels collected on Monday are delivered on Tuesday.", [("Monday", "2009-04-27"), ("Tuesday", "2009-04-28")]),
+    ("Anybody caught on Saturday will be fined.", [("Saturday", "2009-05-02")]),
+    ("The man arrested on Monday is due in court today.", [("Monday", "2009-04-20"), ("today", "2009-04-26")]),
+    ("The letters posted on Monday will be read in court.", [("Monday", "2009-04-20")]),
+    ("Hostages freed on Thursday are expected home soon.", [("Thursday", "2009-04-23")]),
+])
+def test_a_participle_of_anyone_in_a_future_or_a_timetable_is_no_past(text, want):
+    assert [(t, v) for t, v in _found(text, SUNDAY) if t not in ("soon", "overnight")] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The man arrested on Monday and charged on Tuesday is due in court.", [("Monday", "2009-04-20"), ("Tuesday", "2009-04-21")]),
+    ("A woman detained on Friday and released on Saturday says she was beaten.",
+     [("Friday", "2009-04-24"), ("Saturday", "2009-04-25")]),
+    ("The man arrested on Monday is in custody and will appear in court on Tuesday.",
+     [("Monday", "2009-04-20"), ("Tuesday", "2009-04-28")]),
+])
+def test_a_participle_joined_to_one_after_a_noun_is_read_the_same_way(text, want):
+    assert _found(text, SUNDAY) == want

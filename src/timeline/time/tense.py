@@ -73,6 +73,9 @@ class _Lexicon:
     expecting: frozenset[str]
     arranging: frozenset[str]
     target_prepositions: frozenset[str]
+    generic_subjects: frozenset[str]
+    generic_determiners: frozenset[str]
+    timetable_words: frozenset[str]
 
 
 @cache
@@ -220,9 +223,12 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
                 i += 1
                 continue
             after_subject = not plural and _after_subject(toks, i, lex)
+            found = None if plural or after_subject else _noun_and_finite(toks, i, lex)
+            generic = found is not None and _generic_participle(toks, found, lex)
+            # ("Anybody caught on Saturday will be fined": no firm past, the clause's future governs)
             groups.append(VerbGroup(tok.start, tok.end, Tense.UNKNOWN if plural else Tense.PAST, w,
-                                    firm=w in lex.past_irregular and not plural, after_subject=after_subject,
-                                    after_noun=not plural and not after_subject and _after_noun(toks, i, lex)))
+                                    firm=w in lex.past_irregular and not plural and not generic, after_subject=after_subject,
+                                    after_noun=found is not None and not generic))
         elif w in lex.present_verbs:
             groups.append(VerbGroup(tok.start, tok.end, Tense.PRESENT, w))
         elif w in lex.future_markers and w in {"plans", "intends", "aims", "expects", "hopes", "wants", "prepares", "vowed", "promised", "pledged"}:
@@ -256,20 +262,101 @@ def _after_noun(toks: list[Token], i: int, lex: _Lexicon) -> bool:
     verb after it ("The man arrested on Monday is due in court", "the two men charged on
     Wednesday will appear")? Not one of arranging or expecting ("the meeting scheduled for
     Monday", "a vote expected on Monday"), nor one before a preposition of a target ("a match
-    postponed to Monday"): what those set lies ahead."""
+    postponed to Monday"): what those set lies ahead. One joined by "and" to such a participle is
+    read as that one ("The man arrested on Monday and charged on Tuesday is due"). Not one after a
+    generic subject whose clause is a future or a present timetable ("Letters posted on Monday
+    will arrive on Wednesday", "Parcels collected on Monday are delivered on Tuesday": what is done
+    to any of them, the coming Monday)."""
+    found = _noun_and_finite(toks, i, lex)
+    return found is not None and not _generic_participle(toks, found, lex)
+
+
+def _generic_participle(toks: list[Token], found: tuple[int, int], lex: _Lexicon) -> bool:
+    """Does the participle whose own participle (or first conjunct) is at found[0], with the
+    clause's finite verb at found[1], tell what is done to anyone at all, any day ("Anyone
+    arrested on Monday will be held", "Parcels collected on Monday are delivered on Tuesday")?"""
+    return _generic_subject(toks, found[0], lex) and _future_or_timetable(toks, found[1], lex)
+
+
+def _noun_and_finite(toks: list[Token], i: int, lex: _Lexicon, coordinated: bool = True) -> tuple[int, int] | None:
+    """For a participle right after its noun (or joined by "and" to one), the index of that
+    first participle and of the clause's finite verb after it; None for any other -ed form."""
     prev = toks[i - 1] if i else None
     w = toks[i].lower
+    if w in lex.arranging or w in lex.expecting or w in lex.future_markers \
+            or (i + 1 < len(toks) and toks[i + 1].lower in lex.target_prepositions):
+        return None
+    if coordinated and prev is not None and prev.lower in ("and", "or"):
+        j = _first_conjunct(toks, i, lex)
+        return None if j is None else _noun_and_finite(toks, j, lex, coordinated=False)
     if prev is None or not prev.text.isalpha() or prev.lower in _NO_SUBJECT_END or prev.lower.endswith("ly") \
             or prev.lower in _SUBJECTS or prev.lower in lex.past_aux or prev.lower in lex.present_aux \
             or prev.lower in lex.perfect_aux or prev.lower in lex.modal_aux or prev.lower in lex.future_aux \
-            or prev.lower in lex.chain or prev.lower in ("be", "been", "being") or w in lex.arranging or w in lex.expecting or w in lex.future_markers \
-            or (i + 1 < len(toks) and toks[i + 1].lower in lex.target_prepositions):
-        return False
+            or prev.lower in lex.chain or prev.lower in ("be", "been", "being"):
+        return None
     finite = lex.future_aux | lex.past_aux | lex.present_aux | lex.perfect_aux | lex.modal_aux | lex.present_verbs
-    for tok in toks[i + 1:]:
+    k, n = i + 1, len(toks)
+    while k < n:
+        tok = toks[k]
+        if tok.lower in ("and", "or") and k + 2 < n and _joined_participle(toks, k + 1, lex):
+            k += 2  # "arrested on Monday and charged on Tuesday is due"
+            continue
         if tok.text in _CLAUSE_END or tok.lower in ("and", "but"):
-            return False
+            return None
         if tok.lower in finite:
+            return i, k
+        k += 1
+    return None
+
+
+_JOIN_PREPOSITIONS = frozenset("on in at during last this early late".split())
+
+
+def _joined_participle(toks: list[Token], k: int, lex: _Lexicon) -> bool:
+    """"charged on Tuesday" after "and": a second participle with a time of its own."""
+    w = toks[k].lower
+    return (w in lex.past_irregular or (w.endswith("ed") and w.isalpha() and w not in lex.not_past)) \
+        and k + 1 < len(toks) and toks[k + 1].lower in _JOIN_PREPOSITIONS
+
+
+def _first_conjunct(toks: list[Token], i: int, lex: _Lexicon) -> int | None:
+    """The participle that the one at toks[i], after "and", is joined to ("arrested" of "The man
+    arrested on Monday and charged on Tuesday"): the nearest one before it in its clause, a few
+    words back, with a time of its own."""
+    if not _joined_participle(toks, i, lex):
+        return None
+    for j in range(i - 2, max(i - 9, 0), -1):
+        if toks[j].text in _CLAUSE_END:
+            return None
+        if _joined_participle(toks, j, lex):
+            return j
+    return None
+
+
+def _generic_subject(toks: list[Token], i: int, lex: _Lexicon) -> bool:
+    """Is the noun before the participle toks[i] anyone at all ("Anyone arrested", "any man
+    caught", "Letters posted": a bare plural at the head of its clause), not someone known ("The
+    man arrested", "the letters posted")?"""
+    prev, before = toks[i - 1], toks[i - 2] if i >= 2 else None
+    if prev.lower in lex.generic_subjects or (before is not None and before.lower in lex.generic_determiners):
+        return True
+    plural = prev.lower.endswith("s") and not prev.lower.endswith(("ss", "us", "is")) and prev.lower not in _NOT_PLURAL
+    return plural and (before is None or before.text in _CLAUSE_END
+                       or before.lower in ("and", "but", "that", "if", "when", "while", "because", "so"))
+
+
+def _future_or_timetable(toks: list[Token], k: int, lex: _Lexicon) -> bool:
+    """Is the finite verb toks[k] a future ("will arrive") or a present told as a timetable, with
+    a day of its own after it in its clause ("are delivered on Tuesday")?"""
+    w = toks[k].lower
+    if w in lex.future_aux and w not in ("would", "'d", "’d"):
+        return True
+    if w not in lex.present_aux and w not in lex.present_verbs:
+        return False
+    for tok in toks[k + 1:k + 12]:
+        if tok.text in _CLAUSE_END:
+            return False
+        if tok.lower in lex.timetable_words:
             return True
     return False
 
