@@ -5,6 +5,7 @@ both tomorrow)? Before "the following year", is a future told from the past ("wo
 from __future__ import annotations
 
 import re
+from functools import cache
 
 SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d)]*\s+[A-Z]|\n\s*\n")
 
@@ -55,17 +56,15 @@ def own_future(between: str, first: str = "") -> bool:
 _OTHER_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
 
 
+@cache
 def _person_nouns() -> frozenset[str]:
     """Head nouns that name a person ("the minister", "the President": coref.toml's person
     descriptions)."""
-    global _PERSONS
-    if _PERSONS is None:
-        from ..rules import load_toml
-        _PERSONS = frozenset(w.lower() for w in load_toml("coref.toml")["descriptions"]["person"])
-    return _PERSONS
+    from ..rules import load_toml
+
+    return frozenset(w.lower() for w in load_toml("coref.toml")["descriptions"]["person"])
 
 
-_PERSONS: frozenset[str] | None = None
 _PERSON_ENDINGS = ("man", "woman", "person", "ist", "ian")
 
 
