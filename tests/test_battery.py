@@ -71,6 +71,11 @@ ROUND39_INTERVAL_FLOOR = 58
 # number after a market verb is a value while a schedule verb's is a clock)
 ROUND40_FLOOR = 48
 ROUND40_INTERVAL_FLOOR = 37
+# round 41's set (benchmarks/battery_round41.py, task time31: 44 cases in five classes a review of
+# task time30 found, 38 with an interval): before the task 19 values and 14 intervals (the two
+# participle classes, unseen: 8 of 14 and 8 of 14); 44 and 38 after it
+ROUND41_FLOOR = 44
+ROUND41_INTERVAL_FLOOR = 38
 
 
 def test_battery_does_not_fall_below_its_floor():
@@ -154,3 +159,13 @@ def test_scores_names_and_race_times_are_no_times():
     assert len(cases) >= 25
     passed, total = battery.run(cases, show_fails=False)
     assert passed == total, {c: f"{passed[c]}/{total[c]}" for c in total}
+
+
+def test_round41_battery_values_and_intervals_do_not_fall_below_their_floors():
+    from battery_round41 import ROUND41_CASES
+
+    assert len({c[5] for c in ROUND41_CASES}) == 2
+    passed, total, ipassed, itotal = battery.run_with_intervals(ROUND41_CASES, show_fails=False)
+    assert sum(total.values()) == len(ROUND41_CASES)
+    assert sum(passed.values()) >= ROUND41_FLOOR, {c: f"{passed[c]}/{total[c]}" for c in total}
+    assert sum(ipassed.values()) >= ROUND41_INTERVAL_FLOOR, {c: f"{ipassed[c]}/{itotal[c]}" for c in itotal}

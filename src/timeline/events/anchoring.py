@@ -13,6 +13,7 @@ from ..model import Grain, Relation, Timex, TimexType
 from ..sources.segment import Token
 from ..time.tense import VerbGroup
 from .narrative import narrative_year
+from .polarity import corrected
 from .sayings import CLAUSE_END_RE as _CLAUSE_END_RE, reports as _reports, said_on as _said_on
 
 _COARSE = {Grain.CENTURY, Grain.DECADE, Grain.YEAR, Grain.HALF, Grain.QUARTER, Grain.SEASON}
@@ -314,9 +315,15 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
     best: tuple[float, Timex, str, bool, float] | None = None
     first_verb = groups[0].start if groups else sent[1]
     headers = _entry_heads(text, sent, timexes, groups, memo)
+    fix: tuple[int, int] | None | bool = False  # (what a corrected denial affirms, read when needed)
     for t in timexes:
         if not _has_time(t):
             continue
+        if t.start >= tok.end and t.end <= sent[1]:
+            if fix is False:
+                fix = corrected(text, tok.start, tok.end, sent[1])
+            if fix and t.end <= fix[0]:  # type: ignore[index]
+                continue  # "did not die in 2009 but in 2010": the denied time is not the happening's
         lo, hi = (t.end, tok.start) if t.end <= tok.start else (tok.end, t.start)
         if hi - lo > OUT_OF_REACH:
             continue  # (its score, the distance less at most 140 below, cannot come within 220)

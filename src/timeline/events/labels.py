@@ -358,11 +358,16 @@ def negated_label(label: str, trigger: str) -> bool:
     neg = next((k for k, w in enumerate(before) if w in _NEGATION_WORDS or w.endswith("n't")), None)
     if neg is not None and neg + 1 < len(before) and before[neg + 1] == "only":
         return False  # ("has not only divided liberals": no denial)
+    if neg is not None and any(w not in _BETWEEN_NOT_AND_VERB and not w.endswith("ly") for w in before[neg + 1:]):
+        return False  # ("Not guilty verdict", "A blast, not the fire, killed him": the "not" qualifies another word)
     # (not a modal's: "can not be used", "will not testify", "won't": a ruling or a decision, news of its own)
     return neg is not None and not (before[neg] in _MODAL_NOT or (neg and before[neg - 1] in _MODALS_BEFORE_NOT))
 
 
 _MODALS_BEFORE_NOT = frozenset("will would can could should may might must shall".split())
+# words that may stand between a "not" and the verb it negates ("was not even arrested", "has not
+# been charged", "did not ever return"; an -ly adverb too: "did not formally resign")
+_BETWEEN_NOT_AND_VERB = frozenset("be been being have had ever yet even so much as get got also".split())
 _MODAL_NOT = frozenset({"won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "mustn't", "shan't"})
 
 
@@ -376,8 +381,19 @@ def _irregular_pasts() -> dict[str, str]:
     return found
 
 
+@cache
+def _doubled_final() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_toml("labels.toml")["lint"].get("doubled_final", ()))
+
+
+_ONE_SYLLABLE_CVC = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
 def _past(verb: str) -> str:
-    """The simple past of a verb's base form ("die": "died", "resign": "resigned", "meet": "met")."""
+    """The simple past of a verb's base form ("die": "died", "resign": "resigned", "meet": "met",
+    "run": "ran", "stop": "stopped", "admit": "admitted", "visit": "visited"): irregular forms from
+    labels.toml's irregular_verbs (and events.toml's forms), a doubled last consonant after one
+    vowel in one syllable or in a verb stressed on its last (labels.toml doubled_final)."""
     w = verb.lower()
     if (irregular := _irregular_pasts().get(w)) is not None:
         return irregular
@@ -385,6 +401,8 @@ def _past(verb: str) -> str:
         return w + "d"
     if w.endswith("y") and w[-2:-1] not in "aeiou":
         return w[:-1] + "ied"
+    if w in _doubled_final() or _ONE_SYLLABLE_CVC.fullmatch(w):
+        return w + w[-1] + "ed"
     return w + "ed"
 
 

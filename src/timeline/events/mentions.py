@@ -202,16 +202,17 @@ IDIOM_REACH = 30  # characters before a trigger that `idiom` reads
 
 
 @cache
-def _idiom() -> tuple[frozenset[str], re.Pattern[str]]:
+def _idiom() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     data = load_toml("events.toml")["idiom"]
-    return frozenset(data["words"]), re.compile(data["pattern"])
+    return frozenset(data["words"]), re.compile(data["pattern"]), re.compile(data["object"])
 
 
 def idiom(text: str, start: int, end: int) -> bool:
     """Is the trigger at [start, end) a word an idiom holds, no event ("his best year to date":
-    events.toml [idiom])?"""
-    words, pattern = _idiom()
-    return text[start:end].lower() in words and pattern.search(text[max(0, start - IDIOM_REACH):end]) is not None
+    events.toml [idiom]), not a verb with its object after it ("a week to date the fossil")?"""
+    words, pattern, obj = _idiom()
+    return text[start:end].lower() in words and pattern.search(text[max(0, start - IDIOM_REACH):end]) is not None \
+        and obj.match(text[end:end + IDIOM_REACH]) is None
 _NEGATIONS = frozenset({"not", "never", "n't"})
 _DO = frozenset({"did", "does", "do"})
 _BY_TENSE = {Tense.FUTURE: Relation.AFTER, Tense.PRESENT: Relation.ON}

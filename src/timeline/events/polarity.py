@@ -43,8 +43,9 @@ def absent(text: str, start: int) -> bool:
 
 
 # "did not die at home but in a hospital", "was not killed by the blast but by gunfire": the
-# happening is told by what the "but" affirms (the rest of the clause, to a comma or its end)
-_CORRECTION = re.compile(r"(?i)[^.;:!?,]*?\bbut\s+((?:in|on|at|by|from|of|with|after)\b[^.;:!?,]*)")
+# happening is told by what the "but" affirms (the rest of the clause, to a comma or its end); a
+# comma may stand before the "but" ("did not die at home, but in a hospital")
+_CORRECTION = re.compile(r"(?i)[^.;:!?,]*?,?\s*\bbut\s+((?:in|on|at|by|from|of|with|after)\b[^.;:!?,]*)")
 
 
 def corrected(text: str, start: int, end: int, stop: int) -> tuple[int, int] | None:

@@ -5,6 +5,7 @@ both tomorrow)? Before "the following year", is a future told from the past ("wo
 from __future__ import annotations
 
 import re
+from functools import cache
 
 SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d)]*\s+[A-Z]|\n\s*\n")
 
@@ -44,11 +45,58 @@ def own_future(between: str, first: str = "") -> bool:
             continue
         if _SAME_SUBJECT.search(before):
             continue
-        if (p := _PERSON.search(before)) is not None and re.search(
-                rf"(?i)\b(?:{_SAME_PERSON[p.group(1).lower()]})\b", first + between[:p.start(1)]):
+        if (p := _PERSON.search(before)) is not None and (re.search(
+                rf"(?i)\b(?:{_SAME_PERSON[p.group(1).lower()]})\b", first + between[:p.start(1)])
+                or _stands_for(p.group(1).lower(), first)):
             continue  # (the same person again: "He will fly out at 5 a.m. and he'll arrive at 3 p.m.")
         return True
     return False
+
+
+_OTHER_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    """Head nouns that name a person ("the minister", "the President": coref.toml's person
+    descriptions)."""
+    from ..rules import load_toml
+
+    return frozenset(w.lower() for w in load_toml("coref.toml")["descriptions"]["person"])
+
+
+_PERSON_ENDINGS = ("man", "woman", "person", "ist", "ian")
+
+
+def _stands_for(pronoun: str, first: str) -> bool:
+    """Does a "he"/"she"/"we" as the subject of a second future clause stand for the first
+    clause's subject, so that its clock moves with the first one? "The minister will leave at 6
+    a.m. and he will return" (a singular person before "he"/"she"), "Smith and I will leave ...
+    and we will return" (a subject that holds "I" or "we"), "The President will arrive ... and
+    we will meet him" (a person before "we": the writer's party joins him); not "Crews will work
+    through 6 a.m. and she will speak" (a plural), "The vote will close ... and we'll announce"
+    (no person), "He will leave ... and she will speak" (another pronoun). A first clause whose
+    subject cannot be read (no future before the first clock) is taken as the same subject."""
+    if pronoun not in ("he", "she", "we"):
+        return False
+    fut = _FUTURE.search(first)
+    if fut is None:
+        return True
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", first[:fut.start()])
+    if not words:
+        return True
+    lower = [w.lower() for w in words]
+    if pronoun == "we" and ("i" in lower or "we" in lower):
+        return True
+    head, plural = lower[-1], "and" in lower or "or" in lower
+    if head in _OTHER_PRONOUNS:
+        return False  # (the same pronoun was matched before)
+    plural = plural or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+    person = head in _person_nouns() or head.endswith(_PERSON_ENDINGS) or (
+        words[-1][0].isupper() and (len(words) > 1 or head not in ("the", "a")))
+    if pronoun == "we":
+        return person
+    return person and not plural
 
 
 # a future told from the past ("In 2012 he said the plant would open the following year")

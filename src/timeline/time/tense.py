@@ -16,6 +16,9 @@ from typing import Sequence
 from ..rules import load_toml
 from ..model import Tense
 from ..sources.segment import Token, tokens
+from .participles import (CLAUSE_END as _CLAUSE_END, NO_SUBJECT_END as _NO_SUBJECT_END, NOT_PLURAL as _NOT_PLURAL,
+                          SUBJECTS as _SUBJECTS, after_subject as _after_subject, dated_after_noun as _dated_after_noun,
+                          generic_participle as _generic_participle, noun_and_finite as _noun_and_finite)
 
 _QUOTE = re.compile("[\"“”]|''|``")
 _DEGREE = frozenset("still yet very so more most less least also now not as too".split())
@@ -23,14 +26,6 @@ _DETERMINERS = frozenset("the a an its his her their this that these those our y
                          "any some every each no".split())
 # words that open the object of a verb: after them a participle is a verb, not an adjective
 _OBJECT_START = (_DETERMINERS - {"which", "whose", "that"}) | frozenset("him them it us me".split())
-_NOT_PLURAL = frozenset("was has is its his this us as thus always perhaps".split())
-_SUBJECTS = frozenset("he she they we i you who".split())  # after them a participle is a verb
-# words a subject noun phrase does not end in: before a lone -ed form they make it no past verb
-# of a subject ("and moved", "to be moved", "in finished goods")
-_NO_SUBJECT_END = frozenset("and or but nor so yet to of in on at by for from with into onto over under about "
-                            "as than that if when while because after before since until not never also "
-                            "just only even still already then".split())
-_CLAUSE_END = frozenset('.;:!?,()"“”')  # a token that ends the clause a lone -ed form is in
 # a participle before these modifies no noun: "continued until Sunday" is a verb
 _NO_NOUN_AFTER = frozenset("until till through throughout into since during".split())
 
@@ -73,6 +68,9 @@ class _Lexicon:
     expecting: frozenset[str]
     arranging: frozenset[str]
     target_prepositions: frozenset[str]
+    generic_subjects: frozenset[str]
+    generic_determiners: frozenset[str]
+    timetable_words: frozenset[str]
 
 
 @cache
@@ -220,65 +218,18 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
                 i += 1
                 continue
             after_subject = not plural and _after_subject(toks, i, lex)
+            found = None if plural or after_subject else _noun_and_finite(toks, i, lex)
+            generic = found is not None and _generic_participle(toks, found, lex)
+            # ("Anybody caught on Saturday will be fined": no firm past, the clause's future governs)
             groups.append(VerbGroup(tok.start, tok.end, Tense.UNKNOWN if plural else Tense.PAST, w,
-                                    firm=w in lex.past_irregular and not plural, after_subject=after_subject,
-                                    after_noun=not plural and not after_subject and _after_noun(toks, i, lex)))
+                                    firm=w in lex.past_irregular and not plural and not generic, after_subject=after_subject,
+                                    after_noun=found is not None and not generic))
         elif w in lex.present_verbs:
             groups.append(VerbGroup(tok.start, tok.end, Tense.PRESENT, w))
         elif w in lex.future_markers and w in {"plans", "intends", "aims", "expects", "hopes", "wants", "prepares", "vowed", "promised", "pledged"}:
             groups.append(VerbGroup(tok.start, tok.end, Tense.FUTURE, w))
         i += 1
     return groups
-
-
-def _after_subject(toks: list[Token], i: int, lex: _Lexicon) -> bool:
-    """Is the lone -ed form toks[i] the past verb of the subject just before it ("The show moved
-    on Monday", "Prices jumped on Thursday", "Police arrested two men on Friday")? Not when the
-    word before ends no subject ("and moved", "in finished goods"), nor when a finite verb
-    follows in its clause: then it is a participle after its noun ("a meeting called on Monday
-    will decide", "the man arrested on Friday is due in court")."""
-    prev = toks[i - 1] if i else None
-    if prev is None or not prev.text.isalpha() or prev.lower in _NO_SUBJECT_END or prev.lower.endswith("ly") \
-            or prev.lower in lex.past_aux or prev.lower in lex.present_aux or prev.lower in lex.perfect_aux \
-            or prev.lower in lex.modal_aux or prev.lower in lex.future_aux or prev.lower in lex.chain:
-        return False
-    finite = lex.future_aux | lex.past_aux | lex.present_aux | lex.perfect_aux | lex.modal_aux
-    for tok in toks[i + 1:]:
-        if tok.text in _CLAUSE_END or tok.lower in ("and", "but"):
-            break
-        if tok.lower in finite or tok.lower in lex.past_irregular:
-            return False
-    return True
-
-
-def _after_noun(toks: list[Token], i: int, lex: _Lexicon) -> bool:
-    """Is the lone -ed form toks[i] a participle right after its noun, with the clause's finite
-    verb after it ("The man arrested on Monday is due in court", "the two men charged on
-    Wednesday will appear")? Not one of arranging or expecting ("the meeting scheduled for
-    Monday", "a vote expected on Monday"), nor one before a preposition of a target ("a match
-    postponed to Monday"): what those set lies ahead."""
-    prev = toks[i - 1] if i else None
-    w = toks[i].lower
-    if prev is None or not prev.text.isalpha() or prev.lower in _NO_SUBJECT_END or prev.lower.endswith("ly") \
-            or prev.lower in _SUBJECTS or prev.lower in lex.past_aux or prev.lower in lex.present_aux \
-            or prev.lower in lex.perfect_aux or prev.lower in lex.modal_aux or prev.lower in lex.future_aux \
-            or prev.lower in lex.chain or prev.lower in ("be", "been", "being") or w in lex.arranging or w in lex.expecting or w in lex.future_markers \
-            or (i + 1 < len(toks) and toks[i + 1].lower in lex.target_prepositions):
-        return False
-    finite = lex.future_aux | lex.past_aux | lex.present_aux | lex.perfect_aux | lex.modal_aux | lex.present_verbs
-    for tok in toks[i + 1:]:
-        if tok.text in _CLAUSE_END or tok.lower in ("and", "but"):
-            return False
-        if tok.lower in finite:
-            return True
-    return False
-
-
-def _dated_after_noun(toks: list[Token], i: int, lex: _Lexicon) -> bool:
-    """"The soldier killed on Saturday will be buried": a participle after its noun dated by "on"
-    and a capitalised day or a number is a verb, however often the word is an adjective."""
-    return i + 2 < len(toks) and toks[i + 1].lower == "on" and (toks[i + 2].text[:1].isupper() or toks[i + 2].text[:1].isdigit()) \
-        and _after_noun(toks, i, lex)
 
 
 def _verb_to_infinitive(toks: list[Token], i: int, lex: _Lexicon) -> bool:
