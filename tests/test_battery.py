@@ -73,9 +73,11 @@ ROUND40_FLOOR = 48
 ROUND40_INTERVAL_FLOOR = 37
 # round 41's set (benchmarks/battery_round41.py, task time31: 44 cases in five classes a review of
 # task time30 found, 38 with an interval): before the task 19 values and 14 intervals (the two
-# participle classes, unseen: 8 of 14 and 8 of 14); 44 and 38 after it
-ROUND41_FLOOR = 44
-ROUND41_INTERVAL_FLOOR = 38
+# participle classes, unseen: 8 of 14 and 8 of 14); 44 and 38 after it. After review50 a bare
+# plural before "will" is read as known ("Hostages freed on Thursday will be flown home"): two
+# generic cases now name their determiner, two near-misses added: 46 and 40
+ROUND41_FLOOR = 46
+ROUND41_INTERVAL_FLOOR = 40
 
 
 def test_battery_does_not_fall_below_its_floor():

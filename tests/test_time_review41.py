@@ -97,7 +97,7 @@ SUNDAY = datetime(2009, 4, 26, 10, 0)
 
 @pytest.mark.parametrize("text, want", [
     ("Anyone arrested on Monday will be held overnight.", [("Monday", "2009-04-27")]),
-    ("Letters posted on Monday will arrive on Wednesday.", [("Monday", "2009-04-27"), ("Wednesday", "2009-04-29")]),
+    ("Every letter posted on Monday will arrive on Wednesday.", [("Monday", "2009-04-27"), ("Wednesday", "2009-04-29")]),
     ("Parcels collected on Monday are delivered on Tuesday.", [("Monday", "2009-04-27"), ("Tuesday", "2009-04-28")]),
     ("Anybody caught on Saturday will be fined.", [("Saturday", "2009-05-02")]),
     ("The man arrested on Monday is due in court today.", [("Monday", "2009-04-20"), ("today", "2009-04-26")]),

@@ -354,7 +354,7 @@ def negated_label(label: str, trigger: str) -> bool:
     at = next((k for k, w in enumerate(words) if w == t), None)
     if at is None:
         return False
-    before = words[max(0, at - 3):at]
+    before = words[max(0, at - 5):at]
     neg = next((k for k, w in enumerate(before) if w in _NEGATION_WORDS or w.endswith("n't")), None)
     if neg is not None and neg + 1 < len(before) and before[neg + 1] == "only":
         return False  # ("has not only divided liberals": no denial)
@@ -366,8 +366,11 @@ def negated_label(label: str, trigger: str) -> bool:
 
 _MODALS_BEFORE_NOT = frozenset("will would can could should may might must shall".split())
 # words that may stand between a "not" and the verb it negates ("was not even arrested", "has not
-# been charged", "did not ever return"; an -ly adverb too: "did not formally resign")
-_BETWEEN_NOT_AND_VERB = frozenset("be been being have had ever yet even so much as get got also".split())
+# been charged", "did not ever return", "did not then resign", "has not since returned", "did not
+# at first arrest him", "did not in fact die", "did not himself attend"; an -ly adverb too: "did
+# not formally resign")
+_BETWEEN_NOT_AND_VERB = frozenset("be been being have had ever yet even so much as get got also then since once still "
+                                  "at first in fact himself herself itself themselves always".split())
 _MODAL_NOT = frozenset({"won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "mustn't", "shan't"})
 
 
@@ -401,6 +404,8 @@ def _past(verb: str) -> str:
         return w + "d"
     if w.endswith("y") and w[-2:-1] not in "aeiou":
         return w[:-1] + "ied"
+    if w.endswith("ic"):  # ("panicked", "trafficked", "mimicked")
+        return w + "ked"
     if w in _doubled_final() or _ONE_SYLLABLE_CVC.fullmatch(w):
         return w + w[-1] + "ed"
     return w + "ed"

@@ -45,7 +45,14 @@ def absent(text: str, start: int) -> bool:
 # "did not die at home but in a hospital", "was not killed by the blast but by gunfire": the
 # happening is told by what the "but" affirms (the rest of the clause, to a comma or its end); a
 # comma may stand before the "but" ("did not die at home, but in a hospital")
-_CORRECTION = re.compile(r"(?i)[^.;:!?,]*?,?\s*\bbut\s+((?:in|on|at|by|from|of|with|after)\b[^.;:!?,]*)")
+# (after a comma, the phrase must end its clause: "did not close, but in 2008 output fell" is a
+# new clause, not a correction)
+# what makes the phrase after ", but in 2008" a clause: an auxiliary, or a verb as its last word
+_NEW_CLAUSE = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|will|would|could|can|may|might)\b"
+                         r"|\b(?:\w+ed|fell|rose|went|came|took|made|began|grew|won|lost|left|ran|saw|met|led|fled|held|"
+                         r"kept|sold|paid|spent|said|told|got|shut|cut|hit|quit|set|put)\s*$")
+_CORRECTION = re.compile(r"(?i)[^.;:!?,]*?(?:\s*\bbut\s+((?:in|on|at|by|from|of|with|after)\b[^.;:!?,]*)"
+                         r"|,\s*but\s+((?:in|on|at|by|from|of|with|after)\b[^.;:!?,]*?)(?=\s*(?:[.;:!?,]|$)))")
 
 
 def corrected(text: str, start: int, end: int, stop: int) -> tuple[int, int] | None:
@@ -59,7 +66,9 @@ def corrected(text: str, start: int, end: int, stop: int) -> tuple[int, int] | N
     m = _CORRECTION.match(text, end, stop)
     if m is None:
         return None
-    a, b = m.span(1)
+    a, b = m.span(1) if m.group(1) is not None else m.span(2)
+    if m.group(1) is None and _NEW_CLAUSE.search(text, a, b):
+        return None  # ("did not close, but in 2008 output fell": a clause of its own, no correction)
     while b > a and text[b - 1].isspace():
         b -= 1
     return (a, b) if b > a else None

@@ -95,7 +95,14 @@ def generic_participle(toks: list[Token], found: tuple[int, int], lex: Participl
     """Does the participle whose own participle (or first conjunct) is at found[0], with the
     clause's finite verb at found[1], tell what is done to anyone at all, any day ("Anyone
     arrested on Monday will be held", "Parcels collected on Monday are delivered on Tuesday")?"""
-    return _generic_subject(toks, found[0], lex) and _future_or_timetable(toks, found[1], lex)
+    if _generic_subject(toks, found[0], lex):
+        return _future_or_timetable(toks, found[1], lex)
+    # a bare plural at the head of its clause, in a present told as a timetable ("Parcels
+    # collected on Monday are delivered on Tuesday"); before a future it is read as known
+    # ("Hostages freed on Thursday will be flown home tomorrow", "Victims killed on Saturday will
+    # be buried on Tuesday": far more of news than a timetable's "Letters posted on Monday will ...")
+    return _bare_plural(toks, found[0]) and toks[found[1]].lower not in lex.future_aux \
+        and _future_or_timetable(toks, found[1], lex)
 
 
 def noun_and_finite(toks: list[Token], i: int, lex: ParticipleLexicon, coordinated: bool = True) -> tuple[int, int] | None:
@@ -155,11 +162,13 @@ def _first_conjunct(toks: list[Token], i: int, lex: ParticipleLexicon) -> int | 
 
 def _generic_subject(toks: list[Token], i: int, lex: ParticipleLexicon) -> bool:
     """Is the noun before the participle toks[i] anyone at all ("Anyone arrested", "any man
-    caught", "Letters posted": a bare plural at the head of its clause), not someone known ("The
-    man arrested", "the letters posted")?"""
+    caught", "every parcel collected"), not someone known ("The man arrested")?"""
     prev, before = toks[i - 1], toks[i - 2] if i >= 2 else None
-    if prev.lower in lex.generic_subjects or (before is not None and before.lower in lex.generic_determiners):
-        return True
+    return prev.lower in lex.generic_subjects or (before is not None and before.lower in lex.generic_determiners)
+
+
+def _bare_plural(toks: list[Token], i: int) -> bool:
+    prev, before = toks[i - 1], toks[i - 2] if i >= 2 else None
     plural = prev.lower.endswith("s") and not prev.lower.endswith(("ss", "us", "is")) and prev.lower not in NOT_PLURAL
     return plural and (before is None or before.text in CLAUSE_END
                        or before.lower in ("and", "but", "that", "if", "when", "while", "because", "so"))
