@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -102,46 +104,6 @@ def test_round34_battery_at_its_own_reference_times_does_not_fall_below_its_floo
     assert sum(passed.values()) >= ROUND34_FLOOR, {c: f"{passed[c]}/{total[c]}" for c in total}
 
 
-def test_round36_battery_values_and_intervals_do_not_fall_below_their_floors():
-    from battery_round36 import ROUND36_CASES
-
-    assert len({c[5] for c in ROUND36_CASES}) >= 8
-    passed, total, ipassed, itotal = battery.run_with_intervals(ROUND36_CASES, show_fails=False)
-    assert sum(total.values()) == len(ROUND36_CASES)
-    assert sum(passed.values()) >= ROUND36_FLOOR, {c: f"{passed[c]}/{total[c]}" for c in total}
-    assert sum(ipassed.values()) >= ROUND36_INTERVAL_FLOOR, {c: f"{ipassed[c]}/{itotal[c]}" for c in itotal}
-
-
-def test_round38_battery_values_and_intervals_do_not_fall_below_their_floors():
-    from battery_round38 import ROUND38_CASES
-
-    assert {c[7] for c in ROUND38_CASES} == {"minute", "none"}
-    passed, total, ipassed, itotal = battery.run_with_intervals(ROUND38_CASES, show_fails=False)
-    assert sum(total.values()) == len(ROUND38_CASES)
-    assert sum(passed.values()) >= ROUND38_FLOOR, {c: f"{passed[c]}/{total[c]}" for c in total}
-    assert sum(ipassed.values()) >= ROUND38_INTERVAL_FLOOR, {c: f"{ipassed[c]}/{itotal[c]}" for c in itotal}
-
-
-def test_round39_battery_values_and_intervals_do_not_fall_below_their_floors():
-    from battery_round39 import ROUND39_CASES
-
-    assert len({c[5] for c in ROUND39_CASES}) >= 6
-    passed, total, ipassed, itotal = battery.run_with_intervals(ROUND39_CASES, show_fails=False)
-    assert sum(total.values()) == len(ROUND39_CASES)
-    assert sum(passed.values()) >= ROUND39_FLOOR, {c: f"{passed[c]}/{total[c]}" for c in total}
-    assert sum(ipassed.values()) >= ROUND39_INTERVAL_FLOOR, {c: f"{ipassed[c]}/{itotal[c]}" for c in itotal}
-
-
-def test_round40_battery_values_and_intervals_do_not_fall_below_their_floors():
-    from battery_round40 import ROUND40_CASES
-
-    assert len({c[5] for c in ROUND40_CASES}) == 2
-    passed, total, ipassed, itotal = battery.run_with_intervals(ROUND40_CASES, show_fails=False)
-    assert sum(total.values()) == len(ROUND40_CASES)
-    assert sum(passed.values()) >= ROUND40_FLOOR, {c: f"{passed[c]}/{total[c]}" for c in total}
-    assert sum(ipassed.values()) >= ROUND40_INTERVAL_FLOOR, {c: f"{ipassed[c]}/{itotal[c]}" for c in itotal}
-
-
 def test_every_false_positive_case_of_the_round_stays_clean():
     # the money, count, address and measure numbers fixed in this round are no times
     fixed = ["The firm sold 1,999 units.", "The plane had 2,000 hours of flight time.",
@@ -163,11 +125,22 @@ def test_scores_names_and_race_times_are_no_times():
     assert passed == total, {c: f"{passed[c]}/{total[c]}" for c in total}
 
 
-def test_round41_battery_values_and_intervals_do_not_fall_below_their_floors():
-    from battery_round41 import ROUND41_CASES
+def _reference_times(cases) -> set:  # type: ignore[no-untyped-def]
+    return {c[5] for c in cases}
 
-    assert len({c[5] for c in ROUND41_CASES}) == 2
-    passed, total, ipassed, itotal = battery.run_with_intervals(ROUND41_CASES, show_fails=False)
-    assert sum(total.values()) == len(ROUND41_CASES)
-    assert sum(passed.values()) >= ROUND41_FLOOR, {c: f"{passed[c]}/{total[c]}" for c in total}
-    assert sum(ipassed.values()) >= ROUND41_INTERVAL_FLOOR, {c: f"{ipassed[c]}/{itotal[c]}" for c in itotal}
+
+@pytest.mark.parametrize("module, name, floor, interval_floor, check", [
+    ("battery_round36", "ROUND36_CASES", ROUND36_FLOOR, ROUND36_INTERVAL_FLOOR, lambda cs: len(_reference_times(cs)) >= 8),
+    ("battery_round38", "ROUND38_CASES", ROUND38_FLOOR, ROUND38_INTERVAL_FLOOR,
+     lambda cs: {c[7] for c in cs} == {"minute", "none"}),
+    ("battery_round39", "ROUND39_CASES", ROUND39_FLOOR, ROUND39_INTERVAL_FLOOR, lambda cs: len(_reference_times(cs)) >= 6),
+    ("battery_round40", "ROUND40_CASES", ROUND40_FLOOR, ROUND40_INTERVAL_FLOOR, lambda cs: len(_reference_times(cs)) == 2),
+    ("battery_round41", "ROUND41_CASES", ROUND41_FLOOR, ROUND41_INTERVAL_FLOOR, lambda cs: len(_reference_times(cs)) == 2),
+])
+def test_a_round_s_battery_values_and_intervals_do_not_fall_below_their_floors(module, name, floor, interval_floor, check):
+    cases = getattr(__import__(module), name)
+    assert check(cases)  # (the round's own reference times, or its intervals' grains)
+    passed, total, ipassed, itotal = battery.run_with_intervals(cases, show_fails=False)
+    assert sum(total.values()) == len(cases)
+    assert sum(passed.values()) >= floor, {c: f"{passed[c]}/{total[c]}" for c in total}
+    assert sum(ipassed.values()) >= interval_floor, {c: f"{ipassed[c]}/{itotal[c]}" for c in itotal}
