@@ -43,3 +43,9 @@ def test_the_past_of_verbs_that_keep_their_form_or_double_or_take_a_k():
     assert [_past(v) for v in verbs.split()] == [
         "bid", "reset", "beset", "input", "reran", "overran", "undercut", "outbid", "thrust", "broadcast", "rebelled",
         "excelled", "panicked", "trafficked", "visited", "opened"]
+
+
+def test_review51_a_clause_after_but_with_its_verb_inside_is_no_correction():
+    assert _label("The plant did not close, but in 2008 output fell sharply.", "close") == "Plant did not close"
+    assert _label("The plant did not close, but in 2008 it cut jobs.", "close") == "Plant did not close"
+    assert _label("He did not die at home, but in a crowded hospital.", "die") == "Died in a crowded hospital"

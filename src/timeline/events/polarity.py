@@ -48,9 +48,14 @@ def absent(text: str, start: int) -> bool:
 # (after a comma, the phrase must end its clause: "did not close, but in 2008 output fell" is a
 # new clause, not a correction)
 # what makes the phrase after ", but in 2008" a clause: an auxiliary, or a verb as its last word
+# what makes the phrase after ", but in 2008" a clause: an auxiliary, or a verb (an -ed word
+# not after an article or a possessive: "in a crowded hospital" is a place); it ends at a
+# subordinator ("but on Tuesday after the talks ended")
 _NEW_CLAUSE = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|will|would|could|can|may|might)\b"
-                         r"|\b(?:\w+ed|fell|rose|went|came|took|made|began|grew|won|lost|left|ran|saw|met|led|fled|held|"
-                         r"kept|sold|paid|spent|said|told|got|shut|cut|hit|quit|set|put)\s*$")
+                         r"|(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
+                         r"\b(?:\w+ed|fell|rose|went|came|took|made|began|grew|won|lost|left|ran|saw|met|led|fled|held|"
+                         r"kept|sold|paid|spent|said|told|got|shut|cut|hit|quit|set|put)\b")
+_SUBORDINATE = re.compile(r"\s(?:after|before|when|while|as|because|since|until|following|once)\b")
 _CORRECTION = re.compile(r"(?i)[^.;:!?,]*?(?:\s*\bbut\s+((?:in|on|at|by|from|of|with|after)\b[^.;:!?,]*)"
                          r"|,\s*but\s+((?:in|on|at|by|from|of|with|after)\b[^.;:!?,]*?)(?=\s*(?:[.;:!?,]|$)))")
 
@@ -67,8 +72,11 @@ def corrected(text: str, start: int, end: int, stop: int) -> tuple[int, int] | N
     if m is None:
         return None
     a, b = m.span(1) if m.group(1) is not None else m.span(2)
-    if m.group(1) is None and _NEW_CLAUSE.search(text, a, b):
-        return None  # ("did not close, but in 2008 output fell": a clause of its own, no correction)
+    if m.group(1) is None:
+        if (sub := _SUBORDINATE.search(text, a, b)) is not None:
+            b = sub.start()  # ("but on Tuesday after the talks ended": on Tuesday)
+        if _NEW_CLAUSE.search(text, a, b):
+            return None  # ("did not close, but in 2008 output fell sharply": a clause of its own, no correction)
     while b > a and text[b - 1].isspace():
         b -= 1
     return (a, b) if b > a else None

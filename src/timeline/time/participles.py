@@ -101,8 +101,13 @@ def generic_participle(toks: list[Token], found: tuple[int, int], lex: Participl
     # collected on Monday are delivered on Tuesday"); before a future it is read as known
     # ("Hostages freed on Thursday will be flown home tomorrow", "Victims killed on Saturday will
     # be buried on Tuesday": far more of news than a timetable's "Letters posted on Monday will ...")
-    return _bare_plural(toks, found[0]) and toks[found[1]].lower not in lex.future_aux \
-        and _future_or_timetable(toks, found[1], lex)
+    k = found[1]
+    told_as_to_come = k + 1 < len(toks) and toks[k + 1].lower in _TO_COME  # ("are due in court", "are to appear")
+    return _bare_plural(toks, found[0]) and toks[k].lower not in lex.future_aux and not told_as_to_come \
+        and _future_or_timetable(toks, k, lex)
+
+
+_TO_COME = frozenset("due expected scheduled set to likely going about".split())
 
 
 def noun_and_finite(toks: list[Token], i: int, lex: ParticipleLexicon, coordinated: bool = True) -> tuple[int, int] | None:
