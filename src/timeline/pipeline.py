@@ -358,7 +358,8 @@ def diff_articles(docs_a: Sequence[Document], docs_b: Sequence[Document],
     """How side B's articles tell the story differently from side A's: one timeline of both is
     built (so that happenings form across both sides, and an undated article is dated from
     the other side's), then each happening is split by side (`story.diff.diff_story`)."""
-    from .story.diff import diff_story, split_sides
+    from .story.diff import diff_story
+    from .story.sides import split_sides
 
     docs, sides = split_sides(docs_a, docs_b)
     return diff_story(build_timeline(docs, policy, infer=infer, jobs=jobs), sides, names)

@@ -377,7 +377,7 @@ def diff(a: str, b: str, fmt: str, png: str | None, top: int, show_all: bool, da
     from ..pipeline import build_timeline, diff_articles
     from ..render.diffreport import render_markdown, render_text
     from ..story.diff import diff as diff_timelines
-    from ..story.diff import side_name
+    from ..story.sides import side_name
 
     if _is_timeline_json(a) or _is_timeline_json(b):
         def side(name: str):  # type: ignore[no-untyped-def]
