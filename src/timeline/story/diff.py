@@ -21,9 +21,12 @@ The story's joins are not taken on trust across the sides (`_judge`): the two si
 numbers must not contradict; times that meet need a word or name in common besides the
 event word; to date it differently, the mentions that date it on each side must be worded
 as alike as the story asks of "the same happening dated differently"
-(`disagreement_similarity`) with two words or names in common, be at most MAX_GAP_DAYS
-apart (beyond, alike wording is more often a happening that recurs: another death, another
-phase of alert). A happening that fails is parted into each side's own. Two dates that
+(`disagreement_similarity`; `near_disagreement_similarity` a day or less apart) with two words
+or names in common, be at most MAX_GAP_DAYS apart (beyond, alike wording is more often a
+happening that recurs: another death, another phase of alert). A happening that fails is
+parted into each side's own. A happening only one side reports pairs so with the other side's
+part of a happening both report, too: the other side tells it, with its first side's other
+account (one BBC article's "late on Tuesday" beside the raise it and Reuters date Monday). Two dates that
 neither side states (both assumed from the publication day by tense) say only that the
 articles came out on different days: they agree.
 Everything is ordered by the happening's rank in the story of both sides.
@@ -220,10 +223,21 @@ def _judge(story: _Story, pa: _Side, pb: _Side) -> _Verdict:
         # meeting says little, "on or before 22 May" meets any earlier day; the words must say more)
         stated = all(any(_stated(story.items[k]) for k in p.ks) for p in (pa, pb))
         credible = len(shared) >= (1 if stated else 2)
-    else:
-        credible = (len(shared) >= 2 and sim >= story.rules.disagreement_similarity
-                    and _distance(pa.span, pb.span) <= MAX_GAP_DAYS)
+    else:  # (a day apart, one side's late-night report or "Monday" for "Tuesday": less wording)
+        apart = _distance(pa.span, pb.span)
+        rules = story.rules
+        if apart <= rules.near_days:  # (but not another place's or person's: each naming one the other does not)
+            credible = len(shared) >= 2 and sim >= rules.near_disagreement_similarity and not _named_apart(ca, cb)
+        else:
+            credible = len(shared) >= 2 and sim >= rules.disagreement_similarity and apart <= MAX_GAP_DAYS
     return _Verdict(credible, status, gap, sim, shared[:5])
+
+
+def _named_apart(ca: Mapping[str, float], cb: Mapping[str, float]) -> bool:
+    """Does each side's wording name someone or somewhere the other's does not ("Monterrey" /
+    "Mexico City", "a school in south London" / "a school in Paignton")?"""
+    na, nb = ({t for t in c if t.startswith("n:")} for c in (ca, cb))
+    return bool(na - nb) and bool(nb - na)
 
 
 def _stated(e: Event) -> bool:
@@ -300,6 +314,7 @@ def diff_story(tl: Timeline, sides: Mapping[str, frozenset[str]],
         happenings = told_once(rank_story(tl.documents, tl.events, tl.timexes, happenings), tl.events)
     out: list[DiffEntry] = []
     alone: dict[str, list[_Side]] = {"a": [], "b": []}
+    told: dict[str, list[_Side]] = {"a": [], "b": []}  # each side's part of a happening both report
     for h in happenings:
         split = story.split(h)
         if h.id in side_of:
@@ -308,11 +323,23 @@ def diff_story(tl: Timeline, sides: Mapping[str, frozenset[str]],
             pa, pb = story.part("a", h, split["a"]), story.part("b", h, split["b"])
             v = _judge(story, pa, pb)
             out.append(DiffEntry(h, v.status, story.account(pa), story.account(pb), _gap(v.gap), shared=_said(story, v, pa, pb)))
+            told["a"].append(pa)
+            told["b"].append(pb)
         elif split["a"] or split["b"]:
             s = "a" if split["a"] else "b"
             alone[s].append(story.part(s, h, split[s]))
     paired: set[tuple[str, str]] = set()
-    for v, pa, pb in _pairs(story, alone["a"], alone["b"]):
+    # (a happening one side reports alone may be one the other side reports with the first
+    # side's other account of it, dated otherwise: the BBC's "raised its alert level late on
+    # Tuesday" beside the WHO's raise both report on Monday; its row is the one-sided happening)
+    both = {p.key for ps in told.values() for p in ps}
+    for v, pa, pb in _pairs(story, alone["a"] + told["a"], alone["b"] + told["b"], both):
+        if pa.key in both or pb.key in both:
+            first, other = (pb.happening, pa.happening) if pa.key in both else (pa.happening, pb.happening)
+            out.append(DiffEntry(first, v.status, story.account(pa), story.account(pb), _gap(v.gap), joined=other,
+                                 similarity=round(v.similarity, 3), shared=_said(story, v, pa, pb)))
+            paired |= {pa.key, pb.key}
+            continue
         first, other = sorted((pa.happening, pb.happening), key=lambda h: (h.rank, h.id))
         out.append(DiffEntry(first, v.status, story.account(pa), story.account(pb), _gap(v.gap), joined=other,
                              similarity=round(v.similarity, 3), shared=_said(story, v, pa, pb)))
@@ -326,9 +353,11 @@ def diff_story(tl: Timeline, sides: Mapping[str, frozenset[str]],
     return TimelineDiff(DiffSide(name_a, docs_a), DiffSide(name_b, docs_b), tuple(out))
 
 
-def _pairs(story: _Story, side_a: Sequence[_Side], side_b: Sequence[_Side]) -> list[tuple[_Verdict, _Side, _Side]]:
+def _pairs(story: _Story, side_a: Sequence[_Side], side_b: Sequence[_Side],
+           both: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset()) -> list[tuple[_Verdict, _Side, _Side]]:
     """One-sided happenings of A and of B that are one happening dated differently (see the
-    module docstring), one to one, best first. Candidates share a kind and a word that is not
+    module docstring), one to one, best first; parts of happenings both report (`both`) may
+    pair with a one-sided happening, never with each other. Candidates share a kind and a word that is not
     too common among the other side's happenings of that kind (an index, not every pair)."""
     if not side_a or not side_b:
         return []
@@ -366,7 +395,7 @@ def _pairs(story: _Story, side_a: Sequence[_Side], side_b: Sequence[_Side]) -> l
                 continue
             for t in sorted(ca):
                 for pb in found_in.get(t, ()):
-                    if pb.key in seen:
+                    if pb.key in seen or (pa.key in both and pb.key in both):
                         continue
                     seen.add(pb.key)
                     v = _judge(story, pa, pb)
