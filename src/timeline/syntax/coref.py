@@ -6,7 +6,9 @@ Jobs", "Apple" of "Apple Inc.") or holds it with an organization's ending ("Appl
 "Apple") is the same entity. Each entity gathers cues of what it is (``rules/en/coref.toml``):
 a person (a title, a common first name, a person noun beside it: "chief executive Steve Jobs"),
 an organization (its last word "Inc.", "Airlines"...; "the company Apple"), a place; its gender
-(the title or first name) and number (a plural proper noun: "the Beatles").
+(the title or first name) and number (a plural proper noun: "the Beatles"). A name set off by a
+comma after a place's ("from Fort Hood, Texas") is a place; one after "a"/"an" ("an Apache", "a
+Boeing") a thing, a make: no "he" or "she" stands for either.
 
 A pronoun ("he", "its", "they") stands for the first fitting mention found going back from it:
 its own sentence before it, then the sentence before, and so on, REACH sentences back ("it" and
@@ -34,6 +36,7 @@ from typing import Any, Mapping
 
 from . import Parse
 from .farback import cataphoric, far_name, quoted_names
+from .textsearch import occurs as _occurs, place_starts as _place_starts
 from .participants import name_number
 
 REACH = 3  # sentences back that a pronoun looks for what it stands for
@@ -43,6 +46,7 @@ SAYING = frozenset({"say", "tell", "add", "explain", "claim", "insist", "deny", 
 # a proper-noun tag on a word the sentence uses as an adverb or a function word ("Meanwhile ,")
 NOT_NAME_DEPS = frozenset({"advmod", "discourse", "mark", "cc", "case", "det", "aux", "cop", "expl"})
 PLACE_CASES = frozenset({"in", "from", "near"})
+SET_OFF = frozenset({"appos", "nmod:unmarked", "nmod"})  # a name after a comma, of the name before it
 _DETERMINERS = frozenset({"the", "this", "that"})
 _RESTRICTIVE = frozenset({"acl", "acl:relcl", "nmod", "appos"})  # "the president of France": no anaphor
 
@@ -77,7 +81,7 @@ class Entity:
     """One thing an article names: its fullest name, what it is, and the nouns it was called."""
     name: str
     words: list[tuple[str, ...]] = field(default_factory=list)  # its names, lower case, word by word
-    votes: dict[str, int] = field(default_factory=dict)  # kind -> cues ("person", "org", "place")
+    votes: dict[str, int] = field(default_factory=dict)  # kind -> cues ("person", "org", "place", "thing")
     gender: str = ""
     plural: bool = False
     animate: bool = False  # the subject of a verb of saying
@@ -269,6 +273,12 @@ class Coreference:
             ent.gender = gender
         if not ent.votes and any(toks[c].dep == "case" and toks[c].text.lower() in PLACE_CASES for c in kids[head]):
             ent.vote("place")  # "in Paris", "from Slovenia": a place, unless something else says otherwise
+        elif not ent.votes and run[0] > 0 and toks[run[0] - 1].text == "," and toks[head].dep in SET_OFF \
+                and (host := self._of.get((k, toks[head].head))) is not None and self.entities[host].kind == "place":
+            ent.vote("place")  # "from Fort Hood, Texas", "in Paris, France": the place's state or country
+        elif not person and not ent.votes and run[0] > 0 and toks[run[0] - 1].text.lower() in {"a", "an"} \
+                and toks[run[0] - 1].head == head:
+            ent.vote("thing")  # "an Apache", "a Boeing": a make, no one a "he" or "she" stands for
         if toks[head].tag == "NNPS" or (len(low) == 1 and run[0] == 0 and opening_plural(toks[head].text)):
             ent.plural = True
         subject = toks[head].dep in SUBJECTS
@@ -427,40 +437,6 @@ def opening_plural(word: str) -> bool:
     """A plural of a noun for someone ("Doctors", "Nurses") that a tagger, at a sentence's start, takes for a name."""
     low = word.lower()
     return low.endswith("s") and bool(lexicon()["description_kind"].get(low[:-1]))
-
-
-def _occurs(pattern: re.Pattern[str], text: str, literal: str, starts) -> bool:  # type: ignore[no-untyped-def]
-    """Whether `pattern` matches anywhere in `text` (re.search), where every match holds
-    `literal` and `starts(i)` gives the only places a match can start when that literal is at
-    offset i: the literal is found by a plain substring search, and the pattern tried there
-    only. (A regular expression that opens with a look-behind or a class reads the whole
-    article character by character; in an article of 20 million characters, a name asked
-    about costs a second.)"""
-    i = text.find(literal)
-    while i >= 0:
-        if any(pattern.match(text, s) for s in starts(i)):
-            return True
-        i = text.find(literal, i + 1)
-    return False
-
-
-def _place_starts(text: str, i: int) -> list[int]:
-    """Where "in", "from" or "near", whitespace and perhaps "the" and whitespace (what
-    `_place_in_text` looks for) must start to end at offset i."""
-    out: list[int] = []
-    k = i
-    while k > 0 and text[k - 1].isspace():
-        k -= 1
-    if k == i:
-        return out
-    out += [k - 2, k - 4]
-    if text[k - 3:k] == "the":
-        j = k - 3
-        while j > 0 and text[j - 1].isspace():
-            j -= 1
-        if j < k - 3:
-            out += [j - 2, j - 4]
-    return [s for s in out if s >= 0]
 
 
 def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
