@@ -440,3 +440,16 @@ def test_a_like_happening_a_day_apart_in_another_place_stays_one_sides_own():
         d = _near_pair(one, other, both)
         assert not d.dated_differently, other
         assert len(d.only_a) == 1 and "Tuesday" in d.only_a[0].a.mentions[0].sentence, other
+
+
+def test_the_count_of_what_each_side_tells_counts_a_part_both_report_once():
+    """Reuters' account of the raise pairs with both BBC accounts (the one it agrees with and
+    the one dated a day later): Reuters still tells one happening, BBC two."""
+    from timeline.render.diffreport import counts
+
+    d = _near_pair("The World Health Organization raised its pandemic alert level to phase four on Monday, "
+                   "two steps short of declaring a pandemic.",
+                   "The World Health Organization raised its alert level late on Tuesday from three to four.",
+                   "The World Health Organization raised its pandemic alert level to phase four on Monday "
+                   "after an emergency meeting in Geneva.")
+    assert counts(d).startswith("BBC tells 2 happenings, Reuters 1.")
