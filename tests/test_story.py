@@ -966,3 +966,22 @@ def test_wire_copy_after_each_outlet_s_own_lede_keeps_its_last_sentences():
     own = [f"{lede} {wire} The page's own last word {i}." for i, lede in enumerate(ledes)]
     pages = [Document(f"f{i}", f"{text} {footer}", dct=datetime(2026, 3, 4), source="Site") for i, text in enumerate(own)]
     assert all([d.text[s:e] for s, e in d.furniture] == [footer] for d in mark_furniture(pages))
+
+
+def test_undated_wire_copy_under_different_headlines_is_news_and_an_undated_footer_furniture():
+    """Three undated pages (saved without their dates) carrying one wire text under headlines
+    of their own lost the whole text as furniture: each undated page counted as a day of its
+    own, three days. Undated pages that carry a sentence in one text, opening alike, are one
+    day; a footer under different texts on undated pages is still furniture."""
+    wire = ("Rescuers pulled two survivors from the rubble of the collapsed hotel late on Tuesday. "
+            "The mayor said 40 people were still missing after the earthquake. "
+            "Aid flights began landing at the city's airport on Wednesday morning. "
+            "The government declared three days of national mourning.")
+    docs = [Document(f"w{i}", f"{head}\n\n{wire}", source=o) for i, (head, o) in enumerate(
+        (("Quake rescuers find two alive", "BBC"), ("Survivors pulled from hotel ruins", "Reuters"),
+         ("Earthquake: the search goes on", "The Guardian")))]
+    assert all(not d.furniture for d in mark_furniture(docs))
+    footer = "Follow us on Twitter for the latest news and updates."
+    pages = [Document(f"p{i}", f"Story {i} begins here. Team {i} won the match by {i} goals. "
+                               f"Fans celebrated in town {i}. {footer}", source="Blog") for i in range(1, 6)]
+    assert all([d.text[s:e] for s, e in d.furniture] == [footer] for d in mark_furniture(pages))

@@ -6,7 +6,8 @@ sign-off, a related-links headline. They are not news, yet counted per article t
 the story's turning points. A sentence is furniture when it recurs verbatim (case and white
 space aside) in several articles and either over several publication days, or mostly at the
 foot of its page (`rules/en/story.toml`, [furniture]). Wire copy that several articles repeat
-for a day or two stays news, and so does a sentence that names a calendar day ("On March 2,
+for a day or two stays news (undated pages that carry it in one text, opening alike, count as
+one day; other undated pages each as a day of its own), and so does a sentence that names a calendar day ("On March 2,
 an earthquake struck ..."): recalling a day is how coverage marks what mattered. Some forms
 are furniture on any page, however rarely they recur: a page's own stamp ("Page last updated
 at 08:49 GMT, Friday, 26 June 2009", "Tuesday 4 January 2005 08.43 GMT" between a heading and
@@ -120,6 +121,7 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
     at_foot: dict[str, int] = defaultdict(int)
     in_lead: dict[str, int] = defaultdict(int)  # (occurrences as a page's first sentence: neither foot nor not)
     leads: dict[str, list[set[tuple[str, int]]]] = defaultdict(list)  # the openings of its pages, and its place from them
+    undated: dict[str, list[set[tuple[str, int]]]] = defaultdict(list)  # ... of its undated pages
     pages: list[list[str | None]] = []  # each page's sentences, by key (None: too short to count)
     for i, d in enumerate(originals):
         spans = sentences[i] or ()
@@ -151,19 +153,25 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
             if key is None or key in seen:
                 continue
             seen.add(key)
-            days[key].add(d.dct.date() if d.dct is not None else ("undated", d.id))
-            leads[key].append({(o, k - at) for o, at in openings})
+            lead = {(o, k - at) for o, at in openings}
+            if d.dct is not None:
+                days[key].add(d.dct.date())
+            else:
+                undated[key].append(lead)
+            leads[key].append(lead)
             in_lead[key] += k < FIRST_SENTENCES  # (a brief's lede; a caption before a footer)
             at_foot[key] += k >= foot
     for key, places in where.items():
         articles = len({i for i, _ in places})
         if articles < rules.min_articles:
             continue
-        # (an undated article counts as a day of its own; a sentence in every page's lead is news;
-        # pages that open with one lead are one text carried whole, wire copy of one day, whatever
-        # sits at its foot)
+        # (an undated article counts as a day of its own, but undated pages that carry it in one
+        # text, opening alike, as one day; a sentence in every page's lead is news; pages that
+        # open with one lead are one text carried whole, wire copy of one day, whatever sits at its foot)
         below = articles - in_lead[key]  # (its occurrences out of the pages' first sentences)
-        if len(days[key]) < rules.min_days and (not below or at_foot[key] < rules.edge_share * below
+        unknown = undated.get(key, [])
+        n_days = len(days[key]) + (1 if unknown and _carried_whole(unknown) else len(unknown))
+        if n_days < rules.min_days and (not below or at_foot[key] < rules.edge_share * below
                                                  or _carried_whole(leads[key])):
             continue
         i0, (s0, e0) = places[0]
