@@ -403,53 +403,54 @@ def test_both_say_gives_the_numbers_both_sides_give_as_a_reader_says_them():
     assert "level 5" in said and "40 survivors" in said and not any(w.startswith("#") or "@" in w for w in said)
 
 
-def _near_pair(one: str, other: str, both: str):
-    """A diff of BBC's two articles (`one`, told by both sides; `other`, told by BBC alone) and
+
+def _near_pair(one: str, others: list[str], both: str):
+    """A diff of BBC's articles (`one`, told by both sides; `others`, told by BBC alone) and
     Reuters' one (`both`), all published on Wednesday 29 April 2009."""
     from timeline.pipeline import diff_articles
 
     day = datetime(2009, 4, 29)
-    return diff_articles([Document("a1", one, dct=day, source="BBC"), Document("a2", other, dct=day, source="BBC")],
+    return diff_articles([Document("a1", one, dct=day, source="BBC")]
+                         + [Document(f"a{i + 2}", t, dct=day, source="BBC") for i, t in enumerate(others)],
                          [Document("b1", both, dct=day, source="Reuters")])
 
 
 def test_one_sides_other_date_for_a_happening_both_report_is_dated_differently_not_only_its_own():
-    """One BBC article dates the WHO's raise of its alert "late on Tuesday"; BBC's other article
-    and Reuters' date it Monday. The Tuesday report is BBC's other date for the raise both
-    report, a day apart: dated differently, with both dates, not "only BBC reports"."""
-    d = _near_pair("The World Health Organization raised its pandemic alert level to phase four on Monday, "
-                   "two steps short of declaring a pandemic.",
-                   "The World Health Organization raised its alert level late on Tuesday from three to four.",
-                   "The World Health Organization raised its pandemic alert level to phase four on Monday "
-                   "after an emergency meeting in Geneva.")
-    assert not d.only_a and not d.only_b
-    moved = [x for x in d.entries if x.status is DiffStatus.MOVED]
-    assert len(moved) == 1 and "late" not in moved[0].b.label
-    assert moved[0].a.envelope.start == datetime(2009, 4, 28, 16) and moved[0].b.envelope.start == datetime(2009, 4, 27)
-    assert [x.status for x in d.entries if x is not moved[0]] == [DiffStatus.AGREE]
-
-
-def test_a_like_happening_a_day_apart_in_another_place_stays_one_sides_own():
-    for one, other, both in (
-            ("Soldiers handed out face masks to commuters in Mexico City on Monday.",
-             "Soldiers handed out face masks to commuters in Monterrey on Tuesday.",
-             "Soldiers handed out face masks to commuters in Mexico City on Monday, officials said."),
-            ("A school in Paignton closed on Monday after a pupil tested positive.",
-             "A school in south London closed on Tuesday after a pupil tested positive.",
-             "A school in Paignton closed on Monday after a pupil tested positive for the virus.")):
-        d = _near_pair(one, other, both)
-        assert not d.dated_differently, other
-        assert len(d.only_a) == 1 and "Tuesday" in d.only_a[0].a.mentions[0].sentence, other
-
-
-def test_the_count_of_what_each_side_tells_counts_a_part_both_report_once():
-    """Reuters' account of the raise pairs with both BBC accounts (the one it agrees with and
-    the one dated a day later): Reuters still tells one happening, BBC two."""
+    """Two BBC articles date the WHO's raise of its alert "late on Tuesday"; BBC's third and
+    Reuters' date it Monday. The Tuesday reports are BBC's other date for the raise both
+    report: dated differently, with both dates, not "only BBC reports". The counts line and
+    the sections agree."""
     from timeline.render.diffreport import counts
 
     d = _near_pair("The World Health Organization raised its pandemic alert level to phase four on Monday, "
                    "two steps short of declaring a pandemic.",
-                   "The World Health Organization raised its alert level late on Tuesday from three to four.",
+                   ["The World Health Organization raised its pandemic alert level to phase four late on Tuesday, "
+                    "officials in Geneva said.",
+                    "The World Health Organization raised its pandemic alert level to phase four late on Tuesday, "
+                    "two steps short of a pandemic."],
                    "The World Health Organization raised its pandemic alert level to phase four on Monday "
                    "after an emergency meeting in Geneva.")
-    assert counts(d).startswith("BBC tells 2 happenings, Reuters 1.")
+    assert not d.only_a and not d.only_b
+    moved = [x for x in d.entries if x.status is DiffStatus.MOVED]
+    assert len(moved) == 1 and moved[0].joined is not None
+    assert moved[0].a.envelope.start == datetime(2009, 4, 28, 16) and moved[0].b.envelope.start == datetime(2009, 4, 27)
+    assert [x.status for x in d.entries if x is not moved[0]] == [DiffStatus.AGREE]
+    assert counts(d).startswith("BBC tells 2 happenings, Reuters 2. Both report 2 (1 agree on the date, 1 moved")
+
+
+def test_another_death_or_another_raid_a_day_later_stays_one_sides_own():
+    """A like happening a day apart is as often another one: another victim, another raid with
+    other arrests (numbers that contradict, in any mention)."""
+    for one, others, both in (
+            ("A 23-month-old boy died of swine flu in Texas on Monday.", ["A man died of swine flu in Texas on Tuesday."],
+             "A 23-month-old boy died of swine flu in Texas on Monday, officials said."),
+            ("Police raided a house in Leeds on Monday and arrested two men.",
+             ["Police raided a house in Leeds on Tuesday and arrested three men.",
+              "Police raided a house in Leeds on Tuesday and arrested three men, a spokesman said."],
+             "Police raided a house in Leeds on Monday and arrested two men, officials said.")):
+        d = _near_pair(one, others, both)
+        assert not d.dated_differently, others[0]
+        assert len(d.only_a) == 1 and "Tuesday" in d.only_a[0].a.mentions[0].sentence, others[0]
+    a = timeline("A 23-month-old boy died of swine flu in Texas on Monday.", datetime(2009, 4, 29), "a", "BBC")
+    b = timeline("A man died of swine flu in Texas on Tuesday.", datetime(2009, 4, 29), "b", "Reuters")
+    assert not diff(a, b).dated_differently

@@ -76,10 +76,8 @@ def counts(d: TimelineDiff) -> str:
     """The line of counts: each side's own, what both report and how, what only one does."""
     n = {s: d.count(s) for s in DiffStatus}
     both = n[DiffStatus.AGREE] + n[DiffStatus.MOVED] + n[DiffStatus.CONFLICT]
-    # (each side's own happenings: a part of one both report is counted once, though a one-sided
-    # happening dated otherwise pairs with it too, `story.diff`)
-    told_a = len({frozenset((e.doc, e.id) for e in x.a.mentions) for x in d.entries if x.a is not None})
-    told_b = len({frozenset((e.doc, e.id) for e in x.b.mentions) for x in d.entries if x.b is not None})
+    told_a = both + n[DiffStatus.ONLY_A]
+    told_b = both + n[DiffStatus.ONLY_B]
     return (f"{d.a.name} tells {_n(told_a)} happening{'s' * (told_a != 1)}, {d.b.name} {_n(told_b)}. "
             f"Both report {_n(both)} ({_n(n[DiffStatus.AGREE])} agree on the date, {_n(n[DiffStatus.MOVED])} moved, "
             f"{_n(n[DiffStatus.CONFLICT])} in conflict); only {d.a.name} {_n(n[DiffStatus.ONLY_A])}; "

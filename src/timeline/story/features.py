@@ -44,8 +44,6 @@ class MatchRules:  # caches of every mention's words, and a hash of all its fiel
     common_share: float
     common_floor: int
     stopwords: frozenset[str]
-    near_days: float = 0.0  # two sides' dates this close (days between them) need only
-    near_disagreement_similarity: float = 1.0  # this much wording to be one happening (story.diff)
 
 
 
@@ -61,8 +59,7 @@ def match_rules() -> MatchRules:
                        regex_cache.compile(m.get("present_perfect", "(?!)"), re.I),
                        frozenset(data["stopwords"]["words"]) | frozenset(m.get("not_participants", ())),
                        frozenset(m.get("loose_kind_words", ())), float(m["common_share"]), int(m["common_floor"]),
-                       frozenset(data["stopwords"]["words"]), float(m.get("near_days", 0.0)),
-                       float(m.get("near_disagreement_similarity", 1.0)))
+                       frozenset(data["stopwords"]["words"]))
     regex_cache.flush()
     return found
 

@@ -7,8 +7,8 @@ Jobs", "Apple" of "Apple Inc.") or holds it with an organization's ending ("Appl
 a person (a title, a common first name, a person noun beside it: "chief executive Steve Jobs"),
 an organization (its last word "Inc.", "Airlines"...; "the company Apple"), a place; its gender
 (the title or first name) and number (a plural proper noun: "the Beatles"). A name set off by a
-comma after a place's ("from Fort Hood, Texas") is a place; one after "a"/"an" ("an Apache", "a
-Boeing") a thing, a make: no "he" or "she" stands for either.
+comma after a place's, or joined to it ("from Fort Hood, Texas", "in Paris, London and Rome"), is
+a place.
 
 A pronoun ("he", "its", "they") stands for the first fitting mention found going back from it:
 its own sentence before it, then the sentence before, and so on, REACH sentences back ("it" and
@@ -46,7 +46,7 @@ SAYING = frozenset({"say", "tell", "add", "explain", "claim", "insist", "deny", 
 # a proper-noun tag on a word the sentence uses as an adverb or a function word ("Meanwhile ,")
 NOT_NAME_DEPS = frozenset({"advmod", "discourse", "mark", "cc", "case", "det", "aux", "cop", "expl"})
 PLACE_CASES = frozenset({"in", "from", "near"})
-SET_OFF = frozenset({"appos", "nmod:unmarked", "nmod"})  # a name after a comma, of the name before it
+SET_OFF = frozenset({"appos", "nmod:unmarked", "nmod", "conj"})  # a name after a comma, of the name before it
 _DETERMINERS = frozenset({"the", "this", "that"})
 _RESTRICTIVE = frozenset({"acl", "acl:relcl", "nmod", "appos"})  # "the president of France": no anaphor
 
@@ -81,7 +81,7 @@ class Entity:
     """One thing an article names: its fullest name, what it is, and the nouns it was called."""
     name: str
     words: list[tuple[str, ...]] = field(default_factory=list)  # its names, lower case, word by word
-    votes: dict[str, int] = field(default_factory=dict)  # kind -> cues ("person", "org", "place", "thing")
+    votes: dict[str, int] = field(default_factory=dict)  # kind -> cues ("person", "org", "place")
     gender: str = ""
     plural: bool = False
     animate: bool = False  # the subject of a verb of saying
@@ -148,7 +148,9 @@ class Coreference:
     def recent(self, sentence: int, token: int, parse: Parse | None = None) -> str | None:
         """The name the personal pronoun ("he", "his", "she", "her") at `token` stands for by recency
         alone: the last mention before it in its own sentence that fits it (a name, or an anaphor resolved to one), whatever its
-        role ("Dr Murray traveled with Jackson after he collapsed": Jackson); None when that
+        role ("Dr Murray traveled with Jackson after he collapsed": Jackson), but a person of the
+        pronoun's gender before a name of no known kind ("Inge heard that an Apache had been
+        downed, and she wept": Inge); None when that
         mention names nothing ("the ambulance driver"), when none fits, or when a noun for a
         person stands between, whatever the parse made of it ("Dr Murray - who was with the
         singer when he collapsed": not Murray)."""
@@ -159,7 +161,12 @@ class Coreference:
         if want != "person":  # ("Alleyn's, a school in London, closed after it found ...": not London)
             return None
         before = [m for m in self._mentions if m.sentence == sentence and m.token < token]
-        found = next((m for m in sorted(before, key=lambda m: -m.token) if self._fits(m, want, gender)), None)
+        fitting = [m for m in sorted(before, key=lambda m: -m.token) if self._fits(m, want, gender)]
+        found = fitting[0] if fitting else None
+        if found is not None and gender and found.entity >= 0 and not self.entities[found.entity].kind \
+                and not self.entities[found.entity].gender:  # (a name of no known kind: "an Apache")
+            found = next((m for m in fitting if m.entity >= 0 and self.entities[m.entity].kind == "person"
+                          and self.entities[m.entity].gender == gender), found)  # (a person of its gender first)
         if found is None or found.entity < 0:
             return None
         if parse is not None and want == "person":
@@ -273,12 +280,10 @@ class Coreference:
             ent.gender = gender
         if not ent.votes and any(toks[c].dep == "case" and toks[c].text.lower() in PLACE_CASES for c in kids[head]):
             ent.vote("place")  # "in Paris", "from Slovenia": a place, unless something else says otherwise
-        elif not ent.votes and run[0] > 0 and toks[run[0] - 1].text == "," and toks[head].dep in SET_OFF \
-                and (host := self._of.get((k, toks[head].head))) is not None and self.entities[host].kind == "place":
-            ent.vote("place")  # "from Fort Hood, Texas", "in Paris, France": the place's state or country
-        elif not person and not ent.votes and run[0] > 0 and toks[run[0] - 1].text.lower() in {"a", "an"} \
-                and toks[run[0] - 1].head == head:
-            ent.vote("thing")  # "an Apache", "a Boeing": a make, no one a "he" or "she" stands for
+        elif not ent.votes and run[0] > 0 and (toks[run[0] - 1].text == "," or toks[head].dep == "conj") \
+                and toks[head].dep in SET_OFF and (host := self._of.get((k, toks[head].head))) is not None \
+                and self.entities[host].kind == "place":
+            ent.vote("place")  # "from Fort Hood, Texas", "in Paris, London and Rome": places too
         if toks[head].tag == "NNPS" or (len(low) == 1 and run[0] == 0 and opening_plural(toks[head].text)):
             ent.plural = True
         subject = toks[head].dep in SUBJECTS
