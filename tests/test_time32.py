@@ -113,6 +113,15 @@ def test_a_negation_with_an_inserted_adverbial_is_still_a_denial(text, trigger):
     assert not _one(text, trigger).salient
 
 
+@pytest.mark.parametrize("text, trigger, label", [
+    ("The minister did not, in the end, resign.", "resign", "Not resign"),
+    ("He has not yet, as of Monday, resigned.", "resigned", "Not resigned"),
+    ("Not once did he visit the town.", "visit", "Not visit the town"),
+])
+def test_a_denial_cut_at_its_comma_or_inverted_is_labelled_as_one(text, trigger, label):
+    assert _one(text, trigger).label == label
+
+
 # 4. a market's level after a base form stays a value, whatever follows
 @pytest.mark.parametrize("text", [
     "The index will open at 1800, traders expect.",

@@ -31,7 +31,8 @@ def affirmed(text: str, e: Event, stop: int, times: Sequence[tuple[int, int]]) -
     words = e.label.split()
     neg = next((k for k, w in enumerate(words) if w.lower() in _NEGATION_WORDS), None)
     if neg is None or (span := corrected(text, e.start, e.end, stop)) is None:
-        return _uninverted(text, e, stop, words) or _not_until(text, e, stop, words, neg) or e
+        return _uninverted(text, e, stop, words) or _not_until(text, e, stop, words, neg) \
+            or _negation_cut_off(text, e, stop, words, neg) or e
     a, b = span
     for t0, _ in times:  # ("in a hospital in Los Angeles | on June 25"; not "in | May")
         if a < t0 < b and text[a:t0].split()[1:]:
@@ -63,6 +64,18 @@ def _not_until(text: str, e: Event, stop: int, words: list[str], neg: int | None
         return None
     label = " ".join([*words[:neg - 1], past(e.text), *words[neg + 2:]])
     return evolve(e, label=label[:1].upper() + label[1:])
+
+
+def _negation_cut_off(text: str, e: Event, stop: int, words: list[str], neg: int | None) -> Event | None:
+    """A denied verb whose label the cut left without its negation, at the comma of an inserted
+    adverbial ("He did not, in the end, resign": "Resign") or an inversion's auxiliary ("Not
+    once did he visit the town": "Not did visit the town"), labelled as a plain denial is: "Not
+    resign", "Not visit the town"."""
+    if neg is None and words and words[0].lower() == e.text.lower() and denied(text, e.start, e.end, stop):
+        return evolve(e, label="Not " + e.label[:1].lower() + e.label[1:])
+    if neg == 0 and len(words) > 2 and words[1].lower() in _LABEL_AUX and words[2].lower() == e.text.lower():
+        return evolve(e, label=" ".join([words[0], *words[2:]]))
+    return None
 
 
 def _uninverted(text: str, e: Event, stop: int, words: list[str]) -> Event | None:
