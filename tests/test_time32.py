@@ -92,6 +92,11 @@ def test_not_until_and_only_in_affirm_the_happening_at_that_time(text):
     assert e.envelope.start == datetime(2010, 1, 1) and e.envelope.end == datetime(2011, 1, 1)
 
 
+def test_until_after_a_conjunction_keeps_its_before():
+    e = _one("He said he would not resign and would stay until 2012.", "stay", datetime(2011, 4, 26))
+    assert e.envelope.start is None and e.envelope.end == datetime(2012, 1, 1)
+
+
 # 3. a negation with an inserted adverbial
 @pytest.mark.parametrize("text, verb, tense", DETACHED["examples"])
 def test_a_verb_its_auxiliary_does_not_run_into_makes_a_group(text, verb, tense):

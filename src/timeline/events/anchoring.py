@@ -35,8 +35,10 @@ def _preposition(text: str, sent_start: int, timex: Timex) -> str:
     return before[-1].strip(",;:")
 
 
-# a negation in the clause before "until" (no comma, no other clause between)
-_NOT_UNTIL = re.compile(r"(?i)(?:\bnot|n['’]t|\bnever)\b[^,;:.!?]{0,40}?\b(?:until|till)\s+$")
+# a negation in the clause before "until" (no comma, no conjunction or other clause between: "would
+# not resign and would stay until 2012" stays until then)
+_NOT_UNTIL = re.compile(r"(?i)(?:\bnot|n['’]t|\bnever)\b(?:(?!\b(?:and|but|or|who|which|that|while|as|because)\b)"
+                        r"[^,;:.!?]){0,40}?\b(?:until|till)\s+$")
 
 
 
