@@ -30,7 +30,15 @@ def _preposition(text: str, sent_start: int, timex: Timex) -> str:
         return ""
     if len(before) >= 2 and (before[-2], before[-1]) in {("ahead", "of"), ("prior", "to"), ("up", "to")}:
         return before[-2]
+    if before[-1] in {"until", "till"} and _NOT_UNTIL.search(text, max(sent_start, timex.start - 60), timex.start):
+        return "at"  # "Not until 2010 did the party win", "did not win until 2010": it won then
     return before[-1].strip(",;:")
+
+
+# a negation in the clause before "until" (no comma, no conjunction or other clause between: "would
+# not resign and would stay until 2012" stays until then)
+_NOT_UNTIL = re.compile(r"(?i)(?:\bnot|n['’]t|\bnever)\b(?:(?!\b(?:and|but|or|who|which|that|while|as|because)\b)"
+                        r"[^,;:.!?]){0,40}?\b(?:until|till)\s+$")
 
 
 

@@ -27,7 +27,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..model import Document, Event, Timex
 from .evolve import evolve
-from .polarity import corrected
+from .negation import NOUN_PREPOSITIONS as _NOUN_PREPOSITIONS, affirmed as _affirmed, negated_label, past as _past  # noqa: F401 (re-exported)
 from ..rules import load_toml, regex_cache
 from ..sources.segment import sentence_spans
 from ..syntax import Parse, parse_spans
@@ -310,108 +310,6 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
     return out
 
 
-_NEGATION_WORDS = frozenset({"not", "never", "n't", "didn't", "wasn't", "weren't", "hasn't", "haven't", "hadn't",
-                             "doesn't", "don't", "isn't", "aren't"})
-_LABEL_AUX = frozenset("did does do was were is are has have had".split())
-
-
-def _affirmed(text: str, e: Event, stop: int, times: Sequence[tuple[int, int]]) -> Event:
-    """A mention that negates its verb only to correct where, when or how ("Jackson did not die at
-    home but in a hospital in Los Angeles", "was not killed by the blast but by gunfire") is
-    labelled by what did happen ("Jackson died in a hospital in Los Angeles", "Killed by
-    gunfire"), never "Not die at home ...": the subject before the negation, the verb (its past
-    where "did" carried the tense) and what the "but" affirms, without a time at its end when
-    words come before it (the date beside the label says when)."""
-    words = e.label.split()
-    neg = next((k for k, w in enumerate(words) if w.lower() in _NEGATION_WORDS), None)
-    if neg is None or (span := corrected(text, e.start, e.end, stop)) is None:
-        return e
-    a, b = span
-    for t0, _ in times:  # ("in a hospital in Los Angeles | on June 25"; not "in | May")
-        if a < t0 < b and text[a:t0].split()[1:]:
-            b = t0
-            break
-    kept = text[a:b].split()
-    while len(kept) > 1 and kept[-1].lower() in _NOUN_PREPOSITIONS | {"since", "until", "during", "before"}:
-        kept.pop()  # ("in a hospital in Los Angeles on | June 25")
-    affirmed = " ".join(kept)
-    subject = words[:neg - 1] if neg and words[neg - 1].lower() in _LABEL_AUX else words[:neg]
-    aux = words[neg - 1].lower() if neg and words[neg - 1].lower() in _LABEL_AUX else ""
-    before = text[max(0, e.start - 16):e.start].lower().split()
-    did = aux == "did" or (before[-2:-1] == ["did"] and before[-1:] == ["not"]) or before[-1:] == ["didn't"]
-    verb = _past(e.text) if did else e.text
-    kept_aux = [words[neg - 1]] if aux and aux not in {"did", "does", "do"} and subject else []
-    label = " ".join([*subject, *kept_aux, verb, affirmed])
-    return evolve(e, label=label[:1].upper() + label[1:])
-
-
-def negated_label(label: str, trigger: str) -> bool:
-    """Does the label negate its own verb ("Michael Jackson did not die of natural causes", "Not
-    die at home"; not a modal's "can not be used", "will not testify", nor "not only")? A happening that other mentions tell as it happened is not labelled by it
-    (story.happenings.best_label)."""
-    words = [w.lower().strip(",;:") for w in label.split()]
-    t = trigger.lower()
-    at = next((k for k, w in enumerate(words) if w == t), None)
-    if at is None:
-        return False
-    before = words[max(0, at - 5):at]
-    neg = next((k for k, w in enumerate(before) if w in _NEGATION_WORDS or w.endswith("n't")), None)
-    if neg is not None and neg + 1 < len(before) and before[neg + 1] == "only":
-        return False  # ("has not only divided liberals": no denial)
-    if neg is not None and any(w not in _BETWEEN_NOT_AND_VERB and not w.endswith("ly") for w in before[neg + 1:]):
-        return False  # ("Not guilty verdict", "A blast, not the fire, killed him": the "not" qualifies another word)
-    # (not a modal's: "can not be used", "will not testify", "won't": a ruling or a decision, news of its own)
-    return neg is not None and not (before[neg] in _MODAL_NOT or (neg and before[neg - 1] in _MODALS_BEFORE_NOT))
-
-
-_MODALS_BEFORE_NOT = frozenset("will would can could should may might must shall".split())
-# words that may stand between a "not" and the verb it negates ("was not even arrested", "has not
-# been charged", "did not ever return", "did not then resign", "has not since returned", "did not
-# at first arrest him", "did not in fact die", "did not himself attend"; an -ly adverb too: "did
-# not formally resign")
-_BETWEEN_NOT_AND_VERB = frozenset("be been being have had ever yet even so much as get got also then since once still "
-                                  "at first in fact himself herself itself themselves always".split())
-_MODAL_NOT = frozenset({"won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "mustn't", "shan't"})
-
-
-@cache
-def _irregular_pasts() -> dict[str, str]:
-    rows = load_toml("labels.toml")["lint"].get("irregular_verbs", ())
-    found = {row[0].lower(): row[1].lower() for row in rows if len(row) > 1}
-    for form, lemma in load_toml("events.toml")["forms"].items():
-        if not form.endswith(("s", "ing")) and form != lemma:
-            found.setdefault(lemma, form)  # (the first listed: "began" before "begun")
-    return found
-
-
-@cache
-def _doubled_final() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_toml("labels.toml")["lint"].get("doubled_final", ()))
-
-
-_ONE_SYLLABLE_CVC = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
-
-
-def _past(verb: str) -> str:
-    """The simple past of a verb's base form ("die": "died", "resign": "resigned", "meet": "met",
-    "run": "ran", "stop": "stopped", "admit": "admitted", "visit": "visited"): irregular forms from
-    labels.toml's irregular_verbs (and events.toml's forms), a doubled last consonant after one
-    vowel in one syllable or in a verb stressed on its last (labels.toml doubled_final)."""
-    w = verb.lower()
-    if (irregular := _irregular_pasts().get(w)) is not None:
-        return irregular
-    if w.endswith("e"):
-        return w + "d"
-    if w.endswith("y") and w[-2:-1] not in "aeiou":
-        return w[:-1] + "ied"
-    if w.endswith("ic"):  # ("panicked", "trafficked", "mimicked")
-        return w + "ked"
-    if w in _doubled_final() or _ONE_SYLLABLE_CVC.fullmatch(w):
-        return w + w[-1] + "ed"
-    return w + "ed"
-
-
-_NOUN_PREPOSITIONS = frozenset("to of on in into by with for from at against over between among within after".split())
 
 
 def _noun_phrase(cut: str, trigger: str) -> bool:

@@ -26,12 +26,34 @@ def _verb_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], 
 VERB_REACH = 40  # characters before a verb that `denied` reads
 
 
+@cache
+def _inverted() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_toml("events.toml")["absence"]
+    return re.compile(data["inverted"]), re.compile(data["inverted_affirming"])
+
+
+INVERTED_REACH = 80  # characters from a sentence's start to a verb a fronted negation inverts
+
+
+def inverted(text: str, start: int, affirming: bool = False) -> bool:
+    """Is the verb (or auxiliary) at `start` one a fronted negative adverbial inverts, at the
+    start of its sentence ("Not since 1990 has the party won", "Never before has the bank lost")?
+    With `affirming`, one an adverbial inverts that affirms it at a time ("Not until 2010 did the
+    party win", "Only in 2010 did the party win")."""
+    lo = max(0, start - INVERTED_REACH)
+    cut = max(text.rfind(c, lo, start) for c in ".!?\n")
+    if cut < 0 and lo > 0:
+        return False  # (no sentence start within reach)
+    return _inverted()[affirming].match(text[max(cut + 1, lo):start].lstrip()) is not None
+
+
 def denied(text: str, start: int, end: int, stop: int) -> bool:
     """Does the verb at [start, end) say its happening did not happen ("was not referring to",
-    "did not find", "has never visited"), with nothing after it in its clause (up to `stop`)
-    that says when it did ("did not leave until Monday")?"""
+    "did not find", "has never visited", "Not since 1990 has the party won"), with nothing after
+    it in its clause (up to `stop`) that says when it did ("did not leave until Monday")?"""
     verb, unless, dying, cause = _verb_patterns()
-    if verb.search(text[max(0, start - VERB_REACH):start]) is None or unless.search(text[end:stop]) is not None:
+    if (verb.search(text[max(0, start - VERB_REACH):start]) is None and not inverted(text, start)) \
+            or unless.search(text[end:stop]) is not None:
         return False
     return not (text[start:end].lower() in dying and cause.search(text[end:stop]))  # ("did not die of natural causes")
 

@@ -68,6 +68,36 @@ def _person_nouns() -> frozenset[str]:
 _PERSON_ENDINGS = ("man", "woman", "person", "ist", "ian")
 
 
+_DETERMINERS = frozenset("the a an these those some all many both".split())
+
+
+@cache
+def _plural_subjects() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The endings and the singular nouns that make a capitalised subject in -s a plural
+    (tense.toml [plural_subjects]), with coref.toml's descriptions and events.toml's nouns."""
+    from ..rules import load_toml
+
+    data = load_toml("tense.toml")["plural_subjects"]
+    coref = load_toml("coref.toml")
+    nouns = set(data["nouns"]) | set(load_toml("events.toml")["nouns"]) | set(coref["words"]["plural_collectives"])
+    nouns |= {w for ws in coref["descriptions"].values() for w in ws}
+    return tuple(data["endings"]), frozenset(w.lower() for w in nouns)
+
+
+def _surname(words: list[str]) -> bool:
+    """Is the capitalised subject in -s that ends `words` a surname ("Jones", "Mrs Peters", "Tom
+    Evans"), no plural common noun ("Crews", "Officials")? (tense.toml [plural_subjects])"""
+    w = words[-1]
+    if not w[:1].isupper():
+        return False
+    if len(words) > 1 and words[-2][:1].isupper() and words[-2].lower() not in _DETERMINERS:
+        return True  # ("Tom Jones", "Mrs Peters", "On Monday Jones": after a name, a title, a capital)
+    endings, nouns = _plural_subjects()
+    low = w.lower()
+    stems = {low[:-1], low[:-2] if low.endswith("es") else low[:-1], low[:-3] + "y" if low.endswith("ies") else low[:-1]}
+    return not low.endswith(endings) and not (stems & nouns)
+
+
 def _stands_for(pronoun: str, first: str) -> bool:
     """Does a "he"/"she"/"we" as the subject of a second future clause stand for the first
     clause's subject, so that its clock moves with the first one? "The minister will leave at 6
@@ -91,7 +121,7 @@ def _stands_for(pronoun: str, first: str) -> bool:
     head, plural = lower[-1], "and" in lower or "or" in lower
     if head in _OTHER_PRONOUNS:
         return False  # (the same pronoun was matched before)
-    plural = plural or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+    plural = plural or (head.endswith("s") and not head.endswith(("ss", "us", "is")) and not _surname(words))
     person = head in _person_nouns() or head.endswith(_PERSON_ENDINGS) or (
         words[-1][0].isupper() and (len(words) > 1 or head not in ("the", "a")))
     if pronoun == "we":

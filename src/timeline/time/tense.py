@@ -16,6 +16,7 @@ from typing import Sequence
 from ..rules import load_toml
 from ..model import Tense
 from ..sources.segment import Token, tokens
+from . import detached as _detached
 from .participles import (CLAUSE_END as _CLAUSE_END, NO_SUBJECT_END as _NO_SUBJECT_END, NOT_PLURAL as _NOT_PLURAL,
                           SUBJECTS as _SUBJECTS, after_subject as _after_subject, dated_after_noun as _dated_after_noun,
                           generic_participle as _generic_participle, noun_and_finite as _noun_and_finite)
@@ -183,7 +184,18 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
                     j < n and toks[j - 1].lower == "to" and w in lex.present_aux)) and tense is not Tense.UNKNOWN:
                 tense = Tense.FUTURE  # "is to resume": arranged for later
             perfect = (w in lex.perfect_aux or w == "had") and head != w and not head.endswith("ing")
-            groups.append(VerbGroup(tok.start, toks[j - 1].end, tense, head, aux=w, perfect=perfect))
+            # a verb the auxiliary does not run into: "did not, in the end, resign", "Not since
+            # 1990 has the party won": a group of its own, with the auxiliary's tense
+            k = (_detached.after_insertion(text, toks, j, lambda k: _detached_verb(toks, k, lex)) if head != w
+                 else _detached.after_inverted_subject(text, toks, i, lambda k: _detached_verb(toks, k, lex)))
+            if head != w or k is None:  # (an inverted auxiliary makes no group of its own: "did the party win")
+                groups.append(VerbGroup(tok.start, toks[j - 1].end, tense, head, aux=w, perfect=perfect))
+            if k is not None:
+                verb = toks[k].lower
+                done = w in lex.perfect_aux | {"had"} and verb not in _infinitives()
+                groups.append(VerbGroup(toks[k].start, toks[k].end, Tense.PAST if done and w in lex.perfect_aux else tense,
+                                        verb, aux="" if w in _DO_SUPPORT else w, perfect=done))
+                j = k + 1
             i = j
             continue
         if w == "to" and i + 1 < n and toks[i + 1].lower in _infinitives() and prev is not None \
@@ -230,6 +242,16 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
             groups.append(VerbGroup(tok.start, tok.end, Tense.FUTURE, w))
         i += 1
     return groups
+
+
+# ("did the party win": the tense is the group's, the verb stands as a lone past verb does)
+_DO_SUPPORT = frozenset({"did", "does", "do"})
+
+
+def _detached_verb(toks: list[Token], k: int, lex: _Lexicon) -> bool:
+    """Is token `k` a verb an auxiliary before it may govern: a base form, a past form, a participle?"""
+    w = toks[k].lower
+    return w in _infinitives() or (w not in lex.chain and is_past_form(toks[k], toks[k - 1]))
 
 
 def _verb_to_infinitive(toks: list[Token], i: int, lex: _Lexicon) -> bool:
