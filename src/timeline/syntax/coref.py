@@ -48,6 +48,7 @@ NOT_NAME_DEPS = frozenset({"advmod", "discourse", "mark", "cc", "case", "det", "
 PLACE_CASES = frozenset({"in", "from", "near"})
 SET_OFF = frozenset({"appos", "nmod:unmarked", "nmod", "conj"})  # a name after a comma, of the name before it
 _DETERMINERS = frozenset({"the", "this", "that"})
+_ARTICLES = frozenset({"a", "an", "the"})
 _RESTRICTIVE = frozenset({"acl", "acl:relcl", "nmod", "appos"})  # "the president of France": no anaphor
 
 
@@ -164,7 +165,9 @@ class Coreference:
         fitting = [m for m in sorted(before, key=lambda m: -m.token) if self._fits(m, want, gender)]
         found = fitting[0] if fitting else None
         if found is not None and gender and found.entity >= 0 and not self.entities[found.entity].kind \
-                and not self.entities[found.entity].gender:  # (a name of no known kind: "an Apache")
+                and not self.entities[found.entity].gender and parse is not None and any(
+                    t.head == found.token and t.dep == "det" and t.text.lower() in _ARTICLES for t in parse.tokens):
+            # (a name of no known kind after an article: "an Apache"; not "Jackson's")
             found = next((m for m in fitting if m.entity >= 0 and self.entities[m.entity].kind == "person"
                           and self.entities[m.entity].gender == gender), found)  # (a person of its gender first)
         if found is None or found.entity < 0:
