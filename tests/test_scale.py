@@ -136,10 +136,15 @@ def test_ctrl_c_leaves_the_previous_outputs_and_no_temporary_file(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "build", str(articles), "--out", str(out),
                              "-q", "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    time.sleep(3)
-    assert proc.poll() is None, "the build finished before it could be interrupted"
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
+    try:
+        time.sleep(3)
+        assert proc.poll() is None, "the build finished before it could be interrupted"
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:  # (a build that did not stop fails the test, and is not left running)
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
     # ended by SIGINT, as an interrupted program should (the shell shows 130, and a script looping
     # over builds stops), after its workers have stopped
     assert proc.returncode == -signal.SIGINT
