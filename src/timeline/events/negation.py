@@ -11,7 +11,7 @@ from typing import Sequence
 from ..model import Event
 from ..rules import load_toml
 from .evolve import evolve
-from .polarity import corrected, denied, inverted
+from .polarity import INVERTED_REACH, corrected, denied, inverted
 
 NOUN_PREPOSITIONS = frozenset("to of on in into by with for from at against over between among within after".split())
 
@@ -78,23 +78,40 @@ def _negation_cut_off(text: str, e: Event, stop: int, words: list[str], neg: int
     return None
 
 
+_INVERTED_AUX = re.compile(r"(?i)\b(has|have|had|did|does|do|was|were|is|are|will|would|could|can)\s+((?:[\w'’-]+\s+){1,3})$")
+_PRONOUNS = frozenset("he she it we they i you".split())
+
+
 def _uninverted(text: str, e: Event, stop: int, words: list[str]) -> Event | None:
     """A verb a fronted adverbial inverted with its auxiliary ("Only in 2010 did the party win",
-    "Not since 1990 has the party won a majority": labelled "Did the party win", "Has the party
-    won ...") is labelled in the order of a statement: "Party won", "Party has not won a majority"
-    (a negative opener denies it: polarity.inverted)."""
-    at = next((k for k, w in enumerate(words) if w.lower() == e.text.lower()), None)
-    if at is None or not 2 <= at <= 4 or words[0].lower() not in _LABEL_AUX or not (inverted(text, e.start) or inverted(text, e.start, affirming=True)):
+    "Not since 1990 has the party won a majority", "Rarely has a storm caused such damage":
+    labelled "Did the party win", "Has the party won ...", "Storm caused such damage", "Not did
+    resign") is labelled in the order of a statement, its subject from the text, what the label
+    holds after the verb kept: "Party won", "Party has not won a majority", "Storm has not
+    caused such damage" (a negative opener denies it: polarity.inverted); a pronoun subject is
+    kept where the verb is affirmed ("Only then did he speak": "He spoke"), left out of a denial
+    as a plain denial's label leaves it ("Not once did he visit the town": "Not visit the town")."""
+    affirming = inverted(text, e.start, affirming=True)
+    if not affirming and not inverted(text, e.start):
         return None
-    aux, subject = words[0].lower(), words[1:at]
+    sentence = max(text.rfind(c, 0, e.start) for c in ".!?\n") + 1
+    m = _INVERTED_AUX.search(text, max(sentence, e.start - INVERTED_REACH), e.start)
+    if m is None:
+        return None
+    aux, subject = m.group(1).lower(), m.group(2).split()
     if subject[0].lower() in _DETERMINER and len(subject) > 1:
         subject = subject[1:]
-    if denied(text, e.start, e.end, stop):
-        verb = [aux, "not", e.text]
+    at = next((k for k, w in enumerate(words) if w.lower() == e.text.lower()), None)
+    rest = words[at + 1:] if at is not None else []
+    pronoun = len(subject) == 1 and subject[0].lower() in _PRONOUNS
+    if not affirming and denied(text, e.start, e.end, stop):
+        label = ["Not", e.text, *rest] if pronoun else [*subject, aux, "not", e.text, *rest]
+    elif aux in {"did", "does", "do"}:
+        label = [*subject, past(e.text), *rest]
     else:
-        verb = [past(e.text)] if aux in {"did", "does", "do"} else [aux, e.text]
-    label = " ".join([*subject, *verb, *words[at + 1:]])
-    return evolve(e, label=label[:1].upper() + label[1:])
+        label = [*subject, aux, e.text, *rest]
+    joined = " ".join(label)
+    return evolve(e, label=joined[:1].upper() + joined[1:])
 
 
 def negated_label(label: str, trigger: str) -> bool:
