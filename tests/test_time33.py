@@ -72,3 +72,30 @@ def test_an_affirming_opener_tells_a_happening(text, trigger, label):
 def test_an_inversion_denied_verb_is_labelled_as_denied(text, trigger, label):
     e = _one(text, trigger)
     assert not e.salient and e.label == label
+
+
+# 4. "not ... until" stays in its own clause: no whether, if, "to", modal between
+@pytest.mark.parametrize("text, trigger, end", [
+    ("He did not say whether he would stay until 2012.", "stay", datetime(2012, 1, 1)),
+    ("He was not allowed to stay until 2005.", "stay", datetime(2005, 1, 1)),
+    ("The bank did not expect losses to last until 2010.", "last", datetime(2010, 1, 1)),
+])
+def test_until_after_another_verbs_clause_keeps_its_before(text, trigger, end):
+    e = _one(text, trigger)
+    assert e.envelope.start is None and e.envelope.end == end
+
+
+def test_not_until_in_another_clause_keeps_the_denial_in_the_label():
+    assert _one("The bank did not expect losses to last until 2010.", "expect").label == "Bank did not expect losses"
+
+
+# 5. "not ... until" is labelled as the happening at that time, whatever the subject or auxiliary
+@pytest.mark.parametrize("text, trigger, label", [
+    ("He did not win until 2008.", "win", "He won"),
+    ("He did not resign until March 2008.", "resign", "He resigned"),
+    ("He had not been seen until Tuesday.", "seen", "He was seen"),
+    ("He never left the city until 2005.", "left", "He left the city"),
+    ("The party did not win until 2008.", "win", "Party won"),
+])
+def test_not_until_is_labelled_as_the_happening(text, trigger, label):
+    assert _one(text, trigger).label == label

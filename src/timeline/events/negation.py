@@ -52,17 +52,45 @@ def affirmed(text: str, e: Event, stop: int, times: Sequence[tuple[int, int]]) -
     return evolve(e, label=label[:1].upper() + label[1:])
 
 
-_UNTIL_AFTER = re.compile(r"(?i)[^,;:.!?]{0,40}?\b(?:until|till)\b")
+# "until" in the verb's own clause: no other verb's clause between ("did not say whether he would
+# stay until 2012", "was not allowed to stay until 2005", "did not expect losses to last until
+# 2010": the "until" is the other verb's)
+_OTHER_CLAUSE = r"\b(?:whether|if|to|that|and|but|or|who|which|while|as|because|would|will|could|should|can|may|might|must)\b"
+_UNTIL_AFTER = re.compile(r"(?i)(?:(?!" + _OTHER_CLAUSE + r")[^,;:.!?]){0,40}?\b(?:until|till)\b")
 _DETERMINER = frozenset("the a an".split())
+# the negation right before the verb: "did not win", "had not been seen", "wasn't seen", "never left"
+_NEGATION_BEFORE = re.compile(r"(?i)(?:\b(?P<aux>did|does|do|had|has|have|was|were|is|are)(?:\s+(?:not|never)|n['’]t)"
+                              r"|\bnever)\s+(?:(?P<been>been)\s+)?$")
+_SUBJECT_PRONOUNS = frozenset("he she it we they i you".split())
 
 
 def _not_until(text: str, e: Event, stop: int, words: list[str], neg: int | None) -> Event | None:
-    """"The party did not win until 2010", "Troops did not leave until Monday": it happened then
-    (events.anchoring dates it so), labelled "Party won", "Troops left"."""
-    if neg is None or not neg or words[neg - 1].lower() not in {"did", "does", "do"} or neg + 1 >= len(words) \
-            or words[neg + 1].lower() != e.text.lower() or _UNTIL_AFTER.match(text, e.end, stop) is None:
+    """"The party did not win until 2010", "He had not been seen until Tuesday", "He never left
+    the city until 2005": it happened then (events.anchoring dates it so), labelled "Party won",
+    "He was seen", "He left the city" (a pronoun subject from the text where the label has none)."""
+    if _UNTIL_AFTER.match(text, e.end, stop) is None:
         return None
-    label = " ".join([*words[:neg - 1], past(e.text), *words[neg + 2:]])
+    m = _NEGATION_BEFORE.search(text, max(0, e.start - 24), e.start)
+    if m is None:
+        return None
+    aux = (m.group("aux") or "").lower()
+    if aux in {"did", "does", "do"}:
+        verb = [past(e.text)]
+    elif m.group("been") or aux in {"was", "were", "is", "are"}:
+        verb = ["was" if aux in {"was", "is", "had", "has"} else "were", e.text]
+    else:
+        verb = [e.text]  # ("had not left until", "never left until": the verb is told in its past)
+    at = next((k for k, w in enumerate(words) if w.lower() == e.text.lower()), None)
+    if at is None:
+        return None
+    subject = [w for w in words[:at] if w.lower() not in _NEGATION_WORDS | _LABEL_AUX | {"been"}]
+    if not subject:
+        before = re.findall(r"[\w'’]+", text[max(0, m.start() - 12):m.start()])
+        if before and before[-1].lower() in _SUBJECT_PRONOUNS:
+            subject = [before[-1]]
+    rest = words[at + 1:]
+    cut = next((k for k, w in enumerate(rest) if w.lower() in {"until", "till"}), len(rest))
+    label = " ".join([*subject, *verb, *rest[:cut]])
     return evolve(e, label=label[:1].upper() + label[1:])
 
 
