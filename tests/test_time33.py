@@ -99,3 +99,14 @@ def test_not_until_in_another_clause_keeps_the_denial_in_the_label():
 ])
 def test_not_until_is_labelled_as_the_happening(text, trigger, label):
     assert _one(text, trigger).label == label
+
+
+# 6. after a correction's clause of time, a subject and its verb are a new clause: still a denial
+@pytest.mark.parametrize("text, trigger", [
+    ("He did not arrive on Monday, but on Tuesday after talks he left.", "arrive"),
+    ("He did not arrive on Monday, but on Tuesday, after talks, he left.", "arrive"),
+    ("Police did not arrest him on Monday, but on Tuesday after a raid officers found guns.", "arrest"),
+])
+def test_a_new_clause_after_the_clause_of_time_keeps_the_denial(text, trigger):
+    e = _one(text, trigger)
+    assert not e.salient and e.envelope.start == datetime(2009, 4, 20)
