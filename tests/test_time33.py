@@ -110,3 +110,33 @@ def test_not_until_is_labelled_as_the_happening(text, trigger, label):
 def test_a_new_clause_after_the_clause_of_time_keeps_the_denial(text, trigger):
     e = _one(text, trigger)
     assert not e.salient and e.envelope.start == datetime(2009, 4, 20)
+
+
+# 10. more inserted adverbials; "Only ... did" labels; a question is no report
+@pytest.mark.parametrize("text, trigger, label", [
+    ("He did not, however, resign on Monday.", "resign", "Not resign"),
+    ("He has not, to date, resigned.", "resigned", "Not resigned"),
+    ("He did not, of course, resign on Monday.", "resign", "Not resign"),
+])
+def test_a_denial_with_however_of_course_to_date_is_one(text, trigger, label):
+    e = _one(text, trigger)
+    assert not e.salient and e.label == label
+
+
+@pytest.mark.parametrize("text, trigger, label", [
+    ("Only then did he speak.", "speak", "He spoke"),
+    ("Only last week did the bank admit its losses.", "admit", "Bank admitted"),
+    ("Only after the vote on Monday did he resign.", "resign", "He resigned"),
+    ("Not until Monday will we know the result.", "know", "We will know the result"),
+])
+def test_an_affirming_inversion_is_labelled_as_a_statement(text, trigger, label):
+    assert _one(text, trigger).label == label
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Did he not resign on Monday?", "resign"),
+    ("Didn't the bank collapse on Monday?", "collapse"),
+    ("Did he resign on Monday?", "resign"),
+])
+def test_a_question_tells_no_happening(text, trigger):
+    assert not _one(text, trigger).salient
