@@ -34,6 +34,7 @@ def _one(text: str, trigger: str, dct: datetime = SUNDAY):
     ("Not since the invasion of 2003 has violence been so low.", "invasion", "Invasion of 2003"),
     ("Not once during the strike on Monday did the union call off talks.", "strike", "Strike on Monday"),
     ("Nowhere did he mention the attack on Monday.", "attack", "Attack on Monday"),
+    ("Not once during the strike on Monday did the union call off talks.", "talks", "Union call off talks"),
 ])
 def test_a_word_inside_the_opener_or_the_verbs_object_is_no_denied_happening(text, trigger, label):
     e = _one(text, trigger)
@@ -68,6 +69,7 @@ def test_an_affirming_opener_tells_a_happening(text, trigger, label):
     ('"Not since 1990 has the party won a majority," he said on Monday.', "won", "Party has not won a majority"),
     ("Never before has the town seen such floods.", "seen", "Town has not seen such floods"),
     ("Not once did he visit the town.", "visit", "Not visit the town"),
+    ("Not since the war have so many people fled the city.", "fled", "So many people have not fled the city"),
 ])
 def test_an_inversion_denied_verb_is_labelled_as_denied(text, trigger, label):
     e = _one(text, trigger)
@@ -140,3 +142,11 @@ def test_an_affirming_inversion_is_labelled_as_a_statement(text, trigger, label)
 ])
 def test_a_question_tells_no_happening(text, trigger):
     assert not _one(text, trigger).salient
+
+
+@pytest.mark.parametrize("text, trigger, label", [
+    ("Only then did he speak to reporters on Monday.", "reporters", "Reporters on Monday"),
+    ("Not until Monday will we know the result.", "result", "Result"),
+])
+def test_a_noun_after_an_inverted_verb_keeps_its_own_label(text, trigger, label):
+    assert _one(text, trigger).label == label

@@ -34,7 +34,7 @@ def _inverted() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     opener, aux, subject = data["inverted_opener"], data["inverted_auxiliary"], data["inverted_subject"]
     return (re.compile(opener + aux.removeprefix("(?i)") + subject.removeprefix("(?i)") + "$"),
             re.compile(opener + "$"), re.compile(aux + subject.removeprefix("(?i)") + r"[\w'’-]"),
-            re.compile(data["inverted_affirming"]))
+            re.compile(data["inverted_affirming"] + aux.removeprefix("(?i)") + subject.removeprefix("(?i)") + "$"))
 
 
 INVERTED_REACH = 80  # characters from a sentence's start to a verb a fronted negation inverts
