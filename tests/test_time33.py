@@ -68,6 +68,7 @@ def test_an_affirming_opener_tells_a_happening(text, trigger, label):
     ("Not since Monday has the bank reopened.", "reopened", "Bank has not reopened"),
     ('"Not since 1990 has the party won a majority," he said on Monday.', "won", "Party has not won a majority"),
     ("Never before has the town seen such floods.", "seen", "Town has not seen such floods"),
+    ("Never before has the town seen such floods.", "has", "Town has not seen such floods"),
     ("Not once did he visit the town.", "visit", "Not visit the town"),
     ("Not since the war have so many people fled the city.", "fled", "So many people have not fled the city"),
 ])

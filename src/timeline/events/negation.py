@@ -11,7 +11,7 @@ from typing import Sequence
 from ..model import Event
 from ..rules import load_toml
 from .evolve import evolve
-from .polarity import INVERTED_REACH, corrected, denied, inverted
+from .polarity import INVERTED_REACH, corrected, denied, inverted, inverted_subject
 
 NOUN_PREPOSITIONS = frozenset("to of on in into by with for from at against over between among within after".split())
 
@@ -122,6 +122,14 @@ def _uninverted(text: str, e: Event, stop: int, words: list[str]) -> Event | Non
     affirming = inverted(text, e.start, affirming=True)
     if not affirming and not inverted(text, e.start):
         return None
+    if e.text.lower() in _LABEL_AUX and (subject := inverted_subject(text, e.start)):
+        # (the inverted auxiliary itself: "Never before has the town seen such floods": "Town has not seen such floods")
+        at = next((k for k, w in enumerate(words) if w.lower() == e.text.lower()), None)
+        rest = words[at + 1 + len(subject):] if at is not None else []
+        subject = subject[1:] if subject[0].lower() in _DETERMINER and len(subject) > 1 else subject
+        head = ["Not"] if len(subject) == 1 and subject[0].lower() in _PRONOUNS else [*subject, e.text.lower(), "not"]
+        joined = " ".join([*head, *rest])
+        return evolve(e, label=joined[:1].upper() + joined[1:])
     sentence = max(text.rfind(c, 0, e.start) for c in ".!?\n") + 1
     m = _INVERTED_AUX.search(text, max(sentence, e.start - INVERTED_REACH), e.start)
     if m is None:

@@ -57,17 +57,13 @@ def inverted(text: str, start: int, affirming: bool = False) -> bool:
     return verb.match(head) is not None or (opener.match(head) is not None and aux.match(text, start) is not None)
 
 
-def inverted_auxiliary(text: str, start: int) -> str | None:
-    """The auxiliary a denying opener inverted before the verb at `start` ("has" in "Rarely has
-    a storm caused such damage"), if any."""
+def inverted_subject(text: str, start: int) -> list[str] | None:
+    """The subject after the auxiliary at `start` that a denying opener inverted ("the town" in
+    "Never before has the town seen such floods"), if it is one."""
     if not inverted(text, start):
         return None
-    lo = max(0, start - INVERTED_REACH)
-    cut = max(text.rfind(c, lo, start) for c in ".!?\n")
-    head = text[max(cut + 1, lo):start].lstrip()
-    found = _inverted()[1].pattern.removesuffix("$")
-    m = re.match(found, head)
-    return head[m.end():].split()[0].lower() if m and head[m.end():].split() else None
+    m = _inverted()[2].match(text, start)
+    return text[start:m.end() - 1].split()[1:] if m is not None else None
 
 
 def denied(text: str, start: int, end: int, stop: int) -> bool:
