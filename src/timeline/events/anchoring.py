@@ -36,8 +36,9 @@ def _preposition(text: str, sent_start: int, timex: Timex) -> str:
 
 
 # a negation in the clause before "until" (no comma, no conjunction or other clause between: "would
-# not resign and would stay until 2012" stays until then)
-_NOT_UNTIL = re.compile(r"(?i)(?:\bnot|n['’]t|\bnever)\b(?:(?!\b(?:and|but|or|who|which|that|while|as|because)\b)"
+# not resign and would stay until 2012" stays until then; task time33: nor "whether", "if", "to",
+# a modal: "did not say whether he would stay until 2012", "was not allowed to stay until 2005")
+_NOT_UNTIL = re.compile(r"(?i)(?:\bnot|n['’]t|\bnever)\b(?:(?!\b(?:and|but|or|who|which|that|while|as|because|whether|if|to|would|will|could|should|can|may|might|must)\b)"
                         r"[^,;:.!?]){0,40}?\b(?:until|till)\s+$")
 
 

@@ -11,7 +11,7 @@ from typing import Sequence
 from ..model import Event
 from ..rules import load_toml
 from .evolve import evolve
-from .polarity import corrected, denied, inverted
+from .polarity import INVERTED_REACH, corrected, denied, inverted, inverted_subject
 
 NOUN_PREPOSITIONS = frozenset("to of on in into by with for from at against over between among within after".split())
 
@@ -52,17 +52,45 @@ def affirmed(text: str, e: Event, stop: int, times: Sequence[tuple[int, int]]) -
     return evolve(e, label=label[:1].upper() + label[1:])
 
 
-_UNTIL_AFTER = re.compile(r"(?i)[^,;:.!?]{0,40}?\b(?:until|till)\b")
+# "until" in the verb's own clause: no other verb's clause between ("did not say whether he would
+# stay until 2012", "was not allowed to stay until 2005", "did not expect losses to last until
+# 2010": the "until" is the other verb's)
+_OTHER_CLAUSE = r"\b(?:whether|if|to|that|and|but|or|who|which|while|as|because|would|will|could|should|can|may|might|must)\b"
+_UNTIL_AFTER = re.compile(r"(?i)(?:(?!" + _OTHER_CLAUSE + r")[^,;:.!?]){0,40}?\b(?:until|till)\b")
 _DETERMINER = frozenset("the a an".split())
+# the negation right before the verb: "did not win", "had not been seen", "wasn't seen", "never left"
+_NEGATION_BEFORE = re.compile(r"(?i)(?:\b(?P<aux>did|does|do|had|has|have|was|were|is|are)(?:\s+(?:not|never)|n['’]t)"
+                              r"|\bnever)\s+(?:(?P<been>been)\s+)?$")
+_SUBJECT_PRONOUNS = frozenset("he she it we they i you".split())
 
 
 def _not_until(text: str, e: Event, stop: int, words: list[str], neg: int | None) -> Event | None:
-    """"The party did not win until 2010", "Troops did not leave until Monday": it happened then
-    (events.anchoring dates it so), labelled "Party won", "Troops left"."""
-    if neg is None or not neg or words[neg - 1].lower() not in {"did", "does", "do"} or neg + 1 >= len(words) \
-            or words[neg + 1].lower() != e.text.lower() or _UNTIL_AFTER.match(text, e.end, stop) is None:
+    """"The party did not win until 2010", "He had not been seen until Tuesday", "He never left
+    the city until 2005": it happened then (events.anchoring dates it so), labelled "Party won",
+    "He was seen", "He left the city" (a pronoun subject from the text where the label has none)."""
+    if _UNTIL_AFTER.match(text, e.end, stop) is None:
         return None
-    label = " ".join([*words[:neg - 1], past(e.text), *words[neg + 2:]])
+    m = _NEGATION_BEFORE.search(text, max(0, e.start - 24), e.start)
+    if m is None:
+        return None
+    aux = (m.group("aux") or "").lower()
+    if aux in {"did", "does", "do"}:
+        verb = [past(e.text)]
+    elif m.group("been") or aux in {"was", "were", "is", "are"}:
+        verb = ["was" if aux in {"was", "is", "had", "has"} else "were", e.text]
+    else:
+        verb = [e.text]  # ("had not left until", "never left until": the verb is told in its past)
+    at = next((k for k, w in enumerate(words) if w.lower() == e.text.lower()), None)
+    if at is None:
+        return None
+    subject = [w for w in words[:at] if w.lower() not in _NEGATION_WORDS | _LABEL_AUX | {"been"}]
+    if not subject:
+        before = re.findall(r"[\w'’]+", text[max(0, m.start() - 12):m.start()])
+        if before and before[-1].lower() in _SUBJECT_PRONOUNS:
+            subject = [before[-1]]
+    rest = words[at + 1:]
+    cut = next((k for k, w in enumerate(rest) if w.lower() in {"until", "till"}), len(rest))
+    label = " ".join([*subject, *verb, *rest[:cut]])
     return evolve(e, label=label[:1].upper() + label[1:])
 
 
@@ -78,23 +106,48 @@ def _negation_cut_off(text: str, e: Event, stop: int, words: list[str], neg: int
     return None
 
 
+_INVERTED_AUX = re.compile(r"(?i)\b(has|have|had|did|does|do|was|were|is|are|will|would|could|can)\s+((?:[\w'’-]+\s+){1,3})$")
+_PRONOUNS = frozenset("he she it we they i you".split())
+
+
 def _uninverted(text: str, e: Event, stop: int, words: list[str]) -> Event | None:
     """A verb a fronted adverbial inverted with its auxiliary ("Only in 2010 did the party win",
-    "Not since 1990 has the party won a majority": labelled "Did the party win", "Has the party
-    won ...") is labelled in the order of a statement: "Party won", "Party has not won a majority"
-    (a negative opener denies it: polarity.inverted)."""
-    at = next((k for k, w in enumerate(words) if w.lower() == e.text.lower()), None)
-    if at is None or not 2 <= at <= 4 or words[0].lower() not in _LABEL_AUX or not (inverted(text, e.start) or inverted(text, e.start, affirming=True)):
+    "Not since 1990 has the party won a majority", "Rarely has a storm caused such damage":
+    labelled "Did the party win", "Has the party won ...", "Storm caused such damage", "Not did
+    resign") is labelled in the order of a statement, its subject from the text, what the label
+    holds after the verb kept: "Party won", "Party has not won a majority", "Storm has not
+    caused such damage" (a negative opener denies it: polarity.inverted); a pronoun subject is
+    kept where the verb is affirmed ("Only then did he speak": "He spoke"), left out of a denial
+    as a plain denial's label leaves it ("Not once did he visit the town": "Not visit the town")."""
+    affirming = inverted(text, e.start, affirming=True)
+    if not affirming and not inverted(text, e.start):
         return None
-    aux, subject = words[0].lower(), words[1:at]
+    if e.text.lower() in _LABEL_AUX and (subject := inverted_subject(text, e.start)):
+        # (the inverted auxiliary itself: "Never before has the town seen such floods": "Town has not seen such floods")
+        at = next((k for k, w in enumerate(words) if w.lower() == e.text.lower()), None)
+        rest = words[at + 1 + len(subject):] if at is not None else []
+        subject = subject[1:] if subject[0].lower() in _DETERMINER and len(subject) > 1 else subject
+        head = ["Not"] if len(subject) == 1 and subject[0].lower() in _PRONOUNS else [*subject, e.text.lower(), "not"]
+        joined = " ".join([*head, *rest])
+        return evolve(e, label=joined[:1].upper() + joined[1:])
+    sentence = max(text.rfind(c, 0, e.start) for c in ".!?\n") + 1
+    m = _INVERTED_AUX.search(text, max(sentence, e.start - INVERTED_REACH), e.start)
+    if m is None:
+        return None
+    aux, subject = m.group(1).lower(), m.group(2).split()
     if subject[0].lower() in _DETERMINER and len(subject) > 1:
         subject = subject[1:]
-    if denied(text, e.start, e.end, stop):
-        verb = [aux, "not", e.text]
+    at = next((k for k, w in enumerate(words) if w.lower() == e.text.lower()), None)
+    rest = words[at + 1:] if at is not None else []
+    pronoun = len(subject) == 1 and subject[0].lower() in _PRONOUNS
+    if not affirming and denied(text, e.start, e.end, stop):
+        label = ["Not", e.text, *rest] if pronoun else [*subject, aux, "not", e.text, *rest]
+    elif aux in {"did", "does", "do"}:
+        label = [*subject, past(e.text), *rest]
     else:
-        verb = [past(e.text)] if aux in {"did", "does", "do"} else [aux, e.text]
-    label = " ".join([*subject, *verb, *words[at + 1:]])
-    return evolve(e, label=label[:1].upper() + label[1:])
+        label = [*subject, aux, e.text, *rest]
+    joined = " ".join(label)
+    return evolve(e, label=joined[:1].upper() + joined[1:])
 
 
 def negated_label(label: str, trigger: str) -> bool:

@@ -27,9 +27,14 @@ VERB_REACH = 40  # characters before a verb that `denied` reads
 
 
 @cache
-def _inverted() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _inverted() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The verb after a denying opener, its auxiliary and its subject; the auxiliary after the
+    opener (with its subject and a word after it); the verb after an affirming opener."""
     data = load_toml("events.toml")["absence"]
-    return re.compile(data["inverted"]), re.compile(data["inverted_affirming"])
+    opener, aux, subject = data["inverted_opener"], data["inverted_auxiliary"], data["inverted_subject"]
+    return (re.compile(opener + aux.removeprefix("(?i)") + subject.removeprefix("(?i)") + "$"),
+            re.compile(opener + "$"), re.compile(aux + subject.removeprefix("(?i)") + r"[\w'’-]"),
+            re.compile(data["inverted_affirming"] + aux.removeprefix("(?i)") + subject.removeprefix("(?i)") + "$"))
 
 
 INVERTED_REACH = 80  # characters from a sentence's start to a verb a fronted negation inverts
@@ -37,14 +42,28 @@ INVERTED_REACH = 80  # characters from a sentence's start to a verb a fronted ne
 
 def inverted(text: str, start: int, affirming: bool = False) -> bool:
     """Is the verb (or auxiliary) at `start` one a fronted negative adverbial inverts, at the
-    start of its sentence ("Not since 1990 has the party won", "Never before has the bank lost")?
-    With `affirming`, one an adverbial inverts that affirms it at a time ("Not until 2010 did the
-    party win", "Only in 2010 did the party win")."""
+    start of its sentence, its auxiliary and subject between ("Not since 1990 has the party won",
+    "Never before has the bank lost")? Not a word inside the opener, nor one after an opener
+    with no inversion. With `affirming`, one an adverbial inverts that affirms it at a time ("Not
+    until 2010 did the party win", "Only in 2010 did the party win")."""
     lo = max(0, start - INVERTED_REACH)
     cut = max(text.rfind(c, lo, start) for c in ".!?\n")
     if cut < 0 and lo > 0:
         return False  # (no sentence start within reach)
-    return _inverted()[affirming].match(text[max(cut + 1, lo):start].lstrip()) is not None
+    head = text[max(cut + 1, lo):start].lstrip()
+    verb, opener, aux, affirm = _inverted()
+    if affirming:
+        return affirm.match(head) is not None
+    return verb.match(head) is not None or (opener.match(head) is not None and aux.match(text, start) is not None)
+
+
+def inverted_subject(text: str, start: int) -> list[str] | None:
+    """The subject after the auxiliary at `start` that a denying opener inverted ("the town" in
+    "Never before has the town seen such floods"), if it is one."""
+    if not inverted(text, start):
+        return None
+    m = _inverted()[2].match(text, start)
+    return text[start:m.end() - 1].split()[1:] if m is not None else None
 
 
 def denied(text: str, start: int, end: int, stop: int) -> bool:

@@ -68,34 +68,26 @@ def _person_nouns() -> frozenset[str]:
 _PERSON_ENDINGS = ("man", "woman", "person", "ist", "ian")
 
 
-_DETERMINERS = frozenset("the a an these those some all many both".split())
-
-
 @cache
-def _plural_subjects() -> tuple[tuple[str, ...], frozenset[str]]:
-    """The endings and the singular nouns that make a capitalised subject in -s a plural
-    (tense.toml [plural_subjects]), with coref.toml's descriptions and events.toml's nouns."""
+def _first_names_and_titles() -> frozenset[str]:
+    """The titles and first names (coref.toml [titles], male_names, female_names) that, before a
+    capitalised word in -s, make it a surname: "Mrs Peters", "Tom Evans"."""
     from ..rules import load_toml
 
-    data = load_toml("tense.toml")["plural_subjects"]
     coref = load_toml("coref.toml")
-    nouns = set(data["nouns"]) | set(load_toml("events.toml")["nouns"]) | set(coref["words"]["plural_collectives"])
-    nouns |= {w for ws in coref["descriptions"].values() for w in ws}
-    return tuple(data["endings"]), frozenset(w.lower() for w in nouns)
+    words = set(coref["titles"]) | set(coref["words"]["male_names"]) | set(coref["words"]["female_names"])
+    return frozenset(w.lower().rstrip(".") for w in words)
 
 
 def _surname(words: list[str]) -> bool:
-    """Is the capitalised subject in -s that ends `words` a surname ("Jones", "Mrs Peters", "Tom
-    Evans"), no plural common noun ("Crews", "Officials")? (tense.toml [plural_subjects])"""
-    w = words[-1]
-    if not w[:1].isupper():
+    """Is the capitalised subject in -s that ends `words` a surname, on positive evidence only: a
+    title or a first name right before it ("Mrs Peters", "Tom Evans")? A bare one ("Jones",
+    "Guests", "Kurds", "Athens"), one after a determiner ("The Philippines", "The Rolling
+    Stones") or after another capitalised word ("New York Times") is taken for a plural, as a
+    reader cannot tell a surname from a plural there (tense.toml [plural_subjects])."""
+    if len(words) < 2 or not words[-1][:1].isupper():
         return False
-    if len(words) > 1 and words[-2][:1].isupper() and words[-2].lower() not in _DETERMINERS:
-        return True  # ("Tom Jones", "Mrs Peters", "On Monday Jones": after a name, a title, a capital)
-    endings, nouns = _plural_subjects()
-    low = w.lower()
-    stems = {low[:-1], low[:-2] if low.endswith("es") else low[:-1], low[:-3] + "y" if low.endswith("ies") else low[:-1]}
-    return not low.endswith(endings) and not (stems & nouns)
+    return words[-2].lower().rstrip(".") in _first_names_and_titles()
 
 
 def _stands_for(pronoun: str, first: str) -> bool:

@@ -206,6 +206,9 @@ def shift_time(dt: datetime, unit: Unit, amount: float) -> datetime:
 
 
 
+SMALL_HOURS_END = 6  # a clock before this hour, told of a night, is in the morning that ends it
+
+
 def clock_hour(sym: Symbolic) -> int | None:
     """The hour on a 24-hour clock ("10 p.m." -> 22, "12 a.m." -> 0)."""
     if sym.hour is None:
@@ -216,6 +219,8 @@ def clock_hour(sym: Symbolic) -> int | None:
         return sym.hour + 12  # "7:30 on Tuesday evening", "at 11 tomorrow night"
     if sym.pm is False and sym.hour == 12:
         return 0
+    if sym.pm is None and sym.hour == 12 and sym.part == "NI":
+        return 0  # ("a quarter past twelve last night": 00:15, not noon)
     return sym.hour
 
 
@@ -225,7 +230,11 @@ def refine(day: Period, sym: Symbolic) -> Period:
     if day.grain is not Grain.DAY:
         return day
     if sym.hour is not None:
-        return time_period(day.start, clock_hour(sym) or 0, sym.minute, sym.second)
+        hour = clock_hour(sym) or 0
+        start = day.start
+        if sym.part == "NI" and hour < SMALL_HOURS_END:
+            start += timedelta(days=1)  # the small hours of a night are the next day's ("1:50 last night": today)
+        return time_period(start, hour, sym.minute, sym.second)
     if sym.part:
         return part_period(day.start, sym.part, sym.overnight)
     return day
