@@ -27,14 +27,17 @@ def on_sigterm() -> None:
 
 
 def interrupted(exc: BaseException) -> None:  # pragma: no cover - runs as the process ends
-    """The one line an interrupted run prints; the process then ends by its signal (`_end_by`)."""
-    import atexit
-
+    """The one line an interrupted run prints; the process then ends by its signal at once
+    (`_end_by`). The work has stopped by then (the temporary files are removed, the workers
+    stopped, and they die with this process in any case: `scale._quiet_worker`); Python's own
+    end would first wait for the pools' threads, and one whose worker was stopped while it
+    sent a result waits for the rest of it for ever (a build hung so, one run in a few dozen
+    under load, after Ctrl-C or SIGTERM)."""
     # (click hands a KeyboardInterrupt on as its Abort, the interrupt its cause)
     term = any(isinstance(e, Terminated) for e in (exc, exc.__cause__, exc.__context__))
     print("timeline: terminated" if term else "timeline: interrupted", file=sys.stderr)
     sys.excepthook = _no_traceback
-    atexit.register(_end_by, signal.SIGTERM if term else signal.SIGINT)
+    _end_by(signal.SIGTERM if term else signal.SIGINT)
 
 
 def _no_traceback(kind, value, tb) -> None:  # type: ignore[no-untyped-def]  # pragma: no cover
@@ -48,9 +51,8 @@ def _no_traceback(kind, value, tb) -> None:  # type: ignore[no-untyped-def]  # p
 
 
 def _end_by(signum: int) -> None:  # pragma: no cover - runs as the process ends
-    """The last step of an interrupted run, once the worker pools have been shut down (they
-    are, before any atexit function): the process ends by the signal itself. Python would, for
-    SIGINT, finding the KeyboardInterrupt unhandled, but not when it came while a pool was
+    """The last step of an interrupted run: the process ends by the signal itself. Python would,
+    for SIGINT, finding the KeyboardInterrupt unhandled, but not when it came while a pool was
     handing out work (it ended with status 1 then, one run in a few under load)."""
     sys.stdout.flush()
     sys.stderr.flush()
