@@ -103,6 +103,9 @@ def supposed_clauses(sentence: str, offset: int) -> tuple[tuple[int, int], ...]:
             if stops is None:  # (found once: a sentence may hold thousands of "if")
                 stops = [s.start() for s in _STOP_RE.finditer(sentence)]
             start = m.start("open")
+            if "close" in pattern.groupindex:  # (a clause that ends where the pattern says: a question's mark)
+                out.append((offset + start, offset + m.end("close")))
+                continue
             k = bisect_left(stops, m.end())
             out.append((offset + start, offset + (stops[k] if k < len(stops) else len(sentence))))
     return tuple(sorted(set(out)))
