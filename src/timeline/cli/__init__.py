@@ -467,5 +467,14 @@ def run() -> None:  # pragma: no cover - console entry when tracebacks must neve
             raise
         click.echo(f"timeline: internal error: {type(exc).__name__}: {exc} "
                    f"(set TIMELINE_DEBUG=1 for details)", err=True)
-        sys.exit(3)
+        _exit_now(3)
+
+
+def _exit_now(code: int) -> None:  # pragma: no cover - runs as the process ends
+    """End at once: an error may come while a pool's workers are being stopped, and Python's
+    own end would wait for the pool's thread, for ever if a worker was stopped while sending a
+    result (see `ending.interrupted`); the workers die with this process."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
     sys.exit(code if isinstance(code, int) else 0)
