@@ -985,3 +985,17 @@ def test_undated_wire_copy_under_different_headlines_is_news_and_an_undated_foot
     pages = [Document(f"p{i}", f"Story {i} begins here. Team {i} won the match by {i} goals. "
                                f"Fans celebrated in town {i}. {footer}", source="Blog") for i in range(1, 6)]
     assert all([d.text[s:e] for s, e in d.furniture] == [footer] for d in mark_furniture(pages))
+
+
+def test_undated_copies_of_a_wire_text_dated_pages_carry_count_under_their_days():
+    """One wire text under four headlines: two dated pages (two days) and two undated copies.
+    The undated copies are that text of those days, not a third day: kept as news (review55)."""
+    wire = ("Rescuers pulled two survivors from the rubble of the collapsed hotel late on Tuesday. "
+            "The mayor said 40 people were still missing after the earthquake. "
+            "Aid flights began landing at the city's airport on Wednesday morning. "
+            "The government declared three days of national mourning.")
+    heads = [("Quake rescuers find two alive", "BBC", datetime(2010, 1, 12)),
+             ("Survivors pulled from hotel ruins", "Reuters", datetime(2010, 1, 13)),
+             ("Earthquake: the search goes on", "The Guardian", None), ("Hotel survivors found", "AP", None)]
+    docs = [Document(f"w{i}", f"{h}\n\n{wire}", dct=dct, source=o) for i, (h, o, dct) in enumerate(heads)]
+    assert all(not d.furniture for d in mark_furniture(docs))

@@ -237,7 +237,9 @@ def build(inputs: tuple[str, ...], list_file: str | None, date: str | None, out:
         try:
             tl = build_timeline(docs, Policy(policy), infer=not no_infer, progress=progress.step,
                                 jobs=jobs, engine=engine, scheduler=scheduler, furniture=not keep_furniture)
-        except RuntimeError as exc:  # the engine is missing or unreachable
+        except RuntimeError as exc:  # the engine is missing or unreachable (not a fault of the code's own)
+            if isinstance(exc, (RecursionError, NotImplementedError)):
+                raise
             raise UserError(str(exc)) from None
         report_dates(tl.documents)
         frozen = gc.get_freeze_count() == 0

@@ -7,7 +7,8 @@ the story's turning points. A sentence is furniture when it recurs verbatim (cas
 space aside) in several articles and either over several publication days, or mostly at the
 foot of its page (`rules/en/story.toml`, [furniture]). Wire copy that several articles repeat
 for a day or two stays news (undated pages that carry it in one text, opening alike, count as
-one day; other undated pages each as a day of its own), and so does a sentence that names a calendar day ("On March 2,
+one day, or as the days of the dated pages that carry it so too; other undated pages each as a
+day of its own), and so does a sentence that names a calendar day ("On March 2,
 an earthquake struck ..."): recalling a day is how coverage marks what mattered. Some forms
 are furniture on any page, however rarely they recur: a page's own stamp ("Page last updated
 at 08:49 GMT, Friday, 26 June 2009", "Tuesday 4 January 2005 08.43 GMT" between a heading and
@@ -170,7 +171,12 @@ def mark_furniture(docs: Sequence[Document], rules: FurnitureRules | None = None
         # open with one lead are one text carried whole, wire copy of one day, whatever sits at its foot)
         below = articles - in_lead[key]  # (its occurrences out of the pages' first sentences)
         unknown = undated.get(key, [])
-        n_days = len(days[key]) + (1 if unknown and _carried_whole(unknown) else len(unknown))
+        if not unknown:
+            n_days = len(days[key])
+        elif _carried_whole(leads[key]):  # (undated copies of the text dated pages carry: their days)
+            n_days = max(len(days[key]), 1)
+        else:
+            n_days = len(days[key]) + (1 if _carried_whole(unknown) else len(unknown))
         if n_days < rules.min_days and (not below or at_foot[key] < rules.edge_share * below
                                                  or _carried_whole(leads[key])):
             continue
