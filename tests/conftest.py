@@ -81,3 +81,19 @@ def clause_label(text: str, trigger: str, times: tuple[str, ...] = (), in_piece:
     exclude = [(text.index(t), text.index(t) + len(t)) for t in times]
     found = clause(parse, i, text, exclude)
     return found.label if found else None
+
+
+def events_of(text: str, dct):  # type: ignore[no-untyped-def]
+    """The events one article of `text`, published at `dct`, gives."""
+    from timeline.model import Document
+    from timeline.pipeline import build_timeline
+
+    return build_timeline([Document("d", text, dct=dct, source="X")]).events
+
+
+def one_event(text: str, trigger: str, dct):  # type: ignore[no-untyped-def]
+    """The one event of `text` whose word is `trigger` (the test fails when there is not one)."""
+    events = events_of(text, dct)
+    found = [e for e in events if e.text == trigger]
+    assert len(found) == 1, [(e.text, e.label) for e in events]
+    return found[0]

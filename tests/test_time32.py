@@ -13,9 +13,11 @@ from datetime import datetime
 import pytest
 
 from timeline.model import DctSource, Document, Grain
-from timeline.pipeline import build_timeline, extract
+from timeline.pipeline import extract
 from timeline.rules import load_toml
 from timeline.time.tense import verb_groups
+
+from conftest import events_of, one_event
 
 DETACHED = load_toml("tense.toml")["detached"]
 PLURALS = load_toml("tense.toml")["plural_subjects"]
@@ -26,13 +28,11 @@ SUNDAY = datetime(2009, 4, 26)  # Monday gone by is the 20th, Tuesday the 21st
 
 
 def _events(text: str, dct: datetime = SUNDAY):
-    return build_timeline([Document("d", text, dct=dct, source="X")]).events
+    return events_of(text, dct)
 
 
 def _one(text: str, trigger: str, dct: datetime = SUNDAY):
-    found = [e for e in _events(text, dct) if e.text == trigger]
-    assert len(found) == 1, [(e.text, e.label) for e in _events(text, dct)]
-    return found[0]
+    return one_event(text, trigger, dct)
 
 
 # 1. a correction whose affirmed phrase runs into a clause of time

@@ -14,19 +14,17 @@ from datetime import datetime
 import pytest
 
 from timeline.model import Document
-from timeline.pipeline import build_timeline
+from conftest import events_of, one_event
 
 SUNDAY = datetime(2009, 4, 26, 7, 45)  # Monday gone by is the 20th, Tuesday the 21st
 
 
 def _events(text: str, dct: datetime = SUNDAY):
-    return build_timeline([Document("d", text, dct=dct, source="X")]).events
+    return events_of(text, dct)
 
 
 def _one(text: str, trigger: str, dct: datetime = SUNDAY):
-    found = [e for e in _events(text, dct) if e.text == trigger]
-    assert len(found) == 1, [(e.text, e.label) for e in _events(text, dct)]
-    return found[0]
+    return one_event(text, trigger, dct)
 
 
 # 1. a negative inversion denies only its auxiliary's own verb, where the auxiliary inverts
