@@ -56,6 +56,7 @@ class _Lexicon:
     present_aux: frozenset[str]
     perfect_aux: frozenset[str]
     modal_aux: frozenset[str]
+    past_modal_perfect: frozenset[str]
     chain: frozenset[str]
     future_markers: frozenset[str]
     past_irregular: frozenset[str]
@@ -161,9 +162,11 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
         if tense is not None:
             j = i + 1
             head = w
+            have = False  # "would have", "could not have": a modal perfect, past once a participle follows
             while j < n:
                 t = toks[j].lower
                 if t in lex.chain or t in lex.future_markers:
+                    have = have or t == "have"
                     if t in lex.future_markers and t != "going":
                         # "was scheduled to expire Friday": planned before, done since or not
                         # yet, so the nearer reading decides; "is scheduled to": future
@@ -174,6 +177,8 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
                 if is_past_form(toks[j], toks[j - 1], toks[j - 2] if j > 1 else None) or t.endswith("ing") or t.endswith("en"):
                     if w in lex.perfect_aux and tense is Tense.PRESENT:
                         tense = Tense.PAST  # present perfect: completed before now
+                    elif have and w in lex.past_modal_perfect and not t.endswith("ing"):
+                        tense = Tense.PAST  # "would have left on Monday": the Monday before
                     head = t
                     j += 1
                     break
