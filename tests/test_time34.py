@@ -51,3 +51,22 @@ def test_a_counterfactual_is_dated_in_the_past_and_is_no_happening(text, trigger
     event = _one(text, trigger)
     assert _day(event) == day
     assert not event.salient  # it did not happen: as a supposition, off the timeline's headline
+
+
+# 2. a level's year ("return to 2007 levels") dates no event; the time expression stays tagged
+# (events.toml [referent] examples and negatives)
+
+_REFERENT = load_toml("events.toml")["referent"]
+
+
+@pytest.mark.parametrize("text, trigger, day", _REFERENT["examples"] + _REFERENT["negatives"])
+def test_a_levels_year_dates_no_event(text, trigger, day):
+    assert _day(_one(text, trigger)) == day
+
+
+def test_a_levels_year_stays_tagged_and_the_event_takes_the_target_time():
+    text = "Sales will return to 2007 levels by 2010, the company said."
+    assert ("2007", "2007") in _found(text)
+    event = _one(text, "return")
+    assert event.envelope is not None and event.envelope.end is not None and event.envelope.end.year == 2010
+    assert "2007 levels" in event.label  # the level is what the event reaches, kept in its label

@@ -67,6 +67,19 @@ def _has_time(t: Timex) -> bool:
     return t.type is not TimexType.SET and (t.envelope is not None or t.relative is not None)
 
 
+@lru_cache(maxsize=1)
+def _referent_re() -> re.Pattern[str]:
+    from ..rules import load_toml
+
+    return re.compile(load_toml("events.toml")["referent"]["after"])
+
+
+def names_a_level(text: str, t: Timex) -> bool:
+    """Is the time a level's ("return to 2007 levels", "pre-2008 levels", "2008 highs"), a
+    referent that dates no event (events.toml [referent])?"""
+    return _referent_re().match(text, t.end, min(len(text), t.end + 20)) is not None
+
+
 
 _GAP_RE = re.compile(r"[\s\w'’-]*")
 _SUBJECT_RE = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+)?\s+")  # one or two words before the verb
@@ -326,7 +339,7 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
     headers = _entry_heads(text, sent, timexes, groups, memo)
     fix: tuple[int, int] | None | bool = False  # (what a corrected denial affirms, read when needed)
     for t in timexes:
-        if not _has_time(t):
+        if not _has_time(t) or names_a_level(text, t):
             continue
         if t.start >= tok.end and t.end <= sent[1]:
             if fix is False:

@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from typing import Iterable, Mapping, Sequence
 
+from .anchoring import names_a_level
 from ..model import Document, Event, Timex
 from .evolve import evolve
 from .negation import NOUN_PREPOSITIONS as _NOUN_PREPOSITIONS, affirmed as _affirmed, negated_label, past as _past  # noqa: F401 (re-exported)
@@ -277,7 +278,8 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
     def parse_of(k: int, pos: int) -> Parse | None:
         return next((parsed[(k, p)] for p in parts[k] if p[0] <= pos < p[1]), None)
 
-    times = sorted((t.start, t.end) for t in timexes if t.doc == doc.id)
+    # (a level's year is kept in the label: "Sales will return to 2007 levels", anchoring.names_a_level)
+    times = sorted((t.start, t.end) for t in timexes if t.doc == doc.id and not names_a_level(doc.text, t))
     time_starts = [a for a, _ in times]
     coref = Coreference(doc.text, parses)
     out = []
