@@ -73,8 +73,8 @@ def test_a_verb_an_affirming_inversion_or_no_inversion_holds_is_not_denied(text,
 
 @pytest.mark.parametrize("text, trigger", [
     ("Not since 1990 has the party won a majority.", "won"),
-    ("Never before has the bank lost so much.", "lost"),
-    ("Rarely has a storm caused such damage.", "caused"),
+    ("Never before has the bank lost money.", "lost"),  # (task time34: "lost so much" compares: it did)
+    ("Rarely has a storm caused damage here.", "caused"),
     ("Not once did he visit.", "visit"),
 ])
 def test_a_negative_inversion_tells_no_happening(text, trigger):

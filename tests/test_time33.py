@@ -61,14 +61,14 @@ def test_an_affirming_opener_tells_a_happening(text, trigger, label):
 
 # 3. an inversion-denied verb's label says it is denied
 @pytest.mark.parametrize("text, trigger, label", [
-    ("Rarely has a storm caused such damage.", "caused", "Storm has not caused such damage"),
-    ("Never has a government spent so much on defence.", "spent", "Government has not spent so much on defence"),
+    # (task time34: a comparison by degree, "such damage", "so much", tells of this one: test_time34)
+    ("Rarely has a storm caused damage here.", "caused", "Storm has not caused damage here"),
+    ("Never has a government spent money on defence.", "spent", "Government has not spent money on defence"),
     ("Not since Monday has the bank reopened.", "reopened", "Bank has not reopened"),
     ('"Not since 1990 has the party won a majority," he said on Monday.', "won", "Party has not won a majority"),
-    ("Never before has the town seen such floods.", "seen", "Town has not seen such floods"),
-    ("Never before has the town seen such floods.", "has", "Town has not seen such floods"),
+    ("Never before has the town seen floods.", "seen", "Town has not seen floods"),
     ("Not once did he visit the town.", "visit", "Not visit the town"),
-    ("Not since the war have so many people fled the city.", "fled", "So many people have not fled the city"),
+    ("Not since the war have many people fled the city.", "fled", "Many people have not fled the city"),
 ])
 def test_an_inversion_denied_verb_is_labelled_as_denied(text, trigger, label):
     e = _one(text, trigger)

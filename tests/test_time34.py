@@ -70,3 +70,82 @@ def test_a_levels_year_stays_tagged_and_the_event_takes_the_target_time():
     event = _one(text, "return")
     assert event.envelope is not None and event.envelope.end is not None and event.envelope.end.year == 2010
     assert "2007 levels" in event.label  # the level is what the event reaches, kept in its label
+
+
+# 3. a negative inversion that compares by degree tells of this happening: affirmed, labelled
+# without "not", dated by its own clause ("as it did on Monday"), never by the opener's time
+# (events.toml [absence] inverted_comparison, inverted_compared)
+
+_ABSENCE = load_toml("events.toml")["absence"]
+
+
+@pytest.mark.parametrize("text, verb", _ABSENCE["inverted_compared"])
+def test_an_inverted_comparison_denies_no_verb(text, verb):
+    from timeline.events.polarity import compared, denied
+
+    at = text.rindex(verb)
+    assert compared(text, at, len(text))
+    assert not denied(text, at, at + len(verb), len(text))
+
+
+@pytest.mark.parametrize("text, trigger, label, day", [
+    ("Never before has the bank cut rates so sharply as it did on Monday.", "cut", "Bank has cut rates", "2009-04-27"),
+    ("Rarely has a team scored so many goals as it did on Sunday.", "scored", "Team has scored so many goals",
+     "2009-04-26"),
+    ("Seldom has the court ruled so quickly.", "ruled", "Court has ruled so quickly", ""),
+    ("Never before has the city suffered such damage as it did on Friday.", "suffered", "City has suffered such damage",
+     "2009-04-24"),
+])
+def test_an_inverted_comparison_is_a_happening(text, trigger, label, day):
+    event = _one(text, trigger)
+    assert event.salient and event.label == label and _day(event) == day
+    assert not any(e.label.startswith("Not") or " not " in e.label for e in events_of(text, WEDNESDAY))
+
+
+@pytest.mark.parametrize("text, trigger, label", [
+    ("Not since the flood of 1993 has the river risen so fast.", "risen", "River has risen so fast"),
+    ("Not since 2001 have markets fallen this far.", "fallen", "Markets have fallen this far"),
+    ("Not since the war of 1967 have so many people fled the city.", "fled", "So many people have fled the city"),
+])
+def test_the_openers_time_is_the_last_time_not_this_one(text, trigger, label):
+    event = _one(text, trigger)
+    assert event.label == label
+    assert event.envelope is None or event.envelope.start is None or event.envelope.start.year == 2009
+
+
+def test_a_happening_inside_the_opener_is_labelled_without_it():
+    flood = _one("Not since the flood of 1993 has the river risen so fast.", "flood")
+    assert flood.label == "Flood" and flood.salient and _day(flood) == "1993-01-01"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Not since 1990 has the party won a majority.", "won"),
+    ("Never has the party won more than ten seats.", "won"),
+    ("Not once did he visit the town.", "visit"),
+])
+def test_a_plain_negative_inversion_still_denies(text, trigger):
+    event = _one(text, trigger)
+    assert not event.salient and event.label.startswith(("Not", "Party has not"))
+
+
+# 4. a question its auxiliary or modal opens reports nothing: no salient event, a label that
+# asks (events.toml [supposition] examples and negatives hold the clauses)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Has the bank cut rates this week?", "Has the bank cut rates?"),
+    ("Was the president told of the attack on Monday?", "Was the president told of the attack?"),
+    ("Will the talks resume on Friday?", "Will the talks resume?"),
+    ("Could the strike end on Monday?", "Could the strike end?"),
+    ("Didn't the bank collapse on Monday?", "Didn't the bank collapse?"),
+])
+def test_a_question_is_labelled_as_asked_and_is_no_happening(text, label):
+    events = events_of(text, WEDNESDAY)
+    assert events and all(not e.salient and e.label == label for e in events)
+
+
+def test_the_asking_of_a_quoted_question_is_reported():
+    events = events_of('"Will the talks resume?" he asked on Friday.', WEDNESDAY)
+    asked = [e for e in events if e.text == "asked"]
+    assert asked and asked[0].salient and _day(asked[0]) == "2009-04-24"
+    assert all(not e.salient for e in events if e.text != "asked")

@@ -13,7 +13,7 @@ from ..model import Grain, Relation, Timex, TimexType
 from ..sources.segment import Token
 from ..time.tense import VerbGroup
 from .narrative import narrative_year
-from .polarity import corrected
+from .polarity import compared, corrected
 from .sayings import CLAUSE_END_RE as _CLAUSE_END_RE, reports as _reports, said_on as _said_on
 
 _COARSE = {Grain.CENTURY, Grain.DECADE, Grain.YEAR, Grain.HALF, Grain.QUARTER, Grain.SEASON}
@@ -341,6 +341,8 @@ def best_timex(text: str, sent: tuple[int, int], tok: Token, timexes: list[Timex
     for t in timexes:
         if not _has_time(t) or names_a_level(text, t):
             continue
+        if t.end <= tok.start and t.start >= sent[0] and compared(text, tok.start, sent[1]):
+            continue  # "Not since 2001 have markets fallen this far": 2001 was the last time, not this one
         if t.start >= tok.end and t.end <= sent[1]:
             if fix is False:
                 fix = corrected(text, tok.start, tok.end, sent[1])

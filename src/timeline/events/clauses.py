@@ -120,6 +120,20 @@ def _supposition() -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
     return tuple((tuple(n), re.compile(p)) for n, p in zip(rules["needs"], rules["patterns"]))
 
 
+def question_at(text: str, sent: tuple[int, int], pos: int) -> tuple[int, int] | None:
+    """The yes-or-no question its auxiliary opens ("Has the bank cut rates this week?", "Will the
+    talks resume on Friday?": events.toml [supposition], the pattern that closes at its mark)
+    that holds `pos`, as a span of the text, else None."""
+    sentence = text[sent[0]:sent[1]]
+    if "?" not in sentence:
+        return None
+    for _, pattern in _supposition():
+        if "close" in pattern.groupindex and (m := pattern.search(sentence)) is not None \
+                and sent[0] + m.start("open") <= pos < sent[0] + m.end("close"):
+            return sent[0] + m.start("open"), sent[0] + m.end("close")
+    return None
+
+
 def clause_at(clauses: tuple[tuple[int, int], ...], starts: list[int], pos: int) -> tuple[int, int] | None:
     """The innermost of `clauses` (spans in text order, `starts` their starts) that holds `pos`:
     the last to start before it, as one that starts earlier ends no later (each runs to the next

@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from .anchoring import names_a_level
+from .clauses import question_at
 from ..model import Document, Event, Timex
 from .evolve import evolve
 from .negation import NOUN_PREPOSITIONS as _NOUN_PREPOSITIONS, affirmed as _affirmed, negated_label, past as _past  # noqa: F401 (re-exported)
@@ -308,8 +309,34 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         else:  # (no parse, or one that leaves the word alone where the text reads whole: a verb the
             # parse took for part of a name, "Marie Fatayi-Williams | stood | near ...": "Stood")
             done = evolve(e, label=cut or presentable(e.label, e.text))
-        out.append(_affirmed(doc.text, done, spans[k][1], times))
+        asked = question_at(doc.text, spans[k], e.start)
+        out.append(_asked(doc.text, done, asked, times) if asked is not None
+                   else _affirmed(doc.text, done, spans[k][1], times))
     return out
+
+
+_QUESTION_WORDS = 12  # words of a question a label keeps
+
+
+def _asked(text: str, e: Event, span: tuple[int, int], times: Sequence[tuple[int, int]]) -> Event:
+    """An event of a yes-or-no question ("Has the bank cut rates this week?") is labelled by the
+    question, its times left out ("Has the bank cut rates?"), never as news that it happened
+    ("Bank cut"): the question reports nothing (clauses.question_at)."""
+    a, b = span
+    words: list[str] = []
+    at = a
+    for t0, t1 in times:
+        if t1 <= a or t0 >= b:
+            continue
+        words += text[at:t0].split()
+        at = max(at, t1)
+    words += text[at:b - 1].split()
+    while words and words[-1].lower() in _NOUN_PREPOSITIONS | {"this", "last", "next", "since", "until", "during", "before"}:
+        words.pop()  # ("... cut rates | this week", "resume on | Friday")
+    if len(words) > _QUESTION_WORDS:
+        words = words[:_QUESTION_WORDS]
+    label = " ".join(words).rstrip(",;:") + "?"
+    return evolve(e, label=label[:1].upper() + label[1:])
 
 
 

@@ -11,7 +11,7 @@ from typing import Sequence
 from ..model import Event
 from ..rules import load_toml
 from .evolve import evolve
-from .polarity import INVERTED_REACH, corrected, denied, inverted, inverted_subject
+from .polarity import INVERTED_REACH, compared, corrected, denied, in_inverting_opener, inverted, inverted_subject
 
 NOUN_PREPOSITIONS = frozenset("to of on in into by with for from at against over between among within after".split())
 
@@ -32,7 +32,7 @@ def affirmed(text: str, e: Event, stop: int, times: Sequence[tuple[int, int]]) -
     neg = next((k for k, w in enumerate(words) if w.lower() in _NEGATION_WORDS), None)
     if neg is None or (span := corrected(text, e.start, e.end, stop)) is None:
         return _uninverted(text, e, stop, words) or _not_until(text, e, stop, words, neg) \
-            or _negation_cut_off(text, e, stop, words, neg) or e
+            or _negation_cut_off(text, e, stop, words, neg) or _inside_opener(text, e, words, neg) or e
     a, b = span
     for t0, _ in times:  # ("in a hospital in Los Angeles | on June 25"; not "in | May")
         if a < t0 < b and text[a:t0].split()[1:]:
@@ -106,6 +106,21 @@ def _negation_cut_off(text: str, e: Event, stop: int, words: list[str], neg: int
     return None
 
 
+_OPENER_WORDS = frozenset("not since once even ever never before again rarely seldom hardly at no".split())
+
+
+def _inside_opener(text: str, e: Event, words: list[str], neg: int | None) -> Event | None:
+    """A happening named inside a denying opener ("Not since the flood of 1993 has the river
+    risen": labelled "Not since flood") is no denial: its label drops the opener's words ("Flood")."""
+    if neg != 0 or in_inverting_opener(text, e.start) is None:
+        return None
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in _OPENER_WORDS:
+        k += 1
+    label = " ".join(words[k:])
+    return evolve(e, label=label[:1].upper() + label[1:]) if k else None
+
+
 _INVERTED_AUX = re.compile(r"(?i)\b(has|have|had|did|does|do|was|were|is|are|will|would|could|can)\s+((?:[\w'’-]+\s+){1,3})$")
 _PRONOUNS = frozenset("he she it we they i you".split())
 
@@ -127,7 +142,10 @@ def _uninverted(text: str, e: Event, stop: int, words: list[str]) -> Event | Non
         at = next((k for k, w in enumerate(words) if w.lower() == e.text.lower()), None)
         rest = words[at + 1 + len(subject):] if at is not None else []
         subject = subject[1:] if subject[0].lower() in _DETERMINER and len(subject) > 1 else subject
-        head = ["Not"] if len(subject) == 1 and subject[0].lower() in _PRONOUNS else [*subject, e.text.lower(), "not"]
+        if compared(text, e.start, stop):  # ("Not since 1993 has the river risen so fast": it has)
+            head = [*subject, e.text.lower()]
+        else:
+            head = ["Not"] if len(subject) == 1 and subject[0].lower() in _PRONOUNS else [*subject, e.text.lower(), "not"]
         joined = " ".join([*head, *rest])
         return evolve(e, label=joined[:1].upper() + joined[1:])
     sentence = max(text.rfind(c, 0, e.start) for c in ".!?\n") + 1

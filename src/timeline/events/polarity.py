@@ -57,6 +57,51 @@ def inverted(text: str, start: int, affirming: bool = False) -> bool:
     return verb.match(head) is not None or (opener.match(head) is not None and aux.match(text, start) is not None)
 
 
+@cache
+def _comparison() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The denying opener alone; a comparison by degree after it."""
+    data = load_toml("events.toml")["absence"]
+    return re.compile(data["inverted_opener"]), re.compile(data["inverted_comparison"])
+
+
+def compared(text: str, start: int, stop: int) -> bool:
+    """Is the verb (or auxiliary) at `start`, one a denying opener inverts, compared by degree
+    ("Never before has the bank cut rates so sharply as it did on Monday", "Rarely has a storm
+    caused such damage", "Not since the war have so many people fled")? Then the opener denies
+    only earlier happenings as great: this one happened (events.toml [absence]
+    `inverted_comparison`, read from the opener's end to `stop`)."""
+    if not inverted(text, start):
+        return False
+    lo = max(0, start - INVERTED_REACH)
+    cut = max(text.rfind(c, lo, start) for c in ".!?\n")
+    head = text[max(cut + 1, lo):start]
+    at = start - len(head.lstrip())
+    opener, comparison = _comparison()
+    m = opener.match(text[at:start])
+    return m is not None and comparison.search(text, at + m.end(), stop) is not None
+
+
+@cache
+def _opener_with_inversion() -> re.Pattern[str]:
+    data = load_toml("events.toml")["absence"]
+    return re.compile(data["inverted_opener"] + "(?=" + data["inverted_auxiliary"].removeprefix("(?i)")
+                      + data["inverted_subject"].removeprefix("(?i)") + r"[\w'’-])")
+
+
+def in_inverting_opener(text: str, start: int) -> int | None:
+    """Where the denying opener that holds the word at `start` ends, when the opener inverts an
+    auxiliary after it ("Not since the flood of 1993 has the river risen": "flood" is inside it,
+    a happening that is no denial), else None."""
+    lo = max(0, start - INVERTED_REACH)
+    cut = max(text.rfind(c, lo, start) for c in ".!?\n")
+    if cut < 0 and lo > 0:
+        return None
+    at = max(cut + 1, lo)
+    at += len(text[at:start]) - len(text[at:start].lstrip())
+    m = _opener_with_inversion().match(text[at:at + INVERTED_REACH + 40])
+    return at + m.end() if m is not None and start < at + m.end() else None
+
+
 def inverted_subject(text: str, start: int) -> list[str] | None:
     """The subject after the auxiliary at `start` that a denying opener inverted ("the town" in
     "Never before has the town seen such floods"), if it is one."""
@@ -74,6 +119,8 @@ def denied(text: str, start: int, end: int, stop: int) -> bool:
     if (verb.search(text[max(0, start - VERB_REACH):start]) is None and not inverted(text, start)) \
             or unless.search(text[end:stop]) is not None:
         return False
+    if compared(text, start, stop):
+        return False  # "Never before has the bank cut rates so sharply as it did on Monday": it did
     return not (text[start:end].lower() in dying and cause.search(text[end:stop]))  # ("did not die of natural causes")
 
 

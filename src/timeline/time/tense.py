@@ -57,6 +57,7 @@ class _Lexicon:
     perfect_aux: frozenset[str]
     modal_aux: frozenset[str]
     past_modal_perfect: frozenset[str]
+    participles: frozenset[str]
     chain: frozenset[str]
     future_markers: frozenset[str]
     past_irregular: frozenset[str]
@@ -256,7 +257,7 @@ _DO_SUPPORT = frozenset({"did", "does", "do"})
 def _detached_verb(toks: list[Token], k: int, lex: _Lexicon) -> bool:
     """Is token `k` a verb an auxiliary before it may govern: a base form, a past form, a participle?"""
     w = toks[k].lower
-    return w in _infinitives() or (w not in lex.chain and is_past_form(toks[k], toks[k - 1]))
+    return w in _infinitives() or w in lex.participles or (w not in lex.chain and is_past_form(toks[k], toks[k - 1]))
 
 
 def _verb_to_infinitive(toks: list[Token], i: int, lex: _Lexicon) -> bool:
