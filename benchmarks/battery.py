@@ -20,6 +20,7 @@ its pass is counted apart from the value's (the one expression spanning `match`,
     python benchmarks/battery.py --set round40 --fails # round 40's (battery_round40.py), likewise
     python benchmarks/battery.py --set round41 --fails # round 41's (battery_round41.py), likewise
     python benchmarks/battery.py --set round42 --fails # round 42's (battery_round42.py), likewise
+    python benchmarks/battery.py --set round43 --fails # round 43's (battery_round43.py), likewise
     PYTHONPATH=/path/to/other/src python benchmarks/battery.py   # another checkout, to compare
 
 Needs nothing from ../shared. The cases are not the rules' examples: they are a check from
@@ -43,6 +44,7 @@ from battery_round39 import ROUND39_CASES  # noqa: E402
 from battery_round40 import ROUND40_CASES  # noqa: E402
 from battery_round41 import ROUND41_CASES  # noqa: E402
 from battery_round42 import ROUND42_CASES  # noqa: E402
+from battery_round43 import ROUND43_CASES  # noqa: E402
 
 assert FRESH_DCT == DCT
 
@@ -107,19 +109,19 @@ def main() -> int:
     ap.add_argument("--fails", action="store_true", help="list the failing cases")
     ap.add_argument("--only", help="only this class")
     ap.add_argument("--set", choices=("all", "old", "new", "fresh", "round34", "round36", "round38", "round39", "round40", "round41",
-                                        "round42"), default="all",
+                                        "round42", "round43"), default="all",
                     help="old: the cases of the first three rounds; new: those of the fourth and fifth; "
                          "fresh: round 23's (battery_fresh.py); all: old + new + fresh; "
                          "round34: round 34's, each at its own reference time (battery_round34.py); "
                          "round36: round 36's, each at its own reference time, intervals checked too "
                          "(battery_round36.py); round38: round 38's, likewise (battery_round38.py); round39: round 39's, likewise "
                          "(battery_round39.py); round40: round 40's, likewise (battery_round40.py); round41: round 41's, likewise (battery_round41.py); "
-                         "round42: round 42's, likewise (battery_round42.py)")
+                         "round42: round 42's, likewise (battery_round42.py); round43: round 43's, likewise (battery_round43.py)")
     args = ap.parse_args()
     chosen = {"all": CASES + FRESH_CASES, "old": OLD_CASES, "new": NEW_CASES, "fresh": FRESH_CASES,
               "round34": ROUND34_CASES, "round36": ROUND36_CASES,
               "round38": ROUND38_CASES, "round39": ROUND39_CASES, "round40": ROUND40_CASES, "round41": ROUND41_CASES,
-              "round42": ROUND42_CASES}[args.set]
+              "round42": ROUND42_CASES, "round43": ROUND43_CASES}[args.set]
     cases = [c for c in chosen if args.only is None or c[0] == args.only]
     passed, total, ipassed, itotal = run_with_intervals(cases, args.fails)
     for cls in sorted(total):
