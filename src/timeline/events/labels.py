@@ -318,27 +318,34 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
 _QUESTION_WORDS = 12  # words of a question a label keeps
 
 
-def _asked(text: str, e: Event, span: tuple[int, int], times: Sequence[tuple[int, int]]) -> Event:
+_TIME_PREPOSITIONS = frozenset("on in at since until till by during before after from this last next through for".split())
+
+
+def _asked(text: str, e: Event, pieces: Sequence[tuple[int, int]], times: Sequence[tuple[int, int]]) -> Event:
     """An event of a yes-or-no question ("Has the bank cut rates this week?") is labelled by the
-    question, its times left out ("Has the bank cut rates?"), never as news that it happened
-    ("Bank cut"): the question reports nothing (clauses.question_at)."""
-    a, b = span
+    question, its times left out with their prepositions ("Will the talks resume on Friday in
+    Geneva?": "Will the talks resume in Geneva?"), and its asides ("Can the bank, rescued on
+    Monday, survive?": "Can the bank survive?"), never as news that it happened ("Bank cut"):
+    the question reports nothing (clauses.question_at)."""
     words: list[str] = []
-    at = a
-    for t0, t1 in times:
-        if t1 <= a or t0 >= b:
-            continue
-        words += text[at:t0].split()
-        at = max(at, t1)
-    words += text[at:b - 1].split()
-    while words and words[-1].lower() in _NOUN_PREPOSITIONS | {"this", "last", "next", "since", "until", "during", "before"}:
-        words.pop()  # ("... cut rates | this week", "resume on | Friday")
+    for a, b in pieces:
+        at = a
+        for t0, t1 in times:
+            if t1 <= a or t0 >= b:
+                continue
+            words += text[at:t0].split()
+            while words and words[-1].lower() in _TIME_PREPOSITIONS:
+                words.pop()  # ("resume on | Friday", "since | March 2008")
+            at = max(at, t1)
+        words += text[at:b].rstrip("?").split()
+        if words and words[-1].endswith(","):
+            words[-1] = words[-1][:-1]  # ("Can the bank, | rescued ..., | survive?")
+    while words and words[-1].lower() in _NOUN_PREPOSITIONS | _TIME_PREPOSITIONS:
+        words.pop()  # ("... cut rates | this week")
     if len(words) > _QUESTION_WORDS:
         words = words[:_QUESTION_WORDS]
-    label = " ".join(words).rstrip(",;:") + "?"
+    label = " ".join(w for w in words if w).rstrip(",;:") + "?"
     return evolve(e, label=label[:1].upper() + label[1:])
-
-
 
 
 def _noun_phrase(cut: str, trigger: str) -> bool:
