@@ -87,6 +87,13 @@ def names_a_level(text: str, t: Timex) -> bool:
                           .removesuffix("mid-")) is None
 
 
+def level_noun_end(text: str, t: Timex) -> int:
+    """Where the level's noun after the time `t` ends ("2007 | levels"), `t` being a level's
+    (names_a_level), else the time's end."""
+    m = _referent_re()[0].match(text, t.end, min(len(text), t.end + 20))
+    return m.end() if m is not None else t.end
+
+
 _GAP_RE = re.compile(r"[\s\w'’-]*")
 _SUBJECT_RE = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+)?\s+")  # one or two words before the verb
 _BREAK_RE = re.compile(r"[;:—]|\b(?:while|but|as|which|who|because|whereas|although)\b")

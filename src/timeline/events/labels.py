@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from typing import Iterable, Mapping, Sequence
 
-from .anchoring import names_a_level
+from .anchoring import level_noun_end, names_a_level
 from .clauses import question_at
 from ..model import Document, Event, Timex
 from .evolve import evolve
@@ -282,6 +282,7 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
     # (a level's year is kept in the label: "Sales will return to 2007 levels", anchoring.names_a_level)
     times = sorted((t.start, t.end) for t in timexes if t.doc == doc.id and not names_a_level(doc.text, t))
     time_starts = [a for a, _ in times]
+    levels = [t for t in timexes if t.doc == doc.id and names_a_level(doc.text, t)]
     coref = Coreference(doc.text, parses)
     out = []
     for e in events:
@@ -309,10 +310,36 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         else:  # (no parse, or one that leaves the word alone where the text reads whole: a verb the
             # parse took for part of a name, "Marie Fatayi-Williams | stood | near ...": "Stood")
             done = evolve(e, label=cut or presentable(e.label, e.text))
+        done = _level_kept(doc.text, done, levels)
         asked = question_at(doc.text, spans[k], e.start)
         out.append(_asked(doc.text, done, asked, times) if asked is not None
                    else _affirmed(doc.text, done, spans[k][1], times))
     return out
+
+
+_LEVEL_GAP = re.compile(r"[^,;:.!?()\"“”]{0,40}")
+
+
+def _level_kept(text: str, e: Event, levels: Sequence[Timex]) -> Event:
+    """A label that reaches into a level its verb names keeps the level whole ("Stocks fell back
+    to 2007 levels on Monday": "Stocks fell back to 2007 levels", neither "... back to 2001" nor
+    "... back to levels"; "Unemployment rose to 1990s levels": not "Unemployment rose"). The
+    level is a year's time that dates nothing (anchoring.names_a_level); its words run from the
+    trigger, with no stop between, to the level's noun. The label's words after the trigger must
+    all be words of that stretch, in order (the label ends there), else it is left alone."""
+    for t in levels:
+        if t.start < e.end or not _LEVEL_GAP.fullmatch(text, e.end, t.start):
+            continue
+        noun = level_noun_end(text, t)
+        stretch = text[e.end:noun].split()
+        words = e.label.split()
+        at = next((k for k, w in enumerate(words) if w.lower().strip(",.") == e.text.lower()), None)
+        if at is None or len(stretch) > 6 or " ".join(stretch).lower() in " ".join(words[at + 1:]).lower():
+            continue
+        rest = iter(w.lower() for w in stretch)
+        if all(w.lower().strip(",.") in rest for w in words[at + 1:]):
+            return evolve(e, label=" ".join([*words[:at + 1], *stretch]))
+    return e
 
 
 _QUESTION_WORDS = 12  # words of a question a label keeps
