@@ -163,3 +163,12 @@ def test_a_relative_clause_inside_a_question_is_left_out_of_the_questions_label(
 ])
 def test_a_levels_label_keeps_the_level_whole(text, trigger, label):
     assert _one(text, trigger).label == label
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("He would have liked to stay.", "liked"),
+    ("The minister would have wanted to resign.", "wanted"),
+])
+def test_a_modal_perfect_with_no_time_lies_before_the_publication(text, trigger):
+    event = _one(text, trigger)
+    assert event.relation.value == "before" and _end(event) == "2009-05-01"
