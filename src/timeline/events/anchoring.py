@@ -68,17 +68,30 @@ def _has_time(t: Timex) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _referent_re() -> re.Pattern[str]:
+def _referent_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     from ..rules import load_toml
 
-    return re.compile(load_toml("events.toml")["referent"]["after"])
+    rule = load_toml("events.toml")["referent"]
+    return re.compile(rule["after"]), re.compile(rule["year"]), re.compile(rule["before"])
 
 
 def names_a_level(text: str, t: Timex) -> bool:
     """Is the time a level's ("return to 2007 levels", "pre-2008 levels", "2008 highs"), a
-    referent that dates no event (events.toml [referent])?"""
-    return _referent_re().match(text, t.end, min(len(text), t.end + 20)) is not None
+    referent that dates no event (events.toml [referent])? Only a bare year or decade that
+    modifies the level's noun: not one that opens its clause or follows a preposition of time
+    ("In 2007 prices rose", "On Monday prices fell": those date the event)."""
+    after, year, before = _referent_re()
+    return after.match(text, t.end, min(len(text), t.end + 20)) is not None \
+        and year.fullmatch(text, t.start, t.end) is not None \
+        and before.search(text[max(0, t.start - 40):t.start].removesuffix("pre-").removesuffix("post-")
+                          .removesuffix("mid-")) is None
 
+
+def level_noun_end(text: str, t: Timex) -> int:
+    """Where the level's noun after the time `t` ends ("2007 | levels"), `t` being a level's
+    (names_a_level), else the time's end."""
+    m = _referent_re()[0].match(text, t.end, min(len(text), t.end + 20))
+    return m.end() if m is not None else t.end
 
 
 _GAP_RE = re.compile(r"[\s\w'’-]*")

@@ -104,7 +104,7 @@ def supposed_clauses(sentence: str, offset: int) -> tuple[tuple[int, int], ...]:
                 stops = [s.start() for s in _STOP_RE.finditer(sentence)]
             start = m.start("open")
             if "close" in pattern.groupindex:  # (a clause that ends where the pattern says: a question's mark)
-                out.append((offset + start, offset + m.end("close")))
+                out += ((offset + a, offset + b) for a, b in _asked_pieces(sentence, start, m.end("close")))
                 continue
             k = bisect_left(stops, m.end())
             out.append((offset + start, offset + (stops[k] if k < len(stops) else len(sentence))))
@@ -120,18 +120,40 @@ def _supposition() -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
     return tuple((tuple(n), re.compile(p)) for n, p in zip(rules["needs"], rules["patterns"]))
 
 
-def question_at(text: str, sent: tuple[int, int], pos: int) -> tuple[int, int] | None:
+def question_at(text: str, sent: tuple[int, int], pos: int) -> tuple[tuple[int, int], ...] | None:
     """The yes-or-no question its auxiliary opens ("Has the bank cut rates this week?", "Will the
     talks resume on Friday?": events.toml [supposition], the pattern that closes at its mark)
-    that holds `pos`, as a span of the text, else None."""
+    that holds `pos`, as the spans of the text it asks (a clause set off by commas inside it, a
+    participle's or a relative's, left out: "Can the bank, rescued on Monday, survive?"),
+    else None."""
     sentence = text[sent[0]:sent[1]]
     if "?" not in sentence:
         return None
     for _, pattern in _supposition():
-        if "close" in pattern.groupindex and (m := pattern.search(sentence)) is not None \
-                and sent[0] + m.start("open") <= pos < sent[0] + m.end("close"):
-            return sent[0] + m.start("open"), sent[0] + m.end("close")
+        if "close" in pattern.groupindex and (m := pattern.search(sentence)) is not None:
+            pieces = _asked_pieces(sentence, m.start("open"), m.end("close"))
+            if any(sent[0] + a <= pos < sent[0] + b for a, b in pieces):
+                return tuple((sent[0] + a, sent[0] + b) for a, b in pieces)
     return None
+
+
+@cache
+def _question_aside() -> re.Pattern[str]:
+    participles = "|".join(sorted(load_toml("tense.toml")["participles"], key=len, reverse=True))
+    return re.compile(load_toml("events.toml")["supposition"]["question_aside"].replace("PARTICIPLE", participles))
+
+
+def _asked_pieces(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The question's span [start, end) of the sentence less its asides set off by commas
+    (events.toml [supposition] question_aside: "Will the talks, which collapsed on Monday, ever
+    resume?" asks "Will the talks ever resume?"; the collapse is told)."""
+    pieces = []
+    at = start
+    for m in _question_aside().finditer(sentence, start, end):
+        pieces.append((at, m.start() + 1))  # (the first comma kept with what precedes it)
+        at = m.end()
+    pieces.append((at, end))
+    return pieces
 
 
 def clause_at(clauses: tuple[tuple[int, int], ...], starts: list[int], pos: int) -> tuple[int, int] | None:

@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from typing import Iterable, Mapping, Sequence
 
-from .anchoring import names_a_level
+from .anchoring import level_noun_end, names_a_level
 from .clauses import question_at
 from ..model import Document, Event, Timex
 from .evolve import evolve
@@ -282,6 +282,7 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
     # (a level's year is kept in the label: "Sales will return to 2007 levels", anchoring.names_a_level)
     times = sorted((t.start, t.end) for t in timexes if t.doc == doc.id and not names_a_level(doc.text, t))
     time_starts = [a for a, _ in times]
+    levels = [t for t in timexes if t.doc == doc.id and names_a_level(doc.text, t)]
     coref = Coreference(doc.text, parses)
     out = []
     for e in events:
@@ -309,36 +310,69 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         else:  # (no parse, or one that leaves the word alone where the text reads whole: a verb the
             # parse took for part of a name, "Marie Fatayi-Williams | stood | near ...": "Stood")
             done = evolve(e, label=cut or presentable(e.label, e.text))
+        done = _level_kept(doc.text, done, levels)
         asked = question_at(doc.text, spans[k], e.start)
         out.append(_asked(doc.text, done, asked, times) if asked is not None
                    else _affirmed(doc.text, done, spans[k][1], times))
     return out
 
 
+_LEVEL_GAP = re.compile(r"[^,;:.!?()\"“”]{0,40}")
+
+
+def _level_kept(text: str, e: Event, levels: Sequence[Timex]) -> Event:
+    """A label that reaches into a level its verb names keeps the level whole ("Stocks fell back
+    to 2007 levels on Monday": "Stocks fell back to 2007 levels", neither "... back to 2001" nor
+    "... back to levels"; "Unemployment rose to 1990s levels": not "Unemployment rose"). The
+    level is a year's time that dates nothing (anchoring.names_a_level); its words run from the
+    trigger, with no stop between, to the level's noun. The label's words after the trigger must
+    all be words of that stretch, in order (the label ends there), else it is left alone."""
+    for t in levels:
+        if t.start < e.end or not _LEVEL_GAP.fullmatch(text, e.end, t.start):
+            continue
+        noun = level_noun_end(text, t)
+        stretch = text[e.end:noun].split()
+        words = e.label.split()
+        at = next((k for k, w in enumerate(words) if w.lower().strip(",.") == e.text.lower()), None)
+        if at is None or len(stretch) > 6 or " ".join(stretch).lower() in " ".join(words[at + 1:]).lower():
+            continue
+        rest = iter(w.lower() for w in stretch)
+        if all(w.lower().strip(",.") in rest for w in words[at + 1:]):
+            return evolve(e, label=" ".join([*words[:at + 1], *stretch]))
+    return e
+
+
 _QUESTION_WORDS = 12  # words of a question a label keeps
 
 
-def _asked(text: str, e: Event, span: tuple[int, int], times: Sequence[tuple[int, int]]) -> Event:
+_TIME_PREPOSITIONS = frozenset("on in at since until till by during before after from this last next through for".split())
+
+
+def _asked(text: str, e: Event, pieces: Sequence[tuple[int, int]], times: Sequence[tuple[int, int]]) -> Event:
     """An event of a yes-or-no question ("Has the bank cut rates this week?") is labelled by the
-    question, its times left out ("Has the bank cut rates?"), never as news that it happened
-    ("Bank cut"): the question reports nothing (clauses.question_at)."""
-    a, b = span
+    question, its times left out with their prepositions ("Will the talks resume on Friday in
+    Geneva?": "Will the talks resume in Geneva?"), and its asides ("Can the bank, rescued on
+    Monday, survive?": "Can the bank survive?"), never as news that it happened ("Bank cut"):
+    the question reports nothing (clauses.question_at)."""
     words: list[str] = []
-    at = a
-    for t0, t1 in times:
-        if t1 <= a or t0 >= b:
-            continue
-        words += text[at:t0].split()
-        at = max(at, t1)
-    words += text[at:b - 1].split()
-    while words and words[-1].lower() in _NOUN_PREPOSITIONS | {"this", "last", "next", "since", "until", "during", "before"}:
-        words.pop()  # ("... cut rates | this week", "resume on | Friday")
+    for a, b in pieces:
+        at = a
+        for t0, t1 in times:
+            if t1 <= a or t0 >= b:
+                continue
+            words += text[at:t0].split()
+            while words and words[-1].lower() in _TIME_PREPOSITIONS:
+                words.pop()  # ("resume on | Friday", "since | March 2008")
+            at = max(at, t1)
+        words += text[at:b].rstrip("?").split()
+        if words and words[-1].endswith(","):
+            words[-1] = words[-1][:-1]  # ("Can the bank, | rescued ..., | survive?")
+    while words and words[-1].lower() in _NOUN_PREPOSITIONS | _TIME_PREPOSITIONS:
+        words.pop()  # ("... cut rates | this week")
     if len(words) > _QUESTION_WORDS:
         words = words[:_QUESTION_WORDS]
-    label = " ".join(words).rstrip(",;:") + "?"
+    label = " ".join(w for w in words if w).rstrip(",;:") + "?"
     return evolve(e, label=label[:1].upper() + label[1:])
-
-
 
 
 def _noun_phrase(cut: str, trigger: str) -> bool:

@@ -198,6 +198,13 @@ _FIELDS = ("id doc start end text sentence label relation anchor timex envelope 
            "aspect modality same_as participants")
 _new_event = maker(Event, _FIELDS)  # (an Event from values in the order of _FIELDS: one per mention, millions)
 _TO_WILL_WOULD = frozenset({"to", "will", "would"})
+
+
+@cache
+def _past_modal_perfect() -> frozenset[str]:
+    """The modals whose perfect tells of a past (tense.toml past_modal_perfect; time.tense reads
+    the group, the parse's own tense is the modal's)."""
+    return frozenset(load_toml("tense.toml")["past_modal_perfect"])
 IDIOM_REACH = 30  # characters before a trigger that `idiom` reads
 
 
@@ -295,6 +302,9 @@ def find_events(analysis: Analysis, parses: Mapping[int, "Parse | None"] | None 
                 verbal = parsed.verb(pi)  # type: ignore[union-attr]
                 if verbal is not None:
                     tense, aspect, modality = verbal
+                    if group is not None and group.tense is Tense.PAST and group.aux in _past_modal_perfect() \
+                            and tense is not Tense.PAST:
+                        tense = Tense.PAST  # "He would have liked to stay": a past (tense.toml past_modal_perfect)
                 governing = parsed.governing(pi, sent_timexes)  # type: ignore[union-attr]
             if governing and published is not None and tense is Tense.PAST and not modality \
                     and w not in lex.scheduling:

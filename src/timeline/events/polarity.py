@@ -58,10 +58,11 @@ def inverted(text: str, start: int, affirming: bool = False) -> bool:
 
 
 @cache
-def _comparison() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The denying opener alone; a comparison by degree after it."""
+def _comparison() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The denying opener alone; a comparison by degree after it; the end of its clause."""
     data = load_toml("events.toml")["absence"]
-    return re.compile(data["inverted_opener"]), re.compile(data["inverted_comparison"])
+    return re.compile(data["inverted_opener"]), re.compile(data["inverted_comparison"]), \
+        re.compile(data["comparison_clause_end"])
 
 
 def compared(text: str, start: int, stop: int) -> bool:
@@ -69,16 +70,21 @@ def compared(text: str, start: int, stop: int) -> bool:
     ("Never before has the bank cut rates so sharply as it did on Monday", "Rarely has a storm
     caused such damage", "Not since the war have so many people fled")? Then the opener denies
     only earlier happenings as great: this one happened (events.toml [absence]
-    `inverted_comparison`, read from the opener's end to `stop`)."""
+    `inverted_comparison`, read from the opener's end to `stop` or the clause's end before it,
+    `comparison_clause_end`)."""
     if not inverted(text, start):
         return False
     lo = max(0, start - INVERTED_REACH)
     cut = max(text.rfind(c, lo, start) for c in ".!?\n")
     head = text[max(cut + 1, lo):start]
     at = start - len(head.lstrip())
-    opener, comparison = _comparison()
+    opener, comparison, clause_end = _comparison()
     m = opener.match(text[at:start])
-    return m is not None and comparison.search(text, at + m.end(), stop) is not None
+    if m is None:
+        return False
+    if (end := clause_end.search(text, start, stop)) is not None:
+        stop = end.start()  # ("Never has the party won a majority, so its leader quit": no comparison)
+    return comparison.search(text, at + m.end(), stop) is not None
 
 
 @cache

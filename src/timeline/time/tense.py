@@ -95,6 +95,23 @@ def _infinitives() -> frozenset[str]:
     return frozenset(data["verbs"]) | frozenset(load_toml("tense.toml").get("infinitives", []))
 
 
+@cache
+def _ahead_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_toml("tense.toml")
+    return re.compile(data["modal_perfect_deadline"]), re.compile(data["modal_perfect_hoped"])
+
+
+def _modal_perfect_ahead(text: str, toks: list[Token], i: int) -> bool:
+    """Is the modal perfect at token `i` a future perfect, done by a time ahead: a "by" deadline
+    in its sentence ("By Friday, the rebels could have taken the capital", "may have completed
+    the sale by Friday"), or a hope or an expectation that governs it ("Officials hope the
+    company might have repaired the line")? (tense.toml modal_perfect_deadline, _hoped)"""
+    deadline, hoped = _ahead_res()
+    lo = max((text.rfind(c, 0, toks[i].start) for c in ".!?\n"), default=-1) + 1
+    hi = min((k for k in (text.find(c, toks[i].end) for c in ".!?\n") if k >= 0), default=len(text))
+    return deadline.search(text, lo, hi) is not None or hoped.search(text[lo:toks[i].start]) is not None
+
+
 def _base(word: str) -> str:
     return word[:-3] if word.endswith(("n't", "n’t")) else word
 
@@ -175,11 +192,16 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
                     head = t
                     j += 1
                     continue
-                if is_past_form(toks[j], toks[j - 1], toks[j - 2] if j > 1 else None) or t.endswith("ing") or t.endswith("en"):
+                if is_past_form(toks[j], toks[j - 1], toks[j - 2] if j > 1 else None) or t.endswith("ing") or t.endswith("en") \
+                        or (have and t in lex.participles):  # ("could have gone", "would have done", "had begun")
                     if w in lex.perfect_aux and tense is Tense.PRESENT:
                         tense = Tense.PAST  # present perfect: completed before now
-                    elif have and w in lex.past_modal_perfect and not t.endswith("ing"):
-                        tense = Tense.PAST  # "would have left on Monday": the Monday before
+                    elif have and w in lex.past_modal_perfect and (not t.endswith("ing") or head == "been") \
+                            and not _modal_perfect_ahead(text, toks, i):
+                        # "would have left on Monday", "would have been playing on Saturday": the
+                        # day before; not a deadline's future perfect ("could have taken the
+                        # capital by Friday", "hope the company might have repaired it")
+                        tense = Tense.PAST
                     head = t
                     j += 1
                     break
