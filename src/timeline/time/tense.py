@@ -96,20 +96,34 @@ def _infinitives() -> frozenset[str]:
 
 
 @cache
-def _ahead_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _ahead_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     data = load_toml("tense.toml")
-    return re.compile(data["modal_perfect_deadline"]), re.compile(data["modal_perfect_hoped"])
+    return (re.compile(data["modal_perfect_deadline"]), re.compile(data["modal_perfect_clause_end"]),
+            re.compile(data["modal_perfect_hoped"]), re.compile(data["modal_perfect_said"]),
+            frozenset(data["modal_perfect_inferred"]))
 
 
-def _modal_perfect_ahead(text: str, toks: list[Token], i: int) -> bool:
-    """Is the modal perfect at token `i` a future perfect, done by a time ahead: a "by" deadline
-    in its sentence ("By Friday, the rebels could have taken the capital", "may have completed
-    the sale by Friday"), or a hope or an expectation that governs it ("Officials hope the
-    company might have repaired the line")? (tense.toml modal_perfect_deadline, _hoped)"""
-    deadline, hoped = _ahead_res()
+def _modal_perfect_ahead(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """Is the modal perfect at token `i` (participle at `j`) a future perfect: a "by" deadline in
+    its own clause ("may have completed the sale by Friday", "By Friday, the rebels could have
+    taken the capital") or a present hope governing it; not after "must", nor under a past saying?
+    (tense.toml modal_perfect_deadline, _clause_end, _hoped, _said, _inferred)"""
+    deadline, clause_end, hoped, said, inferred = _ahead_res()
+    if _base(toks[i].lower) in inferred:
+        return False
     lo = max((text.rfind(c, 0, toks[i].start) for c in ".!?\n"), default=-1) + 1
     hi = min((k for k in (text.find(c, toks[i].end) for c in ".!?\n") if k >= 0), default=len(text))
-    return deadline.search(text, lo, hi) is not None or hoped.search(text[lo:toks[i].start]) is not None
+    before = text[lo:toks[i].start]
+    if said.search(before) is not None:
+        return False
+    if hoped.search(before) is not None:
+        return True
+    end = clause_end.search(text, toks[j].end, hi)
+    if deadline.search(text, toks[j].end, end.start() if end is not None else hi) is not None:
+        return True
+    head = before.lstrip(" \t\"“‘'")
+    rest = head[front.end():].lstrip() if (front := deadline.match(head)) is not None else ""
+    return rest.startswith(",") and clause_end.search(rest[1:]) is None
 
 
 def _base(word: str) -> str:
@@ -197,7 +211,7 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
                     if w in lex.perfect_aux and tense is Tense.PRESENT:
                         tense = Tense.PAST  # present perfect: completed before now
                     elif have and w in lex.past_modal_perfect and (not t.endswith("ing") or head == "been") \
-                            and not _modal_perfect_ahead(text, toks, i):
+                            and not _modal_perfect_ahead(text, toks, i, j):
                         # "would have left on Monday", "would have been playing on Saturday": the
                         # day before; not a deadline's future perfect ("could have taken the
                         # capital by Friday", "hope the company might have repaired it")
