@@ -138,9 +138,13 @@ def question_at(text: str, sent: tuple[int, int], pos: int) -> tuple[tuple[int, 
 
 
 @cache
-def _question_aside() -> re.Pattern[str]:
-    participles = "|".join(sorted(load_toml("tense.toml")["participles"], key=len, reverse=True))
-    return re.compile(load_toml("events.toml")["supposition"]["question_aside"].replace("PARTICIPLE", participles))
+def _question_aside() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    tense = load_toml("tense.toml")
+    participles = "|".join(sorted(tense["participles"], key=len, reverse=True))
+    rules = load_toml("events.toml")["supposition"]
+    return (re.compile(rules["question_aside"].replace("PARTICIPLE", participles)),
+            re.compile(rules["question_aside_coordinated"].replace("PARTICIPLE", participles)),
+            frozenset(tense["participle_adjectives"]))
 
 
 def _asked_pieces(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -149,7 +153,11 @@ def _asked_pieces(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
     resume?" asks "Will the talks ever resume?"; the collapse is told)."""
     pieces = []
     at = start
-    for m in _question_aside().finditer(sentence, start, end):
+    aside, coordinated, adjectives = _question_aside()
+    for m in aside.finditer(sentence, start, end):
+        if coordinated.match(sentence, m.end()) is not None \
+                or sentence[m.start() + 1:m.end()].split()[0].lower() in adjectives:
+            continue  # ("cut jobs, raised fees, or closed branches"; "the mayor, elected on Friday,")
         pieces.append((at, m.start() + 1))  # (the first comma kept with what precedes it)
         at = m.end()
     pieces.append((at, end))

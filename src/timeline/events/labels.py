@@ -310,7 +310,7 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
         else:  # (no parse, or one that leaves the word alone where the text reads whole: a verb the
             # parse took for part of a name, "Marie Fatayi-Williams | stood | near ...": "Stood")
             done = evolve(e, label=cut or presentable(e.label, e.text))
-        done = _level_kept(doc.text, done, levels)
+        done = _level_kept(doc.text, done, levels, times)
         asked = question_at(doc.text, spans[k], e.start)
         out.append(_asked(doc.text, done, asked, times) if asked is not None
                    else _affirmed(doc.text, done, spans[k][1], times))
@@ -320,18 +320,27 @@ def label_events(doc: Document, events: Sequence[Event], timexes: Sequence[Timex
 _LEVEL_GAP = re.compile(r"[^,;:.!?()\"“”]{0,40}")
 
 
-def _level_kept(text: str, e: Event, levels: Sequence[Timex]) -> Event:
+def _level_kept(text: str, e: Event, levels: Sequence[Timex], cut: Sequence[tuple[int, int]]) -> Event:
     """A label that reaches into a level its verb names keeps the level whole ("Stocks fell back
     to 2007 levels on Monday": "Stocks fell back to 2007 levels", neither "... back to 2001" nor
     "... back to levels"; "Unemployment rose to 1990s levels": not "Unemployment rose"). The
     level is a year's time that dates nothing (anchoring.names_a_level); its words run from the
     trigger, with no stop between, to the level's noun. The label's words after the trigger must
-    all be words of that stretch, in order (the label ends there), else it is left alone."""
+    all be words of that stretch, in order (the label ends there), else it is left alone. The
+    times `cut` from labels stay cut, with their prepositions (task time36)."""
     for t in levels:
         if t.start < e.end or not _LEVEL_GAP.fullmatch(text, e.end, t.start):
             continue
         noun = level_noun_end(text, t)
-        stretch = text[e.end:noun].split()
+        stretch = []
+        at = e.end
+        for t0, t1 in cut:
+            if t0 >= at and t1 <= t.start:  # (a time between the verb and its level stays cut, with
+                stretch += text[at:t0].split()  # its preposition: "closed on Friday at 1997 levels")
+                while stretch and stretch[-1].lower() in _TIME_PREPOSITIONS:
+                    stretch.pop()
+                at = t1
+        stretch += text[at:noun].split()
         words = e.label.split()
         at = next((k for k, w in enumerate(words) if w.lower().strip(",.") == e.text.lower()), None)
         if at is None or len(stretch) > 6 or " ".join(stretch).lower() in " ".join(words[at + 1:]).lower():
@@ -371,7 +380,11 @@ def _asked(text: str, e: Event, pieces: Sequence[tuple[int, int]], times: Sequen
         words.pop()  # ("... cut rates | this week")
     if len(words) > _QUESTION_WORDS:
         words = words[:_QUESTION_WORDS]
-    label = " ".join(w for w in words if w).rstrip(",;:") + "?"
+    words = [w for w in words if w]
+    for k in range(len(words) - 1, 0, -1):
+        if words[k] in {",", ";", ":"}:  # (a time cut before a comma: "speaking on Friday, back": "speaking, back")
+            words[k - 1] += words.pop(k)
+    label = " ".join(words).rstrip(",;:") + "?"
     return evolve(e, label=label[:1].upper() + label[1:])
 
 
