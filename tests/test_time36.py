@@ -143,3 +143,20 @@ def test_a_questions_label_leaves_no_bare_comma_where_a_time_was_cut():
 
 def test_a_relatives_aside_inside_a_question_still_reports():
     assert _one("Can the bank, rescued on Monday by the state, survive?", "rescued").salient
+
+
+# review 58 (stop 37): a bare verb after a question's aside goes on with the question (the aside
+# reports), and a deadline that opens the sentence needs no comma to keep a modal perfect ahead
+
+@pytest.mark.parametrize("text, trigger, asked", [
+    ("Will the party, which was routed on Monday, become a force again?", "routed", "Will the party become a force again?"),
+    ("Can the team, beaten on Saturday, overcome its rivals?", "beaten", "Can the team overcome its rivals?"),
+    ("Will the bank, rescued on Monday, then fail?", "rescued", "Will the bank then fail?"),
+])
+def test_a_bare_verb_after_a_questions_aside_is_asked_and_the_aside_reports(text, trigger, asked):
+    assert _one(text, trigger).salient
+    assert asked in {e.label for e in events_of(text, WEDNESDAY)}
+
+
+def test_an_opening_deadline_without_a_comma_keeps_a_modal_perfect_ahead():
+    assert _end(_one("By Friday the rebels could have taken the capital.", "taken")) == "2009-05-01"

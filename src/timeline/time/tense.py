@@ -123,7 +123,7 @@ def _modal_perfect_ahead(text: str, toks: list[Token], i: int, j: int) -> bool:
         return True
     head = before.lstrip(" \t\"“‘'")
     rest = head[front.end():].lstrip() if (front := deadline.match(head)) is not None else ""
-    return rest.startswith(",") and clause_end.search(rest[1:]) is None
+    return front is not None and clause_end.search(rest[1:] if rest.startswith(",") else rest) is None
 
 
 def _base(word: str) -> str:
