@@ -160,3 +160,17 @@ def test_a_bare_verb_after_a_questions_aside_is_asked_and_the_aside_reports(text
 
 def test_an_opening_deadline_without_a_comma_keeps_a_modal_perfect_ahead():
     assert _end(_one("By Friday the rebels could have taken the capital.", "taken")) == "2009-05-01"
+
+
+# stop 37 (review 58's finding 4): an irregular participle after has/have/had is the verb of its
+# group, as "has fallen" is: "The economy has grown" and "The ship had sunk" had given no event
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The economy has grown 2 percent this year.", "grown"),
+    ("The ferry has sunk off the coast.", "sunk"),
+    ("Prices have shrunk for three months.", "shrunk"),
+    ("The bell has rung for the last time.", "rung"),
+])
+def test_an_irregular_participle_after_has_or_had_is_an_event(text, trigger):
+    event = _one(text, trigger)
+    assert event.salient and event.relation.value in ("before", "during")
