@@ -194,10 +194,7 @@ def verb_groups(text: str, start: int = 0, end: int | None = None,
         if tense is not None:
             j = i + 1
             head = w
-            # "would have", "could not have": a modal perfect, past once a participle follows; and
-            # has/have/had themselves, before an irregular participle ("The economy has grown",
-            # "The ship had sunk": the verb of the group, as "has fallen" is)
-            have = w in lex.perfect_aux or w == "had"
+            have = w in lex.perfect_aux or w == "had"  # (+ "would have": "has grown", "could have gone")
             while j < n:
                 t = toks[j].lower
                 if t in lex.chain or t in lex.future_markers:
